@@ -1,0 +1,3 @@
+from giaoviec.cli import main
+
+main()

@@ -1,0 +1,52 @@
+"""What every check receives: the repository, today's date, and reference look-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from typing import Literal
+
+from giaoviec.diagnostics import Diagnostic, Msg, N_, Where, finding
+from giaoviec.repository import Document, Repository
+
+Target = Literal["cadre", "unit", "any"]
+
+
+@dataclass(frozen=True)
+class Context:
+    repo: Repository
+    today: dt.date
+
+    def ref(self, path: str, where: Where, value: str | None, target: Target) -> Diagnostic | None:
+        """ref.unknown or ref.kind for an id that does not name the expected kind of thing."""
+        if value is None:
+            return None
+        is_unit, is_cadre = value in self.repo.units, value in self.repo.cadres
+        if (target == "unit" and is_unit) or (target == "cadre" and is_cadre) or (target == "any" and (is_unit or is_cadre)):
+            return None
+        if is_unit or is_cadre:
+            return finding(
+                path, where, "ref.kind", N_("'{id}' is a {found}, but a {expected} is expected here."),
+                id=value, found=Msg(N_("unit") if is_unit else N_("cadre")), expected=_noun(target),
+            )
+        pool = {"unit": self.repo.units, "cadre": self.repo.cadres}.get(target)
+        candidates = list(pool) if pool is not None else [*self.repo.units, *self.repo.cadres]
+        close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
+        return finding(
+            path, where, "ref.unknown", N_("Unknown {expected} '{id}'."),
+            hint=N_("Did you mean '{suggestion}'?") if close else N_("Declare it in a Units or Cadres file (org/), or correct the id."),
+            id=value, expected=_noun(target), suggestion=close[0] if close else "",
+        )
+
+    def refs(self, doc: Document, pairs: list[tuple[tuple, str | None, Target]]) -> list[Diagnostic]:
+        out = []
+        for loc, value, target in pairs:
+            problem = self.ref(doc.path, doc.where(*loc), value, target)
+            if problem:
+                out.append(problem)
+        return out
+
+
+def _noun(target: Target) -> Msg:
+    return Msg({"unit": N_("unit"), "cadre": N_("cadre"), "any": N_("unit or cadre")}[target])

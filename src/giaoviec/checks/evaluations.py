@@ -1,0 +1,70 @@
+"""Evaluations: each entry scores exactly one assignment, known tasks, scores within weights."""
+
+from __future__ import annotations
+
+from giaoviec.checks.context import Context
+from giaoviec.councils import matching_assignments
+from giaoviec.diagnostics import Diagnostic, N_, finding, warning
+from giaoviec.model import Assignment, Evaluation
+
+
+def check_evaluations(ctx: Context) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    sessions: dict[tuple[str, int], list[tuple]] = {}
+    for doc in ctx.repo.evaluations:
+        ev: Evaluation = doc.model
+        for i, entry in enumerate(ev.evaluations):
+            base = ("evaluations", i)
+            if entry.decided_tier and not entry.reason:
+                out.append(finding(
+                    doc.path, doc.where(*base, "decided_tier"), "eval.reason",
+                    N_("The decided tier '{tier}' of {cadre} has no reason."),
+                    hint=N_("Add 'reason:' citing the competent authority's decision."),
+                    tier=entry.decided_tier, cadre=entry.cadre,
+                ))
+            if entry.cadre not in ctx.repo.cadres:
+                continue  # reported by the reference check
+            found = matching_assignments(ctx.repo, ev, entry)
+            if not found:
+                out.append(finding(
+                    doc.path, doc.where(*base, "cadre"), "ref.unknown",
+                    N_("No assignment of '{cadre}' overlaps the evaluation period {start} – {end}."),
+                    cadre=entry.cadre, start=ev.period.start.isoformat(), end=ev.period.end.isoformat(),
+                ))
+                continue
+            if len(found) > 1:
+                out.append(finding(
+                    doc.path, doc.where(*base, "cadre"), "ref.ambiguous",
+                    N_("'{cadre}' has {n} assignments in this period ({files}); say which with 'program:'."),
+                    cadre=entry.cadre, n=len(found), files=", ".join(d.path for d in found),
+                ))
+                continue
+            target: Assignment = found[0].model
+            sessions.setdefault((found[0].path, found[0].index), []).append((ev.date, doc, i))
+            weights = {t.id: t.weight for t in target.tasks}
+            for task_id, score in entry.tasks.items():
+                loc = (*base, "tasks", task_id)
+                if task_id not in weights:
+                    out.append(finding(
+                        doc.path, doc.where(*loc, anchor="key"), "ref.unknown",
+                        N_("Task '{task}' does not exist in {file}."), task=task_id, file=found[0].path,
+                    ))
+                elif score.score > weights[task_id]:
+                    out.append(finding(
+                        doc.path, doc.where(*loc, "score"), "eval.score-range",
+                        N_("Score {score:g} for task {task} is above its weight {weight:g}."),
+                        hint=N_("A council score lies between 0 and the task's weight."),
+                        score=score.score, task=task_id, weight=weights[task_id],
+                    ))
+    for (path, _), entries in sessions.items():
+        if len(entries) < 2:
+            continue
+        entries.sort(key=lambda e: (e[0], e[1].path))
+        latest = entries[-1]
+        for day, doc, i in entries[:-1]:
+            out.append(warning(
+                doc.path, doc.where("evaluations", i, "cadre"), "eval.superseded",
+                N_("This evaluation of {file} ({day}) is replaced by the later one in {other} ({later})."),
+                file=path, day=day.isoformat(), other=latest[1].path, later=latest[0].isoformat(),
+            ))
+    return out

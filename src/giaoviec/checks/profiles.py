@@ -1,0 +1,69 @@
+"""Scoring profiles (tiers ordered, the last one unconditional) and the Config's scoring table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from giaoviec.checks.context import Context
+from giaoviec.diagnostics import Diagnostic, N_, finding
+from giaoviec.model import ScoringProfile
+
+
+def check_profiles(ctx: Context) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for doc in ctx.repo.of_kind(ScoringProfile):
+        p: ScoringProfile = doc.model
+        last = p.tiers[-1]
+        if last.min_points or last.require:
+            out.append(finding(
+                doc.path, doc.where("tiers", len(p.tiers) - 1), "profile.tiers",
+                N_("The last tier '{tier}' must have no conditions: it is what remains when no other tier holds."),
+                tier=last.tier,
+            ))
+        previous = None
+        for i, rule in enumerate(p.tiers):
+            points = rule.min_points or 0
+            if previous is not None and points > previous:
+                out.append(finding(
+                    doc.path, doc.where("tiers", i, "min_points"), "profile.tiers",
+                    N_("Tiers are tried from the top: '{tier}' needs {points:g} points, more than the tier above it."),
+                    tier=rule.tier, points=points,
+                ))
+            previous = points
+        if "tasks" not in p.components:
+            out.append(finding(
+                doc.path, doc.where("components"), "profile.components",
+                N_("The profile has no 'tasks' component: the points computed from the tasks would go nowhere."),
+            ))
+    return out
+
+
+def check_config(ctx: Context) -> list[Diagnostic]:
+    doc = ctx.repo.config_doc
+    if doc is None:
+        return []
+    out: list[Diagnostic] = []
+    ranges = []
+    for i, r in enumerate(ctx.repo.config.scoring):
+        problem = ctx.repo.profiles.get(r.profile) is None
+        if problem:
+            out.append(finding(
+                doc.path, doc.where("scoring", i, "profile"), "ref.unknown", N_("Unknown scoring profile '{id}'."),
+                hint=N_("Built-in profiles: {builtin}; or add a ScoringProfile file under profiles/."),
+                id=r.profile, builtin=", ".join(sorted(ctx.repo.profiles)),
+            ))
+        start, end = r.start or dt.date.min, r.end or dt.date.max
+        if end < start:
+            out.append(finding(doc.path, doc.where("scoring", i, "to"), "date.order",
+                               N_("{later_name} ({later}) is before {earlier_name} ({earlier})."),
+                               later_name="to", later=str(r.end), earlier_name="from", earlier=str(r.start)))
+            continue
+        for j, (s, e) in ranges:
+            if start <= e and s <= end:
+                out.append(finding(
+                    doc.path, doc.where("scoring", i), "config.scoring-overlap",
+                    N_("This scoring range overlaps range {other} of the list: only one profile may be in force on a date."),
+                    other=j + 1,
+                ))
+        ranges.append((i, (start, end)))
+    return out

@@ -1,0 +1,190 @@
+"""The command line: arguments → one call → a reporter → an exit code. Only this module prints."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from giaoviec import __version__, schemas
+from giaoviec.diagnostics import ExitCode, exit_code
+from giaoviec.i18n import translator
+from giaoviec.repository import RepositoryError, find_root
+from giaoviec.reporters import REPORTERS, ReportContext
+from giaoviec.rules import RULES, rule_for
+from giaoviec.validation import validate as run_validate
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="giaoviec: giao việc và đánh giá cán bộ bằng sản phẩm — kiểm tra (validate), chấm điểm, báo cáo.\n\n"
+    "Ví dụ: giaoviec -C examples/vinh-phuc validate",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+@dataclass
+class State:
+    root: Optional[Path] = None
+    lang: Optional[str] = None
+    debug: bool = False
+
+
+STATE = State()
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Ngôn ngữ: vi | en (messages and reports).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"giaoviec {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    root: Annotated[Optional[Path], typer.Option("-C", "--root", help="Thư mục kho dữ liệu (mặc định: tìm giaoviec.yaml từ thư mục hiện tại trở lên).")] = None,
+    lang: LangOption = None,
+    debug: Annotated[bool, typer.Option("--debug", help="In traceback khi có lỗi nội bộ.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản.")] = False,
+) -> None:
+    STATE.root = root
+    STATE.lang = lang.value if lang else None
+    STATE.debug = debug
+
+
+def _err_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _resolve_root() -> Path:
+    if STATE.root is not None:
+        if not (STATE.root / "giaoviec.yaml").is_file():
+            raise RepositoryError("No {file} in {root}.", file="giaoviec.yaml", root=str(STATE.root))
+        return STATE.root.resolve()
+    found = find_root(Path.cwd())
+    if found is None:
+        raise RepositoryError(
+            "No {file} found in {root} or any folder above it.", file="giaoviec.yaml", root=str(Path.cwd())
+        )
+    return found
+
+
+def _lang(option: Optional[Lang], config_lang: str | None = None) -> str:
+    if option is not None:
+        return option.value
+    return STATE.lang or os.environ.get("GIAOVIEC_LANG") or config_lang or "vi"
+
+
+@app.command()
+def validate(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Chỉ báo lỗi của các tệp/thư mục này (tham chiếu vẫn kiểm tra trên toàn kho).")] = None,
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="text | json | github | sarif (github tự chọn khi GITHUB_ACTIONS=true).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại (mã thoát 1).")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Kiểm tra mọi tệp: cú pháp YAML, lược đồ, quy tắc 5 rõ/6 rõ, tham chiếu, ngày tháng.
+
+    Ví dụ: giaoviec -C examples/vinh-phuc validate --format json
+    """
+    root = _resolve_root()
+    result = run_validate(root, paths)
+    language = _lang(lang, result.repo.config.language)
+    _ = translator(language)
+    chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    diagnostics = [d.localize(_) for d in result.diagnostics]
+    ctx = ReportContext(
+        root=root, files=len(result.repo.files), gettext=_,
+        console=Console(highlight=False, soft_wrap=True),
+        rule_help=lambda code: _(r.explanation) if (r := rule_for(code)) else code,
+    )
+    REPORTERS[chosen](diagnostics, ctx)
+    errors = sum(1 for d in diagnostics if d.is_error)
+    _err_console().print(Text(
+        _("Checked {files} files: {errors} errors, {warnings} warnings.").format(
+            files=len(result.repo.files), errors=errors, warnings=len(diagnostics) - errors)
+    ))
+    raise typer.Exit(int(exit_code(diagnostics, strict)))
+
+
+@app.command()
+def rules(lang: LangOption = None) -> None:
+    """Liệt kê mọi mã lỗi và quy tắc rõ, kèm ví dụ đạt và không đạt.
+
+    Ví dụ: giaoviec rules --lang en
+    """
+    _ = translator(_lang(lang))
+    console = Console(highlight=False, soft_wrap=True)
+    for rule in RULES:
+        console.print(Text(f"{rule.code}  ({_(rule.severity.value)})", style="bold cyan"))
+        console.print(Text("  " + _(rule.explanation)))
+        console.print(Text("  " + _("passes:"), style="green"))
+        for line in rule.good.splitlines():
+            console.print(Text("      " + line))
+        console.print(Text("  " + _("fails:"), style="red"))
+        for line in rule.bad.splitlines():
+            console.print(Text("      " + line))
+        console.print()
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi các JSON Schema.")] = Path("schemas"),
+    lang: LangOption = None,
+) -> None:
+    """Ghi JSON Schema (draft-07, mô tả tiếng Việt) của mọi loại tài liệu, cho trình soạn thảo.
+
+    Ví dụ: giaoviec schema --out schemas
+    """
+    _ = translator(_lang(lang))
+    for path in schemas.write_all(out):
+        _err_console().print(Text(_("wrote {path}").format(path=path)))
+
+
+def main() -> None:
+    try:
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except RepositoryError as exc:
+        _ = translator(_lang(None))
+        console = _err_console()
+        console.print(Text(_(exc.message).format(**exc.args_), style="bold red"))
+        for d in exc.diagnostics:
+            console.print(Text(str(d.localize(_))))
+        sys.exit(int(ExitCode.REPOSITORY))
+    except (typer.Abort, KeyboardInterrupt):
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the one place an unexpected failure is turned into exit 4
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        _ = translator(_lang(None))
+        if STATE.debug:
+            traceback.print_exc()
+        print(_("Internal error: {error}. Please report it with the command you ran; --debug shows the details.").format(
+            error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        sys.exit(int(ExitCode.INTERNAL))
