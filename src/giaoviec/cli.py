@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from giaoviec import __version__, schemas
-from giaoviec.diagnostics import ExitCode, exit_code
+from giaoviec.diagnostics import N_, ExitCode, exit_code
 from giaoviec.i18n import translator
 from giaoviec.repository import RepositoryError, find_root
 from giaoviec.reporters import REPORTERS, ReportContext
@@ -80,12 +80,12 @@ def _err_console() -> Console:
 def _resolve_root() -> Path:
     if STATE.root is not None:
         if not (STATE.root / "giaoviec.yaml").is_file():
-            raise RepositoryError("No {file} in {root}.", file="giaoviec.yaml", root=str(STATE.root))
+            raise RepositoryError(N_("No {file} in {root}."), file="giaoviec.yaml", root=str(STATE.root))
         return STATE.root.resolve()
     found = find_root(Path.cwd())
     if found is None:
         raise RepositoryError(
-            "No {file} found in {root} or any folder above it.", file="giaoviec.yaml", root=str(Path.cwd())
+            N_("No {file} found in {root} or any folder above it."), file="giaoviec.yaml", root=str(Path.cwd())
         )
     return found
 

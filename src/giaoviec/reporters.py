@@ -70,7 +70,7 @@ def text(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
             caret.append(" " * max(d.column - 1, 0) + "^", style=style)
             ctx.console.print(caret)
         if d.hint:
-            ctx.console.print(Text(f"  = {_('hint')}: {d.hint}", style="green"), soft_wrap=True)
+            ctx.console.print(Text("  = " + _("hint") + ": " + d.hint, style="green"), soft_wrap=True)
 
 
 def as_json(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
@@ -126,10 +126,13 @@ def github(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
 def markdown_table(diagnostics: list[Diagnostic], ctx: ReportContext) -> str:
     _ = ctx.gettext
     errors = sum(1 for d in diagnostics if d.is_error)
-    head = f"### giaoviec validate\n\n{_('{files} files, {errors} errors, {warnings} warnings.').format(files=ctx.files, errors=errors, warnings=len(diagnostics) - errors)}\n\n"
+    counts = _("{files} files, {errors} errors, {warnings} warnings.").format(
+        files=ctx.files, errors=errors, warnings=len(diagnostics) - errors)
+    head = "### giaoviec validate\n\n" + counts + "\n\n"
     if not diagnostics:
         return head
-    rows = [f"| {_('File')} | {_('Line')} | {_('Severity')} | {_('Code')} | {_('Message')} |", "|---|---:|---|---|---|"]
+    titles = (_("File"), _("Line"), _("Severity"), _("Code"), _("Message"))
+    rows = ["| " + " | ".join(titles) + " |", "|---|---:|---|---|---|"]
     for d in sorted(diagnostics):
         message = (d.message + (f" — {d.hint}" if d.hint else "")).replace("|", "\\|")
         rows.append(f"| `{d.path}` | {d.line}:{d.column} | {_(d.severity.value)} | `{d.code}` | {message} |")

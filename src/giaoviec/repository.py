@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from pydantic import BaseModel
 
 from giaoviec import yamlio
-from giaoviec.diagnostics import Diagnostic, Where, finding
+from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.model import KINDS, Assignment, Cadres, Config, Evaluation, ScoringProfile, Units
 from giaoviec.profiles import builtin_profiles
 from giaoviec.schema_errors import schema_diagnostics, wrong_document
@@ -116,7 +116,7 @@ def read_file(root: Path, rel: str) -> tuple[list[Document], list[Diagnostic]]:
     try:
         raw = (root / rel).read_bytes()
     except OSError as exc:
-        return [], [finding(rel, None, "yaml.encoding", "The file cannot be read: {problem}.", line=1, column=1, problem=exc.strerror)]
+        return [], [finding(rel, None, "yaml.encoding", N_("The file cannot be read: {problem}."), line=1, column=1, problem=exc.strerror)]
     if not yamlio.is_giaoviec_file(raw):
         return [], []
     text, problem = yamlio.decode(rel, raw)
@@ -177,7 +177,7 @@ def _salvage(model: type[BaseModel], data: dict) -> BaseModel | None:
 def load(root: Path) -> tuple[Repository, list[Diagnostic]]:
     """Every document under root, indexed; raises RepositoryError only when the root is unusable."""
     if not (root / CONFIG_FILE).is_file():
-        raise RepositoryError("No {file} in {root}.", file=CONFIG_FILE, root=str(root))
+        raise RepositoryError(N_("No {file} in {root}."), file=CONFIG_FILE, root=str(root))
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     files: list[str] = []
@@ -194,7 +194,7 @@ def index(root: Path, documents: list[Document], diagnostics: list[Diagnostic], 
     configs = [d for d in documents if isinstance(d.model, Config) and d.path == CONFIG_FILE]
     if not configs:
         bad = [d for d in diagnostics if d.path == CONFIG_FILE]
-        raise RepositoryError("{file} is not a valid Config document.", bad, file=CONFIG_FILE)
+        raise RepositoryError(N_("{file} is not a valid Config document."), bad, file=CONFIG_FILE)
     units: dict[str, Entry] = {}
     cadres: dict[str, Entry] = {}
     for doc in documents:

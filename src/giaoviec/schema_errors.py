@@ -43,6 +43,7 @@ HINTS: dict[str, str] = {
 }
 FALLBACK = N_("Invalid value for '{field}': {detail}.")
 SUGGEST = N_("Did you mean '{suggestion}'?")
+FLOW_COMMA = N_("Inside {{ … }} a comma starts a new field: put text that holds a comma in quotes, e.g. note: \"Đã rà soát, lập hồ sơ\".")
 
 
 @lru_cache(maxsize=None)
@@ -127,7 +128,9 @@ def schema_diagnostics(path: str, index: int, model: type[BaseModel], data: dict
         anchor = {"missing": "parent", "extra_forbidden": "key"}.get(kind, "value")
         hint = HINTS.get(kind)
         args: dict[str, Any] = {}
-        if kind == "extra_forbidden":
+        if kind == "extra_forbidden" and (" " in field.strip() or not field.isascii()):
+            hint = FLOW_COMMA
+        elif kind == "extra_forbidden":
             close = difflib.get_close_matches(field, _known_fields(), n=1, cutoff=0.7)
             if close:
                 hint, args["suggestion"] = SUGGEST, close[0]
