@@ -177,10 +177,8 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the one place an unexpected failure is turned into exit 4
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
+            exc.show()  # a usage error (click's, or typer's own copy of click): exit 2
             sys.exit(exc.exit_code)
         _ = translator(_lang(None))
         if STATE.debug:

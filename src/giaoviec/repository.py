@@ -54,6 +54,11 @@ class Repository:
     cadres: Mapping[str, Entry] = field(default_factory=dict)
     profiles: Mapping[str, ScoringProfile] = field(default_factory=dict)
     files: tuple[str, ...] = ()  # every file read as giaoviec data, valid or not
+    unreadable_cadres: frozenset[str] = frozenset()  # cadres of Assignment documents that failed to load
+
+    def may_have_assignment(self, cadre: str) -> bool:
+        """True when a broken file may hold this cadre's assignment: checks then stay quiet."""
+        return cadre in self.unreadable_cadres or "*" in self.unreadable_cadres
 
     def of_kind(self, kind: type) -> list[Document]:
         return [d for d in self.documents if isinstance(d.model, kind)]
@@ -65,6 +70,13 @@ class Repository:
     @property
     def evaluations(self) -> list[Document]:
         return self.of_kind(Evaluation)
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """Stands for an Assignment document that failed to load, so that others do not cascade."""
+
+    cadre: str
 
 
 class RepositoryError(Exception):
@@ -125,6 +137,8 @@ def read_file(root: Path, rel: str) -> tuple[list[Document], list[Diagnostic]]:
     loaded = yamlio.load(rel, text)
     documents: list[Document] = []
     diagnostics = list(loaded.diagnostics)
+    if loaded.diagnostics and b"Assignment" in raw:
+        documents.append(Document(rel, -1, Unreadable("*")))
     for index, data in enumerate(loaded.documents):
         if data is None:
             continue
@@ -132,6 +146,9 @@ def read_file(root: Path, rel: str) -> tuple[list[Document], list[Diagnostic]]:
         diagnostics += found
         if model is not None:
             documents.append(Document(rel, index, model))
+        elif isinstance(data, dict) and data.get("kind") == "Assignment":
+            cadre = data.get("cadre")
+            documents.append(Document(rel, index, Unreadable(cadre if isinstance(cadre, str) else "*")))
     if diagnostics:
         diagnostics = yamlio.locate(diagnostics, text)
     return documents, diagnostics
@@ -210,11 +227,13 @@ def index(root: Path, documents: list[Document], diagnostics: list[Diagnostic], 
     for doc in documents:
         if isinstance(doc.model, ScoringProfile):
             profiles[doc.model.id] = doc.model
+    unreadable = frozenset(d.model.cadre for d in documents if isinstance(d.model, Unreadable))
     return Repository(
         root=root,
         config=configs[0].model,
         config_doc=configs[0],
-        documents=tuple(documents),
+        documents=tuple(d for d in documents if not isinstance(d.model, Unreadable)),
+        unreadable_cadres=unreadable,
         units=MappingProxyType(units),
         cadres=MappingProxyType(cadres),
         profiles=MappingProxyType(profiles),

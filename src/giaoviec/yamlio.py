@@ -180,7 +180,7 @@ def load(path: str, text: str) -> Loaded:
             line=mark.line + 1, column=mark.column + 1, key=exc.problem.split(" ", 2)[2],
         ),))
     except yaml.MarkedYAMLError as exc:
-        return Loaded((), (_syntax(path, exc),))
+        return Loaded((), (_syntax(path, exc, text),))
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)
         return Loaded((), (finding(
@@ -194,11 +194,15 @@ def load(path: str, text: str) -> Loaded:
     return Loaded(tuple(documents), ())
 
 
-def _syntax(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+def _syntax(path: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "syntax error"
+    if "end of stream" in problem and exc.context_mark is not None:
+        mark = exc.context_mark  # an unclosed quote or bracket: point where it opens, not at the end
+        problem = f"{exc.context} {problem}"
     hint = N_("Check the indentation and the ':' after each key; quote text that holds ': ' or '#'.")
-    if "tab" in problem:
+    lines = text.splitlines()
+    if "tab" in problem or (mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t"):
         hint = N_("YAML does not allow tab characters for indentation: use spaces.")
     return finding(
         path, None, "yaml.syntax", N_("YAML syntax error: {problem}."), hint=hint,

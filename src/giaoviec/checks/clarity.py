@@ -95,7 +95,8 @@ def _task(ctx: Context, doc: Document, i: int, task: Task, phrases: tuple[str, .
     else:
         start = (task.when.start if task.when else None) or m.period.start
         have = {cp.by.year for cp in task.when.checkpoints}
-        missing = [y for y in range(start.year, due.year) if y not in have]
+        last = min(due, m.period.end).year  # a due past the period is date.outside-period's business
+        missing = [y for y in range(start.year, last) if y not in have]
         if missing:
             err("clarity.when", ("when", "checkpoints") if task.when.checkpoints else ("when",),
                 N_("Task {task} runs over several years but has no checkpoint in {years}."),

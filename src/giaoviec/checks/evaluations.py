@@ -25,6 +25,8 @@ def check_evaluations(ctx: Context) -> list[Diagnostic]:
             if entry.cadre not in ctx.repo.cadres:
                 continue  # reported by the reference check
             found = matching_assignments(ctx.repo, ev, entry)
+            if not found and ctx.repo.may_have_assignment(entry.cadre):
+                continue  # its assignment is in a file that did not load: already reported there
             if not found:
                 out.append(finding(
                     doc.path, doc.where(*base, "cadre"), "ref.unknown",

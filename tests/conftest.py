@@ -1,0 +1,70 @@
+"""Shared helpers: run the CLI in-process (or as a real subprocess), build repositories from the corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+PROJECT = HERE.parent
+DATA = HERE / "data"
+EXAMPLES = PROJECT / "examples"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """giaoviec ARGS in this process (exit code, stdout, stderr); no colour, no GitHub detection."""
+    from giaoviec import cli as module
+
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+
+    def run(*args: str, cwd: Path | None = None) -> Run:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        monkeypatch.setattr(sys, "argv", ["giaoviec", *args])
+        capsys.readouterr()
+        try:
+            module.main()
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def subprocess_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> Run:
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
+    proc = subprocess.run([sys.executable, "-m", "giaoviec", *args], capture_output=True, text=True, cwd=cwd, env=full_env, timeout=120)
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def build_repo(tmp_path: Path, case: Path | None = None) -> Path:
+    """The base test repository with a case's files laid over it."""
+    root = tmp_path / "repo"
+    shutil.copytree(DATA / "base", root)
+    if case is not None:
+        shutil.copytree(case / "files", root, dirs_exist_ok=True)
+    return root

@@ -1,0 +1,183 @@
+"""The command line end to end: outputs, languages, exit codes 0/1/2/3/4."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from conftest import DATA, EXAMPLES, build_repo, subprocess_cli
+
+VP = EXAMPLES / "vinh-phuc"
+CASE = DATA / "invalid"
+
+
+@pytest.fixture
+def bad_repo(tmp_path):
+    """A repository with one error (clarity.when) and one warning (clarity.what)."""
+    root = build_repo(tmp_path, CASE / "clarity-when")
+    what = build_repo(tmp_path / "w", CASE / "clarity-what")
+    other = what / "assignments/2022/xa-a/can-bo-a.yaml"
+    (root / "assignments/2022/xa-a/can-bo-b.yaml").write_text(
+        other.read_text(encoding="utf-8").replace("can-bo-a", "can-bo-b"), encoding="utf-8")
+    return root
+
+
+def test_examples_validate_silently(cli):
+    run = cli("-C", str(VP), "validate")
+    assert run.code == 0 and run.out == ""
+    assert "13 tệp: 0 lỗi, 0 cảnh báo" in run.err
+
+
+def test_text_output_has_excerpt_caret_and_hint_in_vietnamese(cli, bad_repo):
+    run = cli("-C", str(bad_repo), "validate")
+    assert run.code == 1
+    assert "assignments/2022/xa-a/can-bo-a.yaml:12:11: lỗi [clarity.when] Nhiệm vụ 01 chưa rõ thời gian: thiếu hạn hoàn thành." in run.out
+    lines = run.out.splitlines()
+    i = next(i for i, line in enumerate(lines) if "[clarity.when]" in line)
+    assert lines[i + 2].startswith("12 |     when:")
+    assert lines[i + 3] == "   |           ^"
+    assert "gợi ý:" in run.out
+    assert "cảnh báo [clarity.what]" in run.out
+
+
+def test_english(cli, bad_repo):
+    run = cli("-C", str(bad_repo), "--lang", "en", "validate")
+    assert "error [clarity.when] Task 01 is not clear on when: it has no due date." in run.out
+    assert "Checked 6 files: 2 errors, 1 warnings." in run.err
+    assert cli("-C", str(bad_repo), "validate", "--lang", "en").out == run.out  # also after the command
+
+
+def test_json_document(cli, bad_repo):
+    run = cli("-C", str(bad_repo), "validate", "--format", "json")
+    doc = run.json()
+    assert doc["version"] == 1
+    assert doc["summary"] == {"files": 6, "errors": 2, "warnings": 1}
+    assert set(doc["diagnostics"][0]) == {"path", "line", "column", "code", "severity", "message", "hint"}
+
+
+def test_json_when_all_is_well_is_still_a_document(cli):
+    run = cli("-C", str(VP), "validate", "--format", "json")
+    assert run.json() == {"version": 1, "summary": {"files": 13, "errors": 0, "warnings": 0}, "diagnostics": []}
+
+
+def test_strict_fails_on_warnings(cli, tmp_path):
+    root = build_repo(tmp_path, CASE / "clarity-what")
+    assert cli("-C", str(root), "validate").code == 0
+    assert cli("-C", str(root), "validate", "--strict").code == 1
+
+
+def test_github_annotations_capped_with_notice_and_summary(cli, tmp_path, monkeypatch):
+    root = build_repo(tmp_path)
+    text = (root / "assignments/2022/xa-a/can-bo-a.yaml").read_text(encoding="utf-8")
+    many = "".join(f'  - id: "{i:02d}"\n    what: Tăng cường công tác dân vận\n' for i in range(10, 25))
+    (root / "assignments/2022/xa-a/can-bo-a.yaml").write_text(text + many, encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(root))
+    run = cli("-C", str(root), "validate", "--format", "github")
+    lines = run.out.splitlines()
+    errors = [l for l in lines if l.startswith("::error ")]
+    warnings = [l for l in lines if l.startswith("::warning ")]
+    notices = [l for l in lines if l.startswith("::notice::")]
+    assert len(errors) == 10 and len(warnings) == 10 and len(notices) == 1
+    assert errors[0].startswith("::error file=assignments/2022/xa-a/can-bo-a.yaml,line=")
+    assert ",title=clarity." in errors[0]
+    table = summary.read_text(encoding="utf-8")
+    assert table.count("| `assignments/2022/xa-a/can-bo-a.yaml` |") == 15 * 3 + 15  # every finding listed
+
+
+def test_github_chosen_automatically(cli, bad_repo, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    run = cli("-C", str(bad_repo), "validate")
+    assert run.out.startswith("::error file=")
+
+
+def test_github_escapes_data():
+    from giaoviec.reporters import _gh_escape
+
+    assert _gh_escape("a%b\nc") == "a%25b%0Ac"
+    assert _gh_escape("x:y,z", prop=True) == "x%3Ay%2Cz"
+
+
+def test_sarif(cli, bad_repo):
+    doc = json.loads(cli("-C", str(bad_repo), "validate", "--format", "sarif").out)
+    assert doc["version"] == "2.1.0"
+    run = doc["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert ids == ["clarity.what", "clarity.when"]
+    result = run["results"][0]
+    assert result["ruleId"] in ids and result["level"] in ("error", "warning")
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] >= 1 and region["startColumn"] >= 1
+
+
+def test_paths_limit_the_report_but_not_the_references(cli, bad_repo):
+    run = cli("-C", str(bad_repo), "validate", "--format", "json", "assignments/2022/xa-a/can-bo-b.yaml")
+    assert {d["path"] for d in run.json()["diagnostics"]} == {"assignments/2022/xa-a/can-bo-b.yaml"}
+
+
+def test_root_found_upwards(cli):
+    run = cli("validate", cwd=VP / "assignments" / "2022")
+    assert run.code == 0
+
+
+def test_no_repository_is_exit_3(cli, tmp_path):
+    run = cli("validate", cwd=tmp_path)
+    assert run.code == 3 and "giaoviec.yaml" in run.err and "Traceback" not in run.err
+
+
+def test_invalid_config_is_exit_3(cli, tmp_path):
+    root = build_repo(tmp_path)
+    (root / "giaoviec.yaml").write_text("apiVersion: giaoviec/v1\nkind: Config\nclarity: 7ro\n", encoding="utf-8")
+    run = cli("-C", str(root), "validate")
+    assert run.code == 3
+    assert "giaoviec.yaml:1:1" in run.err and "schema.missing" in run.err
+
+
+def test_usage_error_is_exit_2(cli):
+    assert cli("-C", str(VP), "validate", "--format", "xml").code == 2
+    assert cli("no-such-command").code == 2
+
+
+def test_internal_error_is_exit_4_without_traceback(cli, monkeypatch):
+    import giaoviec.cli as module
+
+    def boom(*a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(module, "run_validate", boom)
+    run = cli("-C", str(VP), "validate")
+    assert run.code == 4 and "Traceback" not in run.err and "boom" in run.err
+    run = cli("--debug", "-C", str(VP), "validate")
+    assert run.code == 4 and "Traceback" in run.err
+
+
+def test_version_and_help(cli):
+    assert cli("--version").out.startswith("giaoviec ")
+    assert "Ví dụ" in cli("validate", "--help").out
+
+
+def test_rules_lists_every_code_with_examples(cli):
+    from giaoviec.rules import RULES
+
+    run = cli("rules")
+    for rule in RULES:
+        assert rule.code in run.out
+    assert "đạt:" in run.out and "không đạt:" in run.out
+    assert "passes:" in cli("rules", "--lang", "en").out
+
+
+def test_gitignored_files_are_not_read(tmp_path):
+    root = build_repo(tmp_path, CASE / "ref-unknown")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / ".gitignore").write_text("assignments/2022/xa-a/can-bo-a.yaml\n")
+    run = subprocess_cli("-C", str(root), "validate", "--format", "json")
+    paths = {d["path"] for d in json.loads(run.out)["diagnostics"]}
+    assert "assignments/2022/xa-a/can-bo-a.yaml" not in paths
+
+
+def test_real_subprocess_and_no_colour_when_piped():
+    run = subprocess_cli("-C", str(VP), "validate")
+    assert run.code == 0 and "\x1b[" not in run.err
