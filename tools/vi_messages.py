@@ -153,3 +153,15 @@ VI = {
     "Keep one file per cadre, program and period; a second program uses <cadre>-<program>.yaml.": "Mỗi cán bộ, hình thức, kỳ một tệp; hình thức thứ hai đặt tên <cán-bộ>-<hình-thức>.yaml.",
 }
 VI["Inside {{ … }} a comma starts a new field: put text that holds a comma in quotes, e.g. note: \"Đã rà soát, lập hồ sơ\"."] = "Trong cặp {{ … }}, dấu phẩy bắt đầu một trường mới: hãy đặt văn bản có dấu phẩy trong ngoặc kép, ví dụ note: \"Đã rà soát, lập hồ sơ\"."
+VI.update({
+    "this line is not a key at the indentation of the lines above it": "dòng này không phải là một khóa ở đúng mức thụt lề của các dòng phía trên",
+    "a ':' here would start a mapping where none may start (wrong indentation, or text holding ': ' not in quotes)": "dấu ':' ở đây mở một bảng ở chỗ không được phép (thụt lề sai, hoặc văn bản có ': ' mà không đặt trong ngoặc kép)",
+    "a character that cannot start a value here (a tab, or '@' or '`' at the start of text)": "ký tự không được đứng đầu giá trị ở đây (phím Tab, hoặc '@', '`' ở đầu văn bản)",
+    "an alias (*name) whose anchor (&name) is not defined above it": "bí danh (*ten) chưa được định nghĩa (&ten) ở phía trên",
+    "a '{ … }' that is not closed, or that holds text with ':' or '{' not in quotes": "cặp '{ … }' chưa đóng, hoặc bên trong có văn bản chứa ':' hay '{' mà không đặt trong ngoặc kép",
+    "a '[ … ]' that is not closed, or that holds text with ':' or '[' not in quotes": "cặp '[ … ]' chưa đóng, hoặc bên trong có văn bản chứa ':' hay '[' mà không đặt trong ngoặc kép",
+    "the file ends inside a quote or a bracket that was opened here": "tệp kết thúc khi dấu ngoặc kép hoặc ngoặc mở tại đây chưa được đóng",
+    "a line that is not a list item ('- ') where the list goes on": "dòng này không phải mục danh sách ('- ') trong khi danh sách vẫn tiếp tục",
+    "the anchor (&name) is defined twice": "neo (&ten) được định nghĩa hai lần",
+    "a key without its ':'": "khóa thiếu dấu ':'",
+})

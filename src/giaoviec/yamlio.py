@@ -19,7 +19,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from giaoviec.diagnostics import Diagnostic, Loc, N_, Where, finding
+from giaoviec.diagnostics import Diagnostic, Loc, Msg, N_, Where, finding
 
 API_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?giaoviec/", re.MULTILINE)
 MAX_NODES = 1_000_000  # values after alias expansion; far above any real file (~2,000)
@@ -194,15 +194,30 @@ def load(path: str, text: str) -> Loaded:
     return Loaded(tuple(documents), ())
 
 
+# libyaml's words for the usual mistakes, said for people who do not write YAML every day
+PROBLEMS = {
+    "did not find expected key": N_("this line is not a key at the indentation of the lines above it"),
+    "mapping values are not allowed in this context": N_("a ':' here would start a mapping where none may start (wrong indentation, or text holding ': ' not in quotes)"),
+    "found character that cannot start any token": N_("a character that cannot start a value here (a tab, or '@' or '`' at the start of text)"),
+    "found undefined alias": N_("an alias (*name) whose anchor (&name) is not defined above it"),
+    "did not find expected ',' or '}'": N_("a '{ … }' that is not closed, or that holds text with ':' or '{' not in quotes"),
+    "did not find expected ',' or ']'": N_("a '[ … ]' that is not closed, or that holds text with ':' or '[' not in quotes"),
+    "found unexpected end of stream": N_("the file ends inside a quote or a bracket that was opened here"),
+    "did not find expected '-' indicator": N_("a line that is not a list item ('- ') where the list goes on"),
+    "second occurrence": N_("the anchor (&name) is defined twice"),
+    "could not find expected ':'": N_("a key without its ':'"),
+}
+
+
 def _syntax(path: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or exc.context or "syntax error"
-    if "end of stream" in problem and exc.context_mark is not None:
+    raw = exc.problem or exc.context or "syntax error"
+    if "end of stream" in raw and exc.context_mark is not None:
         mark = exc.context_mark  # an unclosed quote or bracket: point where it opens, not at the end
-        problem = f"{exc.context} {problem}"
+    problem: str = Msg(PROBLEMS[raw]) if raw in PROBLEMS else raw
     hint = N_("Check the indentation and the ':' after each key; quote text that holds ': ' or '#'.")
     lines = text.splitlines()
-    if "tab" in problem or (mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t"):
+    if "tab" in raw or (mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t"):
         hint = N_("YAML does not allow tab characters for indentation: use spaces.")
     return finding(
         path, None, "yaml.syntax", N_("YAML syntax error: {problem}."), hint=hint,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from giaoviec.diagnostics import Diagnostic, Msg, N_, Where, finding
@@ -17,6 +17,7 @@ Target = Literal["cadre", "unit", "any"]
 class Context:
     repo: Repository
     today: dt.date
+    _suggestions: dict = field(default_factory=dict, compare=False, repr=False)  # memo of the slow path
 
     def ref(self, path: str, where: Where, value: str | None, target: Target) -> Diagnostic | None:
         """ref.unknown or ref.kind for an id that does not name the expected kind of thing."""
@@ -30,14 +31,20 @@ class Context:
                 path, where, "ref.kind", N_("'{id}' is a {found}, but a {expected} is expected here."),
                 id=value, found=Msg(N_("unit") if is_unit else N_("cadre")), expected=_noun(target),
             )
-        pool = {"unit": self.repo.units, "cadre": self.repo.cadres}.get(target)
-        candidates = list(pool) if pool is not None else [*self.repo.units, *self.repo.cadres]
-        close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
+        close = self._suggest(value, target)
         return finding(
             path, where, "ref.unknown", N_("Unknown {expected} '{id}'."),
             hint=N_("Did you mean '{suggestion}'?") if close else N_("Declare it in a Units or Cadres file (org/), or correct the id."),
             id=value, expected=_noun(target), suggestion=close[0] if close else "",
         )
+
+    def _suggest(self, value: str, target: Target) -> list[str]:
+        cache = self._suggestions
+        if (value, target) not in cache:
+            pool = {"unit": self.repo.units, "cadre": self.repo.cadres}.get(target)
+            candidates = list(pool) if pool is not None else [*self.repo.units, *self.repo.cadres]
+            cache[(value, target)] = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
+        return cache[(value, target)]
 
     def refs(self, doc: Document, pairs: list[tuple[tuple, str | None, Target]]) -> list[Diagnostic]:
         out = []
