@@ -181,3 +181,27 @@ def test_gitignored_files_are_not_read(tmp_path):
 def test_real_subprocess_and_no_colour_when_piped():
     run = subprocess_cli("-C", str(VP), "validate")
     assert run.code == 0 and "\x1b[" not in run.err
+
+
+def test_huge_file_validates(cli, tmp_path):
+    root = build_repo(tmp_path)
+    path = root / "assignments/2022/xa-a/can-bo-a.yaml"
+    head, _, _ = path.read_text(encoding="utf-8").partition("tasks:\n")
+    tasks = "".join(
+        f'  - id: "{i:02d}"\n    what: Giải quyết {i} hồ sơ\n    when: {{due: 2022-09-30}}\n'
+        f"    result: {{product: Quyết định số {i}}}\n    responsibility: {{accountable: can-bo-a}}\n    weight: 2\n"
+        for i in range(1, 5001)
+    )
+    path.write_text(head + "tasks:\n" + tasks, encoding="utf-8")  # ~700 KB, 5,000 tasks
+    run = cli("-C", str(root), "validate", "--format", "json")
+    assert run.code == 0 and run.json()["diagnostics"] == []
+
+
+def test_empty_files_and_bare_headers(cli, tmp_path):
+    root = build_repo(tmp_path)
+    (root / "empty.yaml").write_text("", encoding="utf-8")  # not giaoviec data: ignored
+    (root / "only-header.yaml").write_text("apiVersion: giaoviec/v1\n", encoding="utf-8")
+    (root / "null-docs.yaml").write_text("apiVersion: giaoviec/v1\nkind: Units\nunits: []\n---\n---\n", encoding="utf-8")
+    run = cli("-C", str(root), "validate", "--format", "json")
+    found = [(d["code"], d["path"], d["line"], d["column"]) for d in run.json()["diagnostics"]]
+    assert found == [("schema.kind", "only-header.yaml", 1, 1)]
