@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import traceback
@@ -14,12 +15,13 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from giaoviec import __version__, schemas
+from giaoviec import __version__, schemas, score_report
 from giaoviec.diagnostics import N_, ExitCode, exit_code
 from giaoviec.i18n import translator
 from giaoviec.repository import RepositoryError, find_root
 from giaoviec.reporters import REPORTERS, ReportContext
 from giaoviec.rules import RULES, rule_for
+from giaoviec.score_year import NoProfile, UnknownUnit, score_year
 from giaoviec.validation import validate as run_validate
 
 app = typer.Typer(
@@ -77,6 +79,12 @@ def _err_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _wide_console() -> Console:
+    """A terminal keeps its width; a pipe or file gets wide lines rather than wrapped tables."""
+    console = Console(highlight=False, soft_wrap=True)
+    return console if console.is_terminal else Console(highlight=False, soft_wrap=True, width=160)
+
+
 def _resolve_root() -> Path:
     if STATE.root is not None:
         if not (STATE.root / "giaoviec.yaml").is_file():
@@ -125,6 +133,65 @@ def validate(
             files=len(result.repo.files), errors=errors, warnings=len(diagnostics) - errors)
     ))
     raise typer.Exit(int(exit_code(diagnostics, strict)))
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+def _parse_date(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(translator(_lang(None))(N_("'{value}' is not a date written YYYY-MM-DD.")).format(value=value)) from None
+
+
+@app.command()
+def score(
+    year: Annotated[int, typer.Argument(help="Năm đánh giá, ví dụ 2022.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc (và đơn vị tiền thân).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định min(hôm nay, cuối kỳ).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Giải thích từng con số: tình trạng, hệ số, khấu trừ, điều kiện xếp loại.")] = False,
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table | json | csv | md")] = ScoreFormat.table,
+    lang: LangOption = None,
+) -> None:
+    """Chấm điểm và xếp loại theo bộ quy tắc có hiệu lực cho năm YEAR.
+
+    Ví dụ: giaoviec -C examples/vinh-phuc score 2022 --explain
+    """
+    root = _resolve_root()
+    day = _parse_date(as_of)
+    try:
+        result = score_year(root, year, as_of=day, unit=unit)
+    except UnknownUnit:
+        raise typer.BadParameter(translator(_lang(lang))(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
+    except NoProfile as exc:
+        raise RepositoryError(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."), date=exc.day.isoformat()) from None
+    _ = translator(_lang(lang, result.repo.config.language))
+    errors = [d.localize(_) for d in result.diagnostics if d.is_error]
+    console = _wide_console()
+    if format is ScoreFormat.json:
+        print(score_report.as_json(result, _, errors))
+    elif format is ScoreFormat.csv:
+        sys.stdout.write(score_report.as_csv(result, _))
+    elif format is ScoreFormat.md:
+        sys.stdout.write(score_report.as_markdown(result, _))
+    elif explain:
+        score_report.explain(result, _, console)
+    else:
+        score_report.table(result, _, console)
+    err = _err_console()
+    if errors and format is not ScoreFormat.json:
+        for d in errors:
+            err.print(Text(str(d)))
+    files = len({d.path for d in errors})
+    err.print(Text(_("Scored {n} assignments for {year}; {files} invalid files left out.").format(n=len(result.cadres), year=year, files=files)))
+    raise typer.Exit(int(ExitCode.DATA_ERRORS if errors else ExitCode.OK))
 
 
 @app.command()

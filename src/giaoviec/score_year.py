@@ -1,0 +1,130 @@
+"""`score YEAR` as a function: which assignments, which profile, which council session, quotas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from giaoviec.councils import matching_assignments
+from giaoviec.diagnostics import Diagnostic, N_
+from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
+from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.org import parent_of, role_at, units_in_scope
+from giaoviec.repository import Document, Repository
+from giaoviec.scoring import AssignmentScore, Reason, r, score_assignment, tier_name
+from giaoviec.status import Window, window
+from giaoviec.validation import validate
+
+SCORED = ("assigned", "closed")
+
+
+class NoProfile(Exception):
+    """No scoring profile in force on a date (exit 3)."""
+
+    def __init__(self, day: dt.date):
+        super().__init__(day.isoformat())
+        self.day = day
+
+
+class UnknownUnit(Exception):
+    """--unit names no unit (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Warning_:
+    code: str
+    message: Reason
+    group: str
+
+
+@dataclass(frozen=True)
+class YearScore:
+    year: int
+    as_of: dt.date
+    profile: str | None
+    cadres: tuple[AssignmentScore, ...]
+    warnings: tuple[Warning_, ...]
+    diagnostics: list[Diagnostic]
+    repo: Repository
+
+
+def profile_in_force(config: Config, profiles, day: dt.date) -> ScoringProfile | None:
+    for rng in config.scoring:
+        if (rng.start or dt.date.min) <= day <= (rng.end or dt.date.max):
+            return profiles.get(rng.profile)
+    return None
+
+
+def score_year(root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None, today: dt.date | None = None) -> YearScore:
+    today = today or dt.date.today()
+    checked = validate(root, today=today)
+    repo = checked.repo
+    broken = {d.path for d in checked.diagnostics if d.is_error}
+    if unit is not None and unit not in repo.units:
+        raise UnknownUnit(unit)
+    scope = units_in_scope(repo, unit) if unit else None
+    evaluations = [d for d in repo.evaluations if d.path not in broken]
+    cadres: list[AssignmentScore] = []
+    for doc in repo.assignments:
+        a: Assignment = doc.model
+        if doc.path in broken or a.status not in SCORED or (scope is not None and a.unit not in scope):
+            continue
+        win = window(a.period.start, a.period.end, year, as_of, today)
+        if win is None:
+            continue
+        profile = profile_in_force(repo.config, repo.profiles, win.end)
+        if profile is None:
+            raise NoProfile(win.end)
+        entry, source = council_entry(repo, doc, evaluations, win)
+        cadres.append(score_assignment(a, doc.path, profile, win, repo.config.checks, entry, source))
+    cadres.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
+    top = profile_in_force(repo.config, repo.profiles, dt.date(year, 12, 31))
+    return YearScore(
+        year=year, as_of=as_of or min(today, dt.date(year, 12, 31)), profile=top.id if top else None,
+        cadres=tuple(cadres), warnings=tuple(quota_warnings(repo, cadres)), diagnostics=checked.diagnostics, repo=repo,
+    )
+
+
+def council_entry(repo: Repository, doc: Document, evaluations: list[Document], win: Window) -> tuple[CadreEvaluation | None, str | None]:
+    """The latest council session's entry for this assignment within the window."""
+    best: tuple[dt.date, str, CadreEvaluation] | None = None
+    a: Assignment = doc.model
+    for ev_doc in evaluations:
+        ev: Evaluation = ev_doc.model
+        if not ev.period.overlaps(win.start, win.end):
+            continue
+        for entry in ev.evaluations:
+            if entry.cadre != a.cadre or (entry.program and entry.program != a.program):
+                continue
+            if matching_assignments(repo, ev, entry) != [doc]:
+                continue
+            if best is None or (ev.date, ev_doc.path) > (best[0], best[1]):
+                best = (ev.date, ev_doc.path, entry)
+    if best is None:
+        return None, None
+    return best[2], f"{best[1]} ({best[0].isoformat()})"
+
+
+def quota_warnings(repo: Repository, cadres: list[AssignmentScore]) -> list[Warning_]:
+    """Per peer group (parent unit, role held at window_end) and profile: tier ≤ share × of."""
+    groups: dict[tuple[str, str, str], list[AssignmentScore]] = defaultdict(list)
+    for s in cadres:
+        if s.profile.quota is None or s.tier == "pending":
+            continue
+        a = s.assignment
+        role = role_at(repo, a.cadre, a.unit, s.window.end) or "other"
+        groups[(s.profile.id, parent_of(repo, a.unit), role)].append(s)
+    out = []
+    for (profile_id, parent, role), members in sorted(groups.items()):
+        quota = members[0].profile.quota
+        n_tier = sum(1 for m in members if m.tier == quota.tier)
+        n_of = sum(1 for m in members if m.tier == quota.of)
+        if n_tier > quota.share * n_of:
+            group = f"{parent}/{role}"
+            out.append(Warning_("score.quota", r(
+                N_("Quota exceeded in the group {group} ({profile}): {n_tier} '{tier}' but at most {share} × {n_of} '{of}' allowed."),
+                group=group, profile=profile_id, n_tier=n_tier, tier=tier_name(quota.tier), share=f"{quota.share:g}", n_of=n_of, of=tier_name(quota.of),
+            ), group))
+    return out
