@@ -68,3 +68,24 @@ def build_repo(tmp_path: Path, case: Path | None = None) -> Path:
     if case is not None:
         shutil.copytree(case / "files", root, dirs_exist_ok=True)
     return root
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+@pytest.fixture
+def golden(request):
+    """golden(name, text): compares with tests/golden/NAME (rewrites it with --update-golden)."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str) -> None:
+        path = HERE / "golden" / name
+        if update or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            if not update:
+                pytest.fail(f"golden file {name} was missing and has been written; review it and rerun")
+        assert text == path.read_text(encoding="utf-8"), f"{name} differs (review, then rerun with --update-golden)"
+
+    return check

@@ -27,7 +27,7 @@ def bad_repo(tmp_path):
 def test_examples_validate_silently(cli):
     run = cli("-C", str(VP), "validate")
     assert run.code == 0 and run.out == ""
-    assert "13 tệp: 0 lỗi, 0 cảnh báo" in run.err
+    assert "19 tệp: 0 lỗi, 0 cảnh báo" in run.err
 
 
 def test_text_output_has_excerpt_caret_and_hint_in_vietnamese(cli, bad_repo):
@@ -59,7 +59,7 @@ def test_json_document(cli, bad_repo):
 
 def test_json_when_all_is_well_is_still_a_document(cli):
     run = cli("-C", str(VP), "validate", "--format", "json")
-    assert run.json() == {"version": 1, "summary": {"files": 13, "errors": 0, "warnings": 0}, "diagnostics": []}
+    assert run.json() == {"version": 1, "summary": {"files": 19, "errors": 0, "warnings": 0}, "diagnostics": []}
 
 
 def test_strict_fails_on_warnings(cli, tmp_path):

@@ -69,6 +69,12 @@ def _row_counts(s: AssignmentScore) -> dict[str, int]:
     }
 
 
+def _tier_cell(s: AssignmentScore, result: YearScore, _: Gettext) -> str:
+    """The tier, with the row's profile when it is not the year's (a window that ended earlier)."""
+    name = _(TIER_NAMES[s.tier])
+    return name if s.profile.id == result.profile else f"{name} ({s.profile.id})"
+
+
 def table(result: YearScore, _: Gettext, console: Console) -> None:
     t = Table(title=_("Scores {year} (as of {as_of}; profile {profile})").format(
         year=result.year, as_of=result.as_of.isoformat(), profile=result.profile or "—"), title_justify="left")
@@ -82,7 +88,7 @@ def table(result: YearScore, _: Gettext, console: Console) -> None:
         points = fmt(s.points) if s.points is not None else f"({fmt(s.provisional_points)})"
         program = "" if s.assignment.program == "focus" else f" [{s.assignment.program}]"
         t.add_row(name + program, s.assignment.position or "", unit, str(c["tasks"]), str(c["done"]), str(c["on_time"]),
-                  str(c["exceeded"]), str(c["late"]), str(c["not_done"]), points, _(TIER_NAMES[s.tier]))
+                  str(c["exceeded"]), str(c["late"]), str(c["not_done"]), points, _tier_cell(s, result, _))
     console.print(t)
     if any(s.points is None for s in result.cadres):
         console.print(Text(_("(points in brackets are provisional: the tier is pending)")))
@@ -138,7 +144,7 @@ def as_markdown(result: YearScore, _: Gettext) -> str:
         name, unit = _names(s, result)
         c = _row_counts(s)
         points = fmt(s.points) if s.points is not None else f"({fmt(s.provisional_points)})"
-        cells = [name, s.assignment.position or "", unit, c["tasks"], c["done"], c["on_time"], c["exceeded"], c["late"], c["not_done"], points, _(TIER_NAMES[s.tier])]
+        cells = [name, s.assignment.position or "", unit, c["tasks"], c["done"], c["on_time"], c["exceeded"], c["late"], c["not_done"], points, _tier_cell(s, result, _)]
         lines.append("| " + " | ".join(str(x).replace("|", "\\|") for x in cells) + " |")
     if result.warnings:
         lines.append("")

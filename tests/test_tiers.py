@@ -1,0 +1,69 @@
+"""Tiers of every built-in profile, on the edges of their thresholds and conditions."""
+
+from __future__ import annotations
+
+import pytest
+
+from giaoviec.profiles import builtin_profiles
+from giaoviec.scoring import computed_tier
+from giaoviec.status import STATUSES
+
+
+def counts(**kw) -> tuple[dict[str, int], int]:
+    c = {s: 0 for s in STATUSES}
+    for key, value in kw.items():
+        c[key.replace("_", "-")] = value
+    return c, sum(v for k, v in c.items() if k != "cancelled")
+
+
+# (profile, points, counts, expected)
+CASES = [
+    # Quy định 89 / 124: conditions only
+    ("qd89-2017", 100, counts(exceeded=5, on_time=5), "excellent"),
+    ("qd89-2017", 100, counts(exceeded=4, on_time=6), "good"),          # exceeded 40 % < 50 %
+    ("qd89-2017", 100, counts(exceeded=4, on_time=4, late=2), "good"),  # on time 80 % ≥ 80 %
+    ("qd89-2017", 100, counts(exceeded=4, on_time=3, late=3), "not-completed"),  # late 30 % > 20 %
+    ("qd89-2017", 80, counts(on_time=8, not_done=2), "completed"),      # done 80 % > 70 %, late+not done 20 %
+    ("qd89-2017", 70, counts(on_time=7, not_done=3), "not-completed"),  # done exactly 70 % is not > 70 %
+    ("qd89-2017", 90, counts(on_time=9, late=1), "good"),
+    ("qd89-2017", 100, counts(exceeded=5, on_time=5, cancelled=3), "excellent"),  # cancelled tasks are not counted
+    ("tw124-2023", 100, counts(exceeded=1, on_time=1), "excellent"),
+    ("tw124-2023", 80, counts(on_time=4, overdue=1), "completed"),
+    # Quy định 366: points and conditions
+    ("tw366-2025", 95, counts(exceeded=3, on_time=7), "excellent"),
+    ("tw366-2025", 95, counts(exceeded=2, on_time=8), "good"),          # exceeded 20 % < 30 %
+    ("tw366-2025", 89.99, counts(exceeded=5, on_time=5), "good"),
+    ("tw366-2025", 90, counts(exceeded=3, on_time=7), "excellent"),     # 90 is inclusive
+    ("tw366-2025", 70, counts(on_time=10), "good"),
+    ("tw366-2025", 69.99, counts(on_time=10), "completed"),
+    ("tw366-2025", 95, counts(on_time=8, late=2), "completed"),         # one late task blocks good: on time must be 100 %
+    ("tw366-2025", 60, counts(on_time=7, late=3), "not-completed"),     # late 30 % > 20 %
+    ("tw366-2025", 60, counts(on_time=9, not_done=1), "not-completed"),  # done must be 100 %
+    ("tw366-2025", 49.99, counts(on_time=10), "not-completed"),
+    # Nghị định 335: points only
+    ("nd335-2025", 90, counts(on_time=1), "excellent"),
+    ("nd335-2025", 89.9, counts(on_time=1), "good"),
+    ("nd335-2025", 70, counts(not_done=1), "good"),
+    ("nd335-2025", 50, counts(), "completed"),
+    ("nd335-2025", 49.99, counts(on_time=1), "not-completed"),
+    # Khánh Hòa KPI: > 80 and > 50 are exclusive
+    ("khanhhoa-kpi-2025", 90, counts(on_time=1), "excellent"),
+    ("khanhhoa-kpi-2025", 80.01, counts(on_time=1), "good"),
+    ("khanhhoa-kpi-2025", 80, counts(on_time=1), "completed"),
+    ("khanhhoa-kpi-2025", 50.01, counts(on_time=1), "completed"),
+    ("khanhhoa-kpi-2025", 50, counts(on_time=1), "not-completed"),
+]
+
+
+@pytest.mark.parametrize("profile,points,c,expected", CASES, ids=[f"{p}-{pt}-{e}-{i}" for i, (p, pt, _, e) in enumerate(CASES)])
+def test_tier(profile, points, c, expected):
+    tier, trace = computed_tier(builtin_profiles()[profile], points, c[0], c[1])
+    assert tier == expected
+    assert len(trace) == [r.tier for r in builtin_profiles()[profile].tiers].index(expected) + 1
+
+
+def test_every_profile_has_a_source_and_lists_its_defaults():
+    for profile in builtin_profiles().values():
+        assert profile.source.strip()
+        assert profile.tiers[-1].min_points is None and profile.tiers[-1].require is None
+        assert profile.defaults, profile.id
