@@ -54,3 +54,15 @@ def test_guide_outputs_are_true(cli, tmp_path):
     assert shown_block(guide, "<!-- demo: validate github -->").strip() == gh.out.strip()
     js = cli("validate", "--format", "json", cwd=root)
     assert shown_block(guide, "<!-- demo: validate json -->").strip() == js.out.strip()
+
+
+def test_readme_score_output_is_true(cli):
+    run = cli("-C", str(EXAMPLES / "vinh-phuc"), "score", "2022")
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert shown_block(readme, "## Scoring a year").strip() == (run.out + run.err).strip()
+
+
+def test_scoring_guide_explain_is_true(cli):
+    run = cli("-C", str(EXAMPLES / "vinh-phuc"), "score", "2024", "--unit", "yen-dong", "--explain")
+    guide = (PROJECT / "docs" / "cham-diem.md").read_text(encoding="utf-8")
+    assert shown_block(guide, "Ví dụ giải thích").strip() == run.out.strip()

@@ -82,7 +82,7 @@ def _err_console() -> Console:
 def _wide_console() -> Console:
     """A terminal keeps its width; a pipe or file gets wide lines rather than wrapped tables."""
     console = Console(highlight=False, soft_wrap=True)
-    return console if console.is_terminal else Console(highlight=False, soft_wrap=True, width=160)
+    return console if console.is_terminal else Console(highlight=False, soft_wrap=True, width=200)
 
 
 def _resolve_root() -> Path:

@@ -156,7 +156,8 @@ def explain(result: YearScore, _: Gettext, console: Console) -> None:
     for s in result.cadres:
         name, unit = _names(s, result)
         a = s.assignment
-        console.print(Text(f"{name} — {a.position or ''}, {unit} ({a.program}, {a.period.start} – {a.period.end})", style="bold"))
+        who = ", ".join(x for x in (a.position, unit) if x)
+        console.print(Text(f"{name} — {who} ({a.program}, {a.period.start} – {a.period.end})", style="bold"))
         console.print(Text("  " + _("Profile {profile}: {title}").format(profile=s.profile.id, title=s.profile.title)))
         console.print(Text("  " + _("Window {start} – {end}, as of {as_of}; council: {evaluation}").format(
             start=s.window.start, end=s.window.end, as_of=s.window.as_of, evaluation=s.evaluation or _("none"))))
