@@ -98,3 +98,14 @@ def test_invalid_files_are_reported_and_left_out(cli, tmp_path):
     assert run.code == 1
     assert doc["cadres"] == []
     assert [d["code"] for d in doc["diagnostics"]] == ["schema.bool_type"]
+
+
+def test_component_above_its_scale_is_flagged(cli, tmp_path):
+    import shutil
+
+    root = tmp_path / "vp"
+    shutil.copytree(VP, root)
+    path = root / "evaluations/2025/hoi-dong-danh-gia-tinh-phu-tho.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("general: 18", "general: 35"), encoding="utf-8")
+    doc = json.loads(cli("-C", str(root), "score", "2025", "--format", "json").out)
+    assert [w["code"] for w in doc["warnings"]] == ["score.component-range"]

@@ -80,10 +80,11 @@ def score_year(root: Path, year: int, as_of: dt.date | None = None, unit: str | 
         entry, source = council_entry(repo, doc, evaluations, win)
         cadres.append(score_assignment(a, doc.path, profile, win, repo.config.checks, entry, source))
     cadres.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
+    warnings = [*component_warnings(cadres), *quota_warnings(repo, cadres)]
     top = profile_in_force(repo.config, repo.profiles, dt.date(year, 12, 31))
     return YearScore(
         year=year, as_of=as_of or min(today, dt.date(year, 12, 31)), profile=top.id if top else None,
-        cadres=tuple(cadres), warnings=tuple(quota_warnings(repo, cadres)), diagnostics=checked.diagnostics, repo=repo,
+        cadres=tuple(cadres), warnings=tuple(warnings), diagnostics=checked.diagnostics, repo=repo,
     )
 
 
@@ -105,6 +106,20 @@ def council_entry(repo: Repository, doc: Document, evaluations: list[Document], 
     if best is None:
         return None, None
     return best[2], f"{best[1]} ({best[0].isoformat()})"
+
+
+def component_warnings(cadres: list[AssignmentScore]) -> list[Warning_]:
+    """A council-entered component outside its scale (0..components.<name>) is flagged, not clipped."""
+    out = []
+    for s in cadres:
+        for name, value in s.components.items():
+            maximum = s.profile.components[name]
+            if name != "tasks" and value is not None and value > maximum:
+                out.append(Warning_("score.component-range", r(
+                    N_("{cadre}: the council's '{name}' is {value:g}, above its maximum {max:g} in {profile}."),
+                    cadre=s.assignment.cadre, name=name, value=value, max=maximum, profile=s.profile.id,
+                ), s.assignment.cadre))
+    return out
 
 
 def quota_warnings(repo: Repository, cadres: list[AssignmentScore]) -> list[Warning_]:
