@@ -108,4 +108,4 @@ def test_component_above_its_scale_is_flagged(cli, tmp_path):
     path = root / "evaluations/2025/hoi-dong-danh-gia-tinh-phu-tho.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("general: 18", "general: 35"), encoding="utf-8")
     doc = json.loads(cli("-C", str(root), "score", "2025", "--format", "json").out)
-    assert [w["code"] for w in doc["warnings"]] == ["score.component-range"]
+    assert [w["code"] for w in doc["warnings"]] == ["score.component-range", "score.quota"]  # 105 points: excellent, alone in its group
