@@ -19,6 +19,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from giaoviec import yamlfast as fast
+from giaoviec.yamlfast import Float, Int
 from giaoviec.diagnostics import Diagnostic, Loc, Msg, N_, Where, finding
 
 API_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?giaoviec/", re.MULTILINE)
@@ -27,16 +29,6 @@ MAX_DEPTH = 64
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None) is not None
 _Parser = yaml.cyaml.CParser if _LIBYAML else None  # type: ignore[attr-defined]
-
-
-class Int(int):
-    """An int that keeps the text it was written as (for fields that want text)."""
-
-    src: str
-
-
-class Float(float):
-    src: str
 
 
 class _Core12Resolver(BaseResolver):
@@ -77,7 +69,11 @@ class _Core12Constructor(SafeConstructor):
                 if key in seen:
                     raise DuplicateKey(None, None, f"duplicate key {key!r}", key_node.start_mark)
                 seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        mapping = super().construct_mapping(node, deep=deep)
+        if any(isinstance(k, (Int, Float)) for k in mapping):
+            # keys here are field names and ids: a number is read as written (`01:` is "01")
+            mapping = {as_text(k): v for k, v in mapping.items()}
+        return mapping
 
     def construct_yaml_bool(self, node):
         return node.value in ("true", "True", "TRUE")
@@ -162,7 +158,15 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
 
 
 def load(path: str, text: str) -> Loaded:
-    """All documents of a file, with YAML 1.2 core semantics; syntax problems as diagnostics."""
+    """All documents of a file: the fast reader when it is sure to agree, else the precise one."""
+    documents = fast.documents(text)
+    if documents is not None:
+        return Loaded(tuple(documents), ())
+    return load_precise(path, text)
+
+
+def load_precise(path: str, text: str) -> Loaded:
+    """All documents of a file with libyaml, YAML 1.2 core semantics; syntax problems as diagnostics."""
     loader = Loader(text)
     documents: list[Any] = []
     try:
