@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from giaoviec.model import Assignment, Evaluation
+from giaoviec.model import Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
-from giaoviec.repository import Document, Repository
+from giaoviec.repository import AssignmentSummary, Repository
 
 
-def matching_assignments(repo: Repository, evaluation: Evaluation, entry: CadreEvaluation) -> list[Document]:
+def matching_assignments(repo: Repository, evaluation: Evaluation, entry: CadreEvaluation) -> list[AssignmentSummary]:
     """The cadre's assignments (of entry.program, when given) whose period overlaps the session's."""
     period = evaluation.period
-    out = []
-    for doc in repo.assignments:
-        m: Assignment = doc.model
-        if m.cadre != entry.cadre or (entry.program and m.program != entry.program):
-            continue
-        if m.period.overlaps(period.start, period.end):
-            out.append(doc)
-    return out
+    return [
+        a for a in repo.assignments
+        if a.cadre == entry.cadre and (not entry.program or a.program == entry.program)
+        and a.period.overlaps(period.start, period.end)
+    ]

@@ -1,4 +1,10 @@
-"""Finds the data repository, lists its files, loads every document → Repository + diagnostics."""
+"""Finds the data repository, lists its files, and holds what is read from it.
+
+Memory is kept proportional to the organisation, not to the tasks: the registry (Config, Units,
+Cadres, ScoringProfile, Evaluation documents) is held whole, but each Assignment is kept only as
+an `AssignmentSummary` once it has been checked; `read_assignment` reads one again when a
+command (score, report) needs its tasks. `validation.validate` drives the streaming.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +12,21 @@ import gc
 import os
 import subprocess
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
-from pydantic import BaseModel
-
 from giaoviec import yamlio
-from giaoviec.diagnostics import N_, Diagnostic, Where, finding
-from giaoviec.model import KINDS, Assignment, Cadres, Config, Evaluation, ScoringProfile, Units
+from giaoviec.diagnostics import N_, Diagnostic
+from giaoviec.model import Assignment, Cadres, Config, Evaluation, ScoringProfile, Units
+from giaoviec.model.common import Period
 from giaoviec.profiles import builtin_profiles
-from giaoviec.schema_errors import schema_diagnostics, wrong_document
+from giaoviec.reader import Document, Unreadable, read_file, sniff_kinds
 
 CONFIG_FILE = "giaoviec.yaml"
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".giaoviec-cache"}
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    path: str  # relative to the root, POSIX
-    index: int  # position of the document in its file
-    model: Any
-
-    def where(self, *loc: str | int, anchor: str = "value") -> Where:
-        return Where(self.index, tuple(loc), anchor)  # type: ignore[arg-type]
+__all__ = ["Document", "Entry", "AssignmentSummary", "Repository", "RepositoryError", "find_root", "list_files"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +37,32 @@ class Entry:
     doc: Document
     pos: int
 
-    def where(self, *loc: str | int, anchor: str = "value") -> Where:
+    def where(self, *loc: str | int, anchor: str = "value"):
         key = "units" if isinstance(self.doc.model, Units) else "cadres"
         return self.doc.where(key, self.pos, *loc, anchor=anchor)
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentSummary:
+    """What the checks across files and the scoring need of an Assignment, without its tasks."""
+
+    path: str
+    index: int
+    cadre: str
+    unit: str
+    program: str
+    period: Period
+    status: str
+    weights: Mapping[str, float]  # task id → weight
+
+    def where(self, *loc: str | int, anchor: str = "value"):
+        return Document(self.path, self.index, None).where(*loc, anchor=anchor)
+
+
+def summarize(doc: Document) -> AssignmentSummary:
+    a: Assignment = doc.model
+    return AssignmentSummary(doc.path, doc.index, a.cadre, a.unit, a.program, a.period, a.status,
+                             {t.id: t.weight for t in a.tasks})
 
 
 @dataclass(frozen=True)
@@ -51,12 +70,13 @@ class Repository:
     root: Path
     config: Config
     config_doc: Document | None
-    documents: tuple[Document, ...]
+    documents: tuple[Document, ...]  # every document but the Assignments
     units: Mapping[str, Entry] = field(default_factory=dict)
     cadres: Mapping[str, Entry] = field(default_factory=dict)
     profiles: Mapping[str, ScoringProfile] = field(default_factory=dict)
     files: tuple[str, ...] = ()  # every file read as giaoviec data, valid or not
     unreadable_cadres: frozenset[str] = frozenset()  # cadres of Assignment documents that failed to load
+    assignments: tuple[AssignmentSummary, ...] = ()
 
     def may_have_assignment(self, cadre: str) -> bool:
         """True when a broken file may hold this cadre's assignment: checks then stay quiet."""
@@ -66,19 +86,8 @@ class Repository:
         return [d for d in self.documents if isinstance(d.model, kind)]
 
     @property
-    def assignments(self) -> list[Document]:
-        return self.of_kind(Assignment)
-
-    @property
     def evaluations(self) -> list[Document]:
         return self.of_kind(Evaluation)
-
-
-@dataclass(frozen=True, slots=True)
-class Unreadable:
-    """Stands for an Assignment document that failed to load, so that others do not cascade."""
-
-    cadre: str
 
 
 class RepositoryError(Exception):
@@ -125,93 +134,62 @@ def _git_files(root: Path) -> list[str] | None:
     return sorted({p for p in proc.stdout.decode("utf-8", "replace").split("\0") if p})
 
 
-def read_file(root: Path, rel: str) -> tuple[list[Document], list[Diagnostic]]:
-    """The documents of one file that holds giaoviec data ([] for other YAML files)."""
-    try:
-        raw = (root / rel).read_bytes()
-    except OSError as exc:
-        return [], [finding(rel, None, "yaml.encoding", N_("The file cannot be read: {problem}."), line=1, column=1, problem=exc.strerror)]
-    if not yamlio.is_giaoviec_file(raw):
-        return [], []
-    text, problem = yamlio.decode(rel, raw)
-    if problem:
-        return [], [problem]
-    loaded = yamlio.load(rel, text)
-    documents: list[Document] = []
-    diagnostics = list(loaded.diagnostics)
-    if loaded.diagnostics and b"Assignment" in raw:
-        documents.append(Document(rel, -1, Unreadable("*")))
-    for index, data in enumerate(loaded.documents):
-        if data is None:
-            continue
-        model, found = parse_document(rel, index, data)
-        diagnostics += found
-        if model is not None:
-            documents.append(Document(rel, index, model))
-        elif isinstance(data, dict) and data.get("kind") == "Assignment":
-            cadre = data.get("cadre")
-            documents.append(Document(rel, index, Unreadable(cadre if isinstance(cadre, str) else "*")))
-    if diagnostics:
-        diagnostics = yamlio.locate(diagnostics, text)
-    return documents, diagnostics
+@dataclass
+class Registry:
+    """The first stage of loading: the registry read, the Assignment files still to stream."""
+
+    repo: Repository
+    diagnostics: list[Diagnostic]
+    assignment_files: list[str]  # files that name only the kind Assignment
+    assignments: list[Document]  # Assignment documents met in the registry's files
+    unreadable: set[str]
 
 
-def parse_document(path: str, index: int, data: Any) -> tuple[BaseModel | None, list[Diagnostic]]:
-    if not isinstance(data, dict):
-        return None, [wrong_document(path, index, "mapping")]
-    kind = data.get("kind")
-    model = KINDS.get(kind) if isinstance(kind, str) else None
-    if model is None:
-        return None, [wrong_document(path, index, "kind", kind=kind)]
-    parsed, found = schema_diagnostics(path, index, model, data)
-    if parsed is None and model in (Units, Cadres):
-        parsed = _salvage(model, data)
-    return parsed, found
-
-
-def _salvage(model: type[BaseModel], data: dict) -> BaseModel | None:
-    """The registry without its invalid entries, so that one bad unit does not hide all the others.
-
-    Invalid entries are replaced by a placeholder id-less slot so that list positions (and thus
-    the lines of later findings) stay those of the file; the index skips the placeholders.
-    """
-    key = "units" if model is Units else "cadres"
-    item_model = model.model_fields[key].annotation.__args__[0]  # type: ignore[union-attr]
-    items = data.get(key)
-    if not isinstance(items, list):
-        return None
-    kept = []
-    for item in items:
-        try:
-            kept.append(item_model.model_validate(item))
-        except ValueError:
-            kept.append(None)
-    try:
-        header = model.model_validate({**data, key: []})
-    except ValueError:
-        return None
-    return header.model_copy(update={key: tuple(kept)})
-
-
-def load(root: Path) -> tuple[Repository, list[Diagnostic]]:
-    """Every document under root, indexed; raises RepositoryError only when the root is unusable."""
+def load_registry(root: Path) -> Registry:
+    """Reads every file that is not only Assignments; raises RepositoryError when root is unusable."""
     if not (root / CONFIG_FILE).is_file():
         raise RepositoryError(N_("No {file} in {root}."), file=CONFIG_FILE, root=str(root))
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     files: list[str] = []
-    with _collector_paused():
+    streamed: list[str] = []
+    with collector_paused():
         for rel in list_files(root):
-            docs, found = read_file(root, rel)
-            if docs or found:
-                files.append(rel)
+            try:
+                raw = (root / rel).read_bytes()
+            except OSError:
+                raw = None
+            if raw is not None and not yamlio.is_giaoviec_file(raw):
+                continue
+            files.append(rel)
+            if raw is not None and sniff_kinds(raw) == {b"Assignment"}:
+                streamed.append(rel)
+                continue
+            docs, found = read_file(root, rel, raw)
             documents += docs
             diagnostics += found
-    return index(root, documents, diagnostics, tuple(files)), diagnostics
+    assignments = [d for d in documents if isinstance(d.model, Assignment)]
+    unreadable = {d.model.cadre for d in documents if isinstance(d.model, Unreadable)}
+    registry_docs = [d for d in documents if not isinstance(d.model, (Assignment, Unreadable))]
+    repo = index(root, registry_docs, diagnostics, tuple(files))
+    return Registry(repo, diagnostics, streamed, assignments, unreadable)
+
+
+def with_assignments(registry: Registry, summaries: list[AssignmentSummary]) -> Repository:
+    return replace(registry.repo, assignments=tuple(summaries), unreadable_cadres=frozenset(registry.unreadable))
+
+
+def read_assignment(root: Path, summary: AssignmentSummary) -> Assignment | None:
+    """The Assignment a summary stands for, read again (None if the file no longer holds it)."""
+    docs, _ = read_file(root, summary.path)
+    for doc in docs:
+        if doc.index == summary.index and isinstance(doc.model, Assignment):
+            return doc.model
+    return None
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Reading builds no reference cycles (plain data, frozen models): reference counting frees it
     all, and the cyclic collector, rescanning an ever larger heap, would only cost time (~40 %)."""
     was = gc.isenabled()
@@ -243,13 +221,11 @@ def index(root: Path, documents: list[Document], diagnostics: list[Diagnostic], 
     for doc in documents:
         if isinstance(doc.model, ScoringProfile):
             profiles[doc.model.id] = doc.model
-    unreadable = frozenset(d.model.cadre for d in documents if isinstance(d.model, Unreadable))
     return Repository(
         root=root,
         config=configs[0].model,
         config_doc=configs[0],
-        documents=tuple(d for d in documents if not isinstance(d.model, Unreadable)),
-        unreadable_cadres=unreadable,
+        documents=tuple(documents),
         units=MappingProxyType(units),
         cadres=MappingProxyType(cadres),
         profiles=MappingProxyType(profiles),

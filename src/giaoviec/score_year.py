@@ -9,10 +9,10 @@ from pathlib import Path
 
 from giaoviec.councils import matching_assignments
 from giaoviec.diagnostics import Diagnostic, N_
-from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
+from giaoviec.model import Config, Evaluation, ScoringProfile
 from giaoviec.model.evaluation import CadreEvaluation
 from giaoviec.org import parent_of, role_at, units_in_scope
-from giaoviec.repository import Document, Repository
+from giaoviec.repository import AssignmentSummary, Document, Repository, read_assignment
 from giaoviec.scoring import AssignmentScore, Reason, r, score_assignment, tier_name
 from giaoviec.status import Window, window
 from giaoviec.validation import validate
@@ -67,18 +67,20 @@ def score_year(root: Path, year: int, as_of: dt.date | None = None, unit: str | 
     scope = units_in_scope(repo, unit) if unit else None
     evaluations = [d for d in repo.evaluations if d.path not in broken]
     cadres: list[AssignmentScore] = []
-    for doc in repo.assignments:
-        a: Assignment = doc.model
-        if doc.path in broken or a.status not in SCORED or (scope is not None and a.unit not in scope):
+    for summary in repo.assignments:
+        if summary.path in broken or summary.status not in SCORED or (scope is not None and summary.unit not in scope):
             continue
-        win = window(a.period.start, a.period.end, year, as_of, today)
+        win = window(summary.period.start, summary.period.end, year, as_of, today)
         if win is None:
             continue
         profile = profile_in_force(repo.config, repo.profiles, win.end)
         if profile is None:
             raise NoProfile(win.end)
-        entry, source = council_entry(repo, doc, evaluations, win)
-        cadres.append(score_assignment(a, doc.path, profile, win, repo.config.checks, entry, source))
+        a = read_assignment(root, summary)
+        if a is None:  # the file changed under our feet: it will be read afresh next time
+            continue
+        entry, source = council_entry(repo, summary, evaluations, win)
+        cadres.append(score_assignment(a, summary.path, profile, win, repo.config.checks, entry, source))
     cadres.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
     warnings = [*component_warnings(cadres), *quota_warnings(repo, cadres)]
     top = profile_in_force(repo.config, repo.profiles, dt.date(year, 12, 31))
@@ -88,10 +90,9 @@ def score_year(root: Path, year: int, as_of: dt.date | None = None, unit: str | 
     )
 
 
-def council_entry(repo: Repository, doc: Document, evaluations: list[Document], win: Window) -> tuple[CadreEvaluation | None, str | None]:
+def council_entry(repo: Repository, a: AssignmentSummary, evaluations: list[Document], win: Window) -> tuple[CadreEvaluation | None, str | None]:
     """The latest council session's entry for this assignment within the window."""
     best: tuple[dt.date, str, CadreEvaluation] | None = None
-    a: Assignment = doc.model
     for ev_doc in evaluations:
         ev: Evaluation = ev_doc.model
         if not ev.period.overlaps(win.start, win.end):
@@ -99,7 +100,7 @@ def council_entry(repo: Repository, doc: Document, evaluations: list[Document], 
         for entry in ev.evaluations:
             if entry.cadre != a.cadre or (entry.program and entry.program != a.program):
                 continue
-            if matching_assignments(repo, ev, entry) != [doc]:
+            if matching_assignments(repo, ev, entry) != [a]:
                 continue
             if best is None or (ev.date, ev_doc.path) > (best[0], best[1]):
                 best = (ev.date, ev_doc.path, entry)

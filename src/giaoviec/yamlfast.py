@@ -147,7 +147,10 @@ def documents(text: str) -> list[Any] | None:
             saved = os.dup(2)
             os.dup2(_devnull, 2)
             try:
-                emitted = ryml.emit_json(ryml.parse_in_arena(data))
+                tree = ryml.parse_in_arena(data)
+                # into a buffer we own: ryml.emit_json's own buffer is never freed (~30 KB a file)
+                emitted = bytearray(ryml.compute_json_length(tree, tree.root_id()))
+                ryml.emit_json_in_place(tree, emitted)
             finally:
                 os.dup2(saved, 2)
                 os.close(saved)

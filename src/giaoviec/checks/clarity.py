@@ -37,27 +37,26 @@ def is_vague(what: str, phrases: tuple[str, ...]) -> bool:
     return not re.search(r"\d", text) and any(_norm(p) in text for p in phrases)
 
 
-def check_clarity(ctx: Context) -> list[Diagnostic]:
+def assignment_clarity(ctx: Context, doc: Document) -> list[Diagnostic]:
     config = ctx.repo.config
     phrases = tuple(config.vague_phrases) if config.vague_phrases is not None else VAGUE_PHRASES
     out: list[Diagnostic] = []
-    for doc in ctx.repo.assignments:
-        m: Assignment = doc.model
-        if m.status in SCORED:
-            if not m.monitor:
-                out.append(finding(
-                    doc.path, doc.where("monitor"), "clarity.responsibility",
-                    N_("The assignment has no monitor (đầu mối theo dõi)."),
-                    hint=N_("Add 'monitor:' with the unit or cadre that follows up this assignment."),
-                ))
-            if not m.basis:
-                out.append(finding(
-                    doc.path, doc.where("basis"), "clarity.responsibility",
-                    N_("The assignment has no basis (the assigning decision)."),
-                    hint=N_("Add 'basis:' with the decision's number, date and issuing body."),
-                ))
-        for i, task in enumerate(m.tasks):
-            out += _task(ctx, doc, i, task, phrases, config.clarity == "6ro")
+    m: Assignment = doc.model
+    if m.status in SCORED:
+        if not m.monitor:
+            out.append(finding(
+                doc.path, doc.where("monitor"), "clarity.responsibility",
+                N_("The assignment has no monitor (đầu mối theo dõi)."),
+                hint=N_("Add 'monitor:' with the unit or cadre that follows up this assignment."),
+            ))
+        if not m.basis:
+            out.append(finding(
+                doc.path, doc.where("basis"), "clarity.responsibility",
+                N_("The assignment has no basis (the assigning decision)."),
+                hint=N_("Add 'basis:' with the decision's number, date and issuing body."),
+            ))
+    for i, task in enumerate(m.tasks):
+        out += _task(ctx, doc, i, task, phrases, config.clarity == "6ro")
     return out
 
 

@@ -14,10 +14,8 @@ OUTSIDE = N_("{name} {day} is outside the period {start} – {end}.")
 FUTURE = N_("{name} {day} is in the future (today is {today}).")
 
 
-def check_task_dates(ctx: Context) -> list[Diagnostic]:
+def check_registry_dates(ctx: Context) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    for doc in ctx.repo.assignments:
-        out += _assignment_dates(ctx, doc)
     for doc in ctx.repo.documents:
         m = doc.model
         if isinstance(m, Units):
@@ -36,7 +34,7 @@ def check_task_dates(ctx: Context) -> list[Diagnostic]:
     return out
 
 
-def _assignment_dates(ctx: Context, doc: Document) -> list[Diagnostic]:
+def assignment_dates(ctx: Context, doc: Document) -> list[Diagnostic]:
     m: Assignment = doc.model
     period = m.period
     out: list[Diagnostic] = []
@@ -98,28 +96,28 @@ def _order(doc: Document, loc: tuple, later_name: str, later: dt.date, earlier_n
     )
 
 
-def check_positions(ctx: Context) -> list[Diagnostic]:
+def assignment_position(ctx: Context, doc: Document) -> list[Diagnostic]:
+    """The cadre held a position in the unit during the period; the unit existed then."""
     out: list[Diagnostic] = []
     units, cadres = ctx.repo.units, ctx.repo.cadres
-    for doc in ctx.repo.assignments:
-        m: Assignment = doc.model
-        period = m.period
-        if m.cadre in cadres and m.unit in units:
-            held = [p for p in cadres[m.cadre].item.positions if p.unit == m.unit and period.overlaps(p.start or dt.date.min, p.end)]
-            if not held:
-                out.append(warning(
-                    doc.path, doc.where("unit"), "date.position-not-held",
-                    N_("{cadre} held no position in '{unit}' during the period {start} – {end}."),
-                    hint=N_("Add the position (with its dates) to the cadre in org/, or correct the unit."),
-                    cadre=cadres[m.cadre].item.name, unit=m.unit, start=period.start.isoformat(), end=period.end.isoformat(),
-                ))
-        if m.unit in units:
-            unit = units[m.unit].item
-            if not period.overlaps(unit.valid_from or dt.date.min, unit.valid_to):
-                out.append(warning(
-                    doc.path, doc.where("unit"), "date.unit-not-valid",
-                    N_("Unit '{unit}' did not exist during the period {start} – {end} (valid {valid})."),
-                    unit=m.unit, start=period.start.isoformat(), end=period.end.isoformat(),
-                    valid=f"{unit.valid_from or '…'} – {unit.valid_to or '…'}",
-                ))
+    m: Assignment = doc.model
+    period = m.period
+    if m.cadre in cadres and m.unit in units:
+        held = [p for p in cadres[m.cadre].item.positions if p.unit == m.unit and period.overlaps(p.start or dt.date.min, p.end)]
+        if not held:
+            out.append(warning(
+                doc.path, doc.where("unit"), "date.position-not-held",
+                N_("{cadre} held no position in '{unit}' during the period {start} – {end}."),
+                hint=N_("Add the position (with its dates) to the cadre in org/, or correct the unit."),
+                cadre=cadres[m.cadre].item.name, unit=m.unit, start=period.start.isoformat(), end=period.end.isoformat(),
+            ))
+    if m.unit in units:
+        unit = units[m.unit].item
+        if not period.overlaps(unit.valid_from or dt.date.min, unit.valid_to):
+            out.append(warning(
+                doc.path, doc.where("unit"), "date.unit-not-valid",
+                N_("Unit '{unit}' did not exist during the period {start} – {end} (valid {valid})."),
+                unit=m.unit, start=period.start.isoformat(), end=period.end.isoformat(),
+                valid=f"{unit.valid_from or '…'} – {unit.valid_to or '…'}",
+            ))
     return out

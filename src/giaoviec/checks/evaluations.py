@@ -5,7 +5,7 @@ from __future__ import annotations
 from giaoviec.checks.context import Context
 from giaoviec.councils import matching_assignments
 from giaoviec.diagnostics import Diagnostic, N_, finding, warning
-from giaoviec.model import Assignment, Evaluation
+from giaoviec.model import Evaluation
 
 
 def check_evaluations(ctx: Context) -> list[Diagnostic]:
@@ -41,9 +41,8 @@ def check_evaluations(ctx: Context) -> list[Diagnostic]:
                     cadre=entry.cadre, n=len(found), files=", ".join(d.path for d in found),
                 ))
                 continue
-            target: Assignment = found[0].model
             sessions.setdefault((found[0].path, found[0].index), []).append((ev.date, doc, i))
-            weights = {t.id: t.weight for t in target.tasks}
+            weights = found[0].weights
             for task_id, score in entry.tasks.items():
                 loc = (*base, "tasks", task_id)
                 if task_id not in weights:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import Diagnostic, N_, finding
 from giaoviec.model import Assignment, Cadres, Evaluation, ScoringProfile, Units
+from giaoviec.repository import Document
 
 
 def check_ids(ctx: Context) -> list[Diagnostic]:
@@ -28,15 +29,19 @@ def check_ids(ctx: Context) -> list[Diagnostic]:
                 ))
             else:
                 first[ident] = doc.path
-        if isinstance(m, Assignment):
-            seen: set[str] = set()
-            for i, task in enumerate(m.tasks):
-                if task.id in seen:
-                    out.append(finding(
-                        doc.path, doc.where("tasks", i, "id"), "ref.duplicate-id",
-                        N_("Task id '{id}' appears twice in this file."), id=task.id, other=doc.path,
-                    ))
-                seen.add(task.id)
+    return out
+
+
+def assignment_task_ids(ctx: Context, doc: Document) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    seen: set[str] = set()
+    for i, task in enumerate(doc.model.tasks):
+        if task.id in seen:
+            out.append(finding(
+                doc.path, doc.where("tasks", i, "id"), "ref.duplicate-id",
+                N_("Task id '{id}' appears twice in this file."), id=task.id, other=doc.path,
+            ))
+        seen.add(task.id)
     return out
 
 
@@ -57,23 +62,27 @@ def check_references(ctx: Context) -> list[Diagnostic]:
                     continue
                 pairs.append((("cadres", i, "hometown"), c.hometown, "unit"))
                 pairs += [(("cadres", i, "positions", j, "unit"), p.unit, "unit") for j, p in enumerate(c.positions)]
-        elif isinstance(m, Assignment):
-            pairs += [(("cadre",), m.cadre, "cadre"), (("unit",), m.unit, "unit"), (("monitor",), m.monitor, "any")]
-            if m.basis:
-                pairs.append((("basis", "issued_by"), m.basis.issued_by, "unit"))
-            for i, t in enumerate(m.tasks):
-                if t.who:
-                    if isinstance(t.who.lead, str):
-                        pairs.append((("tasks", i, "who", "lead"), t.who.lead, "any"))  # a unit as lead: clarity.who
-                    pairs += [(("tasks", i, "who", "support", j), s, "any") for j, s in enumerate(t.who.support)]
-                if t.responsibility:
-                    pairs.append((("tasks", i, "responsibility", "accountable"), t.responsibility.accountable, "cadre"))
-                    pairs.append((("tasks", i, "responsibility", "authority"), t.responsibility.authority, "any"))
         elif isinstance(m, Evaluation):
             pairs.append((("council",), m.council, "unit"))
             pairs += [(("evaluations", i, "cadre"), e.cadre, "cadre") for i, e in enumerate(m.evaluations)]
         out += ctx.refs(doc, pairs)  # type: ignore[arg-type]
     return out
+
+
+def assignment_references(ctx: Context, doc: Document) -> list[Diagnostic]:
+    m: Assignment = doc.model
+    pairs: list[tuple[tuple, str | None, str]] = [(("cadre",), m.cadre, "cadre"), (("unit",), m.unit, "unit"), (("monitor",), m.monitor, "any")]
+    if m.basis:
+        pairs.append((("basis", "issued_by"), m.basis.issued_by, "unit"))
+    for i, t in enumerate(m.tasks):
+        if t.who:
+            if isinstance(t.who.lead, str):
+                pairs.append((("tasks", i, "who", "lead"), t.who.lead, "any"))  # a unit as lead: clarity.who
+            pairs += [(("tasks", i, "who", "support", j), s, "any") for j, s in enumerate(t.who.support)]
+        if t.responsibility:
+            pairs.append((("tasks", i, "responsibility", "accountable"), t.responsibility.accountable, "cadre"))
+            pairs.append((("tasks", i, "responsibility", "authority"), t.responsibility.authority, "any"))
+    return ctx.refs(doc, pairs)  # type: ignore[arg-type]
 
 
 def check_unit_tree(ctx: Context) -> list[Diagnostic]:
@@ -101,16 +110,15 @@ def check_unit_tree(ctx: Context) -> list[Diagnostic]:
 def check_assignments_unique(ctx: Context) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     seen: dict[tuple[str, str], list] = {}
-    for doc in ctx.repo.assignments:
-        m: Assignment = doc.model
+    for m in ctx.repo.assignments:  # summaries
         for other in seen.get((m.cadre, m.program), []):
-            if m.period.overlaps(other.model.period.start, other.model.period.end):
+            if m.period.overlaps(other.period.start, other.period.end):
                 out.append(finding(
-                    doc.path, doc.where("cadre"), "ref.duplicate-assignment",
+                    m.path, m.where("cadre"), "ref.duplicate-assignment",
                     N_("Cadre '{cadre}' already has a '{program}' assignment for an overlapping period in {other}."),
                     hint=N_("Keep one file per cadre, program and period; a second program uses <cadre>-<program>.yaml."),
                     cadre=m.cadre, program=m.program, other=other.path,
                 ))
                 break
-        seen.setdefault((m.cadre, m.program), []).append(doc)
+        seen.setdefault((m.cadre, m.program), []).append(m)
     return out
