@@ -28,6 +28,14 @@ class Run:
         return json.loads(self.out)
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own cache folder: none writes into the developer's."""
+    monkeypatch.setenv("GIAOVIEC_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("GIAOVIEC_NO_CACHE", raising=False)
+
+
 @pytest.fixture
 def cli(capsys, monkeypatch):
     """giaoviec ARGS in this process (exit code, stdout, stderr); no colour, no GitHub detection."""

@@ -245,3 +245,4 @@ VI.update({
     "finished on {done_on}, at least {days} days before the due date {due}": "hoàn thành ngày {done_on}, sớm ít nhất {days} ngày so với hạn {due}",
 })
 VI["{cadre}: the council's '{name}' is {value:g}, above its maximum {max:g} in {profile}."] = "{cadre}: điểm thành phần '{name}' do hội đồng chấm là {value:g}, vượt mức tối đa {max:g} của bộ quy tắc {profile}."
+VI["Reading assignment files"] = "Đang đọc các tệp giao việc"

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
+from contextlib import contextmanager
 import traceback
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
 from giaoviec import __version__, schemas, score_report
@@ -79,6 +82,35 @@ def _err_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+@contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for runs past ~2 s; nothing off a terminal or under CI."""
+    console = _err_console()
+    if not console.is_terminal or os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        yield None
+        return
+    started = time.monotonic()
+    bar: Progress | None = None
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar, task
+        if bar is None:
+            if time.monotonic() - started < 2.0:
+                return
+            bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                           console=console, transient=True)
+            bar.start()
+            task = bar.add_task(translator(_lang(None))("Reading assignment files"), total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
 def _wide_console() -> Console:
     """A terminal keeps its width; a pipe or file gets wide lines rather than wrapped tables."""
     console = Console(highlight=False, soft_wrap=True)
@@ -116,13 +148,14 @@ def validate(
     Ví dụ: giaoviec -C examples/vinh-phuc validate --format json
     """
     root = _resolve_root()
-    result = run_validate(root, paths)
-    language = _lang(lang, result.repo.config.language)
+    with _progress() as progress:
+        result = run_validate(root, paths, progress=progress, use_cache=True)
+    language = _lang(lang, result.language)
     _ = translator(language)
     chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     diagnostics = [d.localize(_) for d in result.diagnostics]
     ctx = ReportContext(
-        root=root, files=len(result.repo.files), gettext=_,
+        root=root, files=result.files, gettext=_,
         console=Console(highlight=False, soft_wrap=True),
         rule_help=lambda code: _(r.explanation) if (r := rule_for(code)) else code,
     )
@@ -130,7 +163,7 @@ def validate(
     errors = sum(1 for d in diagnostics if d.is_error)
     _err_console().print(Text(
         _("Checked {files} files: {errors} errors, {warnings} warnings.").format(
-            files=len(result.repo.files), errors=errors, warnings=len(diagnostics) - errors)
+            files=result.files, errors=errors, warnings=len(diagnostics) - errors)
     ))
     raise typer.Exit(int(exit_code(diagnostics, strict)))
 
@@ -167,7 +200,8 @@ def score(
     root = _resolve_root()
     day = _parse_date(as_of)
     try:
-        result = score_year(root, year, as_of=day, unit=unit)
+        with _progress() as progress:
+            result = score_year(root, year, as_of=day, unit=unit, progress=progress)
     except UnknownUnit:
         raise typer.BadParameter(translator(_lang(lang))(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
     except NoProfile as exc:

@@ -145,7 +145,7 @@ class Registry:
     unreadable: set[str]
 
 
-def load_registry(root: Path) -> Registry:
+def load_registry(root: Path, listed: list[str] | None = None) -> Registry:
     """Reads every file that is not only Assignments; raises RepositoryError when root is unusable."""
     if not (root / CONFIG_FILE).is_file():
         raise RepositoryError(N_("No {file} in {root}."), file=CONFIG_FILE, root=str(root))
@@ -154,7 +154,7 @@ def load_registry(root: Path) -> Registry:
     files: list[str] = []
     streamed: list[str] = []
     with collector_paused():
-        for rel in list_files(root):
+        for rel in listed if listed is not None else list_files(root):
             try:
                 raw = (root / rel).read_bytes()
             except OSError:

@@ -57,10 +57,14 @@ def profile_in_force(config: Config, profiles, day: dt.date) -> ScoringProfile |
     return None
 
 
-def score_year(root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None, today: dt.date | None = None) -> YearScore:
+def score_year(
+    root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None,
+    today: dt.date | None = None, progress=None,
+) -> YearScore:
     today = today or dt.date.today()
-    checked = validate(root, today=today)
+    checked = validate(root, today=today, progress=progress)
     repo = checked.repo
+    assert repo is not None  # validate without the cache always returns the repository
     broken = {d.path for d in checked.diagnostics if d.is_error}
     if unit is not None and unit not in repo.units:
         raise UnknownUnit(unit)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from giaoviec import checks, repository
+from giaoviec import cache, checks, repository
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.model import Assignment
 from giaoviec.reader import Unreadable, read_file
@@ -19,13 +19,32 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Validation:
-    repo: Repository
+    repo: Repository | None  # None when the answer came from the cache
     diagnostics: list[Diagnostic]
+    files: int
+    language: str
 
 
-def validate(root: Path, paths: list[str] | None = None, today: dt.date | None = None, progress: Progress | None = None) -> Validation:
+def validate(
+    root: Path, paths: list[str] | None = None, today: dt.date | None = None,
+    progress: Progress | None = None, use_cache: bool = False,
+) -> Validation:
     """Raises RepositoryError when the repository is unusable; data problems are diagnostics."""
-    registry = repository.load_registry(root)
+    today = today or dt.date.today()
+    listed = repository.list_files(root)
+    cache_key = cache.key(root, listed, today) if use_cache and cache.enabled() else None
+    cached = cache.load(root, cache_key) if cache_key else None
+    if cached is not None:
+        found, files, language = cached
+        return Validation(None, _only(root, found, paths), files, language)
+    repo, found = _validate(root, listed, today, progress)
+    if cache_key:
+        cache.store(root, cache_key, found, len(repo.files), repo.config.language)
+    return Validation(repo, _only(root, found, paths), len(repo.files), repo.config.language)
+
+
+def _validate(root: Path, listed: list[str], today: dt.date, progress: Progress | None) -> tuple[Repository, list[Diagnostic]]:
+    registry = repository.load_registry(root, listed)
     ctx = checks.context(registry.repo, today)
     found = list(registry.diagnostics)
     summaries = []
@@ -51,11 +70,14 @@ def validate(root: Path, paths: list[str] | None = None, today: dt.date | None =
                 progress(n, total)
     repo = repository.with_assignments(registry, summaries)
     found += checks.run(checks.context(repo, today))
-    found = checks.locate(root, found)
-    if paths:
-        wanted = {_rel(root, p) for p in paths}
-        found = [d for d in found if d.path in wanted or any(d.path.startswith(w.rstrip("/") + "/") for w in wanted)]
-    return Validation(repo, sorted(found))
+    return repo, sorted(checks.locate(root, found))
+
+
+def _only(root: Path, found: list[Diagnostic], paths: list[str] | None) -> list[Diagnostic]:
+    if not paths:
+        return found
+    wanted = {_rel(root, p) for p in paths}
+    return [d for d in found if d.path in wanted or any(d.path.startswith(w.rstrip("/") + "/") for w in wanted)]
 
 
 def _rel(root: Path, path: str) -> str:

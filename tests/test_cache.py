@@ -1,0 +1,77 @@
+"""The validate cache: same answer warm as cold, never stale, outside the repository, JSON only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+
+from conftest import DATA, build_repo
+from giaoviec import cache
+from giaoviec.validation import validate
+
+
+def findings(result):
+    return [(d.path, d.line, d.column, d.code, d.message, d.args) for d in result.diagnostics]
+
+
+def test_warm_answer_is_the_cold_answer(tmp_path):
+    root = build_repo(tmp_path, DATA / "invalid" / "ref-kind")
+    cold = validate(root, use_cache=True)
+    warm = validate(root, use_cache=True)
+    assert cold.repo is not None and warm.repo is None  # the second came from the cache
+    assert findings(warm) == findings(cold) and warm.files == cold.files and warm.language == cold.language
+
+
+def test_any_change_of_content_misses(tmp_path):
+    root = build_repo(tmp_path)
+    assert validate(root, use_cache=True).diagnostics == []
+    path = root / "org/cadres.yaml"  # a referenced file, not the one holding the reference
+    path.write_text(path.read_text(encoding="utf-8").replace("id: can-bo-a", "id: can-bo-x"), encoding="utf-8")
+    again = validate(root, use_cache=True)
+    assert again.repo is not None
+    assert {d.code for d in again.diagnostics} >= {"ref.unknown"}
+
+
+def test_a_new_file_or_a_new_day_misses(tmp_path):
+    root = build_repo(tmp_path)
+    validate(root, use_cache=True)
+    assert validate(root, use_cache=True, today=dt.date(2030, 1, 1)).repo is not None
+    shutil.copy(root / "evaluations/2022/hd.yaml", root / "evaluations/2022/hd-2.yaml")
+    assert validate(root, use_cache=True).repo is not None
+
+
+def test_the_cache_lives_outside_the_repository_and_is_json(tmp_path):
+    root = build_repo(tmp_path)
+    validate(root, use_cache=True)
+    assert not any(p.name.endswith(".json") for p in root.rglob("*"))
+    (entry,) = list(cache.folder().glob("*.json"))
+    json.loads(entry.read_text(encoding="utf-8"))
+
+
+def test_a_broken_or_forged_entry_is_ignored(tmp_path):
+    root = build_repo(tmp_path, DATA / "invalid" / "ref-kind")
+    validate(root, use_cache=True)
+    (entry,) = list(cache.folder().glob("*.json"))
+    entry.write_text("{not json", encoding="utf-8")
+    assert [d.code for d in validate(root, use_cache=True).diagnostics] == ["ref.kind"]
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["key"] = "0" * 64  # a forged entry for another key
+    data["diagnostics"] = []
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert [d.code for d in validate(root, use_cache=True).diagnostics] == ["ref.kind"]
+
+
+def test_no_cache_under_ci(tmp_path, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    root = build_repo(tmp_path)
+    validate(root, use_cache=True)
+    assert not list(cache.folder().glob("*.json"))
+
+
+def test_translatable_arguments_survive_the_cache(tmp_path, cli):
+    root = build_repo(tmp_path, DATA / "invalid" / "ref-kind")
+    cold = cli("-C", str(root), "validate")
+    warm = cli("-C", str(root), "validate")
+    assert "là đơn vị" in cold.out and warm.out == cold.out
