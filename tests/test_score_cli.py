@@ -109,3 +109,18 @@ def test_component_above_its_scale_is_flagged(cli, tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("general: 18", "general: 35"), encoding="utf-8")
     doc = json.loads(cli("-C", str(root), "score", "2025", "--format", "json").out)
     assert [w["code"] for w in doc["warnings"]] == ["score.component-range", "score.quota"]  # 105 points: excellent, alone in its group
+
+
+def test_a_session_found_ambiguous_after_streaming_is_not_used(cli, tmp_path):
+    # the council's entry names no program while the cadre has two assignments: the Evaluation
+    # file is in error, so neither assignment may take its scores, though both are scored
+    root = build_repo(tmp_path, DATA / "invalid" / "ref-ambiguous")
+    (root / "evaluations/2022/hd.yaml").write_text(
+        (root / "evaluations/2022/hd.yaml").read_text(encoding="utf-8").replace("{score: 2}", "{score: 0}"), encoding="utf-8")
+    run = cli("-C", str(root), "score", "2022", "--format", "json")
+    doc = json.loads(run.out)
+    assert run.code == 1 and [d["code"] for d in doc["diagnostics"]] == ["ref.ambiguous"]
+    assert len(doc["cadres"]) == 2
+    for row in doc["cadres"]:
+        task = next(t for t in row["tasks"] if t["id"] == "01")
+        assert task["points"] == task["computed_points"] == 2.0  # not the council's 0

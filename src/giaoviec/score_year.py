@@ -9,10 +9,10 @@ from pathlib import Path
 
 from giaoviec.councils import matching_assignments
 from giaoviec.diagnostics import Diagnostic, N_
-from giaoviec.model import Config, Evaluation, ScoringProfile
+from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
 from giaoviec.model.evaluation import CadreEvaluation
 from giaoviec.org import parent_of, role_at, units_in_scope
-from giaoviec.repository import AssignmentSummary, Document, Repository, read_assignment
+from giaoviec.repository import AssignmentSummary, Document, Repository, read_assignment, summarize
 from giaoviec.scoring import AssignmentScore, Reason, r, score_assignment, tier_name
 from giaoviec.status import Window, window
 from giaoviec.validation import validate
@@ -61,30 +61,50 @@ def score_year(
     root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None,
     today: dt.date | None = None, progress=None,
 ) -> YearScore:
+    """Scores each assignment of the year while validation streams it (no second read), then keeps
+    the scores of valid files, with the council session that applies once every file is known."""
     today = today or dt.date.today()
-    checked = validate(root, today=today, progress=progress)
+    streamed: list[tuple[AssignmentSummary, AssignmentScore]] = []
+    missing: list[dt.date] = []
+    scope: dict[str, set[str] | None] = {}
+
+    def visit(registry: Repository, doc: Document) -> None:
+        if "units" not in scope:
+            scope["units"] = units_in_scope(registry, unit) if unit and unit in registry.units else None
+        a: Assignment = doc.model
+        if a.status not in SCORED or (unit is not None and (scope["units"] is None or a.unit not in scope["units"])):
+            return
+        win = window(a.period.start, a.period.end, year, as_of, today)
+        if win is None:
+            return
+        profile = profile_in_force(registry.config, registry.profiles, win.end)
+        if profile is None:
+            missing.append(win.end)
+            return
+        summary = summarize(doc)
+        entry, source = council_entry(registry, summary, registry.evaluations, win, streaming=True)
+        streamed.append((summary, score_assignment(a, doc.path, profile, win, registry.config.checks, entry, source)))
+
+    checked = validate(root, today=today, progress=progress, visit=visit)
     repo = checked.repo
-    assert repo is not None  # validate without the cache always returns the repository
-    broken = {d.path for d in checked.diagnostics if d.is_error}
+    assert repo is not None  # validate with a visitor never answers from the cache
     if unit is not None and unit not in repo.units:
         raise UnknownUnit(unit)
-    scope = units_in_scope(repo, unit) if unit else None
+    if missing:
+        raise NoProfile(min(missing))
+    broken = {d.path for d in checked.diagnostics if d.is_error}
     evaluations = [d for d in repo.evaluations if d.path not in broken]
     cadres: list[AssignmentScore] = []
-    for summary in repo.assignments:
-        if summary.path in broken or summary.status not in SCORED or (scope is not None and summary.unit not in scope):
+    for summary, s in streamed:
+        if summary.path in broken:
             continue
-        win = window(summary.period.start, summary.period.end, year, as_of, today)
-        if win is None:
-            continue
-        profile = profile_in_force(repo.config, repo.profiles, win.end)
-        if profile is None:
-            raise NoProfile(win.end)
-        a = read_assignment(root, summary)
-        if a is None:  # the file changed under our feet: it will be read afresh next time
-            continue
-        entry, source = council_entry(repo, summary, evaluations, win)
-        cadres.append(score_assignment(a, summary.path, profile, win, repo.config.checks, entry, source))
+        entry, source = council_entry(repo, summary, evaluations, s.window)
+        if source != s.evaluation:  # rare: a session now known to be ambiguous or invalid
+            a = read_assignment(root, summary)
+            if a is None:
+                continue
+            s = score_assignment(a, summary.path, s.profile, s.window, repo.config.checks, entry, source)
+        cadres.append(s)
     cadres.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
     warnings = [*component_warnings(cadres), *quota_warnings(repo, cadres)]
     top = profile_in_force(repo.config, repo.profiles, dt.date(year, 12, 31))
@@ -94,8 +114,11 @@ def score_year(
     )
 
 
-def council_entry(repo: Repository, a: AssignmentSummary, evaluations: list[Document], win: Window) -> tuple[CadreEvaluation | None, str | None]:
-    """The latest council session's entry for this assignment within the window."""
+def council_entry(
+    repo: Repository, a: AssignmentSummary, evaluations: list[Document], win: Window, streaming: bool = False,
+) -> tuple[CadreEvaluation | None, str | None]:
+    """The latest council session's entry for this assignment within the window. While streaming,
+    the other assignments are not all known yet, so an entry is not yet checked for ambiguity."""
     best: tuple[dt.date, str, CadreEvaluation] | None = None
     for ev_doc in evaluations:
         ev: Evaluation = ev_doc.model
@@ -104,7 +127,7 @@ def council_entry(repo: Repository, a: AssignmentSummary, evaluations: list[Docu
         for entry in ev.evaluations:
             if entry.cadre != a.cadre or (entry.program and entry.program != a.program):
                 continue
-            if matching_assignments(repo, ev, entry) != [a]:
+            if not streaming and matching_assignments(repo, ev, entry) != [a]:
                 continue
             if best is None or (ev.date, ev_doc.path) > (best[0], best[1]):
                 best = (ev.date, ev_doc.path, entry)

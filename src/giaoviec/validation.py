@@ -12,9 +12,10 @@ from giaoviec import cache, checks, repository
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.model import Assignment
 from giaoviec.reader import Unreadable, read_file
-from giaoviec.repository import Repository
+from giaoviec.repository import Document, Repository
 
 Progress = Callable[[int, int], None]
+Visit = Callable[[Repository, Document], None]  # sees every Assignment as it is streamed
 
 
 @dataclass(frozen=True)
@@ -27,23 +28,23 @@ class Validation:
 
 def validate(
     root: Path, paths: list[str] | None = None, today: dt.date | None = None,
-    progress: Progress | None = None, use_cache: bool = False,
+    progress: Progress | None = None, use_cache: bool = False, visit: Visit | None = None,
 ) -> Validation:
     """Raises RepositoryError when the repository is unusable; data problems are diagnostics."""
     today = today or dt.date.today()
     listed = repository.list_files(root)
     cache_key = cache.key(root, listed, today) if use_cache and cache.enabled() else None
-    cached = cache.load(root, cache_key) if cache_key else None
+    cached = cache.load(root, cache_key) if cache_key and visit is None else None
     if cached is not None:
         found, files, language = cached
         return Validation(None, _only(root, found, paths), files, language)
-    repo, found = _validate(root, listed, today, progress)
+    repo, found = _validate(root, listed, today, progress, visit)
     if cache_key:
         cache.store(root, cache_key, found, len(repo.files), repo.config.language)
     return Validation(repo, _only(root, found, paths), len(repo.files), repo.config.language)
 
 
-def _validate(root: Path, listed: list[str], today: dt.date, progress: Progress | None) -> tuple[Repository, list[Diagnostic]]:
+def _validate(root: Path, listed: list[str], today: dt.date, progress: Progress | None, visit: Visit | None) -> tuple[Repository, list[Diagnostic]]:
     registry = repository.load_registry(root, listed)
     ctx = checks.context(registry.repo, today)
     found = list(registry.diagnostics)
@@ -53,6 +54,8 @@ def _validate(root: Path, listed: list[str], today: dt.date, progress: Progress 
         nonlocal found
         found += checks.check_assignment(ctx, doc)
         summaries.append(repository.summarize(doc))
+        if visit is not None:
+            visit(registry.repo, doc)  # while the tasks are in memory: score needs no second read
 
     for doc in registry.assignments:
         take(doc)
