@@ -93,3 +93,14 @@ def test_assignment_points_stay_within_the_components(many, profile, general, re
     s = score_assignment(a, "x.yaml", p, win, "quarterly", entry, "e.yaml")
     assert 0 <= s.provisional_points <= sum(p.components.values()) + 1e-9
     assert s.components["tasks"] <= p.components["tasks"] + 1e-9
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=tasks(), profile=st.sampled_from(PROFILES), as_of=YEAR_DAYS)
+def test_explaining_never_changes_a_figure(data, profile, as_of):
+    p = builtin_profiles()[profile]
+    win = window(dt.date(2022, 1, 1), dt.date(2022, 12, 31), 2022, as_of, dt.date(2030, 1, 1))
+    task = Task.model_validate(data)
+    plain, explained = task_score(task, win, p, "quarterly", None, False), task_score(task, win, p, "quarterly", None, True)
+    assert (plain.status, plain.ratio, plain.computed) == (explained.status, explained.ratio, explained.computed)
+    assert plain.explained is None and explained.explained.steps

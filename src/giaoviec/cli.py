@@ -201,7 +201,7 @@ def score(
     day = _parse_date(as_of)
     try:
         with _progress() as progress:
-            result = score_year(root, year, as_of=day, unit=unit, progress=progress)
+            result = score_year(root, year, as_of=day, unit=unit, progress=progress, explain=explain)
     except UnknownUnit:
         raise typer.BadParameter(translator(_lang(lang))(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
     except NoProfile as exc:
@@ -210,7 +210,8 @@ def score(
     errors = [d.localize(_) for d in result.diagnostics if d.is_error]
     console = _wide_console()
     if format is ScoreFormat.json:
-        print(score_report.as_json(result, _, errors))
+        for piece in score_report.iter_json(result, _, errors):
+            sys.stdout.write(piece)
     elif format is ScoreFormat.csv:
         sys.stdout.write(score_report.as_csv(result, _))
     elif format is ScoreFormat.md:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Callable
+import textwrap
+from typing import Callable, Iterator
 
 from rich.console import Console
 from rich.table import Table
@@ -96,28 +97,40 @@ def table(result: YearScore, _: Gettext, console: Console) -> None:
         console.print(Text(_("warning") + f" [{w.code}] " + render(w.message, _), style="yellow"))
 
 
-def as_json(result: YearScore, _: Gettext, diagnostics: list) -> str:
-    cadres = []
-    for s in result.cadres:
-        name, unit_name = _names(s, result)
-        cadres.append({
-            "cadre": s.assignment.cadre, "name": name, "unit": s.assignment.unit, "position": s.assignment.position,
-            "program": s.assignment.program, "profile": s.profile.id, "as_of": s.window.as_of.isoformat(),
-            "points": _round(s.points), "provisional_points": _round(s.provisional_points),
-            "tier": s.tier, "tier_reason": render(s.tier_reason, _),
-            "components": {k: _round(v) for k, v in s.components.items()},
-            "counts": {status: s.counts[status] for status in STATUSES},
-            "tasks": [{"id": t.id, "status": t.judgement.status, "weight": t.weight, "points": _round(t.points),
-                       "computed_points": _round(t.computed), "ratio": _round(t.judgement.ratio, 4)} for t in s.tasks],
-        })
-    doc = {
-        "version": 1, "year": result.year, "as_of": result.as_of.isoformat(), "profile": result.profile,
-        "cadres": cadres,
+def iter_json(result: YearScore, _: Gettext, diagnostics: list) -> Iterator[str]:
+    """The JSON document in pieces, one cadre at a time (a province does not fit in one string),
+    byte for byte what json.dumps(document, indent=2) would give."""
+    head = {"version": 1, "year": result.year, "as_of": result.as_of.isoformat(), "profile": result.profile}
+    yield "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items())
+    yield '  "cadres": ['
+    for i, s in enumerate(result.cadres):
+        yield ("," if i else "") + "\n" + textwrap.indent(json.dumps(_cadre(s, result, _), ensure_ascii=False, indent=2), "    ")
+    yield "\n  ],\n" if result.cadres else "],\n"
+    tail = {
         "warnings": [{"code": w.code, "message": render(w.message, _), "group": w.group} for w in result.warnings],
         "diagnostics": [{"path": d.path, "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
                          "message": d.message, "hint": d.hint} for d in diagnostics],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    body = json.dumps(tail, ensure_ascii=False, indent=2)
+    yield body[2:] + "\n"  # without its opening brace: it continues the document
+
+
+def _cadre(s: AssignmentScore, result: YearScore, _: Gettext) -> dict:
+    name, _unit_name = _names(s, result)
+    return {
+        "cadre": s.assignment.cadre, "name": name, "unit": s.assignment.unit, "position": s.assignment.position,
+        "program": s.assignment.program, "profile": s.profile.id, "as_of": s.window.as_of.isoformat(),
+        "points": _round(s.points), "provisional_points": _round(s.provisional_points),
+        "tier": s.tier, "tier_reason": render(s.tier_reason, _),
+        "components": {k: _round(v) for k, v in s.components.items()},
+        "counts": {status: s.counts[status] for status in STATUSES},
+        "tasks": [{"id": t.id, "status": t.status, "weight": t.weight, "points": _round(t.points),
+                   "computed_points": _round(t.computed), "ratio": _round(t.ratio, 4)} for t in s.tasks],
+    }
+
+
+def as_json(result: YearScore, _: Gettext, diagnostics: list) -> str:
+    return "".join(iter_json(result, _, diagnostics))
 
 
 def as_csv(result: YearScore, _: Gettext) -> str:
@@ -162,9 +175,9 @@ def explain(result: YearScore, _: Gettext, console: Console) -> None:
         console.print(Text("  " + _("Window {start} – {end}, as of {as_of}; council: {evaluation}").format(
             start=s.window.start, end=s.window.end, as_of=s.window.as_of, evaluation=s.evaluation or _("none"))))
         for t in s.tasks:
-            head = _("Task {id} (weight {weight:g}): {status}").format(id=t.id, weight=t.weight, status=_(STATUS_NAMES[t.judgement.status]))
+            head = _("Task {id} (weight {weight:g}): {status}").format(id=t.id, weight=t.weight, status=_(STATUS_NAMES[t.status]))
             console.print(Text("  " + head, style="cyan"))
-            for step in t.steps:
+            for step in t.explained.steps if t.explained else ():
                 console.print(Text("      " + render(step, _)))
         for comp, value in s.components.items():
             maximum = s.profile.components[comp]

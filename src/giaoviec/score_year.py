@@ -59,7 +59,7 @@ def profile_in_force(config: Config, profiles, day: dt.date) -> ScoringProfile |
 
 def score_year(
     root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None,
-    today: dt.date | None = None, progress=None,
+    today: dt.date | None = None, progress=None, explain: bool = False,
 ) -> YearScore:
     """Scores each assignment of the year while validation streams it (no second read), then keeps
     the scores of valid files, with the council session that applies once every file is known."""
@@ -83,7 +83,7 @@ def score_year(
             return
         summary = summarize(doc)
         entry, source = council_entry(registry, summary, registry.evaluations, win, streaming=True)
-        streamed.append((summary, score_assignment(a, doc.path, profile, win, registry.config.checks, entry, source)))
+        streamed.append((summary, score_assignment(a, doc.path, profile, win, registry.config.checks, entry, source, explain)))
 
     checked = validate(root, today=today, progress=progress, visit=visit)
     repo = checked.repo
@@ -103,7 +103,7 @@ def score_year(
             a = read_assignment(root, summary)
             if a is None:
                 continue
-            s = score_assignment(a, summary.path, s.profile, s.window, repo.config.checks, entry, source)
+            s = score_assignment(a, summary.path, s.profile, s.window, repo.config.checks, entry, source, explain)
         cadres.append(s)
     cadres.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
     warnings = [*component_warnings(cadres), *quota_warnings(repo, cadres)]

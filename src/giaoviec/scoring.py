@@ -1,7 +1,8 @@
 """Points, components and the tier of one assignment under one profile (pure; spec/scoring.md).
 
-Every figure keeps its reason: `TaskScore.steps` and `AssignmentScore.tier_trace` are lists of
-(message id, arguments) that `score --explain` renders in the chosen language.
+Every figure can say why: scored with `explain`, `TaskScore.explained` holds the steps of a task
+and `AssignmentScore.tier_trace` those of the tier, as (message id, arguments) that
+`score --explain` renders in the chosen language. Without it, no reason is built for tasks.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from giaoviec.diagnostics import Msg, N_
 from giaoviec.model import Assignment, ScoringProfile
+from giaoviec.model.common import Period
 from giaoviec.model.evaluation import DISCIPLINE_ORDER, CadreEvaluation
 from giaoviec.model.profile import TierRule
 from giaoviec.status import DONE, STATUSES, Judgement, Window, judge
@@ -41,25 +43,31 @@ def r(message: str, **args: object) -> Reason:
     return message, tuple(args.items())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskScore:
     id: str
+    status: str
     weight: float
-    judgement: Judgement
-    factor: float | None  # None for a cancelled task
-    computed: float | None  # weight × factor
+    ratio: float | None
+    computed: float | None  # weight × factor; None for a cancelled task
     council: float | None  # the council's score, when an Evaluation gives one
-    council_note: str | None
-    steps: tuple[Reason, ...]
+    explained: Explained | None = None  # only when scoring with --explain
 
     @property
     def points(self) -> float | None:
         return self.council if self.council is not None else self.computed
 
 
+@dataclass(frozen=True, slots=True)
+class Explained:
+    judgement: Judgement
+    steps: tuple[Reason, ...]
+    council_note: str | None
+
+
 @dataclass(frozen=True)
 class AssignmentScore:
-    assignment: Assignment
+    assignment: Header
     path: str
     profile: ScoringProfile
     window: Window
@@ -90,60 +98,88 @@ def delays(due: dt.date, done_on: dt.date, cadence: str) -> int:
     return max(1, count)
 
 
-def task_score(task, win: Window, profile: ScoringProfile, cadence: str, council) -> TaskScore | None:
-    j = judge(task, win, profile.exceeded_when)
+def task_score(task, win: Window, profile: ScoringProfile, cadence: str, council, explain: bool = True) -> TaskScore | None:
+    j = judge(task, win, profile.exceeded_when, explain)
     if j is None:
         return None
     weight = task.weight
-    note = council.note if council else None
     council_points = council.score if council else None
     if j.status == "cancelled":
-        return TaskScore(task.id, weight, j, None, None, None, None, (j.reason,))
+        return TaskScore(task.id, j.status, weight, None, None, None, Explained(j, (j.reason,), None) if explain else None)
+    factor, delay, failures = task_factor(task, j, profile, cadence)
+    computed = weight * factor
+    why = Explained(j, steps(j, profile, factor, delay, failures, weight, computed, council_points), council.note if council else None) if explain else None
+    return TaskScore(task.id, j.status, weight, j.ratio, computed, council_points, why)
+
+
+def task_factor(task, j: Judgement, profile: ScoringProfile, cadence: str) -> tuple[float, int, int]:
+    """(factor, periods of delay counted, failed quality checks) for a status (spec/scoring.md, Points)."""
     f = profile.task_factors
-    steps: list[Reason] = [j.reason]
+    delay = 0
     if j.status == "exceeded":
         factor = f.exceeded
-        steps.append(r(N_("factor for exceeded: {factor}"), factor=f.exceeded))
     elif j.status == "on-time":
         factor = f.on_time
-        steps.append(r(N_("factor for on time: {factor}"), factor=f.on_time))
     elif j.status == "late":
         factor = f.late
-        steps.append(r(N_("factor for late: {factor}"), factor=f.late))
         if f.late_deduction:
-            n = delays(j.due, j.done_on, cadence)
-            if j.objective_cause:
-                steps.append(r(N_("late deduction {each} × {n} waived: objective cause confirmed"), each=f.late_deduction, n=n))
-            else:
-                factor = max(0.0, factor - f.late_deduction * n)
-                steps.append(r(N_("minus late deduction {each} × {n} periods of delay"), each=f.late_deduction, n=n))
+            delay = delays(j.due, j.done_on, cadence)
+            if not j.objective_cause:
+                factor = max(0.0, factor - f.late_deduction * delay)
     else:
-        base = min(j.ratio or 0.0, 1.0)
-        factor = base * f.partial_credit
-        steps.append(r(N_("unfinished: min(achievement {ratio}, 1) × partial credit {credit}"),
-                       ratio=_pct(j.ratio), credit=f.partial_credit))
+        factor = min(j.ratio or 0.0, 1.0) * f.partial_credit
     failures = task.outcome.quality_failures if task.outcome else 0
     if f.quality_deduction and failures:
         factor = max(0.0, factor - f.quality_deduction * failures)
-        steps.append(r(N_("minus quality deduction {each} × {n} failed checks"), each=f.quality_deduction, n=failures))
-    computed = weight * factor
-    steps.append(r(N_("points = weight {weight} × factor {factor} = {points}"), weight=_n(weight), factor=_n(factor), points=_n(computed)))
+    return factor, delay, failures
+
+
+def steps(j: Judgement, profile: ScoringProfile, factor: float, delay: int, failures: int, weight: float,
+          computed: float, council_points: float | None) -> tuple[Reason, ...]:
+    """The explanation of a task's points, step by step."""
+    f = profile.task_factors
+    out: list[Reason] = [j.reason]
+    if j.status in ("exceeded", "on-time", "late"):
+        name = {"exceeded": N_("factor for exceeded: {factor}"), "on-time": N_("factor for on time: {factor}"),
+                "late": N_("factor for late: {factor}")}[j.status]
+        out.append(r(name, factor={"exceeded": f.exceeded, "on-time": f.on_time, "late": f.late}[j.status]))
+        if j.status == "late" and f.late_deduction:
+            if j.objective_cause:
+                out.append(r(N_("late deduction {each} × {n} waived: objective cause confirmed"), each=f.late_deduction, n=delay))
+            else:
+                out.append(r(N_("minus late deduction {each} × {n} periods of delay"), each=f.late_deduction, n=delay))
+    else:
+        out.append(r(N_("unfinished: min(achievement {ratio}, 1) × partial credit {credit}"), ratio=_pct(j.ratio), credit=f.partial_credit))
+    if f.quality_deduction and failures:
+        out.append(r(N_("minus quality deduction {each} × {n} failed checks"), each=f.quality_deduction, n=failures))
+    out.append(r(N_("points = weight {weight} × factor {factor} = {points}"), weight=_n(weight), factor=_n(factor), points=_n(computed)))
     if council_points is not None:
-        steps.append(r(N_("the council scored {score} (computed {computed}): the council's score counts"),
-                       score=_n(council_points), computed=_n(computed)))
-    return TaskScore(task.id, weight, j, factor, computed, council_points, note, tuple(steps))
+        out.append(r(N_("the council scored {score} (computed {computed}): the council's score counts"),
+                     score=_n(council_points), computed=_n(computed)))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the outputs need of the Assignment itself (its tasks are not kept)."""
+
+    cadre: str
+    unit: str
+    position: str | None
+    program: str
+    period: Period
 
 
 def score_assignment(
     assignment: Assignment, path: str, profile: ScoringProfile, win: Window, cadence: str,
-    entry: CadreEvaluation | None, evaluation: str | None,
+    entry: CadreEvaluation | None, evaluation: str | None, explain: bool = True,
 ) -> AssignmentScore:
     council = entry.tasks if entry else {}
-    scored = [s for t in assignment.tasks if (s := task_score(t, win, profile, cadence, council.get(t.id))) is not None]
+    scored = [s for t in assignment.tasks if (s := task_score(t, win, profile, cadence, council.get(t.id), explain)) is not None]
     counts = {status: 0 for status in STATUSES}
     for s in scored:
-        counts[s.judgement.status] += 1
-    counting = [s for s in scored if s.judgement.status != "cancelled"]
+        counts[s.status] += 1
+    counting = [s for s in scored if s.status != "cancelled"]
     weights = sum(s.weight for s in counting)
     components: dict[str, float | None] = {}
     for name, maximum in profile.components.items():
@@ -174,8 +210,9 @@ def score_assignment(
         tier, reason = "pending", r(N_("not rated yet: {reasons}"), reasons=Msgs(*pending))
     else:
         tier, reason = computed, trace[-1]
+    a = assignment
     return AssignmentScore(
-        assignment=assignment, path=path, profile=profile, window=win, tasks=tuple(scored), counts=counts,
+        assignment=Header(a.cadre, a.unit, a.position, a.program, a.period), path=path, profile=profile, window=win, tasks=tuple(scored), counts=counts,
         components=components, provisional_points=provisional, points=None if tier == "pending" else provisional,
         tier=tier, tier_reason=reason, tier_trace=tuple(trace), evaluation=evaluation,
     )

@@ -36,7 +36,7 @@ class Window:
     as_of: dt.date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Judgement:
     status: str
     ratio: float | None
@@ -45,7 +45,7 @@ class Judgement:
     checkpoint: bool = False
     done_on: dt.date | None = None
     objective_cause: bool = False
-    reason: tuple[str, tuple[tuple[str, object], ...]] = field(default=("", ()))
+    reason: tuple[str, tuple[tuple[str, object], ...]] = field(default=("", ()))  # empty unless explained
 
     @property
     def bucket(self) -> str | None:
@@ -92,17 +92,19 @@ def counts_in(task: Task, year: int) -> bool:
     return any(cp.by.year == year for cp in (task.when.checkpoints if task.when else ()))
 
 
-def judge(task: Task, win: Window, exceeded_when: ExceededWhen) -> Judgement | None:
-    """The task's status in the window, or None when it does not count in this year."""
+def judge(task: Task, win: Window, exceeded_when: ExceededWhen, explain: bool = True) -> Judgement | None:
+    """The task's status in the window, or None when it does not count in this year. Without
+    `explain`, no reason is built (the figures are the same; a province is scored faster)."""
     if not counts_in(task, win.year):
         return None
+    _r = _reason if explain else _no_reason
     as_of = win.as_of
     if task.cancelled and task.cancelled.date <= as_of:
         return Judgement("cancelled", None, None, task.when.due if task.when else None,
                          reason=_r(N_("cancelled by {decision} on {date}"), decision=task.cancelled.decision, date=task.cancelled.date))
     due = task.when.due  # counts_in guarantees a due date or a checkpoint
     if due is None or due.year > win.year:
-        return _judge_checkpoint(task, win, exceeded_when)
+        return _judge_checkpoint(task, win, exceeded_when, _r)
 
     measure: Measure | None = task.result.measure if task.result else None
     outcome = task.outcome
@@ -126,7 +128,7 @@ def judge(task: Task, win: Window, exceeded_when: ExceededWhen) -> Judgement | N
                 done_on=done_on, value=_num(value), target=_num(target), unit=measure.unit or ""))
         if done_on <= due:
             if _exceeded(ratio, done_on, due, exceeded_when):
-                return Judgement("exceeded", **common, reason=_exceeded_reason(ratio, done_on, due, exceeded_when))
+                return Judgement("exceeded", **common, reason=_exceeded_reason(ratio, done_on, due, exceeded_when) if explain else NO_REASON)
             return Judgement("on-time", **common, reason=_r(N_("finished on {done_on}, due {due}"), done_on=done_on, due=due))
         return Judgement("late", **common, reason=_r(
             N_("finished on {done_on}, {days} days after the due date {due}"), done_on=done_on, due=due, days=(done_on - due).days))
@@ -137,7 +139,7 @@ def judge(task: Task, win: Window, exceeded_when: ExceededWhen) -> Judgement | N
     return Judgement("in-progress", **common, reason=_r(N_("not finished yet; due {due}"), due=due))
 
 
-def _judge_checkpoint(task: Task, win: Window, exceeded_when: ExceededWhen) -> Judgement | None:
+def _judge_checkpoint(task: Task, win: Window, exceeded_when: ExceededWhen, _r) -> Judgement | None:
     """A task due after the year: judged against the last checkpoint of the year."""
     in_year = [cp for cp in task.when.checkpoints if cp.by.year == win.year]
     if not in_year:
@@ -179,8 +181,8 @@ def _exceeded(ratio: float | None, done_on: dt.date, due: dt.date, rule: Exceede
 
 def _exceeded_reason(ratio, done_on, due, rule):
     if ratio is not None and rule.ratio_above is not None and ratio > rule.ratio_above:
-        return _r(N_("finished on {done_on}, due {due}; achieved {percent} of the target"), done_on=done_on, due=due, percent=f"{ratio:.0%}")
-    return _r(N_("finished on {done_on}, at least {days} days before the due date {due}"), done_on=done_on, due=due, days=rule.days_early)
+        return _reason(N_("finished on {done_on}, due {due}; achieved {percent} of the target"), done_on=done_on, due=due, percent=f"{ratio:.0%}")
+    return _reason(N_("finished on {done_on}, at least {days} days before the due date {due}"), done_on=done_on, due=due, days=rule.days_early)
 
 
 def _num(value: float | None) -> str:
@@ -189,5 +191,12 @@ def _num(value: float | None) -> str:
     return f"{value:g}"
 
 
-def _r(message: str, **args: object) -> tuple[str, tuple[tuple[str, object], ...]]:
+NO_REASON: tuple[str, tuple] = ("", ())
+
+
+def _reason(message: str, **args: object) -> tuple[str, tuple[tuple[str, object], ...]]:
     return message, tuple((k, v.isoformat() if isinstance(v, dt.date) else v) for k, v in args.items())
+
+
+def _no_reason(message: str, **args: object) -> tuple[str, tuple]:
+    return NO_REASON
