@@ -141,6 +141,7 @@ def validate(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Chỉ báo lỗi của các tệp/thư mục này (tham chiếu vẫn kiểm tra trên toàn kho).")] = None,
     format: Annotated[Optional[Format], typer.Option("--format", "-f", help="text | json | github | sarif (github tự chọn khi GITHUB_ACTIONS=true).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại (mã thoát 1).")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm kết quả (luôn đọc lại mọi tệp).")] = False,
     lang: LangOption = None,
 ) -> None:
     """Kiểm tra mọi tệp: cú pháp YAML, lược đồ, quy tắc 5 rõ/6 rõ, tham chiếu, ngày tháng.
@@ -149,7 +150,7 @@ def validate(
     """
     root = _resolve_root()
     with _progress() as progress:
-        result = run_validate(root, paths, progress=progress, use_cache=True)
+        result = run_validate(root, paths, progress=progress, use_cache=not no_cache)
     language = _lang(lang, result.language)
     _ = translator(language)
     chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
