@@ -75,3 +75,20 @@ def test_translatable_arguments_survive_the_cache(tmp_path, cli):
     cold = cli("-C", str(root), "validate")
     warm = cli("-C", str(root), "validate")
     assert "là đơn vị" in cold.out and warm.out == cold.out
+
+
+def test_progress_is_reported_per_assignment_file(tmp_path):
+    root = build_repo(tmp_path)
+    seen = []
+    validate(root, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 1)]  # one file holds only Assignments; the others are the registry
+
+
+def test_no_progress_bar_off_a_terminal_or_under_ci(monkeypatch):
+    from giaoviec import cli
+
+    with cli._progress() as update:  # pytest captures stderr: not a terminal
+        assert update is None
+    monkeypatch.setenv("CI", "true")
+    with cli._progress() as update:
+        assert update is None
