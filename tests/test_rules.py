@@ -18,8 +18,11 @@ def test_every_emitted_code_is_documented():
         assert rule_for(code) is not None, code
 
 
+GIT_ONLY = {"amend.missing"}  # needs two revisions: tests/test_review.py
+
+
 def test_every_rule_is_exercised_by_the_corpus():
-    codes = corpus_codes()
+    codes = corpus_codes() | GIT_ONLY
     for rule in RULES:
         if rule.code.endswith(".*"):
             assert any(c.startswith(rule.code[:-1]) for c in codes)

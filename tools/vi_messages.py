@@ -246,3 +246,46 @@ VI.update({
 })
 VI["{cadre}: the council's '{name}' is {value:g}, above its maximum {max:g} in {profile}."] = "{cadre}: điểm thành phần '{name}' do hội đồng chấm là {value:g}, vượt mức tối đa {max:g} của bộ quy tắc {profile}."
 VI["Reading assignment files"] = "Đang đọc các tệp giao việc"
+VI.update({
+    "git: {problem}": "git: {problem}",
+    "the content": "nội dung",
+    "the due date": "hạn hoàn thành",
+    "the target": "chỉ tiêu",
+    "the weight": "trọng số",
+    "Task {task}: {field} changed from {old} to {new} without an amendment decision.": "Nhiệm vụ {task}: {field} thay đổi từ {old} thành {new} mà không có quyết định điều chỉnh.",
+    "Add to 'amendments:' an entry citing the decision: {{date: YYYY-MM-DD, decision: …, tasks: ['{task}'], note: …}}.": "Thêm vào 'amendments:' một mục dẫn quyết định điều chỉnh: {{date: YYYY-MM-DD, decision: …, tasks: ['{task}'], note: …}}.",
+})
+
+# diff
+VI.update({
+    "new assignment": "tệp giao việc mới",
+    "assignment removed": "tệp giao việc bị xóa",
+    "task {task} added: {what}": "thêm nhiệm vụ {task}: {what}",
+    "task {task} removed: {what}": "xóa nhiệm vụ {task}: {what}",
+    "task {task}: target lowered from {old} to {new}": "nhiệm vụ {task}: chỉ tiêu giảm từ {old} xuống {new}",
+    "task {task}: target raised from {old} to {new}": "nhiệm vụ {task}: chỉ tiêu tăng từ {old} lên {new}",
+    "task {task}: due date moved from {old} to {new}": "nhiệm vụ {task}: hạn hoàn thành đổi từ {old} sang {new}",
+    "task {task}: weight changed from {old} to {new}": "nhiệm vụ {task}: trọng số đổi từ {old} thành {new}",
+    "task {task}: content changed from «{old}» to «{new}»": "nhiệm vụ {task}: nội dung đổi từ «{old}» thành «{new}»",
+    "eased": "nới lỏng",
+    "no amendment decision": "không có quyết định điều chỉnh",
+    "task {task}: check-in of {date}{value}{note}": "nhiệm vụ {task}: báo cáo tiến độ ngày {date}{value}{note}",
+    "task {task}: outcome removed": "nhiệm vụ {task}: xóa kết quả",
+    "task {task}: outcome recorded (done on {done}{value})": "nhiệm vụ {task}: ghi kết quả (hoàn thành ngày {done}{value})",
+    "task {task}": "nhiệm vụ {task}",
+    "the whole file": "cả tệp",
+    "confidentiality of {where}: {old} → {new}": "chế độ mật của {where}: {old} → {new}",
+    "task {task} cancelled by {decision}": "nhiệm vụ {task} bị hủy theo {decision}",
+    "task {task}: cancellation withdrawn": "nhiệm vụ {task}: bỏ quyết định hủy",
+    "council score of task {task}: {old} → {new}": "điểm hội đồng của nhiệm vụ {task}: {old} → {new}",
+    "council general points: {old} → {new}": "điểm tiêu chí chung do hội đồng chấm: {old} → {new}",
+    "decided tier: {old} → {new}": "mức xếp loại được quyết định: {old} → {new}",
+    "discipline: {old} → {new}": "kỷ luật: {old} → {new}",
+    "points {year}: {before} → {after}; tier: {before_tier} → {after_tier}": "điểm năm {year}: {before} → {after}; xếp loại: {before_tier} → {after_tier}",
+    "Changes from {base} to {head}": "Thay đổi từ {base} đến {head}",
+    "the work tree": "thư mục làm việc",
+    "No change to assignments or council scores.": "Không có thay đổi nào về giao việc hay điểm hội đồng.",
+    "giaoviec: what this change does": "giaoviec: thay đổi này làm gì",
+    "{n} changes in {files} files; {flagged} to look at twice (⚠).": "{n} thay đổi trong {files} tệp; {flagged} thay đổi cần xem kỹ (⚠).",
+})
+VI["With validate --base REV: a change of an assigned term (content, due date, target, weight) since REV cites an amendment decision added since REV that names the task."] = "Với validate --base REV: mọi thay đổi điều khoản đã giao (nội dung, hạn, chỉ tiêu, trọng số) kể từ REV phải dẫn một quyết định điều chỉnh mới, có nêu mã nhiệm vụ."

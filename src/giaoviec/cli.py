@@ -18,12 +18,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from giaoviec import __version__, schemas, score_report
+from giaoviec import __version__, diff_report, schemas, score_report
 from giaoviec.diagnostics import N_, ExitCode, exit_code
+from giaoviec.gitrev import GitError
 from giaoviec.i18n import translator
 from giaoviec.repository import RepositoryError, find_root
 from giaoviec.reporters import REPORTERS, ReportContext
 from giaoviec.rules import RULES, rule_for
+from giaoviec.review import review
 from giaoviec.score_year import NoProfile, UnknownUnit, score_year
 from giaoviec.validation import validate as run_validate
 
@@ -142,6 +144,7 @@ def validate(
     format: Annotated[Optional[Format], typer.Option("--format", "-f", help="text | json | github | sarif (github tự chọn khi GITHUB_ACTIONS=true).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại (mã thoát 1).")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm kết quả (luôn đọc lại mọi tệp).")] = False,
+    base: Annotated[Optional[str], typer.Option("--base", help="Phiên bản git để so sánh: thay đổi chỉ tiêu, thời hạn, trọng số phải có quyết định điều chỉnh.")] = None,
     lang: LangOption = None,
 ) -> None:
     """Kiểm tra mọi tệp: cú pháp YAML, lược đồ, quy tắc 5 rõ/6 rõ, tham chiếu, ngày tháng.
@@ -150,7 +153,7 @@ def validate(
     """
     root = _resolve_root()
     with _progress() as progress:
-        result = run_validate(root, paths, progress=progress, use_cache=not no_cache)
+        result = run_validate(root, paths, progress=progress, use_cache=not no_cache, base=base)
     language = _lang(lang, result.language)
     _ = translator(language)
     chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -230,6 +233,29 @@ def score(
     raise typer.Exit(int(ExitCode.DATA_ERRORS if errors else ExitCode.OK))
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def diff(
+    base: Annotated[str, typer.Argument(help="Phiên bản gốc (nhánh, thẻ hoặc commit), ví dụ origin/main.")],
+    head: Annotated[Optional[str], typer.Argument(help="Phiên bản mới; mặc định là thư mục làm việc hiện tại.")] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | md | json (md để đăng làm bình luận pull request).")] = DiffFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Tóm tắt thay đổi giữa hai phiên bản bằng lời nghiệp vụ, và ảnh hưởng tới điểm, xếp loại.
+
+    Ví dụ: giaoviec diff origin/main --format md >> "$GITHUB_STEP_SUMMARY"
+    """
+    root = _resolve_root()
+    result = review(root, base, head)
+    _ = translator(_lang(lang))
+    sys.stdout.write(diff_report.RENDERERS[format.value](result, _))
+
+
 @app.command()
 def rules(lang: LangOption = None) -> None:
     """Liệt kê mọi mã lỗi và quy tắc rõ, kèm ví dụ đạt và không đạt.
@@ -270,6 +296,10 @@ def main() -> None:
         sys.exit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
+    except GitError as exc:
+        _ = translator(_lang(None))
+        _err_console().print(Text(_("git: {problem}").format(problem=str(exc)), style="bold red"))
+        sys.exit(int(ExitCode.USAGE))
     except RepositoryError as exc:
         _ = translator(_lang(None))
         console = _err_console()

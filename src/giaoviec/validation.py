@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from giaoviec import cache, checks, repository
+from giaoviec import cache, checks, gitrev, repository
+from giaoviec.amend import amendment_findings
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.model import Assignment
 from giaoviec.reader import Unreadable, read_file
@@ -28,17 +29,22 @@ class Validation:
 
 def validate(
     root: Path, paths: list[str] | None = None, today: dt.date | None = None,
-    progress: Progress | None = None, use_cache: bool = False, visit: Visit | None = None,
+    progress: Progress | None = None, use_cache: bool = False, visit: Visit | None = None, base: str | None = None,
 ) -> Validation:
-    """Raises RepositoryError when the repository is unusable; data problems are diagnostics."""
+    """Raises RepositoryError when the repository is unusable (GitError for a bad --base);
+    data problems are diagnostics."""
     today = today or dt.date.today()
     listed = repository.list_files(root)
+    use_cache = use_cache and base is None  # the answer would depend on the base revision too
     cache_key = cache.key(root, listed, today) if use_cache and cache.enabled() else None
     cached = cache.load(root, cache_key) if cache_key and visit is None else None
     if cached is not None:
         found, files, language = cached
         return Validation(None, _only(root, found, paths), files, language)
     repo, found = _validate(root, listed, today, progress, visit)
+    if base is not None:
+        with gitrev.checkout(root, base) as base_root:
+            found = sorted(found + checks.locate(root, amendment_findings(base_root, root)))
     if cache_key:
         cache.store(root, cache_key, found, len(repo.files), repo.config.language)
     return Validation(repo, _only(root, found, paths), len(repo.files), repo.config.language)

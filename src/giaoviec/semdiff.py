@@ -1,0 +1,212 @@
+"""What changed between two versions of a data repository, in the domain's words (pure).
+
+Only files whose bytes differ are read. Assignments are matched by (cadre, program, period), tasks
+by id, council entries by (council, cadre, program). A change of an assigned term (what, due,
+target, weight) says whether it eases the task: a lower target (higher for a decrease measure), a
+later due date, a lighter weight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from giaoviec.model import Assignment, Evaluation
+from giaoviec.model.assignment import Task
+from giaoviec.reader import read_file
+from giaoviec.repository import list_files
+
+TERMS = ("what", "due", "target", "weight")
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # assignment-added, assignment-removed, task-added, task-removed, term, check-in, outcome,
+    #            confidential, council-score, council-general, council-tier, council-discipline, cancelled
+    path: str
+    cadre: str
+    program: str
+    period: str
+    task: str | None = None
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    eased: bool = False  # a term changed in the cadre's favour
+    amended: bool = True  # for a term: an amendment added since names the task
+    loc: tuple = ()  # where in the new file (for diagnostics)
+    index: int = 0  # the document in the new file
+
+
+@dataclass
+class Diff:
+    changes: list[Change] = field(default_factory=list)
+    changed_files: list[str] = field(default_factory=list)
+
+    def cadres(self) -> set[tuple[str, str]]:
+        return {(c.cadre, c.program) for c in self.changes}
+
+
+def _assignments(root: Path, paths: list[str]) -> dict[tuple, tuple[str, int, Assignment]]:
+    out = {}
+    for rel in paths:
+        if not (root / rel).is_file():
+            continue
+        docs, _ = read_file(root, rel)
+        for d in docs:
+            if isinstance(d.model, Assignment):
+                a = d.model
+                out[(a.cadre, a.program, a.period.start, a.period.end)] = (rel, d.index, a)
+    return out
+
+
+def _evaluations(root: Path, paths: list[str]) -> dict[tuple, tuple[str, int, int, Any, Evaluation]]:
+    out = {}
+    for rel in paths:
+        if not (root / rel).is_file():
+            continue
+        docs, _ = read_file(root, rel)
+        for d in docs:
+            if isinstance(d.model, Evaluation):
+                for i, entry in enumerate(d.model.evaluations):
+                    out[(d.model.council, d.model.period.start, entry.cadre, entry.program)] = (rel, d.index, i, entry, d.model)
+    return out
+
+
+def changed_files(old: Path, new: Path) -> list[str]:
+    names = set(list_files(old)) | set(list_files(new))
+    out = []
+    for rel in sorted(names):
+        a, b = old / rel, new / rel
+        if not (a.is_file() and b.is_file()) or a.read_bytes() != b.read_bytes():
+            out.append(rel)
+    return out
+
+
+def terms(task: Task) -> dict[str, Any]:
+    measure = task.result.measure if task.result else None
+    return {
+        "what": task.what,
+        "due": task.when.due if task.when else None,
+        "target": measure.target if measure else None,
+        "weight": task.weight,
+    }
+
+
+def _eased(name: str, old: Any, new: Any, direction: str) -> bool:
+    if old is None or new is None:
+        return name == "due" and new is None  # a deadline removed
+    if name == "due":
+        return new > old
+    if name == "target":
+        return new < old if direction == "increase" else new > old
+    if name == "weight":
+        return new < old
+    return False
+
+
+LOCS = {"what": ("what",), "due": ("when", "due"), "target": ("result", "measure", "target"), "weight": ("weight",)}
+
+
+def compare(old_root: Path, new_root: Path) -> Diff:
+    files = changed_files(old_root, new_root)
+    diff = Diff(changed_files=files)
+    before, after = _assignments(old_root, files), _assignments(new_root, files)
+    for key in sorted(set(before) | set(after), key=str):
+        cadre, program, start, end = key
+        period = f"{start.isoformat()} – {end.isoformat()}"
+        if key not in before:
+            path, index, _ = after[key]
+            diff.changes.append(Change("assignment-added", path, cadre, program, period, index=index))
+            continue
+        if key not in after:
+            path, _, _ = before[key]
+            diff.changes.append(Change("assignment-removed", path, cadre, program, period))
+            continue
+        diff.changes += _assignment_changes(before[key], after[key], period)
+    old_ev, new_ev = _evaluations(old_root, files), _evaluations(new_root, files)
+    for key in sorted(set(old_ev) | set(new_ev), key=str):
+        diff.changes += _council_changes(old_ev.get(key), new_ev.get(key))
+    return diff
+
+
+def _assignment_changes(old, new, period: str) -> list[Change]:
+    _, _, a = old
+    path, index, b = new
+    out: list[Change] = []
+    base = dict(path=path, cadre=b.cadre, program=b.program, period=period, index=index)
+    if a.confidential != b.confidential:
+        out.append(Change("confidential", field="confidential", old=a.confidential, new=b.confidential, loc=("confidential",), **base))
+    old_tasks = {t.id: t for t in a.tasks}
+    named = amendments_since(a, b)
+    for i, t in enumerate(b.tasks):
+        loc = ("tasks", i)
+        if t.id not in old_tasks:
+            out.append(Change("task-added", task=t.id, new=t.what, loc=loc + ("id",), **base))
+            continue
+        o = old_tasks[t.id]
+        direction = t.result.measure.direction if t.result and t.result.measure else "increase"
+        for name, (was, now) in ((n, (terms(o)[n], terms(t)[n])) for n in TERMS):
+            if was != now:
+                out.append(Change("term", task=t.id, field=name, old=was, new=now, eased=_eased(name, was, now, direction),
+                                  amended=t.id in named, loc=loc + LOCS[name], **base))
+        new_checkins = [p for p in t.progress if p not in o.progress]
+        for p in new_checkins:
+            out.append(Change("check-in", task=t.id, new=p, loc=loc + ("progress",), **base))
+        if (o.outcome or None) != (t.outcome or None):
+            out.append(Change("outcome", task=t.id, old=o.outcome, new=t.outcome, loc=loc + ("outcome",), **base))
+        if o.confidential != t.confidential:
+            out.append(Change("confidential", task=t.id, field="confidential", old=o.confidential, new=t.confidential,
+                              loc=loc + ("confidential",), **base))
+        if (o.cancelled is None) != (t.cancelled is None):
+            out.append(Change("cancelled", task=t.id, old=o.cancelled, new=t.cancelled, loc=loc + ("cancelled",), **base))
+    new_ids = {t.id for t in b.tasks}
+    for t in a.tasks:
+        if t.id not in new_ids:
+            out.append(Change("task-removed", task=t.id, old=t.what, **base))
+    return out
+
+
+def _council_changes(old, new) -> list[Change]:
+    ref = new or old
+    path, index, i, entry, ev = ref
+    program = entry.program or ""
+    base = dict(path=path, cadre=entry.cadre, program=program, period=f"{ev.period.start} – {ev.period.end}", index=index)
+    before = old[3] if old else None
+    after = new[3] if new else None
+    out: list[Change] = []
+    ids = sorted(set(before.tasks if before else {}) | set(after.tasks if after else {}))
+    for tid in ids:
+        was = before.tasks[tid].score if before and tid in before.tasks else None
+        now = after.tasks[tid].score if after and tid in after.tasks else None
+        if was != now:
+            out.append(Change("council-score", task=tid, old=was, new=now, loc=("evaluations", i, "tasks", tid), **base))
+    for name, kind in (("general", "council-general"), ("decided_tier", "council-tier"), ("discipline", "council-discipline")):
+        was, now = getattr(before, name, None), getattr(after, name, None)
+        if was != now:
+            out.append(Change(kind, field=name, old=was, new=now, loc=("evaluations", i, name), **base))
+    return out
+
+
+def amendments_since(old: Assignment | None, new: Assignment) -> set[str]:
+    """Task ids named by an amendment of `new` that `old` did not have (decision and date given)."""
+    had = {(m.decision, m.date, tuple(m.tasks)) for m in (old.amendments if old else ())}
+    named: set[str] = set()
+    for m in new.amendments:
+        if (m.decision, m.date, tuple(m.tasks)) not in had:
+            named |= set(m.tasks)
+    return named
+
+
+def years_touched(changes: list[Change], today: dt.date) -> list[int]:
+    """Every year of the periods of the changed assignments and council sessions, up to this year."""
+    years: set[int] = set()
+    for c in changes:
+        parts = c.period.split(" – ")
+        try:
+            first, last = int(parts[0][:4]), int(parts[-1][:4])
+        except ValueError:
+            continue
+        years.update(range(first, last + 1))
+    return sorted(y for y in years if y <= today.year)
