@@ -289,3 +289,23 @@ VI.update({
     "{n} changes in {files} files; {flagged} to look at twice (⚠).": "{n} thay đổi trong {files} tệp; {flagged} thay đổi cần xem kỹ (⚠).",
 })
 VI["With validate --base REV: a change of an assigned term (content, due date, target, weight) since REV cites an amendment decision added since REV that names the task."] = "Với validate --base REV: mọi thay đổi điều khoản đã giao (nội dung, hạn, chỉ tiêu, trọng số) kể từ REV phải dẫn một quyết định điều chỉnh mới, có nêu mã nhiệm vụ."
+
+# progress
+VI.update({
+    "Write the target as FILE#TASK, e.g. assignments/2022/xa/can-bo.yaml#05.": "Viết theo dạng TỆP#MÃ_NHIỆM_VỤ, ví dụ assignments/2022/xa/can-bo.yaml#05.",
+    "Updated {path}:": "Đã cập nhật {path}:",
+    "{path} is outside the data repository.": "{path} nằm ngoài kho dữ liệu.",
+    "There is no file {path}.": "Không có tệp {path}.",
+    "Cannot read {path}: {problem}.": "Không đọc được {path}: {problem}.",
+    "{path} has errors; run giaoviec validate and fix them first.": "{path} đang có lỗi; hãy chạy giaoviec validate và sửa trước.",
+    "{path} does not hold exactly one Assignment.": "{path} không chứa đúng một tài liệu giao việc (Assignment).",
+    "Task {task} is written on one line ({{…}}); add the check-in by hand.": "Nhiệm vụ {task} được viết trên một dòng ({{…}}); hãy thêm báo cáo bằng tay.",
+    "There is no task '{task}' in this file.": "Tệp này không có nhiệm vụ '{task}'.",
+    "The {what} {day} is outside the period {start} – {end}.": "{what} {day} nằm ngoài kỳ {start} – {end}.",
+    "The {what} {day} is in the future (today is {today}).": "{what} {day} là ngày trong tương lai (hôm nay là {today}).",
+    "check-in date": "Ngày báo cáo",
+    "'progress' of task {task} is not a list; fix it by hand.": "'progress' của nhiệm vụ {task} không phải danh sách; hãy sửa bằng tay.",
+    "completion date": "Ngày hoàn thành",
+    "'outcome' of task {task} is not a mapping; fix it by hand.": "'outcome' của nhiệm vụ {task} không phải bảng khóa–giá trị; hãy sửa bằng tay.",
+    "The edit could not be made safely in this file's layout; nothing was written.": "Không thể sửa an toàn với cách trình bày của tệp này; chưa ghi gì cả.",
+})

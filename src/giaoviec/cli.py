@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from giaoviec import __version__, diff_report, schemas, score_report
+from giaoviec import __version__, diff_report, edit, schemas, score_report
 from giaoviec.diagnostics import N_, ExitCode, exit_code
 from giaoviec.gitrev import GitError
 from giaoviec.i18n import translator
@@ -231,6 +231,55 @@ def score(
     files = len({d.path for d in errors})
     err.print(Text(_("Scored {n} assignments for {year}; {files} invalid files left out.").format(n=len(result.cadres), year=year, files=files)))
     raise typer.Exit(int(ExitCode.DATA_ERRORS if errors else ExitCode.OK))
+
+
+@app.command()
+def progress(
+    target: Annotated[str, typer.Argument(metavar="FILE#TASK", help="Tệp giao việc và mã nhiệm vụ, ví dụ assignments/2022/nguyet-duc/nguyen-van-an.yaml#05.")],
+    value: Annotated[Optional[float], typer.Option("--value", help="Giá trị chỉ tiêu đã đạt.")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="Nội dung báo cáo.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Ngày báo cáo (YYYY-MM-DD); mặc định hôm nay.")] = None,
+    done_on: Annotated[Optional[str], typer.Option("--done-on", help="Ghi kết quả: ngày hoàn thành (và --value là giá trị đạt được).")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Thêm một báo cáo tiến độ (hoặc ghi kết quả) vào tệp, giữ nguyên mọi dòng khác.
+
+    Ví dụ: giaoviec progress assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml#01 --value 3 --note "Đã hợp nhất dữ liệu"
+    """
+    _ = translator(_lang(lang))
+    root = _resolve_root()
+    file_part, _sep, task_id = target.rpartition("#")
+    if not file_part or not task_id:
+        raise typer.BadParameter(_("Write the target as FILE#TASK, e.g. assignments/2022/xa/can-bo.yaml#05."), param_hint="FILE#TASK")
+    path = _inside(root, file_part)
+    today = dt.date.today()
+    try:
+        if done_on is not None:
+            change = edit.record_outcome(path, task_id, _parse_date(done_on), value, today)
+        else:
+            change = edit.add_check_in(path, task_id, value, note, _parse_date(date) or today, today)
+    except edit.EditError as exc:
+        _err_console().print(Text(_(exc.message).format(**{k: _(v) if k == "what" else v for k, v in exc.args_.items()}), style="bold red"))
+        raise typer.Exit(int(ExitCode.DATA_ERRORS if exc.broken else ExitCode.USAGE)) from None
+    edit.write(change)
+    added = [line for line in change.after.splitlines() if line not in set(change.before.splitlines())]
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(Text(_("Updated {path}:").format(path=path.relative_to(root).as_posix())))
+    for line in added:
+        console.print(Text("+ " + line, style="green"))
+
+
+def _inside(root: Path, name: str) -> Path:
+    """FILE relative to the current folder, else to the repository root; never outside the root."""
+    for candidate in (Path.cwd() / name, root / name):
+        if candidate.is_file():
+            resolved = candidate.resolve()
+            try:
+                resolved.relative_to(root.resolve())
+            except ValueError:
+                raise typer.BadParameter(translator(_lang(None))(N_("{path} is outside the data repository.")).format(path=name)) from None
+            return resolved
+    raise typer.BadParameter(translator(_lang(None))(N_("There is no file {path}.")).format(path=name), param_hint="FILE#TASK")
 
 
 class DiffFormat(str, Enum):
