@@ -309,3 +309,20 @@ VI.update({
     "'outcome' of task {task} is not a mapping; fix it by hand.": "'outcome' của nhiệm vụ {task} không phải bảng khóa–giá trị; hãy sửa bằng tay.",
     "The edit could not be made safely in this file's layout; nothing was written.": "Không thể sửa an toàn với cách trình bày của tệp này; chưa ghi gì cả.",
 })
+
+# init, new, status
+VI.update({
+    "{path} already holds a data repository.": "{path} đã là một kho dữ liệu.",
+    "The period is a year (2026) or a term (2021-2025), not '{text}'.": "Kỳ là một năm (2026) hoặc một nhiệm kỳ (2021-2025), không phải '{text}'.",
+    "Unknown cadre '{cadre}'.": "Không có cán bộ '{cadre}'.",
+    "{name} held no position between {start} and {end}; add it in org/ first.": "{name} không giữ chức vụ nào trong khoảng {start} – {end}; hãy bổ sung trong org/ trước.",
+    "{path} already exists.": "{path} đã có.",
+    "Follow-up list as of {as_of}": "Danh sách đôn đốc tính đến {as_of}",
+    "Nothing overdue, nothing due soon, every check-in made.": "Không có việc quá hạn hay sắp đến hạn, mọi nhiệm vụ đã báo cáo tiến độ.",
+    "{days} days late (due {due})": "quá hạn {days} ngày (hạn {due})",
+    "{days} days left (due {due})": "còn {days} ngày (hạn {due})",
+    "due {due}": "hạn {due}",
+    "Overdue": "Quá hạn",
+    "Due soon": "Sắp đến hạn",
+    "No check-in since {start}": "Chưa báo cáo tiến độ từ {start}",
+})

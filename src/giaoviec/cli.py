@@ -18,7 +18,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from giaoviec import __version__, diff_report, edit, schemas, score_report
+from giaoviec import __version__, diff_report, edit, scaffold, schemas, score_report, status_report
+from giaoviec.followup import follow_up
+from giaoviec.repository import load_registry
 from giaoviec.diagnostics import N_, ExitCode, exit_code
 from giaoviec.gitrev import GitError
 from giaoviec.i18n import translator
@@ -280,6 +282,85 @@ def _inside(root: Path, name: str) -> Path:
                 raise typer.BadParameter(translator(_lang(None))(N_("{path} is outside the data repository.")).format(path=name)) from None
             return resolved
     raise typer.BadParameter(translator(_lang(None))(N_("There is no file {path}.")).format(path=name), param_hint="FILE#TASK")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Thư mục kho dữ liệu mới (mặc định: thư mục hiện tại).")] = Path("."),
+    organization: Annotated[str, typer.Option("--organization", help="Tên tổ chức.")] = "Đảng bộ (sửa tên tổ chức)",
+    requirement: Annotated[Optional[str], typer.Option("--pip", help="Cách cài giaoviec trong CI, ví dụ giaoviec==0.1.0 hoặc git+https://…")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Tạo kho dữ liệu mới: cấu hình, đơn vị, cán bộ, quy trình CI, CODEOWNERS, cài đặt trình soạn thảo.
+
+    Ví dụ: giaoviec init kho-giao-viec --organization "Đảng bộ tỉnh Phú Thọ"
+    """
+    _ = translator(_lang(lang))
+    try:
+        written = scaffold.init(folder, organization, requirement)
+    except scaffold.ScaffoldError as exc:
+        raise typer.BadParameter(_(exc.message).format(**exc.args_)) from None
+    for path in written:
+        _err_console().print(Text(_("wrote {path}").format(path=path)))
+
+
+new_app = typer.Typer(help="Tạo tệp mới từ mẫu.", no_args_is_help=True)
+app.add_typer(new_app, name="new")
+
+
+class Program(str, Enum):
+    focus = "focus"
+    breakthrough = "breakthrough"
+    action_program = "action-program"
+    product_contract = "product-contract"
+
+
+@new_app.command("assignment")
+def new_assignment(
+    cadre: Annotated[str, typer.Option("--cadre", help="Mã cán bộ.")],
+    period: Annotated[str, typer.Option("--period", help="Năm (2026) hoặc nhiệm kỳ (2021-2025).")],
+    program: Annotated[Program, typer.Option("--program", help="focus | breakthrough | action-program | product-contract")] = Program.focus,
+    lang: LangOption = None,
+) -> None:
+    """Tạo tệp giao việc mới cho một cán bộ, đơn vị và chức vụ lấy từ danh sách cán bộ.
+
+    Ví dụ: giaoviec new assignment --cadre nguyen-van-an --period 2027
+    """
+    _ = translator(_lang(lang))
+    root = _resolve_root()
+    registry = load_registry(root)
+    try:
+        path = scaffold.new_assignment(registry.repo, cadre, period, program.value)
+    except scaffold.ScaffoldError as exc:
+        raise typer.BadParameter(_(exc.message).format(**exc.args_)) from None
+    print(_("wrote {path}").format(path=path.relative_to(root).as_posix()))
+
+
+class StatusFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def status(
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định hôm nay.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
+    within: Annotated[int, typer.Option("--within", help="Sắp đến hạn: trong số ngày này.")] = 30,
+    format: Annotated[StatusFormat, typer.Option("--format", "-f", help="text | json")] = StatusFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Danh sách đôn đốc: việc quá hạn, sắp đến hạn, chưa báo cáo tiến độ kỳ này.
+
+    Ví dụ: giaoviec status --unit nguyet-duc-phu-tho --within 45
+    """
+    root = _resolve_root()
+    day = _parse_date(as_of)
+    try:
+        result = follow_up(root, day, unit, within)
+    except UnknownUnit:
+        raise typer.BadParameter(translator(_lang(lang))(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
+    _ = translator(_lang(lang, result.repo.config.language))
+    sys.stdout.write(status_report.RENDERERS[format.value](result, _))
 
 
 class DiffFormat(str, Enum):

@@ -1,0 +1,184 @@
+"""Review with real git: a repository made by `giaoviec init`, commits that change assigned terms
+with and without an amendment, a council score; `diff` and `validate --base` asserted on them;
+the commands of the workflow `init` writes, run as the workflow runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import subprocess_cli
+
+BIN = str(Path(sys.executable).parent)
+ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+
+CADRES = """\
+apiVersion: giaoviec/v1
+kind: Cadres
+cadres:
+  - id: le-thi-mai
+    name: Lê Thị Mai
+    positions: [{title: Bí thư Đảng ủy xã, role: secretary, unit: xa-dong, from: 2020-01-01}]
+"""
+UNITS_ADD = "  - {id: xa-dong, name: Xã Đông, level: commune, parent: dang-bo-tinh-phu-tho}\n"
+ASSIGNMENT = """\
+apiVersion: giaoviec/v1
+kind: Assignment
+cadre: le-thi-mai
+unit: xa-dong
+position: Bí thư Đảng ủy xã
+program: focus
+period: {from: 2024-01-01, to: 2024-12-31}
+status: closed
+basis: {number: 5-QĐ/TU, date: 2024-01-15, issued_by: ban-thuong-vu}
+monitor: ban-to-chuc
+tasks:
+  - id: "01"
+    what: Kết nạp 12 đảng viên mới
+    when: {due: 2024-09-30}
+    result:
+      product: Quyết định kết nạp đảng viên
+      measure: {indicator: Số đảng viên mới, unit: đảng viên, target: 12}
+    responsibility: {accountable: le-thi-mai}
+    weight: 3
+    outcome: {done_on: 2024-09-20, value: 10}
+  - id: "02"
+    what: Xây dựng nhà văn hóa thôn Đông
+    when: {due: 2024-10-31}
+    result: {product: Nhà văn hóa được nghiệm thu}
+    responsibility: {accountable: le-thi-mai}
+    weight: 1
+    outcome: {done_on: 2024-10-20}
+"""
+EVALUATION = """\
+apiVersion: giaoviec/v1
+kind: Evaluation
+council: hoi-dong-danh-gia
+period: {from: 2024-01-01, to: 2024-12-31}
+date: 2024-12-20
+evaluations:
+  - cadre: le-thi-mai
+    tasks:
+      "01": {score: 1}
+"""
+REL = "assignments/2024/xa-dong/le-thi-mai.yaml"
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env={**os.environ, **ENV}).stdout
+
+
+@pytest.fixture
+def repo(tmp_path):
+    root = tmp_path / "kho"
+    assert subprocess_cli("init", str(root), "--organization", "Đảng bộ tỉnh Phú Thọ").code == 0
+    (root / "org/cadres.yaml").write_text(CADRES, encoding="utf-8")
+    with open(root / "org/units.yaml", "a", encoding="utf-8") as units:
+        units.write(UNITS_ADD)
+    (root / REL).parent.mkdir(parents=True)
+    (root / REL).write_text(ASSIGNMENT, encoding="utf-8")
+    (root / "evaluations/2024").mkdir(parents=True)
+    (root / "evaluations/2024/hoi-dong-danh-gia.yaml").write_text(EVALUATION, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    assert subprocess_cli("-C", str(root), "validate", "--strict").code == 0
+    return root
+
+
+def edit(root: Path, old: str, new: str, rel: str = REL) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_lowered_target_without_amendment(repo):
+    edit(repo, "target: 12}", "target: 8}")
+    git(repo, "commit", "-qam", "lower the target")
+    run = subprocess_cli("-C", str(repo), "validate", "--base", "HEAD~1", "--format", "json")
+    (finding,) = json.loads(run.out)["diagnostics"]
+    assert run.code == 1 and finding["code"] == "amend.missing" and (finding["path"], finding["line"]) == (REL, 17)
+    assert "chỉ tiêu thay đổi từ 12 thành 8" in finding["message"]
+    diff = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "HEAD")
+    assert "nhiệm vụ 01: chỉ tiêu giảm từ 12 xuống 8 — nới lỏng — không có quyết định điều chỉnh" in diff.out
+    # 10 of 12 was "not done"; 10 of 8 is "exceeded": the tier (by shares of statuses under
+    # tw124-2023) moves from not completed to excellent; the points stay at (1 + 1) / 4 × 100
+    # because the council's score of 1 for task 01 counts either way
+    assert "điểm năm 2024: 50.00 → 50.00; xếp loại: Không hoàn thành → Xuất sắc" in diff.out
+
+
+def test_the_same_change_with_an_amendment_passes(repo):
+    edit(repo, "target: 12}", "target: 8}")
+    edit(repo, "monitor: ban-to-chuc\n", "monitor: ban-to-chuc\namendments:\n  - {date: 2024-06-01, decision: 9-QĐ/TU, tasks: [\"01\"], note: Giảm chỉ tiêu do thiên tai}\n")
+    git(repo, "commit", "-qam", "lower the target, with its decision")
+    assert subprocess_cli("-C", str(repo), "validate", "--base", "HEAD~1").code == 0
+    diff = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "--format", "json")
+    (change,) = [c for c in json.loads(diff.out)["changes"] if c["kind"] == "term"]
+    assert change["eased"] and change["amended"] and (change["old"], change["new"]) == (12, 8)
+
+
+def test_a_later_due_date_in_the_work_tree(repo):
+    edit(repo, "when: {due: 2024-10-31}", "when: {due: 2024-12-15}")
+    run = subprocess_cli("-C", str(repo), "validate", "--base", "main")  # the work tree against main
+    assert run.code == 1 and "amend.missing" in run.out and "hạn hoàn thành" in run.out
+    assert "hạn hoàn thành đổi từ 2024-10-31 sang 2024-12-15 — nới lỏng" in subprocess_cli("-C", str(repo), "diff", "main").out
+
+
+def test_a_council_score_changed(repo):
+    edit(repo, '"01": {score: 1}', '"01": {score: 2.5}', "evaluations/2024/hoi-dong-danh-gia.yaml")
+    git(repo, "commit", "-qam", "council")
+    md = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "--format", "md").out
+    assert "⚠ điểm hội đồng của nhiệm vụ 01: 1 → 2.5" in md
+    assert "điểm năm 2024: 50.00 → 87.50" in md  # (1 + 1) / 4 × 100 → (2.5 + 1) / 4 × 100
+    assert subprocess_cli("-C", str(repo), "validate", "--base", "HEAD~1").code == 0  # scores need no amendment
+
+
+def test_a_bad_revision_is_a_usage_error(repo):
+    run = subprocess_cli("-C", str(repo), "validate", "--base", "no-such-branch")
+    assert run.code == 2 and "git" in run.err and "Traceback" not in run.err
+    assert subprocess_cli("-C", str(repo), "diff", "--", "-rf").code == 2
+
+
+def test_the_workflow_init_writes_runs(repo, tmp_path):
+    git(repo, "update-ref", "refs/remotes/origin/main", "main")  # as actions/checkout leaves it
+    git(repo, "checkout", "-qb", "pr")
+    edit(repo, '"01": {score: 1}', '"01": {score: 2}', "evaluations/2024/hoi-dong-danh-gia.yaml")
+    git(repo, "commit", "-qam", "a council score")
+    import yaml
+
+    workflow = yaml.safe_load((repo / ".github/workflows/giaoviec.yml").read_text(encoding="utf-8"))
+    steps = [s for s in workflow["jobs"]["validate"]["steps"] if "run" in s and not s["run"].startswith("pip install")]
+    assert len(steps) == 4
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "PATH": BIN + os.pathsep + os.environ["PATH"], "GITHUB_ACTIONS": "true",
+           "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_WORKSPACE": str(repo), "NO_COLOR": "1"}
+    for step in steps:
+        command = re.sub(r"\$\{\{\s*github\.base_ref\s*\}\}", "main", step["run"])
+        proc = subprocess.run(["bash", "-ec", command], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, (command, proc.stdout, proc.stderr)
+    text = summary.read_text(encoding="utf-8")
+    assert "điểm hội đồng của nhiệm vụ 01: 1 → 2" in text and "Kết quả chấm điểm năm" in text
+
+
+def test_init_refuses_an_existing_repository(repo):
+    assert subprocess_cli("init", str(repo)).code == 2
+
+
+def test_new_assignment(repo):
+    run = subprocess_cli("-C", str(repo), "new", "assignment", "--cadre", "le-thi-mai", "--period", "2025")
+    assert run.code == 0 and "assignments/2025/xa-dong/le-thi-mai.yaml" in run.out
+    text = (repo / "assignments/2025/xa-dong/le-thi-mai.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/assignment.schema.json")
+    assert 'position: "Bí thư Đảng ủy xã"' in text and "unit: xa-dong" in text
+    assert subprocess_cli("-C", str(repo), "validate", "--strict").code == 0
+    second = subprocess_cli("-C", str(repo), "new", "assignment", "--cadre", "le-thi-mai", "--period", "2025", "--program", "breakthrough")
+    assert second.code == 0 and "le-thi-mai-breakthrough.yaml" in second.out
+    assert subprocess_cli("-C", str(repo), "new", "assignment", "--cadre", "khong-co", "--period", "2025").code == 2
+    assert subprocess_cli("-C", str(repo), "new", "assignment", "--cadre", "le-thi-mai", "--period", "2025-2021").code == 2
