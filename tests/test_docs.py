@@ -66,3 +66,33 @@ def test_scoring_guide_explain_is_true(cli):
     run = cli("-C", str(EXAMPLES / "vinh-phuc"), "score", "2024", "--unit", "yen-dong", "--explain")
     guide = (PROJECT / "docs" / "cham-diem.md").read_text(encoding="utf-8")
     assert shown_block(guide, "Ví dụ giải thích").strip() == run.out.strip()
+
+
+def test_review_guide_outputs_are_true(tmp_path):
+    """The diff, validate --base and progress examples of the pull-request guide, replayed."""
+    import os
+    import subprocess
+
+    from conftest import subprocess_cli
+
+    root = tmp_path / "vp"
+    shutil.copytree(EXAMPLES / "vinh-phuc", root)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, env=env)
+
+    def edit(rel, old, new):
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+    edit("assignments/2024/yen-dong/hoang-van-em.yaml", "    when: {due: 2024-06-30}\n", "    when: {due: 2024-08-31}\n")
+    edit("assignments/2024/tam-hong/le-van-cuong.yaml", "đảng viên, target: 12}", "đảng viên, target: 16}")
+    guide = (PROJECT / "docs" / "quy-trinh-pull-request.md").read_text(encoding="utf-8")
+    diff = subprocess_cli("diff", "main", cwd=root)
+    assert shown_block(guide, "<!-- demo: diff text -->").strip() == diff.out.strip()
+    base = subprocess_cli("validate", "--base", "main", cwd=root)
+    assert base.code == 1
+    assert shown_block(guide, "<!-- demo: validate base -->").strip() == (base.out + base.err).strip()
+    progress = subprocess_cli("progress", "assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml#01", "--value", "3",
+                              "--note", "Đã chuẩn hóa dữ liệu xã cũ Trung Kiên", "--date", "2026-11-20", cwd=root)
+    assert shown_block(guide, "<!-- demo: progress -->").strip() == progress.out.strip()
