@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from giaoviec import __version__, diff_report, edit, scaffold, schemas, score_report, status_report
+from giaoviec import report as report_module
 from giaoviec.followup import follow_up
 from giaoviec.repository import load_registry
 from giaoviec.diagnostics import N_, ExitCode, exit_code
@@ -361,6 +362,43 @@ def status(
         raise typer.BadParameter(translator(_lang(lang))(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
     _ = translator(_lang(lang, result.repo.config.language))
     sys.stdout.write(status_report.RENDERERS[format.value](result, _))
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def report(
+    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị; báo cáo gồm đơn vị này và mọi đơn vị trực thuộc.")],
+    year: Annotated[Optional[int], typer.Option("--year", help="Năm; mặc định năm gần nhất có giao việc.")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md | html")] = ReportFormat.md,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Ghi vào tệp này (mặc định: in ra màn hình).")] = None,
+    public: Annotated[bool, typer.Option("--public", help="Bản công khai: bỏ mọi tệp, nhiệm vụ mật và ghi chú, minh chứng của chúng.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Báo cáo kết quả thực hiện nhiệm vụ của một đơn vị (Markdown, hoặc HTML một tệp để in A4).
+
+    Ví dụ: giaoviec -C examples/vinh-phuc report --unit yen-lac --year 2022 --format html --out bao-cao.html
+    """
+    root = _resolve_root()
+    language = _lang(lang)
+    _ = translator(language)
+    try:
+        text, _data, errors = report_module.make(root, unit, year, format.value, public, _, language)
+    except UnknownUnit:
+        raise typer.BadParameter(_(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
+    except NoProfile as exc:
+        raise RepositoryError(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."), date=exc.day.isoformat()) from None
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        _err_console().print(Text(_("wrote {path}").format(path=out)))
+    for d in errors:
+        _err_console().print(Text(str(d.localize(_))))
+    raise typer.Exit(int(ExitCode.DATA_ERRORS if errors else ExitCode.OK))
 
 
 class DiffFormat(str, Enum):
