@@ -5,10 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")  # fixed examples in CI, new ones locally
 from giaoviec.validation import validate
 
 SOURCES = [
@@ -42,7 +46,7 @@ def mutate(raw: bytes, ops) -> bytes:
 OPS = st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace", "dup-line"]), st.integers(0, 5000), st.sampled_from(TOKENS)), min_size=1, max_size=4)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, derandomize=IN_CI, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(source=st.sampled_from(SOURCES), ops=OPS)
 def test_mutations_never_crash(tmp_path_factory, source: Path, ops):
     root = tmp_path_factory.mktemp("fuzz") / "repo"

@@ -8,10 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES, build_repo
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")  # fixed examples in CI, new ones locally
 from giaoviec import yamlfast, yamlio
 from giaoviec.validation import validate
 
@@ -84,7 +88,7 @@ TOKENS = ["\n", " ", "  ", ":", ": ", "- ", "-", "{", "}", "[", "]", ",", '"', "
           "True", "null", "yes", ".5", "+1", "x", "é", "\\", "\r\n", "---\n", "? "]
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1500, deadline=None, derandomize=IN_CI, suppress_health_check=[HealthCheck.too_slow])
 @given(parts=st.lists(st.sampled_from(TOKENS), min_size=1, max_size=25))
 def test_random_texts_never_disagree(parts):
     text = "".join(parts)
@@ -94,7 +98,7 @@ def test_random_texts_never_disagree(parts):
 SOURCES = [p for p in FILES if p.suffix == ".yaml" and p.stat().st_size < 20000][:40]
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, derandomize=IN_CI, suppress_health_check=[HealthCheck.too_slow])
 @given(source=st.sampled_from(SOURCES), at=st.integers(0, 20000), token=st.sampled_from(TOKENS), cut=st.integers(0, 3))
 def test_mutated_files_never_disagree(source, at, token, cut):
     text = source.read_bytes().decode("utf-8", "replace")

@@ -35,7 +35,7 @@ _RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
                       r",[ ]*(?:---|\.\.\.)")),                     # several or explicit documents
     (("<<",), (r"<<[ ]*:",)),                                       # merge keys
     (("&", "*", "!", "@", "`", "%", "?"),                          # anchors, aliases, tags, reserved, explicit keys
-     tuple(f"{c}(?:[&*!][^ \\r\\n,\\[\\]{{}}]|[@`%]|\\?(?:[ ]|$))" for c in (" ", "\n", *_FLOW_OPEN))),
+     tuple(f"{c}(?:[&*][^ \\r\\n,\\[\\]{{}}]|!|[@`%]|\\?(?:[ ]|$))" for c in (" ", "\n", *_FLOW_OPEN))),
     (("|", ">"), (r"\n[ ]*[|>]", r": +[|>](?![+\-]?[1-9]?[+\-]?[ ]*(?:\#[^\r\n]*)?\r?$)",
                   r"- +[|>](?![+\-]?[1-9]?[+\-]?[ ]*(?:\#[^\r\n]*)?\r?$)")),  # block scalar headers
     ((" #",), (r"\[[^\r\n]*[ ]\#", r"\{[^\r\n]*[ ]\#")),            # a comment inside a flow collection
@@ -48,6 +48,8 @@ _RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     ((), tuple(f"{c}-?(?:0[0-9]+|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[0-9]+\\.){_END}" for c in (":[ ]+", "-[ ]+", *(f"{o}[ ]*" for o in _FLOW_OPEN)))),
     ((".",), (r"\.[iInN][nNaA][fFnN]",)),                           # rapidyaml rewrites .Inf, .NaN
     ((":",), (r":[?\-:&*!|>'\"%@`#,\[\]{}]", r":[ ]+:", r"-[ ]+:")),  # a colon glued to an indicator; ":x" values
+    (("]", "}", ","), (r":[ ]+[\]},]", r"-[ ]+[\]},]", r"\n[ ]*[\]},]")),  # a block value or key that starts with ] } ,
+    (("]", "}"), (r"[\]}][ ]*[^ \r\n#,\]}]",)),                  # something after a closed flow collection
     ((), (r",[ ]*[:,}\]]", r"\{[ ]*:", r"\[[ ]*:", r"\n[ ]*:(?:[ \r\n]|$)")),  # empty flow entries, empty keys
 )
 _COMPILED = tuple((triggers, tuple(re.compile(p, re.MULTILINE) for p in patterns)) for triggers, patterns in _RULES)
