@@ -384,3 +384,14 @@ VI.update({
     "Task {task} not completed: {what}{reached}.": "Nhiệm vụ {task} chưa hoàn thành: {what}{reached}.",
     "{n} tasks still open within their term: {ids}.": "Còn {n} nhiệm vụ đang thực hiện, chưa đến hạn: {ids}.",
 })
+
+# stats
+VI.update({
+    "Party secretaries": "Bí thư đảng ủy xã",
+    "People's Committee chairs": "Chủ tịch UBND xã",
+    "Statistics {year}{unit} (as of {as_of})": "Số liệu năm {year}{unit} (tính đến {as_of})",
+    "{cadres} cadres, {assignments} assignments, {tasks} tasks ({per} per cadre)": "{cadres} cán bộ, {assignments} tệp giao việc, {tasks} nhiệm vụ ({per} nhiệm vụ/cán bộ)",
+    "Not local (commune Party secretaries and chairs whose hometown is elsewhere), on {day}:": "Không phải người địa phương (bí thư, chủ tịch xã có quê quán nơi khác), ngày {day}:",
+    "Total: {n}/{d} = {pct} over {communes} communes": "Tổng: {n}/{d} = {pct} trên {communes} xã",
+    "{n} people with no hometown recorded are left out of both counts.": "{n} người chưa ghi quê quán không được tính vào cả tử số và mẫu số.",
+})

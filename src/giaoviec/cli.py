@@ -20,6 +20,8 @@ from rich.text import Text
 
 from giaoviec import __version__, diff_report, edit, scaffold, schemas, score_report, status_report
 from giaoviec import report as report_module
+from giaoviec import stats as stats_module
+from giaoviec import stats_report
 from giaoviec.followup import follow_up
 from giaoviec.repository import load_registry
 from giaoviec.diagnostics import N_, ExitCode, exit_code
@@ -399,6 +401,35 @@ def report(
     for d in errors:
         _err_console().print(Text(str(d.localize(_))))
     raise typer.Exit(int(ExitCode.DATA_ERRORS if errors else ExitCode.OK))
+
+
+class StatsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("stats")
+def stats_command(
+    year: Annotated[Optional[int], typer.Option("--year", help="Năm; mặc định năm nay.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD).")] = None,
+    format: Annotated[StatsFormat, typer.Option("--format", "-f", help="table | json")] = StatsFormat.table,
+    lang: LangOption = None,
+) -> None:
+    """Số liệu: cán bộ, nhiệm vụ, bốn nhóm tình trạng, xếp loại, tỷ lệ bí thư, chủ tịch xã không phải người địa phương.
+
+    Ví dụ: giaoviec -C examples/vinh-phuc stats --year 2022 --unit yen-lac
+    """
+    root = _resolve_root()
+    day = _parse_date(as_of)
+    try:
+        result = stats_module.stats(root, year or (day or dt.date.today()).year, unit, day)
+    except UnknownUnit:
+        raise typer.BadParameter(translator(_lang(lang))(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
+    except NoProfile as exc:
+        raise RepositoryError(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."), date=exc.day.isoformat()) from None
+    language = _lang(lang)
+    sys.stdout.write(stats_report.RENDERERS[format.value](result, translator(language), language))
 
 
 class DiffFormat(str, Enum):

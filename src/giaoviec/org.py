@@ -27,6 +27,21 @@ def units_in_scope(repo: Repository, unit: str) -> set[str]:
     return scope
 
 
+def descendants(repo: Repository, unit: str) -> set[str]:
+    """`unit` and every unit below it (not the units it succeeded)."""
+    children: dict[str, list[str]] = {}
+    for uid, entry in repo.units.items():
+        if entry.item.parent:
+            children.setdefault(entry.item.parent, []).append(uid)
+    out, stack = set(), [unit]
+    while stack:
+        current = stack.pop()
+        if current not in out:
+            out.add(current)
+            stack += children.get(current, [])
+    return out
+
+
 def role_at(repo: Repository, cadre: str, unit: str, day: dt.date) -> str | None:
     """The role the cadre held in `unit` on `day` (the latest-started one if several)."""
     entry = repo.cadres.get(cadre)

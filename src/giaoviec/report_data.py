@@ -12,6 +12,7 @@ from pathlib import Path
 from giaoviec.diagnostics import N_
 from giaoviec.i18n import Gettext
 from giaoviec.model import Assignment
+from giaoviec.org import descendants
 from giaoviec.model.assignment import Task
 from giaoviec.reader import read_file
 from giaoviec.score_report import STATUS_NAMES, render
@@ -133,6 +134,7 @@ def build(result: YearScore, unit: str, _: Gettext, lang: str, public: bool) -> 
     quarters = [[0, 0] for _q in range(4)]
     overdue: list[tuple[str, str, str, str]] = []
     tier_counts = {t: 0 for t in (*TIER_NAMES,)}
+    own = descendants(repo, unit)  # units reached only through succession are marked as former units
     for s in result.cadres:
         model = _model(repo.root, s)
         if model is None:
@@ -140,7 +142,7 @@ def build(result: YearScore, unit: str, _: Gettext, lang: str, public: bool) -> 
         if public and model.confidential:
             hidden_files += 1
             continue
-        section, visible, hidden = _section(result, s, model, _, lang, public)
+        section, visible, hidden = _section(result, s, model, _, lang, public, model.unit not in own)
         hidden_tasks += hidden
         cadres.append(section)
         tier_counts[s.tier] = tier_counts.get(s.tier, 0) + 1
@@ -178,7 +180,7 @@ def _pct(n: int, total: int, lang: str) -> str:
     return (number(100 * n / total, lang, 1) + " %") if total else "—"
 
 
-def _section(result: YearScore, s: AssignmentScore, m: Assignment, _: Gettext, lang: str, public: bool):
+def _section(result: YearScore, s: AssignmentScore, m: Assignment, _: Gettext, lang: str, public: bool, former: bool):
     tasks = {t.id: t for t in m.tasks}
     visible = [ts for ts in s.tasks if not (public and tasks[ts.id].confidential)]
     hidden = len(s.tasks) - len(visible)
@@ -187,10 +189,9 @@ def _section(result: YearScore, s: AssignmentScore, m: Assignment, _: Gettext, l
         (p.date.isoformat(), ts.id, _g(p.value, lang), p.note or "")
         for ts in visible for p in tasks[ts.id].progress if p.date <= result.as_of
     )
-    unit_entry = result.repo.units.get(m.unit)
     unit_note = ""
-    if unit_entry and unit_entry.item.valid_to and unit_entry.item.valid_to < result.as_of and unit_entry.item.succeeded_by:
-        unit_note = _("former unit, now {successor}").format(successor=", ".join(_names(result, u) for u in unit_entry.item.succeeded_by))
+    if former:
+        unit_note = _("former unit, now {successor}").format(successor=", ".join(_names(result, u) for u in _successors(result, m.unit)))
     basis = ""
     if m.basis:
         basis = _("Decision {number} of {date}").format(number=m.basis.number, date=m.basis.date.isoformat())
@@ -208,6 +209,19 @@ def _section(result: YearScore, s: AssignmentScore, m: Assignment, _: Gettext, l
         proposals=list(m.annual_report.proposals) if m.annual_report else [],
         self_rating=_(TIER_NAMES[m.self_rating]) if m.self_rating else "", hidden_tasks=hidden, counts=counts,
     ), visible, hidden
+
+
+def _successors(result: YearScore, unit: str) -> list[str]:
+    """The units that took over `unit`, following succession and then parents up to a unit that succeeded."""
+    current: str | None = unit
+    while current is not None:
+        entry = result.repo.units.get(current)
+        if entry is None:
+            return []
+        if entry.item.succeeded_by:
+            return list(entry.item.succeeded_by)
+        current = entry.item.parent
+    return []
 
 
 def _row(result: YearScore, t: Task, ts: TaskScore, m: Assignment, _: Gettext, lang: str) -> TaskRow:

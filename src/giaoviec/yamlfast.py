@@ -69,7 +69,7 @@ def risky(text: str) -> bool:
 
 
 _DEEP_LINE = re.compile(r"\n[ \-]{%d,}" % (MAX_DEPTH // 2))  # a line prefix that deep may hold that many levels
-_BRACKETS = re.compile(r"[\[\]{}]")
+_BRACKETS = re.compile(r"[\[\]{}\n]")
 
 _quiet = threading.Lock()
 _devnull: int | None = None
@@ -113,21 +113,27 @@ def _float(text: str) -> Float:
 
 
 def _shallow(text: str) -> bool:
-    """True when the nesting cannot pass MAX_DEPTH: block levels (bounded by the line prefixes of
-    spaces and dashes) plus flow levels (counted over the brackets alone; brackets inside quoted
-    text only make the count larger, and an unbalanced count leaves the doubt to the precise reader)."""
+    """True when the nesting cannot pass MAX_DEPTH (block levels, bounded by the line prefixes of
+    spaces and dashes, plus flow levels, counted over the brackets alone: brackets inside quoted
+    text only make the count larger) and no comment can sit inside a flow collection that spans
+    lines (where the two parsers disagree); an unbalanced count leaves the doubt to the precise reader."""
     block = MAX_DEPTH // 2
     if _DEEP_LINE.search(text):
         return False
     depth = deepest = 0
-    for bracket in _BRACKETS.findall(text):
-        if bracket in "[{":
+    spans_lines = False
+    for char in _BRACKETS.findall(text):
+        if char == "\n":
+            spans_lines = spans_lines or depth > 0
+        elif char in "[{":
             depth += 1
             deepest = max(deepest, depth)
         else:
             depth -= 1
             if depth < 0:
                 return False
+    if spans_lines and "#" in text:
+        return False
     return depth == 0 and block + deepest + 1 <= MAX_DEPTH
 
 

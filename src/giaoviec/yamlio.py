@@ -60,19 +60,28 @@ class DuplicateKey(ConstructorError):
 
 class _Core12Constructor(SafeConstructor):
     def construct_mapping(self, node, deep=False):
-        if isinstance(node, MappingNode):
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    continue
-                key = key_node.value if isinstance(key_node, ScalarNode) else id(key_node)
-                if key in seen:
-                    raise DuplicateKey(None, None, f"duplicate key {key!r}", key_node.start_mark)
-                seen.add(key)
-        mapping = super().construct_mapping(node, deep=deep)
-        if any(isinstance(k, (Int, Float)) for k in mapping):
-            # keys here are field names and ids: a number is read as written (`01:` is "01")
-            mapping = {as_text(k): v for k, v in mapping.items()}
+        if not isinstance(node, MappingNode):
+            return super().construct_mapping(node, deep=deep)
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = key_node.value if isinstance(key_node, ScalarNode) else id(key_node)
+            if key in seen:
+                raise DuplicateKey(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        self.flatten_mapping(node)  # merge keys (<<) first, as PyYAML's SafeConstructor does
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            # keys here are field names and ids: a number is read as written (`01:` is "01"),
+            # before it enters the mapping, so that 001 and +1 stay two keys
+            key = as_text(key) if isinstance(key, (Int, Float)) else key
+            try:
+                hash(key)
+            except TypeError:
+                raise ConstructorError("while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark) from None
+            mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
     def construct_yaml_bool(self, node):
