@@ -96,3 +96,9 @@ def test_review_guide_outputs_are_true(tmp_path):
     progress = subprocess_cli("progress", "assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml#01", "--value", "3",
                               "--note", "Đã chuẩn hóa dữ liệu xã cũ Trung Kiên", "--date", "2026-11-20", cwd=root)
     assert shown_block(guide, "<!-- demo: progress -->").strip() == progress.out.strip()
+
+
+def test_stats_guide_output_is_true(cli):
+    run = cli("-C", str(EXAMPLES / "vinh-phuc"), "stats", "--year", "2022", "--unit", "yen-lac")
+    guide = (PROJECT / "docs" / "bao-cao.md").read_text(encoding="utf-8")
+    assert shown_block(guide, "<!-- demo: stats -->").strip() == run.out.strip()
