@@ -36,8 +36,8 @@ _RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("<<",), (r"<<[ ]*:",)),                                       # merge keys
     (("&", "*", "!", "@", "`", "%", "?"),                          # anchors, aliases, tags, reserved, explicit keys
      tuple(f"{c}(?:[&*][^ \\r\\n,\\[\\]{{}}]|!|[@`%]|\\?(?:[ ]|$))" for c in (" ", "\n", *_FLOW_OPEN))),
-    (("|", ">"), (r"\n[ ]*[|>]", r": +[|>](?![+\-]?[1-9]?[+\-]?[ ]*(?:\#[^\r\n]*)?\r?$)",
-                  r"- +[|>](?![+\-]?[1-9]?[+\-]?[ ]*(?:\#[^\r\n]*)?\r?$)")),  # block scalar headers
+    (("|", ">"), (r"\n[ ]*[|>]", r": +[|>](?!(?:[+\-][1-9]?|[1-9][+\-]?)?[ ]*(?:\#[^\r\n]*)?\r?$)",
+                  r"- +[|>](?!(?:[+\-][1-9]?|[1-9][+\-]?)?[ ]*(?:\#[^\r\n]*)?\r?$)")),  # block scalar headers
     ((" #",), (r"\[[^\r\n]*[ ]\#", r"\{[^\r\n]*[ ]\#")),            # a comment inside a flow collection
     (("True", "TRUE", "False", "FALSE", "Null", "NULL", "true", "false", "null", "~", "0x", "0o"),  # typed words; keys that are not text
      tuple(f"{c}{_WORD}(?:{_END}|[ ]*:(?:[ \\r]|$))" for c in (":[ ]+", "-[ ]+", "\n[ ]*", *(f"{o}[ ]*" for o in _FLOW_OPEN)))
