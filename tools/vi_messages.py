@@ -395,3 +395,23 @@ VI.update({
     "Total: {n}/{d} = {pct} over {communes} communes": "Tổng: {n}/{d} = {pct} trên {communes} xã",
     "{n} people with no hometown recorded are left out of both counts.": "{n} người chưa ghi quê quán không được tính vào cả tử số và mẫu số.",
 })
+
+# spreadsheets
+VI.update({
+    "The workbook cannot be read: {problem}.": "Không đọc được tệp Excel: {problem}.",
+    "No sheet has a header row naming the task columns (Nội dung nhiệm vụ, Hạn hoàn thành…).": "Không có trang tính nào có dòng tiêu đề các cột nhiệm vụ (Nội dung nhiệm vụ, Hạn hoàn thành…).",
+    "The task sheet has no column '{name}'.": "Trang nhiệm vụ thiếu cột '{name}'.",
+    "Neither the task sheet nor a sheet 'Thông tin' gives '{name}'.": "Cả trang nhiệm vụ và trang 'Thông tin' đều không có '{name}'.",
+    "'{value}' is not a date (dd/mm/yyyy or an Excel date).": "'{value}' không phải ngày (dd/mm/yyyy hoặc kiểu ngày của Excel).",
+    "'{value}' is not a program (nhiệm vụ trọng tâm, việc đột phá, chương trình hành động, khoán sản phẩm).": "'{value}' không phải hình thức giao việc (nhiệm vụ trọng tâm, việc đột phá, chương trình hành động, khoán sản phẩm).",
+    "'{value}' is not a number.": "'{value}' không phải là số.",
+    "'{value}' is not a checkpoint (dd/mm/yyyy: target - expectation).": "'{value}' không phải mốc kiểm tra (dd/mm/yyyy: chỉ tiêu - yêu cầu).",
+    "{file} exists with other content; it is left as it is (edit it, or remove it to import again).": "{file} đã có với nội dung khác; giữ nguyên tệp đó (sửa trực tiếp, hoặc xóa đi rồi nhập lại).",
+    "No single assignment of '{cadre}' ({program}) for {start} – {end}.": "Không xác định được một tệp giao việc duy nhất của '{cadre}' ({program}) trong kỳ {start} – {end}.",
+    "No sheet holds a cadre's scores.": "Không trang nào có điểm của cán bộ.",
+    "A workbook needs --out FILE.xlsx.": "Xuất Excel cần --out TỆP.xlsx.",
+    "--evaluation needs --council ID.": "--evaluation cần --council MÃ_HỘI_ĐỒNG.",
+    "Nothing was written: {n} errors.": "Chưa ghi gì: có {n} lỗi.",
+    "new": "mới",
+    "unchanged": "không đổi",
+})
