@@ -142,7 +142,7 @@ def test_usage_error_is_exit_2(cli):
 
 
 def test_internal_error_is_exit_4_without_traceback(cli, monkeypatch):
-    import giaoviec.cli as module
+    import giaoviec.commands.checking as module
 
     def boom(*a, **k):
         raise RuntimeError("boom")

@@ -48,30 +48,22 @@ class Diff:
         return {(c.cadre, c.program) for c in self.changes}
 
 
-def _assignments(root: Path, paths: list[str]) -> dict[tuple, tuple[str, int, Assignment]]:
-    out = {}
+def _documents(root: Path, paths: list[str], kind: type):
+    """The documents of one kind in the given files (those that exist in this version)."""
     for rel in paths:
-        if not (root / rel).is_file():
-            continue
-        docs, _ = read_file(root, rel)
-        for d in docs:
-            if isinstance(d.model, Assignment):
-                a = d.model
-                out[(a.cadre, a.program, a.period.start, a.period.end)] = (rel, d.index, a)
-    return out
+        if (root / rel).is_file():
+            docs, _ = read_file(root, rel)
+            yield from (d for d in docs if isinstance(d.model, kind))
+
+
+def _assignments(root: Path, paths: list[str]) -> dict[tuple, tuple[str, int, Assignment]]:
+    return {(d.model.cadre, d.model.program, d.model.period.start, d.model.period.end): (d.path, d.index, d.model)
+            for d in _documents(root, paths, Assignment)}
 
 
 def _evaluations(root: Path, paths: list[str]) -> dict[tuple, tuple[str, int, int, Any, Evaluation]]:
-    out = {}
-    for rel in paths:
-        if not (root / rel).is_file():
-            continue
-        docs, _ = read_file(root, rel)
-        for d in docs:
-            if isinstance(d.model, Evaluation):
-                for i, entry in enumerate(d.model.evaluations):
-                    out[(d.model.council, d.model.period.start, entry.cadre, entry.program)] = (rel, d.index, i, entry, d.model)
-    return out
+    return {(d.model.council, d.model.period.start, entry.cadre, entry.program): (d.path, d.index, i, entry, d.model)
+            for d in _documents(root, paths, Evaluation) for i, entry in enumerate(d.model.evaluations)}
 
 
 def changed_files(old: Path, new: Path) -> list[str]:

@@ -1,0 +1,1 @@
+"""The commands, one module per family; importing them registers them on the app (giaoviec.cli)."""
