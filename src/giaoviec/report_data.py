@@ -146,7 +146,7 @@ def build(result: YearScore, unit: str, _: Gettext, lang: str, public: bool) -> 
         hidden_tasks += hidden
         cadres.append(section)
         tier_counts[s.tier] = tier_counts.get(s.tier, 0) + 1
-        unit_name = _names(result, model.unit)
+        unit_name = _names(result, _branch(repo, unit, model.unit))
         counts = by_unit.setdefault(unit_name, {b: 0 for b in BUCKET_ORDER})
         tasks = {t.id: t for t in model.tasks}
         for ts in visible:
@@ -174,6 +174,19 @@ def build(result: YearScore, unit: str, _: Gettext, lang: str, public: bool) -> 
         by_unit=sorted(by_unit.items()), by_quarter=[(f"Q{q + 1}", quarters[q][0], quarters[q][1]) for q in range(4)],
         tier_counts=tier_counts,
     )
+
+
+def _branch(repo, top: str, unit: str) -> str:
+    """The sub-unit of `top` (a direct child) that `unit` lies under; `unit` itself otherwise
+    (the report's own unit, or a former unit reached through succession)."""
+    chain, current = [], unit
+    while current is not None and current not in chain:
+        chain.append(current)
+        if current == top:
+            return chain[-2] if len(chain) > 1 else unit
+        entry = repo.units.get(current)
+        current = entry.item.parent if entry else None
+    return unit
 
 
 def _pct(n: int, total: int, lang: str) -> str:
