@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -14,11 +11,10 @@ from rich.console import Console
 from rich.text import Text
 
 from giaoviec.cli import (
-    STATE, Format, LangOption, _err_console, _inside_root, _lang, _parse_date, _progress, _resolve_root, _wide_console, app,
+    Format, LangOption, _err_console, _lang, _progress, _resolve_root, app,
 )
-from giaoviec.diagnostics import N_, ExitCode, exit_code
+from giaoviec.diagnostics import exit_code
 from giaoviec.i18n import translator
-from giaoviec.repository import RepositoryError
 from giaoviec import schemas
 from giaoviec.reporters import REPORTERS, ReportContext
 from giaoviec.rules import RULES, rule_for

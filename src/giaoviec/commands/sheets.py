@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -14,9 +13,9 @@ from rich.console import Console
 from rich.text import Text
 
 from giaoviec.cli import (
-    STATE, Format, LangOption, _err_console, _inside_root, _lang, _parse_date, _progress, _resolve_root, _wide_console, app,
+    LangOption, _err_console, _lang, _resolve_root, app,
 )
-from giaoviec.diagnostics import N_, ExitCode, exit_code
+from giaoviec.diagnostics import N_, ExitCode
 from giaoviec.i18n import translator
 from giaoviec.repository import RepositoryError
 from giaoviec import evaluation_import, export, importer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from giaoviec.model.common import Date, Header, Id, Model, NonEmptyText, Text, f
+from giaoviec.model.common import Date, Header, Id, Model, NonEmptyText, f
 
 Level = Literal["province", "district", "commune", "agency", "committee"]
 Role = Literal["secretary", "chair", "director", "deputy", "member", "other"]
