@@ -26,6 +26,7 @@ from giaoviec.diagnostics import N_, ExitCode
 from giaoviec.gitrev import GitError
 from giaoviec.i18n import translator
 from giaoviec.repository import RepositoryError, find_root
+from giaoviec.score_year import NoProfile, UnknownUnit
 
 app = typer.Typer(
     add_completion=False,
@@ -143,6 +144,17 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(translator(_lang(None))(N_("'{value}' is not a date written YYYY-MM-DD.")).format(value=value)) from None
+
+
+@contextmanager
+def _scope_errors(unit: Optional[str], lang: Optional[Lang]) -> Iterator[None]:
+    """An unknown --unit is a usage error (exit 2); no scoring profile in force is a repository error (exit 3)."""
+    try:
+        yield
+    except UnknownUnit:
+        raise typer.BadParameter(translator(_lang(lang))(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
+    except NoProfile as exc:
+        raise RepositoryError(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."), date=exc.day.isoformat()) from None
 
 
 def _inside_root(root: Path, name: str) -> Path:

@@ -12,15 +12,14 @@ import typer
 from rich.text import Text
 
 from giaoviec.cli import (
-    LangOption, _err_console, _lang, _parse_date, _progress, _resolve_root, _wide_console, app,
+    LangOption, _err_console, _lang, _parse_date, _progress, _resolve_root, _scope_errors, _wide_console, app,
 )
-from giaoviec.diagnostics import N_, ExitCode
+from giaoviec.diagnostics import ExitCode
 from giaoviec.i18n import translator
-from giaoviec.repository import RepositoryError
 from giaoviec import report as report_module
 from giaoviec import score_report, stats_report
 from giaoviec import stats as stats_module
-from giaoviec.score_year import NoProfile, UnknownUnit, score_year
+from giaoviec.score_year import score_year
 
 
 class ScoreFormat(str, Enum):
@@ -45,13 +44,9 @@ def score(
     """
     root = _resolve_root()
     day = _parse_date(as_of)
-    try:
+    with _scope_errors(unit, lang):
         with _progress() as progress:
             result = score_year(root, year, as_of=day, unit=unit, progress=progress, explain=explain)
-    except UnknownUnit:
-        raise typer.BadParameter(translator(_lang(lang))(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
-    except NoProfile as exc:
-        raise RepositoryError(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."), date=exc.day.isoformat()) from None
     _ = translator(_lang(lang, result.repo.config.language))
     errors = [d.localize(_) for d in result.diagnostics if d.is_error]
     console = _wide_console()
@@ -96,12 +91,8 @@ def report(
     root = _resolve_root()
     language = _lang(lang)
     _ = translator(language)
-    try:
+    with _scope_errors(unit, lang):
         text, _data, errors = report_module.make(root, unit, year, format.value, public, _, language)
-    except UnknownUnit:
-        raise typer.BadParameter(_(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
-    except NoProfile as exc:
-        raise RepositoryError(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."), date=exc.day.isoformat()) from None
     if out is None:
         sys.stdout.write(text)
     else:
@@ -131,11 +122,7 @@ def stats_command(
     """
     root = _resolve_root()
     day = _parse_date(as_of)
-    try:
+    with _scope_errors(unit, lang):
         result = stats_module.stats(root, year or (day or dt.date.today()).year, unit, day)
-    except UnknownUnit:
-        raise typer.BadParameter(translator(_lang(lang))(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
-    except NoProfile as exc:
-        raise RepositoryError(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."), date=exc.day.isoformat()) from None
     language = _lang(lang)
     sys.stdout.write(stats_report.RENDERERS[format.value](result, translator(language), language))

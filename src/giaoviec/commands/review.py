@@ -13,15 +13,14 @@ from rich.console import Console
 from rich.text import Text
 
 from giaoviec.cli import (
-    LangOption, _err_console, _inside_root, _lang, _parse_date, _resolve_root, app,
+    LangOption, _err_console, _inside_root, _lang, _parse_date, _resolve_root, _scope_errors, app,
 )
-from giaoviec.diagnostics import N_, ExitCode
+from giaoviec.diagnostics import ExitCode
 from giaoviec.i18n import translator
 from giaoviec import diff_report, edit, scaffold, status_report
 from giaoviec.followup import follow_up
 from giaoviec.repository import load_registry
 from giaoviec.review import review
-from giaoviec.score_year import UnknownUnit
 
 
 @app.command()
@@ -131,10 +130,8 @@ def status(
     """
     root = _resolve_root()
     day = _parse_date(as_of)
-    try:
+    with _scope_errors(unit, lang):
         result = follow_up(root, day, unit, within)
-    except UnknownUnit:
-        raise typer.BadParameter(translator(_lang(lang))(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
     _ = translator(_lang(lang, result.repo.config.language))
     sys.stdout.write(status_report.RENDERERS[format.value](result, _))
 

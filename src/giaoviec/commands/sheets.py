@@ -13,14 +13,13 @@ from rich.console import Console
 from rich.text import Text
 
 from giaoviec.cli import (
-    LangOption, _err_console, _lang, _resolve_root, app,
+    LangOption, _err_console, _lang, _resolve_root, _scope_errors, app,
 )
 from giaoviec.diagnostics import N_, ExitCode
 from giaoviec.i18n import translator
-from giaoviec.repository import RepositoryError
 from giaoviec import evaluation_import, export, importer
 from giaoviec.reporters import REPORTERS, ReportContext
-from giaoviec.score_year import NoProfile, UnknownUnit, score_year
+from giaoviec.score_year import score_year
 
 
 class ExportFormat(str, Enum):
@@ -45,12 +44,8 @@ def export_command(
     root = _resolve_root()
     _ = translator(_lang(lang))
     the_year = year or dt.date.today().year
-    try:
+    with _scope_errors(unit, lang):
         result = score_year(root, the_year, unit=unit)
-    except UnknownUnit:
-        raise typer.BadParameter(_(N_("Unknown unit '{unit}'.")).format(unit=unit), param_hint="--unit") from None
-    except NoProfile as exc:
-        raise RepositoryError(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."), date=exc.day.isoformat()) from None
     if (format is ExportFormat.xlsx or scoring_sheet) and out is None:
         raise typer.BadParameter(_(N_("A workbook needs --out FILE.xlsx.")), param_hint="--out")
     if scoring_sheet:
