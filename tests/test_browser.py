@@ -34,8 +34,9 @@ def browser():
 
 @pytest.fixture(scope="module")
 def report_html(tmp_path_factory):
-    from giaoviec import report
+    from giaoviec.app.report import results_with_models
     from giaoviec.i18n import translator
+    from giaoviec.render import report
 
     root = tmp_path_factory.mktemp("vp") / "vp"
     shutil.copytree(EXAMPLES / "vinh-phuc", root)
@@ -43,8 +44,9 @@ def report_html(tmp_path_factory):
     text = path.read_text(encoding="utf-8").replace(
         "what: Kết nạp 12 đảng viên mới", f"what: 'Kết nạp 12 đảng viên mới {INJECTED}'")
     path.write_text(text, encoding="utf-8")
-    html, _data, errors = report.make(root, "yen-lac", 2022, "html", False, translator("vi"), "vi")
-    assert not errors
+    got = results_with_models(root, 2022, "yen-lac", closed_year=True)
+    assert not got.result.errors
+    html = report.html(report.build(got.result, got.models, "yen-lac", translator("vi"), "vi", False), translator("vi"), got.result.as_of)
     out = root.parent / "report.html"
     out.write_text(html, encoding="utf-8")
     return out

@@ -8,8 +8,18 @@ import os
 import shutil
 
 from conftest import DATA, build_repo
-from giaoviec import cache
-from giaoviec.validation import validate
+from giaoviec.app import validate as validation
+from giaoviec.cli.app import Session
+from giaoviec.cli.env import Environment
+
+
+def validate(root, use_cache=False, **kw):
+    """validate with the cache folder the environment gives (as the command line does)."""
+    return validation.validate(root, cache_folder=Environment.read().cache_folder if use_cache else None, **kw)
+
+
+def cache_folder():
+    return Environment.read().cache_folder
 
 
 def findings(result):
@@ -19,8 +29,10 @@ def findings(result):
 def test_warm_answer_is_the_cold_answer(tmp_path):
     root = build_repo(tmp_path, DATA / "invalid" / "ref-kind")
     cold = validate(root, use_cache=True)
+    (entry,) = list(cache_folder().glob("*.json"))
+    stamp = entry.stat().st_mtime_ns
     warm = validate(root, use_cache=True)
-    assert cold.repo is not None and warm.repo is None  # the second came from the cache
+    assert entry.stat().st_mtime_ns == stamp  # the second came from the cache: nothing stored again
     assert findings(warm) == findings(cold) and warm.files == cold.files and warm.language == cold.language
 
 
@@ -30,30 +42,34 @@ def test_any_change_of_content_misses(tmp_path):
     path = root / "org/cadres.yaml"  # a referenced file, not the one holding the reference
     path.write_text(path.read_text(encoding="utf-8").replace("id: can-bo-a", "id: can-bo-x"), encoding="utf-8")
     again = validate(root, use_cache=True)
-    assert again.repo is not None
     assert {d.code for d in again.diagnostics} >= {"ref.unknown"}
 
 
 def test_a_new_file_or_a_new_day_misses(tmp_path):
     root = build_repo(tmp_path)
     validate(root, use_cache=True)
-    assert validate(root, use_cache=True, today=dt.date(2030, 1, 1)).repo is not None
+    (entry,) = list(cache_folder().glob("*.json"))
+    first = json.loads(entry.read_text(encoding="utf-8"))["key"]
+    validate(root, use_cache=True, today=dt.date(2030, 1, 1))
+    second = json.loads(entry.read_text(encoding="utf-8"))["key"]
     shutil.copy(root / "evaluations/2022/hd.yaml", root / "evaluations/2022/hd-2.yaml")
-    assert validate(root, use_cache=True).repo is not None
+    validate(root, use_cache=True, today=dt.date(2030, 1, 1))
+    third = json.loads(entry.read_text(encoding="utf-8"))["key"]
+    assert len({first, second, third}) == 3
 
 
 def test_the_cache_lives_outside_the_repository_and_is_json(tmp_path):
     root = build_repo(tmp_path)
     validate(root, use_cache=True)
     assert not any(p.name.endswith(".json") for p in root.rglob("*"))
-    (entry,) = list(cache.folder().glob("*.json"))
+    (entry,) = list(cache_folder().glob("*.json"))
     json.loads(entry.read_text(encoding="utf-8"))
 
 
 def test_a_broken_or_forged_entry_is_ignored(tmp_path):
     root = build_repo(tmp_path, DATA / "invalid" / "ref-kind")
     validate(root, use_cache=True)
-    (entry,) = list(cache.folder().glob("*.json"))
+    (entry,) = list(cache_folder().glob("*.json"))
     entry.write_text("{not json", encoding="utf-8")
     assert [d.code for d in validate(root, use_cache=True).diagnostics] == ["ref.kind"]
     data = json.loads(entry.read_text(encoding="utf-8"))
@@ -64,10 +80,12 @@ def test_a_broken_or_forged_entry_is_ignored(tmp_path):
 
 
 def test_no_cache_under_ci(tmp_path, monkeypatch):
+    folder = cache_folder()
     monkeypatch.setenv("CI", "true")
+    assert Environment.read().cache_folder is None
     root = build_repo(tmp_path)
     validate(root, use_cache=True)
-    assert not list(cache.folder().glob("*.json"))
+    assert not list(folder.glob("*.json"))
 
 
 def test_translatable_arguments_survive_the_cache(tmp_path, cli):
@@ -85,10 +103,8 @@ def test_progress_is_reported_per_assignment_file(tmp_path):
 
 
 def test_no_progress_bar_off_a_terminal_or_under_ci(monkeypatch):
-    from giaoviec import cli
-
-    with cli._progress() as update:  # pytest captures stderr: not a terminal
+    with Session(Environment.read()).progress() as update:  # pytest captures stderr: not a terminal
         assert update is None
     monkeypatch.setenv("CI", "true")
-    with cli._progress() as update:
+    with Session(Environment.read()).progress() as update:
         assert update is None

@@ -95,10 +95,10 @@ def test_github_chosen_automatically(cli, bad_repo, monkeypatch):
 
 
 def test_github_escapes_data():
-    from giaoviec.reporters import _gh_escape
+    from giaoviec.render.diagnostics import gh_escape
 
-    assert _gh_escape("a%b\nc") == "a%25b%0Ac"
-    assert _gh_escape("x:y,z", prop=True) == "x%3Ay%2Cz"
+    assert gh_escape("a%b\nc") == "a%25b%0Ac"
+    assert gh_escape("x:y,z", prop=True) == "x%3Ay%2Cz"
 
 
 def test_sarif(cli, bad_repo):
@@ -142,7 +142,7 @@ def test_usage_error_is_exit_2(cli):
 
 
 def test_internal_error_is_exit_4_without_traceback(cli, monkeypatch):
-    import giaoviec.commands.checking as module
+    import giaoviec.cli.check as module
 
     def boom(*a, **k):
         raise RuntimeError("boom")
@@ -160,10 +160,10 @@ def test_version_and_help(cli):
 
 
 def test_rules_lists_every_code_with_examples(cli):
-    from giaoviec.rules import RULES
+    from giaoviec.codes import CODES
 
     run = cli("rules")
-    for rule in RULES:
+    for rule in CODES:
         assert rule.code in run.out
     assert "đạt:" in run.out and "không đạt:" in run.out
     assert "passes:" in cli("rules", "--lang", "en").out

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, EXAMPLES, build_repo
-from giaoviec import edit
+from giaoviec.diagnostics import Fatal
+from giaoviec.load.documents import read_file
 from giaoviec.model import Assignment
-from giaoviec.reader import read_file
+from giaoviec.write import edit
 
 TODAY = dt.date(2026, 11, 21)
 FILES = sorted((EXAMPLES / "vinh-phuc" / "assignments").rglob("*.yaml"))
@@ -89,7 +90,7 @@ def test_refusals_leave_the_file_untouched(tmp_path):
     path = root / "assignments/2022/xa-a/can-bo-a.yaml"
     before = path.read_bytes()
     for args in [("09", 1, None, dt.date(2022, 5, 1)), ("01", 1, None, dt.date(2023, 1, 5)), ("01", 1, None, dt.date(2030, 1, 1))]:
-        with pytest.raises(edit.EditError):
+        with pytest.raises(Fatal):
             edit.add_check_in(path, args[0], args[1], args[2], args[3], TODAY)
     assert path.read_bytes() == before
 

@@ -17,12 +17,12 @@ def test_example_validates(repo, cli):
 
 
 def test_vinh_phuc_has_what_the_issue_asks_for():
+    from giaoviec.app.checking import Checking
     from giaoviec.model import Assignment
-    from giaoviec.repository import read_assignment
-    from giaoviec.validation import validate
 
-    repo = validate(EXAMPLES / "vinh-phuc").repo
-    assignments = [read_assignment(repo.root, s) for s in repo.assignments]
+    checking = Checking(EXAMPLES / "vinh-phuc")
+    assignments = [doc.model for doc in checking]
+    repo = checking.finish().repo
     nguyet_duc = next(a for a in assignments if a.cadre == "nguyen-van-an" and a.period.start.year == 2022)
     assert len(nguyet_duc.tasks) == 21
     assert len({a.cadre for a in assignments}) >= 6

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import DATA, EXAMPLES
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")  # fixed examples in CI, new ones locally
-from giaoviec.validation import validate
+from giaoviec.app.validate import validate
 
 SOURCES = [
     EXAMPLES / "vinh-phuc/assignments/2022/tam-hong/le-van-cuong.yaml",

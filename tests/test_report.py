@@ -10,7 +10,7 @@ import pytest
 
 from conftest import EXAMPLES
 from giaoviec.model import Assignment
-from giaoviec.reader import read_file
+from giaoviec.load.documents import read_file
 
 VP = EXAMPLES / "vinh-phuc"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, PROJECT
-from giaoviec import schemas
+from giaoviec.render import schemas
 from giaoviec.model import KINDS
 
 SCHEMAS = PROJECT / "schemas"

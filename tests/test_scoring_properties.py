@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from giaoviec.model.assignment import Assignment, Task
-from giaoviec.profiles import builtin_profiles
-from giaoviec.scoring import score_assignment, task_score
-from giaoviec.status import window
+from giaoviec.domain.scoring import judge_task, score_assignment
+from giaoviec.domain.status import window
+from giaoviec.load.profiles import builtin_profiles
 
 PROFILES = sorted(builtin_profiles())
 YEAR_DAYS = st.dates(dt.date(2022, 1, 1), dt.date(2022, 12, 31))
@@ -43,7 +43,7 @@ def tasks(draw):
 def points(data, profile_id, as_of, cadence="quarterly"):
     profile = builtin_profiles()[profile_id]
     win = window(dt.date(2022, 1, 1), dt.date(2022, 12, 31), 2022, as_of, dt.date(2030, 1, 1))
-    s = task_score(Task.model_validate(data), win, profile, cadence, None)
+    s = judge_task(Task.model_validate(data), win, profile, cadence)
     return s.computed
 
 
@@ -101,6 +101,6 @@ def test_explaining_never_changes_a_figure(data, profile, as_of):
     p = builtin_profiles()[profile]
     win = window(dt.date(2022, 1, 1), dt.date(2022, 12, 31), 2022, as_of, dt.date(2030, 1, 1))
     task = Task.model_validate(data)
-    plain, explained = task_score(task, win, p, "quarterly", None, False), task_score(task, win, p, "quarterly", None, True)
+    plain, explained = judge_task(task, win, p, "quarterly", False), judge_task(task, win, p, "quarterly", True)
     assert (plain.status, plain.ratio, plain.computed) == (explained.status, explained.ratio, explained.computed)
-    assert plain.explained is None and explained.explained.steps
+    assert plain.steps == () and explained.steps

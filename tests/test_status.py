@@ -8,8 +8,8 @@ import pytest
 
 from giaoviec.model.assignment import Task
 from giaoviec.model.profile import ExceededWhen
-from giaoviec.scoring import delays
-from giaoviec.status import BUCKETS, judge, ratio_of, window
+from giaoviec.domain.scoring import delays
+from giaoviec.domain.status import BUCKETS, judge, ratio_of, window
 
 D = dt.date.fromisoformat
 RULE = ExceededWhen()  # ratio_above 1.0, days_early none

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from giaoviec.profiles import builtin_profiles
-from giaoviec.scoring import computed_tier
-from giaoviec.status import STATUSES
+from giaoviec.domain.scoring import Counts, computed_tier
+from giaoviec.domain.status import STATUSES
+from giaoviec.load.profiles import builtin_profiles
 
 
-def counts(**kw) -> tuple[dict[str, int], int]:
-    c = {s: 0 for s in STATUSES}
+def counts(**kw) -> Counts:
+    c = dict.fromkeys(STATUSES, 0)
     for key, value in kw.items():
         c[key.replace("_", "-")] = value
-    return c, sum(v for k, v in c.items() if k != "cancelled")
+    return Counts(c)
 
 
 # (profile, points, counts, expected)
@@ -57,7 +57,7 @@ CASES = [
 
 @pytest.mark.parametrize("profile,points,c,expected", CASES, ids=[f"{p}-{pt}-{e}-{i}" for i, (p, pt, _, e) in enumerate(CASES)])
 def test_tier(profile, points, c, expected):
-    tier, trace = computed_tier(builtin_profiles()[profile], points, c[0], c[1])
+    tier, trace = computed_tier(builtin_profiles()[profile], points, c)
     assert tier == expected
     assert len(trace) == [r.tier for r in builtin_profiles()[profile].tiers].index(expected) + 1
 

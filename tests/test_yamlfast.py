@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from conftest import DATA, EXAMPLES, build_repo
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")  # fixed examples in CI, new ones locally
-from giaoviec import yamlfast, yamlio
-from giaoviec.validation import validate
+from giaoviec.app.validate import validate
+from giaoviec.load import yamlfast, yamlio
 
 pytestmark = pytest.mark.skipif(yamlfast.ryml is None, reason="rapidyaml is not installed")
 

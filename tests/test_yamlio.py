@@ -8,7 +8,9 @@ import time
 
 import pytest
 
-from giaoviec import yamlio
+from giaoviec.load import yamlio
+from giaoviec.load.files import is_giaoviec_file
+from giaoviec.model.literal import as_text
 from giaoviec.diagnostics import Where
 
 
@@ -31,7 +33,7 @@ def test_yaml12_booleans(word, value):
 @pytest.mark.parametrize("text,value,src", [("010", 10, "010"), ("01", 1, "01"), ("0o10", 8, "0o10"), ("0x1F", 31, "0x1F"), ("-3", -3, "-3")])
 def test_numbers_keep_their_text(text, value, src):
     got = load_one(f"a: {text}\n")["a"]
-    assert got == value and yamlio.as_text(got) == src
+    assert got == value and as_text(got) == src
 
 
 def test_dates_are_text_until_the_model_reads_them():
@@ -87,7 +89,7 @@ def test_bad_utf8_position():
 def test_bom_is_accepted():
     text, problem = yamlio.decode("x.yaml", b"\xef\xbb\xbfapiVersion: giaoviec/v1\n")
     assert problem is None and text.startswith("apiVersion")
-    assert yamlio.is_giaoviec_file(b"\xef\xbb\xbfapiVersion: giaoviec/v1\n")
+    assert is_giaoviec_file(b"\xef\xbb\xbfapiVersion: giaoviec/v1\n")
 
 
 @pytest.mark.parametrize("raw,ok", [
@@ -99,7 +101,7 @@ def test_bom_is_accepted():
     (b"", False),
 ])
 def test_which_files_are_read(raw, ok):
-    assert yamlio.is_giaoviec_file(raw) is ok
+    assert is_giaoviec_file(raw) is ok
 
 
 LOCATE = """\

@@ -1,16 +1,28 @@
-"""The one problem type: a Diagnostic, its severity, and the exit codes of every command.
+"""The one problem type, a Diagnostic; the one fatal exception, `Fatal`; the exit codes.
 
+A problem in the user's data is a Diagnostic, a value that every stage returns beside its result.
 Checks create diagnostics with a *where* (document index, location path as pydantic spells it,
-and whether the key, the value or the enclosing mapping is meant); `yamlio.locate` later turns
-that into a 1-based line and column. Message and hint are English msgids with `{name}`
-placeholders; `localize` renders them in the chosen language.
+and whether the key, the value or the enclosing mapping is meant); `load.documents.locate` later
+turns that into a 1-based line and column. Message and hint are English msgids with `{name}`
+placeholders; `localize` renders them in the chosen language. Every code is registered, with its
+severity and examples, in `giaoviec.codes`.
+
+`Fatal` is raised only when a command cannot go on at all (no repository, an unknown --unit, a
+file that cannot be written); it carries its exit code, a Phrase and the diagnostics that explain it.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
-from typing import Callable, Literal
+from typing import Literal, Sequence
+
+from giaoviec.i18n import Gettext, N_, Phrase, fill, show
+
+__all__ = [
+    "N_", "Anchor", "Diagnostic", "ExitCode", "Fatal", "Loc", "Phrase", "Severity", "Where",
+    "count", "exit_code", "finding", "repository_error", "usage_error", "warning",
+]
 
 Loc = tuple[str | int, ...]
 Anchor = Literal["value", "key", "parent"]
@@ -49,26 +61,24 @@ class Diagnostic:
     hint: str | None = None
     args: tuple[tuple[str, object], ...] = field(default=(), compare=False)
     where: Where | None = field(default=None, compare=False, repr=False)
+    excerpt: str | None = field(default=None, compare=False, repr=False)  # the source line, set when located
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value} [{self.code}] {self.message}"
+        place = f"{self.path}:{self.line}:{self.column}: " if self.path else ""
+        return f"{place}{self.severity.value} [{self.code}] {self.message}"
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def localize(self, gettext: Callable[[str], str]) -> Diagnostic:
-        values = {k: gettext(v) if isinstance(v, Msg) else v for k, v in self.args}
-        message = _format(gettext(self.message), values)
-        hint = _format(gettext(self.hint), values) if self.hint else None
+    def arg(self, name: str, default: object = None) -> object:
+        return next((v for k, v in self.args if k == name), default)
+
+    def localize(self, gettext: Gettext) -> Diagnostic:
+        values = {k: show(v, gettext) for k, v in self.args}
+        message = fill(gettext(self.message), values)
+        hint = fill(gettext(self.hint), values) if self.hint else None
         return replace(self, message=message, hint=hint, args=())
-
-
-def _format(template: str, values: dict[str, object]) -> str:
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return template
 
 
 def finding(
@@ -84,39 +94,41 @@ def finding(
     **args: object,
 ) -> Diagnostic:
     """A diagnostic whose position is resolved later from `where` (or given directly)."""
-    return Diagnostic(
-        path=path,
-        line=line,
-        column=column,
-        code=code,
-        severity=severity,
-        message=message,
-        hint=hint,
-        args=tuple(sorted(args.items())),
-        where=where,
-    )
+    return Diagnostic(path, line, column, code, severity, message, hint, tuple(sorted(args.items())), where)
 
 
-def warning(*a, **kw) -> Diagnostic:
-    return finding(*a, severity=Severity.WARNING, **kw)
+def warning(path: str, where: Where | None, code: str, message: str, **kw: object) -> Diagnostic:
+    return finding(path, where, code, message, severity=Severity.WARNING, **kw)  # type: ignore[arg-type]
 
 
-def count(diagnostics: list[Diagnostic]) -> tuple[int, int]:
+def count(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
     errors = sum(1 for d in diagnostics if d.is_error)
     return errors, len(diagnostics) - errors
 
 
-def exit_code(diagnostics: list[Diagnostic], strict: bool = False) -> ExitCode:
+def exit_code(diagnostics: Sequence[Diagnostic], strict: bool = False) -> ExitCode:
     errors, warnings = count(diagnostics)
     if errors or (strict and warnings):
         return ExitCode.DATA_ERRORS
     return ExitCode.OK
 
 
-class Msg(str):
-    """An argument of a message that is itself a message (translated when rendered)."""
+class Fatal(Exception):
+    """A command cannot go on; the CLI shows the phrase (and diagnostics) and exits with the code."""
+
+    def __init__(self, code: ExitCode, message: str, *, diagnostics: Sequence[Diagnostic] = (),
+                 hint: str | None = None, **args: object):
+        super().__init__(message)
+        self.code = code
+        self.phrase = Phrase(message, tuple(args.items()))
+        self.hint = Phrase(hint, tuple(args.items())) if hint else None
+        self.diagnostics = tuple(diagnostics)
 
 
-def N_(message: str) -> str:
-    """Marks a message for the catalog; it is translated when the diagnostic is rendered."""
-    return message
+def repository_error(message: str, diagnostics: Sequence[Diagnostic] = (), **args: object) -> Fatal:
+    return Fatal(ExitCode.REPOSITORY, message, diagnostics=diagnostics, **args)
+
+
+def usage_error(message: str, **args: object) -> Fatal:
+    return Fatal(ExitCode.USAGE, message, **args)
+

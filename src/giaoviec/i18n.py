@@ -1,9 +1,16 @@
-"""Message catalogs: English msgids in the code, Vietnamese (and later others) from gettext files."""
+"""Message catalogs and the one translatable message type, `Phrase`.
+
+Messages are English msgids in the code, translated from gettext catalogs (Vietnamese in
+`locale/vi/`). A Phrase is a msgid with its arguments, translated only when it is shown; an
+argument may itself be a Phrase, or a tuple of Phrases (shown one after the other, joined by "; ").
+Diagnostics, explanations and fatal errors all carry Phrases, so one function shows them all.
+"""
 
 from __future__ import annotations
 
 import gettext as _gettext
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Callable
 
@@ -14,9 +21,49 @@ LANGUAGES = ("vi", "en")
 Gettext = Callable[[str], str]
 
 
-@lru_cache(maxsize=None)
+def N_(message: str) -> str:
+    """Marks a message for the catalog; it is translated when it is shown."""
+    return message
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    id: str
+    args: tuple[tuple[str, object], ...] = ()
+
+
+def phrase(msgid: str, **args: object) -> Phrase:
+    return Phrase(msgid, tuple(args.items()))
+
+
+def show(value: object, _: Gettext) -> object:
+    """An argument as it is shown: Phrases translated, everything else as it is."""
+    if isinstance(value, Phrase):
+        return say(value, _)
+    if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
+        return "; ".join(say(v, _) for v in value)
+    return value
+
+
+def say(p: Phrase, _: Gettext) -> str:
+    return fill(_(p.id), {k: show(v, _) for k, v in p.args})
+
+
+def fill(template: str, values: dict[str, object]) -> str:
+    """`template.format(**values)`, or the template itself when it does not fit the values."""
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+@cache
 def translator(lang: str) -> Gettext:
     """gettext for `lang`; English (the msgids themselves) when there is no catalog."""
     if lang == "en":
-        return lambda message: message
+        return _english
     return _gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True).gettext
+
+
+def _english(message: str) -> str:
+    return message

@@ -2,20 +2,19 @@
 
 PER_ASSIGNMENT checks look at one Assignment (with the registry at hand) while it is streamed;
 REPOSITORY checks look at the registry and the assignment summaries once all are read. Checks
-never read files. Their diagnostics carry a location path; `locate` turns those into lines and
-columns, composing only the files concerned.
+never read files. Their diagnostics carry a location path; `load.documents.locate` turns those
+into lines and columns, composing only the files concerned. `amend` checks a change between two
+versions (`validate --base`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
-from giaoviec import yamlio
 from giaoviec.checks import clarity, dates, evaluations, profiles, refs
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import Diagnostic
-from giaoviec.repository import Document, Repository
+from giaoviec.load.repository import Document, Repository
 
 PER_ASSIGNMENT = (
     refs.assignment_task_ids,
@@ -53,22 +52,3 @@ def run(ctx: Context) -> list[Diagnostic]:
     for check in REPOSITORY:
         found += check(ctx)
     return found
-
-
-def locate(root, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Lines and columns for the diagnostics that still need them, one compose per file."""
-    by_path: dict[str, list[Diagnostic]] = defaultdict(list)
-    for d in diagnostics:
-        by_path[d.path].append(d)
-    out: list[Diagnostic] = []
-    for path, group in by_path.items():
-        if not any(d.where is not None and d.line == 0 for d in group):
-            out += group
-            continue
-        try:
-            text = (root / path).read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            out += group
-            continue
-        out += yamlio.locate(group, text)
-    return out

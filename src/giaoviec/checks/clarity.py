@@ -8,7 +8,7 @@ import unicodedata
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import Diagnostic, N_, finding, warning
 from giaoviec.model import Assignment, Task
-from giaoviec.repository import Document
+from giaoviec.load.repository import Document
 
 VAGUE_PHRASES = ("tăng cường", "nâng cao", "đẩy mạnh", "tích cực", "quan tâm", "chú trọng", "tiếp tục", "góp phần", "từng bước")
 # Nouns that name a document or a thing someone can be shown and count: a verifiable deliverable.

@@ -7,8 +7,9 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Literal
 
-from giaoviec.diagnostics import Diagnostic, Msg, N_, Where, finding
-from giaoviec.repository import Document, Repository
+from giaoviec.diagnostics import N_, Diagnostic, Where, finding
+from giaoviec.i18n import Phrase
+from giaoviec.load.repository import Document, Repository
 
 Target = Literal["cadre", "unit", "any"]
 
@@ -29,7 +30,7 @@ class Context:
         if is_unit or is_cadre:
             return finding(
                 path, where, "ref.kind", N_("'{id}' is a {found}, but a {expected} is expected here."),
-                id=value, found=Msg(N_("unit") if is_unit else N_("cadre")), expected=_noun(target),
+                id=value, found=Phrase(N_("unit") if is_unit else N_("cadre")), expected=_noun(target),
             )
         close = self._suggest(value, target)
         return finding(
@@ -55,5 +56,5 @@ class Context:
         return out
 
 
-def _noun(target: Target) -> Msg:
-    return Msg({"unit": N_("unit"), "cadre": N_("cadre"), "any": N_("unit or cadre")}[target])
+def _noun(target: Target) -> Phrase:
+    return Phrase({"unit": N_("unit"), "cadre": N_("cadre"), "any": N_("unit or cadre")}[target])

@@ -7,7 +7,7 @@ import datetime as dt
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import Diagnostic, N_, finding, warning
 from giaoviec.model import Assignment, Cadres, Units
-from giaoviec.repository import Document
+from giaoviec.load.repository import Document
 
 ORDER = N_("{later_name} ({later}) is before {earlier_name} ({earlier}).")
 OUTSIDE = N_("{name} {day} is outside the period {start} – {end}.")

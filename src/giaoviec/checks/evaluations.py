@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from giaoviec.checks.context import Context
-from giaoviec.councils import matching_assignments
+from giaoviec.domain.councils import matching_assignments
 from giaoviec.diagnostics import Diagnostic, N_, finding, warning
 from giaoviec.model import Evaluation
 
@@ -24,7 +24,7 @@ def check_evaluations(ctx: Context) -> list[Diagnostic]:
                 ))
             if entry.cadre not in ctx.repo.cadres:
                 continue  # reported by the reference check
-            found = matching_assignments(ctx.repo, ev, entry)
+            found = matching_assignments(ctx.repo.by_cadre.get(entry.cadre, ()), ev, entry)
             if not found and ctx.repo.may_have_assignment(entry.cadre):
                 continue  # its assignment is in a file that did not load: already reported there
             if not found:

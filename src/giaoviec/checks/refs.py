@@ -5,7 +5,7 @@ from __future__ import annotations
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import Diagnostic, N_, finding
 from giaoviec.model import Assignment, Cadres, Evaluation, ScoringProfile, Units
-from giaoviec.repository import Document
+from giaoviec.load.repository import Document
 
 
 def check_ids(ctx: Context) -> list[Diagnostic]:

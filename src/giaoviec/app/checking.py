@@ -1,0 +1,98 @@
+"""Reading and checking a repository in one pass: the stream every command consumes.
+
+`Checking(root, today)` reads the registry at once. Iterating it reads each Assignment file, once,
+checks every document in it against the registry and yields it, so that a command can compute
+from the same documents while they are in memory (score judges the tasks, status lists the
+follow-ups). `finish()` then runs the checks across files on the summaries, turns every place into
+a line and column, and returns the `Checked` repository with all its diagnostics.
+
+    checking = Checking(root, today)
+    scored = score_assignments(checking.registry, checking, year)   # consumes the stream
+    checked = checking.finish()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from giaoviec import checks
+from giaoviec.diagnostics import Diagnostic
+from giaoviec.load import repository
+from giaoviec.load.documents import Document, Unreadable, locate, read_file
+from giaoviec.load.files import list_files
+from giaoviec.load.repository import AssignmentSummary, Repository, collector_paused, summarize
+from giaoviec.model import Assignment
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Checked:
+    repo: Repository  # the registry and the summaries of every assignment
+    diagnostics: list[Diagnostic]  # sorted, located
+
+    @property
+    def files(self) -> int:
+        return len(self.repo.files)
+
+    @property
+    def broken(self) -> set[str]:
+        return {d.path for d in self.diagnostics if d.is_error}
+
+
+class Checking:
+    def __init__(self, root: Path, today: dt.date | None = None, listed: list[str] | None = None,
+                 progress: Progress | None = None, fast_reader: bool = True):
+        self.root = root
+        self.today = today or dt.date.today()
+        self._progress = progress
+        self._fast = fast_reader
+        self._loaded = repository.load_registry(root, list_files(root) if listed is None else listed, fast_reader)
+        self.registry: Repository = self._loaded.repo
+        self._ctx = checks.context(self.registry, self.today)
+        self._found: list[Diagnostic] = list(self._loaded.diagnostics)
+        self._summaries: list[AssignmentSummary] = []
+        self._unreadable = set(self._loaded.unreadable)
+        self._stream = self._read()
+
+    def __iter__(self) -> Iterator[Document]:
+        """Every Assignment document, checked, once: iterating again goes on where the last stopped."""
+        return self._stream
+
+    def _read(self) -> Iterator[Document]:
+        for doc in self._loaded.assignments:
+            self._take(doc)
+            yield doc
+        files = self._loaded.assignment_files
+        with collector_paused():
+            for n, rel in enumerate(files, 1):
+                docs, diagnostics = read_file(self.root, rel, fast_reader=self._fast)
+                self._found += diagnostics
+                for doc in docs:
+                    if isinstance(doc.model, Assignment):
+                        self._take(doc)
+                        yield doc
+                    elif isinstance(doc.model, Unreadable):
+                        self._unreadable.add(doc.model.cadre)
+                if self._progress is not None:
+                    self._progress(n, len(files))
+
+    def _take(self, doc: Document) -> None:
+        self._found += checks.check_assignment(self._ctx, doc)
+        self._summaries.append(summarize(doc))
+
+    def finish(self) -> Checked:
+        """The checks across files, once the stream is read (what was not consumed is read now)."""
+        for _doc in self._stream:
+            pass
+        repo = self.registry.with_assignments(tuple(self._summaries), frozenset(self._unreadable))
+        found = self._found + checks.run(checks.context(repo, self.today))
+        return Checked(repo, sorted(locate(self.root, found)))
+
+
+def check(root: Path, today: dt.date | None = None, progress: Progress | None = None, fast_reader: bool = True) -> Checked:
+    """The whole repository checked, with nothing else computed."""
+    return Checking(root, today, progress=progress, fast_reader=fast_reader).finish()

@@ -1,0 +1,71 @@
+"""`validate` as a function: the repository checked in one pass, answered from the cache when
+nothing changed, with `--base` the amendments checked against a git revision; and what the paths
+ask for kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from giaoviec.app.checking import Checking, Progress
+from giaoviec.checks.amend import amendment_findings
+from giaoviec.diagnostics import Diagnostic
+from giaoviec.domain.semdiff import compare
+from giaoviec.load import cache, gitrev, revisions
+from giaoviec.load.documents import locate
+from giaoviec.load.files import list_files
+
+
+@dataclass(frozen=True)
+class Validation:
+    diagnostics: list[Diagnostic]  # those the paths ask for
+    files: int
+    language: str  # the configured language
+
+
+def validate(
+    root: Path, paths: list[str] | None = None, today: dt.date | None = None, progress: Progress | None = None,
+    cache_folder: Path | None = None, base: str | None = None, fast_reader: bool = True,
+) -> Validation:
+    """Fatal when the repository is unusable or --base names no revision; data problems are diagnostics."""
+    today = today or dt.date.today()
+    listed = list_files(root)
+    use_cache = cache_folder is not None and base is None  # the answer would depend on the base revision too
+    cache_key = cache.key(root, listed, today) if use_cache else None
+    if cache_folder is not None and cache_key is not None:
+        cached = cache.load(cache_folder, root, cache_key)
+        if cached is not None:
+            found, files, language = cached
+            return Validation(_only(root, found, paths), files, language)
+    checked = Checking(root, today, listed, progress, fast_reader).finish()
+    found = checked.diagnostics
+    if base is not None:
+        found = sorted(found + amendments(root, base))
+    if cache_folder is not None and cache_key is not None:
+        cache.store(cache_folder, root, cache_key, found, checked.files, checked.repo.config.language)
+    return Validation(_only(root, found, paths), checked.files, checked.repo.config.language)
+
+
+def amendments(root: Path, base: str) -> list[Diagnostic]:
+    """`amend.missing` for every change of an assigned term since `base` without an amendment."""
+    with gitrev.checkout(root, base) as old:
+        files = revisions.changed_files(old, root)
+        diff = compare(files, revisions.documents(old, files), revisions.documents(root, files))
+    return locate(root, amendment_findings(diff))
+
+
+def _only(root: Path, found: list[Diagnostic], paths: list[str] | None) -> list[Diagnostic]:
+    if not paths:
+        return found
+    wanted = {_rel(root, p) for p in paths}
+    return [d for d in found if d.path in wanted or any(d.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+
+
+def _rel(root: Path, path: str) -> str:
+    p = Path(path)
+    full = p.resolve() if p.is_absolute() or p.exists() else (root / p).resolve()
+    try:
+        return full.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()

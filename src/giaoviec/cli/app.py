@@ -1,0 +1,209 @@
+"""The command line's frame: the typer app, its global options, the `Session` every command
+receives (root, language, dates, consoles, output files), and `main()`, the one place that turns
+a Fatal or an unexpected failure into an exit code.
+
+Each command (cli/check.py, results.py, review.py, sheets.py) parses its arguments, makes one
+call into `giaoviec.app` (or `giaoviec.write`), hands the value to a renderer and exits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from giaoviec import __version__
+from giaoviec.cli.env import Environment
+from giaoviec.diagnostics import N_, ExitCode, Fatal, usage_error
+from giaoviec.i18n import Gettext, say, translator
+from giaoviec.load.files import CONFIG_FILE, find_root
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="giaoviec: giao việc và đánh giá cán bộ bằng sản phẩm — kiểm tra (validate), chấm điểm, báo cáo.\n\n"
+    "Ví dụ: giaoviec -C examples/vinh-phuc validate",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Ngôn ngữ: vi | en (messages and reports).")]
+
+
+@dataclass
+class Session:
+    """What a run knows beyond one command's arguments; created by main(), filled by the options."""
+
+    env: Environment
+    root_option: Path | None = None
+    lang_option: str | None = None
+    debug: bool = False
+    _config_lang: dict[Path, str | None] = field(default_factory=dict)
+
+    def use(self, lang: Lang | None) -> Session:
+        """Takes the command's own --lang (given after the command) for everything it prints."""
+        if lang is not None:
+            self.lang_option = lang.value
+        return self
+
+    def root(self) -> Path:
+        if self.root_option is not None:
+            if not (self.root_option / CONFIG_FILE).is_file():
+                raise Fatal(ExitCode.REPOSITORY, N_("No {file} in {root}."), file=CONFIG_FILE, root=str(self.root_option))
+            return self.root_option.resolve()
+        found = find_root(Path.cwd())
+        if found is None:
+            raise Fatal(ExitCode.REPOSITORY, N_("No {file} found in {root} or any folder above it."), file=CONFIG_FILE, root=str(Path.cwd()))
+        return found
+
+    def lang(self) -> str:
+        """--lang, else GIAOVIEC_LANG, else the repository's configured language, else Vietnamese."""
+        return self.lang_option or self.env.lang or self._configured() or "vi"
+
+    def gettext(self) -> Gettext:
+        return translator(self.lang())
+
+    def _configured(self) -> str | None:
+        try:
+            root = self.root()
+        except Fatal:
+            return None
+        if root not in self._config_lang:
+            from giaoviec.load.documents import read_file
+            from giaoviec.model import Config
+
+            docs, _ = read_file(root, CONFIG_FILE)
+            self._config_lang[root] = next((d.model.language for d in docs if isinstance(d.model, Config)), None)
+        return self._config_lang[root]
+
+    def date(self, value: str | None) -> dt.date | None:
+        """An option's YYYY-MM-DD date; anything else is a usage error in the run's language."""
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise usage_error(N_("'{value}' is not a date written YYYY-MM-DD."), value=value) from None
+
+    def err(self) -> Console:
+        return Console(stderr=True, highlight=False, soft_wrap=True)
+
+    def console(self, wide: bool = False) -> Console:
+        """The console of stdout; `wide`: off a terminal, wide lines rather than wrapped tables."""
+        console = Console(highlight=False, soft_wrap=True)
+        return console if console.is_terminal or not wide else Console(highlight=False, soft_wrap=True, width=200)
+
+    def note(self, message: str, **args: object) -> None:
+        """A line of its own on stderr, in the run's language."""
+        self.err().print(Text(self.gettext()(message).format(**args)))
+
+    @contextmanager
+    def progress(self) -> Iterator[Callable[[int, int], None] | None]:
+        """A progress bar on stderr for runs past ~2 s; nothing off a terminal or under CI."""
+        console = self.err()
+        if not console.is_terminal or self.env.ci:
+            yield None
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        started = time.monotonic()
+        bar: Progress | None = None
+        task = None
+
+        def update(done: int, total: int) -> None:
+            nonlocal bar, task
+            if bar is None:
+                if time.monotonic() - started < 2.0:
+                    return
+                bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                               console=console, transient=True)
+                bar.start()
+                task = bar.add_task(self.gettext()(N_("Reading assignment files")), total=total)
+            assert task is not None
+            bar.update(task, completed=done)
+
+        try:
+            yield update
+        finally:
+            if bar is not None:
+                bar.stop()
+
+    def write_out(self, path: Path, data: bytes) -> None:
+        """Writes an output file (--out) atomically; Fatal (exit 2) when it cannot be written."""
+        from giaoviec.write.atomic import write_bytes
+
+        write_bytes(path, data)
+        self.note(N_("wrote {path}"), path=str(path))
+
+
+def session(ctx: typer.Context, lang: Lang | None = None) -> Session:
+    if ctx.obj is None:  # run without main() (typer's test runner)
+        ctx.obj = Session(Environment.read())
+    return ctx.obj.use(lang)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"giaoviec {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    root: Annotated[Optional[Path], typer.Option("-C", "--root", help="Thư mục kho dữ liệu (mặc định: tìm giaoviec.yaml từ thư mục hiện tại trở lên).")] = None,
+    lang: LangOption = None,
+    debug: Annotated[bool, typer.Option("--debug", help="In traceback khi có lỗi nội bộ.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản.")] = False,
+) -> None:
+    s = session(ctx)
+    s.root_option = root
+    s.lang_option = lang.value if lang else None
+    s.debug = debug
+
+
+def main() -> None:
+    s = Session(Environment.read())
+    try:
+        code = app(standalone_mode=False, obj=s)
+        sys.exit(code if isinstance(code, int) else 0)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Fatal as exc:
+        _ = s.gettext()
+        console = s.err()
+        console.print(Text(say(exc.phrase, _), style="bold red"))
+        if exc.hint is not None:
+            console.print(Text("  = " + _("hint") + ": " + say(exc.hint, _)))
+        for d in exc.diagnostics:
+            console.print(Text(str(d.localize(_))))
+        sys.exit(int(exc.code))
+    except (typer.Abort, KeyboardInterrupt):
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the one place an unexpected failure is turned into exit 4
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
+            exc.show()  # type: ignore[attr-defined] # a usage error (click's, or typer's own copy of click): exit 2
+            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+        _ = s.gettext()
+        if s.debug:
+            traceback.print_exc()
+        print(_("Internal error: {error}. Please report it with the command you ran; --debug shows the details.").format(
+            error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        sys.exit(int(ExitCode.INTERNAL))

@@ -1,0 +1,98 @@
+"""Commands that check the data: validate, rules, schema."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import ExitStack
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from giaoviec.app.validate import validate as run_validate
+from giaoviec.cli.app import LangOption, app, session
+from giaoviec.codes import CODES, code_for
+from giaoviec.diagnostics import N_, exit_code
+from giaoviec.render import schemas
+from giaoviec.render.diagnostics import REPORTERS, ReportContext
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Chỉ báo lỗi của các tệp/thư mục này (tham chiếu vẫn kiểm tra trên toàn kho).")] = None,
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="text | json | github | sarif (github tự chọn khi GITHUB_ACTIONS=true).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại (mã thoát 1).")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm kết quả (luôn đọc lại mọi tệp).")] = False,
+    base: Annotated[Optional[str], typer.Option("--base", help="Phiên bản git để so sánh: thay đổi chỉ tiêu, thời hạn, trọng số phải có quyết định điều chỉnh.")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Kiểm tra mọi tệp: cú pháp YAML, lược đồ, quy tắc 5 rõ/6 rõ, tham chiếu, ngày tháng.
+
+    Ví dụ: giaoviec -C examples/vinh-phuc validate --format json
+    """
+    s = session(ctx, lang)
+    root = s.root()
+    with s.progress() as progress:
+        result = run_validate(root, paths, progress=progress, cache_folder=None if no_cache else s.env.cache_folder,
+                              base=base, fast_reader=s.env.fast_reader)
+    _ = s.gettext()
+    chosen = format.value if format else ("github" if s.env.github_actions else "text")
+    diagnostics = [d.localize(_) for d in result.diagnostics]
+    with ExitStack() as stack:
+        summary = stack.enter_context(s.env.github_summary.open("a", encoding="utf-8")) if chosen == "github" and s.env.github_summary else None
+        REPORTERS[chosen](diagnostics, ReportContext(
+            root=root, files=result.files, gettext=_, console=Console(highlight=False, soft_wrap=True),
+            rule_help=lambda code: _(c.explanation) if (c := code_for(code)) else code,
+            out=sys.stdout, summary=summary, workspace=s.env.github_workspace,
+        ))
+    errors = sum(1 for d in diagnostics if d.is_error)
+    s.note(N_("Checked {files} files: {errors} errors, {warnings} warnings."), files=result.files, errors=errors,
+           warnings=len(diagnostics) - errors)
+    raise typer.Exit(int(exit_code(diagnostics, strict)))
+
+
+@app.command()
+def rules(ctx: typer.Context, lang: LangOption = None) -> None:
+    """Liệt kê mọi mã lỗi và quy tắc rõ, kèm ví dụ đạt và không đạt.
+
+    Ví dụ: giaoviec rules --lang en
+    """
+    _ = session(ctx, lang).gettext()
+    console = Console(highlight=False, soft_wrap=True)
+    for c in CODES:
+        console.print(Text(f"{c.code}  ({_(c.severity.value)})", style="bold cyan"))
+        console.print(Text("  " + _(c.explanation)))
+        console.print(Text("  " + _("passes:"), style="green"))
+        for line in c.good.splitlines():
+            console.print(Text("      " + line))
+        console.print(Text("  " + _("fails:"), style="red"))
+        for line in c.bad.splitlines():
+            console.print(Text("      " + line))
+        console.print()
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi các JSON Schema.")] = Path("schemas"),
+    lang: LangOption = None,
+) -> None:
+    """Ghi JSON Schema (draft-07, mô tả tiếng Việt) của mọi loại tài liệu, cho trình soạn thảo.
+
+    Ví dụ: giaoviec schema --out schemas
+    """
+    s = session(ctx, lang)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schemas.render_all().items():
+        s.write_out(out / name, text.encode("utf-8"))

@@ -1,0 +1,43 @@
+"""The environment, read once, in one place: every other module gets these values as arguments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+TRUE = ("1", "true", "yes")
+
+
+@dataclass(frozen=True)
+class Environment:
+    ci: bool
+    lang: str | None  # GIAOVIEC_LANG
+    cache_folder: Path | None  # None: no cache (under CI, or GIAOVIEC_NO_CACHE)
+    fast_reader: bool  # GIAOVIEC_READER=precise turns the fast reader off
+    source_date: dt.date | None  # SOURCE_DATE_EPOCH, for reproducible documents
+    github_actions: bool
+    github_workspace: Path | None
+    github_summary: Path | None
+
+    @staticmethod
+    def read(environ: Mapping[str, str] | None = None) -> Environment:
+        env = os.environ if environ is None else environ
+        ci = env.get("CI", "").lower() in TRUE
+        cache: Path | None = None
+        if not ci and not env.get("GIAOVIEC_NO_CACHE"):
+            explicit = env.get("GIAOVIEC_CACHE_DIR")
+            cache = Path(explicit) if explicit else Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "giaoviec"
+        epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+        return Environment(
+            ci=ci,
+            lang=env.get("GIAOVIEC_LANG") or None,
+            cache_folder=cache,
+            fast_reader=env.get("GIAOVIEC_READER", "") != "precise",
+            source_date=dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date() if epoch.isdigit() else None,
+            github_actions=env.get("GITHUB_ACTIONS") == "true",
+            github_workspace=Path(env["GITHUB_WORKSPACE"]) if env.get("GITHUB_WORKSPACE") else None,
+            github_summary=Path(env["GITHUB_STEP_SUMMARY"]) if env.get("GITHUB_STEP_SUMMARY") else None,
+        )

@@ -1,0 +1,126 @@
+"""Commands that compute results: score, report, stats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.text import Text
+
+from giaoviec.app.report import results_with_models
+from giaoviec.app.score import score as run_score
+from giaoviec.app.score import year_stats
+from giaoviec.cli.app import LangOption, app, session
+from giaoviec.diagnostics import N_, ExitCode
+from giaoviec.render import report as report_render
+from giaoviec.render import score as score_render
+from giaoviec.render import stats as stats_render
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@app.command()
+def score(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="Năm đánh giá, ví dụ 2022.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc (và đơn vị tiền thân).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định min(hôm nay, cuối kỳ).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Giải thích từng con số: tình trạng, hệ số, khấu trừ, điều kiện xếp loại.")] = False,
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table | json | csv | md")] = ScoreFormat.table,
+    lang: LangOption = None,
+) -> None:
+    """Chấm điểm và xếp loại theo bộ quy tắc có hiệu lực cho năm YEAR.
+
+    Ví dụ: giaoviec -C examples/vinh-phuc score 2022 --explain
+    """
+    s = session(ctx, lang)
+    day = s.date(as_of)
+    root = s.root()
+    with s.progress() as progress:
+        result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, fast_reader=s.env.fast_reader)
+    _ = s.gettext()
+    errors = [d.localize(_) for d in result.errors]
+    if format is ScoreFormat.json:
+        for piece in score_render.iter_json(result, _, errors):
+            sys.stdout.write(piece)
+    elif format is ScoreFormat.table:
+        (score_render.explain if explain else score_render.table)(result, _, s.console(wide=True))
+    else:
+        score_render.RENDERERS[format.value](result, _, sys.stdout)
+    err = s.err()
+    if errors and format is not ScoreFormat.json:
+        for d in errors:
+            err.print(Text(str(d)))
+    s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=len(result.assignments), year=year,
+           files=len({d.path for d in errors}))
+    raise typer.Exit(int(ExitCode.DATA_ERRORS if errors else ExitCode.OK))
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị; báo cáo gồm đơn vị này và mọi đơn vị trực thuộc.")],
+    year: Annotated[Optional[int], typer.Option("--year", help="Năm; mặc định năm gần nhất có giao việc.")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md | html")] = ReportFormat.md,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Ghi vào tệp này (mặc định: in ra màn hình).")] = None,
+    public: Annotated[bool, typer.Option("--public", help="Bản công khai: bỏ mọi tệp, nhiệm vụ mật và ghi chú, minh chứng của chúng.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Báo cáo kết quả thực hiện nhiệm vụ của một đơn vị (Markdown, hoặc HTML một tệp để in A4).
+
+    Ví dụ: giaoviec -C examples/vinh-phuc report --unit yen-lac --year 2022 --format html --out bao-cao.html
+    """
+    s = session(ctx, lang)
+    root = s.root()
+    got = results_with_models(root, year, unit, closed_year=True, fast_reader=s.env.fast_reader)
+    _, language = s.gettext(), s.lang()
+    data = report_render.build(got.result, got.models, unit, _, language, public)
+    text = report_render.RENDERERS[format.value](data, _, s.env.source_date or got.result.as_of)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        s.write_out(out, text.encode("utf-8"))
+    for d in got.result.errors:
+        s.err().print(Text(str(d.localize(_))))
+    raise typer.Exit(int(ExitCode.DATA_ERRORS if got.result.errors else ExitCode.OK))
+
+
+class StatsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("stats")
+def stats_command(
+    ctx: typer.Context,
+    year: Annotated[Optional[int], typer.Option("--year", help="Năm; mặc định năm nay.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD).")] = None,
+    format: Annotated[StatsFormat, typer.Option("--format", "-f", help="table | json")] = StatsFormat.table,
+    lang: LangOption = None,
+) -> None:
+    """Số liệu: cán bộ, nhiệm vụ, bốn nhóm tình trạng, xếp loại, tỷ lệ bí thư, chủ tịch xã không phải người địa phương.
+
+    Ví dụ: giaoviec -C examples/vinh-phuc stats --year 2022 --unit yen-lac
+    """
+    s = session(ctx, lang)
+    day = s.date(as_of)
+    root = s.root()
+    result = year_stats(root, year or (day or dt.date.today()).year, unit, day, fast_reader=s.env.fast_reader)
+    sys.stdout.write(stats_render.RENDERERS[format.value](result, s.gettext(), s.lang()))
+
+

@@ -1,0 +1,163 @@
+"""Commands of the review workflow and everyday edits: progress, init, new, status, diff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from giaoviec.app.review import review
+from giaoviec.app.score import status as follow_up
+from giaoviec.cli.app import LangOption, Session, app, session
+from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.load.repository import load_registry
+from giaoviec.render import diff as diff_render
+from giaoviec.render import status as status_render
+from giaoviec.write import edit, scaffold
+
+
+def inside_root(s: Session, root: Path, name: str) -> Path:
+    """FILE relative to the current folder, else to the repository root; never outside the root."""
+    for candidate in (Path.cwd() / name, root / name):
+        if candidate.is_file():
+            resolved = candidate.resolve()
+            try:
+                resolved.relative_to(root.resolve())
+            except ValueError:
+                raise Fatal(ExitCode.USAGE, N_("{path} is outside the data repository."), path=name) from None
+            return resolved
+    raise Fatal(ExitCode.USAGE, N_("There is no file {path}."), path=name)
+
+
+@app.command()
+def progress(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(metavar="FILE#TASK", help="Tệp giao việc và mã nhiệm vụ, ví dụ assignments/2022/nguyet-duc/nguyen-van-an.yaml#05.")],
+    value: Annotated[Optional[float], typer.Option("--value", help="Giá trị chỉ tiêu đã đạt.")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="Nội dung báo cáo.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Ngày báo cáo (YYYY-MM-DD); mặc định hôm nay.")] = None,
+    done_on: Annotated[Optional[str], typer.Option("--done-on", help="Ghi kết quả: ngày hoàn thành (và --value là giá trị đạt được).")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Thêm một báo cáo tiến độ (hoặc ghi kết quả) vào tệp, giữ nguyên mọi dòng khác.
+
+    Ví dụ: giaoviec progress assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml#01 --value 3 --note "Đã hợp nhất dữ liệu"
+    """
+    s = session(ctx, lang)
+    root = s.root()
+    file_part, _sep, task_id = target.rpartition("#")
+    if not file_part or not task_id:
+        raise Fatal(ExitCode.USAGE, N_("Write the target as FILE#TASK, e.g. assignments/2022/xa/can-bo.yaml#05."))
+    path = inside_root(s, root, file_part)
+    today = dt.date.today()
+    finished = s.date(done_on)
+    if finished is not None:
+        change = edit.record_outcome(path, task_id, finished, value, today)
+    else:
+        change = edit.add_check_in(path, task_id, value, note, s.date(date) or today, today)
+    edit.write(change)
+    before = set(change.before.splitlines())
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(Text(s.gettext()(N_("Updated {path}:")).format(path=path.relative_to(root).as_posix())))
+    for line in change.after.splitlines():
+        if line not in before:
+            console.print(Text("+ " + line, style="green"))
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="Thư mục kho dữ liệu mới (mặc định: thư mục hiện tại).")] = Path("."),
+    organization: Annotated[str, typer.Option("--organization", help="Tên tổ chức.")] = "Đảng bộ (sửa tên tổ chức)",
+    requirement: Annotated[Optional[str], typer.Option("--pip", help="Cách cài giaoviec trong CI, ví dụ giaoviec==0.1.0 hoặc git+https://…")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Tạo kho dữ liệu mới: cấu hình, đơn vị, cán bộ, quy trình CI, CODEOWNERS, cài đặt trình soạn thảo.
+
+    Ví dụ: giaoviec init kho-giao-viec --organization "Đảng bộ tỉnh Phú Thọ"
+    """
+    s = session(ctx, lang)
+    for path in scaffold.init(folder, organization, requirement):
+        s.note(N_("wrote {path}"), path=str(path))
+
+
+new_app = typer.Typer(help="Tạo tệp mới từ mẫu.", no_args_is_help=True)
+app.add_typer(new_app, name="new")
+
+
+class Program(str, Enum):
+    focus = "focus"
+    breakthrough = "breakthrough"
+    action_program = "action-program"
+    product_contract = "product-contract"
+
+
+@new_app.command("assignment")
+def new_assignment(
+    ctx: typer.Context,
+    cadre: Annotated[str, typer.Option("--cadre", help="Mã cán bộ.")],
+    period: Annotated[str, typer.Option("--period", help="Năm (2026) hoặc nhiệm kỳ (2021-2025).")],
+    program: Annotated[Program, typer.Option("--program", help="focus | breakthrough | action-program | product-contract")] = Program.focus,
+    lang: LangOption = None,
+) -> None:
+    """Tạo tệp giao việc mới cho một cán bộ, đơn vị và chức vụ lấy từ danh sách cán bộ.
+
+    Ví dụ: giaoviec new assignment --cadre nguyen-van-an --period 2027
+    """
+    s = session(ctx, lang)
+    root = s.root()
+    path = scaffold.new_assignment(load_registry(root).repo, cadre, period, program.value)
+    print(s.gettext()(N_("wrote {path}")).format(path=path.relative_to(root).as_posix()))
+
+
+class StatusFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định hôm nay.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
+    within: Annotated[int, typer.Option("--within", help="Sắp đến hạn: trong số ngày này.")] = 30,
+    format: Annotated[StatusFormat, typer.Option("--format", "-f", help="text | json")] = StatusFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Danh sách đôn đốc: việc quá hạn, sắp đến hạn, chưa báo cáo tiến độ kỳ này.
+
+    Ví dụ: giaoviec status --unit nguyet-duc-phu-tho --within 45
+    """
+    s = session(ctx, lang)
+    day = s.date(as_of)
+    result, _checked = follow_up(s.root(), day, unit, within, fast_reader=s.env.fast_reader)
+    sys.stdout.write(status_render.RENDERERS[format.value](result, s.gettext()))
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    base: Annotated[str, typer.Argument(help="Phiên bản gốc (nhánh, thẻ hoặc commit), ví dụ origin/main.")],
+    head: Annotated[Optional[str], typer.Argument(help="Phiên bản mới; mặc định là thư mục làm việc hiện tại.")] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | md | json (md để đăng làm bình luận pull request).")] = DiffFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Tóm tắt thay đổi giữa hai phiên bản bằng lời nghiệp vụ, và ảnh hưởng tới điểm, xếp loại.
+
+    Ví dụ: giaoviec diff origin/main --format md >> "$GITHUB_STEP_SUMMARY"
+    """
+    s = session(ctx, lang)
+    result = review(s.root(), base, head)
+    sys.stdout.write(diff_render.RENDERERS[format.value](result, s.gettext()))

@@ -1,0 +1,100 @@
+"""Commands for spreadsheets: export, import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from giaoviec.app.report import results_with_models
+from giaoviec.app.sheets import plan_evaluation, plan_import, write_planned
+from giaoviec.cli.app import LangOption, app, session
+from giaoviec.diagnostics import N_, ExitCode, usage_error
+from giaoviec.render import export as export_render
+from giaoviec.render.diagnostics import REPORTERS, ReportContext
+from giaoviec.sheets import xlsx
+
+
+class ExportFormat(str, Enum):
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="xlsx | csv | json")] = ExportFormat.xlsx,
+    year: Annotated[Optional[int], typer.Option("--year", help="Năm; mặc định năm nay.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Tệp ghi ra (bắt buộc với xlsx; csv/json in ra màn hình nếu không có).")] = None,
+    scoring_sheet: Annotated[bool, typer.Option("--scoring-sheet", help="Phiếu chấm điểm cho hội đồng: mỗi cán bộ một trang, cột điểm để trống.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Xuất nhiệm vụ (đủ 5 rõ, tình trạng, điểm) ra Excel, CSV hoặc JSON; hoặc phiếu chấm điểm của hội đồng.
+
+    Ví dụ: giaoviec -C examples/vinh-phuc export --year 2022 --unit yen-lac --out giao-viec-2022.xlsx
+    """
+    s = session(ctx, lang)
+    root = s.root()
+    if (format is ExportFormat.xlsx or scoring_sheet) and out is None:
+        raise usage_error(N_("A workbook needs --out FILE.xlsx."))
+    got = results_with_models(root, year or dt.date.today().year, unit, fast_reader=s.env.fast_reader)
+    _ = s.gettext()
+    if scoring_sheet or format is ExportFormat.xlsx:
+        assert out is not None
+        buffer = io.BytesIO()
+        (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, buffer)
+        s.write_out(out, buffer.getvalue())
+        return
+    text = io.StringIO()
+    export_render.RENDERERS[format.value](got.result, got.models, _, text)
+    if out is None:
+        sys.stdout.write(text.getvalue())
+    else:  # Excel reads UTF-8 CSV with a byte order mark
+        s.write_out(out, text.getvalue().encode("utf-8-sig" if format is ExportFormat.csv else "utf-8"))
+
+
+@app.command("import")
+def import_command(
+    ctx: typer.Context,
+    workbook: Annotated[Path, typer.Argument(help="Tệp Excel (.xlsx).", exists=True, dir_okay=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ cho biết sẽ ghi gì, không ghi.")] = False,
+    evaluation: Annotated[bool, typer.Option("--evaluation", help="Tệp là phiếu chấm điểm của hội đồng (đã điền).")] = False,
+    council: Annotated[Optional[str], typer.Option("--council", help="Mã đơn vị của hội đồng (với --evaluation).")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Nhập giao việc từ Excel (mỗi dòng một nhiệm vụ), hoặc điểm của hội đồng từ phiếu chấm.
+
+    Ví dụ: giaoviec import giao-viec-2027.xlsx --dry-run
+    """
+    s = session(ctx, lang)
+    root = s.root()
+    _ = s.gettext()
+    if evaluation:
+        if not council:
+            raise usage_error(N_("--evaluation needs --council ID."))
+        planned, found = plan_evaluation(root, workbook, council)
+    else:
+        planned, found = plan_import(root, workbook)
+    errors = [d for d in found if d.is_error]
+    if found:
+        REPORTERS["text"]([d.localize(_) for d in found], ReportContext(
+            root=root, files=1, gettext=_, console=Console(highlight=False, soft_wrap=True), rule_help=lambda code: code, out=sys.stdout))
+    if errors:
+        s.err().print(Text(_("Nothing was written: {n} errors.").format(n=len(errors)), style="bold red"))
+        raise typer.Exit(int(ExitCode.DATA_ERRORS))
+    for p in planned:
+        label = {"new": _("new"), "unchanged": _("unchanged")}.get(p.state, p.state)
+        print(f"{label}: {p.path}")
+        if dry_run and p.state == "new":
+            print(p.text)
+    if not dry_run:
+        write_planned(root, planned)

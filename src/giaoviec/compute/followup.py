@@ -1,0 +1,70 @@
+"""`giaoviec status`: the follow-up list an office sends out (đôn đốc) — what is overdue, what falls
+due soon, and which unfinished tasks have no check-in yet in the current month or quarter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from giaoviec.compute.year import scope_of
+from giaoviec.load.repository import Document, Repository
+from giaoviec.model import Assignment
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # overdue | due-soon | no-check-in
+    cadre: str
+    unit: str
+    path: str
+    task: str
+    what: str
+    due: dt.date | None
+    days: int  # days overdue, or days left
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    as_of: dt.date
+    period_start: dt.date  # the month or quarter whose check-in is expected
+    items: list[Item]
+    repo: Repository
+
+
+ORDER = {"overdue": 0, "due-soon": 1, "no-check-in": 2}
+
+
+def period_start(day: dt.date, cadence: str) -> dt.date:
+    month = day.month if cadence == "monthly" else ((day.month - 1) // 3) * 3 + 1
+    return dt.date(day.year, month, 1)
+
+
+def follow_up(registry: Repository, docs: Iterable[Document], as_of: dt.date, unit: str | None = None, within: int = 30) -> list[Item]:
+    """The items of the assigned assignments running on `as_of` (the stream's documents)."""
+    scope = scope_of(registry, unit)
+    start = period_start(as_of, registry.config.checks)
+    items: list[Item] = []
+    for doc in docs:
+        a: Assignment = doc.model
+        if a.status != "assigned" or not a.period.contains(as_of) or (scope is not None and a.unit not in scope):
+            continue
+        for t in a.tasks:
+            finished = t.outcome is not None and t.outcome.done_on is not None and t.outcome.done_on <= as_of
+            cancelled = t.cancelled is not None and t.cancelled.date <= as_of
+            due = t.when.due if t.when else None
+            begins = (t.when.start if t.when else None) or a.period.start
+            if finished or cancelled or begins > as_of:
+                continue
+
+            def item(kind: str, days: int) -> Item:
+                return Item(kind, a.cadre, a.unit, doc.path, t.id, t.what, due, days)
+
+            if due is not None and due < as_of:
+                items.append(item("overdue", (as_of - due).days))
+            elif due is not None and (due - as_of).days <= within:
+                items.append(item("due-soon", (due - as_of).days))
+            if not any(start <= p.date <= as_of for p in t.progress):
+                items.append(item("no-check-in", (as_of - start).days))
+    items.sort(key=lambda i: (ORDER[i.kind], i.unit, i.cadre, i.task))
+    return items

@@ -1,0 +1,85 @@
+"""`giaoviec stats`: counts, the four official buckets, tiers, and the "not local" indicator
+(Hà Nội Nghị quyết 04: commune Party secretaries and People's Committee chairs whose hometown is
+not the commune they lead) — a view of a YearResult and the registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from giaoviec.compute.year import YearResult
+from giaoviec.domain.org import descendants_index
+from giaoviec.domain.scoring import Counts
+from giaoviec.load.repository import Repository
+
+ROLES = ("secretary", "chair")
+
+
+@dataclass(frozen=True)
+class NotLocal:
+    day: dt.date
+    communes: int
+    by_role: dict[str, tuple[int, int]]  # role → (not local, known)
+    unknown: int  # people with no hometown, left out of both counts
+
+    @property
+    def numerator(self) -> int:
+        return sum(n for n, _ in self.by_role.values())
+
+    @property
+    def denominator(self) -> int:
+        return sum(k for _, k in self.by_role.values())
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.numerator / self.denominator if self.denominator else None
+
+
+@dataclass(frozen=True)
+class Stats:
+    year: int
+    as_of: dt.date
+    unit: str | None
+    cadres: int
+    assignments: int
+    counts: Counts  # every task of every assignment in scope
+    tiers: dict[str, int]
+    not_local: NotLocal
+
+    @property
+    def tasks(self) -> int:
+        return self.counts.tasks
+
+    @property
+    def buckets(self) -> dict[str, int]:
+        return self.counts.buckets
+
+
+def not_local(repo: Repository, scope: set[str] | None, day: dt.date) -> NotLocal:
+    """Linear in units and positions: the communes are indexed once, each position looked at once."""
+    communes = {u for u, e in repo.units.items() if e.item.level == "commune" and (scope is None or u in scope)
+                and (e.item.valid_from or dt.date.min) <= day <= (e.item.valid_to or dt.date.max)}
+    below = descendants_index(repo, communes)
+    by_role = {role: [0, 0] for role in ROLES}
+    unknown = 0
+    for entry in repo.cadres.values():
+        for p in entry.item.positions:
+            if p.unit not in communes or p.role not in ROLES or not ((p.start or dt.date.min) <= day <= (p.end or dt.date.max)):
+                continue
+            if entry.item.hometown is None:
+                unknown += 1
+                continue
+            by_role[p.role][1] += 1
+            if entry.item.hometown not in below[p.unit]:
+                by_role[p.role][0] += 1
+    return NotLocal(day, len(communes), {r: (n, k) for r, (n, k) in by_role.items()}, unknown)
+
+
+def stats(result: YearResult, scope: set[str] | None, day: dt.date) -> Stats:
+    tiers: dict[str, int] = {}
+    statuses: list[str] = []
+    for s in result.assignments:
+        tiers[s.tier] = tiers.get(s.tier, 0) + 1
+        statuses += (t.status for t in s.tasks)
+    return Stats(result.year, result.as_of, result.unit, len({s.assignment.cadre for s in result.assignments}),
+                 len(result.assignments), Counts.of(statuses), tiers, not_local(result.repo, scope, day))

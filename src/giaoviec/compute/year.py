@@ -1,0 +1,189 @@
+"""A year's results as one value, `YearResult`, that every output is a view of.
+
+Two plain functions. `score_assignments` consumes a stream of Assignment documents (the same
+stream validation checks, so each file is read once) and judges every task that counts in the
+year: status, achieved value, computed points. `settle` completes it once every file is checked:
+it leaves out the files with errors, applies the council session that holds for each assignment,
+counts, sums and rates (`domain.scoring.aggregate`), and checks the quotas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, Severity, finding, repository_error
+from giaoviec.domain.councils import matching_assignments
+from giaoviec.domain.org import parent_of, role_at, units_in_scope
+from giaoviec.domain.scoring import AssignmentResult, Header, TaskResult, aggregate, judge_task
+from giaoviec.domain.status import Window, window
+from giaoviec.load.repository import Document, Repository
+from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
+from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.words import TIER, term
+
+SCORED = ("assigned", "closed")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One assignment's task results, before its council session is settled."""
+
+    head: Header
+    path: str
+    index: int
+    profile: ScoringProfile
+    window: Window
+    tasks: tuple[TaskResult, ...]
+
+
+@dataclass(frozen=True)
+class Scored:
+    year: int
+    as_of: dt.date
+    unit: str | None
+    judged: tuple[Judged, ...]
+
+
+@dataclass(frozen=True)
+class YearResult:
+    year: int
+    as_of: dt.date
+    unit: str | None
+    profile: str | None  # the profile in force on 31-12-YEAR
+    assignments: tuple[AssignmentResult, ...]
+    findings: tuple[Diagnostic, ...]  # about the results themselves: quotas, council components
+    diagnostics: tuple[Diagnostic, ...]  # validation's, of the whole repository
+    repo: Repository
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+
+def profile_in_force(config: Config, profiles, day: dt.date) -> ScoringProfile | None:
+    for rng in config.scoring:
+        if (rng.start or dt.date.min) <= day <= (rng.end or dt.date.max):
+            return profiles.get(rng.profile)
+    return None
+
+
+def scope_of(repo: Repository, unit: str | None) -> set[str] | None:
+    """The units `--unit` covers (None: all); an unknown unit is a usage error (exit 2)."""
+    if unit is None:
+        return None
+    if unit not in repo.units:
+        raise Fatal(ExitCode.USAGE, N_("Unknown unit '{unit}'."), unit=unit)
+    return units_in_scope(repo, unit)
+
+
+def in_scope(a: Assignment, scope: set[str] | None) -> bool:
+    return a.status in SCORED and (scope is None or a.unit in scope)
+
+
+def score_assignments(registry: Repository, docs: Iterable[Document], year: int, as_of: dt.date | None = None,
+                      unit: str | None = None, today: dt.date | None = None, explain: bool = False) -> Scored:
+    today = today or dt.date.today()
+    scope = scope_of(registry, unit)
+    judged: list[Judged] = []
+    missing: list[dt.date] = []
+    cadence = registry.config.checks
+    for doc in docs:
+        a: Assignment = doc.model
+        if not in_scope(a, scope):
+            continue
+        win = window(a.period.start, a.period.end, year, as_of, today)
+        if win is None:
+            continue
+        profile = profile_in_force(registry.config, registry.profiles, win.end)
+        if profile is None:
+            missing.append(win.end)
+            continue
+        tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain)) is not None)
+        head = Header(a.cadre, a.unit, a.position, a.program, a.period, a.confidential)
+        judged.append(Judged(head, doc.path, doc.index, profile, win, tasks))
+    if missing:
+        raise repository_error(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."),
+                               date=min(missing).isoformat())
+    return Scored(year, as_of or min(today, dt.date(year, 12, 31)), unit, tuple(judged))
+
+
+def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic]) -> YearResult:
+    """The results once every file is checked: files with errors left out, councils applied, quotas checked."""
+    broken = {d.path for d in diagnostics if d.is_error}
+    evaluations = [d for d in repo.evaluations if d.path not in broken]
+    results: list[AssignmentResult] = []
+    for j in scored.judged:
+        if j.path in broken:
+            continue
+        entry, source = council_entry(repo, j, evaluations)
+        results.append(aggregate(j.head, j.path, j.index, j.profile, j.window, j.tasks, entry, source))
+    results.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
+    findings = [*component_warnings(results), *quota_warnings(repo, results)]
+    top = profile_in_force(repo.config, repo.profiles, dt.date(scored.year, 12, 31))
+    return YearResult(scored.year, scored.as_of, scored.unit, top.id if top else None, tuple(results),
+                      tuple(findings), tuple(diagnostics), repo)
+
+
+def council_entry(repo: Repository, j: Judged, evaluations: list[Document]) -> tuple[CadreEvaluation | None, str | None]:
+    """The latest council session's entry that scores exactly this assignment within its window."""
+    best: tuple[dt.date, str, CadreEvaluation] | None = None
+    mine = repo.by_cadre.get(j.head.cadre, ())
+    for ev_doc in evaluations:
+        ev: Evaluation = ev_doc.model
+        if not ev.period.overlaps(j.window.start, j.window.end):
+            continue
+        for entry in ev.evaluations:
+            if entry.cadre != j.head.cadre or (entry.program and entry.program != j.head.program):
+                continue
+            matches = matching_assignments(mine, ev, entry)
+            if len(matches) != 1 or (matches[0].path, matches[0].index) != (j.path, j.index):
+                continue
+            if best is None or (ev.date, ev_doc.path) > (best[0], best[1]):
+                best = (ev.date, ev_doc.path, entry)
+    if best is None:
+        return None, None
+    return best[2], f"{best[1]} ({best[0].isoformat()})"
+
+
+def _result_warning(code: str, message: str, group: str, **args: object) -> Diagnostic:
+    return finding("", None, code, message, severity=Severity.WARNING, group=group, **args)
+
+
+def component_warnings(results: list[AssignmentResult]) -> list[Diagnostic]:
+    """A council-entered component outside its scale (0..components.<name>) is flagged, not clipped."""
+    out = []
+    for s in results:
+        for name, value in s.components.items():
+            maximum = s.profile.components[name]
+            if name != "tasks" and value is not None and value > maximum:
+                out.append(_result_warning(
+                    "score.component-range", N_("{cadre}: the council's '{name}' is {value:g}, above its maximum {max:g} in {profile}."),
+                    s.assignment.cadre, cadre=s.assignment.cadre, name=name, value=value, max=maximum, profile=s.profile.id))
+    return out
+
+
+def quota_warnings(repo: Repository, results: list[AssignmentResult]) -> list[Diagnostic]:
+    """Per peer group (parent unit, role held at window_end) and profile: tier ≤ share × of."""
+    groups: dict[tuple[str, str, str], list[AssignmentResult]] = defaultdict(list)
+    for s in results:
+        if s.profile.quota is None or s.tier == "pending":
+            continue
+        a = s.assignment
+        role = role_at(repo, a.cadre, a.unit, s.window.end) or "other"
+        groups[(s.profile.id, parent_of(repo, a.unit), role)].append(s)
+    out = []
+    for (profile_id, parent, role), members in sorted(groups.items()):
+        quota = members[0].profile.quota
+        assert quota is not None
+        n_tier = sum(1 for m in members if m.tier == quota.tier)
+        n_of = sum(1 for m in members if m.tier == quota.of)
+        if n_tier > quota.share * n_of:
+            group = f"{parent}/{role}"
+            out.append(_result_warning(
+                "score.quota", N_("Quota exceeded in the group {group} ({profile}): {n_tier} '{tier}' but at most {share} × {n_of} '{of}' allowed."),
+                group, profile=profile_id, n_tier=n_tier, tier=term(TIER, quota.tier), share=f"{quota.share:g}", n_of=n_of,
+                of=term(TIER, quota.of)))
+    return out

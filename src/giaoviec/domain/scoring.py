@@ -1,0 +1,317 @@
+"""Points, components and the tier of one assignment under one profile (pure; spec/scoring.md).
+
+Two steps. `judge_task` needs the task itself: its status, achieved value and computed points
+(weight × factor), without any council. `aggregate` needs only those results, the profile and
+the council's entry: it applies the council's scores, sums the components, counts the statuses
+once (`Counts`) and picks the tier. So the council that applies can be settled after every file
+is read without reading any task again. With `explain`, a task keeps the steps of its factor and
+the assignment the trace of its tier, as Phrases rendered in the chosen language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE, STATUSES, Achieved, Judgement, Window, judge
+from giaoviec.i18n import N_, Phrase, phrase
+from giaoviec.model import Assignment, ScoringProfile
+from giaoviec.model.assignment import Task
+from giaoviec.model.common import Period
+from giaoviec.model.evaluation import DISCIPLINE_ORDER, CadreEvaluation
+from giaoviec.model.profile import TierRule
+from giaoviec.words import TIER, share, short, term
+
+SHARE_KEYS = {
+    "done_share": ("≥", ("exceeded", "on-time", "late")),
+    "done_share_gt": (">", ("exceeded", "on-time", "late")),
+    "on_time_share": ("≥", ("exceeded", "on-time")),
+    "exceeded_share": ("≥", ("exceeded",)),
+    "late_share_max": ("≤", ("late",)),
+    "late_or_not_done_share_max": ("≤", ("late", "not-done", "overdue")),
+    "not_done_share_max": ("≤", ("not-done", "overdue")),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How many tasks have each status, counted once for every output."""
+
+    by_status: Mapping[str, int]
+
+    @staticmethod
+    def of(statuses: Iterable[str]) -> Counts:
+        counts = dict.fromkeys(STATUSES, 0)
+        for s in statuses:
+            counts[s] += 1
+        return Counts(counts)
+
+    def __getitem__(self, status: str) -> int:
+        return self.by_status[status]
+
+    @property
+    def tasks(self) -> int:
+        """The counting tasks: every one but the cancelled."""
+        return sum(n for s, n in self.by_status.items() if s != "cancelled")
+
+    @property
+    def done(self) -> int:
+        return sum(self.by_status[s] for s in DONE)
+
+    @property
+    def on_time(self) -> int:
+        """Exceeded and on time (exceeded ⊂ on-time)."""
+        return self.by_status["exceeded"] + self.by_status["on-time"]
+
+    @property
+    def exceeded(self) -> int:
+        return self.by_status["exceeded"]
+
+    @property
+    def late(self) -> int:
+        return self.by_status["late"]
+
+    @property
+    def not_done(self) -> int:
+        """Unfinished past the due date: not done and overdue."""
+        return self.by_status["not-done"] + self.by_status["overdue"]
+
+    @property
+    def buckets(self) -> dict[str, int]:
+        out = dict.fromkeys(BUCKET_ORDER, 0)
+        for status, n in self.by_status.items():
+            if status in BUCKETS:
+                out[BUCKETS[status]] += n
+        return out
+
+    def share(self, statuses: Iterable[str]) -> float:
+        n = self.tasks
+        return sum(self.by_status[s] for s in statuses) / n if n else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TaskResult:
+    id: str
+    status: str
+    weight: float
+    judgement: Judgement
+    computed: float | None  # weight × factor; None for a cancelled task
+    steps: tuple[Phrase, ...] = ()  # the factor, step by step (only when explained)
+    council: float | None = None  # the council's score, when an Evaluation gives one
+    council_note: str | None = None
+
+    @property
+    def points(self) -> float | None:
+        return self.council if self.council is not None else self.computed
+
+    @property
+    def ratio(self) -> float | None:
+        return self.judgement.ratio
+
+    @property
+    def achieved(self) -> Achieved | None:
+        return self.judgement.achieved
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the outputs need of the Assignment itself, besides its task results."""
+
+    cadre: str
+    unit: str
+    position: str | None
+    program: str
+    period: Period
+    confidential: bool = False
+
+
+@dataclass(frozen=True)
+class AssignmentResult:
+    assignment: Header
+    path: str
+    index: int
+    profile: ScoringProfile
+    window: Window
+    tasks: tuple[TaskResult, ...]
+    counts: Counts
+    components: dict[str, float | None]
+    provisional_points: float
+    points: float | None  # None while pending
+    tier: str
+    tier_reason: Phrase
+    tier_trace: tuple[Phrase, ...]
+    evaluation: str | None  # "path (date)" of the Evaluation used
+    council: CadreEvaluation | None = None
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.path, self.index)
+
+
+def delays(due: dt.date, done_on: dt.date, cadence: str) -> int:
+    """Check-in periods (months or quarters) that begin after `due` and on or before `done_on`, ≥ 1."""
+    months = 1 if cadence == "monthly" else 3
+    count = 0
+    year, month = due.year, ((due.month - 1) // months) * months + 1
+    while True:
+        month += months
+        if month > 12:
+            year, month = year + 1, month - 12
+        if dt.date(year, month, 1) > done_on:
+            break
+        count += 1
+    return max(1, count)
+
+
+def judge_task(task: Task, win: Window, profile: ScoringProfile, cadence: str, explain: bool = True) -> TaskResult | None:
+    """Status and computed points of a task that counts in the window (None when it does not)."""
+    j = judge(task, win, profile.exceeded_when, explain)
+    if j is None:
+        return None
+    if j.status == "cancelled":
+        return TaskResult(task.id, j.status, task.weight, j, None, (j.reason,) if explain else ())
+    factor, delay, failures = task_factor(task, j, profile, cadence)
+    computed = task.weight * factor
+    steps = _steps(j, profile, factor, delay, failures, task.weight, computed) if explain else ()
+    return TaskResult(task.id, j.status, task.weight, j, computed, steps)
+
+
+def task_factor(task: Task, j: Judgement, profile: ScoringProfile, cadence: str) -> tuple[float, int, int]:
+    """(factor, periods of delay counted, failed quality checks) for a status (spec/scoring.md, Points)."""
+    f = profile.task_factors
+    delay = 0
+    if j.status == "exceeded":
+        factor = f.exceeded
+    elif j.status == "on-time":
+        factor = f.on_time
+    elif j.status == "late":
+        factor = f.late
+        if f.late_deduction and j.due is not None and j.done_on is not None:
+            delay = delays(j.due, j.done_on, cadence)
+            if not j.objective_cause:
+                factor = max(0.0, factor - f.late_deduction * delay)
+    else:
+        factor = min(j.ratio or 0.0, 1.0) * f.partial_credit
+    failures = task.outcome.quality_failures if task.outcome else 0
+    if f.quality_deduction and failures:
+        factor = max(0.0, factor - f.quality_deduction * failures)
+    return factor, delay, failures
+
+
+def _steps(j: Judgement, profile: ScoringProfile, factor: float, delay: int, failures: int, weight: float,
+           computed: float) -> tuple[Phrase, ...]:
+    """The explanation of a task's points, step by step."""
+    f = profile.task_factors
+    out: list[Phrase] = [j.reason]
+    if j.status in DONE:
+        name = {"exceeded": N_("factor for exceeded: {factor}"), "on-time": N_("factor for on time: {factor}"),
+                "late": N_("factor for late: {factor}")}[j.status]
+        out.append(phrase(name, factor={"exceeded": f.exceeded, "on-time": f.on_time, "late": f.late}[j.status]))
+        if j.status == "late" and f.late_deduction:
+            if j.objective_cause:
+                out.append(phrase(N_("late deduction {each} × {n} waived: objective cause confirmed"), each=f.late_deduction, n=delay))
+            else:
+                out.append(phrase(N_("minus late deduction {each} × {n} periods of delay"), each=f.late_deduction, n=delay))
+    else:
+        out.append(phrase(N_("unfinished: min(achievement {ratio}, 1) × partial credit {credit}"), ratio=share(j.ratio), credit=f.partial_credit))
+    if f.quality_deduction and failures:
+        out.append(phrase(N_("minus quality deduction {each} × {n} failed checks"), each=f.quality_deduction, n=failures))
+    out.append(phrase(N_("points = weight {weight} × factor {factor} = {points}"), weight=short(weight), factor=short(factor), points=short(computed)))
+    return tuple(out)
+
+
+def aggregate(head: Header, path: str, index: int, profile: ScoringProfile, win: Window, tasks: tuple[TaskResult, ...],
+              entry: CadreEvaluation | None, evaluation: str | None) -> AssignmentResult:
+    """The council's scores applied to the task results, the components, the points and the tier."""
+    if entry is not None and entry.tasks:
+        tasks = tuple(_with_council(t, entry) for t in tasks)
+    counts = Counts.of(t.status for t in tasks)
+    counting = [t for t in tasks if t.status != "cancelled"]
+    weights = sum(t.weight for t in counting)
+    components: dict[str, float | None] = {}
+    for name, maximum in profile.components.items():
+        if name == "tasks":
+            components[name] = (sum(t.points or 0.0 for t in counting) / weights * maximum) if weights else 0.0
+        elif name == "general":
+            components[name] = entry.general if entry else None
+        else:
+            components[name] = entry.components.get(name) if entry else None
+    provisional = sum(v for v in components.values() if v is not None)
+
+    pending: list[Phrase] = []
+    if win.as_of < win.end:
+        pending.append(phrase(N_("the window is open until {end} (as of {as_of}): points are provisional"),
+                              end=win.end.isoformat(), as_of=win.as_of.isoformat()))
+    missing = [name for name, v in components.items() if v is None]
+    if missing:
+        pending.append(phrase(N_("no council score for {components}"), components=", ".join(missing)))
+    if not counting:
+        pending.append(phrase(N_("no task counts in {year}"), year=win.year))
+
+    computed, trace = computed_tier(profile, provisional, counts)
+    if entry and entry.decided_tier:
+        tier, reason = entry.decided_tier, phrase(N_("decided by the competent authority: {reason}"), reason=entry.reason or "")
+    elif entry and entry.discipline and profile.disqualifier and _at_least(entry.discipline, profile.disqualifier):
+        tier = profile.tiers[-1].tier
+        reason = phrase(N_("discipline '{discipline}' (at or above '{limit}') forces the lowest tier"),
+                        discipline=entry.discipline, limit=profile.disqualifier)
+    elif pending:
+        tier, reason = "pending", phrase(N_("not rated yet: {reasons}"), reasons=tuple(pending))
+    else:
+        tier, reason = computed, trace[-1]
+    return AssignmentResult(
+        assignment=head, path=path, index=index, profile=profile, window=win, tasks=tasks, counts=counts,
+        components=components, provisional_points=provisional, points=None if tier == "pending" else provisional,
+        tier=tier, tier_reason=reason, tier_trace=tuple(trace), evaluation=evaluation, council=entry,
+    )
+
+
+def _with_council(t: TaskResult, entry: CadreEvaluation) -> TaskResult:
+    score = entry.tasks.get(t.id)
+    if score is None or t.status == "cancelled":
+        return t
+    return replace(t, council=score.score, council_note=score.note)
+
+
+def computed_tier(profile: ScoringProfile, points: float, counts: Counts) -> tuple[str, list[Phrase]]:
+    """The first tier from the top whose minimum and conditions hold, and why the ones above failed."""
+    trace: list[Phrase] = []
+    for rule in profile.tiers:
+        failures = _failures(rule, points, counts)
+        if not failures:
+            if rule.min_points is None and rule.require is None:
+                trace.append(phrase(N_("'{tier}': the tier that remains when none above it holds"), tier=term(TIER, rule.tier)))
+            else:
+                trace.append(phrase(N_("'{tier}': the first tier from the top whose conditions all hold"), tier=term(TIER, rule.tier)))
+            return rule.tier, trace
+        trace.append(phrase(N_("'{tier}' does not hold: {failures}"), tier=term(TIER, rule.tier), failures=tuple(failures)))
+    return profile.tiers[-1].tier, trace  # unreachable for a valid profile: the last tier has no conditions
+
+
+def _failures(rule: TierRule, points: float, counts: Counts) -> list[Phrase]:
+    out: list[Phrase] = []
+    if rule.min_points is not None:
+        ok = points > rule.min_points if rule.min_exclusive else points >= rule.min_points
+        if not ok:
+            out.append(phrase(N_("points {points} {op} {min}"), points=short(points), op="≤" if rule.min_exclusive else "<", min=short(rule.min_points)))
+    if rule.require:
+        for key, limit in rule.require.model_dump(exclude_none=True).items():
+            op, statuses = SHARE_KEYS[key]
+            fraction = counts.share(statuses)
+            ok = {"≥": fraction >= limit - 1e-12, ">": fraction > limit + 1e-12, "≤": fraction <= limit + 1e-12}[op]
+            if not ok:
+                out.append(phrase(N_("{key} is {share}, needs {op} {limit}"), key=key, share=share(fraction), op=op, limit=share(limit)))
+    return out
+
+
+def _at_least(level: str, limit: str) -> bool:
+    return DISCIPLINE_ORDER.index(level) >= DISCIPLINE_ORDER.index(limit)
+
+
+def score_assignment(a: Assignment, path: str, profile: ScoringProfile, win: Window, cadence: str,
+                     entry: CadreEvaluation | None = None, evaluation: str | None = None, explain: bool = True) -> AssignmentResult:
+    """One assignment judged and aggregated at once (what `compute.year` does in two steps)."""
+    tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain)) is not None)
+    head = Header(a.cadre, a.unit, a.position, a.program, a.period, a.confidential)
+    return aggregate(head, path, 0, profile, win, tasks, entry, evaluation)

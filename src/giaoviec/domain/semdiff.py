@@ -1,0 +1,186 @@
+"""What changed between two versions of a data repository, in the domain's words (pure).
+
+It is given the documents of the files whose bytes differ (`load.revisions`) in both versions.
+Assignments are matched by (cadre, program, period), tasks by id, council entries by (council,
+cadre, program). A change of an assigned term (what, due,
+target, weight) says whether it eases the task: a lower target (higher for a decrease measure), a
+later due date, a lighter weight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from giaoviec.load.documents import Document
+from giaoviec.model import Assignment, Evaluation
+from giaoviec.model.assignment import Task
+
+TERMS = ("what", "due", "target", "weight")
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # assignment-added, assignment-removed, task-added, task-removed, term, check-in, outcome,
+    #            confidential, council-score, council-general, council-tier, council-discipline, cancelled
+    path: str
+    cadre: str
+    program: str
+    period: str
+    task: str | None = None
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    eased: bool = False  # a term changed in the cadre's favour
+    amended: bool = True  # for a term: an amendment added since names the task
+    loc: tuple = ()  # where in the new file (for diagnostics)
+    index: int = 0  # the document in the new file
+
+
+@dataclass
+class Diff:
+    changes: list[Change] = field(default_factory=list)
+    changed_files: list[str] = field(default_factory=list)
+
+    def cadres(self) -> set[tuple[str, str]]:
+        return {(c.cadre, c.program) for c in self.changes}
+
+
+def _assignments(docs: list[Document]) -> dict[tuple, tuple[str, int, Assignment]]:
+    return {(d.model.cadre, d.model.program, d.model.period.start, d.model.period.end): (d.path, d.index, d.model)
+            for d in docs if isinstance(d.model, Assignment)}
+
+
+def _evaluations(docs: list[Document]) -> dict[tuple, tuple[str, int, int, Any, Evaluation]]:
+    return {(d.model.council, d.model.period.start, entry.cadre, entry.program): (d.path, d.index, i, entry, d.model)
+            for d in docs if isinstance(d.model, Evaluation) for i, entry in enumerate(d.model.evaluations)}
+
+
+def terms(task: Task) -> dict[str, Any]:
+    measure = task.result.measure if task.result else None
+    return {
+        "what": task.what,
+        "due": task.when.due if task.when else None,
+        "target": measure.target if measure else None,
+        "weight": task.weight,
+    }
+
+
+def _eased(name: str, old: Any, new: Any, direction: str) -> bool:
+    if old is None or new is None:
+        return name == "due" and new is None  # a deadline removed
+    if name == "due":
+        return new > old
+    if name == "target":
+        return new < old if direction == "increase" else new > old
+    if name == "weight":
+        return new < old
+    return False
+
+
+LOCS = {"what": ("what",), "due": ("when", "due"), "target": ("result", "measure", "target"), "weight": ("weight",)}
+
+
+def compare(files: list[str], old_docs: Iterable[Document], new_docs: Iterable[Document]) -> Diff:
+    """The changes between the documents of the changed files in the old and the new version."""
+    old_list, new_list = list(old_docs), list(new_docs)
+    diff = Diff(changed_files=files)
+    before, after = _assignments(old_list), _assignments(new_list)
+    for key in sorted(set(before) | set(after), key=str):
+        cadre, program, start, end = key
+        period = f"{start.isoformat()} – {end.isoformat()}"
+        if key not in before:
+            path, index, _ = after[key]
+            diff.changes.append(Change("assignment-added", path, cadre, program, period, index=index))
+            continue
+        if key not in after:
+            path, _, _ = before[key]
+            diff.changes.append(Change("assignment-removed", path, cadre, program, period))
+            continue
+        diff.changes += _assignment_changes(before[key], after[key], period)
+    old_ev, new_ev = _evaluations(old_list), _evaluations(new_list)
+    for key in sorted(set(old_ev) | set(new_ev), key=str):
+        diff.changes += _council_changes(old_ev.get(key), new_ev.get(key))
+    return diff
+
+
+def _assignment_changes(old, new, period: str) -> list[Change]:
+    _, _, a = old
+    path, index, b = new
+    out: list[Change] = []
+    base = dict(path=path, cadre=b.cadre, program=b.program, period=period, index=index)
+    if a.confidential != b.confidential:
+        out.append(Change("confidential", field="confidential", old=a.confidential, new=b.confidential, loc=("confidential",), **base))
+    old_tasks = {t.id: t for t in a.tasks}
+    named = amendments_since(a, b)
+    for i, t in enumerate(b.tasks):
+        loc = ("tasks", i)
+        if t.id not in old_tasks:
+            out.append(Change("task-added", task=t.id, new=t.what, loc=loc + ("id",), **base))
+            continue
+        o = old_tasks[t.id]
+        direction = t.result.measure.direction if t.result and t.result.measure else "increase"
+        for name, (was, now) in ((n, (terms(o)[n], terms(t)[n])) for n in TERMS):
+            if was != now:
+                out.append(Change("term", task=t.id, field=name, old=was, new=now, eased=_eased(name, was, now, direction),
+                                  amended=t.id in named, loc=loc + LOCS[name], **base))
+        new_checkins = [p for p in t.progress if p not in o.progress]
+        for p in new_checkins:
+            out.append(Change("check-in", task=t.id, new=p, loc=loc + ("progress",), **base))
+        if (o.outcome or None) != (t.outcome or None):
+            out.append(Change("outcome", task=t.id, old=o.outcome, new=t.outcome, loc=loc + ("outcome",), **base))
+        if o.confidential != t.confidential:
+            out.append(Change("confidential", task=t.id, field="confidential", old=o.confidential, new=t.confidential,
+                              loc=loc + ("confidential",), **base))
+        if (o.cancelled is None) != (t.cancelled is None):
+            out.append(Change("cancelled", task=t.id, old=o.cancelled, new=t.cancelled, loc=loc + ("cancelled",), **base))
+    new_ids = {t.id for t in b.tasks}
+    for t in a.tasks:
+        if t.id not in new_ids:
+            out.append(Change("task-removed", task=t.id, old=t.what, **base))
+    return out
+
+
+def _council_changes(old, new) -> list[Change]:
+    ref = new or old
+    path, index, i, entry, ev = ref
+    program = entry.program or ""
+    base = dict(path=path, cadre=entry.cadre, program=program, period=f"{ev.period.start} – {ev.period.end}", index=index)
+    before = old[3] if old else None
+    after = new[3] if new else None
+    out: list[Change] = []
+    ids = sorted(set(before.tasks if before else {}) | set(after.tasks if after else {}))
+    for tid in ids:
+        was = before.tasks[tid].score if before and tid in before.tasks else None
+        now = after.tasks[tid].score if after and tid in after.tasks else None
+        if was != now:
+            out.append(Change("council-score", task=tid, old=was, new=now, loc=("evaluations", i, "tasks", tid), **base))
+    for name, kind in (("general", "council-general"), ("decided_tier", "council-tier"), ("discipline", "council-discipline")):
+        was, now = getattr(before, name, None), getattr(after, name, None)
+        if was != now:
+            out.append(Change(kind, field=name, old=was, new=now, loc=("evaluations", i, name), **base))
+    return out
+
+
+def amendments_since(old: Assignment | None, new: Assignment) -> set[str]:
+    """Task ids named by an amendment of `new` that `old` did not have (decision and date given)."""
+    had = {(m.decision, m.date, tuple(m.tasks)) for m in (old.amendments if old else ())}
+    named: set[str] = set()
+    for m in new.amendments:
+        if (m.decision, m.date, tuple(m.tasks)) not in had:
+            named |= set(m.tasks)
+    return named
+
+
+def years_touched(changes: list[Change], today: dt.date) -> list[int]:
+    """Every year of the periods of the changed assignments and council sessions, up to this year."""
+    years: set[int] = set()
+    for c in changes:
+        parts = c.period.split(" – ")
+        try:
+            first, last = int(parts[0][:4]), int(parts[-1][:4])
+        except ValueError:
+            continue
+        years.update(range(first, last + 1))
+    return sorted(y for y in years if y <= today.year)

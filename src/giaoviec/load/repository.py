@@ -1,0 +1,186 @@
+"""What is read from a data repository: the registry whole, the assignments as summaries.
+
+Memory is kept proportional to the organisation, not to the tasks: the registry (Config, Units,
+Cadres, ScoringProfile, Evaluation documents) is held whole; Assignment files are listed here and
+read one at a time by whoever streams them (`app.checking.Checking`), which keeps of each only an
+`AssignmentSummary` once it has been checked.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from giaoviec.diagnostics import N_, Diagnostic, Where, repository_error
+from giaoviec.load.documents import Document, Unreadable, read_file, sniff_kinds
+from giaoviec.load.files import CONFIG_FILE, is_giaoviec_file, list_files
+from giaoviec.load.profiles import builtin_profiles
+from giaoviec.model import Assignment, Cadres, Config, Evaluation, ScoringProfile, Units
+from giaoviec.model.common import Period
+
+__all__ = ["AssignmentSummary", "Document", "Entry", "Registry", "Repository", "load_registry", "summarize"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A unit or cadre with the document and list position it was declared at."""
+
+    item: Any
+    doc: Document
+    pos: int
+
+    def where(self, *loc: str | int, anchor: str = "value") -> Where:
+        key = "units" if isinstance(self.doc.model, Units) else "cadres"
+        return self.doc.where(key, self.pos, *loc, anchor=anchor)
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentSummary:
+    """What the checks across files need of an Assignment, without its tasks."""
+
+    path: str
+    index: int
+    cadre: str
+    unit: str
+    program: str
+    period: Period
+    status: str
+    weights: Mapping[str, float]  # task id → weight
+
+    def where(self, *loc: str | int, anchor: str = "value") -> Where:
+        return Document(self.path, self.index, None).where(*loc, anchor=anchor)
+
+
+def summarize(doc: Document) -> AssignmentSummary:
+    a: Assignment = doc.model
+    return AssignmentSummary(doc.path, doc.index, a.cadre, a.unit, a.program, a.period, a.status,
+                             {t.id: t.weight for t in a.tasks})
+
+
+@dataclass(frozen=True)
+class Repository:
+    root: Path
+    config: Config
+    config_doc: Document | None
+    documents: tuple[Document, ...]  # every document but the Assignments
+    units: Mapping[str, Entry] = field(default_factory=dict)
+    cadres: Mapping[str, Entry] = field(default_factory=dict)
+    profiles: Mapping[str, ScoringProfile] = field(default_factory=dict)
+    files: tuple[str, ...] = ()  # every file read as giaoviec data, valid or not
+    unreadable_cadres: frozenset[str] = frozenset()  # cadres of Assignment documents that failed to load
+    assignments: tuple[AssignmentSummary, ...] = ()  # filled in once the assignments are streamed
+
+    def may_have_assignment(self, cadre: str) -> bool:
+        """True when a broken file may hold this cadre's assignment: checks then stay quiet."""
+        return cadre in self.unreadable_cadres or "*" in self.unreadable_cadres
+
+    def of_kind(self, kind: type) -> list[Document]:
+        return [d for d in self.documents if isinstance(d.model, kind)]
+
+    @property
+    def evaluations(self) -> list[Document]:
+        return self.of_kind(Evaluation)
+
+    def name(self, ident: str | None) -> str:
+        """The name of a cadre or unit, or the id itself when it names neither."""
+        if not ident:
+            return ""
+        entry = self.cadres.get(ident) or self.units.get(ident)
+        return entry.item.name if entry else ident
+
+    @cached_property
+    def by_cadre(self) -> Mapping[str, tuple[AssignmentSummary, ...]]:
+        """The assignment summaries of each cadre."""
+        out: dict[str, list[AssignmentSummary]] = {}
+        for a in self.assignments:
+            out.setdefault(a.cadre, []).append(a)
+        return MappingProxyType({k: tuple(v) for k, v in out.items()})
+
+    def with_assignments(self, summaries: tuple[AssignmentSummary, ...], unreadable: frozenset[str]) -> Repository:
+        return replace(self, assignments=summaries, unreadable_cadres=unreadable)
+
+
+@dataclass
+class Registry:
+    """The first stage of loading: the registry read, the Assignment files still to stream."""
+
+    repo: Repository
+    diagnostics: list[Diagnostic]
+    assignment_files: list[str]  # files that name only the kind Assignment
+    assignments: list[Document]  # Assignment documents met in the registry's files
+    unreadable: set[str]
+
+
+def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool = True) -> Registry:
+    """Reads every file that is not only Assignments; Fatal (exit 3) when the root is unusable."""
+    if not (root / CONFIG_FILE).is_file():
+        raise repository_error(N_("No {file} in {root}."), file=CONFIG_FILE, root=str(root))
+    documents: list[Document] = []
+    diagnostics: list[Diagnostic] = []
+    files: list[str] = []
+    streamed: list[str] = []
+    with collector_paused():
+        for rel in listed if listed is not None else list_files(root):
+            try:
+                raw: bytes | None = (root / rel).read_bytes()
+            except OSError:
+                raw = None
+            if raw is not None and not is_giaoviec_file(raw):
+                continue
+            files.append(rel)
+            if raw is not None and sniff_kinds(raw) == {b"Assignment"}:
+                streamed.append(rel)
+                continue
+            docs, found = read_file(root, rel, raw, fast_reader)
+            documents += docs
+            diagnostics += found
+    assignments = [d for d in documents if isinstance(d.model, Assignment)]
+    unreadable = {d.model.cadre for d in documents if isinstance(d.model, Unreadable)}
+    registry_docs = [d for d in documents if not isinstance(d.model, (Assignment, Unreadable))]
+    repo = index(root, registry_docs, diagnostics, tuple(files))
+    return Registry(repo, diagnostics, streamed, assignments, unreadable)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Reading builds no reference cycles (plain data, frozen models): reference counting frees it
+    all, and the cyclic collector, rescanning an ever larger heap, would only cost time (~40 %)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def index(root: Path, documents: list[Document], diagnostics: list[Diagnostic], files: tuple[str, ...] = ()) -> Repository:
+    configs = [d for d in documents if isinstance(d.model, Config) and d.path == CONFIG_FILE]
+    if not configs:
+        bad = [d for d in diagnostics if d.path == CONFIG_FILE]
+        raise repository_error(N_("{file} is not a valid Config document."), bad, file=CONFIG_FILE)
+    units: dict[str, Entry] = {}
+    cadres: dict[str, Entry] = {}
+    for doc in documents:
+        if isinstance(doc.model, Units):
+            for pos, unit in enumerate(doc.model.units):
+                if unit is not None:  # None: an invalid entry, already reported
+                    units.setdefault(unit.id, Entry(unit, doc, pos))
+        elif isinstance(doc.model, Cadres):
+            for pos, cadre in enumerate(doc.model.cadres):
+                if cadre is not None:
+                    cadres.setdefault(cadre.id, Entry(cadre, doc, pos))
+    profiles = dict(builtin_profiles())
+    for doc in documents:
+        if isinstance(doc.model, ScoringProfile):
+            profiles[doc.model.id] = doc.model
+    return Repository(
+        root=root, config=configs[0].model, config_doc=configs[0], documents=tuple(documents),
+        units=MappingProxyType(units), cadres=MappingProxyType(cadres), profiles=MappingProxyType(profiles), files=files,
+    )

@@ -1,0 +1,160 @@
+"""The fast reader: rapidyaml parses in C and emits JSON, which json.loads reads in C.
+
+It is used only where it cannot disagree with the precise reader (yamlio.load_precise, libyaml
+with YAML 1.2 core semantics): a file holding anything whose meaning the two could read
+differently — tabs, anchors, aliases, tags, merge keys, several documents, scalars that YAML 1.2
+types but rapidyaml leaves as text (True, ~, 0x1F, 010, .inf…), non-text keys — or anything
+rapidyaml or json.loads refuses, or a duplicate key, gets `None`, and the caller reads it with the
+precise reader, which also gives the exact diagnostics. tests/test_yamlfast.py compares the two
+readers on the test corpus, the examples and mutated files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from typing import Any
+
+from giaoviec.model.literal import Float, Int
+
+try:  # an optional accelerator: without it every file takes the precise path
+    import ryml
+except ImportError:  # pragma: no cover
+    ryml = None
+
+MAX_DEPTH = 64
+
+# Each rule: substrings without which it cannot match (tested first, in C), then its patterns.
+# Every pattern starts with a literal, so that the regex engine can scan for it quickly.
+_WORD = r"(?:True|TRUE|False|FALSE|Null|NULL|~|0x[0-9a-fA-F]+|0o[0-7]+)"
+_END = r"[ ]*(?:\r?$|[,\]}]|[ ]\#)"
+_FLOW_OPEN = (r"\[", r"\{", ",")
+_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("\t",), (r"\t",)),                                          # tabs: the two parsers place them differently
+    (("---", "..."), (r"\n---(?:[ \r\n]|$)", r"\n\.\.\.(?:[ \r\n]|$)", r"\[[ ]*(?:---|\.\.\.)", r"\{[ ]*(?:---|\.\.\.)",
+                      r",[ ]*(?:---|\.\.\.)")),                     # several or explicit documents
+    (("<<",), (r"<<[ ]*:",)),                                       # merge keys
+    (("&", "*", "!", "@", "`", "%", "?"),                          # anchors, aliases, tags, reserved, explicit keys
+     tuple(f"{c}(?:[&*][^ \\r\\n,\\[\\]{{}}]|!|[@`%]|\\?(?:[ ]|$))" for c in (" ", "\n", *_FLOW_OPEN))),
+    (("|", ">"), (r"\n[ ]*[|>]", r": +[|>](?!(?:[+\-][1-9]?|[1-9][+\-]?)?[ ]*(?:\#[^\r\n]*)?\r?$)",
+                  r"- +[|>](?!(?:[+\-][1-9]?|[1-9][+\-]?)?[ ]*(?:\#[^\r\n]*)?\r?$)")),  # block scalar headers
+    ((" #",), (r"\[[^\r\n]*[ ]\#", r"\{[^\r\n]*[ ]\#")),            # a comment inside a flow collection
+    (("True", "TRUE", "False", "FALSE", "Null", "NULL", "true", "false", "null", "~", "0x", "0o"),  # typed words; keys that are not text
+     tuple(f"{c}{_WORD}(?:{_END}|[ ]*:(?:[ \\r]|$))" for c in (":[ ]+", "-[ ]+", "\n[ ]*", *(f"{o}[ ]*" for o in _FLOW_OPEN)))
+     + tuple(f"{c}[ ]*(?:[Tt]rue|[Ff]alse|[Nn]ull)[ ]*[:,}}]" for c in _FLOW_OPEN[1:])
+     + (r"\n[ ]*(?:-[ ]+)*(?:[Tt]rue|[Ff]alse|[Nn]ull)[ ]*:(?:[ \r]|$)",)),
+    # numbers rapidyaml reads differently: 010 and 00 stay text; .5 and 1. are rewritten as 0.5 and 1.0
+    # (+1, 01.5 and the like come out as invalid JSON, so they fall back without a rule)
+    ((), tuple(f"{c}-?(?:0[0-9]+|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[0-9]+\\.){_END}" for c in (":[ ]+", "-[ ]+", *(f"{o}[ ]*" for o in _FLOW_OPEN)))),
+    ((".",), (r"\.[iInN][nNaA][fFnN]",)),                           # rapidyaml rewrites .Inf, .NaN
+    ((":",), (r":[?\-:&*!|>'\"%@`#,\[\]{}]", r":[ ]+:", r"-[ ]+:")),  # a colon glued to an indicator; ":x" values
+    (("]", "}", ","), (r":[ ]+[\]},]", r"-[ ]+[\]},]", r"\n[ ]*[\]},]")),  # a block value or key that starts with ] } ,
+    (("]", "}"), (r"[\]}][ ]*[^ \r\n#,\]}]",)),                  # something after a closed flow collection
+    ((), (r",[ ]*[:,}\]]", r"\{[ ]*:", r"\[[ ]*:", r"\n[ ]*:(?:[ \r\n]|$)")),  # empty flow entries, empty keys
+)
+_COMPILED = tuple((triggers, tuple(re.compile(p, re.MULTILINE) for p in patterns)) for triggers, patterns in _RULES)
+
+
+def risky(text: str) -> bool:
+    """Whether `text` holds something the two readers could read differently."""
+    if text.startswith(" "):
+        return True
+    scan = "\n" + text  # so that patterns anchored on a new line also see the first line
+    for triggers, patterns in _COMPILED:
+        if triggers and not any(t in scan for t in triggers):
+            continue
+        if any(p.search(scan) for p in patterns):
+            return True
+    return False
+
+
+_DEEP_LINE = re.compile(r"\n[ \-]{%d,}" % (MAX_DEPTH // 2))  # a line prefix that deep may hold that many levels
+_BRACKETS = re.compile(r"[\[\]{}\n]")
+
+_quiet = threading.Lock()
+_devnull: int | None = None
+
+
+class _Refused(Exception):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        raise _Refused("duplicate key")
+    return d
+
+
+def _constant(name: str) -> Any:
+    raise _Refused(name)  # Infinity, NaN: text in YAML, numbers in JSON
+
+
+def _int(text: str) -> Int:
+    value = Int(text)
+    value.src = text
+    return value
+
+
+def _float(text: str) -> Float:
+    value = Float(text)
+    value.src = text
+    return value
+
+
+def _shallow(text: str) -> bool:
+    """True when the nesting cannot pass MAX_DEPTH (block levels, bounded by the line prefixes of
+    spaces and dashes, plus flow levels, counted over the brackets alone: brackets inside quoted
+    text only make the count larger) and no comment can sit inside a flow collection that spans
+    lines (where the two parsers disagree); an unbalanced count leaves the doubt to the precise reader."""
+    block = MAX_DEPTH // 2
+    if _DEEP_LINE.search(text):
+        return False
+    depth = deepest = 0
+    spans_lines = False
+    for char in _BRACKETS.findall(text):
+        if char == "\n":
+            spans_lines = spans_lines or depth > 0
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+            if depth < 0:
+                return False
+    if spans_lines and "#" in text:
+        return False
+    return depth == 0 and block + deepest + 1 <= MAX_DEPTH
+
+
+AVAILABLE = ryml is not None
+
+
+def documents(text: str) -> list[Any] | None:
+    """The one document of `text`, or None when the precise reader must decide."""
+    if ryml is None or risky(text) or not _shallow(text):
+        return None
+    data = text.encode("utf-8")
+    try:
+        # rapidyaml writes its parse errors on the C stderr before it raises; the interpreter lock is
+        # held while it parses, so no other thread of the program can write while fd 2 is swapped
+        with _quiet:
+            global _devnull
+            if _devnull is None:
+                _devnull = os.open(os.devnull, os.O_WRONLY)
+            saved = os.dup(2)
+            os.dup2(_devnull, 2)
+            try:
+                tree = ryml.parse_in_arena(data)
+                # into a buffer we own: ryml.emit_json's own buffer is never freed (~30 KB a file)
+                emitted = bytearray(ryml.compute_json_length(tree, tree.root_id()))
+                ryml.emit_json_in_place(tree, emitted)
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+        doc = json.loads(emitted, object_pairs_hook=_pairs, parse_int=_int, parse_float=_float, parse_constant=_constant)
+    except Exception:  # anything at all: the precise reader decides, and explains
+        return None
+    return [doc] if isinstance(doc, dict) else None  # every giaoviec document is a mapping

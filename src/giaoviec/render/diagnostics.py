@@ -1,0 +1,166 @@
+"""Diagnostics → text | json | github | sarif. REPORTERS maps a format name to its function.
+
+Every reporter receives localized diagnostics and writes to the streams of its context: what to
+print, and for github the job summary (the CLI opens $GITHUB_STEP_SUMMARY). None of them reads a
+file (a diagnostic carries its source line) or decides the exit code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from giaoviec import __version__
+from giaoviec.diagnostics import Diagnostic, Severity
+from giaoviec.i18n import Gettext
+
+GITHUB_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    root: Path
+    files: int
+    gettext: Gettext
+    console: Console
+    rule_help: Callable[[str], str]
+    out: TextIO
+    summary: TextIO | None = None  # the GitHub job summary, when there is one
+    workspace: Path | None = None  # where GitHub's paths start (GITHUB_WORKSPACE)
+
+
+def text(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
+    _ = ctx.gettext
+    label = {Severity.ERROR: (_("error"), "bold red"), Severity.WARNING: (_("warning"), "bold yellow")}
+    current = None
+    for d in sorted(diagnostics):
+        if d.path != current:
+            if current is not None:
+                ctx.console.print()
+            ctx.console.print(Text(d.path, style="bold underline"))
+            current = d.path
+        name, style = label[d.severity]
+        head = Text()
+        head.append(f"{d.path}:{d.line}:{d.column}: ", style="bold")
+        head.append(name, style=style)
+        head.append(f" [{d.code}] ", style="cyan")
+        head.append(d.message)
+        ctx.console.print(head, soft_wrap=True)
+        if d.excerpt is not None:
+            gutter = len(str(d.line))
+            ctx.console.print(Text(f"{' ' * gutter} |", style="blue"))
+            row = Text(f"{d.line} | ", style="blue")
+            row.append(d.excerpt.replace("\t", " "))
+            ctx.console.print(row, soft_wrap=True)
+            caret = Text(f"{' ' * gutter} | ", style="blue")
+            caret.append(" " * max(d.column - 1, 0) + "^", style=style)
+            ctx.console.print(caret)
+        if d.hint:
+            ctx.console.print(Text("  = " + _("hint") + ": " + d.hint, style="green"), soft_wrap=True)
+
+
+def as_json(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
+    errors = sum(1 for d in diagnostics if d.is_error)
+    document = {
+        "version": 1,
+        "summary": {"files": ctx.files, "errors": errors, "warnings": len(diagnostics) - errors},
+        "diagnostics": [
+            {"path": d.path, "line": d.line, "column": d.column, "code": d.code,
+             "severity": d.severity.value, "message": d.message, "hint": d.hint}
+            for d in sorted(diagnostics)
+        ],
+    }
+    ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def _workspace_path(ctx: ReportContext, path: str) -> str:
+    full = (ctx.root / path).resolve()
+    base = ctx.workspace.resolve() if ctx.workspace else Path.cwd().resolve()
+    try:
+        return full.relative_to(base).as_posix()
+    except ValueError:
+        return path
+
+
+def github(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
+    _ = ctx.gettext
+    shown = {Severity.ERROR: 0, Severity.WARNING: 0}
+    for d in sorted(diagnostics, key=lambda d: (not d.is_error, d)):
+        if shown[d.severity] >= GITHUB_LIMIT:
+            continue
+        shown[d.severity] += 1
+        message = d.message + (f" ({d.hint})" if d.hint else "")
+        props = f"file={gh_escape(_workspace_path(ctx, d.path), True)},line={d.line},col={d.column},title={gh_escape(d.code, True)}"
+        ctx.out.write(f"::{d.severity.value} {props}::{gh_escape(message)}\n")
+    hidden = len(diagnostics) - sum(shown.values())
+    if hidden:
+        ctx.out.write("::notice::" + gh_escape(_("{n} more findings are not annotated; the job summary lists them all.").format(n=hidden)) + "\n")
+    if ctx.summary is not None:
+        ctx.summary.write(markdown_table(diagnostics, ctx))
+
+
+def markdown_table(diagnostics: list[Diagnostic], ctx: ReportContext) -> str:
+    _ = ctx.gettext
+    errors = sum(1 for d in diagnostics if d.is_error)
+    counts = _("{files} files, {errors} errors, {warnings} warnings.").format(
+        files=ctx.files, errors=errors, warnings=len(diagnostics) - errors)
+    head = "### giaoviec validate\n\n" + counts + "\n\n"
+    if not diagnostics:
+        return head
+    titles = (_("File"), _("Line"), _("Severity"), _("Code"), _("Message"))
+    rows = ["| " + " | ".join(titles) + " |", "|---|---:|---|---|---|"]
+    for d in sorted(diagnostics):
+        message = (d.message + (f" — {d.hint}" if d.hint else "")).replace("|", "\\|")
+        rows.append(f"| `{d.path}` | {d.line}:{d.column} | {_(d.severity.value)} | `{d.code}` | {message} |")
+    return head + "\n".join(rows) + "\n\n"
+
+
+def sarif(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
+    codes = sorted({d.code for d in diagnostics})
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "giaoviec",
+                "version": __version__,
+                "informationUri": "https://github.com/giaoviec/giaoviec",
+                "rules": [{"id": c, "shortDescription": {"text": ctx.rule_help(c)}} for c in codes],
+            }},
+            "results": [
+                {
+                    "ruleId": d.code,
+                    "ruleIndex": codes.index(d.code),
+                    "level": "error" if d.is_error else "warning",
+                    "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},
+                    "locations": [{"physicalLocation": {
+                        "artifactLocation": {"uri": d.path},
+                        "region": {"startLine": max(d.line, 1), "startColumn": max(d.column, 1)},
+                    }}],
+                }
+                for d in sorted(diagnostics)
+            ],
+        }],
+    }
+    ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+REPORTERS: dict[str, Callable[[list[Diagnostic], ReportContext], None]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+    "sarif": sarif,
+}

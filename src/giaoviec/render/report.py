@@ -1,0 +1,311 @@
+"""The report: everything it shows gathered from the YearResult (every figure) and the Assignment
+documents of the unit (their words: tasks, products, notes), then rendered once by the templates.
+
+With `public`, confidential files and tasks (and their notes and evidence) are left out, and only
+counted. Nothing here reads a file or computes a status: it arranges what the computation gave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from giaoviec.compute.year import YearResult
+from giaoviec.domain.org import descendants
+from giaoviec.domain.scoring import AssignmentResult, Counts, TaskResult
+from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE
+from giaoviec.i18n import Gettext, say
+from giaoviec.load.repository import Repository
+from giaoviec.model import Assignment
+from giaoviec.model.assignment import Task
+from giaoviec.render import charts
+from giaoviec.render.jinja import render
+from giaoviec.words import BUCKET, STATUS, TIER, fixed, measured, percent, word
+
+Models = Mapping[tuple[str, int], Assignment]  # (path, document index) → the document's model
+
+
+@dataclass
+class TaskRow:
+    id: str
+    what: str
+    who: str
+    when: str
+    result: str
+    responsibility: str
+    target: str
+    actual: str
+    status: str
+    status_name: str
+    points: str
+    evidence: list[str]
+    note: str
+
+
+@dataclass
+class CadreSection:
+    anchor: str
+    name: str
+    position: str
+    unit: str
+    unit_note: str
+    program: str
+    period: str
+    basis: str
+    monitor: str
+    profile: str
+    points: str
+    tier: str
+    tier_name: str
+    tier_reason: str
+    tasks: list[TaskRow]
+    timeline: list[tuple[str, str, str, str]]  # date, task, value, note
+    strengths: list[str]
+    shortcomings: list[str]
+    obstacles: list[str]
+    proposals: list[str]
+    self_rating: str
+    hidden_tasks: int
+    counts: dict[str, int]
+
+
+@dataclass
+class Report:
+    lang: str
+    organization: str
+    unit: str
+    year: int
+    as_of: str
+    profile: str
+    public: bool
+    cadres: list[CadreSection]
+    buckets: list[tuple[str, int, str]]  # name, n, percent
+    tiers: list[tuple[str, str, int]]  # tier, name, n
+    tasks: int
+    quota: list[str]
+    overdue: list[tuple[str, str, str, str]]  # cadre, task, what, due
+    hidden_files: int
+    hidden_tasks: int
+    by_unit: list[tuple[str, dict[str, int]]] = field(default_factory=list)  # sub-unit → bucket counts
+    by_quarter: list[tuple[str, int, int]] = field(default_factory=list)  # quarter, finished, total
+    tier_counts: dict[str, int] = field(default_factory=dict)
+
+
+def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, public: bool) -> Report:
+    repo = result.repo
+    cadres: list[CadreSection] = []
+    hidden_files = hidden_tasks = 0
+    visible_all: list[TaskResult] = []
+    by_unit: dict[str, list[TaskResult]] = {}
+    quarters = [[0, 0] for _q in range(4)]
+    overdue: list[tuple[str, str, str, str]] = []
+    tier_counts = dict.fromkeys(TIER, 0)
+    own = descendants(repo, unit)  # units reached only through succession are marked as former units
+    for s in result.assignments:
+        model = models[s.key]
+        if public and model.confidential:
+            hidden_files += 1
+            continue
+        tasks = {t.id: t for t in model.tasks}
+        visible = [ts for ts in s.tasks if not (public and tasks[ts.id].confidential)]
+        hidden_tasks += len(s.tasks) - len(visible)
+        section = _section(result, s, model, tasks, visible, _, lang, model.unit not in own)
+        cadres.append(section)
+        tier_counts[s.tier] = tier_counts.get(s.tier, 0) + 1
+        by_unit.setdefault(repo.name(_branch(repo, unit, model.unit)), []).extend(visible)
+        visible_all += visible
+        for ts in visible:
+            if ts.status not in BUCKETS:
+                continue
+            done = ts.judgement.done_on
+            for q in range(4):
+                quarters[q][1] += 1
+                if done and ts.status in DONE and done <= dt.date(result.year, 3 * q + 3, 30 if q in (1, 2) else 31):
+                    quarters[q][0] += 1
+            task = tasks[ts.id]
+            if ts.status in ("overdue", "not-done") and task.when and task.when.due:
+                overdue.append((section.name, ts.id, task.what, task.when.due.isoformat()))
+    counts = Counts.of(ts.status for ts in visible_all)
+    buckets = counts.buckets
+    total = sum(buckets.values())
+    return Report(
+        lang=lang, organization=repo.config.organization, unit=repo.name(unit), year=result.year,
+        as_of=result.as_of.isoformat(), profile=result.profile or "—", public=public, cadres=cadres,
+        buckets=[(_(BUCKET[b]), buckets[b], percent(buckets[b], total, lang)) for b in BUCKET_ORDER],
+        tiers=[(t, word(TIER, t, _), n) for t, n in tier_counts.items() if n],
+        tasks=total, quota=[w.localize(_).message for w in result.findings if not public or w.code == "score.quota"],
+        overdue=overdue, hidden_files=hidden_files, hidden_tasks=hidden_tasks,
+        by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
+        by_quarter=[(f"Q{q + 1}", quarters[q][0], quarters[q][1]) for q in range(4)],
+        tier_counts=tier_counts,
+    )
+
+
+def _branch(repo: Repository, top: str, unit: str) -> str:
+    """The sub-unit of `top` (a direct child) that `unit` lies under; `unit` itself otherwise
+    (the report's own unit, or a former unit reached through succession)."""
+    chain: list[str] = []
+    current: str | None = unit
+    while current is not None and current not in chain:
+        chain.append(current)
+        if current == top:
+            return chain[-2] if len(chain) > 1 else unit
+        entry = repo.units.get(current)
+        current = entry.item.parent if entry else None
+    return unit
+
+
+def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict[str, Task], visible: list[TaskResult],
+             _: Gettext, lang: str, former: bool) -> CadreSection:
+    repo = result.repo
+    rows = [_row(repo, tasks[ts.id], ts, m, result.as_of, _, lang) for ts in visible]
+    timeline = sorted(
+        (p.date.isoformat(), ts.id, measured(p.value, lang), p.note or "")
+        for ts in visible for p in tasks[ts.id].progress if p.date <= result.as_of
+    )
+    unit_note = ""
+    if former:
+        unit_note = _("former unit, now {successor}").format(successor=", ".join(repo.name(u) for u in _successors(repo, m.unit)))
+    basis = ""
+    if m.basis:
+        basis = _("Decision {number} of {date}").format(number=m.basis.number, date=m.basis.date.isoformat())
+        if m.basis.issued_by:
+            basis += f" — {repo.name(m.basis.issued_by)}"
+    counts = Counts.of(ts.status for ts in visible)
+    return CadreSection(
+        anchor=f"{m.cadre}-{m.program}", name=repo.name(m.cadre), position=m.position or "", unit=repo.name(m.unit),
+        unit_note=unit_note, program=m.program, period=f"{m.period.start.isoformat()} – {m.period.end.isoformat()}",
+        basis=basis, monitor=repo.name(m.monitor), profile=f"{s.profile.id}: {s.profile.title}",
+        points=fixed(s.points if s.points is not None else s.provisional_points, 2, lang) + ("" if s.points is not None else " " + _("(provisional)")),
+        tier=s.tier, tier_name=word(TIER, s.tier, _), tier_reason=say(s.tier_reason, _), tasks=rows, timeline=timeline,
+        strengths=_strengths(visible, tasks, _, lang), shortcomings=_shortcomings(visible, tasks, _, lang),
+        obstacles=list(m.annual_report.obstacles) if m.annual_report else [],
+        proposals=list(m.annual_report.proposals) if m.annual_report else [],
+        self_rating=word(TIER, m.self_rating, _) if m.self_rating else "", hidden_tasks=len(s.tasks) - len(visible),
+        counts={k: counts[k] for k in STATUS},
+    )
+
+
+def _successors(repo: Repository, unit: str) -> list[str]:
+    """The units that took over `unit`, following succession and then parents up to a unit that succeeded."""
+    current: str | None = unit
+    while current is not None:
+        entry = repo.units.get(current)
+        if entry is None:
+            return []
+        if entry.item.succeeded_by:
+            return list(entry.item.succeeded_by)
+        current = entry.item.parent
+    return []
+
+
+def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.date, _: Gettext, lang: str) -> TaskRow:
+    measure = t.result.measure if t.result else None
+    lead = t.who.lead if t.who and isinstance(t.who.lead, str) else m.cadre
+    support = [repo.name(x) for x in (t.who.support if t.who else ())]
+    start = (t.when.start if t.when else None) or m.period.start
+    due = t.when.due if t.when else None
+    got = ts.achieved
+    outcome = t.outcome if t.outcome and (t.outcome.done_on is None or t.outcome.done_on <= as_of) else None
+    resp = t.responsibility
+    note = ""
+    if t.cancelled:
+        note = _("cancelled by {decision}").format(decision=t.cancelled.decision)
+    elif outcome and outcome.objective_cause:
+        note = _("objective cause: {note}").format(note=outcome.objective_cause.note)
+    if measure and got is not None and got.reported:
+        actual = f"{measured(got.value, lang)} {measure.unit or ''}".strip()
+    else:
+        actual = "✓" if outcome and outcome.done_on else "—"
+    evidence = list(outcome.evidence) if outcome else []
+    return TaskRow(
+        id=t.id, what=t.what,
+        who=repo.name(lead) + (" (" + _("support") + ": " + ", ".join(support) + ")" if support else ""),
+        when=f"{start.isoformat()} → {due.isoformat() if due else '—'}",
+        result=(t.result.product or "") if t.result else "",
+        responsibility=", ".join(x for x in (repo.name(resp.accountable) if resp else "", repo.name(resp.authority) if resp else "") if x),
+        target=(f"{measured(measure.target, lang)} {measure.unit or ''}".strip() if measure else "—"),
+        actual=actual, status=ts.status, status_name=word(STATUS, ts.status, _),
+        points=fixed(ts.points, 2, lang) if ts.points is not None else "—", evidence=evidence, note=note,
+    )
+
+
+def _strengths(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, lang: str) -> list[str]:
+    out = []
+    counts = Counts.of(ts.status for ts in visible)
+    if counts.on_time:
+        out.append(_("Completed {n} of {total} tasks on time.").format(n=counts.on_time, total=counts.tasks))
+    for ts in visible:
+        if ts.status != "exceeded":
+            continue
+        t = tasks[ts.id]
+        measure = t.result.measure if t.result else None
+        got = ts.achieved
+        detail = ""
+        if measure and got is not None and got.source == "outcome":
+            detail = f" ({measured(got.value, lang)}/{measured(measure.target, lang)} {measure.unit or ''})".replace(" )", ")")
+        out.append(_("Exceeded task {task}: {what}{detail}.").format(task=ts.id, what=t.what, detail=detail))
+    return out
+
+
+def _shortcomings(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, lang: str) -> list[str]:
+    out = []
+    for ts in visible:
+        t = tasks[ts.id]
+        j = ts.judgement
+        if ts.status == "late":
+            days = (j.done_on - j.due).days if j.done_on and j.due else 0
+            cause = t.outcome.objective_cause if t.outcome else None
+            reason = (" " + _("(objective cause: {note})").format(note=cause.note)) if cause else ""
+            out.append(_("Task {task} finished {days} days late: {what}{reason}.").format(task=ts.id, days=days, what=t.what, reason=reason))
+        elif ts.status in ("not-done", "overdue"):
+            reached = ""
+            if t.result and t.result.measure and ts.ratio is not None:
+                reached = " " + _("(reached {percent} of the target)").format(percent=fixed(100 * ts.ratio, 1, lang) + " %")
+            out.append(_("Task {task} not completed: {what}{reached}.").format(task=ts.id, what=t.what, reached=reached))
+    open_tasks = [ts for ts in visible if ts.status == "in-progress"]
+    if open_tasks:
+        out.append(_("{n} tasks still open within their term: {ids}.").format(n=len(open_tasks), ids=", ".join(ts.id for ts in open_tasks)))
+    return out
+
+
+def texts(r: Report, _: Gettext, generated: dt.date) -> dict[str, str]:
+    return {
+        "title": _("Results of the assigned tasks, {year} — {unit}").format(year=r.year, unit=r.unit),
+        "meta": _("As of {as_of} · scoring profile {profile} · prepared {generated}").format(
+            as_of=r.as_of, profile=r.profile, generated=generated.isoformat()),
+        "public_note": _("Public version: {files} confidential assignments and {tasks} confidential tasks are left out.").format(
+            files=r.hidden_files, tasks=r.hidden_tasks),
+        "summary": _("Summary"), "cadres": _("Cadres"), "tasks": _("Tasks"), "tier": _("Tier"),
+        "chart_units": _("Task status by unit"), "chart_tiers": _("Tiers"), "chart_quarters": _("Tasks completed by the end of each quarter"),
+        "quota": _("Quota warnings"), "overdue": _("Overdue or not completed"), "due": _("due"), "contents": _("Cadres in this report"),
+        "period": _("period"), "basis": _("Basis"), "monitor": _("Monitor"), "points": _("Points"), "self_rating": _("Self-rating"),
+        "hidden_tasks": _("{n} confidential tasks are left out of this public version."),
+        "what": _("Task (what)"), "who": _("Who"), "when": _("When"), "result": _("Result, product"),
+        "responsibility": _("Responsibility"), "target": _("Target"), "actual": _("Actual"), "status": _("Status"),
+        "evidence": _("Evidence"), "timeline": _("Check-ins"), "date": _("Date"), "value": _("Value"), "note": _("Note"),
+        "assessment": _("Strengths and shortcomings"), "draft_note": _("draft written from the task results, for the committee to complete"),
+        "strengths": _("Strengths"), "shortcomings": _("Shortcomings"),
+        "head_report": _("The head's annual report"), "obstacles": _("Obstacles"), "proposals": _("Proposals"),
+        "footer": _("Prepared with giaoviec from the assignment files; every figure can be explained with: giaoviec score {year} --explain").format(year=r.year),
+    }
+
+
+def markdown(r: Report, _: Gettext, generated: dt.date) -> str:
+    return render("report.md.j2", r=r, t=texts(r, _, generated), charts={})
+
+
+def html(r: Report, _: Gettext, generated: dt.date) -> str:
+    t = texts(r, _, generated)
+    chart_set = {
+        "units": charts.stacked_bars(t["chart_units"], r.by_unit, [(b, _(BUCKET[b])) for b in BUCKET_ORDER]),
+        "tiers": charts.columns(t["chart_tiers"], [(word(TIER, tier, _), n, tier, str(n)) for tier, n in r.tier_counts.items()]),
+        "quarters": charts.columns(t["chart_quarters"], [
+            (q, (100 * done / total) if total else 0, "", f"{round(100 * done / total) if total else 0}") for q, done, total in r.by_quarter
+        ], "%"),
+    }
+    return render("report.html.j2", r=r, t=t, charts=chart_set)
+
+
+RENDERERS = {"md": markdown, "html": html}

@@ -1,0 +1,160 @@
+"""YearResult → table | json | csv | md, and the --explain text. Formatting only: every figure
+comes computed in the YearResult; words and number formats come from `giaoviec.words`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from collections.abc import Callable, Iterator
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from giaoviec.compute.year import YearResult
+from giaoviec.diagnostics import Diagnostic
+from giaoviec.domain.scoring import AssignmentResult
+from giaoviec.domain.status import STATUSES
+from giaoviec.i18n import N_, Gettext, phrase, say
+from giaoviec.words import STATUS, TIER, TIER_LONG, fixed, short, word
+
+TABLE_HEADS = (N_("Cadre"), N_("Position"), N_("Unit"), N_("Tasks"), N_("Done"), N_("On time"), N_("Exceeded"),
+               N_("Late"), N_("Not done"), N_("Points"), N_("Tier"))
+NUMERIC = frozenset(range(3, 10))
+
+
+def title(result: YearResult, _: Gettext) -> str:
+    return _("Scores {year} (as of {as_of}; profile {profile})").format(
+        year=result.year, as_of=result.as_of.isoformat(), profile=result.profile or "—")
+
+
+def _tier_cell(s: AssignmentResult, result: YearResult, _: Gettext) -> str:
+    """The tier, with the row's profile when it is not the year's (a window that ended earlier)."""
+    name = word(TIER, s.tier, _)
+    return name if s.profile.id == result.profile else f"{name} ({s.profile.id})"
+
+
+def points_cell(s: AssignmentResult) -> str:
+    return fixed(s.points) if s.points is not None else f"({fixed(s.provisional_points)})"
+
+
+def row(s: AssignmentResult, result: YearResult, _: Gettext) -> list[str]:
+    """The cells of one assignment's row of the score table (the same in every human format)."""
+    c = s.counts
+    program = "" if s.assignment.program == "focus" else f" [{s.assignment.program}]"
+    return [result.repo.name(s.assignment.cadre) + program, s.assignment.position or "", result.repo.name(s.assignment.unit),
+            str(c.tasks), str(c.done), str(c.on_time), str(c.exceeded), str(c.late), str(c.not_done),
+            points_cell(s), _tier_cell(s, result, _)]
+
+
+def warning_lines(result: YearResult, _: Gettext) -> list[str]:
+    return [_("warning") + f" [{w.code}] " + w.localize(_).message for w in result.findings]
+
+
+def table(result: YearResult, _: Gettext, console: Console) -> None:
+    t = Table(title=title(result, _), title_justify="left")
+    for i, header in enumerate(TABLE_HEADS):
+        t.add_column(_(header), justify="right" if i in NUMERIC else "left", overflow="fold")
+    for s in result.assignments:
+        t.add_row(*row(s, result, _))
+    console.print(t)
+    if any(s.points is None for s in result.assignments):
+        console.print(Text(_("(points in brackets are provisional: the tier is pending)")))
+    for line in warning_lines(result, _):
+        console.print(Text(line, style="yellow"))
+
+
+def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> Iterator[str]:
+    """The JSON document in pieces, one cadre at a time (a province does not fit in one string),
+    byte for byte what json.dumps(document, indent=2) would give."""
+    head = {"version": 1, "year": result.year, "as_of": result.as_of.isoformat(), "profile": result.profile}
+    yield "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items())
+    yield '  "cadres": ['
+    for i, s in enumerate(result.assignments):
+        yield ("," if i else "") + "\n" + textwrap.indent(json.dumps(_cadre(s, result, _), ensure_ascii=False, indent=2), "    ")
+    yield "\n  ],\n" if result.assignments else "],\n"
+    tail = {
+        "warnings": [{"code": w.code, "message": w.localize(_).message, "group": w.arg("group")} for w in result.findings],
+        "diagnostics": [{"path": d.path, "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
+                         "message": d.message, "hint": d.hint} for d in diagnostics],
+    }
+    body = json.dumps(tail, ensure_ascii=False, indent=2)
+    yield body[2:] + "\n"  # without its opening brace: it continues the document
+
+
+def _cadre(s: AssignmentResult, result: YearResult, _: Gettext) -> dict:
+    return {
+        "cadre": s.assignment.cadre, "name": result.repo.name(s.assignment.cadre), "unit": s.assignment.unit,
+        "position": s.assignment.position, "program": s.assignment.program, "profile": s.profile.id,
+        "as_of": s.window.as_of.isoformat(), "points": _round(s.points), "provisional_points": _round(s.provisional_points),
+        "tier": s.tier, "tier_reason": say(s.tier_reason, _),
+        "components": {k: _round(v) for k, v in s.components.items()},
+        "counts": {status: s.counts[status] for status in STATUSES},
+        "tasks": [{"id": t.id, "status": t.status, "weight": t.weight, "points": _round(t.points),
+                   "computed_points": _round(t.computed), "ratio": _round(t.ratio, 4)} for t in s.tasks],
+    }
+
+
+CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", "tasks", "done", "on_time",
+            "exceeded", "late", "not_done", *[s.replace("-", "_") for s in STATUSES if s not in ("exceeded", "late")],
+            "points", "provisional_points", "tier"]
+
+
+def as_csv(result: YearResult, _: Gettext, out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEAD)
+    for s in result.assignments:
+        c = s.counts
+        writer.writerow([s.assignment.cadre, result.repo.name(s.assignment.cadre), s.assignment.unit, s.assignment.position or "",
+                         s.assignment.program, s.profile.id, s.window.as_of.isoformat(), c.tasks, c.done, c.on_time, c.exceeded,
+                         c.late, c.not_done, *[c[k] for k in STATUSES if k not in ("exceeded", "late")],
+                         fixed(s.points) if s.points is not None else "", fixed(s.provisional_points), s.tier])
+
+
+def as_markdown(result: YearResult, _: Gettext, out: TextIO) -> None:
+    lines = [f"## {title(result, _)}", ""]
+    lines += ["| " + " | ".join(_(h) for h in TABLE_HEADS) + " |", "|" + "|".join(["---"] * 3 + ["---:"] * 7 + ["---"]) + "|"]
+    for s in result.assignments:
+        lines.append("| " + " | ".join(x.replace("|", "\\|") for x in row(s, result, _)) + " |")
+    if result.findings:
+        lines.append("")
+        lines += [f"- ⚠ {w.localize(_).message}" for w in result.findings]
+    out.write("\n".join(lines) + "\n")
+
+
+def explain(result: YearResult, _: Gettext, console: Console) -> None:
+    for s in result.assignments:
+        a = s.assignment
+        who = ", ".join(x for x in (a.position, result.repo.name(a.unit)) if x)
+        console.print(Text(f"{result.repo.name(a.cadre)} — {who} ({a.program}, {a.period.start} – {a.period.end})", style="bold"))
+        console.print(Text("  " + _("Profile {profile}: {title}").format(profile=s.profile.id, title=s.profile.title)))
+        console.print(Text("  " + _("Window {start} – {end}, as of {as_of}; council: {evaluation}").format(
+            start=s.window.start, end=s.window.end, as_of=s.window.as_of, evaluation=s.evaluation or _("none"))))
+        for t in s.tasks:
+            head = _("Task {id} (weight {weight:g}): {status}").format(id=t.id, weight=t.weight, status=word(STATUS, t.status, _))
+            console.print(Text("  " + head, style="cyan"))
+            for step in t.steps:
+                console.print(Text("      " + say(step, _)))
+            if t.council is not None and t.computed is not None:
+                console.print(Text("      " + say(phrase(N_("the council scored {score} (computed {computed}): the council's score counts"),
+                                                          score=short(t.council), computed=short(t.computed)), _)))
+        for comp, value in s.components.items():
+            console.print(Text("  " + _("Component {name}: {value} of {max:g}").format(name=comp, value=fixed(value), max=s.profile.components[comp])))
+        console.print(Text("  " + _("Points: {points}").format(points=fixed(s.provisional_points)) + ("" if s.points is not None else " " + _("(provisional)"))))
+        for step in s.tier_trace:
+            console.print(Text("      " + say(step, _)))
+        console.print(Text("  " + _("Tier: {tier} — {reason}").format(tier=word(TIER_LONG, s.tier, _), reason=say(s.tier_reason, _)), style="bold"))
+        console.print()
+    for line in warning_lines(result, _):
+        console.print(Text(line, style="yellow"))
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+TextRenderer = Callable[[YearResult, Gettext, TextIO], None]
+RENDERERS: dict[str, TextRenderer] = {"csv": as_csv, "md": as_markdown}

@@ -1,0 +1,38 @@
+"""FollowUp → text | json: the đôn đốc list, grouped by kind."""
+
+from __future__ import annotations
+
+import json
+
+from giaoviec.compute.followup import FollowUp
+from giaoviec.i18n import Gettext
+from giaoviec.words import FOLLOW_UP
+
+
+def text(r: FollowUp, _: Gettext) -> str:
+    lines = [_("Follow-up list as of {as_of}").format(as_of=r.as_of.isoformat())]
+    if not r.items:
+        lines.append(_("Nothing overdue, nothing due soon, every check-in made."))
+    for kind in ("overdue", "due-soon", "no-check-in"):
+        items = [i for i in r.items if i.kind == kind]
+        if not items:
+            continue
+        lines += ["", _(FOLLOW_UP[kind]).format(start=r.period_start.isoformat()) + f" ({len(items)})"]
+        for i in items:
+            name = r.repo.name(i.cadre)
+            when = {"overdue": _("{days} days late (due {due})"), "due-soon": _("{days} days left (due {due})"),
+                    "no-check-in": _("due {due}")}[kind].format(days=i.days, due=i.due.isoformat() if i.due else "—")
+            lines.append(f"  • {name} — {i.task}: {i.what} — {when}")
+            lines.append(f"    {i.path}#{i.task}")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(r: FollowUp, _: Gettext) -> str:
+    return json.dumps({
+        "version": 1, "as_of": r.as_of.isoformat(), "check_in_period_start": r.period_start.isoformat(),
+        "items": [{"kind": i.kind, "cadre": i.cadre, "unit": i.unit, "path": i.path, "task": i.task, "what": i.what,
+                   "due": i.due.isoformat() if i.due else None, "days": i.days} for i in r.items],
+    }, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS = {"text": text, "json": as_json}

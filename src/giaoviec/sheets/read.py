@@ -1,0 +1,325 @@
+"""Spreadsheets in: a workbook laid out as a Ban Tổ chức lays it out → Assignment files.
+
+Sheet "Nhiệm vụ" (any sheet whose header row names the task columns): one row per task; the
+assignment columns (cadre, unit, period, decision…) on each row, or only on the first row of a
+cadre's block, or once in a sheet "Thông tin" (label in column A, value in B). Headers are matched
+with or without diacritics, in any order, also when they are merged over two rows; dates may be
+Excel dates or dd/mm/yyyy text; numbers may use a decimal comma. Every problem is a diagnostic at
+FILE.xlsx#Sheet, row, column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from giaoviec.diagnostics import N_, Diagnostic, finding
+
+ASSIGNMENT_COLUMNS = {
+    "cadre": ("ma can bo", "can bo"), "name": ("ho va ten", "ho ten"), "unit": ("ma don vi", "don vi"),
+    "position": ("chuc vu",), "program": ("hinh thuc",), "from": ("tu ngay", "ky tu", "bat dau ky"),
+    "to": ("den ngay", "ky den", "ket thuc ky"), "status": ("trang thai",), "basis_number": ("so quyet dinh", "can cu"),
+    "basis_date": ("ngay quyet dinh",), "issued_by": ("co quan ban hanh", "noi ban hanh"), "monitor": ("dau moi theo doi", "dau moi"),
+}
+TASK_COLUMNS = {
+    "id": ("ma nhiem vu", "ma nv", "stt", "ma"), "what": ("noi dung nhiem vu", "noi dung", "nhiem vu", "ro viec"),
+    "lead": ("nguoi chu tri", "chu tri", "ro nguoi"), "support": ("phoi hop", "don vi phoi hop"),
+    "start": ("ngay bat dau",), "due": ("han hoan thanh", "thoi han", "han", "ro thoi gian"),
+    "checkpoints": ("moc kiem tra", "cac moc"),
+    "product": ("san pham", "ro ket qua", "ket qua"), "indicator": ("ten chi tieu", "chi tieu"), "measure_unit": ("don vi tinh", "dvt"),
+    "target": ("gia tri can dat", "muc tieu", "chi tieu can dat"), "direction": ("chieu",),
+    "accountable": ("nguoi chiu trach nhiem", "chiu trach nhiem", "ro trach nhiem"), "authority": ("tham quyen", "ro tham quyen"),
+    "support_from_above": ("cap tren ho tro", "ho tro"), "weight": ("trong so",), "confidential": ("mat",),
+}
+PROGRAMS = {"focus": "focus", "nhiem vu trong tam": "focus", "trong tam": "focus", "breakthrough": "breakthrough",
+            "viec dot pha": "breakthrough", "dot pha": "breakthrough", "action-program": "action-program",
+            "chuong trinh hanh dong": "action-program", "product-contract": "product-contract", "khoan san pham": "product-contract"}
+REQUIRED = ("id", "what")
+HEADERS = {"id": "Mã nhiệm vụ", "what": "Nội dung nhiệm vụ", "cadre": "Mã cán bộ", "unit": "Mã đơn vị", "from": "Từ ngày", "to": "Đến ngày"}
+
+
+def plain(text: Any) -> str:
+    """Lower case, no diacritics, single spaces: how headers are compared."""
+    s = unicodedata.normalize("NFD", str(text or "").replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+@dataclass
+class Cell:
+    sheet: str
+    row: int
+    column: int
+    value: Any
+
+
+@dataclass
+class Parsed:
+    """Assignments read from a workbook, with the cell each value came from."""
+
+    assignments: list[dict] = field(default_factory=list)
+    cells: list[dict] = field(default_factory=list)  # per assignment: loc tuple → Cell
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _diag(path: str, cell: Cell, code: str, message: str, **args: object) -> Diagnostic:
+    return finding(f"{path}#{cell.sheet}", None, code, message, line=cell.row, column=cell.column, **args)
+
+
+def date_of(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for pattern, order in ((r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", "dmy"), (r"(\d{4})-(\d{1,2})-(\d{1,2})", "ymd")):
+        m = re.fullmatch(pattern, text)
+        if m:
+            a, b, c = (int(x) for x in m.groups())
+            try:
+                return dt.date(c, b, a) if order == "dmy" else dt.date(a, b, c)
+            except ValueError:
+                return None
+    return None
+
+
+def number_of(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip().replace(" ", "").replace("%", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.500,5
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _header_row(ws, wanted: dict[str, tuple[str, ...]]) -> tuple[int, dict[str, int]] | None:
+    """The row (of the first 12) naming the most columns, and column → key, reading merged cells."""
+    merged = {}
+    for rng in ws.merged_cells.ranges:
+        top = ws.cell(rng.min_row, rng.min_col).value
+        for row in range(rng.min_row, rng.max_row + 1):
+            for col in range(rng.min_col, rng.max_col + 1):
+                merged[(row, col)] = top
+    best: tuple[int, dict[str, int]] | None = None
+    for row in range(1, min(ws.max_row, 12) + 1):
+        found: dict[str, int] = {}
+        for col in range(1, ws.max_column + 1):
+            value = ws.cell(row, col).value
+            if value is None:
+                value = merged.get((row, col))
+            key = _key(plain(value), wanted)
+            if key and key not in found:
+                found[key] = col
+        if best is None or len(found) > len(best[1]):
+            best = (row, found)
+    return best if best and len(best[1]) >= 2 else None
+
+
+def _key(header: str, wanted: dict[str, tuple[str, ...]]) -> str | None:
+    for key, aliases in wanted.items():
+        if header in aliases:
+            return key
+    for key, aliases in wanted.items():  # "nội dung nhiệm vụ (rõ việc)" and the like
+        if any(header.startswith(a + " ") for a in aliases):
+            return key
+    return None
+
+
+def read_workbook(path: Path, display: str) -> Parsed:
+    from openpyxl import load_workbook
+
+    out = Parsed()
+    try:
+        wb = load_workbook(path, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one diagnostic
+        out.diagnostics.append(finding(display, None, "sheet.unreadable", N_("The workbook cannot be read: {problem}."),
+                                       line=1, column=1, problem=str(exc).splitlines()[0][:200]))
+        return out
+    defaults: dict[str, Cell] = {}
+    for ws in wb.worksheets:
+        if plain(ws.title) in ("thong tin", "thong tin chung", "info"):
+            for row in range(1, ws.max_row + 1):
+                key = _key(plain(ws.cell(row, 1).value), ASSIGNMENT_COLUMNS)
+                if key and ws.cell(row, 2).value not in (None, ""):
+                    defaults[key] = Cell(ws.title, row, 2, ws.cell(row, 2).value)
+    sheet = None
+    for ws in wb.worksheets:
+        if plain(ws.title) in ("thong tin", "thong tin chung", "info"):
+            continue
+        header = _header_row(ws, {**TASK_COLUMNS, **ASSIGNMENT_COLUMNS})
+        if header and all(k in header[1] for k in ("what",)):
+            sheet, (header_row, columns) = ws, header
+            break
+    if sheet is None:
+        out.diagnostics.append(finding(display, None, "sheet.missing-sheet",
+                                       N_("No sheet has a header row naming the task columns (Nội dung nhiệm vụ, Hạn hoàn thành…)."), line=1, column=1))
+        return out
+    where = f"{display}#{sheet.title}"
+    for key in REQUIRED:
+        if key not in columns:
+            out.diagnostics.append(finding(where, None, "sheet.missing-column", N_("The task sheet has no column '{name}'."),
+                                           line=header_row, column=1, name=HEADERS[key]))
+    for key in ("cadre", "unit", "from", "to"):
+        if key not in columns and key not in defaults:
+            out.diagnostics.append(finding(where, None, "sheet.missing-column",
+                                           N_("Neither the task sheet nor a sheet 'Thông tin' gives '{name}'."),
+                                           line=header_row, column=1, name=HEADERS[key]))
+    if out.diagnostics:
+        return out
+    current: dict[str, Cell] = dict(defaults)
+    groups: dict[tuple, tuple[dict, dict]] = {}
+    for row in range(header_row + 1, sheet.max_row + 1):
+        cells = {k: Cell(sheet.title, row, c, sheet.cell(row, c).value) for k, c in columns.items()}
+        if all(c.value in (None, "") for c in cells.values()):
+            continue
+        for key in ASSIGNMENT_COLUMNS:  # an assignment column left blank continues the block above
+            if key in cells and cells[key].value not in (None, ""):
+                current[key] = cells[key]
+        if cells.get("what") is None or cells["what"].value in (None, ""):
+            continue  # a sub-heading or a note row
+        head = {k: v for k, v in current.items()}
+        values = {k: _value(k, head[k], display, out) for k in head}
+        gkey = (values.get("cadre"), values.get("program") or "focus", values.get("from"), values.get("to"))
+        if gkey not in groups:
+            groups[gkey] = _assignment(values, head, display, out)
+        data, origin = groups[gkey]
+        i = len(data["tasks"])
+        task, task_origin = _task(cells, display, out, data)
+        data["tasks"].append(task)
+        origin[("tasks", i)] = cells["what"]  # a finding about the whole task points at its row
+        for field_loc, cell in task_origin.items():
+            origin[("tasks", i, *field_loc)] = cell
+    for data, origin in groups.values():
+        out.assignments.append(data)
+        out.cells.append(origin)
+    return out
+
+
+def _value(key: str, cell: Cell, display: str, out: Parsed) -> Any:
+    if key in ("from", "to", "basis_date"):
+        day = date_of(cell.value)
+        if day is None:
+            out.diagnostics.append(_diag(display, cell, "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), value=cell.value))
+        return day
+    if key == "program":
+        program = PROGRAMS.get(plain(cell.value)) or PROGRAMS.get(str(cell.value).strip())
+        if program is None:
+            out.diagnostics.append(_diag(display, cell, "sheet.value", N_("'{value}' is not a program (nhiệm vụ trọng tâm, việc đột phá, chương trình hành động, khoán sản phẩm)."), value=cell.value))
+        return program
+    return str(cell.value).strip()
+
+
+def _assignment(values: dict, head: dict[str, Cell], display: str, out: Parsed) -> tuple[dict, dict]:
+    data: dict[str, Any] = {"cadre": values.get("cadre"), "unit": values.get("unit")}
+    origin = {("cadre",): head.get("cadre"), ("unit",): head.get("unit")}
+    if values.get("position"):
+        data["position"] = values["position"]
+    data["program"] = values.get("program") or "focus"
+    data["period"] = {"from": values.get("from"), "to": values.get("to")}
+    origin[("period", "from")], origin[("period", "to")] = head.get("from"), head.get("to")
+    data["status"] = values.get("status") or "assigned"
+    if values.get("basis_number"):
+        data["basis"] = {"number": values["basis_number"], "date": values.get("basis_date")}
+        if values.get("issued_by"):
+            data["basis"]["issued_by"] = values["issued_by"]
+            origin[("basis", "issued_by")] = head.get("issued_by")
+    if values.get("monitor"):
+        data["monitor"] = values["monitor"]
+        origin[("monitor",)] = head.get("monitor")
+    data["tasks"] = []
+    return data, {k: v for k, v in origin.items() if v is not None}
+
+
+def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -> tuple[dict, dict]:
+    def text(key):
+        cell = cells.get(key)
+        return None if cell is None or cell.value in (None, "") else str(cell.value).strip()
+
+    origin: dict[tuple, Cell] = {}
+    ident = text("id") or ""
+    if re.fullmatch(r"\d+(\.0)?", ident):
+        ident = f"{int(float(ident)):02d}"
+    task: dict[str, Any] = {"id": ident, "what": text("what")}
+    origin[("id",)], origin[("what",)] = cells["id"], cells["what"]
+    who: dict[str, Any] = {}
+    if text("lead"):
+        who["lead"] = text("lead")
+        origin[("who", "lead")] = cells["lead"]
+    if text("support"):
+        who["support"] = [s.strip() for s in re.split(r"[;,\n]", text("support")) if s.strip()]
+        for j in range(len(who["support"])):
+            origin[("who", "support", j)] = cells["support"]
+    if who:
+        task["who"] = who
+    when: dict[str, Any] = {}
+    for key in ("start", "due"):
+        if text(key):
+            day = date_of(cells[key].value)
+            if day is None:
+                out.diagnostics.append(_diag(display, cells[key], "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), value=cells[key].value))
+            when[key] = day
+            origin[("when", key)] = cells[key]
+    if text("checkpoints"):
+        points = []
+        for part in (p.strip() for p in re.split(r"[;\n]", text("checkpoints")) if p.strip()):
+            m = re.fullmatch(r"([^:]+?)(?:\s*:\s*([^-]+?))?(?:\s+-\s+(.+))?", part)
+            day = date_of(m.group(1)) if m else None
+            target = number_of(m.group(2)) if m and m.group(2) else None
+            if day is None or (m.group(2) and target is None):
+                out.diagnostics.append(_diag(display, cells["checkpoints"], "sheet.value",
+                                             N_("'{value}' is not a checkpoint (dd/mm/yyyy: target - expectation)."), value=part))
+                continue
+            point: dict[str, Any] = {"by": day}
+            if m.group(3):
+                point["expect"] = m.group(3).strip()
+            if target is not None:
+                point["target"] = target
+            points.append(point)
+        if points:
+            when["checkpoints"] = points
+            origin[("when", "checkpoints")] = cells["checkpoints"]
+    if when:
+        task["when"] = when
+    result: dict[str, Any] = {}
+    if text("product"):
+        result["product"] = text("product")
+    if text("indicator") or text("target"):
+        measure: dict[str, Any] = {"indicator": text("indicator"), "unit": text("measure_unit")}
+        if text("target"):
+            target = number_of(cells["target"].value)
+            if target is None:
+                out.diagnostics.append(_diag(display, cells["target"], "sheet.number", N_("'{value}' is not a number."), value=cells["target"].value))
+            measure["target"] = target
+            origin[("result", "measure", "target")] = cells["target"]
+        if text("direction") and plain(text("direction")) in ("giam", "decrease"):
+            measure["direction"] = "decrease"
+        result["measure"] = {k: v for k, v in measure.items() if v is not None}
+    if result:
+        task["result"] = result
+    resp: dict[str, Any] = {}
+    for key in ("accountable", "authority", "support_from_above"):
+        if text(key):
+            resp[key] = text(key)
+            origin[("responsibility", key)] = cells[key]
+    if resp:
+        task["responsibility"] = resp
+    if text("weight"):
+        weight = number_of(cells["weight"].value)
+        if weight is None:
+            out.diagnostics.append(_diag(display, cells["weight"], "sheet.number", N_("'{value}' is not a number."), value=cells["weight"].value))
+        task["weight"] = weight
+        origin[("weight",)] = cells["weight"]
+    if text("confidential") and plain(text("confidential")) in ("x", "co", "true", "mat", "1"):
+        task["confidential"] = True
+    return task, origin

@@ -1,0 +1,89 @@
+"""Workbooks out: the export (one row per task, the cadre totals) and the council's scoring sheet
+(one sheet per cadre, the score column empty, to fill in and import again)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import BinaryIO
+
+from giaoviec.compute.year import YearResult
+from giaoviec.i18n import Gettext
+from giaoviec.render.export import COLUMNS, DATE_COLUMNS, PROGRAM_NAMES, TOTALS, rows
+from giaoviec.render.report import Models
+from giaoviec.words import STATUS, word
+
+SCORE_HEAD = ("Mã nhiệm vụ", "Nội dung nhiệm vụ", "Trọng số", "Tình trạng (máy tính)", "Điểm (máy tính)", "Điểm hội đồng", "Nhận xét")
+
+
+def _sheet(ws, columns, data_rows) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws.append([h for h, _w in columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E8EEF4")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in data_rows:
+        ws.append(row)
+    for i, (header, width) in enumerate(columns, 1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = width
+        if header in DATE_COLUMNS:
+            for cell in ws[letter][1:]:
+                cell.number_format = "DD/MM/YYYY"
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+
+
+def as_xlsx(result: YearResult, models: Models, _: Gettext, out: BinaryIO) -> None:
+    from openpyxl import Workbook
+
+    tasks_rows, totals = rows(result, models, _)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Nhiệm vụ"
+    _sheet(ws, COLUMNS, tasks_rows)
+    _sheet(wb.create_sheet("Tổng hợp"), TOTALS, totals)
+    wb.properties.creator = "giaoviec"
+    wb.properties.created = wb.properties.modified = dt.datetime(result.year, 12, 31)  # the same data, the same file
+    wb.save(out)
+
+
+def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO) -> None:
+    """One sheet per cadre: the tasks with an empty score column, and the general criteria cell."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    used: set[str] = set()
+    for s in result.assignments:
+        m = models[s.key]
+        title = m.cadre[:28]
+        while title in used:
+            title = title[:26] + f"{len(used):02d}"
+        used.add(title)
+        ws = wb.create_sheet(title)
+        head = [("Mã cán bộ", m.cadre), ("Họ và tên", result.repo.name(m.cadre)), ("Hình thức", PROGRAM_NAMES[m.program]),
+                ("Kỳ đánh giá từ", s.window.start), ("Kỳ đánh giá đến", s.window.end), ("Điểm tiêu chí chung", None)]
+        for label, value in head:
+            ws.append([label, value])
+        ws.append([])
+        ws.append(list(SCORE_HEAD))
+        for cell in ws[ws.max_row]:
+            cell.font = Font(bold=True)
+        scores = {t.id: t for t in s.tasks}
+        for t in m.tasks:
+            ts = scores.get(t.id)
+            if ts is None or ts.status == "cancelled":
+                continue
+            ws.append([t.id, t.what, t.weight, word(STATUS, ts.status, _), round(ts.computed or 0, 2), None, None])
+            ws.cell(ws.max_row, 6).fill = PatternFill("solid", fgColor="FFF8DC")
+        ws.cell(6, 2).fill = PatternFill("solid", fgColor="FFF8DC")
+        for col, width in zip("ABCDEFG", (22, 60, 9, 20, 12, 14, 40)):
+            ws.column_dimensions[col].width = width
+        for row in (4, 5):
+            ws.cell(row, 2).number_format = "DD/MM/YYYY"
+    wb.properties.created = wb.properties.modified = dt.datetime(result.year, 12, 31)
+    wb.save(out)

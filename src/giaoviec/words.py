@@ -1,0 +1,78 @@
+"""The vocabulary: every word the outputs show for a code of the data (statuses, tiers, programs,
+buckets, roles, directions), as msgids translated by the catalogs, and the number formats.
+
+Every output takes its words and numbers from here, so that the score table, the report, the
+export and the diff name and write a thing the same way.
+"""
+
+from __future__ import annotations
+
+from giaoviec.i18n import N_, Gettext, Phrase
+
+STATUS = {
+    "exceeded": N_("exceeded"), "on-time": N_("on time"), "late": N_("late"), "not-done": N_("not done"),
+    "overdue": N_("overdue"), "in-progress": N_("in progress"), "cancelled": N_("cancelled"),
+}
+TIER = {
+    "excellent": N_("Excellent"), "good": N_("Good"), "completed": N_("Completed"),
+    "not-completed": N_("Not completed"), "pending": N_("Pending"),
+}
+TIER_LONG = {
+    "excellent": N_("Excellent (hoàn thành xuất sắc nhiệm vụ)"),
+    "good": N_("Good (hoàn thành tốt nhiệm vụ)"),
+    "completed": N_("Completed (hoàn thành nhiệm vụ)"),
+    "not-completed": N_("Not completed (không hoàn thành nhiệm vụ)"),
+    "pending": N_("Pending (chưa xếp loại)"),
+}
+BUCKET = {
+    "completed-on-time": N_("Completed on time"), "completed-late": N_("Completed late"),
+    "unfinished-within-term": N_("Unfinished, within term"), "unfinished-overdue": N_("Unfinished, overdue"),
+}
+PROGRAM = {
+    "focus": N_("focus task"), "breakthrough": N_("breakthrough task"),
+    "action-program": N_("action programme"), "product-contract": N_("product contract"),
+}
+ROLE_PLURAL = {"secretary": N_("Party secretaries"), "chair": N_("People's Committee chairs")}
+DIRECTION = {"increase": N_("increase"), "decrease": N_("decrease")}
+FOLLOW_UP = {"overdue": N_("Overdue"), "due-soon": N_("Due soon"), "no-check-in": N_("No check-in since {start}")}
+DASH = "—"
+
+
+def term(table: dict[str, str], code: str) -> Phrase:
+    """A word of the vocabulary as the argument of an explanation, translated where it is shown."""
+    return Phrase(table.get(code, code))
+
+
+def word(table: dict[str, str], code: str, _: Gettext) -> str:
+    return _(table[code]) if code in table else code
+
+
+def fixed(value: float | None, digits: int = 2, lang: str = "en") -> str:
+    """A figure with a fixed number of decimals ("95.97"; "95,97" in Vietnamese); "—" for none."""
+    if value is None:
+        return DASH
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def measured(value: float | None, lang: str = "en") -> str:
+    """A measured value as it is written (12, 8.5; 8,5 in Vietnamese); "—" for none."""
+    if value is None:
+        return DASH
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def percent(part: float, whole: float, lang: str = "en", digits: int = 1) -> str:
+    """part/whole as a percentage ("53,1 %"); "—" when the whole is zero."""
+    return (fixed(100 * part / whole, digits, lang) + " %") if whole else DASH
+
+
+def short(value: float) -> str:
+    """A figure of an explanation: at most two decimals, no trailing zeros (2.5, 100)."""
+    return f"{round(value, 2):g}"
+
+
+def share(value: float | None) -> str:
+    """A share of an explanation as a whole percentage (80%)."""
+    return DASH if value is None else f"{value:.0%}"

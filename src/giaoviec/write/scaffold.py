@@ -1,0 +1,130 @@
+"""`giaoviec init`: a new data repository that validates at once, with CI, review rules and editor
+settings; and `giaoviec new assignment`: a new file from the template."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, StrictUndefined
+
+from giaoviec import __version__
+from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.load.files import CONFIG_FILE
+from giaoviec.load.repository import Repository
+from giaoviec.render import schemas
+from giaoviec.write.atomic import write_text
+
+FILES = {  # template → place in the new repository
+    "giaoviec.yaml": CONFIG_FILE,
+    "units.yaml": "org/units.yaml",
+    "cadres.yaml": "org/cadres.yaml",
+    "workflow.yml": ".github/workflows/giaoviec.yml",
+    "gitlab-ci.yml": ".gitlab-ci.yml",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+    "CODEOWNERS": "CODEOWNERS",
+    "vscode-settings.json": ".vscode/settings.json",
+    "README.md": "README.md",
+    "assignments-README.md": "assignments/README.md",
+    "evaluations-README.md": "evaluations/README.md",
+}
+
+
+def ScaffoldError(message: str, **args: object) -> Fatal:
+    """The scaffold is refused (exit 2); nothing is written."""
+    return Fatal(ExitCode.USAGE, message, **args)
+
+
+def slug(text: str) -> str:
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "don-vi"
+
+
+def init(folder: Path, organization: str, requirement: str | None = None) -> list[Path]:
+    """Writes the new repository; refuses a folder that already holds a giaoviec.yaml."""
+    if (folder / CONFIG_FILE).exists():
+        raise ScaffoldError(N_("{path} already holds a data repository."), path=str(folder))
+    env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    values = {"organization": organization, "unit": slug(organization), "requirement": requirement or f"giaoviec=={__version__}"}
+    written = []
+    templates = resources.files("giaoviec") / "templates" / "init"
+    for name, target in FILES.items():
+        path = folder / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text(path, env.from_string(templates.joinpath(name).read_text(encoding="utf-8")).render(**values))
+        written.append(path)
+    (folder / "schemas").mkdir(parents=True, exist_ok=True)
+    for name, text in schemas.render_all().items():
+        write_text(folder / "schemas" / name, text)
+        written.append(folder / "schemas" / name)
+    return written
+
+
+ASSIGNMENT = """\
+# yaml-language-server: $schema={schema}
+# Giao việc {program_name} cho {name}, kỳ {start} – {end}.
+# Khi đã có quyết định giao: đổi status thành assigned, điền basis (căn cứ) và monitor (đầu mối theo dõi).
+apiVersion: giaoviec/v1
+kind: Assignment
+cadre: {cadre}
+unit: {unit}
+position: {position_q}
+program: {program}
+period: {{from: {start}, to: {end}}}
+status: proposed
+# basis: {{number: …-QĐ/…, date: YYYY-MM-DD, issued_by: <mã đơn vị ban hành>}}
+# monitor: <mã đơn vị hoặc cán bộ theo dõi>
+tasks: []
+# Mỗi nhiệm vụ đủ 5 rõ, ví dụ:
+#  - id: "01"
+#    what: Giải quyết dứt điểm 12 vụ vi phạm đất đai tồn đọng
+#    who: {{lead: {cadre}}}
+#    when: {{due: {end}}}
+#    result:
+#      product: Quyết định xử lý 12 vụ
+#      measure: {{indicator: Số vụ được xử lý, unit: vụ, target: 12}}
+#    responsibility: {{accountable: {cadre}}}
+#    weight: 1
+"""
+PROGRAM_NAMES = {"focus": "nhiệm vụ trọng tâm", "breakthrough": "việc đột phá", "action-program": "chương trình hành động",
+                 "product-contract": "khoán sản phẩm"}
+
+
+def parse_period(text: str) -> tuple[dt.date, dt.date]:
+    match = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", text.strip())
+    if not match:
+        raise ScaffoldError(N_("The period is a year (2026) or a term (2021-2025), not '{text}'."), text=text)
+    first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+    if last < first:
+        raise ScaffoldError(N_("The period is a year (2026) or a term (2021-2025), not '{text}'."), text=text)
+    return dt.date(first, 1, 1), dt.date(last, 12, 31)
+
+
+def new_assignment(repo: Repository, cadre: str, period: str, program: str) -> Path:
+    entry = repo.cadres.get(cadre)
+    if entry is None:
+        raise ScaffoldError(N_("Unknown cadre '{cadre}'."), cadre=cadre)
+    start, end = parse_period(period)
+    held = [p for p in entry.item.positions if (p.start or dt.date.min) <= end and start <= (p.end or dt.date.max)]
+    if not held:
+        raise ScaffoldError(N_("{name} held no position between {start} and {end}; add it in org/ first."),
+                            name=entry.item.name, start=start.isoformat(), end=end.isoformat())
+    position = max(held, key=lambda p: p.start or dt.date.min)
+    folder = repo.root / "assignments" / (str(start.year) if start.year == end.year else f"{start.year}-{end.year}") / position.unit
+    path = folder / f"{cadre}.yaml"
+    if path.exists():
+        path = folder / f"{cadre}-{program}.yaml"
+    if path.exists():
+        raise ScaffoldError(N_("{path} already exists."), path=str(path.relative_to(repo.root)))
+    depth = len(path.relative_to(repo.root).parts) - 1
+    folder.mkdir(parents=True, exist_ok=True)
+    write_text(path, ASSIGNMENT.format(
+        schema="../" * depth + "schemas/assignment.schema.json", program_name=PROGRAM_NAMES[program], name=entry.item.name,
+        start=start.isoformat(), end=end.isoformat(), cadre=cadre, unit=position.unit, position_q=json.dumps(position.title, ensure_ascii=False), program=program,
+    ))
+    return path
