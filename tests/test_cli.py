@@ -205,3 +205,45 @@ def test_empty_files_and_bare_headers(cli, tmp_path):
     run = cli("-C", str(root), "validate", "--format", "json")
     found = [(d["code"], d["path"], d["line"], d["column"]) for d in run.json()["diagnostics"]]
     assert found == [("schema.kind", "only-header.yaml", 1, 1)]
+
+
+def test_a_bad_date_speaks_the_language_asked_for(cli):
+    """--lang given after the command applies to the usage errors of that command too."""
+    en = cli("-C", str(VP), "score", "2022", "--as-of", "31/12/2022", "--lang", "en")
+    assert en.code == 2 and "'31/12/2022' is not a date written YYYY-MM-DD." in en.err
+    vi = cli("-C", str(VP), "score", "2022", "--as-of", "31/12/2022")
+    assert vi.code == 2 and "không phải ngày" in vi.err
+
+
+def test_every_command_honours_the_configured_language(cli, tmp_path):
+    import shutil
+
+    root = tmp_path / "vp"
+    shutil.copytree(VP, root)
+    config = root / "giaoviec.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: vi", "language: en"), encoding="utf-8")
+    report = cli("-C", str(root), "report", "--unit", "tam-hong", "--year", "2022")
+    assert report.code == 0 and "Results of the assigned tasks, 2022" in report.out
+    stats = cli("-C", str(root), "stats", "--year", "2022")
+    assert stats.code == 0 and stats.out.startswith("Statistics 2022")
+    assert "Scores 2022" in cli("-C", str(root), "score", "2022").out
+    assert "Báo cáo kết quả" in cli("-C", str(root), "--lang", "vi", "report", "--unit", "tam-hong", "--year", "2022").out
+
+
+@pytest.mark.parametrize("args", [
+    ["report", "--unit", "yen-lac", "--year", "2022", "--out", "/nonexistent/folder/x.md"],
+    ["export", "--year", "2022", "--format", "csv", "--out", "/nonexistent/folder/x.csv"],
+    ["export", "--year", "2022", "--out", "/nonexistent/folder/x.xlsx"],
+    ["score", "99999"],
+    ["report", "--unit", "yen-lac", "--year", "0"],
+    ["stats", "--year", "123456"],
+])
+def test_impossible_outputs_and_years_are_usage_errors(cli, args):
+    run = cli("-C", str(VP), *args)
+    assert run.code == 2, run.err
+    assert "Traceback" not in run.err and "Lỗi nội bộ" not in run.err and run.err.strip()
+
+
+def test_an_output_path_that_is_a_folder_is_a_usage_error(cli, tmp_path):
+    run = cli("-C", str(VP), "report", "--unit", "yen-lac", "--year", "2022", "--out", str(tmp_path))
+    assert run.code == 2 and "Không ghi được" in run.err

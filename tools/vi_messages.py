@@ -448,4 +448,5 @@ VI.update({
     'increase': 'tăng',
     'decrease': 'giảm',
     'Cannot write {path}: {problem}.': 'Không ghi được {path}: {problem}.',
+    "{value} is not a year (1900–9999).": "{value} không phải là một năm (1900–9999).",
 })

@@ -102,6 +102,12 @@ class Session:
         except ValueError:
             raise usage_error(N_("'{value}' is not a date written YYYY-MM-DD."), value=value) from None
 
+    def year(self, value: int | None) -> int | None:
+        """A year option or argument: the calendar's years only (a usage error otherwise)."""
+        if value is not None and not 1900 <= value <= 9999:
+            raise usage_error(N_("{value} is not a year (1900–9999)."), value=value)
+        return value
+
     def err(self) -> Console:
         return Console(stderr=True, highlight=False, soft_wrap=True)
 

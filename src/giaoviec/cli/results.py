@@ -44,6 +44,7 @@ def score(
     """
     s = session(ctx, lang)
     day = s.date(as_of)
+    year = s.year(year) or year
     root = s.root()
     with s.progress() as progress:
         result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, fast_reader=s.env.fast_reader)
@@ -86,7 +87,7 @@ def report(
     """
     s = session(ctx, lang)
     root = s.root()
-    got = results_with_models(root, year, unit, closed_year=True, fast_reader=s.env.fast_reader)
+    got = results_with_models(root, s.year(year), unit, closed_year=True, fast_reader=s.env.fast_reader)
     _, language = s.gettext(), s.lang()
     data = report_render.build(got.result, got.models, unit, _, language, public)
     text = report_render.RENDERERS[format.value](data, _, s.env.source_date or got.result.as_of)
@@ -120,7 +121,7 @@ def stats_command(
     s = session(ctx, lang)
     day = s.date(as_of)
     root = s.root()
-    result = year_stats(root, year or (day or dt.date.today()).year, unit, day, fast_reader=s.env.fast_reader)
+    result = year_stats(root, s.year(year) or (day or dt.date.today()).year, unit, day, fast_reader=s.env.fast_reader)
     sys.stdout.write(stats_render.RENDERERS[format.value](result, s.gettext(), s.lang()))
 
 

@@ -46,7 +46,7 @@ def export_command(
     root = s.root()
     if (format is ExportFormat.xlsx or scoring_sheet) and out is None:
         raise usage_error(N_("A workbook needs --out FILE.xlsx."))
-    got = results_with_models(root, year or dt.date.today().year, unit, fast_reader=s.env.fast_reader)
+    got = results_with_models(root, s.year(year) or dt.date.today().year, unit, fast_reader=s.env.fast_reader)
     _ = s.gettext()
     if scoring_sheet or format is ExportFormat.xlsx:
         assert out is not None

@@ -1,0 +1,59 @@
+"""The stages run one way: no module imports from a later stage, and no import goes in a circle
+(docs/architecture.md has the picture)."""
+
+from __future__ import annotations
+
+import ast
+
+from conftest import PROJECT
+
+SRC = PROJECT / "src"
+STAGES = {  # the first part of the module name below giaoviec → its rank; imports go to lower or equal ranks
+    "__init__": 0, "i18n": 0, "diagnostics": 0, "words": 0, "codes": 0,
+    "model": 1, "load": 2, "domain": 3, "checks": 4, "compute": 5,
+    "render": 6, "write": 6, "sheets": 7, "app": 8, "cli": 9, "__main__": 10,
+}
+
+
+def modules() -> dict[str, set[str]]:
+    """Every module of the package and the giaoviec modules it imports (at any depth of the code)."""
+    names = {".".join(p.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__"): p for p in (SRC / "giaoviec").rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in names.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                targets = [f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in names else node.module for a in node.names]
+            found |= {t for t in targets if t.startswith("giaoviec")}
+        graph[name] = found - {name}
+    return graph
+
+
+def rank(module: str) -> int:
+    parts = module.split(".")
+    return STAGES[parts[1] if len(parts) > 1 else "__init__"]
+
+
+def test_no_import_from_a_later_stage():
+    wrong = [(m, t) for m, targets in modules().items() for t in targets if rank(t) > rank(m)]
+    assert wrong == []
+
+
+def test_no_circle_of_imports():
+    graph = modules()
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(m: str, path: list[str]) -> list[str] | None:
+        state[m] = 1
+        for t in sorted(graph.get(m, ())):
+            if state.get(t) == 1:
+                return [*path, m, t]
+            if t not in state and (found := visit(t, [*path, m])):
+                return found
+        state[m] = 2
+        return None
+
+    for m in sorted(graph):
+        if m not in state:
+            assert visit(m, []) is None
