@@ -78,9 +78,9 @@ def test_github_annotations_capped_with_notice_and_summary(cli, tmp_path, monkey
     monkeypatch.setenv("GITHUB_WORKSPACE", str(root))
     run = cli("-C", str(root), "validate", "--format", "github")
     lines = run.out.splitlines()
-    errors = [l for l in lines if l.startswith("::error ")]
-    warnings = [l for l in lines if l.startswith("::warning ")]
-    notices = [l for l in lines if l.startswith("::notice::")]
+    errors = [x for x in lines if x.startswith("::error ")]
+    warnings = [x for x in lines if x.startswith("::warning ")]
+    notices = [x for x in lines if x.startswith("::notice::")]
     assert len(errors) == 10 and len(warnings) == 10 and len(notices) == 1
     assert errors[0].startswith("::error file=assignments/2022/xa-a/can-bo-a.yaml,line=")
     assert ",title=clarity." in errors[0]

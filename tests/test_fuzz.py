@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
-
-import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES
+from giaoviec.app.validate import validate
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")  # fixed examples in CI, new ones locally
-from giaoviec.app.validate import validate
 
 SOURCES = [
     EXAMPLES / "vinh-phuc/assignments/2022/tam-hong/le-van-cuong.yaml",

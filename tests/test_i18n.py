@@ -9,7 +9,7 @@ from conftest import PROJECT
 
 sys.path.insert(0, str(PROJECT / "tools"))
 
-import update_catalog  # noqa: E402
+import update_catalog
 
 LC = PROJECT / "src/giaoviec/locale/vi/LC_MESSAGES"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from giaoviec.model import Assignment
 from giaoviec.load.documents import read_file
+from giaoviec.model import Assignment
 
 VP = EXAMPLES / "vinh-phuc"
 

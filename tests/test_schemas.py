@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, PROJECT
-from giaoviec.render import schemas
 from giaoviec.model import KINDS
+from giaoviec.render import schemas
 
 SCHEMAS = PROJECT / "schemas"
 CHECK = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")

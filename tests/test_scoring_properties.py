@@ -7,10 +7,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from giaoviec.model.assignment import Assignment, Task
 from giaoviec.domain.scoring import judge_task, score_assignment
 from giaoviec.domain.status import window
 from giaoviec.load.profiles import builtin_profiles
+from giaoviec.model.assignment import Assignment, Task
 
 PROFILES = sorted(builtin_profiles())
 YEAR_DAYS = st.dates(dt.date(2022, 1, 1), dt.date(2022, 12, 31))

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from giaoviec.model.assignment import Task
-from giaoviec.model.profile import ExceededWhen
 from giaoviec.domain.scoring import delays
 from giaoviec.domain.status import BUCKETS, judge, ratio_of, window
+from giaoviec.model.assignment import Task
+from giaoviec.model.profile import ExceededWhen
 
 D = dt.date.fromisoformat
 RULE = ExceededWhen()  # ratio_above 1.0, days_early none

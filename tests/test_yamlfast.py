@@ -3,21 +3,18 @@ core): where it answers, the data is the same; everywhere, the diagnostics are t
 
 from __future__ import annotations
 
-import json
-import shutil
+import os
 from pathlib import Path
 
 import pytest
-import os
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES, build_repo
-
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")  # fixed examples in CI, new ones locally
 from giaoviec.app.validate import validate
 from giaoviec.load import yamlfast, yamlio
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")  # fixed examples in CI, new ones locally
 
 pytestmark = pytest.mark.skipif(yamlfast.ryml is None, reason="rapidyaml is not installed")
 
@@ -47,7 +44,7 @@ def agree(text: str) -> bool | None:
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(DATA.parent.parent)) for p in FILES])
 def test_same_data_on_every_file_of_the_corpus(path):
     raw = path.read_bytes()
-    text, problem = yamlio.decode(str(path), raw)
+    text, _problem = yamlio.decode(str(path), raw)
     if text is not None:
         assert agree(text) is not False
 

@@ -8,10 +8,10 @@ import time
 
 import pytest
 
+from giaoviec.diagnostics import Where
 from giaoviec.load import yamlio
 from giaoviec.load.files import is_giaoviec_file
 from giaoviec.model.literal import as_text
-from giaoviec.diagnostics import Where
 
 
 def load_one(text: str):
@@ -82,7 +82,7 @@ def test_deep_nesting_is_refused():
 
 
 def test_bad_utf8_position():
-    text, problem = yamlio.decode("x.yaml", "a: ổn\nb: x\xff\n".encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+    text, problem = yamlio.decode("x.yaml", "a: ổn\nb: x\xff\n".encode().replace(b"\xc3\xbf", b"\xff"))
     assert text is None and (problem.line, problem.column) == (2, 5)
 
 

@@ -14,10 +14,11 @@ file that cannot be written); it carries its exit code, a Phrase and the diagnos
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal, Sequence
+from typing import Any, Literal
 
-from giaoviec.i18n import Gettext, N_, Phrase, fill, show
+from giaoviec.i18n import N_, Gettext, Phrase, fill, show
 
 __all__ = [
     "N_", "Anchor", "Diagnostic", "ExitCode", "Fatal", "Loc", "Phrase", "Severity", "Where",
@@ -97,8 +98,8 @@ def finding(
     return Diagnostic(path, line, column, code, severity, message, hint, tuple(sorted(args.items())), where)
 
 
-def warning(path: str, where: Where | None, code: str, message: str, **kw: object) -> Diagnostic:
-    return finding(path, where, code, message, severity=Severity.WARNING, **kw)  # type: ignore[arg-type]
+def warning(path: str, where: Where | None, code: str, message: str, **kw: Any) -> Diagnostic:
+    return finding(path, where, code, message, severity=Severity.WARNING, **kw)
 
 
 def count(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
@@ -125,10 +126,10 @@ class Fatal(Exception):
         self.diagnostics = tuple(diagnostics)
 
 
-def repository_error(message: str, diagnostics: Sequence[Diagnostic] = (), **args: object) -> Fatal:
+def repository_error(message: str, diagnostics: Sequence[Diagnostic] = (), **args: Any) -> Fatal:
     return Fatal(ExitCode.REPOSITORY, message, diagnostics=diagnostics, **args)
 
 
-def usage_error(message: str, **args: object) -> Fatal:
+def usage_error(message: str, **args: Any) -> Fatal:
     return Fatal(ExitCode.USAGE, message, **args)
 

@@ -9,10 +9,10 @@ Diagnostics, explanations and fatal errors all carry Phrases, so one function sh
 from __future__ import annotations
 
 import gettext as _gettext
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Callable
 
 DOMAIN = "giaoviec"
 LOCALE_DIR = Path(__file__).parent / "locale"

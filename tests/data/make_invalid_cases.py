@@ -1,5 +1,6 @@
 """Regenerates the corpus of test cases (files only; expect.txt files are reviewed by hand)."""
-import os, pathlib
+import pathlib
+
 ROOT = pathlib.Path(__file__).parent / "invalid"
 A = "assignments/2022/xa-a/can-bo-a.yaml"
 HEAD = """apiVersion: giaoviec/v1
@@ -71,7 +72,7 @@ case("profile-share-range", {"profiles/custom.yaml": "apiVersion: giaoviec/v1\nk
 case("config-scoring-overlap", {"giaoviec.yaml": open(str(pathlib.Path(__file__).parent) + "/base/giaoviec.yaml").read().replace("to: 2023-10-03", "to: 2023-12-31")})
 case("config-unknown-profile", {"giaoviec.yaml": open(str(pathlib.Path(__file__).parent) + "/base/giaoviec.yaml").read().replace("profile: tw124-2023", "profile: tw124-2024")})
 
-for name, (files, remove) in cases.items():
+for name, (files, _remove) in cases.items():
     d = ROOT / name
     d.mkdir(parents=True, exist_ok=True)
     for rel, content in files.items():

@@ -1,5 +1,6 @@
 """Regenerates the corpus of test cases (files only; expect.txt files are reviewed by hand)."""
 import pathlib
+
 ROOT = pathlib.Path(__file__).parent / "valid"
 A = "assignments/2022/xa-a/can-bo-a.yaml"
 base = pathlib.Path(__file__).parent / "base"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from giaoviec.app.checking import Checking
-from giaoviec.compute.year import YearResult, in_scope, score_assignments, scope_of, settle
+from giaoviec.compute.year import YearResult, in_scope, scope_of, score_assignments, settle
 from giaoviec.load.documents import Document
 from giaoviec.load.repository import Repository
 from giaoviec.render.report import Models

@@ -8,7 +8,7 @@ from pathlib import Path
 from giaoviec.app.checking import Checked, Checking, Progress
 from giaoviec.compute.followup import FollowUp, follow_up, period_start
 from giaoviec.compute.stats import Stats, stats
-from giaoviec.compute.year import YearResult, score_assignments, scope_of, settle
+from giaoviec.compute.year import YearResult, scope_of, score_assignments, settle
 
 
 def score(root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None, today: dt.date | None = None,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from giaoviec.checks.context import Context
-from giaoviec.diagnostics import Diagnostic, N_, finding, warning
-from giaoviec.model import Assignment, Task
+from giaoviec.diagnostics import N_, Diagnostic, finding, warning
 from giaoviec.load.repository import Document
+from giaoviec.model import Assignment, Task
 
 VAGUE_PHRASES = ("tăng cường", "nâng cao", "đẩy mạnh", "tích cực", "quan tâm", "chú trọng", "tiếp tục", "góp phần", "từng bước")
 # Nouns that name a document or a thing someone can be shown and count: a verifiable deliverable.
@@ -65,7 +66,7 @@ def _task(ctx: Context, doc: Document, i: int, task: Task, phrases: tuple[str, .
     base = ("tasks", i)
     out: list[Diagnostic] = []
 
-    def err(code: str, loc: tuple, message: str, hint: str | None = None, **args: object) -> None:
+    def err(code: str, loc: tuple, message: str, hint: str | None = None, **args: Any) -> None:
         out.append(finding(doc.path, doc.where(*base, *loc), code, message, hint=hint, task=task.id, **args))
 
     # rõ người
@@ -92,7 +93,8 @@ def _task(ctx: Context, doc: Document, i: int, task: Task, phrases: tuple[str, .
         err("clarity.when", ("when", "due"), N_("Task {task} is not clear on when: it has no due date."),
             N_("Add 'when: {{due: YYYY-MM-DD}}'."))
     else:
-        start = (task.when.start if task.when else None) or m.period.start
+        assert task.when is not None  # a due date lives in `when`
+        start = task.when.start or m.period.start
         have = {cp.by.year for cp in task.when.checkpoints}
         last = min(due, m.period.end).year  # a due past the period is date.outside-period's business
         missing = [y for y in range(start.year, last) if y not in have]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from giaoviec.checks.context import Context
-from giaoviec.diagnostics import Diagnostic, N_, finding, warning
-from giaoviec.model import Assignment, Cadres, Units
+from giaoviec.diagnostics import N_, Diagnostic, finding, warning
 from giaoviec.load.repository import Document
+from giaoviec.model import Assignment, Cadres, Units
 
 ORDER = N_("{later_name} ({later}) is before {earlier_name} ({earlier}).")
 OUTSIDE = N_("{name} {day} is outside the period {start} – {end}.")
@@ -76,11 +76,11 @@ def assignment_dates(ctx: Context, doc: Document) -> list[Diagnostic]:
             if not future(loc, "progress", check_in.date):
                 outside(loc, "progress", check_in.date)
         if task.outcome and task.outcome.done_on:
-            loc = (*base, "outcome", "done_on")
+            done_at = (*base, "outcome", "done_on")
             done = task.outcome.done_on
             if done < start:
-                out.append(_order(doc, loc, "outcome.done_on", done, "when.start", start))
-            future(loc, "outcome.done_on", done)
+                out.append(_order(doc, done_at, "outcome.done_on", done, "when.start", start))
+            future(done_at, "outcome.done_on", done)
     return out
 
 

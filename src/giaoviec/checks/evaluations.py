@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from giaoviec.checks.context import Context
+from giaoviec.diagnostics import N_, Diagnostic, finding, warning
 from giaoviec.domain.councils import matching_assignments
-from giaoviec.diagnostics import Diagnostic, N_, finding, warning
 from giaoviec.model import Evaluation
 
 

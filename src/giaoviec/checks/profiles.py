@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from giaoviec.checks.context import Context
-from giaoviec.diagnostics import Diagnostic, N_, finding
+from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.model import ScoringProfile
 
 
@@ -43,7 +43,7 @@ def check_config(ctx: Context) -> list[Diagnostic]:
     if doc is None:
         return []
     out: list[Diagnostic] = []
-    ranges = []
+    ranges: list[tuple[int, tuple[dt.date, dt.date]]] = []
     for i, r in enumerate(ctx.repo.config.scoring):
         problem = ctx.repo.profiles.get(r.profile) is None
         if problem:

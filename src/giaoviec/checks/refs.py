@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from giaoviec.checks.context import Context
-from giaoviec.diagnostics import Diagnostic, N_, finding
-from giaoviec.model import Assignment, Cadres, Evaluation, ScoringProfile, Units
+from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.load.repository import Document
+from giaoviec.model import Assignment, Cadres, Evaluation, ScoringProfile, Units
 
 
 def check_ids(ctx: Context) -> list[Diagnostic]:
@@ -92,10 +92,10 @@ def check_unit_tree(ctx: Context) -> list[Diagnostic]:
     for start in units:
         path: list[str] = []
         current: str | None = start
-        while current in units and current not in path:
+        while current is not None and current in units and current not in path:
             path.append(current)
             current = units[current].item.parent
-        if current in path and current not in reported:
+        if current is not None and current in path and current not in reported:
             cycle = path[path.index(current):]
             reported.update(cycle)
             entry = units[current]

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -44,7 +44,7 @@ class Lang(str, Enum):
     en = "en"
 
 
-LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Ngôn ngữ: vi | en (messages and reports).")]
+LangOption = Annotated[Lang | None, typer.Option("--lang", help="Ngôn ngữ: vi | en (messages and reports).")]
 
 
 @dataclass
@@ -174,7 +174,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    root: Annotated[Optional[Path], typer.Option("-C", "--root", help="Thư mục kho dữ liệu (mặc định: tìm giaoviec.yaml từ thư mục hiện tại trở lên).")] = None,
+    root: Annotated[Path | None, typer.Option("-C", "--root", help="Thư mục kho dữ liệu (mặc định: tìm giaoviec.yaml từ thư mục hiện tại trở lên).")] = None,
     lang: LangOption = None,
     debug: Annotated[bool, typer.Option("--debug", help="In traceback khi có lỗi nội bộ.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản.")] = False,
@@ -203,7 +203,7 @@ def main() -> None:
         sys.exit(int(exc.code))
     except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the one place an unexpected failure is turned into exit 4
+    except Exception as exc:
         if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()  # type: ignore[attr-defined] # a usage error (click's, or typer's own copy of click): exit 2
             sys.exit(exc.exit_code)  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ import sys
 from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -30,11 +30,11 @@ class Format(str, Enum):
 @app.command()
 def validate(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Chỉ báo lỗi của các tệp/thư mục này (tham chiếu vẫn kiểm tra trên toàn kho).")] = None,
-    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="text | json | github | sarif (github tự chọn khi GITHUB_ACTIONS=true).")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Chỉ báo lỗi của các tệp/thư mục này (tham chiếu vẫn kiểm tra trên toàn kho).")] = None,
+    format: Annotated[Format | None, typer.Option("--format", "-f", help="text | json | github | sarif (github tự chọn khi GITHUB_ACTIONS=true).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại (mã thoát 1).")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm kết quả (luôn đọc lại mọi tệp).")] = False,
-    base: Annotated[Optional[str], typer.Option("--base", help="Phiên bản git để so sánh: thay đổi chỉ tiêu, thời hạn, trọng số phải có quyết định điều chỉnh.")] = None,
+    base: Annotated[str | None, typer.Option("--base", help="Phiên bản git để so sánh: thay đổi chỉ tiêu, thời hạn, trọng số phải có quyết định điều chỉnh.")] = None,
     lang: LangOption = None,
 ) -> None:
     """Kiểm tra mọi tệp: cú pháp YAML, lược đồ, quy tắc 5 rõ/6 rõ, tham chiếu, ngày tháng.

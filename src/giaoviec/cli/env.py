@@ -36,7 +36,7 @@ class Environment:
             lang=env.get("GIAOVIEC_LANG") or None,
             cache_folder=cache,
             fast_reader=env.get("GIAOVIEC_READER", "") != "precise",
-            source_date=dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date() if epoch.isdigit() else None,
+            source_date=dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date() if epoch.isdigit() else None,
             github_actions=env.get("GITHUB_ACTIONS") == "true",
             github_workspace=Path(env["GITHUB_WORKSPACE"]) if env.get("GITHUB_WORKSPACE") else None,
             github_summary=Path(env["GITHUB_STEP_SUMMARY"]) if env.get("GITHUB_STEP_SUMMARY") else None,

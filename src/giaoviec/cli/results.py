@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.text import Text
@@ -32,8 +32,8 @@ class ScoreFormat(str, Enum):
 def score(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="Năm đánh giá, ví dụ 2022.")],
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc (và đơn vị tiền thân).")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định min(hôm nay, cuối kỳ).")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc (và đơn vị tiền thân).")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định min(hôm nay, cuối kỳ).")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Giải thích từng con số: tình trạng, hệ số, khấu trừ, điều kiện xếp loại.")] = False,
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table | json | csv | md")] = ScoreFormat.table,
     lang: LangOption = None,
@@ -75,9 +75,9 @@ class ReportFormat(str, Enum):
 def report(
     ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị; báo cáo gồm đơn vị này và mọi đơn vị trực thuộc.")],
-    year: Annotated[Optional[int], typer.Option("--year", help="Năm; mặc định năm gần nhất có giao việc.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Năm; mặc định năm gần nhất có giao việc.")] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md | html")] = ReportFormat.md,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Ghi vào tệp này (mặc định: in ra màn hình).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Ghi vào tệp này (mặc định: in ra màn hình).")] = None,
     public: Annotated[bool, typer.Option("--public", help="Bản công khai: bỏ mọi tệp, nhiệm vụ mật và ghi chú, minh chứng của chúng.")] = False,
     lang: LangOption = None,
 ) -> None:
@@ -108,9 +108,9 @@ class StatsFormat(str, Enum):
 @app.command("stats")
 def stats_command(
     ctx: typer.Context,
-    year: Annotated[Optional[int], typer.Option("--year", help="Năm; mặc định năm nay.")] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD).")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Năm; mặc định năm nay.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD).")] = None,
     format: Annotated[StatsFormat, typer.Option("--format", "-f", help="table | json")] = StatsFormat.table,
     lang: LangOption = None,
 ) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -39,10 +39,10 @@ def inside_root(s: Session, root: Path, name: str) -> Path:
 def progress(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="FILE#TASK", help="Tệp giao việc và mã nhiệm vụ, ví dụ assignments/2022/nguyet-duc/nguyen-van-an.yaml#05.")],
-    value: Annotated[Optional[float], typer.Option("--value", help="Giá trị chỉ tiêu đã đạt.")] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="Nội dung báo cáo.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Ngày báo cáo (YYYY-MM-DD); mặc định hôm nay.")] = None,
-    done_on: Annotated[Optional[str], typer.Option("--done-on", help="Ghi kết quả: ngày hoàn thành (và --value là giá trị đạt được).")] = None,
+    value: Annotated[float | None, typer.Option("--value", help="Giá trị chỉ tiêu đã đạt.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Nội dung báo cáo.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Ngày báo cáo (YYYY-MM-DD); mặc định hôm nay.")] = None,
+    done_on: Annotated[str | None, typer.Option("--done-on", help="Ghi kết quả: ngày hoàn thành (và --value là giá trị đạt được).")] = None,
     lang: LangOption = None,
 ) -> None:
     """Thêm một báo cáo tiến độ (hoặc ghi kết quả) vào tệp, giữ nguyên mọi dòng khác.
@@ -75,7 +75,7 @@ def init(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help="Thư mục kho dữ liệu mới (mặc định: thư mục hiện tại).")] = Path("."),
     organization: Annotated[str, typer.Option("--organization", help="Tên tổ chức.")] = "Đảng bộ (sửa tên tổ chức)",
-    requirement: Annotated[Optional[str], typer.Option("--pip", help="Cách cài giaoviec trong CI, ví dụ giaoviec==0.1.0 hoặc git+https://…")] = None,
+    requirement: Annotated[str | None, typer.Option("--pip", help="Cách cài giaoviec trong CI, ví dụ giaoviec==0.1.0 hoặc git+https://…")] = None,
     lang: LangOption = None,
 ) -> None:
     """Tạo kho dữ liệu mới: cấu hình, đơn vị, cán bộ, quy trình CI, CODEOWNERS, cài đặt trình soạn thảo.
@@ -124,8 +124,8 @@ class StatusFormat(str, Enum):
 @app.command()
 def status(
     ctx: typer.Context,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định hôm nay.")] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định hôm nay.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
     within: Annotated[int, typer.Option("--within", help="Sắp đến hạn: trong số ngày này.")] = 30,
     format: Annotated[StatusFormat, typer.Option("--format", "-f", help="text | json")] = StatusFormat.text,
     lang: LangOption = None,
@@ -150,7 +150,7 @@ class DiffFormat(str, Enum):
 def diff(
     ctx: typer.Context,
     base: Annotated[str, typer.Argument(help="Phiên bản gốc (nhánh, thẻ hoặc commit), ví dụ origin/main.")],
-    head: Annotated[Optional[str], typer.Argument(help="Phiên bản mới; mặc định là thư mục làm việc hiện tại.")] = None,
+    head: Annotated[str | None, typer.Argument(help="Phiên bản mới; mặc định là thư mục làm việc hiện tại.")] = None,
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | md | json (md để đăng làm bình luận pull request).")] = DiffFormat.text,
     lang: LangOption = None,
 ) -> None:

@@ -7,7 +7,7 @@ import io
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -32,9 +32,9 @@ class ExportFormat(str, Enum):
 def export_command(
     ctx: typer.Context,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="xlsx | csv | json")] = ExportFormat.xlsx,
-    year: Annotated[Optional[int], typer.Option("--year", help="Năm; mặc định năm nay.")] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Tệp ghi ra (bắt buộc với xlsx; csv/json in ra màn hình nếu không có).")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Năm; mặc định năm nay.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Tệp ghi ra (bắt buộc với xlsx; csv/json in ra màn hình nếu không có).")] = None,
     scoring_sheet: Annotated[bool, typer.Option("--scoring-sheet", help="Phiếu chấm điểm cho hội đồng: mỗi cán bộ một trang, cột điểm để trống.")] = False,
     lang: LangOption = None,
 ) -> None:
@@ -68,7 +68,7 @@ def import_command(
     workbook: Annotated[Path, typer.Argument(help="Tệp Excel (.xlsx).", exists=True, dir_okay=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ cho biết sẽ ghi gì, không ghi.")] = False,
     evaluation: Annotated[bool, typer.Option("--evaluation", help="Tệp là phiếu chấm điểm của hội đồng (đã điền).")] = False,
-    council: Annotated[Optional[str], typer.Option("--council", help="Mã đơn vị của hội đồng (với --evaluation).")] = None,
+    council: Annotated[str | None, typer.Option("--council", help="Mã đơn vị của hội đồng (với --evaluation).")] = None,
     lang: LangOption = None,
 ) -> None:
     """Nhập giao việc từ Excel (mỗi dòng một nhiệm vụ), hoặc điểm của hội đồng từ phiếu chấm.

@@ -57,14 +57,13 @@ def follow_up(registry: Repository, docs: Iterable[Document], as_of: dt.date, un
             if finished or cancelled or begins > as_of:
                 continue
 
-            def item(kind: str, days: int) -> Item:
-                return Item(kind, a.cadre, a.unit, doc.path, t.id, t.what, due, days)
-
+            found: list[tuple[str, int]] = []
             if due is not None and due < as_of:
-                items.append(item("overdue", (as_of - due).days))
+                found.append(("overdue", (as_of - due).days))
             elif due is not None and (due - as_of).days <= within:
-                items.append(item("due-soon", (due - as_of).days))
+                found.append(("due-soon", (due - as_of).days))
             if not any(start <= p.date <= as_of for p in t.progress):
-                items.append(item("no-check-in", (as_of - start).days))
+                found.append(("no-check-in", (as_of - start).days))
+            items += [Item(kind, a.cadre, a.unit, doc.path, t.id, t.what, due, days) for kind, days in found]
     items.sort(key=lambda i: (ORDER[i.kind], i.unit, i.cadre, i.task))
     return items

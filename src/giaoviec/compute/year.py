@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, Severity, finding, repository_error
 from giaoviec.domain.councils import matching_assignments
@@ -148,7 +149,7 @@ def council_entry(repo: Repository, j: Judged, evaluations: list[Document]) -> t
     return best[2], f"{best[1]} ({best[0].isoformat()})"
 
 
-def _result_warning(code: str, message: str, group: str, **args: object) -> Diagnostic:
+def _result_warning(code: str, message: str, group: str, **args: Any) -> Diagnostic:
     return finding("", None, code, message, severity=Severity.WARNING, group=group, **args)
 
 

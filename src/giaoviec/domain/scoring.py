@@ -250,6 +250,7 @@ def aggregate(head: Header, path: str, index: int, profile: ScoringProfile, win:
         pending.append(phrase(N_("no task counts in {year}"), year=win.year))
 
     computed, trace = computed_tier(profile, provisional, counts)
+    tier: str
     if entry and entry.decided_tier:
         tier, reason = entry.decided_tier, phrase(N_("decided by the competent authority: {reason}"), reason=entry.reason or "")
     elif entry and entry.discipline and profile.disqualifier and _at_least(entry.discipline, profile.disqualifier):

@@ -10,8 +10,9 @@ later due date, a lighter weight.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from giaoviec.load.documents import Document
 from giaoviec.model import Assignment, Evaluation
@@ -21,13 +22,21 @@ TERMS = ("what", "due", "target", "weight")
 
 
 @dataclass(frozen=True)
-class Change:
-    kind: str  # assignment-added, assignment-removed, task-added, task-removed, term, check-in, outcome,
-    #            confidential, council-score, council-general, council-tier, council-discipline, cancelled
+class Owner:
+    """Whose change: the file and document it is in, the cadre, program and period it concerns."""
+
     path: str
     cadre: str
     program: str
     period: str
+    index: int = 0  # the document in the new file
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # assignment-added, assignment-removed, task-added, task-removed, term, check-in, outcome,
+    #            confidential, council-score, council-general, council-tier, council-discipline, cancelled
+    owner: Owner
     task: str | None = None
     field: str | None = None
     old: Any = None
@@ -35,7 +44,26 @@ class Change:
     eased: bool = False  # a term changed in the cadre's favour
     amended: bool = True  # for a term: an amendment added since names the task
     loc: tuple = ()  # where in the new file (for diagnostics)
-    index: int = 0  # the document in the new file
+
+    @property
+    def path(self) -> str:
+        return self.owner.path
+
+    @property
+    def cadre(self) -> str:
+        return self.owner.cadre
+
+    @property
+    def program(self) -> str:
+        return self.owner.program
+
+    @property
+    def period(self) -> str:
+        return self.owner.period
+
+    @property
+    def index(self) -> int:
+        return self.owner.index
 
 
 @dataclass
@@ -92,11 +120,11 @@ def compare(files: list[str], old_docs: Iterable[Document], new_docs: Iterable[D
         period = f"{start.isoformat()} – {end.isoformat()}"
         if key not in before:
             path, index, _ = after[key]
-            diff.changes.append(Change("assignment-added", path, cadre, program, period, index=index))
+            diff.changes.append(Change("assignment-added", Owner(path, cadre, program, period, index)))
             continue
         if key not in after:
             path, _, _ = before[key]
-            diff.changes.append(Change("assignment-removed", path, cadre, program, period))
+            diff.changes.append(Change("assignment-removed", Owner(path, cadre, program, period)))
             continue
         diff.changes += _assignment_changes(before[key], after[key], period)
     old_ev, new_ev = _evaluations(old_list), _evaluations(new_list)
@@ -109,36 +137,36 @@ def _assignment_changes(old, new, period: str) -> list[Change]:
     _, _, a = old
     path, index, b = new
     out: list[Change] = []
-    base = dict(path=path, cadre=b.cadre, program=b.program, period=period, index=index)
+    base = Owner(path, b.cadre, b.program, period, index)
     if a.confidential != b.confidential:
-        out.append(Change("confidential", field="confidential", old=a.confidential, new=b.confidential, loc=("confidential",), **base))
+        out.append(Change("confidential", base, field="confidential", old=a.confidential, new=b.confidential, loc=("confidential",)))
     old_tasks = {t.id: t for t in a.tasks}
     named = amendments_since(a, b)
     for i, t in enumerate(b.tasks):
         loc = ("tasks", i)
         if t.id not in old_tasks:
-            out.append(Change("task-added", task=t.id, new=t.what, loc=loc + ("id",), **base))
+            out.append(Change("task-added", base, task=t.id, new=t.what, loc=(*loc, "id")))
             continue
         o = old_tasks[t.id]
         direction = t.result.measure.direction if t.result and t.result.measure else "increase"
         for name, (was, now) in ((n, (terms(o)[n], terms(t)[n])) for n in TERMS):
             if was != now:
-                out.append(Change("term", task=t.id, field=name, old=was, new=now, eased=_eased(name, was, now, direction),
-                                  amended=t.id in named, loc=loc + LOCS[name], **base))
+                out.append(Change("term", base, task=t.id, field=name, old=was, new=now, eased=_eased(name, was, now, direction),
+                                  amended=t.id in named, loc=loc + LOCS[name]))
         new_checkins = [p for p in t.progress if p not in o.progress]
         for p in new_checkins:
-            out.append(Change("check-in", task=t.id, new=p, loc=loc + ("progress",), **base))
+            out.append(Change("check-in", base, task=t.id, new=p, loc=(*loc, "progress")))
         if (o.outcome or None) != (t.outcome or None):
-            out.append(Change("outcome", task=t.id, old=o.outcome, new=t.outcome, loc=loc + ("outcome",), **base))
+            out.append(Change("outcome", base, task=t.id, old=o.outcome, new=t.outcome, loc=(*loc, "outcome")))
         if o.confidential != t.confidential:
-            out.append(Change("confidential", task=t.id, field="confidential", old=o.confidential, new=t.confidential,
-                              loc=loc + ("confidential",), **base))
+            out.append(Change("confidential", base, task=t.id, field="confidential", old=o.confidential, new=t.confidential,
+                              loc=(*loc, "confidential")))
         if (o.cancelled is None) != (t.cancelled is None):
-            out.append(Change("cancelled", task=t.id, old=o.cancelled, new=t.cancelled, loc=loc + ("cancelled",), **base))
+            out.append(Change("cancelled", base, task=t.id, old=o.cancelled, new=t.cancelled, loc=(*loc, "cancelled")))
     new_ids = {t.id for t in b.tasks}
     for t in a.tasks:
         if t.id not in new_ids:
-            out.append(Change("task-removed", task=t.id, old=t.what, **base))
+            out.append(Change("task-removed", base, task=t.id, old=t.what))
     return out
 
 
@@ -146,7 +174,7 @@ def _council_changes(old, new) -> list[Change]:
     ref = new or old
     path, index, i, entry, ev = ref
     program = entry.program or ""
-    base = dict(path=path, cadre=entry.cadre, program=program, period=f"{ev.period.start} – {ev.period.end}", index=index)
+    base = Owner(path, entry.cadre, program, f"{ev.period.start} – {ev.period.end}", index)
     before = old[3] if old else None
     after = new[3] if new else None
     out: list[Change] = []
@@ -155,11 +183,11 @@ def _council_changes(old, new) -> list[Change]:
         was = before.tasks[tid].score if before and tid in before.tasks else None
         now = after.tasks[tid].score if after and tid in after.tasks else None
         if was != now:
-            out.append(Change("council-score", task=tid, old=was, new=now, loc=("evaluations", i, "tasks", tid), **base))
+            out.append(Change("council-score", base, task=tid, old=was, new=now, loc=("evaluations", i, "tasks", tid)))
     for name, kind in (("general", "council-general"), ("decided_tier", "council-tier"), ("discipline", "council-discipline")):
         was, now = getattr(before, name, None), getattr(after, name, None)
         if was != now:
-            out.append(Change(kind, field=name, old=was, new=now, loc=("evaluations", i, name), **base))
+            out.append(Change(kind, base, field=name, old=was, new=now, loc=("evaluations", i, name)))
     return out
 
 

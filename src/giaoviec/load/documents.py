@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -52,8 +53,8 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     if not is_giaoviec_file(raw):
         return [], []
     text, problem = yamlio.decode(rel, raw)
-    if problem:
-        return [], [problem]
+    if text is None:
+        return [], [problem] if problem else []
     loaded = yamlio.load(rel, text, fast_reader)
     documents: list[Document] = []
     diagnostics = list(loaded.diagnostics)

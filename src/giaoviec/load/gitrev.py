@@ -7,9 +7,9 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Iterator
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 

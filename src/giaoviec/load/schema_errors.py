@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from giaoviec.diagnostics import N_, Diagnostic, Where, finding
+from giaoviec.diagnostics import N_, Anchor, Diagnostic, Where, finding
 
 MESSAGES: dict[str, str] = {
     "missing": N_("Required field '{field}' is missing."),
@@ -44,7 +44,7 @@ SUGGEST = N_("Did you mean '{suggestion}'?")
 FLOW_COMMA = N_("Inside {{ … }} a comma starts a new field: put text that holds a comma in quotes, e.g. note: \"Đã rà soát, lập hồ sơ\".")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _known_fields() -> tuple[str, ...]:
     from giaoviec.model import KINDS
 
@@ -125,7 +125,7 @@ def schema_diagnostics(path: str, index: int, model: type[BaseModel], data: dict
         field = next((str(s) for s in reversed(loc) if isinstance(s, str)), kind)
         ctx = err.get("ctx") or {}
         limit = next((ctx[k] for k in ("gt", "ge", "le", "lt", "min_length") if k in ctx), "")
-        anchor = {"missing": "parent", "extra_forbidden": "key"}.get(kind, "value")
+        anchor: Anchor = "parent" if kind == "missing" else "key" if kind == "extra_forbidden" else "value"
         hint = HINTS.get(kind)
         args: dict[str, Any] = {}
         if kind == "extra_forbidden" and (" " in field.strip() or not field.isascii()):

@@ -70,7 +70,7 @@ def risky(text: str) -> bool:
     return False
 
 
-_DEEP_LINE = re.compile(r"\n[ \-]{%d,}" % (MAX_DEPTH // 2))  # a line prefix that deep may hold that many levels
+_DEEP_LINE = re.compile(r"\n[ \-]{" + str(MAX_DEPTH // 2) + ",}")  # a line prefix that deep may hold that many levels
 _BRACKETS = re.compile(r"[\[\]{}\n]")
 
 _quiet = threading.Lock()

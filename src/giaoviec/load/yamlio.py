@@ -11,8 +11,9 @@ its locations turned into lines and columns.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -23,11 +24,12 @@ from giaoviec.diagnostics import N_, Diagnostic, Loc, Where, finding
 from giaoviec.i18n import Phrase
 from giaoviec.load import yamlfast as fast
 from giaoviec.model.literal import Float, Int, as_text
+
 MAX_NODES = 1_000_000  # values after alias expansion; far above any real file (~2,000)
 MAX_DEPTH = 64
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None) is not None
-_Parser = yaml.cyaml.CParser if _LIBYAML else None  # type: ignore[attr-defined]
+_Parser = yaml.cyaml.CParser if _LIBYAML else None
 
 
 class _Core12Resolver(BaseResolver):
@@ -120,7 +122,7 @@ if _LIBYAML:
 
     class Loader(_Parser, _Core12Constructor, _Core12Resolver):  # type: ignore[misc, valid-type]
         def __init__(self, stream):
-            _Parser.__init__(self, stream)
+            _Parser.__init__(self, stream)  # type: ignore[misc]
             _Core12Constructor.__init__(self)
             _Core12Resolver.__init__(self)
 

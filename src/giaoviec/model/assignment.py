@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from giaoviec.model.common import Bool, Date, Header, Id, Model, NonEmptyText, Number, Period, Text, f
 from pydantic import Field
+
+from giaoviec.model.common import Bool, Date, Header, Id, Model, NonEmptyText, Number, Period, Text, f
 
 Program = Literal["focus", "breakthrough", "action-program", "product-contract"]
 Tag = Literal["new", "hard", "breakthrough", "backlog", "unprecedented"]

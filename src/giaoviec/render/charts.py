@@ -28,7 +28,7 @@ def stacked_bars(title: str, rows: list[tuple[str, dict[str, int]]], keys: list[
         y = 10 + i * row_h
         total = sum(counts.values()) or 1
         body.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(label[:32])}</text>')
-        x = label_w
+        x: float = label_w
         for key, _name in keys:
             w = bar_w * counts.get(key, 0) / total
             if w:

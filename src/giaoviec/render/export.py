@@ -85,8 +85,8 @@ def as_json(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None
     tasks_rows, totals = rows(result, models, _)
     out.write(json.dumps({
         "version": 1, "year": result.year,
-        "tasks": [{h: _plain(v) for (h, _w), v in zip(COLUMNS, row)} for row in tasks_rows],
-        "cadres": [{h: v for (h, _w), v in zip(TOTALS, row)} for row in totals],
+        "tasks": [{h: _plain(v) for (h, _w), v in zip(COLUMNS, row, strict=True)} for row in tasks_rows],
+        "cadres": [{h: v for (h, _w), v in zip(TOTALS, row, strict=True)} for row in totals],
     }, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -4,7 +4,6 @@ comes computed in the YearResult; words and number formats come from `giaoviec.w
 from __future__ import annotations
 
 import csv
-import io
 import json
 import textwrap
 from collections.abc import Callable, Iterator

@@ -4,6 +4,7 @@ file. Scores above a task's weight, unknown tasks and unknown cadres are refused
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.load.repository import Repository
@@ -24,14 +25,12 @@ def plan(repo: Repository, workbook: Path, council: str) -> tuple[list[Planned],
         return [], [finding(display, None, "ref.unknown", N_("Unknown unit '{unit}'."), line=1, column=1, unit=council)]
     try:
         wb = load_workbook(workbook, data_only=True)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return [], [finding(display, None, "sheet.unreadable", N_("The workbook cannot be read: {problem}."), line=1, column=1,
                             problem=str(exc).splitlines()[0][:200])]
     entries, starts, ends = [], [], []
     for ws in wb.worksheets:
-        where = f"{display}#{ws.title}"
-
-        def err(row: int, col: int, message: str, **args) -> None:
+        def err(row: int, col: int, message: str, where: str = f"{display}#{ws.title}", **args: Any) -> None:
             found.append(finding(where, None, "sheet.value", message, line=row, column=col, **args))
 
         head = {plain(ws.cell(r, 1).value): (r, ws.cell(r, 2).value) for r in range(1, 8)}

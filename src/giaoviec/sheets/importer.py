@@ -71,7 +71,7 @@ def plan(registry: Repository, workbook: Path, today: dt.date | None = None) -> 
     planned: list[Planned] = []
     found: list[Diagnostic] = []
     taken: set[str] = set()
-    for data, cells in zip(parsed.assignments, parsed.cells):
+    for data, cells in zip(parsed.assignments, parsed.cells, strict=True):
         document = {"apiVersion": "giaoviec/v1", "kind": "Assignment", **data}  # dates stay dates: written unquoted
         fallback = next(iter(cells.values()))
         model, problems = parse_document(display, 0, document)

@@ -66,7 +66,7 @@ class Parsed:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def _diag(path: str, cell: Cell, code: str, message: str, **args: object) -> Diagnostic:
+def _diag(path: str, cell: Cell, code: str, message: str, **args: Any) -> Diagnostic:
     return finding(f"{path}#{cell.sheet}", None, code, message, line=cell.row, column=cell.column, **args)
 
 
@@ -142,7 +142,7 @@ def read_workbook(path: Path, display: str) -> Parsed:
     out = Parsed()
     try:
         wb = load_workbook(path, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one diagnostic
+    except Exception as exc:
         out.diagnostics.append(finding(display, None, "sheet.unreadable", N_("The workbook cannot be read: {problem}."),
                                        line=1, column=1, problem=str(exc).splitlines()[0][:200]))
         return out
@@ -188,7 +188,7 @@ def read_workbook(path: Path, display: str) -> Parsed:
                 current[key] = cells[key]
         if cells.get("what") is None or cells["what"].value in (None, ""):
             continue  # a sub-heading or a note row
-        head = {k: v for k, v in current.items()}
+        head = dict(current)
         values = {k: _value(k, head[k], display, out) for k in head}
         gkey = (values.get("cadre"), values.get("program") or "focus", values.get("from"), values.get("to"))
         if gkey not in groups:
@@ -222,7 +222,7 @@ def _value(key: str, cell: Cell, display: str, out: Parsed) -> Any:
 
 def _assignment(values: dict, head: dict[str, Cell], display: str, out: Parsed) -> tuple[dict, dict]:
     data: dict[str, Any] = {"cadre": values.get("cadre"), "unit": values.get("unit")}
-    origin = {("cadre",): head.get("cadre"), ("unit",): head.get("unit")}
+    origin: dict[tuple[str, ...], Cell | None] = {("cadre",): head.get("cadre"), ("unit",): head.get("unit")}
     if values.get("position"):
         data["position"] = values["position"]
     data["program"] = values.get("program") or "focus"
@@ -276,7 +276,7 @@ def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -
             m = re.fullmatch(r"([^:]+?)(?:\s*:\s*([^-]+?))?(?:\s+-\s+(.+))?", part)
             day = date_of(m.group(1)) if m else None
             target = number_of(m.group(2)) if m and m.group(2) else None
-            if day is None or (m.group(2) and target is None):
+            if m is None or day is None or (m.group(2) and target is None):
                 out.diagnostics.append(_diag(display, cells["checkpoints"], "sheet.value",
                                              N_("'{value}' is not a checkpoint (dd/mm/yyyy: target - expectation)."), value=part))
                 continue

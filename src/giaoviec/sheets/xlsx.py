@@ -81,7 +81,7 @@ def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO)
             ws.append([t.id, t.what, t.weight, word(STATUS, ts.status, _), round(ts.computed or 0, 2), None, None])
             ws.cell(ws.max_row, 6).fill = PatternFill("solid", fgColor="FFF8DC")
         ws.cell(6, 2).fill = PatternFill("solid", fgColor="FFF8DC")
-        for col, width in zip("ABCDEFG", (22, 60, 9, 20, 12, 14, 40)):
+        for col, width in zip("ABCDEFG", (22, 60, 9, 20, 12, 14, 40), strict=True):
             ws.column_dimensions[col].width = width
         for row in (4, 5):
             ws.cell(row, 2).number_format = "DD/MM/YYYY"

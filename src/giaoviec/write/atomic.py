@@ -3,6 +3,7 @@ that a reader sees the old bytes or the new ones, never a part."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -42,7 +43,5 @@ def cannot_write(path: Path, exc: OSError) -> Fatal:
 
 
 def _discard(tmp: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(tmp)
-    except OSError:
-        pass

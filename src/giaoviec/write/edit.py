@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -23,7 +24,7 @@ from giaoviec.model import Assignment
 from giaoviec.write.atomic import write_bytes
 
 
-def EditError(message: str, broken: bool = False, **args: object) -> Fatal:
+def EditError(message: str, broken: bool = False, **args: Any) -> Fatal:
     """The edit is refused and the file left untouched: exit 1 when the file itself has errors, else 2."""
     return Fatal(ExitCode.DATA_ERRORS if broken else ExitCode.USAGE, message, **args)
 
@@ -77,8 +78,8 @@ def _load(path: Path) -> tuple[str, Assignment, int, MappingNode]:
     if len(found) != 1:
         raise EditError(N_("{path} does not hold exactly one Assignment."), path=str(path))
     index, data = found[0]
-    model, problems = parse_document(str(path), index, data)
-    if model is None:
+    model, _problems = parse_document(str(path), index, data)
+    if not isinstance(model, Assignment):
         raise EditError(N_("{path} has errors; run giaoviec validate and fix them first."), broken=True, path=str(path))
     return text, model, index, yamlio.compose(text)[index]
 

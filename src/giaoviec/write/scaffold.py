@@ -9,6 +9,7 @@ import re
 import unicodedata
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, StrictUndefined
 
@@ -34,7 +35,7 @@ FILES = {  # template → place in the new repository
 }
 
 
-def ScaffoldError(message: str, **args: object) -> Fatal:
+def ScaffoldError(message: str, **args: Any) -> Fatal:
     """The scaffold is refused (exit 2); nothing is written."""
     return Fatal(ExitCode.USAGE, message, **args)
 
