@@ -32,7 +32,8 @@ def test_golden(cli, golden, args, name):
 
 def test_json_keys_and_pending(cli):
     doc = json.loads(cli("-C", str(VP), "score", "2026", "--as-of", "2026-10-31", "--format", "json").out)
-    assert set(doc) == {"version", "year", "as_of", "profile", "cadres", "warnings", "diagnostics"}
+    assert set(doc) == {"version", "year", "as_of", "profile", "complete", "cadres", "left_out", "warnings", "diagnostics"}
+    assert doc["complete"] is True and doc["left_out"] == []
     (row,) = doc["cadres"]
     assert {"cadre", "name", "unit", "position", "program", "profile", "as_of", "points", "provisional_points",
             "tier", "tier_reason", "counts", "tasks"} <= set(row)

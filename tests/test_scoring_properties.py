@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from giaoviec.domain.scoring import judge_task, score_assignment
+from giaoviec.domain.scoring import Council, judge_task, score_assignment
 from giaoviec.domain.status import window
 from giaoviec.load.profiles import builtin_profiles
 from giaoviec.model.assignment import Assignment, Task
@@ -90,7 +90,7 @@ def test_assignment_points_stay_within_the_components(many, profile, general, re
     p = builtin_profiles()[profile]
     entry = CadreEvaluation.model_validate({"cadre": "a", "general": min(general, p.components.get("general", 0)), "components": {"reform": min(reform, p.components.get("reform", 0))}})
     win = window(dt.date(2022, 1, 1), dt.date(2022, 12, 31), 2022, None, dt.date(2030, 1, 1))
-    s = score_assignment(a, "x.yaml", p, win, "quarterly", entry, "e.yaml")
+    s = score_assignment(a, "x.yaml", p, win, "quarterly", Council(entry, "e.yaml", dt.date(2022, 12, 31)))
     assert 0 <= s.provisional_points <= sum(p.components.values()) + 1e-9
     assert s.components["tasks"] <= p.components["tasks"] + 1e-9
 

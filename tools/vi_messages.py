@@ -449,4 +449,11 @@ VI.update({
     'decrease': 'giảm',
     'Cannot write {path}: {problem}.': 'Không ghi được {path}: {problem}.',
     "{value} is not a year (1900–9999).": "{value} không phải là một năm (1900–9999).",
+    'assignment left out': 'bỏ qua tệp giao việc',
+    'council entry left out': 'bỏ qua điểm hội đồng của một cán bộ',
+    'council session left out': 'bỏ qua phiên đánh giá của hội đồng',
+    'unreadable file left out': 'bỏ qua tệp không đọc được',
+    'error in the registry': 'lỗi trong danh mục (đơn vị, cán bộ, cấu hình, bộ quy tắc)',
+    'Incomplete: these results leave out what has errors in the data (run giaoviec validate):': 'Kết quả CHƯA ĐẦY ĐỦ: đã bỏ qua các phần dữ liệu có lỗi dưới đây (chạy giaoviec validate để xem và sửa):',
+    'unknown cadre': 'không rõ cán bộ',
 })

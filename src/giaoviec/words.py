@@ -35,6 +35,11 @@ PROGRAM = {
 ROLE_PLURAL = {"secretary": N_("Party secretaries"), "chair": N_("People's Committee chairs")}
 DIRECTION = {"increase": N_("increase"), "decrease": N_("decrease")}
 FOLLOW_UP = {"overdue": N_("Overdue"), "due-soon": N_("Due soon"), "no-check-in": N_("No check-in since {start}")}
+LEFT_OUT = {
+    "assignment": N_("assignment left out"), "council-entry": N_("council entry left out"),
+    "council": N_("council session left out"), "unreadable": N_("unreadable file left out"),
+    "registry": N_("error in the registry"),
+}
 DASH = "—"
 
 

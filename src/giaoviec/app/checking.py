@@ -55,7 +55,7 @@ class Checking:
         self._ctx = checks.context(self.registry, self.today)
         self._found: list[Diagnostic] = list(self._loaded.diagnostics)
         self._summaries: list[AssignmentSummary] = []
-        self._unreadable = set(self._loaded.unreadable)
+        self._unreadable: list[Document] = list(self._loaded.unreadable)
         self._stream = self._read()
 
     def __iter__(self) -> Iterator[Document]:
@@ -76,7 +76,7 @@ class Checking:
                         self._take(doc)
                         yield doc
                     elif isinstance(doc.model, Unreadable):
-                        self._unreadable.add(doc.model.cadre)
+                        self._unreadable.append(doc)
                 if self._progress is not None:
                     self._progress(n, len(files))
 
@@ -88,7 +88,7 @@ class Checking:
         """The checks across files, once the stream is read (what was not consumed is read now)."""
         for _doc in self._stream:
             pass
-        repo = self.registry.with_assignments(tuple(self._summaries), frozenset(self._unreadable))
+        repo = self.registry.with_assignments(tuple(self._summaries), tuple(self._unreadable))
         found = self._found + checks.run(checks.context(repo, self.today))
         return Checked(repo, sorted(locate(self.root, found)))
 

@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from giaoviec.app.checking import Checked, Checking, Progress
-from giaoviec.compute.followup import FollowUp, follow_up, period_start
+from giaoviec.compute.followup import FollowUp, follow_up
+from giaoviec.compute.followup import settle as settle_follow_up
 from giaoviec.compute.stats import Stats, stats
 from giaoviec.compute.year import YearResult, scope_of, score_assignments, settle
 
@@ -33,6 +34,6 @@ def status(root: Path, as_of: dt.date | None = None, unit: str | None = None, wi
     up to as_of counts as future."""
     day = as_of or dt.date.today()
     checking = Checking(root, max(day, dt.date.today()), fast_reader=fast_reader)
-    items = follow_up(checking.registry, checking, day, unit, within)
+    items, considered = follow_up(checking.registry, checking, day, unit, within)
     checked = checking.finish()
-    return FollowUp(day, period_start(day, checked.repo.config.checks), items, checked.repo), checked
+    return settle_follow_up(day, items, considered, checked.repo, checked.diagnostics, unit), checked

@@ -6,6 +6,7 @@ from giaoviec.checks.context import Context
 from giaoviec.diagnostics import N_, Diagnostic, finding, warning
 from giaoviec.domain.councils import matching_assignments
 from giaoviec.model import Evaluation
+from giaoviec.model.evaluation import CadreEvaluation
 
 
 def check_evaluations(ctx: Context) -> list[Diagnostic]:
@@ -14,6 +15,8 @@ def check_evaluations(ctx: Context) -> list[Diagnostic]:
     for doc in ctx.repo.evaluations:
         ev: Evaluation = doc.model
         for i, entry in enumerate(ev.evaluations):
+            if not isinstance(entry, CadreEvaluation):
+                continue  # an invalid entry, already reported
             base = ("evaluations", i)
             if entry.decided_tier and not entry.reason:
                 out.append(finding(

@@ -6,6 +6,7 @@ from giaoviec.checks.context import Context
 from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.load.repository import Document
 from giaoviec.model import Assignment, Cadres, Evaluation, ScoringProfile, Units
+from giaoviec.model.evaluation import CadreEvaluation
 
 
 def check_ids(ctx: Context) -> list[Diagnostic]:
@@ -64,7 +65,7 @@ def check_references(ctx: Context) -> list[Diagnostic]:
                 pairs += [(("cadres", i, "positions", j, "unit"), p.unit, "unit") for j, p in enumerate(c.positions)]
         elif isinstance(m, Evaluation):
             pairs.append((("council",), m.council, "unit"))
-            pairs += [(("evaluations", i, "cadre"), e.cadre, "cadre") for i, e in enumerate(m.evaluations)]
+            pairs += [(("evaluations", i, "cadre"), e.cadre, "cadre") for i, e in enumerate(m.evaluations) if isinstance(e, CadreEvaluation)]
         out += ctx.refs(doc, pairs)  # type: ignore[arg-type]
     return out
 

@@ -62,8 +62,8 @@ def score(
         for d in errors:
             err.print(Text(str(d)))
     s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=len(result.assignments), year=year,
-           files=len({d.path for d in errors}))
-    raise typer.Exit(int(ExitCode.DATA_ERRORS if errors else ExitCode.OK))
+           files=len({item.path for item in result.left_out}))
+    raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 
 
 class ReportFormat(str, Enum):
@@ -97,7 +97,7 @@ def report(
         s.write_out(out, text.encode("utf-8"))
     for d in got.result.errors:
         s.err().print(Text(str(d.localize(_))))
-    raise typer.Exit(int(ExitCode.DATA_ERRORS if got.result.errors else ExitCode.OK))
+    raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 
 class StatsFormat(str, Enum):
@@ -123,5 +123,6 @@ def stats_command(
     root = s.root()
     result = year_stats(root, s.year(year) or (day or dt.date.today()).year, unit, day, fast_reader=s.env.fast_reader)
     sys.stdout.write(stats_render.RENDERERS[format.value](result, s.gettext(), s.lang()))
+    raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 
 

@@ -138,6 +138,7 @@ def status(
     day = s.date(as_of)
     result, _checked = follow_up(s.root(), day, unit, within, fast_reader=s.env.fast_reader)
     sys.stdout.write(status_render.RENDERERS[format.value](result, s.gettext()))
+    raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 
 
 class DiffFormat(str, Enum):

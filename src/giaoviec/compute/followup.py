@@ -4,10 +4,12 @@ due soon, and which unfinished tasks have no check-in yet in the current month o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from giaoviec.compute.left_out import LeftOut, breakage, left_out
 from giaoviec.compute.year import scope_of
+from giaoviec.diagnostics import Diagnostic
 from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Assignment
 
@@ -30,6 +32,11 @@ class FollowUp:
     period_start: dt.date  # the month or quarter whose check-in is expected
     items: list[Item]
     repo: Repository
+    left_out: tuple[LeftOut, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.left_out
 
 
 ORDER = {"overdue": 0, "due-soon": 1, "no-check-in": 2}
@@ -40,15 +47,19 @@ def period_start(day: dt.date, cadence: str) -> dt.date:
     return dt.date(day.year, month, 1)
 
 
-def follow_up(registry: Repository, docs: Iterable[Document], as_of: dt.date, unit: str | None = None, within: int = 30) -> list[Item]:
-    """The items of the assigned assignments running on `as_of` (the stream's documents)."""
+def follow_up(registry: Repository, docs: Iterable[Document], as_of: dt.date, unit: str | None = None,
+              within: int = 30) -> tuple[list[Item], list[tuple[str, str]]]:
+    """The items of the assigned assignments running on `as_of` (the stream's documents), and the
+    (path, cadre) of every assignment considered."""
     scope = scope_of(registry, unit)
     start = period_start(as_of, registry.config.checks)
     items: list[Item] = []
+    considered: list[tuple[str, str]] = []
     for doc in docs:
         a: Assignment = doc.model
         if a.status != "assigned" or not a.period.contains(as_of) or (scope is not None and a.unit not in scope):
             continue
+        considered.append((doc.path, a.cadre))
         for t in a.tasks:
             finished = t.outcome is not None and t.outcome.done_on is not None and t.outcome.done_on <= as_of
             cancelled = t.cancelled is not None and t.cancelled.date <= as_of
@@ -66,4 +77,13 @@ def follow_up(registry: Repository, docs: Iterable[Document], as_of: dt.date, un
                 found.append(("no-check-in", (as_of - start).days))
             items += [Item(kind, a.cadre, a.unit, doc.path, t.id, t.what, due, days) for kind, days in found]
     items.sort(key=lambda i: (ORDER[i.kind], i.unit, i.cadre, i.task))
-    return items
+    return items, considered
+
+
+def settle(as_of: dt.date, items: list[Item], considered: list[tuple[str, str]], repo: Repository,
+           diagnostics: Sequence[Diagnostic], unit: str | None) -> FollowUp:
+    """The follow-up list once every file is checked: the items of files with errors left out, and named."""
+    broken = breakage(diagnostics)
+    missing = left_out(repo, broken, as_of.year, scope_of(repo, unit), considered, {c for _p, c in considered})
+    kept = [i for i in items if i.path not in broken.files]
+    return FollowUp(as_of, period_start(as_of, repo.config.checks), kept, repo, tuple(missing))

@@ -18,7 +18,8 @@ from typing import Any
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, Severity, finding, repository_error
 from giaoviec.domain.councils import matching_assignments
 from giaoviec.domain.org import parent_of, role_at, units_in_scope
-from giaoviec.domain.scoring import AssignmentResult, Header, TaskResult, aggregate, judge_task
+from giaoviec.compute.left_out import LeftOut, breakage, left_out, usable_evaluations
+from giaoviec.domain.scoring import AssignmentResult, Council, Header, TaskResult, aggregate, judge_task, last_change
 from giaoviec.domain.status import Window, window
 from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
@@ -58,10 +59,17 @@ class YearResult:
     findings: tuple[Diagnostic, ...]  # about the results themselves: quotas, council components
     diagnostics: tuple[Diagnostic, ...]  # validation's, of the whole repository
     repo: Repository
+    left_out: tuple[LeftOut, ...] = ()  # what the results leave out, and why (compute.left_out)
+
+    @property
+    def complete(self) -> bool:
+        return not self.left_out
 
     @property
     def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
+        """The errors behind what is left out: those of its files."""
+        paths = {item.path for item in self.left_out}
+        return [d for d in self.diagnostics if d.is_error and d.path in paths]
 
 
 def profile_in_force(config: Config, profiles, day: dt.date) -> ScoringProfile | None:
@@ -102,7 +110,7 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
         if profile is None:
             missing.append(win.end)
             continue
-        tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain)) is not None)
+        tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain, last_change(a, t))) is not None)
         head = Header(a.cadre, a.unit, a.position, a.program, a.period, a.confidential)
         judged.append(Judged(head, doc.path, doc.index, profile, win, tasks))
     if missing:
@@ -112,31 +120,37 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
 
 
 def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic]) -> YearResult:
-    """The results once every file is checked: files with errors left out, councils applied, quotas checked."""
-    broken = {d.path for d in diagnostics if d.is_error}
-    evaluations = [d for d in repo.evaluations if d.path not in broken]
+    """The results once every file is checked: files with errors left out (and named), council
+    sessions applied entry by entry, counts, points and tiers, quotas checked."""
+    broken = breakage(diagnostics)
+    evaluations = usable_evaluations(repo, broken)
     results: list[AssignmentResult] = []
     for j in scored.judged:
-        if j.path in broken:
+        if j.path in broken.files:
             continue
-        entry, source = council_entry(repo, j, evaluations)
-        results.append(aggregate(j.head, j.path, j.index, j.profile, j.window, j.tasks, entry, source))
+        council = council_entry(repo, j, evaluations)
+        results.append(aggregate(j.head, j.path, j.index, j.profile, j.window, j.tasks, council))
     results.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
     findings = [*component_warnings(results), *quota_warnings(repo, results)]
     top = profile_in_force(repo.config, repo.profiles, dt.date(scored.year, 12, 31))
+    missing = left_out(repo, broken, scored.year, scope_of(repo, scored.unit), [(j.path, j.head.cadre) for j in scored.judged],
+                       {j.head.cadre for j in scored.judged})
     return YearResult(scored.year, scored.as_of, scored.unit, top.id if top else None, tuple(results),
-                      tuple(findings), tuple(diagnostics), repo)
+                      tuple(findings), tuple(diagnostics), repo, tuple(missing))
 
 
-def council_entry(repo: Repository, j: Judged, evaluations: list[Document]) -> tuple[CadreEvaluation | None, str | None]:
-    """The latest council session's entry that scores exactly this assignment within its window."""
+def council_entry(repo: Repository, j: Judged, evaluations: list[tuple[Document, frozenset[int]]]) -> Council | None:
+    """The latest council session's entry that scores exactly this assignment within its window
+    (entries left out for their errors are skipped)."""
     best: tuple[dt.date, str, CadreEvaluation] | None = None
     mine = repo.by_cadre.get(j.head.cadre, ())
-    for ev_doc in evaluations:
+    for ev_doc, bad in evaluations:
         ev: Evaluation = ev_doc.model
         if not ev.period.overlaps(j.window.start, j.window.end):
             continue
-        for entry in ev.evaluations:
+        for i, entry in enumerate(ev.evaluations):
+            if not isinstance(entry, CadreEvaluation) or i in bad:
+                continue
             if entry.cadre != j.head.cadre or (entry.program and entry.program != j.head.program):
                 continue
             matches = matching_assignments(mine, ev, entry)
@@ -145,8 +159,8 @@ def council_entry(repo: Repository, j: Judged, evaluations: list[Document]) -> t
             if best is None or (ev.date, ev_doc.path) > (best[0], best[1]):
                 best = (ev.date, ev_doc.path, entry)
     if best is None:
-        return None, None
-    return best[2], f"{best[1]} ({best[0].isoformat()})"
+        return None
+    return Council(best[2], best[1], best[0])
 
 
 def _result_warning(code: str, message: str, group: str, **args: Any) -> Diagnostic:

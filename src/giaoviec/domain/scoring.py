@@ -98,12 +98,19 @@ class TaskResult:
     judgement: Judgement
     computed: float | None  # weight × factor; None for a cancelled task
     steps: tuple[Phrase, ...] = ()  # the factor, step by step (only when explained)
+    changed_on: dt.date | None = None  # the latest change of its outcome, due date or target the file records
     council: float | None = None  # the council's score, when an Evaluation gives one
     council_note: str | None = None
+    council_date: dt.date | None = None  # the date of the session that gave it
 
     @property
     def points(self) -> float | None:
         return self.council if self.council is not None else self.computed
+
+    @property
+    def stale(self) -> bool:
+        """The council scored the task before a later change of its outcome, due date or target."""
+        return self.council_date is not None and self.changed_on is not None and self.changed_on > self.council_date
 
     @property
     def ratio(self) -> float | None:
@@ -126,6 +133,19 @@ class Header:
     confidential: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Council:
+    """The council session entry that applies to an assignment."""
+
+    entry: CadreEvaluation
+    path: str
+    date: dt.date
+
+    @property
+    def source(self) -> str:
+        return f"{self.path} ({self.date.isoformat()})"
+
+
 @dataclass(frozen=True)
 class AssignmentResult:
     assignment: Header
@@ -141,8 +161,12 @@ class AssignmentResult:
     tier: str
     tier_reason: Phrase
     tier_trace: tuple[Phrase, ...]
-    evaluation: str | None  # "path (date)" of the Evaluation used
-    council: CadreEvaluation | None = None
+    council: Council | None = None
+
+    @property
+    def evaluation(self) -> str | None:
+        """ "path (date)" of the Evaluation used."""
+        return self.council.source if self.council else None
 
     @property
     def key(self) -> tuple[str, int]:
@@ -164,17 +188,27 @@ def delays(due: dt.date, done_on: dt.date, cadence: str) -> int:
     return max(1, count)
 
 
-def judge_task(task: Task, win: Window, profile: ScoringProfile, cadence: str, explain: bool = True) -> TaskResult | None:
+def judge_task(task: Task, win: Window, profile: ScoringProfile, cadence: str, explain: bool = True,
+               changed_on: dt.date | None = None) -> TaskResult | None:
     """Status and computed points of a task that counts in the window (None when it does not)."""
     j = judge(task, win, profile.exceeded_when, explain)
     if j is None:
         return None
     if j.status == "cancelled":
-        return TaskResult(task.id, j.status, task.weight, j, None, (j.reason,) if explain else ())
+        return TaskResult(task.id, j.status, task.weight, j, None, (j.reason,) if explain else (), changed_on)
     factor, delay, failures = task_factor(task, j, profile, cadence)
     computed = task.weight * factor
     steps = _steps(j, profile, factor, delay, failures, task.weight, computed) if explain else ()
-    return TaskResult(task.id, j.status, task.weight, j, computed, steps)
+    return TaskResult(task.id, j.status, task.weight, j, computed, steps, changed_on)
+
+
+def last_change(a: Assignment, task: Task) -> dt.date | None:
+    """The latest date the file records for a change of the task's outcome, due date or target:
+    its completion, and the amendments that name it."""
+    dates = [m.date for m in a.amendments if task.id in m.tasks]
+    if task.outcome is not None and task.outcome.done_on is not None:
+        dates.append(task.outcome.done_on)
+    return max(dates, default=None)
 
 
 def task_factor(task: Task, j: Judgement, profile: ScoringProfile, cadence: str) -> tuple[float, int, int]:
@@ -222,10 +256,11 @@ def _steps(j: Judgement, profile: ScoringProfile, factor: float, delay: int, fai
 
 
 def aggregate(head: Header, path: str, index: int, profile: ScoringProfile, win: Window, tasks: tuple[TaskResult, ...],
-              entry: CadreEvaluation | None, evaluation: str | None) -> AssignmentResult:
+              council: Council | None) -> AssignmentResult:
     """The council's scores applied to the task results, the components, the points and the tier."""
-    if entry is not None and entry.tasks:
-        tasks = tuple(_with_council(t, entry) for t in tasks)
+    entry = council.entry if council else None
+    if council is not None and council.entry.tasks:
+        tasks = tuple(_with_council(t, council) for t in tasks)
     counts = Counts.of(t.status for t in tasks)
     counting = [t for t in tasks if t.status != "cancelled"]
     weights = sum(t.weight for t in counting)
@@ -264,15 +299,15 @@ def aggregate(head: Header, path: str, index: int, profile: ScoringProfile, win:
     return AssignmentResult(
         assignment=head, path=path, index=index, profile=profile, window=win, tasks=tasks, counts=counts,
         components=components, provisional_points=provisional, points=None if tier == "pending" else provisional,
-        tier=tier, tier_reason=reason, tier_trace=tuple(trace), evaluation=evaluation, council=entry,
+        tier=tier, tier_reason=reason, tier_trace=tuple(trace), council=council,
     )
 
 
-def _with_council(t: TaskResult, entry: CadreEvaluation) -> TaskResult:
-    score = entry.tasks.get(t.id)
+def _with_council(t: TaskResult, council: Council) -> TaskResult:
+    score = council.entry.tasks.get(t.id)
     if score is None or t.status == "cancelled":
         return t
-    return replace(t, council=score.score, council_note=score.note)
+    return replace(t, council=score.score, council_note=score.note, council_date=council.date)
 
 
 def computed_tier(profile: ScoringProfile, points: float, counts: Counts) -> tuple[str, list[Phrase]]:
@@ -311,8 +346,8 @@ def _at_least(level: str, limit: str) -> bool:
 
 
 def score_assignment(a: Assignment, path: str, profile: ScoringProfile, win: Window, cadence: str,
-                     entry: CadreEvaluation | None = None, evaluation: str | None = None, explain: bool = True) -> AssignmentResult:
+                     council: Council | None = None, explain: bool = True) -> AssignmentResult:
     """One assignment judged and aggregated at once (what `compute.year` does in two steps)."""
-    tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain)) is not None)
+    tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain, last_change(a, t))) is not None)
     head = Header(a.cadre, a.unit, a.position, a.program, a.period, a.confidential)
-    return aggregate(head, path, 0, profile, win, tasks, entry, evaluation)
+    return aggregate(head, path, 0, profile, win, tasks, council)

@@ -17,6 +17,7 @@ from typing import Any
 from giaoviec.load.documents import Document
 from giaoviec.model import Assignment, Evaluation
 from giaoviec.model.assignment import Task
+from giaoviec.model.evaluation import CadreEvaluation
 
 TERMS = ("what", "due", "target", "weight")
 
@@ -82,7 +83,7 @@ def _assignments(docs: list[Document]) -> dict[tuple, tuple[str, int, Assignment
 
 def _evaluations(docs: list[Document]) -> dict[tuple, tuple[str, int, int, Any, Evaluation]]:
     return {(d.model.council, d.model.period.start, entry.cadre, entry.program): (d.path, d.index, i, entry, d.model)
-            for d in docs if isinstance(d.model, Evaluation) for i, entry in enumerate(d.model.evaluations)}
+            for d in docs if isinstance(d.model, Evaluation) for i, entry in enumerate(d.model.evaluations) if isinstance(entry, CadreEvaluation)}
 
 
 def terms(task: Task) -> dict[str, Any]:

@@ -3,6 +3,7 @@ the places of diagnostics into lines and columns (`locate`), composing only the 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.load import yamlio
 from giaoviec.load.files import is_giaoviec_file
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
-from giaoviec.model import KINDS, Cadres, Units
+from giaoviec.model import KINDS, Cadres, Evaluation, Units
 
 _KIND_LINE = re.compile(rb"^kind:[ \t]*[\"']?([A-Za-z]+)", re.MULTILINE)
 
@@ -33,9 +34,56 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Unreadable:
-    """Stands for an Assignment document that failed to load, so that others do not cascade."""
+    """Stands for a document that failed to load: what can be told of it, so that other checks do
+    not cascade and every output can say what it left out. For an Assignment, `cadres` holds its
+    cadre; for an Evaluation, the cadres of its entries; "*" when not even that can be read."""
 
-    cadre: str
+    kind: str  # "Assignment", "Evaluation", … or "*" (the file is not readable YAML)
+    cadres: tuple[str, ...] = ("*",)
+    unit: str | None = None
+    start: str | None = None  # the period as written, when it can be read
+    end: str | None = None
+
+    @property
+    def cadre(self) -> str:
+        return self.cadres[0] if self.cadres else "*"
+
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the period may overlap [first, last] (True when it cannot be told)."""
+        try:
+            start = dt.date.fromisoformat(str(self.start)) if self.start else dt.date.min
+            end = dt.date.fromisoformat(str(self.end)) if self.end else dt.date.max
+        except ValueError:
+            return True
+        return start <= last and first <= end
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidEntry:
+    """A council entry that did not load: it scores nothing, but its cadre is known."""
+
+    cadre: str | None
+
+
+def _unreadable(data: Any) -> Unreadable | None:
+    """What can be told of a document that did not load (None when it is not an Assignment or an Evaluation)."""
+    if not isinstance(data, dict) or data.get("kind") not in ("Assignment", "Evaluation"):
+        return None
+    raw_period = data.get("period")
+    period: dict = raw_period if isinstance(raw_period, dict) else {}
+    if data["kind"] == "Assignment":
+        cadres: tuple[str, ...] = (_text(data.get("cadre")) or "*",)
+    else:
+        raw_entries = data.get("evaluations")
+        entries: list = raw_entries if isinstance(raw_entries, list) else []
+        cadres = tuple(c for e in entries if isinstance(e, dict) and (c := _text(e.get("cadre")))) or ("*",)
+    return Unreadable(data["kind"], cadres, _text(data.get("unit")) or _text(data.get("council")),
+                      str(period["from"]) if period.get("from") is not None else None,
+                      str(period["to"]) if period.get("to") is not None else None)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def sniff_kinds(raw: bytes) -> frozenset[bytes]:
@@ -58,8 +106,9 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     loaded = yamlio.load(rel, text, fast_reader)
     documents: list[Document] = []
     diagnostics = list(loaded.diagnostics)
-    if loaded.diagnostics and b"Assignment" in raw:
-        documents.append(Document(rel, -1, Unreadable("*")))
+    if loaded.diagnostics:  # not even YAML: what it held is unknown
+        kinds = sniff_kinds(raw)
+        documents.append(Document(rel, -1, Unreadable(next(iter(kinds)).decode() if len(kinds) == 1 else "*")))
     for index, data in enumerate(loaded.documents):
         if data is None:
             continue
@@ -67,9 +116,8 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
         diagnostics += found
         if model is not None:
             documents.append(Document(rel, index, model))
-        elif isinstance(data, dict) and data.get("kind") == "Assignment":
-            cadre = data.get("cadre")
-            documents.append(Document(rel, index, Unreadable(cadre if isinstance(cadre, str) else "*")))
+        elif (lost := _unreadable(data)) is not None:
+            documents.append(Document(rel, index, lost))
     if diagnostics:
         diagnostics = yamlio.locate(diagnostics, text)
     return documents, diagnostics
@@ -83,28 +131,35 @@ def parse_document(path: str, index: int, data: Any) -> tuple[BaseModel | None, 
     if model is None:
         return None, [wrong_document(path, index, "kind", kind=kind)]
     parsed, found = schema_diagnostics(path, index, model, data)
-    if parsed is None and model in (Units, Cadres):
+    if parsed is None and model in SALVAGED:
         parsed = _salvage(model, data)
     return parsed, found
 
 
-def _salvage(model: type[BaseModel], data: dict) -> BaseModel | None:
-    """The registry without its invalid entries, so that one bad unit does not hide all the others.
+SALVAGED: dict[type[BaseModel], str] = {Units: "units", Cadres: "cadres", Evaluation: "evaluations"}
 
-    Invalid entries are replaced by a placeholder id-less slot so that list positions (and thus
-    the lines of later findings) stay those of the file; the index skips the placeholders.
+
+def _salvage(model: type[BaseModel], data: dict) -> BaseModel | None:
+    """The document without its invalid entries, so that one bad unit, cadre or council entry does
+    not hide all the others (a problem stays where it is).
+
+    Invalid entries are replaced by None (a council entry by an `InvalidEntry` that keeps its
+    cadre, so that outputs can say whose council scores were left out) so that list positions
+    (and thus the lines of later findings) stay those of the file; everything that reads the
+    entries skips them.
     """
-    key = "units" if model is Units else "cadres"
+    key = SALVAGED[model]
     item_model = model.model_fields[key].annotation.__args__[0]  # type: ignore[union-attr]
     items = data.get(key)
     if not isinstance(items, list):
         return None
-    kept = []
+    kept: list[Any] = []
     for item in items:
         try:
             kept.append(item_model.model_validate(item))
         except ValueError:
-            kept.append(None)
+            cadre = item.get("cadre") if isinstance(item, dict) else None
+            kept.append(InvalidEntry(cadre if isinstance(cadre, str) else None) if model is Evaluation else None)
     try:
         header = model.model_validate({**data, key: []})
     except ValueError:

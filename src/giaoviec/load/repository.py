@@ -73,12 +73,16 @@ class Repository:
     cadres: Mapping[str, Entry] = field(default_factory=dict)
     profiles: Mapping[str, ScoringProfile] = field(default_factory=dict)
     files: tuple[str, ...] = ()  # every file read as giaoviec data, valid or not
-    unreadable_cadres: frozenset[str] = frozenset()  # cadres of Assignment documents that failed to load
+    unreadable: tuple[Document, ...] = ()  # documents that failed to load (models: Unreadable)
     assignments: tuple[AssignmentSummary, ...] = ()  # filled in once the assignments are streamed
+
+    @cached_property
+    def _unreadable_cadres(self) -> frozenset[str]:
+        return frozenset(c for d in self.unreadable if d.model.kind in ("Assignment", "*") for c in d.model.cadres)
 
     def may_have_assignment(self, cadre: str) -> bool:
         """True when a broken file may hold this cadre's assignment: checks then stay quiet."""
-        return cadre in self.unreadable_cadres or "*" in self.unreadable_cadres
+        return cadre in self._unreadable_cadres or "*" in self._unreadable_cadres
 
     def of_kind(self, kind: type) -> list[Document]:
         return [d for d in self.documents if isinstance(d.model, kind)]
@@ -102,8 +106,8 @@ class Repository:
             out.setdefault(a.cadre, []).append(a)
         return MappingProxyType({k: tuple(v) for k, v in out.items()})
 
-    def with_assignments(self, summaries: tuple[AssignmentSummary, ...], unreadable: frozenset[str]) -> Repository:
-        return replace(self, assignments=summaries, unreadable_cadres=unreadable)
+    def with_assignments(self, summaries: tuple[AssignmentSummary, ...], unreadable: tuple[Document, ...]) -> Repository:
+        return replace(self, assignments=summaries, unreadable=unreadable)
 
 
 @dataclass
@@ -114,7 +118,7 @@ class Registry:
     diagnostics: list[Diagnostic]
     assignment_files: list[str]  # files that name only the kind Assignment
     assignments: list[Document]  # Assignment documents met in the registry's files
-    unreadable: set[str]
+    unreadable: list[Document]  # documents of the registry's files that failed to load
 
 
 def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool = True) -> Registry:
@@ -141,7 +145,7 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
             documents += docs
             diagnostics += found
     assignments = [d for d in documents if isinstance(d.model, Assignment)]
-    unreadable = {d.model.cadre for d in documents if isinstance(d.model, Unreadable)}
+    unreadable = [d for d in documents if isinstance(d.model, Unreadable)]
     registry_docs = [d for d in documents if not isinstance(d.model, (Assignment, Unreadable))]
     repo = index(root, registry_docs, diagnostics, tuple(files))
     return Registry(repo, diagnostics, streamed, assignments, unreadable)

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
+from giaoviec.render import incomplete
 from giaoviec.render.report import Models
 from giaoviec.words import STATUS, TIER, word
 
@@ -75,6 +76,8 @@ def _plain(value):
 
 def as_csv(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None:
     tasks_rows, _totals = rows(result, models, _)
+    for line in incomplete.lines(result.left_out, result.repo, _):
+        out.write("# " + line + "\n")  # comment lines first: what this export leaves out
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([h for h, _w in COLUMNS])
     for row in tasks_rows:
@@ -84,7 +87,8 @@ def as_csv(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None:
 def as_json(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None:
     tasks_rows, totals = rows(result, models, _)
     out.write(json.dumps({
-        "version": 1, "year": result.year,
+        "version": 1, "year": result.year, "complete": result.complete,
+        "left_out": incomplete.as_json(result.left_out, result.repo, _),
         "tasks": [{h: _plain(v) for (h, _w), v in zip(COLUMNS, row, strict=True)} for row in tasks_rows],
         "cadres": [{h: v for (h, _w), v in zip(TOTALS, row, strict=True)} for row in totals],
     }, ensure_ascii=False, indent=2) + "\n")

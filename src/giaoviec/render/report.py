@@ -19,7 +19,7 @@ from giaoviec.i18n import Gettext, say
 from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
-from giaoviec.render import charts
+from giaoviec.render import charts, incomplete
 from giaoviec.render.jinja import render
 from giaoviec.words import BUCKET, STATUS, TIER, fixed, measured, percent, word
 
@@ -90,6 +90,7 @@ class Report:
     by_unit: list[tuple[str, dict[str, int]]] = field(default_factory=list)  # sub-unit → bucket counts
     by_quarter: list[tuple[str, int, int]] = field(default_factory=list)  # quarter, finished, total
     tier_counts: dict[str, int] = field(default_factory=dict)
+    incomplete: list[str] = field(default_factory=list)  # what the results leave out: heading, then one line each
 
 
 def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, public: bool) -> Report:
@@ -138,7 +139,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         overdue=overdue, hidden_files=hidden_files, hidden_tasks=hidden_tasks,
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
         by_quarter=[(f"Q{q + 1}", quarters[q][0], quarters[q][1]) for q in range(4)],
-        tier_counts=tier_counts,
+        tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _),
     )
 
 

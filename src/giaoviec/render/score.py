@@ -18,6 +18,8 @@ from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
 from giaoviec.i18n import N_, Gettext, phrase, say
+from giaoviec.render import incomplete
+from giaoviec.render.jinja import md
 from giaoviec.words import STATUS, TIER, TIER_LONG, fixed, short, word
 
 TABLE_HEADS = (N_("Cadre"), N_("Position"), N_("Unit"), N_("Tasks"), N_("Done"), N_("On time"), N_("Exceeded"),
@@ -64,18 +66,22 @@ def table(result: YearResult, _: Gettext, console: Console) -> None:
         console.print(Text(_("(points in brackets are provisional: the tier is pending)")))
     for line in warning_lines(result, _):
         console.print(Text(line, style="yellow"))
+    for line in incomplete.lines(result.left_out, result.repo, _):
+        console.print(Text("⚠ " + line, style="bold red"))
 
 
 def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> Iterator[str]:
     """The JSON document in pieces, one cadre at a time (a province does not fit in one string),
     byte for byte what json.dumps(document, indent=2) would give."""
-    head = {"version": 1, "year": result.year, "as_of": result.as_of.isoformat(), "profile": result.profile}
+    head = {"version": 1, "year": result.year, "as_of": result.as_of.isoformat(), "profile": result.profile,
+            "complete": result.complete}
     yield "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items())
     yield '  "cadres": ['
     for i, s in enumerate(result.assignments):
         yield ("," if i else "") + "\n" + textwrap.indent(json.dumps(_cadre(s, result, _), ensure_ascii=False, indent=2), "    ")
     yield "\n  ],\n" if result.assignments else "],\n"
     tail = {
+        "left_out": incomplete.as_json(result.left_out, result.repo, _),
         "warnings": [{"code": w.code, "message": w.localize(_).message, "group": w.arg("group")} for w in result.findings],
         "diagnostics": [{"path": d.path, "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
                          "message": d.message, "hint": d.hint} for d in diagnostics],
@@ -105,6 +111,8 @@ CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", 
 
 
 def as_csv(result: YearResult, _: Gettext, out: TextIO) -> None:
+    for line in incomplete.lines(result.left_out, result.repo, _):
+        out.write("# " + line + "\n")  # comment lines first: what this table leaves out
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEAD)
     for s in result.assignments:
@@ -117,6 +125,9 @@ def as_csv(result: YearResult, _: Gettext, out: TextIO) -> None:
 
 def as_markdown(result: YearResult, _: Gettext, out: TextIO) -> None:
     lines = [f"## {title(result, _)}", ""]
+    banner = incomplete.lines(result.left_out, result.repo, _)
+    if banner:
+        lines += ["> ⚠ **" + md(banner[0]) + "**", ">", *(f"> - {md(x)}" for x in banner[1:]), ""]
     lines += ["| " + " | ".join(_(h) for h in TABLE_HEADS) + " |", "|" + "|".join(["---"] * 3 + ["---:"] * 7 + ["---"]) + "|"]
     for s in result.assignments:
         lines.append("| " + " | ".join(x.replace("|", "\\|") for x in row(s, result, _)) + " |")
@@ -151,6 +162,8 @@ def explain(result: YearResult, _: Gettext, console: Console) -> None:
         console.print()
     for line in warning_lines(result, _):
         console.print(Text(line, style="yellow"))
+    for line in incomplete.lines(result.left_out, result.repo, _):
+        console.print(Text("⚠ " + line, style="bold red"))
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:

@@ -6,6 +6,7 @@ import json
 
 from giaoviec.compute.stats import Stats
 from giaoviec.i18n import Gettext
+from giaoviec.render import incomplete
 from giaoviec.words import BUCKET, ROLE_PLURAL, TIER, fixed, percent, word
 
 
@@ -27,6 +28,8 @@ def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
         n=nl.numerator, d=nl.denominator, pct=percent(nl.numerator, nl.denominator, lang), communes=nl.communes))
     if nl.unknown:
         lines.append("  " + _("{n} people with no hometown recorded are left out of both counts.").format(n=nl.unknown))
+    if s.left_out and s.repo is not None:
+        lines += ["", *("⚠ " + line for line in incomplete.lines(s.left_out, s.repo, _))]
     return "\n".join(lines) + "\n"
 
 
@@ -34,7 +37,8 @@ def as_json(s: Stats, _: Gettext, lang: str = "vi") -> str:
     total = sum(s.buckets.values())
     nl = s.not_local
     return json.dumps({
-        "version": 1, "year": s.year, "as_of": s.as_of.isoformat(), "unit": s.unit,
+        "version": 1, "year": s.year, "as_of": s.as_of.isoformat(), "unit": s.unit, "complete": s.complete,
+        "left_out": incomplete.as_json(s.left_out, s.repo, _) if s.repo is not None else [],
         "counts": {"cadres": s.cadres, "assignments": s.assignments, "tasks": s.tasks,
                    "tasks_per_cadre": round(s.tasks / s.cadres, 2) if s.cadres else None},
         "buckets": {b: {"count": n, "percent": round(100 * n / total, 1) if total else None} for b, n in s.buckets.items()},

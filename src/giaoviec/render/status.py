@@ -6,6 +6,7 @@ import json
 
 from giaoviec.compute.followup import FollowUp
 from giaoviec.i18n import Gettext
+from giaoviec.render import incomplete
 from giaoviec.words import FOLLOW_UP
 
 
@@ -24,12 +25,15 @@ def text(r: FollowUp, _: Gettext) -> str:
                     "no-check-in": _("due {due}")}[kind].format(days=i.days, due=i.due.isoformat() if i.due else "—")
             lines.append(f"  • {name} — {i.task}: {i.what} — {when}")
             lines.append(f"    {i.path}#{i.task}")
+    if r.left_out:
+        lines += ["", *("⚠ " + line for line in incomplete.lines(r.left_out, r.repo, _))]
     return "\n".join(lines) + "\n"
 
 
 def as_json(r: FollowUp, _: Gettext) -> str:
     return json.dumps({
         "version": 1, "as_of": r.as_of.isoformat(), "check_in_period_start": r.period_start.isoformat(),
+        "complete": r.complete, "left_out": incomplete.as_json(r.left_out, r.repo, _),
         "items": [{"kind": i.kind, "cadre": i.cadre, "unit": i.unit, "path": i.path, "task": i.task, "what": i.what,
                    "due": i.due.isoformat() if i.due else None, "days": i.days} for i in r.items],
     }, ensure_ascii=False, indent=2) + "\n"

@@ -10,7 +10,7 @@ from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.load.repository import Repository
 from giaoviec.sheets.importer import Planned
 from giaoviec.sheets.read import PROGRAMS, date_of, number_of, plain
-from giaoviec.sheets.xlsx import SCORE_HEAD
+from giaoviec.sheets.xlsx import LEFT_OUT_SHEET, SCORE_HEAD
 from giaoviec.write.yamlwrite import emit
 
 
@@ -30,6 +30,8 @@ def plan(repo: Repository, workbook: Path, council: str) -> tuple[list[Planned],
                             problem=str(exc).splitlines()[0][:200])]
     entries, starts, ends = [], [], []
     for ws in wb.worksheets:
+        if ws.title == LEFT_OUT_SHEET:
+            continue  # what the exported sheet left out: not scores
         def err(row: int, col: int, message: str, where: str = f"{display}#{ws.title}", **args: Any) -> None:
             found.append(finding(where, None, "sheet.value", message, line=row, column=col, **args))
 

@@ -155,8 +155,8 @@ def read_workbook(path: Path, display: str) -> Parsed:
                     defaults[key] = Cell(ws.title, row, 2, ws.cell(row, 2).value)
     sheet = None
     for ws in wb.worksheets:
-        if plain(ws.title) in ("thong tin", "thong tin chung", "info"):
-            continue
+        if plain(ws.title) in ("thong tin", "thong tin chung", "info", "chua day du"):
+            continue  # the assignment's header; what an export left out
         header = _header_row(ws, {**TASK_COLUMNS, **ASSIGNMENT_COLUMNS})
         if header and all(k in header[1] for k in ("what",)):
             sheet, (header_row, columns) = ws, header

@@ -9,6 +9,7 @@ from typing import BinaryIO
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
 from giaoviec.render.export import COLUMNS, DATE_COLUMNS, PROGRAM_NAMES, TOTALS, rows
+from giaoviec.render import incomplete
 from giaoviec.render.report import Models
 from giaoviec.words import STATUS, word
 
@@ -45,9 +46,28 @@ def as_xlsx(result: YearResult, models: Models, _: Gettext, out: BinaryIO) -> No
     ws.title = "Nhiệm vụ"
     _sheet(ws, COLUMNS, tasks_rows)
     _sheet(wb.create_sheet("Tổng hợp"), TOTALS, totals)
+    _left_out_sheet(wb, result, _)
     wb.properties.creator = "giaoviec"
     wb.properties.created = wb.properties.modified = dt.datetime(result.year, 12, 31)  # the same data, the same file
     wb.save(out)
+
+
+LEFT_OUT_SHEET = "Chưa đầy đủ"
+
+
+def _left_out_sheet(wb, result: YearResult, _: Gettext) -> None:
+    """A first sheet, shown on opening, that says what the workbook leaves out (none when complete)."""
+    from openpyxl.styles import Font
+
+    lines = incomplete.lines(result.left_out, result.repo, _)
+    if not lines:
+        return
+    ws = wb.create_sheet(LEFT_OUT_SHEET, 0)
+    for line in lines:
+        ws.append([line])
+    ws["A1"].font = Font(bold=True, color="C62828")
+    ws.column_dimensions["A"].width = 140
+    wb.active = 0
 
 
 def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO) -> None:
@@ -85,5 +105,6 @@ def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO)
             ws.column_dimensions[col].width = width
         for row in (4, 5):
             ws.cell(row, 2).number_format = "DD/MM/YYYY"
+    _left_out_sheet(wb, result, _)
     wb.properties.created = wb.properties.modified = dt.datetime(result.year, 12, 31)
     wb.save(out)
