@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from giaoviec import checks
+from giaoviec.app.history import stale_by_history
+from giaoviec.load.history import history
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.load import repository
 from giaoviec.load.documents import Document, Unreadable, locate, read_file
@@ -52,7 +54,10 @@ class Checking:
         self._fast = fast_reader
         self._loaded = repository.load_registry(root, list_files(root) if listed is None else listed, fast_reader)
         self.registry: Repository = self._loaded.repo
-        self._ctx = checks.context(self.registry, self.today)
+        evaluated = [d.path for d in self.registry.evaluations]
+        self._history = history(root, [*evaluated, *self._loaded.assignment_files, *{d.path for d in self._loaded.assignments}]) \
+            if evaluated else None
+        self._ctx = checks.context(self.registry, self.today, self._history is not None)
         self._found: list[Diagnostic] = list(self._loaded.diagnostics)
         self._summaries: list[AssignmentSummary] = []
         self._unreadable: list[Document] = list(self._loaded.unreadable)
@@ -89,7 +94,9 @@ class Checking:
         for _doc in self._stream:
             pass
         repo = self.registry.with_assignments(tuple(self._summaries), tuple(self._unreadable))
-        found = self._found + checks.run(checks.context(repo, self.today))
+        found = self._found + checks.run(checks.context(repo, self.today, self._history is not None))
+        if self._history is not None:
+            found += stale_by_history(self._history, repo)
         return Checked(repo, sorted(locate(self.root, found)))
 
 

@@ -14,7 +14,7 @@ from giaoviec.write.atomic import write_text
 
 
 def plan_import(root: Path, workbook: Path, today: dt.date | None = None) -> tuple[list[Planned], list[Diagnostic]]:
-    return importer.plan(load_registry(root).repo, workbook, today)
+    return importer.plan(load_registry(root), workbook, today)
 
 
 def plan_evaluation(root: Path, workbook: Path, council: str) -> tuple[list[Planned], list[Diagnostic]]:

@@ -22,6 +22,7 @@ PER_ASSIGNMENT = (
     dates.assignment_dates,
     dates.assignment_position,
     clarity.assignment_clarity,
+    evaluations.assignment_stale,
 )
 
 REPOSITORY = (
@@ -36,8 +37,8 @@ REPOSITORY = (
 )
 
 
-def context(repo: Repository, today: dt.date | None = None) -> Context:
-    return Context(repo, today or dt.date.today())
+def context(repo: Repository, today: dt.date | None = None, history: bool = False) -> Context:
+    return Context(repo, today or dt.date.today(), history)
 
 
 def check_assignment(ctx: Context, doc: Document) -> list[Diagnostic]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.i18n import Phrase
 from giaoviec.load.repository import Document, Repository
+from giaoviec.model.evaluation import CadreEvaluation
 
 Target = Literal["cadre", "unit", "any"]
 
@@ -18,7 +20,18 @@ Target = Literal["cadre", "unit", "any"]
 class Context:
     repo: Repository
     today: dt.date
+    history: bool = False  # the repository has git history (then it, not the dates in the files, says what is stale)
     _suggestions: dict = field(default_factory=dict, compare=False, repr=False)  # memo of the slow path
+
+    @cached_property
+    def council_entries(self) -> dict[str, list[tuple[Document, int, CadreEvaluation]]]:
+        """Every council entry of the registry, by cadre: (Evaluation document, position, entry)."""
+        out: dict[str, list[tuple[Document, int, CadreEvaluation]]] = {}
+        for doc in self.repo.evaluations:
+            for i, entry in enumerate(doc.model.evaluations):
+                if isinstance(entry, CadreEvaluation):
+                    out.setdefault(entry.cadre, []).append((doc, i, entry))
+        return out
 
     def ref(self, path: str, where: Where, value: str | None, target: Target) -> Diagnostic | None:
         """ref.unknown or ref.kind for an id that does not name the expected kind of thing."""

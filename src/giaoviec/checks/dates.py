@@ -12,6 +12,8 @@ from giaoviec.model import Assignment, Cadres, Units
 ORDER = N_("{later_name} ({later}) is before {earlier_name} ({earlier}).")
 OUTSIDE = N_("{name} {day} is outside the period {start} – {end}.")
 FUTURE = N_("{name} {day} is in the future (today is {today}).")
+AFTER = N_("{name} {day} is after the end of the period ({end}): it does not count in any year's results of this assignment.")
+AFTER_HINT = N_("Record what happened after {end} in the assignment of the next period; if the date is wrong, correct it.")
 
 
 def check_registry_dates(ctx: Context) -> list[Diagnostic]:
@@ -58,6 +60,14 @@ def assignment_dates(ctx: Context, doc: Document) -> list[Diagnostic]:
             return True
         return False
 
+    def after(loc: tuple, name: str, day: dt.date) -> bool:
+        """An outcome or check-in after the period: scoring never counts it (every output as of ≤ period end)."""
+        if day > period.end:
+            out.append(warning(doc.path, doc.where(*loc), "date.after-period", AFTER, hint=AFTER_HINT,
+                               name=name, day=day.isoformat(), end=period.end.isoformat()))
+            return True
+        return False
+
     for i, task in enumerate(m.tasks):
         base = ("tasks", i)
         when = task.when
@@ -73,14 +83,15 @@ def assignment_dates(ctx: Context, doc: Document) -> list[Diagnostic]:
                 outside((*base, "when", "checkpoints", j, "by"), "checkpoint", cp.by)
         for j, check_in in enumerate(task.progress):
             loc = (*base, "progress", j, "date")
-            if not future(loc, "progress", check_in.date):
+            if not future(loc, "progress", check_in.date) and not after(loc, "progress", check_in.date):
                 outside(loc, "progress", check_in.date)
         if task.outcome and task.outcome.done_on:
             done_at = (*base, "outcome", "done_on")
             done = task.outcome.done_on
             if done < start:
                 out.append(_order(doc, done_at, "outcome.done_on", done, "when.start", start))
-            future(done_at, "outcome.done_on", done)
+            if not future(done_at, "outcome.done_on", done):
+                after(done_at, "outcome.done_on", done)
     return out
 
 

@@ -5,8 +5,40 @@ from __future__ import annotations
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import N_, Diagnostic, finding, warning
 from giaoviec.domain.councils import matching_assignments
-from giaoviec.model import Evaluation
+from giaoviec.domain.scoring import last_change
+from giaoviec.i18n import Phrase
+from giaoviec.load.repository import Document
+from giaoviec.model import Assignment, Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
+
+
+STALE = N_("The council's score of task {task} ({day}) is older than {what} of {changed}: the council scored facts that have changed since.")
+STALE_HISTORY = N_("The council's score of task {task} ({day}) was recorded before a later change of the task's outcome, due date or target in {file}: the council scored facts that have changed since.")
+STALE_HINT = N_("Have the council score the task again (a new Evaluation, or a corrected score citing its session), or check the date of the change.")
+
+
+def assignment_stale(ctx: Context, doc: Document) -> list[Diagnostic]:
+    """eval.stale, from the dates in the files: a council score dated before the task's recorded
+    completion or an amendment of it (history in git is looked at by app.history)."""
+    if ctx.history:
+        return []  # git tells when things were recorded: app.history decides
+    a: Assignment = doc.model
+    out: list[Diagnostic] = []
+    tasks = {t.id: t for t in a.tasks}
+    for ev_doc, i, entry in ctx.council_entries.get(a.cadre, ()):
+        ev: Evaluation = ev_doc.model
+        if (entry.program and entry.program != a.program) or not ev.period.overlaps(a.period.start, a.period.end):
+            continue
+        for task_id in entry.tasks:
+            task = tasks.get(task_id)
+            changed = last_change(a, task) if task else None
+            if task is None or changed is None or changed <= ev.date:
+                continue
+            done = task.outcome is not None and task.outcome.done_on == changed
+            out.append(warning(ev_doc.path, ev_doc.where("evaluations", i, "tasks", task_id, anchor="key"), "eval.stale", STALE,
+                               hint=STALE_HINT, task=task_id, day=ev.date.isoformat(), changed=changed.isoformat(),
+                               what=Phrase(N_("the completion") if done else N_("an amendment"))))
+    return out
 
 
 def check_evaluations(ctx: Context) -> list[Diagnostic]:

@@ -13,10 +13,10 @@ from rich.console import Console
 from rich.text import Text
 
 from giaoviec.app.review import review
+from giaoviec.app.scaffold import new_assignment as new_assignment_file
 from giaoviec.app.score import status as follow_up
 from giaoviec.cli.app import LangOption, Session, app, session
 from giaoviec.diagnostics import N_, ExitCode, Fatal
-from giaoviec.load.repository import load_registry
 from giaoviec.render import diff as diff_render
 from giaoviec.render import status as status_render
 from giaoviec.write import edit, scaffold
@@ -112,7 +112,7 @@ def new_assignment(
     """
     s = session(ctx, lang)
     root = s.root()
-    path = scaffold.new_assignment(load_registry(root).repo, cadre, period, program.value)
+    path = new_assignment_file(root, cadre, period, program.value)
     print(s.gettext()(N_("wrote {path}")).format(path=path.relative_to(root).as_posix()))
 
 

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from giaoviec.compute.left_out import LeftOut, breakage, left_out, usable_evaluations
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, Severity, finding, repository_error
 from giaoviec.domain.councils import matching_assignments
 from giaoviec.domain.org import parent_of, role_at, units_in_scope
-from giaoviec.compute.left_out import LeftOut, breakage, left_out, usable_evaluations
 from giaoviec.domain.scoring import AssignmentResult, Council, Header, TaskResult, aggregate, judge_task, last_change
 from giaoviec.domain.status import Window, window
 from giaoviec.load.repository import Document, Repository

@@ -96,6 +96,11 @@ def terms(task: Task) -> dict[str, Any]:
     }
 
 
+def terms_and_outcome(task: Task) -> tuple:
+    """What a council's score of a task rests on: its assigned terms and its outcome."""
+    return (*terms(task).values(), task.outcome)
+
+
 def _eased(name: str, old: Any, new: Any, direction: str) -> bool:
     if old is None or new is None:
         return name == "due" and new is None  # a deadline removed

@@ -151,6 +151,21 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
     return Registry(repo, diagnostics, streamed, assignments, unreadable)
 
 
+def assignments_of(registry: Registry, cadre: str) -> list[AssignmentSummary]:
+    """The readable assignments of one cadre: only the files whose bytes name the cadre are parsed."""
+    root, found = registry.repo.root, [summarize(d) for d in registry.assignments if d.model.cadre == cadre]
+    needle = cadre.encode()
+    for rel in registry.assignment_files:
+        try:
+            raw = (root / rel).read_bytes()
+        except OSError:
+            continue
+        if needle in raw:
+            docs, _ = read_file(root, rel, raw)
+            found += [summarize(d) for d in docs if isinstance(d.model, Assignment) and d.model.cadre == cadre]
+    return found
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Reading builds no reference cycles (plain data, frozen models): reference counting frees it

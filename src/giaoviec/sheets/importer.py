@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from giaoviec import checks
-from giaoviec.diagnostics import N_, Diagnostic, finding
+from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.load.documents import Document, parse_document, read_file
-from giaoviec.load.repository import Repository
+from giaoviec.load.repository import Registry, assignments_of
 from giaoviec.model import Assignment
 from giaoviec.sheets.read import Cell, read_workbook
 from giaoviec.write.yamlwrite import emit
@@ -61,7 +61,10 @@ def _program_in(path: Path) -> str | None:
     return next((d.model.program for d in docs if isinstance(d.model, Assignment)), "")
 
 
-def plan(registry: Repository, workbook: Path, today: dt.date | None = None) -> tuple[list[Planned], list[Diagnostic]]:
+def plan(loaded: Registry, workbook: Path, today: dt.date | None = None) -> tuple[list[Planned], list[Diagnostic]]:
+    """What the workbook would write, checked against the repository; an assignment that would be
+    a second one of its cadre, program and period (in another file) is refused at its cadre cell."""
+    registry = loaded.repo
     root = registry.root
     display = workbook.name
     parsed = read_workbook(workbook, display)
@@ -76,11 +79,19 @@ def plan(registry: Repository, workbook: Path, today: dt.date | None = None) -> 
         fallback = next(iter(cells.values()))
         model, problems = parse_document(display, 0, document)
         found += [_at_cell(d, display, cells, fallback) for d in problems]
-        if model is None:
+        if not isinstance(model, Assignment):
             continue
         found += [_at_cell(d, display, cells, fallback) for d in checks.check_assignment(ctx, Document(display, 0, model))]
         rel = conventional_path(data, taken, root)
         taken.add(rel)
+        clash = next((a for a in assignments_of(loaded, model.cadre) if a.path != rel and a.program == model.program
+                      and a.period.overlaps(model.period.start, model.period.end)), None)
+        if clash is not None:
+            found.append(_at_cell(finding(display, Where(0, ("cadre",)), "ref.duplicate-assignment",
+                                          N_("Cadre '{cadre}' already has a '{program}' assignment for an overlapping period in {other}."),
+                                          hint=N_("Edit that file (or import the whole workbook it came from); a second one would make the council's scores ambiguous."),
+                                          cadre=model.cadre, program=model.program, other=clash.path), display, cells, fallback))
+            continue
         up = "../" * (len(Path(rel).parts) - 1)
         text = MODELINE.format(up=up) + emit(document)
         target = root / rel

@@ -8,8 +8,8 @@ from typing import BinaryIO
 
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
-from giaoviec.render.export import COLUMNS, DATE_COLUMNS, PROGRAM_NAMES, TOTALS, rows
 from giaoviec.render import incomplete
+from giaoviec.render.export import COLUMNS, DATE_COLUMNS, PROGRAM_NAMES, TOTALS, rows
 from giaoviec.render.report import Models
 from giaoviec.words import STATUS, word
 

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from jinja2 import Environment, StrictUndefined
 from giaoviec import __version__
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.load.files import CONFIG_FILE
-from giaoviec.load.repository import Repository
+from giaoviec.load.repository import AssignmentSummary, Repository
 from giaoviec.render import schemas
 from giaoviec.write.atomic import write_text
 
@@ -106,11 +107,19 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
     return dt.date(first, 1, 1), dt.date(last, 12, 31)
 
 
-def new_assignment(repo: Repository, cadre: str, period: str, program: str) -> Path:
+def new_assignment(repo: Repository, cadre: str, period: str, program: str, existing: Sequence[AssignmentSummary] = ()) -> Path:
+    """Writes the new file; refuses (exit 1, nothing written) when `existing` already holds an
+    assignment of the cadre and program for an overlapping period: a second one would make the
+    council's scores ambiguous."""
     entry = repo.cadres.get(cadre)
     if entry is None:
         raise ScaffoldError(N_("Unknown cadre '{cadre}'."), cadre=cadre)
     start, end = parse_period(period)
+    for other in existing:
+        if other.cadre == cadre and other.program == program and other.period.overlaps(start, end):
+            raise Fatal(ExitCode.DATA_ERRORS, N_("{name} already has a '{program}' assignment for {start} – {end} in {path}; nothing was written."),
+                        hint=N_("Edit that file; or give another program (--program) or another period."),
+                        name=entry.item.name, program=program, start=other.period.start.isoformat(), end=other.period.end.isoformat(), path=other.path)
     held = [p for p in entry.item.positions if (p.start or dt.date.min) <= end and start <= (p.end or dt.date.max)]
     if not held:
         raise ScaffoldError(N_("{name} held no position between {start} and {end}; add it in org/ first."),
