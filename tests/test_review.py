@@ -103,9 +103,11 @@ def test_lowered_target_without_amendment(repo):
     edit(repo, "target: 12}", "target: 8}")
     git(repo, "commit", "-qam", "lower the target")
     run = subprocess_cli("-C", str(repo), "validate", "--base", "HEAD~1", "--format", "json")
-    (finding,) = json.loads(run.out)["diagnostics"]
+    finding, stale = json.loads(run.out)["diagnostics"]
     assert run.code == 1 and finding["code"] == "amend.missing" and (finding["path"], finding["line"]) == (REL, 17)
     assert "chỉ tiêu thay đổi từ 12 thành 8" in finding["message"]
+    # the council scored task 01 against the target of 12: its score is now older than the facts
+    assert stale["code"] == "eval.stale" and stale["severity"] == "warning" and stale["path"].startswith("evaluations/")
     diff = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "HEAD")
     assert "nhiệm vụ 01: chỉ tiêu giảm từ 12 xuống 8 — nới lỏng — không có quyết định điều chỉnh" in diff.out
     # 10 of 12 was "not done"; 10 of 8 is "exceeded": the tier (by shares of statuses under

@@ -33,7 +33,7 @@ def stale_by_history(hist: History, repo: Repository) -> list[Diagnostic]:
                 continue
             a = matches[0]
             change = hist.recorded.get(a.path)
-            if change is None or change.time <= session.time:
+            if change is None or not change.after(session):
                 continue
             old, new = _assignment(hist.text_at(session.commit, a.path), a.path, a.index), _current(repo.root, a.path, a.index)
             if old is None or new is None:

@@ -11,7 +11,10 @@ from pathlib import Path
 @dataclass(frozen=True, slots=True)
 class Recorded:
     commit: str | None  # None: changed in the work tree, not committed yet
-    time: float  # seconds since the epoch; +inf for the work tree (it is "now")
+    age: int  # 0 for the work tree, then 1, 2, … from the newest commit back (children before parents)
+
+    def after(self, other: Recorded) -> bool:
+        return self.age < other.age
 
 
 @dataclass(frozen=True)
@@ -43,18 +46,17 @@ def history(root: Path, paths: list[str]) -> History | None:
     prefix = top.decode().strip()
     recorded: dict[str, Recorded] = {}
     if paths:
-        log = _git(root, "log", "--format=\x01%H %ct", "--name-only", "--no-renames", "--", *paths) or b""
-        commit, when = "", 0.0
+        log = _git(root, "log", "--topo-order", "--format=\x01%H", "--name-only", "--no-renames", "--", *paths) or b""
+        commit, age = "", 0
         for line in log.decode("utf-8", "replace").splitlines():
             if line.startswith("\x01"):
-                commit, stamp = line[1:].split(" ", 1)
-                when = float(stamp)
+                commit, age = line[1:].strip(), age + 1
             elif line.strip():
                 rel = line.strip().removeprefix(prefix)
-                recorded.setdefault(rel, Recorded(commit, when))
+                recorded.setdefault(rel, Recorded(commit, age))
         status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *paths) or b""
         for line in status.decode("utf-8", "replace").splitlines():
             rel = line[3:].strip().strip('"').removeprefix(prefix)
             if rel:
-                recorded[rel] = Recorded(None, float("inf"))
+                recorded[rel] = Recorded(None, 0)
     return History(root, prefix, recorded)
