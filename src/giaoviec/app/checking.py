@@ -20,11 +20,11 @@ from pathlib import Path
 
 from giaoviec import checks
 from giaoviec.app.history import stale_by_history
-from giaoviec.load.history import history
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.load import repository
 from giaoviec.load.documents import Document, Unreadable, locate, read_file
 from giaoviec.load.files import list_files
+from giaoviec.load.history import history
 from giaoviec.load.repository import AssignmentSummary, Repository, collector_paused, summarize
 from giaoviec.model import Assignment
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from giaoviec.checks.evaluations import STALE_HISTORY, STALE_HINT
+from giaoviec.checks.evaluations import STALE_HINT, STALE_HISTORY
 from giaoviec.diagnostics import Diagnostic, warning
 from giaoviec.domain.councils import matching_assignments
 from giaoviec.domain.semdiff import terms_and_outcome

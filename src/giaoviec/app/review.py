@@ -1,18 +1,24 @@
 """`diff BASE [HEAD]` as a function: what changed between two revisions, in the domain's words,
-and what it does to points and tiers."""
+and what it does to points and tiers, for the cadres whose inputs changed."""
 
 from __future__ import annotations
 
 import datetime as dt
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 
+from giaoviec.app.checking import check
 from giaoviec.app.score import score
 from giaoviec.compute.review import Review, impacts, names
 from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Fatal
-from giaoviec.domain.semdiff import compare, years_touched
+from giaoviec.domain.semdiff import Change, Diff, compare, years_touched
 from giaoviec.load import gitrev, revisions
+from giaoviec.load.repository import Document, load_registry
+from giaoviec.model.evaluation import CadreEvaluation
+
+RESTS_ON = ("outcome",)  # with terms of due date and target: what a council's task score rests on
 
 
 def review(root: Path, base: str, head: str | None = None, today: dt.date | None = None) -> Review:
@@ -21,13 +27,42 @@ def review(root: Path, base: str, head: str | None = None, today: dt.date | None
         old = stack.enter_context(gitrev.checkout(root, base))
         new = stack.enter_context(gitrev.checkout(root, head)) if head else root
         files = revisions.changed_files(old, new)
-        diff = compare(files, revisions.documents(old, files), revisions.documents(new, files))
-        found, seen = [], []
-        for year in years_touched(diff.changes, today):
+        diff = mark_councils(compare(files, revisions.documents(old, files), revisions.documents(new, files)), new)
+        years = set(years_touched(diff.changes, today))
+        if diff.registry_changed:  # anyone's figure of any year may follow: every year of either revision
+            years |= {y for side in (old, new) for a in check(side, today).repo.assignments
+                      for y in range(a.period.start.year, min(a.period.end.year, today.year) + 1)}
+        found, seen, complete = [], [], True
+        for year in sorted(years):
             before, after = _score(old, year, today), _score(new, year, today)
-            found += impacts(diff, year, before, after)
+            found += impacts(diff, year, before, after, today)
             seen += [before, after]
-    return Review(base, head or "", diff, found, names(*seen))
+            complete = complete and all(r is not None and r.complete for r in (before, after))
+    return Review(base, head or "", diff, found, names(*seen), complete)
+
+
+def mark_councils(diff: Diff, new: Path) -> Diff:
+    """Each change of a task's outcome, due date or target that an unchanged council session of
+    the new revision scored before it: the session is named on the change (its score is stale)."""
+    sessions: dict[tuple[str, str], list[tuple[Document, CadreEvaluation]]] = {}
+    for doc in load_registry(new).repo.evaluations:
+        if doc.path in diff.changed_files:
+            continue  # the council scored again in this very change
+        for entry in doc.model.evaluations:
+            if isinstance(entry, CadreEvaluation):
+                sessions.setdefault((entry.cadre, entry.program or ""), []).append((doc, entry))
+
+    def mark(c: Change) -> Change:
+        if c.task is None or not (c.kind in RESTS_ON or (c.kind == "term" and c.field in ("due", "target"))):
+            return c
+        start, _sep, end = c.period.partition(" – ")
+        for doc, entry in [*sessions.get((c.cadre, c.program), []), *sessions.get((c.cadre, ""), [])]:
+            ev = doc.model
+            if c.task in entry.tasks and ev.period.overlaps(dt.date.fromisoformat(start), dt.date.fromisoformat(end)):
+                return replace(c, council=f"{doc.path} ({ev.date.isoformat()})")
+        return c
+
+    return Diff([mark(c) for c in diff.changes], diff.changed_files)
 
 
 def _score(root: Path, year: int, today: dt.date) -> YearResult | None:

@@ -11,7 +11,6 @@ from giaoviec.load.repository import Document
 from giaoviec.model import Assignment, Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
 
-
 STALE = N_("The council's score of task {task} ({day}) is older than {what} of {changed}: the council scored facts that have changed since.")
 STALE_HISTORY = N_("The council's score of task {task} ({day}) was recorded before a later change of the task's outcome, due date or target in {file}: the council scored facts that have changed since.")
 STALE_HINT = N_("Have the council score the task again (a new Evaluation, or a corrected score citing its session), or check the date of the change.")

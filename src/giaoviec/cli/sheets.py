@@ -53,13 +53,14 @@ def export_command(
         buffer = io.BytesIO()
         (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, buffer)
         s.write_out(out, buffer.getvalue())
-        return
+        raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
     text = io.StringIO()
     export_render.RENDERERS[format.value](got.result, got.models, _, text)
     if out is None:
         sys.stdout.write(text.getvalue())
     else:  # Excel reads UTF-8 CSV with a byte order mark
         s.write_out(out, text.getvalue().encode("utf-8-sig" if format is ExportFormat.csv else "utf-8"))
+    raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 
 @app.command("import")

@@ -1,8 +1,9 @@
-"""What a change does to points and tiers: the results of two versions compared, for the cadres
-whose inputs the change touches."""
+"""What a change does to points and tiers: the results of two versions compared, for exactly the
+cadres whose inputs the change touches, once each, with the causes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from giaoviec.compute.year import YearResult
@@ -27,6 +28,7 @@ class Review:
     diff: Diff
     impacts: list[Impact]
     names: dict[str, str]  # cadre id → name
+    complete: bool = True  # both revisions could be scored without leaving anything out
 
 
 def _by_key(result: YearResult | None) -> dict[tuple[str, str], tuple[float | None, str]]:
@@ -36,13 +38,20 @@ def _by_key(result: YearResult | None) -> dict[tuple[str, str], tuple[float | No
             for s in result.assignments}
 
 
-def impacts(diff: Diff, year: int, before: YearResult | None, after: YearResult | None) -> list[Impact]:
-    """The cadres the diff names whose points or tier differ between the two results of a year."""
-    wanted = diff.cadres()
+def touches(diff: Diff, today: dt.date, cadre: str, program: str, year: int) -> bool:
+    """Whether the diff changes an input of (cadre, program)'s figure for the year."""
+    if diff.registry_changed:
+        return True
+    years = diff.years_of(today)
+    return year in years.get((cadre, program), set()) | years.get((cadre, ""), set())
+
+
+def impacts(diff: Diff, year: int, before: YearResult | None, after: YearResult | None, today: dt.date) -> list[Impact]:
+    """The cadres whose inputs of this year the diff changes and whose points or tier differ."""
     old, new = _by_key(before), _by_key(after)
     out = []
     for key in sorted(set(old) | set(new)):
-        if (key[0], key[1]) not in wanted and (key[0], "") not in wanted:
+        if not touches(diff, today, key[0], key[1], year):
             continue
         b, a = old.get(key), new.get(key)
         pair = (b[0] if b else None, b[1] if b else None, a[0] if a else None, a[1] if a else None)

@@ -19,7 +19,7 @@ from giaoviec.compute.left_out import LeftOut, breakage, left_out, usable_evalua
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, Severity, finding, repository_error
 from giaoviec.domain.councils import matching_assignments
 from giaoviec.domain.org import parent_of, role_at, units_in_scope
-from giaoviec.domain.scoring import AssignmentResult, Council, Header, TaskResult, aggregate, judge_task, last_change
+from giaoviec.domain.scoring import AssignmentResult, Council, Header, TaskResult, aggregate, judge_task
 from giaoviec.domain.status import Window, window
 from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
@@ -110,7 +110,7 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
         if profile is None:
             missing.append(win.end)
             continue
-        tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain, last_change(a, t))) is not None)
+        tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain)) is not None)
         head = Header(a.cadre, a.unit, a.position, a.program, a.period, a.confidential)
         judged.append(Judged(head, doc.path, doc.index, profile, win, tasks))
     if missing:
@@ -124,11 +124,12 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic]) 
     sessions applied entry by entry, counts, points and tiers, quotas checked."""
     broken = breakage(diagnostics)
     evaluations = usable_evaluations(repo, broken)
+    stale = stale_scores(diagnostics)
     results: list[AssignmentResult] = []
     for j in scored.judged:
         if j.path in broken.files:
             continue
-        council = council_entry(repo, j, evaluations)
+        council = council_entry(repo, j, evaluations, stale)
         results.append(aggregate(j.head, j.path, j.index, j.profile, j.window, j.tasks, council))
     results.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
     findings = [*component_warnings(results), *quota_warnings(repo, results)]
@@ -139,10 +140,21 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic]) 
                       tuple(findings), tuple(diagnostics), repo, tuple(missing))
 
 
-def council_entry(repo: Repository, j: Judged, evaluations: list[tuple[Document, frozenset[int]]]) -> Council | None:
+def stale_scores(diagnostics: Sequence[Diagnostic]) -> dict[tuple[str, int, int], frozenset[str]]:
+    """(evaluation path, document, entry) → the tasks whose council score eval.stale found out of date."""
+    out: dict[tuple[str, int, int], set[str]] = {}
+    for d in diagnostics:
+        loc = d.where.loc if d.where else ()
+        if d.code == "eval.stale" and d.where is not None and len(loc) == 4 and isinstance(loc[1], int):
+            out.setdefault((d.path, d.where.doc, loc[1]), set()).add(str(loc[3]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def council_entry(repo: Repository, j: Judged, evaluations: list[tuple[Document, frozenset[int]]],
+                  stale: dict[tuple[str, int, int], frozenset[str]] | None = None) -> Council | None:
     """The latest council session's entry that scores exactly this assignment within its window
     (entries left out for their errors are skipped)."""
-    best: tuple[dt.date, str, CadreEvaluation] | None = None
+    best: tuple[dt.date, str, CadreEvaluation, frozenset[str]] | None = None
     mine = repo.by_cadre.get(j.head.cadre, ())
     for ev_doc, bad in evaluations:
         ev: Evaluation = ev_doc.model
@@ -157,10 +169,10 @@ def council_entry(repo: Repository, j: Judged, evaluations: list[tuple[Document,
             if len(matches) != 1 or (matches[0].path, matches[0].index) != (j.path, j.index):
                 continue
             if best is None or (ev.date, ev_doc.path) > (best[0], best[1]):
-                best = (ev.date, ev_doc.path, entry)
+                best = (ev.date, ev_doc.path, entry, (stale or {}).get((ev_doc.path, ev_doc.index, i), frozenset()))
     if best is None:
         return None
-    return Council(best[2], best[1], best[0])
+    return Council(best[2], best[1], best[0], best[3])
 
 
 def _result_warning(code: str, message: str, group: str, **args: Any) -> Diagnostic:

@@ -98,19 +98,14 @@ class TaskResult:
     judgement: Judgement
     computed: float | None  # weight × factor; None for a cancelled task
     steps: tuple[Phrase, ...] = ()  # the factor, step by step (only when explained)
-    changed_on: dt.date | None = None  # the latest change of its outcome, due date or target the file records
     council: float | None = None  # the council's score, when an Evaluation gives one
     council_note: str | None = None
     council_date: dt.date | None = None  # the date of the session that gave it
+    stale: bool = False  # the council scored it before a later change of its outcome, due date or target (eval.stale)
 
     @property
     def points(self) -> float | None:
         return self.council if self.council is not None else self.computed
-
-    @property
-    def stale(self) -> bool:
-        """The council scored the task before a later change of its outcome, due date or target."""
-        return self.council_date is not None and self.changed_on is not None and self.changed_on > self.council_date
 
     @property
     def ratio(self) -> float | None:
@@ -140,6 +135,7 @@ class Council:
     entry: CadreEvaluation
     path: str
     date: dt.date
+    stale: frozenset[str] = frozenset()  # the tasks whose score eval.stale found older than their facts
 
     @property
     def source(self) -> str:
@@ -188,18 +184,17 @@ def delays(due: dt.date, done_on: dt.date, cadence: str) -> int:
     return max(1, count)
 
 
-def judge_task(task: Task, win: Window, profile: ScoringProfile, cadence: str, explain: bool = True,
-               changed_on: dt.date | None = None) -> TaskResult | None:
+def judge_task(task: Task, win: Window, profile: ScoringProfile, cadence: str, explain: bool = True) -> TaskResult | None:
     """Status and computed points of a task that counts in the window (None when it does not)."""
     j = judge(task, win, profile.exceeded_when, explain)
     if j is None:
         return None
     if j.status == "cancelled":
-        return TaskResult(task.id, j.status, task.weight, j, None, (j.reason,) if explain else (), changed_on)
+        return TaskResult(task.id, j.status, task.weight, j, None, (j.reason,) if explain else ())
     factor, delay, failures = task_factor(task, j, profile, cadence)
     computed = task.weight * factor
     steps = _steps(j, profile, factor, delay, failures, task.weight, computed) if explain else ()
-    return TaskResult(task.id, j.status, task.weight, j, computed, steps, changed_on)
+    return TaskResult(task.id, j.status, task.weight, j, computed, steps)
 
 
 def last_change(a: Assignment, task: Task) -> dt.date | None:
@@ -307,7 +302,7 @@ def _with_council(t: TaskResult, council: Council) -> TaskResult:
     score = council.entry.tasks.get(t.id)
     if score is None or t.status == "cancelled":
         return t
-    return replace(t, council=score.score, council_note=score.note, council_date=council.date)
+    return replace(t, council=score.score, council_note=score.note, council_date=council.date, stale=t.id in council.stale)
 
 
 def computed_tier(profile: ScoringProfile, points: float, counts: Counts) -> tuple[str, list[Phrase]]:
@@ -348,6 +343,6 @@ def _at_least(level: str, limit: str) -> bool:
 def score_assignment(a: Assignment, path: str, profile: ScoringProfile, win: Window, cadence: str,
                      council: Council | None = None, explain: bool = True) -> AssignmentResult:
     """One assignment judged and aggregated at once (what `compute.year` does in two steps)."""
-    tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain, last_change(a, t))) is not None)
+    tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain)) is not None)
     head = Header(a.cadre, a.unit, a.position, a.program, a.period, a.confidential)
     return aggregate(head, path, 0, profile, win, tasks, council)

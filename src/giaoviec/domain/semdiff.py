@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from giaoviec.load.documents import Document
+from giaoviec.load.documents import Document, Unreadable
 from giaoviec.model import Assignment, Evaluation
 from giaoviec.model.assignment import Task
 from giaoviec.model.evaluation import CadreEvaluation
@@ -35,8 +35,9 @@ class Owner:
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # assignment-added, assignment-removed, task-added, task-removed, term, check-in, outcome,
-    #            confidential, council-score, council-general, council-tier, council-discipline, cancelled
+    kind: str  # assignment-added, assignment-removed, task-added, task-removed, term, check-in, check-in-removed,
+    #            outcome, confidential, cancelled, council-score, council-general, council-component, council-tier,
+    #            council-discipline, registry (a change of units, cadres, profiles or the configuration: everyone's inputs)
     owner: Owner
     task: str | None = None
     field: str | None = None
@@ -45,6 +46,7 @@ class Change:
     eased: bool = False  # a term changed in the cadre's favour
     amended: bool = True  # for a term: an amendment added since names the task
     loc: tuple = ()  # where in the new file (for diagnostics)
+    council: str | None = None  # "path (date)" of an unchanged council session that scored the task before this change
 
     @property
     def path(self) -> str:
@@ -74,6 +76,20 @@ class Diff:
 
     def cadres(self) -> set[tuple[str, str]]:
         return {(c.cadre, c.program) for c in self.changes}
+
+    @property
+    def registry_changed(self) -> bool:
+        """A change of units, cadres, profiles or the configuration: anyone's figures may follow."""
+        return any(c.kind == "registry" for c in self.changes)
+
+    def years_of(self, today: dt.date) -> dict[tuple[str, str], set[int]]:
+        """For each (cadre, program) whose inputs changed ("" for a council entry without a program),
+        the years of the changed assignments and sessions, up to this year."""
+        out: dict[tuple[str, str], set[int]] = {}
+        for c in self.changes:
+            if c.kind != "registry":
+                out.setdefault((c.cadre, c.program), set()).update(period_years(c.period, today))
+        return out
 
 
 def _assignments(docs: list[Document]) -> dict[tuple, tuple[str, int, Assignment]]:
@@ -136,7 +152,17 @@ def compare(files: list[str], old_docs: Iterable[Document], new_docs: Iterable[D
     old_ev, new_ev = _evaluations(old_list), _evaluations(new_list)
     for key in sorted(set(old_ev) | set(new_ev), key=str):
         diff.changes += _council_changes(old_ev.get(key), new_ev.get(key))
+    held = {d.path for d in (*old_list, *new_list) if not _is_registry(d)}
+    for path in sorted({d.path for d in (*old_list, *new_list) if _is_registry(d)} - held):
+        diff.changes.append(Change("registry", Owner(path, "", "", "")))
     return diff
+
+
+def _is_registry(doc: Document) -> bool:
+    """Units, cadres, profiles, the configuration (readable or not): what everyone's figures rest on."""
+    if isinstance(doc.model, Unreadable):
+        return doc.model.kind not in ("Assignment", "Evaluation")
+    return not isinstance(doc.model, (Assignment, Evaluation))
 
 
 def _assignment_changes(old, new, period: str) -> list[Change]:
@@ -159,9 +185,10 @@ def _assignment_changes(old, new, period: str) -> list[Change]:
             if was != now:
                 out.append(Change("term", base, task=t.id, field=name, old=was, new=now, eased=_eased(name, was, now, direction),
                                   amended=t.id in named, loc=loc + LOCS[name]))
-        new_checkins = [p for p in t.progress if p not in o.progress]
-        for p in new_checkins:
+        for p in (p for p in t.progress if p not in o.progress):
             out.append(Change("check-in", base, task=t.id, new=p, loc=(*loc, "progress")))
+        for p in (p for p in o.progress if p not in t.progress):
+            out.append(Change("check-in-removed", base, task=t.id, old=p, loc=(*loc, "progress")))
         if (o.outcome or None) != (t.outcome or None):
             out.append(Change("outcome", base, task=t.id, old=o.outcome, new=t.outcome, loc=(*loc, "outcome")))
         if o.confidential != t.confidential:
@@ -194,6 +221,11 @@ def _council_changes(old, new) -> list[Change]:
         was, now = getattr(before, name, None), getattr(after, name, None)
         if was != now:
             out.append(Change(kind, base, field=name, old=was, new=now, loc=("evaluations", i, name)))
+    old_parts, new_parts = (before.components if before else {}), (after.components if after else {})
+    for name in sorted(set(old_parts) | set(new_parts)):
+        if old_parts.get(name) != new_parts.get(name):
+            out.append(Change("council-component", base, field=name, old=old_parts.get(name), new=new_parts.get(name),
+                              loc=("evaluations", i, "components", name)))
     return out
 
 
@@ -207,14 +239,19 @@ def amendments_since(old: Assignment | None, new: Assignment) -> set[str]:
     return named
 
 
+def period_years(period: str, today: dt.date) -> set[int]:
+    """The years of a period written "YYYY-MM-DD – YYYY-MM-DD", up to this year."""
+    parts = period.split(" – ")
+    try:
+        first, last = int(parts[0][:4]), int(parts[-1][:4])
+    except ValueError:
+        return set()
+    return {y for y in range(first, last + 1) if y <= today.year}
+
+
 def years_touched(changes: list[Change], today: dt.date) -> list[int]:
     """Every year of the periods of the changed assignments and council sessions, up to this year."""
     years: set[int] = set()
     for c in changes:
-        parts = c.period.split(" – ")
-        try:
-            first, last = int(parts[0][:4]), int(parts[-1][:4])
-        except ValueError:
-            continue
-        years.update(range(first, last + 1))
-    return sorted(y for y in years if y <= today.year)
+        years |= period_years(c.period, today)
+    return sorted(years)

@@ -1,14 +1,18 @@
-"""Review → text | md | json, in the domain's words ("target of task 05 lowered from 12 to 8")."""
+"""Review → text | md | json, in the domain's words ("target of task 05 lowered from 12 to 8").
+
+One block per cadre and program whose inputs changed, each once: the changes, grouped by the
+file they are in (the assignment, a council session), then what they do to points and tiers.
+"""
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
-from giaoviec.compute.review import Review
+from giaoviec.compute.review import Impact, Review
 from giaoviec.domain.semdiff import Change
-from giaoviec.i18n import Gettext
+from giaoviec.i18n import N_, Gettext
 from giaoviec.words import TIER, fixed, word
 
 
@@ -24,8 +28,36 @@ def _v(value: Any) -> str:
     return str(value)
 
 
+def _outcome(c: Change, _: Gettext) -> str:
+    old, new, t = c.old, c.new, c.task
+    if new is None:
+        return _("task {task}: outcome removed (was done on {done}, {value})").format(task=t, done=_v(old.done_on), value=_v(old.value))
+    if old is None:
+        value = "" if new.value is None else f", {new.value:g}"
+        return _("task {task}: outcome recorded (done on {done}{value})").format(task=t, done=_v(new.done_on), value=value)
+    parts = []
+    for name, label in (("done_on", N_("done on")), ("value", N_("value"))):
+        if getattr(old, name) != getattr(new, name):
+            parts.append(_("{what} {old} → {new}").format(what=_(label), old=_v(getattr(old, name)), new=_v(getattr(new, name))))
+    if old.evidence != new.evidence:
+        parts.append(_("evidence changed"))
+    if old.objective_cause != new.objective_cause:
+        parts.append(_("objective cause changed"))
+    if old.quality_failures != new.quality_failures:
+        parts.append(_("{what} {old} → {new}").format(what=_("failed quality checks"), old=old.quality_failures, new=new.quality_failures))
+    return _("task {task}: outcome changed: {changes}").format(task=t, changes="; ".join(parts) or _("details"))
+
+
 def describe(c: Change, _: Gettext) -> tuple[str, bool]:
     """One line for a change, and whether a reviewer should look twice at it."""
+    text, flag = _describe(c, _)
+    if c.council:
+        text += " — " + _("the council scored this task before the change ({session}): its score is now stale").format(session=c.council)
+        flag = True
+    return text, flag
+
+
+def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
     t = c.task
     if c.kind == "assignment-added":
         return _("new assignment"), False
@@ -50,17 +82,14 @@ def describe(c: Change, _: Gettext) -> tuple[str, bool]:
         if not c.amended:
             text += " — " + _("no amendment decision")
         return text, c.eased or not c.amended
-    if c.kind == "check-in":
-        p = c.new
+    if c.kind in ("check-in", "check-in-removed"):
+        p = c.new if c.kind == "check-in" else c.old
         value = "" if p.value is None else f": {p.value:g}"
         note = f" ({p.note})" if p.note else ""
-        return _("task {task}: check-in of {date}{value}{note}").format(task=t, date=p.date.isoformat(), value=value, note=note), False
+        message = _("task {task}: check-in of {date}{value}{note}") if c.kind == "check-in" else _("task {task}: check-in of {date}{value}{note} removed")
+        return message.format(task=t, date=p.date.isoformat(), value=value, note=note), c.kind == "check-in-removed"
     if c.kind == "outcome":
-        o = c.new
-        if o is None:
-            return _("task {task}: outcome removed").format(task=t), True
-        value = "" if o.value is None else f", {o.value:g}"
-        return _("task {task}: outcome recorded (done on {done}{value})").format(task=t, done=_v(o.done_on), value=value), False
+        return _outcome(c, _), c.new is None or c.old is not None
     if c.kind == "confidential":
         where = _("task {task}").format(task=t) if t else _("the whole file")
         return _("confidentiality of {where}: {old} → {new}").format(where=where, old=_v(c.old), new=_v(c.new)), True
@@ -72,10 +101,14 @@ def describe(c: Change, _: Gettext) -> tuple[str, bool]:
         return _("council score of task {task}: {old} → {new}").format(task=t, old=_v(c.old), new=_v(c.new)), True
     if c.kind == "council-general":
         return _("council general points: {old} → {new}").format(old=_v(c.old), new=_v(c.new)), True
+    if c.kind == "council-component":
+        return _("council points for '{name}': {old} → {new}").format(name=c.field, old=_v(c.old), new=_v(c.new)), True
     if c.kind == "council-tier":
         return _("decided tier: {old} → {new}").format(old=_tier(c.old, _), new=_tier(c.new, _)), True
     if c.kind == "council-discipline":
         return _("discipline: {old} → {new}").format(old=_v(c.old), new=_v(c.new)), True
+    if c.kind == "registry":
+        return _("{path} changed: units, cadres, profiles or the configuration, which every figure may rest on").format(path=c.path), True
     return c.kind, False
 
 
@@ -83,38 +116,66 @@ def _tier(tier: str | None, _: Gettext) -> str:
     return "—" if tier is None else word(TIER, tier, _)
 
 
-def _groups(r: Review) -> dict[tuple, list[Change]]:
-    groups: dict[tuple, list[Change]] = defaultdict(list)
+@dataclass
+class Block:
+    """A cadre and program whose inputs changed: the changes by file, and what they do."""
+
+    cadre: str
+    program: str
+    files: dict[str, list[Change]] = field(default_factory=dict)
+    impacts: list[Impact] = field(default_factory=list)
+
+    @property
+    def causes(self) -> list[str]:
+        kinds = {c.kind.startswith("council") for cs in self.files.values() for c in cs}
+        return [k for k, present in ((N_("assignment change"), False in kinds), (N_("council change"), True in kinds)) if present]
+
+
+def blocks(r: Review) -> tuple[list[Change], list[Block]]:
+    """The registry changes, and one block per (cadre, program) — a council entry without a
+    program joins each program of its cadre that changes, or stands alone."""
+    registry = [c for c in r.diff.changes if c.kind == "registry"]
+    out: dict[tuple[str, str], Block] = {}
     for c in r.diff.changes:
-        groups[(c.cadre, c.program, c.period, c.path)].append(c)
-    return groups
-
-
-def _impacts(r: Review, cadre: str, program: str, _: Gettext) -> list[str]:
-    out = []
+        if c.kind != "registry":
+            out.setdefault((c.cadre, c.program), Block(c.cadre, c.program)).files.setdefault(c.path, []).append(c)
     for i in r.impacts:
-        if i.cadre == cadre and (i.program == program or program == ""):
-            out.append(_("points {year}: {before} → {after}; tier: {before_tier} → {after_tier}").format(
-                year=i.year, before=_p(i.before_points), after=_p(i.after_points),
-                before_tier=_tier(i.before_tier, _), after_tier=_tier(i.after_tier, _)))
-    return out
+        out.setdefault((i.cadre, i.program), Block(i.cadre, i.program)).impacts.append(i)
+    for cadre, program in [k for k in out if k[1] == ""]:  # a council entry without a program: into the cadre's one program
+        others = [b for (c, p), b in out.items() if c == cadre and p]
+        if len(others) == 1:
+            for path, changes in out.pop((cadre, program)).files.items():
+                others[0].files.setdefault(path, []).extend(changes)
+    return registry, sorted(out.values(), key=lambda b: (r.names.get(b.cadre, b.cadre), b.program))
 
 
-def _p(points: float | None) -> str:
-    return fixed(points)
+def _impact(i: Impact, _: Gettext) -> str:
+    return _("points {year}: {before} → {after}; tier: {before_tier} → {after_tier}").format(
+        year=i.year, before=fixed(i.before_points), after=fixed(i.after_points),
+        before_tier=_tier(i.before_tier, _), after_tier=_tier(i.after_tier, _))
+
+
+def _head(b: Block, r: Review, _: Gettext) -> str:
+    return f"{r.names.get(b.cadre, b.cadre)} ({b.program or '—'})" + (" — " + "; ".join(_(c) for c in b.causes) if b.causes else "")
 
 
 def text(r: Review, _: Gettext) -> str:
     lines = [_("Changes from {base} to {head}").format(base=r.base, head=r.head or _("the work tree"))]
     if not r.diff.changes:
         lines.append(_("No change to assignments or council scores."))
-    for (cadre, program, period, path), changes in _groups(r).items():
-        lines.append("")
-        lines.append(f"{r.names.get(cadre, cadre)} ({program or '—'}, {period}) — {path}")
-        for c in changes:
-            line, flag = describe(c, _)
-            lines.append(("  ⚠ " if flag else "  • ") + line)
-        lines += ["  → " + line for line in _impacts(r, cadre, program, _)]
+    registry, cadres = blocks(r)
+    for c in registry:
+        lines += ["", "⚠ " + describe(c, _)[0]]
+    for b in cadres:
+        lines += ["", _head(b, r, _)]
+        for path, changes in b.files.items():
+            lines.append(f"  {path}")
+            for c in changes:
+                line, flag = describe(c, _)
+                lines.append(("    ⚠ " if flag else "    • ") + line)
+        lines += ["  → " + _impact(i, _) for i in b.impacts]
+    if not r.complete:
+        lines += ["", "⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
     return "\n".join(lines) + "\n"
 
 
@@ -123,12 +184,19 @@ def markdown(r: Review, _: Gettext) -> str:
     lines = ["### " + _("giaoviec: what this change does"), ""]
     lines.append(_("{n} changes in {files} files; {flagged} to look at twice (⚠).").format(
         n=len(r.diff.changes), files=len(r.diff.changed_files), flagged=flagged))
-    for (cadre, program, period, path), changes in _groups(r).items():
-        lines += ["", f"**{r.names.get(cadre, cadre)}** ({program or '—'}, {period}) — `{path}`", ""]
-        for c in changes:
-            line, flag = describe(c, _)
-            lines.append(("- ⚠ " if flag else "- ") + line.replace("|", "\\|"))
-        lines += ["- → **" + line + "**" for line in _impacts(r, cadre, program, _)]
+    registry, cadres = blocks(r)
+    for c in registry:
+        lines += ["", "- ⚠ " + describe(c, _)[0].replace("|", "\\|")]
+    for b in cadres:
+        lines += ["", f"**{_head(b, r, _)}**", ""]
+        for path, changes in b.files.items():
+            lines.append(f"- `{path}`")
+            for c in changes:
+                line, flag = describe(c, _)
+                lines.append(("  - ⚠ " if flag else "  - ") + line.replace("|", "\\|"))
+        lines += ["- → **" + _impact(i, _) + "**" for i in b.impacts]
+    if not r.complete:
+        lines += ["", "> ⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
     return "\n".join(lines) + "\n"
 
 
@@ -141,11 +209,12 @@ def as_json(r: Review, _: Gettext) -> str:
         return v
 
     doc = {
-        "version": 1, "base": r.base, "head": r.head or None, "files": r.diff.changed_files,
+        "version": 1, "base": r.base, "head": r.head or None, "files": r.diff.changed_files, "complete": r.complete,
         "changes": [
-            {"kind": c.kind, "path": c.path, "cadre": c.cadre, "program": c.program or None, "period": c.period,
+            {"kind": c.kind, "path": c.path, "cadre": c.cadre or None, "program": c.program or None, "period": c.period or None,
              "task": c.task, "field": c.field, "old": value(c.old), "new": value(c.new), "eased": c.eased,
-             "amended": c.amended if c.kind == "term" else None, "flagged": describe(c, _)[1], "message": describe(c, _)[0]}
+             "amended": c.amended if c.kind == "term" else None, "stale_council": c.council,
+             "flagged": describe(c, _)[1], "message": describe(c, _)[0]}
             for c in r.diff.changes
         ],
         "impacts": [{"cadre": i.cadre, "program": i.program, "year": i.year, "before": {"points": i.before_points, "tier": i.before_tier},
@@ -155,3 +224,4 @@ def as_json(r: Review, _: Gettext) -> str:
 
 
 RENDERERS = {"text": text, "md": markdown, "json": as_json}
+

@@ -215,6 +215,9 @@ def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.dat
         note = _("cancelled by {decision}").format(decision=t.cancelled.decision)
     elif outcome and outcome.objective_cause:
         note = _("objective cause: {note}").format(note=outcome.objective_cause.note)
+    if ts.stale and ts.council_date is not None:
+        stale = _("⚠ the council's score ({day}) is older than a later change of this task").format(day=ts.council_date.isoformat())
+        note = f"{note}; {stale}" if note else stale
     if measure and got is not None and got.reported:
         actual = f"{measured(got.value, lang)} {measure.unit or ''}".strip()
     else:
