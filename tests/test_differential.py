@@ -58,7 +58,7 @@ def edit(draw, files: dict[str, dict]):
     i = draw(st.integers(0, len(doc["tasks"]) - 1))
     task = doc["tasks"][i]
     kind = draw(st.sampled_from(["outcome-value", "due", "check-in", "no-outcome", "weight", "council", "break-file", "break-council"]))
-    new = {k: v for k, v in files.items()}
+    new = dict(files)
     changed = dict(doc, tasks=list(doc["tasks"]))
     t = dict(task)
     if kind == "outcome-value":
@@ -68,7 +68,8 @@ def edit(draw, files: dict[str, dict]):
     elif kind == "due":
         start, end = str(doc["period"]["from"]), str(doc["period"]["to"])
         t["when"] = {**(t.get("when") or {}), "due": f"{end[:4]}-{draw(st.integers(3, 12)):02d}-15"}
-        t["when"].pop("start", None) if start > t["when"]["due"] else None
+        if start > t["when"]["due"]:
+            t["when"].pop("start", None)
         t["when"].pop("checkpoints", None)
     elif kind == "check-in":
         day = f"{str(doc['period']['to'])[:4]}-06-30"
@@ -86,7 +87,7 @@ def edit(draw, files: dict[str, dict]):
         ev_rel = draw(st.sampled_from(sessions))
         ev = dict(files[ev_rel])
         entries = list(ev["evaluations"])
-        mine = [k for k, e in enumerate(entries) if e.get("cadre") == cadre and not e.get("program") or e.get("program") == doc["program"] and e.get("cadre") == cadre]
+        mine = [k for k, e in enumerate(entries) if e.get("cadre") == cadre and e.get("program") in (None, doc["program"])]
         score = -1 if kind == "break-council" else min(float(t.get("weight", 1)), draw(st.sampled_from([0, 0.5, 1])))
         if mine:
             entries[mine[0]] = {**entries[mine[0]], "tasks": {**(entries[mine[0]].get("tasks") or {}), t["id"]: {"score": score}}}
@@ -108,7 +109,6 @@ def check_one_edit(cli, tmp: Path, files: dict[str, dict], data, years: list[int
         return
     shutil.rmtree(root)
     root.mkdir()
-    shutil.copy(DATA / "base/giaoviec.yaml", root / "giaoviec.yaml") if "giaoviec.yaml" not in after_files else None
     write(root, after_files)
     for y in years:
         after = figures(cli, root, y)
