@@ -15,7 +15,7 @@ from giaoviec.load.files import list_files
 from giaoviec.write.yamlwrite import emit
 from test_agreement import agree, repository
 
-SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(__import__('os').environ.get('HYP_N', '12')), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 def write(root: Path, files: dict[str, dict]) -> None:

@@ -485,4 +485,11 @@ VI.update({
     'council change': 'thay đổi điểm hội đồng',
     'One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).': 'Một trong hai phiên bản có lỗi: các con số trên chưa tính phần dữ liệu có lỗi (xem giaoviec score).',
     "⚠ the council's score ({day}) is older than a later change of this task": '⚠ điểm hội đồng (ngày {day}) có trước một thay đổi sau đó của nhiệm vụ',
+    "'{field}' must be a finite number, found '{value}'.": "'{field}' phải là một con số hữu hạn, nhưng gặp '{value}'.",
+    "'{field}' holds the character U+{char} at position {position}, which cannot be shown or stored.": "'{field}' chứa ký tự U+{char} ở vị trí {position}, ký tự này không hiển thị hay lưu được.",
+    '.inf and .nan are not figures: write the number reached (or leave the field out).': '.inf và .nan không phải con số: ghi giá trị đạt được (hoặc bỏ trường này).',
+    'Remove the invisible character (often pasted from another program along with the text).': 'Xóa ký tự ẩn đó (thường bị dán kèm khi sao chép văn bản từ chương trình khác).',
+    'A number is a finite figure: .inf and .nan are refused.': 'Con số phải hữu hạn: không nhận .inf và .nan.',
+    'Text holds no control character (but tab and line breaks), no lone surrogate, no bidirectional override.': 'Văn bản không được chứa ký tự điều khiển (trừ tab và xuống dòng), nửa cặp surrogate, hay ký tự đảo chiều hiển thị.',
+    'The file cannot be read as YAML: it holds the character U+{char}, which YAML does not allow.': 'Không đọc được tệp theo YAML: tệp chứa ký tự U+{char} mà YAML không cho phép.',
 })

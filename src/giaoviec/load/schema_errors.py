@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 from typing import Any
 
@@ -27,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "greater_than": N_("'{field}' must be greater than {limit}, found {value}."),
     "greater_than_equal": N_("'{field}' must be at least {limit}, found {value}."),
     "less_than_equal": N_("'{field}' must be at most {limit}, found {value}."),
+    "finite_number": N_("'{field}' must be a finite number, found '{value}'."),
+    "text_characters": N_("'{field}' holds the character U+{char} at position {position}, which cannot be shown or stored."),
     "model_type": N_("'{field}' must be a mapping of fields (key: value)."),
     "dict_type": N_("'{field}' must be a mapping (key: value)."),
     "tuple_type": N_("'{field}' must be a list (items starting with '- ')."),
@@ -36,6 +39,8 @@ HINTS: dict[str, str] = {
     "date_format": N_("Write dates as YYYY-MM-DD, for example 2022-09-30."),
     "date_from_datetime_parsing": N_("Check the day and month: the date does not exist in the calendar."),
     "date_parsing": N_("Check the day and month: the date does not exist in the calendar."),
+    "finite_number": N_(".inf and .nan are not figures: write the number reached (or leave the field out)."),
+    "text_characters": N_("Remove the invisible character (often pasted from another program along with the text)."),
     "string_pattern_mismatch": N_("Identifiers use lowercase letters without diacritics, digits and hyphens, e.g. nguyen-van-an."),
     "missing": N_("Add '{field}:' to this mapping."),
 }
@@ -103,8 +108,11 @@ def _shown(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return "{…}" if isinstance(value, dict) else "[…]"
-    text = str(value)
+    text = _UNSHOWABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value))
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def schema_diagnostics(path: str, index: int, model: type[BaseModel], data: dict) -> tuple[BaseModel | None, list[Diagnostic]]:
@@ -139,6 +147,7 @@ def schema_diagnostics(path: str, index: int, model: type[BaseModel], data: dict
         out.append(finding(
             path, Where(index, loc, anchor), f"schema.{kind}" if kind in MESSAGES else "schema.value", MESSAGES.get(kind, FALLBACK), hint=hint,
             field=field, value=_shown(err.get("input")), expected=str(ctx.get("expected", "")),
+            char=ctx.get("code", ""), position=ctx.get("position", ""),
             limit=limit, detail=err["msg"], **args,
         ))
     return None, out

@@ -27,6 +27,7 @@ from giaoviec.model.literal import Float, Int, as_text
 
 MAX_NODES = 1_000_000  # values after alias expansion; far above any real file (~2,000)
 MAX_DEPTH = 64
+MAX_DIGITS = 40  # digits of a number read as a number (Python refuses ints past 4,300 digits)
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None) is not None
 _Parser = yaml.cyaml.CParser if _LIBYAML else None
@@ -90,6 +91,8 @@ class _Core12Constructor(SafeConstructor):
 
     def construct_yaml_int(self, node):
         text = node.value
+        if len(text) > MAX_DIGITS:
+            return text  # no figure has that many digits: kept as text, the schema says "a number is expected"
         if text.startswith("0o"):
             value = Int(int(text[2:], 8))
         elif text.startswith("0x"):
@@ -101,6 +104,8 @@ class _Core12Constructor(SafeConstructor):
 
     def construct_yaml_float(self, node):
         text = node.value
+        if len(text) > MAX_DIGITS:
+            return text
         lowered = text.lower()
         if lowered.endswith(".inf"):
             value = Float("-inf" if text.startswith("-") else "inf")
@@ -192,11 +197,16 @@ def load_precise(path: str, text: str) -> Loaded:
         ),))
     except yaml.MarkedYAMLError as exc:
         return Loaded((), (_syntax(path, exc, text),))
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        mark = getattr(exc, "position", None)
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like, at a character offset
+        offset = getattr(exc, "position", None) or 0
+        before = text[:offset]
+        line = before.count("\n") + 1
+        char = getattr(exc, "character", "")
         return Loaded((), (finding(
-            path, None, "yaml.syntax", N_("The file cannot be read as YAML: {problem}."),
-            line=1, column=(mark or 0) + 1, problem=str(exc).splitlines()[0],
+            path, None, "yaml.syntax", N_("The file cannot be read as YAML: it holds the character U+{char}, which YAML does not allow."),
+            hint=N_("Remove the invisible character (often pasted from another program along with the text)."),
+            line=line, column=offset - (before.rfind("\n") + 1) + 1,
+            char=f"{ord(char):04X}" if isinstance(char, str) and len(char) == 1 else "?",
         ),))
     except RecursionError:
         return Loaded((), (_too_large_diag(path, len(documents), "depth"),))

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from giaoviec.model.common import Bool, Date, Header, Id, Model, NonEmptyText, Number, Period, Text, f
+from giaoviec.model.common import LIMIT, Bool, Date, Figure, Header, Id, Model, NonEmptyText, Number, Period, Text, f
 
 Program = Literal["focus", "breakthrough", "action-program", "product-contract"]
 Tag = Literal["new", "hard", "breakthrough", "backlog", "unprecedented"]
@@ -40,7 +40,7 @@ class Who(Model):
 class Checkpoint(Model):
     by: Date = f("Mốc thời gian", "Ngày phải đạt mốc.")
     expect: Text | None = f("Yêu cầu tại mốc", "Kết quả cần đạt tại mốc.", default=None)
-    target: Number | None = f("Chỉ tiêu tại mốc", "Giá trị chỉ tiêu cần đạt tại mốc.", default=None)
+    target: Figure | None = f("Chỉ tiêu tại mốc", "Giá trị chỉ tiêu cần đạt tại mốc.", default=None)
 
 
 class When(Model):
@@ -52,8 +52,8 @@ class When(Model):
 class Measure(Model):
     indicator: NonEmptyText | None = f("Chỉ tiêu", "Tên chỉ tiêu đo kết quả, ví dụ Số vụ được xử lý dứt điểm.", default=None)
     unit: NonEmptyText | None = f("Đơn vị tính", "Ví dụ vụ, km, %, hộ.", default=None)
-    target: Number | None = f("Chỉ tiêu cần đạt", "Giá trị phải đạt.", default=None)
-    baseline: Number | None = f("Giá trị ban đầu", "Giá trị lúc giao việc (tham khảo).", default=None)
+    target: Figure | None = f("Chỉ tiêu cần đạt", "Giá trị phải đạt.", default=None)
+    baseline: Figure | None = f("Giá trị ban đầu", "Giá trị lúc giao việc (tham khảo).", default=None)
     direction: Literal["increase", "decrease"] = f("Chiều", "increase: càng cao càng tốt; decrease: càng thấp càng tốt (ví dụ số hộ nghèo).", default="increase")
 
 
@@ -70,7 +70,7 @@ class Responsibility(Model):
 
 class CheckIn(Model):
     date: Date = f("Ngày báo cáo", "Ngày của lần báo cáo tiến độ.")
-    value: Number | None = f("Giá trị đạt được", "Giá trị chỉ tiêu đã đạt tính đến ngày báo cáo.", default=None)
+    value: Figure | None = f("Giá trị đạt được", "Giá trị chỉ tiêu đã đạt tính đến ngày báo cáo.", default=None)
     note: Text | None = f("Ghi chú", "Nội dung báo cáo.", default=None)
 
 
@@ -82,7 +82,7 @@ class ObjectiveCause(Model):
 
 class Outcome(Model):
     done_on: Date | None = f("Ngày hoàn thành", "Ngày hoàn thành nhiệm vụ.", default=None)
-    value: Number | None = f("Giá trị đạt được", "Giá trị chỉ tiêu đạt được khi kết thúc.", default=None)
+    value: Figure | None = f("Giá trị đạt được", "Giá trị chỉ tiêu đạt được khi kết thúc.", default=None)
     evidence: tuple[NonEmptyText, ...] = f("Minh chứng", "Văn bản, báo cáo chứng minh kết quả.", default=())
     objective_cause: ObjectiveCause | None = f("Nguyên nhân khách quan", "Được xác nhận thì không trừ điểm chậm tiến độ.", default=None)
     quality_failures: int = Field(default=0, ge=0, strict=True, title="Số lần không đạt chất lượng", description="Số lần kiểm tra chất lượng không đạt.")
@@ -107,7 +107,7 @@ class Task(Model):
     when: When | None = f("Rõ thời gian", "Ngày bắt đầu, hạn hoàn thành, các mốc.", default=None)
     result: Result | None = f("Rõ kết quả", "Sản phẩm và chỉ tiêu.", default=None)
     responsibility: Responsibility | None = f("Rõ trách nhiệm", "Người chịu trách nhiệm, thẩm quyền, hỗ trợ của cấp trên.", default=None)
-    weight: Number = Field(default=1, gt=0, title="Trọng số", description="Trọng số tương đối trong tệp (mặc định 1).")
+    weight: Number = Field(default=1, gt=0, le=LIMIT, title="Trọng số", description="Trọng số tương đối trong tệp (mặc định 1).")
     confidential: Bool = f("Mật", "true: không đưa vào báo cáo công khai.", default=False)
     progress: tuple[CheckIn, ...] = f("Tiến độ", "Các lần báo cáo tiến độ.", default=())
     outcome: Outcome | None = f("Kết quả cuối cùng", "Khi hoàn thành hoặc khi kết thúc kỳ.", default=None)

@@ -6,13 +6,26 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
 from giaoviec.model.literal import as_text
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What no text of an assignment may hold: control characters (but tab and line breaks), lone
+# surrogates, and the bidirectional overrides that make text read differently from what it holds.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+LIMIT = 1e15  # no count, area or sum of money in a task comes near: a larger number is a typing mistake
+
+
+def _text(value: Any) -> Any:
+    """A number written where text is expected, as written; text holding a forbidden character refused."""
+    value = as_text(value)
+    if isinstance(value, str) and (bad := _FORBIDDEN.search(value)):
+        raise PydanticCustomError("text_characters", "Text holds the character U+{code} at position {position}, which cannot be shown or stored",
+                                  {"code": f"{ord(bad.group()):04X}", "position": bad.start() + 1})
+    return value
 
 
 def _date_text(value: Any) -> Any:
@@ -23,11 +36,12 @@ def _date_text(value: Any) -> Any:
     raise PydanticCustomError("date_format", "Dates are written YYYY-MM-DD, e.g. 2022-09-30")
 
 
-Text = Annotated[str, BeforeValidator(as_text)]
-NonEmptyText = Annotated[str, BeforeValidator(as_text), Field(min_length=1)]
+Text = Annotated[str, BeforeValidator(_text)]
+NonEmptyText = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
 Id = Annotated[str, BeforeValidator(as_text), Field(pattern=SLUG)]
 Date = Annotated[dt.date, BeforeValidator(_date_text)]
-Number = Annotated[float, Strict()]
+Number = Annotated[float, Strict(), AllowInfNan(False)]  # fields give their own bounds
+Figure = Annotated[float, Strict(), AllowInfNan(False), Field(ge=-LIMIT, le=LIMIT)]  # a measured value or target
 Bool = Annotated[bool, Strict()]
 
 

@@ -19,6 +19,7 @@ from rich.text import Text
 from giaoviec import __version__
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.i18n import Gettext
+from giaoviec.render.escape import md, md_code, terminal
 
 GITHUB_LIMIT = 10
 
@@ -43,26 +44,26 @@ def text(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
         if d.path != current:
             if current is not None:
                 ctx.console.print()
-            ctx.console.print(Text(d.path, style="bold underline"))
+            ctx.console.print(Text(terminal(d.path), style="bold underline"))
             current = d.path
         name, style = label[d.severity]
         head = Text()
-        head.append(f"{d.path}:{d.line}:{d.column}: ", style="bold")
+        head.append(f"{terminal(d.path)}:{d.line}:{d.column}: ", style="bold")
         head.append(name, style=style)
         head.append(f" [{d.code}] ", style="cyan")
-        head.append(d.message)
+        head.append(terminal(d.message))
         ctx.console.print(head, soft_wrap=True)
         if d.excerpt is not None:
             gutter = len(str(d.line))
             ctx.console.print(Text(f"{' ' * gutter} |", style="blue"))
             row = Text(f"{d.line} | ", style="blue")
-            row.append(d.excerpt.replace("\t", " "))
+            row.append(terminal(d.excerpt.replace("\t", " ")))
             ctx.console.print(row, soft_wrap=True)
             caret = Text(f"{' ' * gutter} | ", style="blue")
             caret.append(" " * max(d.column - 1, 0) + "^", style=style)
             ctx.console.print(caret)
         if d.hint:
-            ctx.console.print(Text("  = " + _("hint") + ": " + d.hint, style="green"), soft_wrap=True)
+            ctx.console.print(Text("  = " + _("hint") + ": " + terminal(d.hint), style="green"), soft_wrap=True)
 
 
 def as_json(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
@@ -123,8 +124,8 @@ def markdown_table(diagnostics: list[Diagnostic], ctx: ReportContext) -> str:
     titles = (_("File"), _("Line"), _("Severity"), _("Code"), _("Message"))
     rows = ["| " + " | ".join(titles) + " |", "|---|---:|---|---|---|"]
     for d in sorted(diagnostics):
-        message = (d.message + (f" — {d.hint}" if d.hint else "")).replace("|", "\\|")
-        rows.append(f"| `{d.path}` | {d.line}:{d.column} | {_(d.severity.value)} | `{d.code}` | {message} |")
+        message = md(d.message + (f" — {d.hint}" if d.hint else ""))
+        rows.append(f"| {md_code(d.path)} | {d.line}:{d.column} | {_(d.severity.value)} | `{d.code}` | {message} |")
     return head + "\n".join(rows) + "\n\n"
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from giaoviec.compute.review import Impact, Review
 from giaoviec.domain.semdiff import Change
 from giaoviec.i18n import N_, Gettext
+from giaoviec.render.escape import md, md_code, terminal
 from giaoviec.words import TIER, fixed, word
 
 
@@ -176,7 +177,7 @@ def text(r: Review, _: Gettext) -> str:
         lines += ["  → " + _impact(i, _) for i in b.impacts]
     if not r.complete:
         lines += ["", "⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal(line.replace("\n", " ")) for line in lines) + "\n"
 
 
 def markdown(r: Review, _: Gettext) -> str:
@@ -186,15 +187,15 @@ def markdown(r: Review, _: Gettext) -> str:
         n=len(r.diff.changes), files=len(r.diff.changed_files), flagged=flagged))
     registry, cadres = blocks(r)
     for c in registry:
-        lines += ["", "- ⚠ " + describe(c, _)[0].replace("|", "\\|")]
+        lines += ["", "- ⚠ " + md(describe(c, _)[0])]
     for b in cadres:
-        lines += ["", f"**{_head(b, r, _)}**", ""]
+        lines += ["", f"**{md(_head(b, r, _))}**", ""]
         for path, changes in b.files.items():
-            lines.append(f"- `{path}`")
+            lines.append(f"- {md_code(path)}")
             for c in changes:
                 line, flag = describe(c, _)
-                lines.append(("  - ⚠ " if flag else "  - ") + line.replace("|", "\\|"))
-        lines += ["- → **" + _impact(i, _) + "**" for i in b.impacts]
+                lines.append(("  - ⚠ " if flag else "  - ") + md(line))
+        lines += ["- → **" + md(_impact(i, _)) + "**" for i in b.impacts]
     if not r.complete:
         lines += ["", "> ⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
     return "\n".join(lines) + "\n"

@@ -12,6 +12,7 @@ from typing import TextIO
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete
+from giaoviec.render.escape import csv_cell, visible
 from giaoviec.render.report import Models
 from giaoviec.words import STATUS, TIER, word
 
@@ -77,11 +78,11 @@ def _plain(value):
 def as_csv(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None:
     tasks_rows, _totals = rows(result, models, _)
     for line in incomplete.lines(result.left_out, result.repo, _):
-        out.write("# " + line + "\n")  # comment lines first: what this export leaves out
+        out.write("# " + visible(line).replace("\n", " ") + "\n")  # comment lines first: what this export leaves out
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([h for h, _w in COLUMNS])
     for row in tasks_rows:
-        writer.writerow(["" if v is None else _plain(v) for v in row])
+        writer.writerow(["" if v is None else csv_cell(_plain(v)) for v in row])
 
 
 def as_json(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None:

@@ -19,12 +19,17 @@ from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
 from giaoviec.i18n import N_, Gettext, phrase, say
 from giaoviec.render import incomplete
-from giaoviec.render.jinja import md
+from giaoviec.render.escape import csv_cell, md, terminal
 from giaoviec.words import STATUS, TIER, TIER_LONG, fixed, short, word
 
 TABLE_HEADS = (N_("Cadre"), N_("Position"), N_("Unit"), N_("Tasks"), N_("Done"), N_("On time"), N_("Exceeded"),
                N_("Late"), N_("Not done"), N_("Points"), N_("Tier"))
 NUMERIC = frozenset(range(3, 10))
+
+
+def T(text: str, style: str = "") -> Text:
+    """A line for the terminal: data in it cannot act on the terminal (escape.terminal)."""
+    return Text(terminal(text), style=style)
 
 
 def title(result: YearResult, _: Gettext) -> str:
@@ -56,18 +61,18 @@ def warning_lines(result: YearResult, _: Gettext) -> list[str]:
 
 
 def table(result: YearResult, _: Gettext, console: Console) -> None:
-    t = Table(title=title(result, _), title_justify="left")
+    t = Table(title=terminal(title(result, _)), title_justify="left")
     for i, header in enumerate(TABLE_HEADS):
         t.add_column(_(header), justify="right" if i in NUMERIC else "left", overflow="fold")
     for s in result.assignments:
-        t.add_row(*row(s, result, _))
+        t.add_row(*(terminal(x) for x in row(s, result, _)))
     console.print(t)
     if any(s.points is None for s in result.assignments):
-        console.print(Text(_("(points in brackets are provisional: the tier is pending)")))
+        console.print(T(_("(points in brackets are provisional: the tier is pending)")))
     for line in warning_lines(result, _):
-        console.print(Text(line, style="yellow"))
+        console.print(T(line, style="yellow"))
     for line in incomplete.lines(result.left_out, result.repo, _):
-        console.print(Text("⚠ " + line, style="bold red"))
+        console.print(T("⚠ " + line, style="bold red"))
 
 
 def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> Iterator[str]:
@@ -112,28 +117,28 @@ CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", 
 
 def as_csv(result: YearResult, _: Gettext, out: TextIO) -> None:
     for line in incomplete.lines(result.left_out, result.repo, _):
-        out.write("# " + line + "\n")  # comment lines first: what this table leaves out
+        out.write("# " + terminal(line).replace("\n", " ") + "\n")  # comment lines first: what this table leaves out
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEAD)
     for s in result.assignments:
         c = s.counts
-        writer.writerow([s.assignment.cadre, result.repo.name(s.assignment.cadre), s.assignment.unit, s.assignment.position or "",
+        writer.writerow([csv_cell(x) for x in [s.assignment.cadre, result.repo.name(s.assignment.cadre), s.assignment.unit, s.assignment.position or "",
                          s.assignment.program, s.profile.id, s.window.as_of.isoformat(), c.tasks, c.done, c.on_time, c.exceeded,
                          c.late, c.not_done, *[c[k] for k in STATUSES if k not in ("exceeded", "late")],
-                         fixed(s.points) if s.points is not None else "", fixed(s.provisional_points), s.tier])
+                         fixed(s.points) if s.points is not None else "", fixed(s.provisional_points), s.tier]])
 
 
 def as_markdown(result: YearResult, _: Gettext, out: TextIO) -> None:
-    lines = [f"## {title(result, _)}", ""]
+    lines = [f"## {md(title(result, _))}", ""]
     banner = incomplete.lines(result.left_out, result.repo, _)
     if banner:
         lines += ["> ⚠ **" + md(banner[0]) + "**", ">", *(f"> - {md(x)}" for x in banner[1:]), ""]
     lines += ["| " + " | ".join(_(h) for h in TABLE_HEADS) + " |", "|" + "|".join(["---"] * 3 + ["---:"] * 7 + ["---"]) + "|"]
     for s in result.assignments:
-        lines.append("| " + " | ".join(x.replace("|", "\\|") for x in row(s, result, _)) + " |")
+        lines.append("| " + " | ".join(md(x) for x in row(s, result, _)) + " |")
     if result.findings:
         lines.append("")
-        lines += [f"- ⚠ {w.localize(_).message}" for w in result.findings]
+        lines += [f"- ⚠ {md(w.localize(_).message)}" for w in result.findings]
     out.write("\n".join(lines) + "\n")
 
 
@@ -141,29 +146,29 @@ def explain(result: YearResult, _: Gettext, console: Console) -> None:
     for s in result.assignments:
         a = s.assignment
         who = ", ".join(x for x in (a.position, result.repo.name(a.unit)) if x)
-        console.print(Text(f"{result.repo.name(a.cadre)} — {who} ({a.program}, {a.period.start} – {a.period.end})", style="bold"))
-        console.print(Text("  " + _("Profile {profile}: {title}").format(profile=s.profile.id, title=s.profile.title)))
-        console.print(Text("  " + _("Window {start} – {end}, as of {as_of}; council: {evaluation}").format(
+        console.print(T(f"{result.repo.name(a.cadre)} — {who} ({a.program}, {a.period.start} – {a.period.end})", style="bold"))
+        console.print(T("  " + _("Profile {profile}: {title}").format(profile=s.profile.id, title=s.profile.title)))
+        console.print(T("  " + _("Window {start} – {end}, as of {as_of}; council: {evaluation}").format(
             start=s.window.start, end=s.window.end, as_of=s.window.as_of, evaluation=s.evaluation or _("none"))))
         for t in s.tasks:
             head = _("Task {id} (weight {weight:g}): {status}").format(id=t.id, weight=t.weight, status=word(STATUS, t.status, _))
-            console.print(Text("  " + head, style="cyan"))
+            console.print(T("  " + head, style="cyan"))
             for step in t.steps:
-                console.print(Text("      " + say(step, _)))
+                console.print(T("      " + say(step, _)))
             if t.council is not None and t.computed is not None:
-                console.print(Text("      " + say(phrase(N_("the council scored {score} (computed {computed}): the council's score counts"),
+                console.print(T("      " + say(phrase(N_("the council scored {score} (computed {computed}): the council's score counts"),
                                                           score=short(t.council), computed=short(t.computed)), _)))
         for comp, value in s.components.items():
-            console.print(Text("  " + _("Component {name}: {value} of {max:g}").format(name=comp, value=fixed(value), max=s.profile.components[comp])))
-        console.print(Text("  " + _("Points: {points}").format(points=fixed(s.provisional_points)) + ("" if s.points is not None else " " + _("(provisional)"))))
+            console.print(T("  " + _("Component {name}: {value} of {max:g}").format(name=comp, value=fixed(value), max=s.profile.components[comp])))
+        console.print(T("  " + _("Points: {points}").format(points=fixed(s.provisional_points)) + ("" if s.points is not None else " " + _("(provisional)"))))
         for step in s.tier_trace:
-            console.print(Text("      " + say(step, _)))
-        console.print(Text("  " + _("Tier: {tier} — {reason}").format(tier=word(TIER_LONG, s.tier, _), reason=say(s.tier_reason, _)), style="bold"))
+            console.print(T("      " + say(step, _)))
+        console.print(T("  " + _("Tier: {tier} — {reason}").format(tier=word(TIER_LONG, s.tier, _), reason=say(s.tier_reason, _)), style="bold"))
         console.print()
     for line in warning_lines(result, _):
-        console.print(Text(line, style="yellow"))
+        console.print(T(line, style="yellow"))
     for line in incomplete.lines(result.left_out, result.repo, _):
-        console.print(Text("⚠ " + line, style="bold red"))
+        console.print(T("⚠ " + line, style="bold red"))
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:

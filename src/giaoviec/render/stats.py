@@ -7,6 +7,7 @@ import json
 from giaoviec.compute.stats import Stats
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete
+from giaoviec.render.escape import terminal
 from giaoviec.words import BUCKET, ROLE_PLURAL, TIER, fixed, percent, word
 
 
@@ -30,7 +31,7 @@ def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
         lines.append("  " + _("{n} people with no hometown recorded are left out of both counts.").format(n=nl.unknown))
     if s.left_out and s.repo is not None:
         lines += ["", *("⚠ " + line for line in incomplete.lines(s.left_out, s.repo, _))]
-    return "\n".join(lines) + "\n"
+    return terminal("\n".join(lines) + "\n")
 
 
 def as_json(s: Stats, _: Gettext, lang: str = "vi") -> str:

@@ -7,6 +7,7 @@ import json
 from giaoviec.compute.followup import FollowUp
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete
+from giaoviec.render.escape import terminal
 from giaoviec.words import FOLLOW_UP
 
 
@@ -27,7 +28,7 @@ def text(r: FollowUp, _: Gettext) -> str:
             lines.append(f"    {i.path}#{i.task}")
     if r.left_out:
         lines += ["", *("⚠ " + line for line in incomplete.lines(r.left_out, r.repo, _))]
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal(line.replace("\n", " ")) for line in lines) + "\n"
 
 
 def as_json(r: FollowUp, _: Gettext) -> str:

@@ -9,6 +9,7 @@ from typing import BinaryIO
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete
+from giaoviec.render.escape import is_formula_like, visible
 from giaoviec.render.export import COLUMNS, DATE_COLUMNS, PROGRAM_NAMES, TOTALS, rows
 from giaoviec.render.report import Models
 from giaoviec.words import STATUS, word
@@ -16,17 +17,26 @@ from giaoviec.words import STATUS, word
 SCORE_HEAD = ("Mã nhiệm vụ", "Nội dung nhiệm vụ", "Trọng số", "Tình trạng (máy tính)", "Điểm (máy tính)", "Điểm hội đồng", "Nhận xét")
 
 
+def put(ws, values: list) -> None:
+    """A row whose text cells are text, never formulas (openpyxl makes "=…" a formula), and hold
+    no character a workbook cannot store."""
+    ws.append([visible(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str) and is_formula_like(cell.value):
+            cell.data_type = "s"
+
+
 def _sheet(ws, columns, data_rows) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    ws.append([h for h, _w in columns])
+    put(ws, [h for h, _w in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E8EEF4")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in data_rows:
-        ws.append(row)
+        put(ws, row)
     for i, (header, width) in enumerate(columns, 1):
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = width
@@ -64,7 +74,7 @@ def _left_out_sheet(wb, result: YearResult, _: Gettext) -> None:
         return
     ws = wb.create_sheet(LEFT_OUT_SHEET, 0)
     for line in lines:
-        ws.append([line])
+        put(ws, [line])
     ws["A1"].font = Font(bold=True, color="C62828")
     ws.column_dimensions["A"].width = 140
     wb.active = 0
@@ -88,9 +98,9 @@ def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO)
         head = [("Mã cán bộ", m.cadre), ("Họ và tên", result.repo.name(m.cadre)), ("Hình thức", PROGRAM_NAMES[m.program]),
                 ("Kỳ đánh giá từ", s.window.start), ("Kỳ đánh giá đến", s.window.end), ("Điểm tiêu chí chung", None)]
         for label, value in head:
-            ws.append([label, value])
-        ws.append([])
-        ws.append(list(SCORE_HEAD))
+            put(ws, [label, value])
+        put(ws, [])
+        put(ws, list(SCORE_HEAD))
         for cell in ws[ws.max_row]:
             cell.font = Font(bold=True)
         scores = {t.id: t for t in s.tasks}
@@ -98,7 +108,7 @@ def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO)
             ts = scores.get(t.id)
             if ts is None or ts.status == "cancelled":
                 continue
-            ws.append([t.id, t.what, t.weight, word(STATUS, ts.status, _), round(ts.computed or 0, 2), None, None])
+            put(ws, [t.id, t.what, t.weight, word(STATUS, ts.status, _), round(ts.computed or 0, 2), None, None])
             ws.cell(ws.max_row, 6).fill = PatternFill("solid", fgColor="FFF8DC")
         ws.cell(6, 2).fill = PatternFill("solid", fgColor="FFF8DC")
         for col, width in zip("ABCDEFG", (22, 60, 9, 20, 12, 14, 40), strict=True):
