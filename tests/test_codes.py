@@ -21,6 +21,8 @@ SRC = PROJECT / "src" / "giaoviec"
 LITERAL = re.compile(r'"((?:yaml|schema|ref|date|clarity|eval|profile|config|amend|sheet|score)\.[a-z_-]+)"')
 UNIT_TESTED = {  # codes whose case is not a corpus folder, and the test that produces them
     "amend.missing": "tests/test_review.py (needs two git revisions)",
+    "file.link-outside": "tests/test_hardening.py (a link out of the repository cannot be committed as data)",
+    "file.unreadable": "tests/test_hardening.py (needs a folder without permissions)",
     "schema.value": "test_an_unnamed_pydantic_error_is_schema_value below",
 }
 SHEETS = sorted(p for p in (DATA / "sheets").iterdir() if p.is_dir())
@@ -66,10 +68,12 @@ def build_workbook(case: Path, target: Path) -> Path:
         return target
     wb = Workbook()
     wb.remove(wb.active)
-    for name, rows in spec["sheets"].items():
+    for name, sheet in spec["sheets"].items():
         ws = wb.create_sheet(name)
-        for row in rows:
+        for row in sheet["rows"] if isinstance(sheet, dict) else sheet:
             ws.append(row)
+        for ref, value in (sheet.get("cells", {}) if isinstance(sheet, dict) else {}).items():
+            ws[ref] = value
     wb.save(target)
     return target
 

@@ -178,7 +178,7 @@ def test_new_assignment(repo):
     assert run.code == 0 and "assignments/2025/xa-dong/le-thi-mai.yaml" in run.out
     text = (repo / "assignments/2025/xa-dong/le-thi-mai.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../../schemas/assignment.schema.json")
-    assert 'position: "Bí thư Đảng ủy xã"' in text and "unit: xa-dong" in text
+    assert 'position: Bí thư Đảng ủy xã' in text and "unit: xa-dong" in text
     assert subprocess_cli("-C", str(repo), "validate", "--strict").code == 0
     second = subprocess_cli("-C", str(repo), "new", "assignment", "--cadre", "le-thi-mai", "--period", "2025", "--program", "breakthrough")
     assert second.code == 0 and "le-thi-mai-breakthrough.yaml" in second.out

@@ -23,7 +23,7 @@ from giaoviec.app.history import stale_by_history
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.load import repository
 from giaoviec.load.documents import Document, Unreadable, locate, read_file
-from giaoviec.load.files import list_files
+from giaoviec.load.files import Listing, discover
 from giaoviec.load.history import history
 from giaoviec.load.repository import AssignmentSummary, Repository, collector_paused, summarize
 from giaoviec.model import Assignment
@@ -46,19 +46,20 @@ class Checked:
 
 
 class Checking:
-    def __init__(self, root: Path, today: dt.date | None = None, listed: list[str] | None = None,
+    def __init__(self, root: Path, today: dt.date | None = None, listing: Listing | None = None,
                  progress: Progress | None = None, fast_reader: bool = True):
         self.root = root
         self.today = today or dt.date.today()
         self._progress = progress
         self._fast = fast_reader
-        self._loaded = repository.load_registry(root, list_files(root) if listed is None else listed, fast_reader)
+        listing = discover(root) if listing is None else listing
+        self._loaded = repository.load_registry(root, listing.files, fast_reader)
         self.registry: Repository = self._loaded.repo
         evaluated = [d.path for d in self.registry.evaluations]
         self._history = history(root, [*evaluated, *self._loaded.assignment_files, *{d.path for d in self._loaded.assignments}]) \
             if evaluated else None
         self._ctx = checks.context(self.registry, self.today, self._history is not None)
-        self._found: list[Diagnostic] = list(self._loaded.diagnostics)
+        self._found: list[Diagnostic] = [*listing.problems, *self._loaded.diagnostics]
         self._summaries: list[AssignmentSummary] = []
         self._unreadable: list[Document] = list(self._loaded.unreadable)
         self._stream = self._read()

@@ -6,14 +6,16 @@ import datetime as dt
 from pathlib import Path
 
 from giaoviec.app.checking import check
-from giaoviec.diagnostics import Diagnostic
+from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
 from giaoviec.load.repository import load_registry
 from giaoviec.sheets import evaluation_import, importer
 from giaoviec.sheets.importer import Planned
-from giaoviec.write.atomic import write_text
+from giaoviec.write.atomic import locked, recover, write_all
+from giaoviec.write.paths import data_path
 
 
 def plan_import(root: Path, workbook: Path, today: dt.date | None = None) -> tuple[list[Planned], list[Diagnostic]]:
+    recover(root)  # an import killed after it was staged is finished first
     return importer.plan(load_registry(root), workbook, today)
 
 
@@ -22,8 +24,14 @@ def plan_evaluation(root: Path, workbook: Path, council: str) -> tuple[list[Plan
 
 
 def write_planned(root: Path, planned: list[Planned]) -> None:
+    """Every new file of the import, or none (write.atomic.write_all), never through a link out of
+    the repository, never over a file that appeared since the plan was made."""
+    files = []
     for p in planned:
         if p.state == "new":
-            target = root / p.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_text(target, p.text)
+            target = data_path(root, p.path)
+            if target.exists():
+                raise Fatal(ExitCode.USAGE, N_("{path} appeared while importing; nothing was written: import again."), path=p.path)
+            files.append((target, p.text.encode("utf-8")))
+    with locked(root):
+        write_all(root, files)

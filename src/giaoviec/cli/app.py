@@ -28,6 +28,7 @@ from giaoviec.cli.env import Environment
 from giaoviec.diagnostics import N_, ExitCode, Fatal, usage_error
 from giaoviec.i18n import Gettext, say, translator
 from giaoviec.load.files import CONFIG_FILE, find_root
+from giaoviec.render.escape import terminal
 
 app = typer.Typer(
     add_completion=False,
@@ -118,7 +119,7 @@ class Session:
 
     def note(self, message: str, **args: object) -> None:
         """A line of its own on stderr, in the run's language."""
-        self.err().print(Text(self.gettext()(message).format(**args)))
+        self.err().print(Text(terminal(self.gettext()(message).format(**args))))
 
     @contextmanager
     def progress(self) -> Iterator[Callable[[int, int], None] | None]:
@@ -151,11 +152,13 @@ class Session:
             if bar is not None:
                 bar.stop()
 
-    def write_out(self, path: Path, data: bytes) -> None:
-        """Writes an output file (--out) atomically; Fatal (exit 2) when it cannot be written."""
+    def write_out(self, path: Path, data: bytes, force: bool = False, root: Path | None = None) -> None:
+        """Writes an output file (--out) atomically: never over the repository's data, over another
+        file only if giaoviec made it or with --force; Fatal (exit 2) when it cannot be written."""
         from giaoviec.write.atomic import write_bytes
+        from giaoviec.write.paths import output_path
 
-        write_bytes(path, data)
+        write_bytes(output_path(path, root, force), data)
         self.note(N_("wrote {path}"), path=str(path))
 
 
@@ -187,6 +190,8 @@ def main_options(
 
 def main() -> None:
     s = Session(Environment.read())
+    # a library's generator left open by an error we report is collected later; its complaint is noise
+    sys.unraisablehook = lambda unraisable: traceback.print_exception(unraisable.exc_value) if s.debug else None
     try:
         code = app(standalone_mode=False, obj=s)
         sys.exit(code if isinstance(code, int) else 0)
@@ -195,11 +200,11 @@ def main() -> None:
     except Fatal as exc:
         _ = s.gettext()
         console = s.err()
-        console.print(Text(say(exc.phrase, _), style="bold red"))
+        console.print(Text(terminal(say(exc.phrase, _)), style="bold red"))
         if exc.hint is not None:
-            console.print(Text("  = " + _("hint") + ": " + say(exc.hint, _)))
+            console.print(Text(terminal("  = " + _("hint") + ": " + say(exc.hint, _))))
         for d in exc.diagnostics:
-            console.print(Text(str(d.localize(_))))
+            console.print(Text(terminal(str(d.localize(_)))))
         sys.exit(int(exc.code))
     except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)

@@ -19,6 +19,7 @@ from giaoviec.diagnostics import N_, ExitCode
 from giaoviec.render import report as report_render
 from giaoviec.render import score as score_render
 from giaoviec.render import stats as stats_render
+from giaoviec.render.escape import terminal
 
 
 class ScoreFormat(str, Enum):
@@ -60,7 +61,7 @@ def score(
     err = s.err()
     if errors and format is not ScoreFormat.json:
         for d in errors:
-            err.print(Text(str(d)))
+            err.print(Text(terminal(str(d))))
     s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=len(result.assignments), year=year,
            files=len({item.path for item in result.left_out}))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
@@ -79,6 +80,7 @@ def report(
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md | html")] = ReportFormat.md,
     out: Annotated[Path | None, typer.Option("--out", help="Ghi vào tệp này (mặc định: in ra màn hình).")] = None,
     public: Annotated[bool, typer.Option("--public", help="Bản công khai: bỏ mọi tệp, nhiệm vụ mật và ghi chú, minh chứng của chúng.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp --out đã có dù không phải do giaoviec tạo.")] = False,
     lang: LangOption = None,
 ) -> None:
     """Báo cáo kết quả thực hiện nhiệm vụ của một đơn vị (Markdown, hoặc HTML một tệp để in A4).
@@ -94,9 +96,9 @@ def report(
     if out is None:
         sys.stdout.write(text)
     else:
-        s.write_out(out, text.encode("utf-8"))
+        s.write_out(out, text.encode("utf-8"), force, root)
     for d in got.result.errors:
-        s.err().print(Text(str(d.localize(_))))
+        s.err().print(Text(terminal(str(d.localize(_)))))
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 

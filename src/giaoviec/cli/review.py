@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from giaoviec.app.edit import record
 from giaoviec.app.review import review
 from giaoviec.app.scaffold import new_assignment as new_assignment_file
 from giaoviec.app.score import status as follow_up
@@ -19,7 +20,8 @@ from giaoviec.cli.app import LangOption, Session, app, session
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.render import diff as diff_render
 from giaoviec.render import status as status_render
-from giaoviec.write import edit, scaffold
+from giaoviec.render.escape import terminal, text_ok
+from giaoviec.write import scaffold
 
 
 def inside_root(s: Session, root: Path, name: str) -> Path:
@@ -55,19 +57,15 @@ def progress(
     if not file_part or not task_id:
         raise Fatal(ExitCode.USAGE, N_("Write the target as FILE#TASK, e.g. assignments/2022/xa/can-bo.yaml#05."))
     path = inside_root(s, root, file_part)
-    today = dt.date.today()
-    finished = s.date(done_on)
-    if finished is not None:
-        change = edit.record_outcome(path, task_id, finished, value, today)
-    else:
-        change = edit.add_check_in(path, task_id, value, note, s.date(date) or today, today)
-    edit.write(change)
+    if note is not None and not text_ok(note):
+        raise Fatal(ExitCode.USAGE, N_("--note holds bytes that are not text (check the terminal's encoding)."))
+    change = record(root, path, task_id, value, note, s.date(date), s.date(done_on), dt.date.today())
     before = set(change.before.splitlines())
     console = Console(highlight=False, soft_wrap=True)
-    console.print(Text(s.gettext()(N_("Updated {path}:")).format(path=path.relative_to(root).as_posix())))
+    console.print(Text(terminal(s.gettext()(N_("Updated {path}:")).format(path=path.relative_to(root).as_posix()))))
     for line in change.after.splitlines():
         if line not in before:
-            console.print(Text("+ " + line, style="green"))
+            console.print(Text(terminal("+ " + line), style="green"))
 
 
 @app.command()
@@ -76,6 +74,7 @@ def init(
     folder: Annotated[Path, typer.Argument(help="Thư mục kho dữ liệu mới (mặc định: thư mục hiện tại).")] = Path("."),
     organization: Annotated[str, typer.Option("--organization", help="Tên tổ chức.")] = "Đảng bộ (sửa tên tổ chức)",
     requirement: Annotated[str | None, typer.Option("--pip", help="Cách cài giaoviec trong CI, ví dụ giaoviec==0.1.0 hoặc git+https://…")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè các tệp mẫu đã có trong thư mục.")] = False,
     lang: LangOption = None,
 ) -> None:
     """Tạo kho dữ liệu mới: cấu hình, đơn vị, cán bộ, quy trình CI, CODEOWNERS, cài đặt trình soạn thảo.
@@ -83,7 +82,7 @@ def init(
     Ví dụ: giaoviec init kho-giao-viec --organization "Đảng bộ tỉnh Phú Thọ"
     """
     s = session(ctx, lang)
-    for path in scaffold.init(folder, organization, requirement):
+    for path in scaffold.init(folder, organization, requirement, force):
         s.note(N_("wrote {path}"), path=str(path))
 
 

@@ -20,6 +20,7 @@ from giaoviec.diagnostics import N_, ExitCode, usage_error
 from giaoviec.render import export as export_render
 from giaoviec.render.diagnostics import REPORTERS, ReportContext
 from giaoviec.sheets import xlsx
+from giaoviec.write.atomic import cannot_write
 
 
 class ExportFormat(str, Enum):
@@ -36,6 +37,7 @@ def export_command(
     unit: Annotated[str | None, typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Tệp ghi ra (bắt buộc với xlsx; csv/json in ra màn hình nếu không có).")] = None,
     scoring_sheet: Annotated[bool, typer.Option("--scoring-sheet", help="Phiếu chấm điểm cho hội đồng: mỗi cán bộ một trang, cột điểm để trống.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp --out đã có dù không phải do giaoviec tạo.")] = False,
     lang: LangOption = None,
 ) -> None:
     """Xuất nhiệm vụ (đủ 5 rõ, tình trạng, điểm) ra Excel, CSV hoặc JSON; hoặc phiếu chấm điểm của hội đồng.
@@ -51,15 +53,18 @@ def export_command(
     if scoring_sheet or format is ExportFormat.xlsx:
         assert out is not None
         buffer = io.BytesIO()
-        (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, buffer)
-        s.write_out(out, buffer.getvalue())
+        try:  # openpyxl writes its parts to temporary files on the way: a full disk shows there first
+            (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, buffer)
+        except OSError as exc:
+            raise cannot_write(out, exc) from None
+        s.write_out(out, buffer.getvalue(), force, root)
         raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
     text = io.StringIO()
     export_render.RENDERERS[format.value](got.result, got.models, _, text)
     if out is None:
         sys.stdout.write(text.getvalue())
     else:  # Excel reads UTF-8 CSV with a byte order mark
-        s.write_out(out, text.getvalue().encode("utf-8-sig" if format is ExportFormat.csv else "utf-8"))
+        s.write_out(out, text.getvalue().encode("utf-8-sig" if format is ExportFormat.csv else "utf-8"), force, root)
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 

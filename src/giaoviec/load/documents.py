@@ -97,12 +97,13 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
         try:
             raw = (root / rel).read_bytes()
         except OSError as exc:
-            return [], [finding(rel, None, "yaml.encoding", N_("The file cannot be read: {problem}."), line=1, column=1, problem=exc.strerror)]
+            return [], [finding(rel, None, "file.unreadable", N_("{file} cannot be read: {problem}."),
+                                hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=exc.strerror or str(exc))]
     if not is_giaoviec_file(raw):
         return [], []
     text, problem = yamlio.decode(rel, raw)
-    if text is None:
-        return [], [problem] if problem else []
+    if text is None:  # not even text: what it held is unknown, so that nothing else cascades from it
+        return [Document(rel, -1, Unreadable("*"))], [problem] if problem else []
     loaded = yamlio.load(rel, text, fast_reader)
     documents: list[Document] = []
     diagnostics = list(loaded.diagnostics)
@@ -178,8 +179,10 @@ def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
             out += group
             continue
         try:
-            text = (root / path).read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text, _problem = yamlio.decode(path, (root / path).read_bytes())
+        except OSError:
+            text = None
+        if text is None:
             out += group
             continue
         out += yamlio.locate(group, text)

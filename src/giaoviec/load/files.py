@@ -1,20 +1,30 @@
-"""Where the data repository is and which of its files are giaoviec data."""
+"""Where the data repository is and which of its files are giaoviec data.
+
+Nothing outside the root is read: a file (or folder) that is a link to somewhere outside the
+repository is not followed but reported (`file.link-outside`); a folder or file that cannot be
+read is reported too (`file.unreadable`), never skipped in silence.
+"""
 
 from __future__ import annotations
 
 import os
 import re
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from giaoviec.diagnostics import N_, Diagnostic, finding
 
 CONFIG_FILE = "giaoviec.yaml"
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".giaoviec-cache"})
-API_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?giaoviec/", re.MULTILINE)
+API_LINE = re.compile(rb"(?:\A|[\r\n])(?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?giaoviec/")
+UTF16_API = (b"a\x00p\x00i\x00V\x00e\x00r\x00s\x00i\x00o\x00n\x00", b"\x00a\x00p\x00i\x00V\x00e\x00r\x00s\x00i\x00o\x00n")
 
 
 def is_giaoviec_file(raw: bytes) -> bool:
-    """A line `apiVersion: giaoviec/…` (after an optional BOM) makes a YAML file giaoviec data."""
-    return API_LINE.search(raw) is not None
+    """A line `apiVersion: giaoviec/…` (after an optional BOM) makes a YAML file giaoviec data;
+    so does such a line in UTF-16, so that the file is reported as not UTF-8 rather than skipped."""
+    return API_LINE.search(raw) is not None or any(marker in raw[:4096] for marker in UTF16_API)
 
 
 def find_root(start: Path) -> Path | None:
@@ -25,19 +35,73 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def list_files(root: Path) -> list[str]:
-    """Relative POSIX paths of the YAML files under root; what git ignores is left out."""
-    listed = _git_files(root)
+@dataclass
+class Listing:
+    files: list[str] = field(default_factory=list)  # relative POSIX paths of the YAML files to read
+    problems: list[Diagnostic] = field(default_factory=list)  # links out of the root, unreadable folders
+
+
+def inside(root: Path, path: Path) -> bool:
+    """Whether `path`, with every link followed, lies inside `root`."""
+    try:
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
+        return True
+    except ValueError:
+        return False
+
+
+def discover(root: Path) -> Listing:
+    """The YAML files under root (what git ignores is left out), and what cannot be read safely."""
+    out = Listing()
+    listed = _git_files(root, out)
     if listed is None:
         listed = []
-        for folder, dirs, names in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
-            rel = Path(folder).relative_to(root)
-            listed += [(rel / f).as_posix() for f in names if f.endswith((".yaml", ".yml"))]
-    return sorted(p for p in listed if (root / p).is_file())
+
+        def unreadable(error: OSError) -> None:
+            rel = Path(error.filename).relative_to(root).as_posix() if error.filename else "."
+            out.problems.append(_unreadable(rel, error.strerror or str(error)))
+
+        for folder, dirs, names in os.walk(root, onerror=unreadable):
+            here = Path(folder).relative_to(root)
+            keep = []
+            for d in sorted(d for d in dirs if d not in SKIP_DIRS):
+                if (Path(folder) / d).is_symlink() and not inside(root, Path(folder) / d):
+                    out.problems.append(_link((here / d).as_posix()))
+                else:
+                    keep.append(d)
+            dirs[:] = keep
+            listed += [(here / f).as_posix() for f in names if f.endswith((".yaml", ".yml"))]
+    for rel in sorted(listed):
+        path = root / rel
+        if not inside(root, path):
+            out.problems.append(_link(rel))
+            continue
+        if path.is_symlink() and not path.exists():
+            out.problems.append(_unreadable(rel, "a link to a file that does not exist"))
+            continue
+        try:
+            if path.is_file():
+                out.files.append(rel)
+        except OSError as exc:
+            out.problems.append(_unreadable(rel, exc.strerror or str(exc)))
+    return out
 
 
-def _git_files(root: Path) -> list[str] | None:
+def list_files(root: Path) -> list[str]:
+    return discover(root).files
+
+
+def _link(rel: str) -> Diagnostic:
+    return finding(rel, None, "file.link-outside", N_("{file} is a link to outside the data repository: it is not read."),
+                   hint=N_("Keep the data inside the repository; replace the link by the file itself."), line=1, column=1, file=rel)
+
+
+def _unreadable(rel: str, problem: str) -> Diagnostic:
+    return finding(rel, None, "file.unreadable", N_("{file} cannot be read: {problem}."),
+                   hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=problem)
+
+
+def _git_files(root: Path, out: Listing) -> list[str] | None:
     try:
         proc = subprocess.run(
             ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard",
@@ -48,4 +112,8 @@ def _git_files(root: Path) -> list[str] | None:
         return None
     if proc.returncode != 0:
         return None
+    for line in proc.stderr.decode("utf-8", "replace").splitlines():  # "could not open directory 'x/': Permission denied"
+        m = re.search(r"could not open directory '([^']+)': (.+)", line)
+        if m:
+            out.problems.append(_unreadable(m.group(1).rstrip("/"), m.group(2)))
     return sorted({p for p in proc.stdout.decode("utf-8", "replace").split("\0") if p})

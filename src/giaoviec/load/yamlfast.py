@@ -57,9 +57,13 @@ _RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 _COMPILED = tuple((triggers, tuple(re.compile(p, re.MULTILINE) for p in patterns)) for triggers, patterns in _RULES)
 
 
+_LONG_LINE = re.compile(r"^[^\n]{1025}", re.MULTILINE)  # libyaml refuses a key longer than 1,024 characters
+_SURROGATE = re.compile(r"\\[uU]0*[dD][89a-fA-F]")  # an escaped surrogate: libyaml refuses it, rapidyaml takes it
+
+
 def risky(text: str) -> bool:
     """Whether `text` holds something the two readers could read differently."""
-    if text.startswith(" "):
+    if text.startswith(" ") or _LONG_LINE.search(text) or ("\\" in text and _SURROGATE.search(text)):
         return True
     scan = "\n" + text  # so that patterns anchored on a new line also see the first line
     for triggers, patterns in _COMPILED:

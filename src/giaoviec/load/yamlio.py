@@ -27,6 +27,7 @@ from giaoviec.model.literal import Float, Int, as_text
 
 MAX_NODES = 1_000_000  # values after alias expansion; far above any real file (~2,000)
 MAX_DEPTH = 64
+_NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")  # outside YAML's printable set
 MAX_DIGITS = 40  # digits of a number read as a number (Python refuses ints past 4,300 digits)
 
 _LIBYAML = getattr(yaml, "CSafeLoader", None) is not None
@@ -155,8 +156,14 @@ class Loaded:
 
 
 def decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
+    """The text of a file: UTF-8 (a byte order mark accepted); line ends of a lone carriage return
+    (old Mac editors) read as line feeds, so that lines and columns stay those of the file."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
+        return None, finding(path, None, "yaml.encoding", N_("The file is saved as UTF-16, not UTF-8."),
+                             hint=N_("Save the file as UTF-8 (in Notepad or Excel: 'Save as' → encoding UTF-8)."), line=1, column=1)
     try:
-        return raw.decode("utf-8-sig"), None
+        text = raw.decode("utf-8-sig")
+        return (text.replace("\r", "\n") if "\r" in text and "\n" not in text else text), None
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
@@ -197,11 +204,12 @@ def load_precise(path: str, text: str) -> Loaded:
         ),))
     except yaml.MarkedYAMLError as exc:
         return Loaded((), (_syntax(path, exc, text),))
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like, at a character offset
-        offset = getattr(exc, "position", None) or 0
+    except yaml.YAMLError as exc:  # reader errors: a character YAML does not allow (libyaml's offset is not always its own)
+        bad = _NOT_YAML.search(text)
+        offset = bad.start() if bad else (getattr(exc, "position", None) or 0)
         before = text[:offset]
         line = before.count("\n") + 1
-        char = getattr(exc, "character", "")
+        char = bad.group() if bad else getattr(exc, "character", "")
         return Loaded((), (finding(
             path, None, "yaml.syntax", N_("The file cannot be read as YAML: it holds the character U+{char}, which YAML does not allow."),
             hint=N_("Remove the invisible character (often pasted from another program along with the text)."),
@@ -342,7 +350,10 @@ def locate(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
     """Fills in line and column for the diagnostics of one file that still need them, and the
     source line of every one that has a line (the excerpt the text output shows)."""
     pending = [d for d in diagnostics if d.where is not None and d.line == 0]
-    nodes = compose(text) if pending else []
+    try:
+        nodes = compose(text) if pending else []
+    except yaml.YAMLError:  # cannot happen for a file the readers accepted; never a crash if it does
+        nodes = []
     lines = text.splitlines()
     out = []
     for d in diagnostics:

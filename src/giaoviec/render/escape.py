@@ -21,6 +21,11 @@ def visible(text: object) -> str:
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
 
 
+def text_ok(text: str) -> bool:
+    """Whether text from the command line holds only characters a data file may hold."""
+    return _CONTROL.search(text.replace("\t", " ").replace("\n", " ")) is None
+
+
 def terminal(text: object) -> str:
     """Text for a terminal (keeps line feeds and tabs)."""
     return visible(text)

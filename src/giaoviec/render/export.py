@@ -88,7 +88,7 @@ def as_csv(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None:
 def as_json(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None:
     tasks_rows, totals = rows(result, models, _)
     out.write(json.dumps({
-        "version": 1, "year": result.year, "complete": result.complete,
+        "generator": "giaoviec", "version": 1, "year": result.year, "complete": result.complete,
         "left_out": incomplete.as_json(result.left_out, result.repo, _),
         "tasks": [{h: _plain(v) for (h, _w), v in zip(COLUMNS, row, strict=True)} for row in tasks_rows],
         "cadres": [{h: v for (h, _w), v in zip(TOTALS, row, strict=True)} for row in totals],

@@ -111,7 +111,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         tasks = {t.id: t for t in model.tasks}
         visible = [ts for ts in s.tasks if not (public and tasks[ts.id].confidential)]
         hidden_tasks += len(s.tasks) - len(visible)
-        section = _section(result, s, model, tasks, visible, _, lang, model.unit not in own)
+        section = _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public)
         cadres.append(section)
         tier_counts[s.tier] = tier_counts.get(s.tier, 0) + 1
         by_unit.setdefault(repo.name(_branch(repo, unit, model.unit)), []).extend(visible)
@@ -158,7 +158,7 @@ def _branch(repo: Repository, top: str, unit: str) -> str:
 
 
 def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict[str, Task], visible: list[TaskResult],
-             _: Gettext, lang: str, former: bool) -> CadreSection:
+             _: Gettext, lang: str, former: bool, public: bool) -> CadreSection:
     repo = result.repo
     rows = [_row(repo, tasks[ts.id], ts, m, result.as_of, _, lang) for ts in visible]
     timeline = sorted(
@@ -174,16 +174,20 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict
         if m.basis.issued_by:
             basis += f" — {repo.name(m.basis.issued_by)}"
     counts = Counts.of(ts.status for ts in visible)
+    hidden = len(s.tasks) - len(visible)
+    points = fixed(s.points if s.points is not None else s.provisional_points, 2, lang) + ("" if s.points is not None else " " + _("(provisional)"))
+    if public and hidden:  # the total would let a reader work out the hidden tasks' weight and score
+        points = _("not published (the points include {n} confidential tasks)").format(n=hidden)
     return CadreSection(
         anchor=f"{m.cadre}-{m.program}", name=repo.name(m.cadre), position=m.position or "", unit=repo.name(m.unit),
         unit_note=unit_note, program=m.program, period=f"{m.period.start.isoformat()} – {m.period.end.isoformat()}",
         basis=basis, monitor=repo.name(m.monitor), profile=f"{s.profile.id}: {s.profile.title}",
-        points=fixed(s.points if s.points is not None else s.provisional_points, 2, lang) + ("" if s.points is not None else " " + _("(provisional)")),
+        points=points,
         tier=s.tier, tier_name=word(TIER, s.tier, _), tier_reason=say(s.tier_reason, _), tasks=rows, timeline=timeline,
         strengths=_strengths(visible, tasks, _, lang), shortcomings=_shortcomings(visible, tasks, _, lang),
         obstacles=list(m.annual_report.obstacles) if m.annual_report else [],
         proposals=list(m.annual_report.proposals) if m.annual_report else [],
-        self_rating=word(TIER, m.self_rating, _) if m.self_rating else "", hidden_tasks=len(s.tasks) - len(visible),
+        self_rating=word(TIER, m.self_rating, _) if m.self_rating else "", hidden_tasks=hidden,
         counts={k: counts[k] for k in STATUS},
     )
 

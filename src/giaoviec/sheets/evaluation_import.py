@@ -10,24 +10,22 @@ from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.load.repository import Repository
 from giaoviec.sheets.importer import Planned
 from giaoviec.sheets.read import PROGRAMS, date_of, number_of, plain
+from giaoviec.sheets.workbook import open_workbook
 from giaoviec.sheets.xlsx import LEFT_OUT_SHEET, SCORE_HEAD
 from giaoviec.write.yamlwrite import emit
 
 
 def plan(repo: Repository, workbook: Path, council: str) -> tuple[list[Planned], list[Diagnostic]]:
     """The Evaluation file the sheet gives, against the checked repository (its assignment summaries)."""
-    from openpyxl import load_workbook
-
     root = repo.root
     display = workbook.name
     found: list[Diagnostic] = []
     if council not in repo.units:
         return [], [finding(display, None, "ref.unknown", N_("Unknown unit '{unit}'."), line=1, column=1, unit=council)]
-    try:
-        wb = load_workbook(workbook, data_only=True)
-    except Exception as exc:
-        return [], [finding(display, None, "sheet.unreadable", N_("The workbook cannot be read: {problem}."), line=1, column=1,
-                            problem=str(exc).splitlines()[0][:200])]
+    opened = open_workbook(workbook, display)
+    if opened.diagnostics:
+        return [], opened.diagnostics
+    wb = opened.workbook
     entries, starts, ends = [], [], []
     for ws in wb.worksheets:
         if ws.title == LEFT_OUT_SHEET:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
+from giaoviec.sheets.workbook import open_workbook
 
 ASSIGNMENT_COLUMNS = {
     "cadre": ("ma can bo", "can bo"), "name": ("ho va ten", "ho ten"), "unit": ("ma don vi", "don vi"),
@@ -137,15 +138,12 @@ def _key(header: str, wanted: dict[str, tuple[str, ...]]) -> str | None:
 
 
 def read_workbook(path: Path, display: str) -> Parsed:
-    from openpyxl import load_workbook
-
     out = Parsed()
-    try:
-        wb = load_workbook(path, data_only=True)
-    except Exception as exc:
-        out.diagnostics.append(finding(display, None, "sheet.unreadable", N_("The workbook cannot be read: {problem}."),
-                                       line=1, column=1, problem=str(exc).splitlines()[0][:200]))
+    opened = open_workbook(path, display)
+    if opened.diagnostics:
+        out.diagnostics += opened.diagnostics
         return out
+    wb = opened.workbook
     defaults: dict[str, Cell] = {}
     for ws in wb.worksheets:
         if plain(ws.title) in ("thong tin", "thong tin chung", "info"):

@@ -116,5 +116,6 @@ def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO)
         for row in (4, 5):
             ws.cell(row, 2).number_format = "DD/MM/YYYY"
     _left_out_sheet(wb, result, _)
+    wb.properties.creator = "giaoviec"
     wb.properties.created = wb.properties.modified = dt.datetime(result.year, 12, 31)
     wb.save(out)

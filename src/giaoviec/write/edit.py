@@ -71,6 +71,8 @@ def _load(path: Path) -> tuple[str, Assignment, int, MappingNode]:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise EditError(N_("Cannot read {path}: {problem}."), path=str(path), problem=str(exc)) from exc
+    if "\r" in text and "\n" not in text:
+        raise EditError(N_("{path} ends its lines with a lone carriage return; save it with ordinary line ends first."), path=str(path))
     loaded = yamlio.load_precise(str(path), text)
     if loaded.diagnostics:
         raise EditError(N_("{path} has errors; run giaoviec validate and fix them first."), broken=True, path=str(path))
@@ -195,9 +197,12 @@ def _verify(after: str, index: int, task_id: str, holds) -> None:
 
 
 def write(edit: Edit) -> None:
-    """Replaces the file atomically, keeping its byte order mark and its permissions."""
+    """Replaces the file atomically, keeping its byte order mark and its permissions — unless it
+    changed since it was read (another writer came first): then nothing is written."""
     data = edit.after.encode("utf-8")
     raw = edit.path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         data = b"\xef\xbb\xbf" + data
+    if raw.decode("utf-8-sig", "replace") != edit.before:
+        raise EditError(N_("{path} changed while it was being edited; nothing was written: run the command again."), path=str(edit.path))
     write_bytes(edit.path, data, edit.path.stat().st_mode)

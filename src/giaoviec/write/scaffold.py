@@ -4,8 +4,8 @@ settings; and `giaoviec new assignment`: a new file from the template."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
+import shlex
 import unicodedata
 from collections.abc import Sequence
 from importlib import resources
@@ -19,7 +19,10 @@ from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.load.files import CONFIG_FILE
 from giaoviec.load.repository import AssignmentSummary, Repository
 from giaoviec.render import schemas
-from giaoviec.write.atomic import write_text
+from giaoviec.render.escape import md, visible
+from giaoviec.write.atomic import write_all, write_text
+from giaoviec.write.paths import data_path
+from giaoviec.write.yamlwrite import scalar
 
 FILES = {  # template → place in the new repository
     "giaoviec.yaml": CONFIG_FILE,
@@ -47,24 +50,25 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "don-vi"
 
 
-def init(folder: Path, organization: str, requirement: str | None = None) -> list[Path]:
-    """Writes the new repository; refuses a folder that already holds a giaoviec.yaml."""
+def init(folder: Path, organization: str, requirement: str | None = None, force: bool = False) -> list[Path]:
+    """Writes the new repository, every file or none; refuses a folder that already holds a
+    giaoviec.yaml, and one holding any file it would replace unless `force` (the files are named)."""
     if (folder / CONFIG_FILE).exists():
         raise ScaffoldError(N_("{path} already holds a data repository."), path=str(folder))
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    env.filters.update(yaml=scalar, yaml_flow=lambda v: scalar(v, flow=True), md=md, shell=shlex.quote)
     values = {"organization": organization, "unit": slug(organization), "requirement": requirement or f"giaoviec=={__version__}"}
-    written = []
     templates = resources.files("giaoviec") / "templates" / "init"
-    for name, target in FILES.items():
-        path = folder / target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_text(path, env.from_string(templates.joinpath(name).read_text(encoding="utf-8")).render(**values))
-        written.append(path)
-    (folder / "schemas").mkdir(parents=True, exist_ok=True)
-    for name, text in schemas.render_all().items():
-        write_text(folder / "schemas" / name, text)
-        written.append(folder / "schemas" / name)
-    return written
+    files = [(target, env.from_string(templates.joinpath(name).read_text(encoding="utf-8")).render(**values)) for name, target in FILES.items()]
+    files += [(f"schemas/{name}", text) for name, text in schemas.render_all().items()]
+    there = [rel for rel, _text in files if (folder / rel).exists() or (folder / rel).is_symlink()]
+    if there and not force:
+        raise Fatal(ExitCode.USAGE, N_("{path} is not empty: init would replace {files}; nothing was written."),
+                    hint=N_("Add --force to replace them, or give an empty folder."), path=str(folder), files=", ".join(there))
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = [(data_path(folder, rel), text.encode("utf-8")) for rel, text in files]
+    write_all(folder, targets)
+    return [path for path, _data in targets]
 
 
 ASSIGNMENT = """\
@@ -97,6 +101,11 @@ PROGRAM_NAMES = {"focus": "nhiệm vụ trọng tâm", "breakthrough": "việc �
                  "product-contract": "khoán sản phẩm"}
 
 
+def _comment(text: str) -> str:
+    """Text that stays inside one comment line, whatever it holds."""
+    return " ".join(visible(text).split())
+
+
 def parse_period(text: str) -> tuple[dt.date, dt.date]:
     match = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", text.strip())
     if not match:
@@ -125,16 +134,18 @@ def new_assignment(repo: Repository, cadre: str, period: str, program: str, exis
         raise ScaffoldError(N_("{name} held no position between {start} and {end}; add it in org/ first."),
                             name=entry.item.name, start=start.isoformat(), end=end.isoformat())
     position = max(held, key=lambda p: p.start or dt.date.min)
-    folder = repo.root / "assignments" / (str(start.year) if start.year == end.year else f"{start.year}-{end.year}") / position.unit
-    path = folder / f"{cadre}.yaml"
+    folder_rel = f"assignments/{start.year if start.year == end.year else f'{start.year}-{end.year}'}/{position.unit}"
+    rel = f"{folder_rel}/{cadre}.yaml"
+    if (repo.root / rel).is_file() and not (repo.root / rel).is_symlink():
+        rel = f"{folder_rel}/{cadre}-{program}.yaml"
+    path = data_path(repo.root, rel)
     if path.exists():
-        path = folder / f"{cadre}-{program}.yaml"
-    if path.exists():
-        raise ScaffoldError(N_("{path} already exists."), path=str(path.relative_to(repo.root)))
-    depth = len(path.relative_to(repo.root).parts) - 1
-    folder.mkdir(parents=True, exist_ok=True)
+        raise ScaffoldError(N_("{path} already exists."), path=rel)
+    depth = len(Path(rel).parts) - 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data_path(repo.root, rel)  # again: the folders made on the way are the repository's own
     write_text(path, ASSIGNMENT.format(
-        schema="../" * depth + "schemas/assignment.schema.json", program_name=PROGRAM_NAMES[program], name=entry.item.name,
-        start=start.isoformat(), end=end.isoformat(), cadre=cadre, unit=position.unit, position_q=json.dumps(position.title, ensure_ascii=False), program=program,
+        schema="../" * depth + "schemas/assignment.schema.json", program_name=PROGRAM_NAMES[program], name=_comment(entry.item.name),
+        start=start.isoformat(), end=end.isoformat(), cadre=cadre, unit=position.unit, position_q=scalar(position.title), program=program,
     ))
     return path

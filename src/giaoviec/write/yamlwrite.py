@@ -8,11 +8,20 @@ import json
 import re
 from typing import Any
 
-_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n]*")
-_TYPED = re.compile(r"(?i:true|false|null|yes|no|on|off|~)|[-+]?(\d[\d_]*)?\.?\d*([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|nan)|\d{4}-\d\d-\d\d.*")
+# Text written plain only when no YAML reader (1.1 or 1.2, libyaml, ruamel, rapidyaml) could take
+# it for anything else: it starts with a letter or digit, holds only letters, digits, spaces and
+# harmless punctuation, ends with neither space nor colon, and does not look like a number, a date,
+# a time, a boolean or null. Everything else is a double-quoted JSON string, which is valid YAML.
+_PLAIN = re.compile(r"[^\W_][\w .,;()/%'’\-–—+&]*", re.UNICODE)
+_TYPED = re.compile(
+    r"(?i:y|n|yes|no|true|false|on|off|null|nan|inf)"  # YAML 1.1 booleans and their kin
+    r"|[-+]?[\d_.,]*\d[\d_.,]*(?:[eE][-+]?\d+)?"         # numbers, with YAML 1.1's _ and , separators
+    r"|0[xob][0-9a-fA-F_]+|\d{4}-\d\d?-\d\d?.*"         # hexadecimal, octal, binary; dates and timestamps
+)
 
 
-def scalar(value: Any) -> str:
+def scalar(value: Any, flow: bool = False) -> str:
+    """One value as YAML text; `flow`: inside [ ] or { }, where a comma ends the value."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -24,13 +33,14 @@ def scalar(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
-    if _PLAIN.fullmatch(text) and ": " not in text and " #" not in text and not text.endswith((":", " ")) and not _TYPED.fullmatch(text):
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and "  " not in text and not _TYPED.fullmatch(text) \
+            and not (flow and "," in text):
         return text
     return json.dumps(text, ensure_ascii=False)
 
 
 def _flow_ids(values: list) -> str:
-    return "[" + ", ".join(scalar(v) for v in values) + "]"
+    return "[" + ", ".join(scalar(v, flow=True) for v in values) + "]"
 
 
 def emit(data: dict, indent: int = 0) -> str:

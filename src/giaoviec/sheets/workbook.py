@@ -1,0 +1,69 @@
+"""Opening a workbook someone sent: bounded before it is read, and its formulas never evaluated.
+
+Limits (docs/bang-tinh.md): the file at most MAX_FILE bytes; its parts, uncompressed, at most
+MAX_UNPACKED bytes in all (a zip bomb is refused before it is unpacked); a sheet at most MAX_ROWS
+rows and MAX_COLUMNS columns. A cell holding a formula is read by the value the spreadsheet
+program last computed for it; one with no computed value is a finding (`sheet.formula`), never
+an empty cell. The XML is parsed with defusedxml (openpyxl uses it when it is installed).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from giaoviec.diagnostics import N_, Diagnostic, finding
+
+MAX_FILE = 20_000_000
+MAX_UNPACKED = 60_000_000
+MAX_ROWS = 20_000
+MAX_COLUMNS = 200
+
+
+@dataclass
+class Opened:
+    workbook: Any = None  # openpyxl's, with values (formulas replaced by their computed values)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def open_workbook(path: Path, display: str) -> Opened:
+    from openpyxl import load_workbook
+
+    out = Opened()
+
+    def refuse(code: str, message: str, **args: Any) -> Opened:
+        out.diagnostics.append(finding(display, None, code, message, line=1, column=1, **args))
+        return out
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            return refuse("sheet.too-large", N_("The workbook is {size} bytes, more than the {limit} giaoviec reads."), size=size, limit=MAX_FILE)
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+        if unpacked > MAX_UNPACKED:
+            return refuse("sheet.too-large", N_("The workbook unpacks to {size} bytes, more than the {limit} giaoviec reads."),
+                          size=unpacked, limit=MAX_UNPACKED)
+        formulas = load_workbook(path, data_only=False)
+        values = load_workbook(path, data_only=True)
+    except Exception as exc:
+        return refuse("sheet.unreadable", N_("The workbook cannot be read: {problem}."), problem=str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__)
+    for ws in formulas.worksheets:
+        if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
+            out.diagnostics.append(finding(f"{display}#{ws.title}", None, "sheet.too-large",
+                                           N_("The sheet reaches row {rows} and column {columns}; giaoviec reads at most {max_rows} rows and {max_columns} columns."),
+                                           line=1, column=1, rows=ws.max_row, columns=ws.max_column, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS))
+            continue
+        computed = values[ws.title]
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and computed.cell(cell.row, cell.column).value is None:
+                    out.diagnostics.append(finding(f"{display}#{ws.title}", None, "sheet.formula",
+                                                   N_("The cell holds a formula with no computed value: giaoviec never evaluates formulas."),
+                                                   hint=N_("Open the workbook in Excel or LibreOffice and save it (the values are then stored), or type the value."),
+                                                   line=cell.row, column=cell.column))
+    if not out.diagnostics:
+        out.workbook = values
+    return out

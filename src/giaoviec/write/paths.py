@@ -1,0 +1,74 @@
+"""Where a writing command may write: inside the repository with no link followed out of it, never
+over a file it did not create unless asked (`--force`), never over the repository's own data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.load.files import inside, is_giaoviec_file
+
+# What a file giaoviec wrote starts with or holds: an output may replace it without --force.
+_MARKS = (
+    re.compile(rb'<meta name="generator" content="giaoviec'),  # report.html
+    re.compile(rb"<!-- giaoviec -->\s*\Z"),  # report.md
+    re.compile(rb'\A\{\s*"generator": "giaoviec"'),  # export.json
+    re.compile(rb"\A(?:\xef\xbb\xbf)?(?:# [^\n]*\n)*M\xc3\xa3 c\xc3\xa1n b\xe1\xbb\x99,H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan,"),  # export.csv
+    re.compile(rb'"\$id": "https://giaoviec\.vn/schemas/'),  # schemas/*.json
+)
+
+
+def made_by_giaoviec(raw: bytes) -> bool:
+    if raw.startswith(b"PK"):  # a workbook or a Word document: its properties name its creator
+        return b"<dc:creator>giaoviec</dc:creator>" in _core_properties(raw)
+    if raw.startswith(b"%PDF"):
+        return b"giaoviec" in raw[-4096:] or b"/Creator (giaoviec" in raw[:4096]
+    return any(mark.search(raw) for mark in _MARKS)
+
+
+def _core_properties(raw: bytes) -> bytes:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            return z.read("docProps/core.xml")[:65536]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return b""
+
+
+def output_path(path: Path, root: Path | None, force: bool) -> Path:
+    """An --out file: written where the user says, but never over a data file of the repository,
+    never through a link, and over an existing file only if giaoviec made it (or with --force)."""
+    if path.is_symlink():
+        raise Fatal(ExitCode.USAGE, N_("{path} is a link; giaoviec does not write through links."), path=str(path))
+    if path.is_dir():
+        raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem="Is a directory")
+    if path.exists():
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=exc.strerror or str(exc)) from None
+        if root is not None and inside(root, path) and is_giaoviec_file(raw):
+            raise Fatal(ExitCode.USAGE, N_("{path} holds data of the repository; an output never replaces it."), path=str(path),
+                        hint=N_("Write the output to another file."))
+        if not force and not made_by_giaoviec(raw):
+            raise Fatal(ExitCode.USAGE, N_("{path} exists and was not made by giaoviec; nothing was written."), path=str(path),
+                        hint=N_("Give another file, or add --force to replace it."))
+    return path
+
+
+def data_path(root: Path, rel: str) -> Path:
+    """A file a command creates or edits in the repository (new assignment, import): every folder
+    on the way is inside the root (no link followed out of it), and the file is not a link."""
+    path = root / rel
+    existing = path.parent
+    while not existing.exists() and existing != root:
+        existing = existing.parent
+    if not inside(root, existing) or (path.exists() and not inside(root, path)):
+        raise Fatal(ExitCode.USAGE, N_("{path} would be written outside the data repository (a link leads out of it); nothing was written."),
+                    path=rel)
+    if path.is_symlink():
+        raise Fatal(ExitCode.USAGE, N_("{path} is a link; giaoviec does not write through links."), path=rel)
+    return path
