@@ -1,0 +1,175 @@
+"""One hostile corpus through every field into every output format: nothing is interpreted.
+
+Markup (HTML, Markdown, a comment that would swallow what follows), formulas, mentions, links and a
+10,000-character name are accepted by the model and must come out as text; control characters,
+bidirectional overrides, NUL and lone surrogates are refused by the model (a finding, never a
+crash) and must not reach any output either. A Markdown parser (markdown-it) checks that escaped
+text renders as the text itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from openpyxl import load_workbook
+
+from conftest import EXAMPLES
+from giaoviec.render.escape import ZWSP, md
+from test_differential import read_all, write
+
+ACCEPTED = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[bấm](javascript:alert(1))",
+    "Kết thúc\n\n## Tiêu đề giả\n\n<!--",
+    '=HYPERLINK("http://x","x")',
+    "+1+1",
+    "-2+3 xã",
+    "@SUM(1)",
+    "| cột | giả |",
+    "@to-chuc xem #12 http://example.com",
+    "Nguyễn " + "x" * 10_000,
+]
+REFUSED = ["\x1b[2J xóa màn hình", "chữ \u202e đảo", "nul \x00 byte", "bel \x07"]
+FIELDS = [  # (file, path inside the document) of text fields of the example repository
+    ("org/cadres.yaml", ("cadres", 3, "name")),
+    ("org/units.yaml", ("units", 4, "name")),
+    ("giaoviec.yaml", ("organization",)),
+    ("assignments/2022/tam-hong/le-van-cuong.yaml", ("tasks", 0, "what")),
+    ("assignments/2022/tam-hong/le-van-cuong.yaml", ("tasks", 1, "result", "product")),
+    ("assignments/2022/tam-hong/le-van-cuong.yaml", ("position",)),
+    ("assignments/2022/nguyet-duc/nguyen-van-an.yaml", ("tasks", 0, "progress", 0, "note")),
+    ("assignments/2022/nguyet-duc/nguyen-van-an.yaml", ("tasks", 0, "outcome", "evidence", 0)),
+    ("assignments/2022/nguyet-duc/nguyen-van-an.yaml", ("annual_report", "obstacles", 0)),
+    ("evaluations/2022/hoi-dong-danh-gia-huyen-yen-lac.yaml", ("evaluations", 0, "tasks", "02", "note")),
+    ("assignments/2024/tam-hong/le-van-cuong.yaml", ("tasks", 1, "what")),
+]
+ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def set_field(doc, path, value):
+    for step in path[:-1]:
+        doc = doc[step]
+    assert isinstance(doc[path[-1]], str), path
+    doc[path[-1]] = value
+
+
+def hostile_repo(tmp: Path, payloads: list[str], shift: int, config: bool = True) -> Path:
+    files = json.loads(json.dumps(read_all(EXAMPLES / "vinh-phuc")))
+    for i, (rel, path) in enumerate(FIELDS):
+        if config or rel != "giaoviec.yaml":  # an invalid configuration leaves nothing to run (exit 3, tested elsewhere)
+            set_field(files[rel], path, payloads[(i + shift) % len(payloads)])
+    root = tmp / f"hostile-{shift}"
+    write(root, files)
+    return root
+
+
+def outputs(cli, root: Path, tmp: Path) -> dict[str, str | Path]:
+    out: dict[str, str | Path] = {}
+    for name, args in {
+        "validate.text": ["validate"], "validate.json": ["validate", "--format", "json"], "validate.sarif": ["validate", "--format", "sarif"],
+        "score.table": ["score", "2022"], "score.explain": ["score", "2022", "--explain"], "score.json": ["score", "2022", "--format", "json"],
+        "score.csv": ["score", "2022", "--format", "csv"], "score.md": ["score", "2022", "--format", "md"],
+        "report.md": ["report", "--unit", "vinh-phuc", "--year", "2022"], "report.html": ["report", "--unit", "vinh-phuc", "--year", "2022", "--format", "html"],
+        "report.public.md": ["report", "--unit", "vinh-phuc", "--year", "2022", "--public"],
+        "export.csv": ["export", "--year", "2022", "--format", "csv"], "export.json": ["export", "--year", "2022", "--format", "json"],
+        "stats.table": ["stats", "--year", "2022"], "stats.json": ["stats", "--year", "2022", "--format", "json"],
+        "status.text": ["status", "--as-of", "2022-10-01"], "status.json": ["status", "--as-of", "2022-10-01", "--format", "json"],
+    }.items():
+        run = cli("-C", str(root), *args)
+        assert run.code in (0, 1), (name, run.err[-500:])
+        assert "Traceback" not in run.err and "Lỗi nội bộ" not in run.err, name
+        out[name] = run.out
+        out[name + ".stderr"] = run.err
+    for name, args in {"export.xlsx": [], "scoring.xlsx": ["--scoring-sheet"]}.items():
+        book = tmp / f"{root.name}-{name}"
+        assert cli("-C", str(root), "export", "--year", "2022", *args, "--out", str(book), "--force").code in (0, 1)
+        out[name] = book
+    return out
+
+
+def check(out: dict[str, str | Path]) -> None:
+    for name, value in out.items():
+        if isinstance(value, Path):
+            wb = load_workbook(value)
+            assert not [c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"], name
+            continue
+        assert not CONTROL.search(value), (name, CONTROL.search(value))
+        if name.endswith(".json") or name.endswith(".sarif"):
+            json.loads(value)
+        if name.endswith(".md") or name.endswith(".html"):
+            body = value.replace("<!-- giaoviec -->", "")
+            assert "<script>" not in body and "<img" not in body and "<!--" not in body, name
+        if name.endswith(".md"):
+            assert not re.search(r"(?<!\\)\]\(javascript:", value) and "\n## Tiêu đề giả" not in value, name
+            assert "@to-chuc" not in value and "#12" not in value and "http://example" not in value, name
+        if name.endswith(".csv"):
+            cells = [c for row in csv.reader(io.StringIO(value)) for c in row if not row[0].startswith("# ")]
+            assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], name
+
+
+@pytest.mark.parametrize("shift", [0, 3, 7])
+def test_accepted_hostile_text_comes_out_as_text_everywhere(cli, tmp_path, shift):
+    root = hostile_repo(tmp_path, ACCEPTED, shift)
+    check(outputs(cli, root, tmp_path))
+
+
+def test_refused_characters_are_findings_and_reach_no_output(cli, tmp_path):
+    root = hostile_repo(tmp_path, REFUSED, 0, config=False)
+    run = cli("-C", str(root), "validate", "--format", "json")
+    assert run.code == 1 and "schema.text_characters" in {d["code"] for d in run.json()["diagnostics"]}
+    check(outputs(cli, root, tmp_path))
+
+
+def test_the_pull_request_comment_of_a_hostile_change(tmp_path):
+    from conftest import subprocess_cli
+
+    root = tmp_path / "pr"
+    write(root, read_all(EXAMPLES / "vinh-phuc"))
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env={**os.environ, **ENV})
+    hostile = hostile_repo(tmp_path, ACCEPTED, 0)
+    for rel, _path in FIELDS:
+        (root / rel).write_bytes((hostile / rel).read_bytes())
+    for fmt in ("text", "md", "json"):
+        run = subprocess_cli("-C", str(root), "diff", "main", "--format", fmt)
+        assert run.code == 0 and "Traceback" not in run.err
+        check({f"diff.{fmt}": run.out})
+
+
+# -- the Markdown escaping, rendered by a real parser ---------------------------------------------
+
+PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def rendered_text(line: str) -> tuple[str, set[str]]:
+    """The plain text a table cell holding `line` renders to, and the kinds of tokens it makes."""
+    tokens = PARSER.parse(f"| a |\n|---|\n| {line} |\n")
+    inline = [t for t in tokens if t.type == "inline"][-1]
+    kinds = {c.type for c in inline.children or []}
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline")), kinds
+
+
+@settings(max_examples=400, deadline=None)
+@example("[bấm](javascript:alert(1))")
+@example("<b>đậm</b> <!-- x")
+@example("*nghiêng* _và_ **đậm** ~~gạch~~ `mã`")
+@example("a | b \\| c")
+@example("![ảnh](http://x/y.png) <http://x> www.x.vn")
+@example("&amp; &#60; &lt;")
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc", "Zl", "Zp"]) | st.sampled_from(list("<>&[]()*_`|\\!#@~:/-=+")), max_size=80))
+def test_escaped_markdown_renders_as_the_text_itself(text):
+    shown, kinds = rendered_text(md(text))
+    assert kinds <= {"text", "softbreak"}, kinds  # no link, no emphasis, no HTML, no code span
+    assert shown.replace(ZWSP, "") == " ".join(text.split("\n")).strip() or shown.replace(ZWSP, "").strip() == text.strip()
