@@ -67,6 +67,17 @@ def cli(capsys, monkeypatch):
 
     return run
 
+DRAFT = "assignments/2024/ban-to-chuc-huyen-uy-yen-lac/bui-van-khoa.yaml"  # status: proposed, vague on purpose
+
+
+def copy_example(root: Path, draft: bool = False) -> Path:
+    """A copy of the example repository; without its draft assignment (whose findings are meant)
+    unless asked, so that a test sees only the findings it makes."""
+    shutil.copytree(EXAMPLES / "vinh-phuc", root)
+    if not draft:
+        (root / DRAFT).unlink()
+    return root
+
 
 def subprocess_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> Run:
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}

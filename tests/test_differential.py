@@ -139,6 +139,10 @@ def test_one_edit_of_the_example_touches_only_its_cadre(cli, tmp_path_factory, d
 def test_the_example_written_back_scores_the_same(cli, tmp_path):
     root = tmp_path / "repo"
     write(root, EXAMPLE_FILES)
-    assert cli("-C", str(root), "validate", "--strict").code == 0
+    written, shipped = (cli("-C", str(r), "validate", "--format", "json") for r in (root, EXAMPLES / "vinh-phuc"))
+    def findings(run):  # the positions differ: the file is written back in another layout
+        return [(d["path"], d["code"], d["message"]) for d in run.json()["diagnostics"]]
+
+    assert written.code == 0 and findings(written) == findings(shipped)
     for year in (2022, 2024, 2025, 2026):
         assert figures(cli, root, year) == figures(cli, EXAMPLES / "vinh-phuc", year)

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 
-from conftest import EXAMPLES, PROJECT
+from conftest import DRAFT, EXAMPLES, PROJECT, copy_example
 
 DEMO_FILE = "assignments/2022/tam-hong/pham-thi-dung.yaml"
 
 
 def make_demo(tmp_path):
-    """The example repository with task 02's due date removed and task 03 worded vaguely."""
-    root = tmp_path / "demo"
-    shutil.copytree(EXAMPLES / "vinh-phuc", root)
+    """The example repository (without its draft) with task 02's due date removed and task 03 worded vaguely."""
+    root = copy_example(tmp_path / "demo")
     path = root / DEMO_FILE
     text = path.read_text(encoding="utf-8")
     text = text.replace("    when: {due: 2022-11-30}\n", "    when: {start: 2022-02-15}\n", 1)
@@ -42,7 +40,10 @@ def test_readme_validate_output_is_true(cli, tmp_path):
 def test_readme_first_command_output(cli):
     run = cli("-C", str(EXAMPLES / "vinh-phuc"), "validate")
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    assert run.out == "" and run.err.strip() in readme
+    assert run.code == 0 and run.err.strip() in readme
+    assert {line.split(":")[0] for line in run.out.splitlines() if "cảnh báo [" in line} == {DRAFT}
+    guide = (PROJECT / "docs" / "ro-viec.md").read_text(encoding="utf-8")
+    assert shown_block(guide, "<!-- demo: draft -->").strip() == (run.out + run.err).strip()
 
 
 def test_guide_outputs_are_true(cli, tmp_path):
@@ -75,8 +76,7 @@ def test_review_guide_outputs_are_true(tmp_path):
 
     from conftest import subprocess_cli
 
-    root = tmp_path / "vp"
-    shutil.copytree(EXAMPLES / "vinh-phuc", root)
+    root = copy_example(tmp_path / "vp")
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"]):
         subprocess.run(["git", "-C", str(root), *args], check=True, env=env)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from conftest import DATA, EXAMPLES, build_repo, subprocess_cli
+from conftest import DATA, EXAMPLES, build_repo, copy_example, subprocess_cli
 
 VP = EXAMPLES / "vinh-phuc"
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -30,9 +30,7 @@ CUONG = "assignments/2022/tam-hong/le-van-cuong.yaml"
 
 @pytest.fixture
 def repo(tmp_path):
-    root = tmp_path / "vp"
-    shutil.copytree(VP, root)
-    return root
+    return copy_example(tmp_path / "vp")
 
 
 def replace(root: Path, rel: str, old: str, new: str) -> None:

@@ -8,14 +8,13 @@ import csv
 import io
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from conftest import EXAMPLES, subprocess_cli
+from conftest import EXAMPLES, copy_example, subprocess_cli
 
 VP = EXAMPLES / "vinh-phuc"
 ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
@@ -28,9 +27,7 @@ def git(root: Path, *args: str) -> None:
 
 @pytest.fixture
 def repo(tmp_path):
-    root = tmp_path / "vp"
-    shutil.copytree(VP, root)
-    return root
+    return copy_example(tmp_path / "vp")
 
 
 def scores(cli, root: Path, year: int, *extra: str) -> dict:

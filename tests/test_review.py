@@ -103,7 +103,9 @@ def test_lowered_target_without_amendment(repo):
     edit(repo, "target: 12}", "target: 8}")
     git(repo, "commit", "-qam", "lower the target")
     run = subprocess_cli("-C", str(repo), "validate", "--base", "HEAD~1", "--format", "json")
-    finding, stale = json.loads(run.out)["diagnostics"]
+    wording, finding, stale = json.loads(run.out)["diagnostics"]
+    # the wording still says 12: the text and the new target disagree
+    assert wording["code"] == "clarity.mismatch" and "'12 đảng viên mới'" in wording["message"]
     assert run.code == 1 and finding["code"] == "amend.missing" and (finding["path"], finding["line"]) == (REL, 17)
     assert "chỉ tiêu thay đổi từ 12 thành 8" in finding["message"]
     # the council scored task 01 against the target of 12: its score is now older than the facts

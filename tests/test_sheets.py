@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, copy_example
 
 VP = EXAMPLES / "vinh-phuc"
 YEN_LAC_2022 = ["assignments/2022/nguyet-duc", "assignments/2022/tam-hong", "assignments/2022/yen-dong",
@@ -23,9 +23,7 @@ YEN_LAC_2022 = ["assignments/2022/nguyet-duc", "assignments/2022/tam-hong", "ass
 
 @pytest.fixture
 def repo(tmp_path):
-    root = tmp_path / "vp"
-    shutil.copytree(VP, root)
-    return root
+    return copy_example(tmp_path / "vp")
 
 
 def cells(path: Path) -> list[list]:

@@ -18,6 +18,7 @@ class Code:
     explanation: str
     good: str
     bad: str
+    shapes: tuple[tuple[str, str, str], ...] = ()  # (what the shape is, a passing and a failing example)
 
 
 CODES: tuple[Code, ...] = (
@@ -99,8 +100,37 @@ CODES: tuple[Code, ...] = (
          "unit: yen-lac   # valid to 2025-06-30; period 2022", "unit: yen-lac   # valid to 2025-06-30; period 2026"),
     Code("clarity.who", E, N_("Rõ người: one task, one lead (một việc một đầu mối), and the lead is a cadre."),
          "who: {lead: nguyen-van-an, support: [ubnd-nguyet-duc]}", "who: {lead: [nguyen-van-an, tran-thi-binh]}"),
-    Code("clarity.what", W, N_("Rõ việc: a task is concrete; general wording (tăng cường, nâng cao, đẩy mạnh…) with no measure and no verifiable product is flagged."),
-         "what: Giải quyết dứt điểm 12 vụ vi phạm đất đai", "what: Tăng cường công tác quản lý đất đai"),
+    Code("clarity.what", W, N_("Rõ việc, rõ kết quả: a task states a quantity of something countable (in what, or as a measure with a target) or a named result (a document or work that says what it is about or who issues it, or an end state of a named object); general wording over a generic product is flagged."),
+         "what: Giải quyết dứt điểm 12 vụ vi phạm đất đai\nproduct: Quyết định xử lý vi phạm",
+         "what: Tăng cường công tác quản lý đất đai\nproduct: Báo cáo kết quả",
+         shapes=(
+             (N_("wording of standing duties: a quantity after the verb makes it clear"),
+              "what: Đẩy mạnh thanh toán không dùng tiền mặt, 80% hộ kinh doanh ở chợ Yên Lạc nhận chuyển khoản\nproduct: Báo cáo",
+              "what: Đẩy mạnh phát triển thương mại điện tử\nproduct: Báo cáo"),
+             (N_("a product that is only a kind of document"),
+              "what: Tăng cường quản lý tài nguyên nước\nproduct: Quyết định phê duyệt phương án bảo vệ nguồn nước sông Phan của UBND huyện",
+              "what: Tăng cường quản lý tài nguyên nước\nproduct: Báo cáo kết quả"),
+             (N_("digits that are not quantities: document numbers, dates, years, quarters"),
+              "what: Thực hiện Nghị quyết số 15-NQ/HU, kết nạp 20 đảng viên mới\nproduct: Quyết định kết nạp đảng viên",
+              "what: Thực hiện tốt Nghị quyết số 15-NQ/HU của Huyện ủy\nproduct: Báo cáo quý III"),
+             (N_("a generic product with a year is still generic"),
+              "what: Rà soát hộ nghèo năm 2022\nproduct: Quyết định phê duyệt kết quả rà soát hộ nghèo năm 2022 của UBND xã",
+              "what: Thực hiện tốt chính sách an sinh xã hội\nproduct: Báo cáo năm 2022"),
+             (N_("an end state of a named object"),
+              "what: Xã Tam Hồng đạt chuẩn nông thôn mới kiểu mẫu\nproduct: Quyết định công nhận",
+              "what: Phấn đấu xây dựng nông thôn mới kiểu mẫu\nproduct: Kế hoạch"),
+         )),
+    Code("clarity.mismatch", W, N_("Text against fields: a quantity or a deadline written in what agrees with the measure and with when.due."),
+         "what: Xây mới 6 phòng học\nmeasure: {indicator: Số phòng học, unit: phòng học, target: 6}",
+         "what: Xây mới 6 phòng học\nmeasure: {indicator: Số phòng học, unit: phòng học, target: 4}",
+         shapes=(
+             (N_("a unit in what that the measure's unit contradicts"),
+              "what: Nạo vét 3 km kênh tiêu\nmeasure: {indicator: Chiều dài, unit: m, target: 3000}",
+              "what: Nạo vét 3 km kênh tiêu\nmeasure: {indicator: Diện tích, unit: ha, target: 3}"),
+             (N_("a deadline in what that when.due falls outside"),
+              "what: Hoàn thành giải phóng mặt bằng trong quý II/2022\ndue: 2022-06-30",
+              "what: Hoàn thành giải phóng mặt bằng trong quý II/2022\ndue: 2022-12-31"),
+         )),
     Code("clarity.when", E, N_("Rõ thời gian: a due date; a task over several years has a checkpoint in each year before the last."),
          "when: {due: 2022-09-30}", "when: {start: 2022-02-15}"),
     Code("clarity.result", E, N_("Rõ kết quả: a product; a measure, when given, has an indicator, a unit and a target."),

@@ -2,7 +2,8 @@
 
 Messages are English msgids in the code, translated from gettext catalogs (Vietnamese in
 `locale/vi/`). A Phrase is a msgid with its arguments, translated only when it is shown; an
-argument may itself be a Phrase, or a tuple of Phrases (shown one after the other, joined by "; ").
+argument may itself be a Phrase, or a tuple of Phrases (shown one after the other, joined by "; ",
+or by a space when each is a sentence).
 Diagnostics, explanations and fatal errors all carry Phrases, so one function shows them all.
 """
 
@@ -41,7 +42,8 @@ def show(value: object, _: Gettext) -> object:
     if isinstance(value, Phrase):
         return say(value, _)
     if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
-        return "; ".join(say(v, _) for v in value)
+        said = [say(v, _) for v in value]
+        return (" " if all(s.endswith((".", "!", "?")) for s in said) else "; ").join(said)  # sentences, or clauses
     return value
 
 

@@ -2,45 +2,35 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import datetime as dt
 from typing import Any
 
+from giaoviec.checks import wording
 from giaoviec.checks.context import Context
+from giaoviec.checks.suggest import countables
 from giaoviec.diagnostics import N_, Diagnostic, finding, warning
+from giaoviec.i18n import Phrase, phrase
 from giaoviec.load.repository import Document
 from giaoviec.model import Assignment, Task
+from giaoviec.model.config import Config
 
-VAGUE_PHRASES = ("tăng cường", "nâng cao", "đẩy mạnh", "tích cực", "quan tâm", "chú trọng", "tiếp tục", "góp phần", "từng bước")
-# Nouns that name a document or a thing someone can be shown and count: a verifiable deliverable.
-DELIVERABLES = (
-    "quyết định", "báo cáo", "kế hoạch", "đề án", "nghị quyết", "biên bản", "hồ sơ", "văn bản", "giấy chứng nhận",
-    "quy chế", "quy định", "chương trình", "dự án", "danh sách", "bản đồ", "công trình", "tuyến đường", "chi bộ",
-    "mô hình", "đề tài", "hợp đồng", "bằng công nhận", "công nhận", "thông báo", "kết luận", "phần mềm",
-    "cơ sở dữ liệu", "sổ", "trường", "nhà văn hóa", "cầu", "đường", "kênh",
-)
 SCORED = ("assigned", "closed")
 
 
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFC", text).lower()
-
-
-def is_verifiable(product: str | None) -> bool:
-    if not product:
-        return False
-    text = _norm(product)
-    return bool(re.search(r"\d", text)) or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in DELIVERABLES)
-
-
-def is_vague(what: str, phrases: tuple[str, ...]) -> bool:
-    text = _norm(what)
-    return not re.search(r"\d", text) and any(_norm(p) in text for p in phrases)
+def vocabulary(config: Config) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The standing-duty phrases and generic product kinds in force: the built-in lists plus the
+    repository's own, or only the repository's own where its config says it replaces them."""
+    phrases = tuple(wording.norm(p) for p in config.vague_phrases or ())
+    generic = tuple(wording.norm(p) for p in config.generic_products or ())
+    return (
+        phrases if config.vague_phrases_replace else wording.VAGUE_PHRASES + phrases,
+        generic if config.generic_products_replace else wording.GENERIC_PRODUCTS + generic,
+    )
 
 
 def assignment_clarity(ctx: Context, doc: Document) -> list[Diagnostic]:
     config = ctx.repo.config
-    phrases = tuple(config.vague_phrases) if config.vague_phrases is not None else VAGUE_PHRASES
+    words = vocabulary(config)
     out: list[Diagnostic] = []
     m: Assignment = doc.model
     if m.status in SCORED:
@@ -57,11 +47,11 @@ def assignment_clarity(ctx: Context, doc: Document) -> list[Diagnostic]:
                 hint=N_("Add 'basis:' with the decision's number, date and issuing body."),
             ))
     for i, task in enumerate(m.tasks):
-        out += _task(ctx, doc, i, task, phrases, config.clarity == "6ro")
+        out += _task(ctx, doc, i, task, words, config.clarity == "6ro")
     return out
 
 
-def _task(ctx: Context, doc: Document, i: int, task: Task, phrases: tuple[str, ...], six: bool) -> list[Diagnostic]:
+def _task(ctx: Context, doc: Document, i: int, task: Task, words: tuple[tuple[str, ...], tuple[str, ...]], six: bool) -> list[Diagnostic]:
     m: Assignment = doc.model
     base = ("tasks", i)
     out: list[Diagnostic] = []
@@ -80,15 +70,9 @@ def _task(ctx: Context, doc: Document, i: int, task: Task, phrases: tuple[str, .
     # rõ việc
     measure = task.result.measure if task.result else None
     product = task.result.product if task.result else None
-    if is_vague(task.what, phrases) and measure is None and not is_verifiable(product):
-        out.append(warning(
-            doc.path, doc.where(*base, "what"), "clarity.what",
-            N_("Task {task} is not clear on what: '{what}' is general wording with no measure and no verifiable product."),
-            hint=N_("Say what will exist or be counted at the end: a number with its unit, or a named document or work."),
-            task=task.id, what=task.what if len(task.what) <= 70 else task.what[:67] + "…",
-        ))
-    # rõ thời gian
     due = task.when.due if task.when else None
+    out += _wording(doc, base, task, due, m.period.start.year, words)
+    # rõ thời gian
     if due is None:
         err("clarity.when", ("when", "due"), N_("Task {task} is not clear on when: it has no due date."),
             N_("Add 'when: {{due: YYYY-MM-DD}}'."))
@@ -123,4 +107,57 @@ def _task(ctx: Context, doc: Document, i: int, task: Task, phrases: tuple[str, .
         err("clarity.authority", ("responsibility", "authority"),
             N_("Task {task} is not clear on authority (6 rõ): no authority named."),
             N_("Add 'responsibility: {{authority: <unit or cadre id>}}': who has the power to decide on it."))
+    return out
+
+
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 3] + "…"
+
+
+def _wording(doc: Document, base: tuple, task: Task, due: dt.date | None, year: int,
+             words: tuple[tuple[str, ...], tuple[str, ...]]) -> list[Diagnostic]:
+    """Rõ việc, read from the text (spec/clarity.md): clarity.what and clarity.mismatch."""
+    measure = task.result.measure if task.result else None
+    product = task.result.product if task.result else None
+    target = measure.target if measure is not None else None
+    unit = measure.unit if measure is not None else None
+    v = wording.judge(task.what, product, target=target, unit=unit, due=due, year=year, phrases=words[0], generic=words[1])
+    if not (v.vague or v.quantity or v.deadline):
+        return []
+    where = doc.where(*base, "what")
+    out: list[Diagnostic] = []
+    if v.vague and v.reading is not None:
+        r = v.reading
+        numbers = ", ".join(dict.fromkeys(r.not_quantities))
+        why: list[Phrase] = []
+        if r.generic_product:
+            why.append(phrase(N_("The product '{product}' is only the name of a kind of document."), product=_short(r.generic_product)))
+        elif r.unnamed_product:
+            why.append(phrase(N_("The product '{product}' is not a document, a work or a status that can be shown."),
+                              product=_short(r.unnamed_product)))
+        if numbers:
+            why.append(phrase(N_("The numbers in it ({numbers}) are document numbers or dates, not quantities."), numbers=numbers))
+        message = (N_("Task {task} is not clear on what: '{what}' states no quantity and no named result. {why}") if why
+                   else N_("Task {task} is not clear on what: '{what}' states no quantity and no named result."))
+        out.append(warning(
+            doc.path, where, "clarity.what", message,
+            hint=N_("Say what will be counted or will exist when '{object}' is done: {countables}; "
+                    "or name the result: which document or work, about what, issued by whom."),
+            task=task.id, what=_short(task.what), why=tuple(why), object=_short(r.object, 50), countables=countables(r.object),
+        ))
+    if v.quantity is not None and measure is not None:
+        out.append(warning(
+            doc.path, where, "clarity.mismatch",
+            N_("Task {task}: the wording says '{said}' but the measure's target is {target} {unit}."),
+            hint=N_("Make the wording and the measure say the same figure in the same unit."),
+            task=task.id, said=v.quantity.text, target=f"{target:g}", unit=measure.unit,
+        ))
+    if v.deadline is not None and due is not None:
+        out.append(warning(
+            doc.path, where, "clarity.mismatch",
+            N_("Task {task}: the wording says '{said}' but the due date is {due}."),
+            hint=N_("Set 'when.due' between {first} and {last}, or correct the wording."),
+            task=task.id, said=v.deadline.text, due=due.isoformat(), first=v.deadline.first.isoformat(),
+            last=v.deadline.last.isoformat(),
+        ))
     return out

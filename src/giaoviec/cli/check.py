@@ -79,6 +79,14 @@ def rules(ctx: typer.Context, lang: LangOption = None) -> None:
         console.print(Text("  " + _("fails:"), style="red"))
         for line in c.bad.splitlines():
             console.print(Text("      " + line))
+        for shape, good, bad in c.shapes:
+            console.print(Text("  · " + _(shape), style="bold"))
+            console.print(Text("    " + _("passes:"), style="green"))
+            for line in good.splitlines():
+                console.print(Text("        " + line))
+            console.print(Text("    " + _("fails:"), style="red"))
+            for line in bad.splitlines():
+                console.print(Text("        " + line))
         console.print()
 
 

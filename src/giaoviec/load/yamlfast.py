@@ -41,7 +41,7 @@ _RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("|", ">"), (r"\n[ ]*[|>]", r": +[|>](?!(?:[+\-][1-9]?|[1-9][+\-]?)?[ ]*(?:\#[^\r\n]*)?\r?$)",
                   r"- +[|>](?!(?:[+\-][1-9]?|[1-9][+\-]?)?[ ]*(?:\#[^\r\n]*)?\r?$)")),  # block scalar headers
     ((" #",), (r"\[[^\r\n]*[ ]\#", r"\{[^\r\n]*[ ]\#")),            # a comment inside a flow collection
-    (("True", "TRUE", "False", "FALSE", "Null", "NULL", "true", "false", "null", "~", "0x", "0o"),  # typed words; keys that are not text
+    (("true", "false", "null", "~", "0x", "0o"),  # typed words; keys that are not text (triggers tested lower-cased)
      tuple(f"{c}{_WORD}(?:{_END}|[ ]*:(?:[ \\r]|$))" for c in (":[ ]+", "-[ ]+", "\n[ ]*", *(f"{o}[ ]*" for o in _FLOW_OPEN)))
      + tuple(f"{c}[ ]*(?:[Tt]rue|[Ff]alse|[Nn]ull)[ ]*[:,}}]" for c in _FLOW_OPEN[1:])
      + (r"\n[ ]*(?:-[ ]+)*(?:[Tt]rue|[Ff]alse|[Nn]ull)[ ]*:(?:[ \r]|$)",)),
@@ -54,6 +54,7 @@ _RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("]", "}"), (r"[\]}][ ]*[^ \r\n#,\]}]",)),                  # something after a closed flow collection
     ((), (r",[ ]*[:,}\]]", r"\{[ ]*:", r"\[[ ]*:", r"\n[ ]*:(?:[ \r\n]|$)")),  # empty flow entries, empty keys
 )
+_TYPED = next(triggers for triggers, _patterns in _RULES if "true" in triggers)
 _COMPILED = tuple((triggers, tuple(re.compile(p, re.MULTILINE) for p in patterns)) for triggers, patterns in _RULES)
 
 
@@ -66,8 +67,13 @@ def risky(text: str) -> bool:
     if text.startswith(" ") or _LONG_LINE.search(text) or ("\\" in text and _SURROGATE.search(text)):
         return True
     scan = "\n" + text  # so that patterns anchored on a new line also see the first line
+    low: str | None = None
     for triggers, patterns in _COMPILED:
-        if triggers and not any(t in scan for t in triggers):
+        if triggers is _TYPED:  # True, TRUE, true…: one lower-cased copy, three searches instead of nine
+            low = scan.lower() if low is None else low
+            if not any(t in low for t in triggers):
+                continue
+        elif triggers and not any(t in scan for t in triggers):
             continue
         if any(p.search(scan) for p in patterns):
             return True

@@ -20,4 +20,7 @@ class Config(Header):
     clarity: Literal["5ro", "6ro"] = f("Quy tắc rõ", "5ro: rõ người, rõ việc, rõ thời gian, rõ kết quả, rõ trách nhiệm; 6ro thêm rõ thẩm quyền.", default="5ro")
     checks: Literal["monthly", "quarterly"] = f("Kỳ báo cáo tiến độ", "monthly: hằng tháng; quarterly: hằng quý.", default="quarterly")
     scoring: tuple[ScoringRange, ...] = f("Quy tắc chấm điểm theo thời gian", "Bộ quy tắc nào áp dụng cho kỳ đánh giá nào, theo ngày.", default=())
-    vague_phrases: tuple[NonEmptyText, ...] | None = f("Cụm từ chung chung", "Thay danh sách mặc định các cụm từ chung chung (tăng cường, nâng cao, đẩy mạnh...).", default=None)
+    vague_phrases: tuple[NonEmptyText, ...] | None = f("Cụm từ chung chung", "Thêm vào danh sách có sẵn các cụm từ chung chung (tăng cường, nâng cao, đẩy mạnh...); thay hẳn danh sách có sẵn nếu vague_phrases_replace: true.", default=None)
+    vague_phrases_replace: bool = f("Thay danh sách cụm từ chung chung", "true: chỉ dùng vague_phrases của kho này, bỏ danh sách có sẵn.", default=False)
+    generic_products: tuple[NonEmptyText, ...] | None = f("Loại sản phẩm chung chung", "Thêm vào danh sách có sẵn các loại văn bản tự nó không nói được kết quả (báo cáo, kế hoạch, tờ trình...); thay hẳn nếu generic_products_replace: true.", default=None)
+    generic_products_replace: bool = f("Thay danh sách loại sản phẩm chung chung", "true: chỉ dùng generic_products của kho này, bỏ danh sách có sẵn.", default=False)
