@@ -18,12 +18,12 @@ from openpyxl import load_workbook
 
 from conftest import DATA, EXAMPLES
 from giaoviec.i18n import translator
-from giaoviec.words import PROGRAM, STATUS, TIER
+from giaoviec.words import PROGRAM, STATUS, TIER, TIER_LONG
 from giaoviec.write.yamlwrite import emit
 
 _ = translator("vi")
 STATUS_OF = {_(name): code for code, name in STATUS.items()}
-TIER_OF = {_(name): code for code, name in TIER.items()}
+TIER_OF = {_(name): code for table in (TIER, TIER_LONG) for code, name in table.items()}
 PROGRAM_OF = {_(name): code for code, name in PROGRAM.items()}
 
 
@@ -81,6 +81,7 @@ class Sections(HTMLParser):
         self.cell: tuple[str, str] | None = None
         self.row: dict | None = None
         self.field: str | None = None
+        self.label = False  # inside the label a phone shows beside a value
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -94,11 +95,15 @@ class Sections(HTMLParser):
             self.row[self.field] = ""
             if "st" in (a.get("class") or "").split():
                 self.row["status"] = a["class"].split("st-")[1]
+        elif tag == "span" and "lbl" in (a.get("class") or "").split():
+            self.label = True
         elif self.current is not None and tag == "span" and "tier" in (a.get("class") or "").split():
             self.current["tier"] = a["class"].split("tier-")[1]
 
     def handle_endtag(self, tag):
-        if tag == "td":
+        if tag == "span" and self.label:
+            self.label = False
+        elif tag == "td":
             self.field = None
         elif tag == "tr" and self.row is not None:
             if "#" in self.row:
@@ -106,6 +111,8 @@ class Sections(HTMLParser):
             self.row = None
 
     def handle_data(self, data):
+        if self.label:
+            return
         if self.row is not None and self.field is not None:
             self.row[self.field] += data
         elif self.current is not None:

@@ -45,7 +45,7 @@ def report_html(tmp_path_factory):
     path.write_text(text, encoding="utf-8")
     got = results_with_models(root, 2022, "yen-lac", closed_year=True)
     assert not got.result.errors
-    html = report.html(report.build(got.result, got.models, "yen-lac", translator("vi"), "vi", False), translator("vi"), got.result.as_of)
+    html = report.html(report.build(got.result, got.models, "yen-lac", translator("vi"), "vi", False), translator("vi"))
     out = root.parent / "report.html"
     out.write_text(html, encoding="utf-8")
     return out
@@ -78,12 +78,73 @@ def test_fits_a_phone(browser, report_html, tmp_path):
     page.close()
 
 
-def test_prints_on_a4_with_a_page_per_cadre(browser, report_html, tmp_path):
+def test_prints_on_a4_with_a_page_per_cadre_and_landscape_task_tables(browser, report_html, tmp_path):
+    pdfium = pytest.importorskip("pypdfium2")
     page = browser.new_page()
     page.goto(report_html.as_uri())
     pdf = tmp_path / "report.pdf"
-    page.pdf(path=str(pdf), format="A4", print_background=True)
-    pages = pdf.read_bytes().count(b"/Type /Page") - pdf.read_bytes().count(b"/Type /Pages")
+    page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
+    doc = pdfium.PdfDocument(str(pdf))
+    sizes = [tuple(round(x) for x in doc[i].get_size()) for i in range(len(doc))]
     cadres = page.locator("section.cadre").count()
-    assert cadres == 7 and pages >= cadres + 1  # the summary, then each cadre from a new page
+    assert cadres == 7 and len(sizes) >= cadres + 1  # the summary, then each cadre from a new page
+    assert (595, 842) in sizes and (842, 595) in sizes  # portrait text, landscape task tables
+    assert len(sizes) <= 3 * cadres + 2  # was 12 pages for 20 tasks before the tables went landscape
     page.close()
+
+
+@pytest.mark.parametrize(("width", "name"), [(1032, "landscape A4"), (1200, "screen")])
+def test_no_task_table_is_cut(browser, report_html, width, name):
+    """Laid out at the width of the printed page (or a screen), every task table fits its box: no
+    column, no right border is cut off."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.emulate_media(media="print" if "A4" in name else "screen")
+    page.goto(report_html.as_uri())
+    over = page.evaluate("""() => [...document.querySelectorAll('table.tasks')].filter(t => {
+        const box = t.getBoundingClientRect(), parent = t.parentElement.getBoundingClientRect();
+        return box.right > parent.right + 0.5 || t.scrollWidth > t.clientWidth + 1;
+    }).length""")
+    assert over == 0
+    page.close()
+
+
+def test_phone_cards_have_no_overlapping_labels(browser, report_html):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page.goto(report_html.as_uri())
+    problems = page.evaluate("""() => {
+        const out = [];
+        const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        for (const tr of document.querySelectorAll('table.tasks tbody tr')) {
+            const row = tr.getBoundingClientRect();
+            const cells = [...tr.children].filter(td => getComputedStyle(td).display !== 'none');
+            const boxes = [];
+            for (const td of cells) {
+                const lbl = td.querySelector(':scope > .lbl'), val = td.querySelector(':scope > .val');
+                const a = lbl.getBoundingClientRect(), b = val.getBoundingClientRect();
+                if (hit(a, b)) out.push('label over value: ' + lbl.textContent);
+                if (!val.textContent.trim()) out.push('empty card line: ' + lbl.textContent);
+                const box = td.getBoundingClientRect();
+                if (box.right > row.right + 0.5 || box.left < row.left - 0.5) out.push('outside its card: ' + lbl.textContent);
+                for (const other of boxes) if (hit(box, other)) out.push('cells overlap: ' + lbl.textContent);
+                boxes.push(box);
+            }
+        }
+        return out;
+    }""")
+    assert problems == []
+    page.close()
+
+
+def test_each_row_names_the_lead_once(report_html):
+    """The cadre is named in the section's heading; a row names a lead only when it is someone else."""
+    html = report_html.read_text(encoding="utf-8")
+    section = html[html.index('id="nguyen-van-an-focus"'):html.index("</section>", html.index('id="nguyen-van-an-focus"'))]
+    rows = section.split("<tr>")[2:]
+    assert rows and all(row.count("Nguyễn Văn An") == 0 for row in rows)
+
+
+def test_council_scores_notes_and_amendments_are_shown(report_html):
+    html = report_html.read_text(encoding="utf-8")
+    assert "biên bản số 15-BB/HĐĐG" in html and "Đạt 94,4% kế hoạch thu" in html
+    assert "210-QĐ/HU (01/07/2022)" in html and "Lùi thời hạn nhiệm vụ 05" in html
+    assert "Báo cáo số 45-BC/ĐU ngày 25/9/2022" in html  # evidence

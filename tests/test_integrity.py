@@ -165,9 +165,9 @@ def test_an_outcome_recorded_after_the_council_makes_its_score_stale(cli, repo):
     run = cli("-C", str(repo), "validate", "--format", "json")
     assert [(d["code"], d["severity"]) for d in run.json()["diagnostics"]] == [("eval.stale", "warning")]
     report = cli("-C", str(repo), "report", "--unit", "yen-dong", "--year", "2024").out
-    assert "điểm hội đồng (ngày 2024-12-26) có trước một thay đổi" in report
+    assert "điểm hội đồng (ngày 26/12/2024) có trước một thay đổi" in report
     diff = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "HEAD")
-    assert "điểm đó nay đã cũ" in diff.out and "2024-12-26" in diff.out
+    assert "điểm đó nay đã cũ" in diff.out and "26/12/2024" in diff.out
 
 
 # -- cases 4 and 5: an exact diff ------------------------------------------------------------------

@@ -3,6 +3,7 @@ version holding no confidential string of the examples."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -23,7 +24,7 @@ VP = EXAMPLES / "vinh-phuc"
 ])
 def test_golden(cli, golden, monkeypatch, fmt, unit, year, extra, name):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    run = cli("-C", str(VP), "report", "--unit", unit, "--year", year, "--format", fmt, *extra)
+    run = cli("-C", str(VP), "report", "--unit", unit, "--year", year, "--format", fmt, "--date", f"{int(year) + 1}-01-10", *extra)
     assert run.code == 0, run.err
     golden(name, run.out)
 
@@ -32,9 +33,13 @@ def test_same_data_same_bytes_and_source_date_epoch(cli, monkeypatch, tmp_path):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     first = cli("-C", str(VP), "report", "--unit", "yen-lac", "--year", "2022", "--format", "html").out
     assert cli("-C", str(VP), "report", "--unit", "yen-lac", "--year", "2022", "--format", "html").out == first
+    today = dt.date.today().strftime("%d/%m/%Y")
+    assert f"lập ngày {today}" in first and "tính đến 31/12/2022" in first  # made today, about the year's end
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1672531200")  # 2023-01-01
     dated = cli("-C", str(VP), "report", "--unit", "yen-lac", "--year", "2022", "--format", "html").out
-    assert "lập ngày 2023-01-01" in dated and dated.replace("2023-01-01", "2022-12-31", 1) == first
+    assert "lập ngày 01/01/2023" in dated and dated.replace("01/01/2023", today, 1) == first
+    given = cli("-C", str(VP), "report", "--unit", "yen-lac", "--year", "2022", "--format", "html", "--date", "2023-01-10").out
+    assert "lập ngày 10/01/2023" in given
 
 
 def test_default_year_and_out(cli, tmp_path):

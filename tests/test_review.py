@@ -115,7 +115,7 @@ def test_lowered_target_without_amendment(repo):
     # 10 of 12 was "not done"; 10 of 8 is "exceeded": the tier (by shares of statuses under
     # tw124-2023) moves from not completed to excellent; the points stay at (1 + 1) / 4 × 100
     # because the council's score of 1 for task 01 counts either way
-    assert "điểm năm 2024: 50.00 → 50.00; xếp loại: Không hoàn thành → Xuất sắc" in diff.out
+    assert "điểm năm 2024: 50,00 → 50,00; xếp loại: Không hoàn thành → Xuất sắc" in diff.out
 
 
 def test_the_same_change_with_an_amendment_passes(repo):
@@ -132,15 +132,15 @@ def test_a_later_due_date_in_the_work_tree(repo):
     edit(repo, "when: {due: 2024-10-31}", "when: {due: 2024-12-15}")
     run = subprocess_cli("-C", str(repo), "validate", "--base", "main")  # the work tree against main
     assert run.code == 1 and "amend.missing" in run.out and "hạn hoàn thành" in run.out
-    assert "hạn hoàn thành đổi từ 2024-10-31 sang 2024-12-15 — nới lỏng" in subprocess_cli("-C", str(repo), "diff", "main").out
+    assert "hạn hoàn thành đổi từ 31/10/2024 sang 15/12/2024 — nới lỏng" in subprocess_cli("-C", str(repo), "diff", "main").out
 
 
 def test_a_council_score_changed(repo):
     edit(repo, '"01": {score: 1}', '"01": {score: 2.5}', "evaluations/2024/hoi-dong-danh-gia.yaml")
     git(repo, "commit", "-qam", "council")
     md = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "--format", "md").out
-    assert "⚠ điểm hội đồng của nhiệm vụ 01: 1 → 2.5" in md
-    assert "điểm năm 2024: 50.00 → 87.50" in md  # (1 + 1) / 4 × 100 → (2.5 + 1) / 4 × 100
+    assert "⚠ điểm hội đồng của nhiệm vụ 01: 1 → 2,5" in md
+    assert "điểm năm 2024: 50,00 → 87,50" in md  # (1 + 1) / 4 × 100 → (2.5 + 1) / 4 × 100
     assert subprocess_cli("-C", str(repo), "validate", "--base", "HEAD~1").code == 0  # scores need no amendment
 
 

@@ -89,7 +89,7 @@ def test_no_profile_for_a_scored_window(cli, tmp_path):
     (root / "giaoviec.yaml").write_text(
         "apiVersion: giaoviec/v1\nkind: Config\norganization: Thử\nscoring:\n  - {profile: tw124-2023, from: 2023-10-04}\n", encoding="utf-8")
     run = cli("-C", str(root), "score", "2022")
-    assert run.code == 3 and "2022-12-31" in run.err
+    assert run.code == 3 and "31/12/2022" in run.err
 
 
 def test_invalid_files_are_reported_and_left_out(cli, tmp_path):

@@ -37,6 +37,6 @@ def test_closed_files_and_other_units_are_left_out(cli):
 
 def test_text_output_in_vietnamese(cli):
     run = cli("-C", str(VP), "status", "--as-of", "2026-07-15")
-    assert "Danh sách đôn đốc tính đến 2026-07-15" in run.out and "quá hạn 15 ngày (hạn 2026-06-30)" in run.out
+    assert "Danh sách đôn đốc tính đến 15/07/2026" in run.out and "quá hạn 15 ngày (hạn 30/06/2026)" in run.out
     assert "assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml#01" in run.out
     assert cli("-C", str(VP), "status", "--unit", "khong-co").code == 2

@@ -57,7 +57,7 @@ CASES = [
 
 @pytest.mark.parametrize("profile,points,c,expected", CASES, ids=[f"{p}-{pt}-{e}-{i}" for i, (p, pt, _, e) in enumerate(CASES)])
 def test_tier(profile, points, c, expected):
-    tier, trace = computed_tier(builtin_profiles()[profile], points, c)
+    tier, trace, _reason = computed_tier(builtin_profiles()[profile], points, c)
     assert tier == expected
     assert len(trace) == [r.tier for r in builtin_profiles()[profile].tiers].index(expected) + 1
 
@@ -67,3 +67,15 @@ def test_every_profile_has_a_source_and_lists_its_defaults():
         assert profile.source.strip()
         assert profile.tiers[-1].min_points is None and profile.tiers[-1].require is None
         assert profile.defaults, profile.id
+
+
+def test_the_reason_says_which_condition_failed_with_its_figures():
+    from giaoviec.i18n import say, translator
+
+    profile = builtin_profiles()["qd89-2017"]
+    c = counts(on_time=3, late=1, not_done=2)
+    tier, _trace, reason = computed_tier(profile, 50, c)
+    text = say(reason, translator("vi"))
+    assert tier == "not-completed"
+    assert "3/6 nhiệm vụ chậm hoặc chưa xong (50 %), vượt mức tối đa 20 % cho mức 'Hoàn thành'" in text
+    assert "_share" not in text and "late_or_not_done" not in text

@@ -9,11 +9,14 @@ Diagnostics, explanations and fatal errors all carry Phrases, so one function sh
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext as _gettext
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from giaoviec import formats
 
 DOMAIN = "giaoviec"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -38,9 +41,16 @@ def phrase(msgid: str, **args: object) -> Phrase:
 
 
 def show(value: object, _: Gettext) -> object:
-    """An argument as it is shown: Phrases translated, everything else as it is."""
+    """An argument as it is shown: Phrases translated, dates and decimal numbers written the way the
+    language writes them, everything else as it is."""
     if isinstance(value, Phrase):
         return say(value, _)
+    if isinstance(value, dt.date):
+        return formats.day(value, lang_of(_))
+    if isinstance(value, formats.Share):
+        return formats.percent_of(value, lang_of(_))
+    if isinstance(value, float):
+        return formats.number(value, lang_of(_))
     if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
         said = [say(v, _) for v in value]
         return (" " if all(s.endswith((".", "!", "?")) for s in said) else "; ").join(said)  # sentences, or clauses
@@ -59,12 +69,30 @@ def fill(template: str, values: dict[str, object]) -> str:
         return template
 
 
+class Translator:
+    """gettext for one language, which also knows the language: dates and numbers in a Phrase's
+    arguments are written the way that language writes them (formats.py)."""
+
+    __slots__ = ("_gettext", "lang")
+
+    def __init__(self, lang: str, gettext: Gettext) -> None:
+        self.lang = lang
+        self._gettext = gettext
+
+    def __call__(self, message: str) -> str:
+        return self._gettext(message)
+
+
 @cache
-def translator(lang: str) -> Gettext:
+def translator(lang: str) -> Translator:
     """gettext for `lang`; English (the msgids themselves) when there is no catalog."""
     if lang == "en":
-        return _english
-    return _gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True).gettext
+        return Translator("en", _english)
+    return Translator(lang, _gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True).gettext)
+
+
+def lang_of(_: Gettext) -> str:
+    return getattr(_, "lang", "en")
 
 
 def _english(message: str) -> str:

@@ -7,6 +7,7 @@ export and the diff name and write a thing the same way.
 
 from __future__ import annotations
 
+from giaoviec import formats
 from giaoviec.i18n import N_, Gettext, Phrase
 
 STATUS = {
@@ -32,7 +33,19 @@ PROGRAM = {
     "focus": N_("focus task"), "breakthrough": N_("breakthrough task"),
     "action-program": N_("action programme"), "product-contract": N_("product contract"),
 }
-ROLE_PLURAL = {"secretary": N_("Party secretaries"), "chair": N_("People's Committee chairs")}
+ROLE_PLURAL = {
+    "secretary": N_("Party secretaries"), "chair": N_("People's Committee chairs"), "director": N_("heads of agencies"),
+    "deputy": N_("deputies"), "member": N_("committee members"), "other": N_("other cadres"),
+}
+COMPONENT = {
+    "general": N_("general criteria"), "tasks": N_("assigned tasks"), "reform": N_("reform and innovation"),
+}
+DISCIPLINE = {
+    "none": N_("no discipline"), "reprimand": N_("reprimand"), "warning": N_("formal warning"), "dismissal": N_("dismissal"),
+    "expulsion": N_("expulsion"),
+}
+ASSIGNMENT_STATUS = {"proposed": N_("proposed"), "assigned": N_("assigned"), "closed": N_("closed")}
+ROLE = {"secretary": N_("secretary"), "chair": N_("chair"), "deputy": N_("deputy"), "director": N_("director")}
 DIRECTION = {"increase": N_("increase"), "decrease": N_("decrease")}
 FOLLOW_UP = {"overdue": N_("Overdue"), "due-soon": N_("Due soon"), "no-check-in": N_("No check-in since {start}")}
 LEFT_OUT = {
@@ -54,18 +67,12 @@ def word(table: dict[str, str], code: str, _: Gettext) -> str:
 
 def fixed(value: float | None, digits: int = 2, lang: str = "en") -> str:
     """A figure with a fixed number of decimals ("95.97"; "95,97" in Vietnamese); "—" for none."""
-    if value is None:
-        return DASH
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "vi" else text
+    return formats.fixed(value, digits, lang)
 
 
 def measured(value: float | None, lang: str = "en") -> str:
     """A measured value as it is written (12, 8.5; 8,5 in Vietnamese); "—" for none."""
-    if value is None:
-        return DASH
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "vi" else text
+    return formats.number(value, lang)
 
 
 def percent(part: float, whole: float, lang: str = "en", digits: int = 1) -> str:
@@ -73,11 +80,11 @@ def percent(part: float, whole: float, lang: str = "en", digits: int = 1) -> str
     return (fixed(100 * part / whole, digits, lang) + " %") if whole else DASH
 
 
-def short(value: float) -> str:
-    """A figure of an explanation: at most two decimals, no trailing zeros (2.5, 100)."""
-    return f"{round(value, 2):g}"
+def short(value: float) -> float:
+    """A figure of an explanation: at most two decimals; written in the reader's language when shown."""
+    return float(round(value, 2))
 
 
-def share(value: float | None) -> str:
-    """A share of an explanation as a whole percentage (80%)."""
-    return DASH if value is None else f"{value:.0%}"
+def share(value: float | None) -> formats.Share | str:
+    """A share of an explanation, shown as a whole percentage in the reader's language ("80 %")."""
+    return DASH if value is None else formats.Share(value)

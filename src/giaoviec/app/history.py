@@ -43,7 +43,7 @@ def stale_by_history(hist: History, repo: Repository) -> list[Diagnostic]:
             for task_id in entry.tasks:
                 if task_id in before and task_id in after and before[task_id] != after[task_id]:
                     out.append(warning(ev_doc.path, ev_doc.where("evaluations", i, "tasks", task_id, anchor="key"), "eval.stale",
-                                       STALE_HISTORY, hint=STALE_HINT, task=task_id, day=ev.date.isoformat(), file=a.path))
+                                       STALE_HISTORY, hint=STALE_HINT, task=task_id, day=ev.date, file=a.path))
     return out
 
 

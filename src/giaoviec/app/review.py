@@ -59,7 +59,7 @@ def mark_councils(diff: Diff, new: Path) -> Diff:
         for doc, entry in [*sessions.get((c.cadre, c.program), []), *sessions.get((c.cadre, ""), [])]:
             ev = doc.model
             if c.task in entry.tasks and ev.period.overlaps(dt.date.fromisoformat(start), dt.date.fromisoformat(end)):
-                return replace(c, council=f"{doc.path} ({ev.date.isoformat()})")
+                return replace(c, council=doc.path, council_date=ev.date)
         return c
 
     return Diff([mark(c) for c in diff.changes], diff.changed_files)

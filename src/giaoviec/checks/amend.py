@@ -22,11 +22,10 @@ def amendment_findings(diff: Diff) -> list[Diagnostic]:
     return out
 
 
-def _shown(value: object) -> str:
+def _shown(value: object) -> object:
+    """A changed value as an argument: dates and numbers are written in the reader's language when shown."""
     if value is None:
         return "—"
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return value

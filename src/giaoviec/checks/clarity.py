@@ -157,7 +157,7 @@ def _wording(doc: Document, base: tuple, task: Task, due: dt.date | None, year: 
             doc.path, where, "clarity.mismatch",
             N_("Task {task}: the wording says '{said}' but the due date is {due}."),
             hint=N_("Set 'when.due' between {first} and {last}, or correct the wording."),
-            task=task.id, said=v.deadline.text, due=due.isoformat(), first=v.deadline.first.isoformat(),
-            last=v.deadline.last.isoformat(),
+            task=task.id, said=v.deadline.text, due=due, first=v.deadline.first,
+            last=v.deadline.last,
         ))
     return out

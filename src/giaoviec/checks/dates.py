@@ -47,7 +47,7 @@ def assignment_dates(ctx: Context, doc: Document) -> list[Diagnostic]:
         if not period.contains(day):
             out.append(warning(
                 doc.path, doc.where(*loc), "date.outside-period", OUTSIDE,
-                name=name, day=day.isoformat(), start=period.start.isoformat(), end=period.end.isoformat(),
+                name=name, day=day, start=period.start, end=period.end,
             ))
 
     def future(loc: tuple, name: str, day: dt.date) -> bool:
@@ -55,7 +55,7 @@ def assignment_dates(ctx: Context, doc: Document) -> list[Diagnostic]:
             out.append(finding(
                 doc.path, doc.where(*loc), "date.future", FUTURE,
                 hint=N_("Progress and outcomes record what has happened: date them on or before today."),
-                name=name, day=day.isoformat(), today=ctx.today.isoformat(),
+                name=name, day=day, today=ctx.today,
             ))
             return True
         return False
@@ -64,7 +64,7 @@ def assignment_dates(ctx: Context, doc: Document) -> list[Diagnostic]:
         """An outcome or check-in after the period: scoring never counts it (every output as of ≤ period end)."""
         if day > period.end:
             out.append(warning(doc.path, doc.where(*loc), "date.after-period", AFTER, hint=AFTER_HINT,
-                               name=name, day=day.isoformat(), end=period.end.isoformat()))
+                               name=name, day=day, end=period.end))
             return True
         return False
 
@@ -99,11 +99,11 @@ def _order(doc: Document, loc: tuple, later_name: str, later: dt.date, earlier_n
     if reverse:  # the field pointed at is the one that comes after in time
         return finding(
             doc.path, doc.where(*loc), "date.order", N_("{earlier_name} ({earlier}) is after {later_name} ({later})."),
-            later_name=earlier_name, later=earlier.isoformat(), earlier_name=later_name, earlier=later.isoformat(),
+            later_name=earlier_name, later=earlier, earlier_name=later_name, earlier=later,
         )
     return finding(
         doc.path, doc.where(*loc), "date.order", ORDER,
-        later_name=later_name, later=later.isoformat(), earlier_name=earlier_name, earlier=earlier.isoformat(),
+        later_name=later_name, later=later, earlier_name=earlier_name, earlier=earlier,
     )
 
 
@@ -120,7 +120,7 @@ def assignment_position(ctx: Context, doc: Document) -> list[Diagnostic]:
                 doc.path, doc.where("unit"), "date.position-not-held",
                 N_("{cadre} held no position in '{unit}' during the period {start} – {end}."),
                 hint=N_("Add the position (with its dates) to the cadre in org/, or correct the unit."),
-                cadre=cadres[m.cadre].item.name, unit=m.unit, start=period.start.isoformat(), end=period.end.isoformat(),
+                cadre=cadres[m.cadre].item.name, unit=m.unit, start=period.start, end=period.end,
             ))
     if m.unit in units:
         unit = units[m.unit].item
@@ -128,7 +128,7 @@ def assignment_position(ctx: Context, doc: Document) -> list[Diagnostic]:
             out.append(warning(
                 doc.path, doc.where("unit"), "date.unit-not-valid",
                 N_("Unit '{unit}' did not exist during the period {start} – {end} (valid {valid})."),
-                unit=m.unit, start=period.start.isoformat(), end=period.end.isoformat(),
+                unit=m.unit, start=period.start, end=period.end,
                 valid=f"{unit.valid_from or '…'} – {unit.valid_to or '…'}",
             ))
     return out

@@ -35,7 +35,7 @@ def assignment_stale(ctx: Context, doc: Document) -> list[Diagnostic]:
                 continue
             done = task.outcome is not None and task.outcome.done_on == changed
             out.append(warning(ev_doc.path, ev_doc.where("evaluations", i, "tasks", task_id, anchor="key"), "eval.stale", STALE,
-                               hint=STALE_HINT, task=task_id, day=ev.date.isoformat(), changed=changed.isoformat(),
+                               hint=STALE_HINT, task=task_id, day=ev.date, changed=changed,
                                what=Phrase(N_("the completion") if done else N_("an amendment"))))
     return out
 
@@ -65,7 +65,7 @@ def check_evaluations(ctx: Context) -> list[Diagnostic]:
                 out.append(finding(
                     doc.path, doc.where(*base, "cadre"), "ref.unknown",
                     N_("No assignment of '{cadre}' overlaps the evaluation period {start} – {end}."),
-                    cadre=entry.cadre, start=ev.period.start.isoformat(), end=ev.period.end.isoformat(),
+                    cadre=entry.cadre, start=ev.period.start, end=ev.period.end,
                 ))
                 continue
             if len(found) > 1:
@@ -100,6 +100,6 @@ def check_evaluations(ctx: Context) -> list[Diagnostic]:
             out.append(warning(
                 doc.path, doc.where("evaluations", i, "cadre"), "eval.superseded",
                 N_("This evaluation of {file} ({day}) is replaced by the later one in {other} ({later})."),
-                file=path, day=day.isoformat(), other=latest[1].path, later=latest[0].isoformat(),
+                file=path, day=day, other=latest[1].path, later=latest[0],
             ))
     return out

@@ -15,7 +15,7 @@ from giaoviec.app.report import results_with_models
 from giaoviec.app.score import score as run_score
 from giaoviec.app.score import year_stats
 from giaoviec.cli.app import LangOption, app, session
-from giaoviec.diagnostics import N_, ExitCode
+from giaoviec.diagnostics import N_, ExitCode, usage_error
 from giaoviec.render import report as report_render
 from giaoviec.render import score as score_render
 from giaoviec.render import stats as stats_render
@@ -70,6 +70,8 @@ def score(
 class ReportFormat(str, Enum):
     md = "md"
     html = "html"
+    docx = "docx"
+    pdf = "pdf"
 
 
 @app.command()
@@ -77,26 +79,39 @@ def report(
     ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị; báo cáo gồm đơn vị này và mọi đơn vị trực thuộc.")],
     year: Annotated[int | None, typer.Option("--year", help="Năm; mặc định năm gần nhất có giao việc.")] = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md | html")] = ReportFormat.md,
-    out: Annotated[Path | None, typer.Option("--out", help="Ghi vào tệp này (mặc định: in ra màn hình).")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md | html | docx | pdf")] = ReportFormat.md,
+    out: Annotated[Path | None, typer.Option("--out", help="Ghi vào tệp này (mặc định: in ra màn hình; bắt buộc với docx, pdf).")] = None,
     public: Annotated[bool, typer.Option("--public", help="Bản công khai: bỏ mọi tệp, nhiệm vụ mật và ghi chú, minh chứng của chúng.")] = False,
+    date: Annotated[str | None, typer.Option("--date", help="Ngày lập báo cáo (YYYY-MM-DD); mặc định hôm nay, hoặc SOURCE_DATE_EPOCH.")] = None,
+    number: Annotated[str | None, typer.Option("--number", help="Số của văn bản (docx, pdf), ví dụ 15; bỏ trống để điền tay.")] = None,
+    signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký (docx, pdf); mặc định theo giaoviec.yaml.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp --out đã có dù không phải do giaoviec tạo.")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Báo cáo kết quả thực hiện nhiệm vụ của một đơn vị (Markdown, hoặc HTML một tệp để in A4).
+    """Báo cáo kết quả thực hiện nhiệm vụ của một đơn vị: Markdown, HTML (in A4), hoặc văn bản Word, PDF theo thể thức.
 
-    Ví dụ: giaoviec -C examples/vinh-phuc report --unit yen-lac --year 2022 --format html --out bao-cao.html
+    Ví dụ: giaoviec -C examples/vinh-phuc report --unit yen-lac --year 2022 --format docx --out bao-cao.docx
     """
     s = session(ctx, lang)
     root = s.root()
+    if format in (ReportFormat.docx, ReportFormat.pdf) and out is None:
+        raise usage_error(N_("A Word or PDF report is a file: give --out, for example --out bao-cao.{ext}."), ext=format.value)
+    made = s.date(date) or s.env.source_date or dt.date.today()
     got = results_with_models(root, s.year(year), unit, closed_year=True, fast_reader=s.env.fast_reader)
     _, language = s.gettext(), s.lang()
-    data = report_render.build(got.result, got.models, unit, _, language, public)
-    text = report_render.RENDERERS[format.value](data, _, s.env.source_date or got.result.as_of)
-    if out is None:
-        sys.stdout.write(text)
+    data = report_render.build(got.result, got.models, unit, _, language, public, generated=made)
+    if format in (ReportFormat.docx, ReportFormat.pdf):
+        from giaoviec.app.documents import letterhead, to_pdf
+        from giaoviec.render.docx import document
+
+        word = document(data, letterhead(got.result.repo, unit, made, number, signer), _)
+        body = word if format is ReportFormat.docx else to_pdf(word)
     else:
-        s.write_out(out, text.encode("utf-8"), force, root)
+        body = report_render.RENDERERS[format.value](data, _).encode("utf-8")
+    if out is None:
+        sys.stdout.write(body.decode("utf-8"))
+    else:
+        s.write_out(out, body, force, root)
     for d in got.result.errors:
         s.err().print(Text(terminal(str(d.localize(_)))))
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))

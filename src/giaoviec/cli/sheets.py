@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -21,6 +23,20 @@ from giaoviec.render import export as export_render
 from giaoviec.render.diagnostics import REPORTERS, ReportContext
 from giaoviec.sheets import xlsx
 from giaoviec.write.atomic import cannot_write
+
+try:  # with lxml installed, openpyxl writes its temporary files through lxml, which reports a full disk its own way
+    from lxml.etree import SerialisationError
+
+    WRITE_ERRORS: tuple[type[Exception], ...] = (OSError, SerialisationError)
+except ImportError:  # pragma: no cover
+    WRITE_ERRORS = (OSError,)
+
+
+def _os_error(exc: Exception) -> OSError:
+    """lxml's "IO_EFBIG", "IO_ENOSPC"… as the OSError it stands for."""
+    name = str(exc).removeprefix("IO_")
+    number = getattr(errno, name, None)
+    return OSError(number, os.strerror(number)) if isinstance(number, int) else OSError(str(exc))
 
 
 class ExportFormat(str, Enum):
@@ -55,8 +71,8 @@ def export_command(
         buffer = io.BytesIO()
         try:  # openpyxl writes its parts to temporary files on the way: a full disk shows there first
             (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, buffer)
-        except OSError as exc:
-            raise cannot_write(out, exc) from None
+        except WRITE_ERRORS as exc:
+            raise cannot_write(out, exc if isinstance(exc, OSError) else _os_error(exc)) from None
         s.write_out(out, buffer.getvalue(), force, root)
         raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
     text = io.StringIO()

@@ -24,7 +24,7 @@ from giaoviec.domain.status import Window, window
 from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
 from giaoviec.model.evaluation import CadreEvaluation
-from giaoviec.words import TIER, term
+from giaoviec.words import ROLE_PLURAL, TIER, share, term
 
 SCORED = ("assigned", "closed")
 
@@ -115,7 +115,7 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
         judged.append(Judged(head, doc.path, doc.index, profile, win, tasks))
     if missing:
         raise repository_error(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."),
-                               date=min(missing).isoformat())
+                               date=min(missing))
     return Scored(year, as_of or min(today, dt.date(year, 12, 31)), unit, tuple(judged))
 
 
@@ -154,7 +154,7 @@ def council_entry(repo: Repository, j: Judged, evaluations: list[tuple[Document,
                   stale: dict[tuple[str, int, int], frozenset[str]] | None = None) -> Council | None:
     """The latest council session's entry that scores exactly this assignment within its window
     (entries left out for their errors are skipped)."""
-    best: tuple[dt.date, str, CadreEvaluation, frozenset[str]] | None = None
+    best: tuple[dt.date, str, CadreEvaluation, frozenset[str], Evaluation] | None = None
     mine = repo.by_cadre.get(j.head.cadre, ())
     for ev_doc, bad in evaluations:
         ev: Evaluation = ev_doc.model
@@ -169,10 +169,12 @@ def council_entry(repo: Repository, j: Judged, evaluations: list[tuple[Document,
             if len(matches) != 1 or (matches[0].path, matches[0].index) != (j.path, j.index):
                 continue
             if best is None or (ev.date, ev_doc.path) > (best[0], best[1]):
-                best = (ev.date, ev_doc.path, entry, (stale or {}).get((ev_doc.path, ev_doc.index, i), frozenset()))
+                best = (ev.date, ev_doc.path, entry, (stale or {}).get((ev_doc.path, ev_doc.index, i), frozenset()), ev)
     if best is None:
         return None
-    return Council(best[2], best[1], best[0], best[3])
+    session = best[4]
+    return Council(best[2], best[1], best[0], best[3], council=session.council,
+                   minutes=session.basis.number if session.basis else None)
 
 
 def _result_warning(code: str, message: str, group: str, **args: Any) -> Diagnostic:
@@ -210,7 +212,7 @@ def quota_warnings(repo: Repository, results: list[AssignmentResult]) -> list[Di
         if n_tier > quota.share * n_of:
             group = f"{parent}/{role}"
             out.append(_result_warning(
-                "score.quota", N_("Quota exceeded in the group {group} ({profile}): {n_tier} '{tier}' but at most {share} × {n_of} '{of}' allowed."),
-                group, profile=profile_id, n_tier=n_tier, tier=term(TIER, quota.tier), share=f"{quota.share:g}", n_of=n_of,
-                of=term(TIER, quota.of)))
+                "score.quota", N_("Quota exceeded among the {role} of {unit} ({profile}): {n_tier} '{tier}', but at most {share} of the {n_of} '{of}' are allowed."),
+                group, role=term(ROLE_PLURAL, role), unit=repo.name(parent), profile=profile_id, n_tier=n_tier, tier=term(TIER, quota.tier),
+                share=share(quota.share), n_of=n_of, of=term(TIER, quota.of)))
     return out

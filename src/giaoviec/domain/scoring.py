@@ -21,7 +21,7 @@ from giaoviec.model.assignment import Task
 from giaoviec.model.common import Period
 from giaoviec.model.evaluation import DISCIPLINE_ORDER, CadreEvaluation
 from giaoviec.model.profile import TierRule
-from giaoviec.words import TIER, share, short, term
+from giaoviec.words import COMPONENT, DISCIPLINE, TIER, share, short, term
 
 SHARE_KEYS = {
     "done_share": ("≥", ("exceeded", "on-time", "late")),
@@ -136,6 +136,8 @@ class Council:
     path: str
     date: dt.date
     stale: frozenset[str] = frozenset()  # the tasks whose score eval.stale found older than their facts
+    council: str | None = None  # the council (a unit id)
+    minutes: str | None = None  # the number of the session's minutes (biên bản)
 
     @property
     def source(self) -> str:
@@ -272,25 +274,25 @@ def aggregate(head: Header, path: str, index: int, profile: ScoringProfile, win:
     pending: list[Phrase] = []
     if win.as_of < win.end:
         pending.append(phrase(N_("the window is open until {end} (as of {as_of}): points are provisional"),
-                              end=win.end.isoformat(), as_of=win.as_of.isoformat()))
+                              end=win.end, as_of=win.as_of))
     missing = [name for name, v in components.items() if v is None]
     if missing:
-        pending.append(phrase(N_("no council score for {components}"), components=", ".join(missing)))
+        pending.append(phrase(N_("no council score for {components}"), components=tuple(term(COMPONENT, m) for m in missing)))
     if not counting:
         pending.append(phrase(N_("no task counts in {year}"), year=win.year))
 
-    computed, trace = computed_tier(profile, provisional, counts)
+    computed, trace, computed_reason = computed_tier(profile, provisional, counts)
     tier: str
     if entry and entry.decided_tier:
         tier, reason = entry.decided_tier, phrase(N_("decided by the competent authority: {reason}"), reason=entry.reason or "")
     elif entry and entry.discipline and profile.disqualifier and _at_least(entry.discipline, profile.disqualifier):
         tier = profile.tiers[-1].tier
         reason = phrase(N_("discipline '{discipline}' (at or above '{limit}') forces the lowest tier"),
-                        discipline=entry.discipline, limit=profile.disqualifier)
+                        discipline=term(DISCIPLINE, entry.discipline), limit=term(DISCIPLINE, profile.disqualifier))
     elif pending:
         tier, reason = "pending", phrase(N_("not rated yet: {reasons}"), reasons=tuple(pending))
     else:
-        tier, reason = computed, trace[-1]
+        tier, reason = computed, computed_reason
     return AssignmentResult(
         assignment=head, path=path, index=index, profile=profile, window=win, tasks=tasks, counts=counts,
         components=components, provisional_points=provisional, points=None if tier == "pending" else provisional,
@@ -305,35 +307,66 @@ def _with_council(t: TaskResult, council: Council) -> TaskResult:
     return replace(t, council=score.score, council_note=score.note, council_date=council.date, stale=t.id in council.stale)
 
 
-def computed_tier(profile: ScoringProfile, points: float, counts: Counts) -> tuple[str, list[Phrase]]:
-    """The first tier from the top whose minimum and conditions hold, and why the ones above failed."""
+def computed_tier(profile: ScoringProfile, points: float, counts: Counts) -> tuple[str, list[Phrase], Phrase]:
+    """The first tier from the top whose minimum and conditions hold; the trace, tier by tier from
+    the top, in words with the figures; and the reason: what held for the tier, and what failed for
+    the tier just above it (for the last tier, which has no conditions, only the latter)."""
     trace: list[Phrase] = []
+    above: Phrase | None = None  # why the tier just above failed
     for rule in profile.tiers:
-        failures = _failures(rule, points, counts)
-        if not failures:
-            if rule.min_points is None and rule.require is None:
-                trace.append(phrase(N_("'{tier}': the tier that remains when none above it holds"), tier=term(TIER, rule.tier)))
-            else:
-                trace.append(phrase(N_("'{tier}': the first tier from the top whose conditions all hold"), tier=term(TIER, rule.tier)))
-            return rule.tier, trace
-        trace.append(phrase(N_("'{tier}' does not hold: {failures}"), tier=term(TIER, rule.tier), failures=tuple(failures)))
-    return profile.tiers[-1].tier, trace  # unreachable for a valid profile: the last tier has no conditions
+        held, failed = _conditions(rule, points, counts)
+        tier = term(TIER, rule.tier)
+        if failed:
+            above = phrase(N_("'{tier}' does not hold: {failures}"), tier=tier, failures=tuple(failed))
+            trace.append(above)
+            continue
+        if not held:  # the tier without conditions: reached because the one above failed
+            trace.append(phrase(N_("'{tier}': the tier that remains when none above it holds"), tier=tier))
+            return rule.tier, trace, above or phrase(N_("'{tier}': the only tier"), tier=tier)
+        reached = phrase(N_("'{tier}' holds: {conditions}"), tier=tier, conditions=tuple(held))
+        trace.append(reached)
+        if above is None:
+            return rule.tier, trace, reached
+        return rule.tier, trace, phrase(N_("'{tier}' holds: {conditions}; {above}"), tier=tier, conditions=tuple(held), above=above)
+    last = profile.tiers[-1].tier  # unreachable for a valid profile: the last tier has no conditions
+    return last, trace, trace[-1]
 
 
-def _failures(rule: TierRule, points: float, counts: Counts) -> list[Phrase]:
-    out: list[Phrase] = []
+SHARE_WHAT = {
+    "done_share": N_("tasks done"), "done_share_gt": N_("tasks done"), "on_time_share": N_("tasks on time"),
+    "exceeded_share": N_("tasks exceeded"), "late_share_max": N_("tasks late"),
+    "late_or_not_done_share_max": N_("tasks late or not done"), "not_done_share_max": N_("tasks not done"),
+}
+HELD = {"≥": N_("{n}/{total} {what} ({share}), at least {limit}"), ">": N_("{n}/{total} {what} ({share}), more than {limit}"),
+        "≤": N_("{n}/{total} {what} ({share}), at most {limit}")}
+FAILED = {"≥": N_("{n}/{total} {what} ({share}), fewer than the {limit} '{tier}' needs"),
+          ">": N_("{n}/{total} {what} ({share}), not more than the {limit} '{tier}' needs"),
+          "≤": N_("{n}/{total} {what} ({share}), more than the {limit} at most that '{tier}' allows")}
+
+
+def _conditions(rule: TierRule, points: float, counts: Counts) -> tuple[list[Phrase], list[Phrase]]:
+    """The conditions of a tier, each in words with its figures: those that hold, those that fail."""
+    held: list[Phrase] = []
+    failed: list[Phrase] = []
+    tier = term(TIER, rule.tier)
     if rule.min_points is not None:
         ok = points > rule.min_points if rule.min_exclusive else points >= rule.min_points
-        if not ok:
-            out.append(phrase(N_("points {points} {op} {min}"), points=short(points), op="≤" if rule.min_exclusive else "<", min=short(rule.min_points)))
+        if ok:
+            held.append(phrase(N_("{points} points, more than {min}") if rule.min_exclusive else N_("{points} points, at least {min}"),
+                               points=short(points), min=short(rule.min_points)))
+        else:
+            failed.append(phrase(N_("{points} points, not more than the {min} '{tier}' needs") if rule.min_exclusive
+                                 else N_("{points} points, fewer than the {min} '{tier}' needs"),
+                                 points=short(points), min=short(rule.min_points), tier=tier))
     if rule.require:
         for key, limit in rule.require.model_dump(exclude_none=True).items():
             op, statuses = SHARE_KEYS[key]
             fraction = counts.share(statuses)
             ok = {"≥": fraction >= limit - 1e-12, ">": fraction > limit + 1e-12, "≤": fraction <= limit + 1e-12}[op]
-            if not ok:
-                out.append(phrase(N_("{key} is {share}, needs {op} {limit}"), key=key, share=share(fraction), op=op, limit=share(limit)))
-    return out
+            args = {"n": sum(counts[s] for s in statuses), "total": counts.tasks, "what": Phrase(SHARE_WHAT[key]),
+                    "share": share(fraction), "limit": share(limit), "tier": tier}
+            (held if ok else failed).append(phrase(HELD[op] if ok else FAILED[op], **args))
+    return held, failed
 
 
 def _at_least(level: str, limit: str) -> bool:

@@ -46,7 +46,8 @@ class Change:
     eased: bool = False  # a term changed in the cadre's favour
     amended: bool = True  # for a term: an amendment added since names the task
     loc: tuple = ()  # where in the new file (for diagnostics)
-    council: str | None = None  # "path (date)" of an unchanged council session that scored the task before this change
+    council: str | None = None  # the file of an unchanged council session that scored the task before this change
+    council_date: dt.date | None = None  # that session's date
 
     @property
     def path(self) -> str:

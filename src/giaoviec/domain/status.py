@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from giaoviec.i18n import N_, Phrase, phrase
 from giaoviec.model.assignment import Measure, Task
 from giaoviec.model.profile import ExceededWhen
+from giaoviec.words import share
 
 STATUSES = ("exceeded", "on-time", "late", "not-done", "overdue", "in-progress", "cancelled")
 DONE = ("exceeded", "on-time", "late")
@@ -138,7 +139,7 @@ def judge(task: Task, win: Window, exceeded_when: ExceededWhen, explain: bool = 
     as_of = win.as_of
     if task.cancelled and task.cancelled.date <= as_of:
         return Judgement("cancelled", None, None, task.when.due if task.when else None,
-                         reason=why(N_("cancelled by {decision} on {date}"), decision=task.cancelled.decision, date=task.cancelled.date.isoformat()))
+                         reason=why(N_("cancelled by {decision} on {date}"), decision=task.cancelled.decision, date=task.cancelled.date))
     assert task.when is not None  # counts_in guarantees a due date or a checkpoint
     due = task.when.due
     if due is None or due.year > win.year:
@@ -159,18 +160,18 @@ def judge(task: Task, win: Window, exceeded_when: ExceededWhen, explain: bool = 
     if done_on is not None:
         if measure is not None and target is not None and not met(got.value if got else None, target, direction):
             return judged("not-done", why(N_("finished on {done_on} but {value} misses the target {target} {unit}"),
-                                          done_on=done_on.isoformat(), value=_num(got.value if got else None), target=_num(target), unit=measure.unit or ""))
+                                          done_on=done_on, value=_num(got.value if got else None), target=_num(target), unit=measure.unit or ""))
         if done_on <= due:
             if _exceeded(ratio, done_on, due, exceeded_when):
                 return judged("exceeded", _exceeded_reason(ratio, done_on, due, exceeded_when) if explain else NO_REASON)
-            return judged("on-time", why(N_("finished on {done_on}, due {due}"), done_on=done_on.isoformat(), due=due.isoformat()))
+            return judged("on-time", why(N_("finished on {done_on}, due {due}"), done_on=done_on, due=due))
         return judged("late", why(N_("finished on {done_on}, {days} days after the due date {due}"),
-                                  done_on=done_on.isoformat(), due=due.isoformat(), days=(done_on - due).days))
+                                  done_on=done_on, due=due, days=(done_on - due).days))
     if as_of >= win.end:
-        return judged("not-done", why(N_("not finished when the window closed on {end}"), end=win.end.isoformat()))
+        return judged("not-done", why(N_("not finished when the window closed on {end}"), end=win.end))
     if due < as_of:
-        return judged("overdue", why(N_("not finished; due {due}, {days} days ago"), due=due.isoformat(), days=(as_of - due).days))
-    return judged("in-progress", why(N_("not finished yet; due {due}"), due=due.isoformat()))
+        return judged("overdue", why(N_("not finished; due {due}, {days} days ago"), due=due, days=(as_of - due).days))
+    return judged("in-progress", why(N_("not finished yet; due {due}"), due=due))
 
 
 def _judge_checkpoint(task: Task, win: Window, exceeded_when: ExceededWhen, why) -> Judgement | None:
@@ -197,7 +198,7 @@ def _judge_checkpoint(task: Task, win: Window, exceeded_when: ExceededWhen, why)
         is_met, ratio = bool(outcome and outcome.done_on and outcome.done_on <= until), None
     else:
         is_met, ratio = met(got.value, cp.target, direction), ratio_of(got.value, cp.target, direction)
-    args = {"by": cp.by.isoformat(), "value": _num(got.value), "target": _num(cp.target)}
+    args = {"by": cp.by, "value": _num(got.value), "target": _num(cp.target)}
 
     def judged(status: str, reason: Phrase) -> Judgement:
         return Judgement(status, ratio, got, cp.by, checkpoint=True, reason=reason)
@@ -208,7 +209,7 @@ def _judge_checkpoint(task: Task, win: Window, exceeded_when: ExceededWhen, why)
         return judged("on-time", why(N_("checkpoint {by} met: {value} against {target}"), **args))
     if win.as_of >= cp.by:
         return judged("not-done", why(N_("checkpoint {by} missed: {value} against {target}"), **args))
-    return judged("in-progress", why(N_("checkpoint {by} not reached yet"), by=cp.by.isoformat()))
+    return judged("in-progress", why(N_("checkpoint {by} not reached yet"), by=cp.by))
 
 
 def _exceeded(ratio: float | None, done_on: dt.date, due: dt.date, rule: ExceededWhen) -> bool:
@@ -220,15 +221,14 @@ def _exceeded(ratio: float | None, done_on: dt.date, due: dt.date, rule: Exceede
 def _exceeded_reason(ratio: float | None, done_on: dt.date, due: dt.date, rule: ExceededWhen) -> Phrase:
     if ratio is not None and rule.ratio_above is not None and ratio > rule.ratio_above:
         return phrase(N_("finished on {done_on}, due {due}; achieved {percent} of the target"),
-                      done_on=done_on.isoformat(), due=due.isoformat(), percent=f"{ratio:.0%}")
+                      done_on=done_on, due=due, percent=share(ratio))
     return phrase(N_("finished on {done_on}, at least {days} days before the due date {due}"),
-                  done_on=done_on.isoformat(), due=due.isoformat(), days=rule.days_early)
+                  done_on=done_on, due=due, days=rule.days_early)
 
 
-def _num(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:g}"
+def _num(value: float | None) -> float | str:
+    """A figure of an explanation, written in the reader's language when shown."""
+    return "—" if value is None else float(value)
 
 
 def _no_reason(message: str, **args: object) -> Phrase:

@@ -61,3 +61,13 @@ class ScoringProfile(Header):
     disqualifier: Literal["reprimand", "warning", "dismissal", "expulsion"] | None = f("Kỷ luật loại trừ", "Mức kỷ luật này trở lên thì xếp mức thấp nhất.", default=None)
     quota: Quota | None = f("Giới hạn tỷ lệ", "", default=None)
     defaults: tuple[NonEmptyText, ...] = f("Tham số mặc định", "Các tham số không có trong văn bản nguồn.", default=())
+
+    @property
+    def ranks_by_points(self) -> bool:
+        """Whether the points decide anything: some tier has a minimum of points (under QĐ 124 none has)."""
+        return any(t.min_points is not None for t in self.tiers)
+
+    @property
+    def short_title(self) -> str:
+        """The rules as a reader names them: the title up to its subject ("Quy định 124-QĐ/TW ngày 04/10/2023")."""
+        return self.title.split(" về ")[0]

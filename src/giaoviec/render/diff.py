@@ -6,40 +6,43 @@ file they are in (the assignment, a council session), then what they do to point
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from giaoviec import formats
 from giaoviec.compute.review import Impact, Review
 from giaoviec.domain.semdiff import Change
-from giaoviec.i18n import N_, Gettext
+from giaoviec.i18n import N_, Gettext, lang_of
 from giaoviec.render.escape import md, md_code, terminal
-from giaoviec.words import TIER, fixed, word
+from giaoviec.words import PROGRAM, TIER, fixed, word
 
 
-def _v(value: Any) -> str:
+def _v(value: Any, _: Gettext) -> str:
+    """A changed value as a reader writes it: dates and numbers in the reader's language."""
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return "true" if value else "false"
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, float):
-        return f"{value:g}"
+        return _("yes") if value else _("no")
+    if isinstance(value, dt.date):
+        return formats.day(value, lang_of(_))
+    if isinstance(value, (int, float)):
+        return formats.number(value, lang_of(_))
     return str(value)
 
 
 def _outcome(c: Change, _: Gettext) -> str:
     old, new, t = c.old, c.new, c.task
     if new is None:
-        return _("task {task}: outcome removed (was done on {done}, {value})").format(task=t, done=_v(old.done_on), value=_v(old.value))
+        return _("task {task}: outcome removed (was done on {done}, {value})").format(task=t, done=_v(old.done_on, _), value=_v(old.value, _))
     if old is None:
-        value = "" if new.value is None else f", {new.value:g}"
-        return _("task {task}: outcome recorded (done on {done}{value})").format(task=t, done=_v(new.done_on), value=value)
+        value = "" if new.value is None else ", " + _v(new.value, _)
+        return _("task {task}: outcome recorded (done on {done}{value})").format(task=t, done=_v(new.done_on, _), value=value)
     parts = []
     for name, label in (("done_on", N_("done on")), ("value", N_("value"))):
         if getattr(old, name) != getattr(new, name):
-            parts.append(_("{what} {old} → {new}").format(what=_(label), old=_v(getattr(old, name)), new=_v(getattr(new, name))))
+            parts.append(_("{what} {old} → {new}").format(what=_(label), old=_v(getattr(old, name), _), new=_v(getattr(new, name), _)))
     if old.evidence != new.evidence:
         parts.append(_("evidence changed"))
     if old.objective_cause != new.objective_cause:
@@ -53,7 +56,8 @@ def describe(c: Change, _: Gettext) -> tuple[str, bool]:
     """One line for a change, and whether a reviewer should look twice at it."""
     text, flag = _describe(c, _)
     if c.council:
-        text += " — " + _("the council scored this task before the change ({session}): its score is now stale").format(session=c.council)
+        session = f"{c.council} ({_v(c.council_date, _)})" if c.council_date else c.council
+        text += " — " + _("the council scored this task before the change ({session}): its score is now stale").format(session=session)
         flag = True
     return text, flag
 
@@ -77,7 +81,7 @@ def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
             text = _("task {task}: weight changed from {old} to {new}")
         else:
             text = _("task {task}: content changed from «{old}» to «{new}»")
-        text = text.format(task=t, old=_v(c.old), new=_v(c.new))
+        text = text.format(task=t, old=_v(c.old, _), new=_v(c.new, _))
         if c.eased:
             text += " — " + _("eased")
         if not c.amended:
@@ -85,29 +89,29 @@ def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
         return text, c.eased or not c.amended
     if c.kind in ("check-in", "check-in-removed"):
         p = c.new if c.kind == "check-in" else c.old
-        value = "" if p.value is None else f": {p.value:g}"
+        value = "" if p.value is None else ": " + _v(p.value, _)
         note = f" ({p.note})" if p.note else ""
         message = _("task {task}: check-in of {date}{value}{note}") if c.kind == "check-in" else _("task {task}: check-in of {date}{value}{note} removed")
-        return message.format(task=t, date=p.date.isoformat(), value=value, note=note), c.kind == "check-in-removed"
+        return message.format(task=t, date=_v(p.date, _), value=value, note=note), c.kind == "check-in-removed"
     if c.kind == "outcome":
         return _outcome(c, _), c.new is None or c.old is not None
     if c.kind == "confidential":
         where = _("task {task}").format(task=t) if t else _("the whole file")
-        return _("confidentiality of {where}: {old} → {new}").format(where=where, old=_v(c.old), new=_v(c.new)), True
+        return _("confidentiality of {where}: {old} → {new}").format(where=where, old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "cancelled":
         if c.new is not None:
             return _("task {task} cancelled by {decision}").format(task=t, decision=c.new.decision), True
         return _("task {task}: cancellation withdrawn").format(task=t), True
     if c.kind == "council-score":
-        return _("council score of task {task}: {old} → {new}").format(task=t, old=_v(c.old), new=_v(c.new)), True
+        return _("council score of task {task}: {old} → {new}").format(task=t, old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "council-general":
-        return _("council general points: {old} → {new}").format(old=_v(c.old), new=_v(c.new)), True
+        return _("council general points: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "council-component":
-        return _("council points for '{name}': {old} → {new}").format(name=c.field, old=_v(c.old), new=_v(c.new)), True
+        return _("council points for '{name}': {old} → {new}").format(name=c.field, old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "council-tier":
         return _("decided tier: {old} → {new}").format(old=_tier(c.old, _), new=_tier(c.new, _)), True
     if c.kind == "council-discipline":
-        return _("discipline: {old} → {new}").format(old=_v(c.old), new=_v(c.new)), True
+        return _("discipline: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "registry":
         return _("{path} changed: units, cadres, profiles or the configuration, which every figure may rest on").format(path=c.path), True
     return c.kind, False
@@ -152,12 +156,13 @@ def blocks(r: Review) -> tuple[list[Change], list[Block]]:
 
 def _impact(i: Impact, _: Gettext) -> str:
     return _("points {year}: {before} → {after}; tier: {before_tier} → {after_tier}").format(
-        year=i.year, before=fixed(i.before_points), after=fixed(i.after_points),
+        year=i.year, before=fixed(i.before_points, 2, lang_of(_)), after=fixed(i.after_points, 2, lang_of(_)),
         before_tier=_tier(i.before_tier, _), after_tier=_tier(i.after_tier, _))
 
 
 def _head(b: Block, r: Review, _: Gettext) -> str:
-    return f"{r.names.get(b.cadre, b.cadre)} ({b.program or '—'})" + (" — " + "; ".join(_(c) for c in b.causes) if b.causes else "")
+    program = word(PROGRAM, b.program, _) if b.program else "—"
+    return f"{r.names.get(b.cadre, b.cadre)} ({program})" + (" — " + "; ".join(_(c) for c in b.causes) if b.causes else "")
 
 
 def text(r: Review, _: Gettext) -> str:
@@ -214,7 +219,8 @@ def as_json(r: Review, _: Gettext) -> str:
         "changes": [
             {"kind": c.kind, "path": c.path, "cadre": c.cadre or None, "program": c.program or None, "period": c.period or None,
              "task": c.task, "field": c.field, "old": value(c.old), "new": value(c.new), "eased": c.eased,
-             "amended": c.amended if c.kind == "term" else None, "stale_council": c.council,
+             "amended": c.amended if c.kind == "term" else None,
+             "stale_council": f"{c.council} ({c.council_date.isoformat()})" if c.council and c.council_date else c.council,
              "flagged": describe(c, _)[1], "message": describe(c, _)[0]}
             for c in r.diff.changes
         ],

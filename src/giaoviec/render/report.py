@@ -1,5 +1,6 @@
 """The report: everything it shows gathered from the YearResult (every figure) and the Assignment
-documents of the unit (their words: tasks, products, notes), then rendered once by the templates.
+documents of the unit (their words: tasks, products, notes, amendments), in the reader's language,
+then rendered once by the templates (Markdown, HTML) or the document writer (docx.py).
 
 With `public`, confidential files and tasks (and their notes and evidence) are left out, and only
 counted. Nothing here reads a file or computes a status: it arranges what the computation gave.
@@ -11,9 +12,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from giaoviec import formats
 from giaoviec.compute.year import YearResult
 from giaoviec.domain.org import descendants
-from giaoviec.domain.scoring import AssignmentResult, Counts, TaskResult
+from giaoviec.domain.scoring import AssignmentResult, Council, Counts, TaskResult
 from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE
 from giaoviec.i18n import Gettext, say
 from giaoviec.load.repository import Repository
@@ -21,7 +23,7 @@ from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
 from giaoviec.render import charts, incomplete
 from giaoviec.render.jinja import render
-from giaoviec.words import BUCKET, STATUS, TIER, fixed, measured, percent, word
+from giaoviec.words import BUCKET, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
 
 Models = Mapping[tuple[str, int], Assignment]  # (path, document index) → the document's model
 
@@ -30,16 +32,54 @@ Models = Mapping[tuple[str, int], Assignment]  # (path, document index) → the 
 class TaskRow:
     id: str
     what: str
-    who: str
-    when: str
+    lead: str  # the lead when it is not the cadre the assignment is for ("" otherwise: named once, in the heading)
+    support: str
+    due: str
+    start: str
     result: str
-    responsibility: str
+    accountable: str  # when it is not the cadre
+    authority: str
     target: str
     actual: str
     status: str
     status_name: str
     points: str
+    council: str  # the council's score of the task, "" when it has none
+    council_note: str
     evidence: list[str]
+    note: str
+    confidential: bool
+
+    @property
+    def who(self) -> str:
+        return ", ".join(x for x in (self.lead, self.support) if x)
+
+    @property
+    def when(self) -> str:
+        return f"{self.start} → {self.due}"
+
+    @property
+    def responsibility(self) -> str:
+        return ", ".join(x for x in (self.accountable, self.authority) if x)
+
+
+@dataclass
+class CouncilView:
+    session: str  # "Hội đồng … , phiên ngày 28/12/2022, biên bản số …"
+    general: str  # the general-criteria points, "" when none
+    components: list[tuple[str, str]]  # other components: name, points
+    scored: int  # how many tasks the council scored
+    notes: list[tuple[str, str]]  # task, note
+    decided: str  # "the competent authority decided: …", "" when it did not
+    discipline: str
+    stale: list[str]  # tasks whose score is older than a later change
+
+
+@dataclass
+class AmendmentRow:
+    date: str
+    decision: str
+    tasks: str
     note: str
 
 
@@ -50,16 +90,20 @@ class CadreSection:
     position: str
     unit: str
     unit_note: str
-    program: str
+    program: str  # the program's name in the reader's language
     period: str
     basis: str
     monitor: str
     profile: str
     points: str
+    points_note: str  # "under QĐ 124 the points do not decide the tier", "" when they do
     tier: str
     tier_name: str
+    tier_long: str
     tier_reason: str
     tasks: list[TaskRow]
+    council: CouncilView | None
+    amendments: list[AmendmentRow]
     timeline: list[tuple[str, str, str, str]]  # date, task, value, note
     strengths: list[str]
     shortcomings: list[str]
@@ -68,6 +112,7 @@ class CadreSection:
     self_rating: str
     hidden_tasks: int
     counts: dict[str, int]
+    confidential: bool  # the section shows confidential content (the internal version)
 
 
 @dataclass
@@ -75,9 +120,12 @@ class Report:
     lang: str
     organization: str
     unit: str
+    unit_id: str
     year: int
     as_of: str
+    generated: dt.date
     profile: str
+    profile_title: str
     public: bool
     cadres: list[CadreSection]
     buckets: list[tuple[str, int, str]]  # name, n, percent
@@ -91,9 +139,20 @@ class Report:
     by_quarter: list[tuple[str, int, int]] = field(default_factory=list)  # quarter, finished, total
     tier_counts: dict[str, int] = field(default_factory=dict)
     incomplete: list[str] = field(default_factory=list)  # what the results leave out: heading, then one line each
+    proposals: list[tuple[str, str]] = field(default_factory=list)  # cadre, proposal (from the heads' annual reports)
+
+    @property
+    def confidential(self) -> bool:
+        """Whether the report holds confidential content (then a document carries the MẬT mark)."""
+        return any(c.confidential for c in self.cadres)
+
+    def day(self, value: dt.date | None) -> str:
+        return formats.day(value, self.lang)
 
 
-def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, public: bool) -> Report:
+def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, public: bool,
+          generated: dt.date | None = None) -> Report:
+    """The report's content. `generated`: the day it is made (today by default), not the as-of date."""
     repo = result.repo
     cadres: list[CadreSection] = []
     hidden_files = hidden_tasks = 0
@@ -101,6 +160,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
     by_unit: dict[str, list[TaskResult]] = {}
     quarters = [[0, 0] for _q in range(4)]
     overdue: list[tuple[str, str, str, str]] = []
+    proposals: list[tuple[str, str]] = []
     tier_counts = dict.fromkeys(TIER, 0)
     own = descendants(repo, unit)  # units reached only through succession are marked as former units
     for s in result.assignments:
@@ -113,6 +173,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         hidden_tasks += len(s.tasks) - len(visible)
         section = _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public)
         cadres.append(section)
+        proposals += [(section.name, p) for p in section.proposals]
         tier_counts[s.tier] = tier_counts.get(s.tier, 0) + 1
         by_unit.setdefault(repo.name(_branch(repo, unit, model.unit)), []).extend(visible)
         visible_all += visible
@@ -126,21 +187,29 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                     quarters[q][0] += 1
             task = tasks[ts.id]
             if ts.status in ("overdue", "not-done") and task.when and task.when.due:
-                overdue.append((section.name, ts.id, task.what, task.when.due.isoformat()))
+                overdue.append((section.name, ts.id, task.what, formats.day(task.when.due, lang)))
     counts = Counts.of(ts.status for ts in visible_all)
     buckets = counts.buckets
     total = sum(buckets.values())
     return Report(
-        lang=lang, organization=repo.config.organization, unit=repo.name(unit), year=result.year,
-        as_of=result.as_of.isoformat(), profile=result.profile or "—", public=public, cadres=cadres,
+        lang=lang, organization=repo.config.organization, unit=repo.name(unit), unit_id=unit, year=result.year,
+        as_of=formats.day(result.as_of, lang), generated=generated or dt.date.today(), profile=result.profile or "—",
+        profile_title=_profile_title(result),
+        public=public, cadres=cadres,
         buckets=[(_(BUCKET[b]), buckets[b], percent(buckets[b], total, lang)) for b in BUCKET_ORDER],
         tiers=[(t, word(TIER, t, _), n) for t, n in tier_counts.items() if n],
         tasks=total, quota=[w.localize(_).message for w in result.findings if not public or w.code == "score.quota"],
         overdue=overdue, hidden_files=hidden_files, hidden_tasks=hidden_tasks,
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
-        by_quarter=[(f"Q{q + 1}", quarters[q][0], quarters[q][1]) for q in range(4)],
-        tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _),
+        by_quarter=[(_("Q{n}").format(n=q + 1), quarters[q][0], quarters[q][1]) for q in range(4)],
+        tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _), proposals=proposals,
     )
+
+
+def _profile_title(result: YearResult) -> str:
+    """The scoring rules of the year as a reader names them: their title ("Quy định 124-QĐ/TW …")."""
+    titles = {s.profile.id: s.profile.title for s in result.assignments}
+    return titles.get(result.profile or "", result.profile or "—")
 
 
 def _branch(repo: Repository, top: str, unit: str) -> str:
@@ -161,16 +230,17 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict
              _: Gettext, lang: str, former: bool, public: bool) -> CadreSection:
     repo = result.repo
     rows = [_row(repo, tasks[ts.id], ts, m, result.as_of, _, lang) for ts in visible]
+    shown = {ts.id for ts in visible}
     timeline = sorted(
-        (p.date.isoformat(), ts.id, measured(p.value, lang), p.note or "")
-        for ts in visible for p in tasks[ts.id].progress if p.date <= result.as_of
+        ((p.date, ts.id, measured(p.value, lang), p.note or "") for ts in visible for p in tasks[ts.id].progress if p.date <= result.as_of),
+        key=lambda x: (x[0], x[1]),
     )
     unit_note = ""
     if former:
         unit_note = _("former unit, now {successor}").format(successor=", ".join(repo.name(u) for u in _successors(repo, m.unit)))
     basis = ""
     if m.basis:
-        basis = _("Decision {number} of {date}").format(number=m.basis.number, date=m.basis.date.isoformat())
+        basis = _("Decision {number} of {date}").format(number=m.basis.number, date=formats.day(m.basis.date, lang))
         if m.basis.issued_by:
             basis += f" — {repo.name(m.basis.issued_by)}"
     counts = Counts.of(ts.status for ts in visible)
@@ -178,17 +248,45 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict
     points = fixed(s.points if s.points is not None else s.provisional_points, 2, lang) + ("" if s.points is not None else " " + _("(provisional)"))
     if public and hidden:  # the total would let a reader work out the hidden tasks' weight and score
         points = _("not published (the points include {n} confidential tasks)").format(n=hidden)
+    points_note = "" if s.profile.ranks_by_points else _("under {profile} the points do not decide the tier: its conditions do").format(
+        profile=s.profile.short_title)
+    amendments = [
+        AmendmentRow(formats.day(a.date, lang), a.decision, ", ".join(t for t in a.tasks if t in shown or not a.tasks), a.note or "")
+        for a in m.amendments if a.date <= result.as_of and (not a.tasks or any(t in shown for t in a.tasks))
+    ]
     return CadreSection(
         anchor=f"{m.cadre}-{m.program}", name=repo.name(m.cadre), position=m.position or "", unit=repo.name(m.unit),
-        unit_note=unit_note, program=m.program, period=f"{m.period.start.isoformat()} – {m.period.end.isoformat()}",
-        basis=basis, monitor=repo.name(m.monitor), profile=f"{s.profile.id}: {s.profile.title}",
-        points=points,
-        tier=s.tier, tier_name=word(TIER, s.tier, _), tier_reason=say(s.tier_reason, _), tasks=rows, timeline=timeline,
+        unit_note=unit_note, program=word(PROGRAM, m.program, _), period=formats.span(m.period.start, m.period.end, lang),
+        basis=basis, monitor=repo.name(m.monitor) if m.monitor else "", profile=f"{s.profile.id}: {s.profile.title}",
+        points=points, points_note=points_note,
+        tier=s.tier, tier_name=word(TIER, s.tier, _), tier_long=word(TIER_LONG, s.tier, _), tier_reason=say(s.tier_reason, _),
+        tasks=rows, council=_council(repo, s.council, shown, _, lang) if s.council else None, amendments=amendments,
+        timeline=[(formats.day(d, lang), t, v, n) for d, t, v, n in timeline],
         strengths=_strengths(visible, tasks, _, lang), shortcomings=_shortcomings(visible, tasks, _, lang),
         obstacles=list(m.annual_report.obstacles) if m.annual_report else [],
         proposals=list(m.annual_report.proposals) if m.annual_report else [],
         self_rating=word(TIER, m.self_rating, _) if m.self_rating else "", hidden_tasks=hidden,
         counts={k: counts[k] for k in STATUS},
+        confidential=not public and (m.confidential or any(tasks[ts.id].confidential for ts in visible)),
+    )
+
+
+def _council(repo: Repository, c: Council, shown: set[str], _: Gettext, lang: str) -> CouncilView:
+    e = c.entry
+    name = repo.name(c.council) if c.council else _("the council")
+    session = _("{council}, session of {date}").format(council=name, date=formats.day(c.date, lang))
+    if c.minutes:
+        session += ", " + _("minutes {number}").format(number=c.minutes)
+    decided = ""
+    if e.decided_tier:
+        decided = _("The competent authority decided the tier '{tier}': {reason}").format(tier=word(TIER, e.decided_tier, _), reason=e.reason or "")
+    return CouncilView(
+        session=session, general=formats.number(e.general, lang) if e.general is not None else "",
+        components=[(name, formats.number(v, lang)) for name, v in e.components.items()],
+        scored=sum(1 for t in e.tasks if t in shown),
+        notes=[(t, score.note) for t, score in e.tasks.items() if score.note and t in shown],
+        decided=decided, discipline=word(DISCIPLINE, e.discipline, _) if e.discipline and e.discipline != "none" else "",
+        stale=sorted(t for t in c.stale if t in shown),
     )
 
 
@@ -220,22 +318,25 @@ def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.dat
     elif outcome and outcome.objective_cause:
         note = _("objective cause: {note}").format(note=outcome.objective_cause.note)
     if ts.stale and ts.council_date is not None:
-        stale = _("⚠ the council's score ({day}) is older than a later change of this task").format(day=ts.council_date.isoformat())
+        stale = _("⚠ the council's score ({day}) is older than a later change of this task").format(day=formats.day(ts.council_date, lang))
         note = f"{note}; {stale}" if note else stale
     if measure and got is not None and got.reported:
         actual = f"{measured(got.value, lang)} {measure.unit or ''}".strip()
     else:
         actual = "✓" if outcome and outcome.done_on else "—"
     evidence = list(outcome.evidence) if outcome else []
+    accountable = resp.accountable if resp and resp.accountable and resp.accountable != m.cadre else None
     return TaskRow(
-        id=t.id, what=t.what,
-        who=repo.name(lead) + (" (" + _("support") + ": " + ", ".join(support) + ")" if support else ""),
-        when=f"{start.isoformat()} → {due.isoformat() if due else '—'}",
+        id=t.id, what=t.what, lead="" if lead == m.cadre else repo.name(lead),
+        support=(_("support") + ": " + ", ".join(support)) if support else "",
+        due=formats.day(due, lang), start=formats.day(start, lang),
         result=(t.result.product or "") if t.result else "",
-        responsibility=", ".join(x for x in (repo.name(resp.accountable) if resp else "", repo.name(resp.authority) if resp else "") if x),
-        target=(f"{measured(measure.target, lang)} {measure.unit or ''}".strip() if measure else "—"),
+        accountable=repo.name(accountable) if accountable else "", authority=repo.name(resp.authority) if resp and resp.authority else "",
+        target=(f"{measured(measure.target, lang)} {measure.unit or ''}".strip() if measure and measure.target is not None else "—"),
         actual=actual, status=ts.status, status_name=word(STATUS, ts.status, _),
-        points=fixed(ts.points, 2, lang) if ts.points is not None else "—", evidence=evidence, note=note,
+        points=fixed(ts.points, 2, lang) if ts.points is not None else "—",
+        council=formats.number(ts.council, lang) if ts.council is not None else "", council_note=ts.council_note or "",
+        evidence=evidence, note=note, confidential=t.confidential,
     )
 
 
@@ -278,11 +379,11 @@ def _shortcomings(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext,
     return out
 
 
-def texts(r: Report, _: Gettext, generated: dt.date) -> dict[str, str]:
+def texts(r: Report, _: Gettext) -> dict[str, str]:
     return {
         "title": _("Results of the assigned tasks, {year} — {unit}").format(year=r.year, unit=r.unit),
         "meta": _("As of {as_of} · scoring profile {profile} · prepared {generated}").format(
-            as_of=r.as_of, profile=r.profile, generated=generated.isoformat()),
+            as_of=r.as_of, profile=r.profile, generated=formats.day(r.generated, r.lang)),
         "public_note": _("Public version: {files} confidential assignments and {tasks} confidential tasks are left out.").format(
             files=r.hidden_files, tasks=r.hidden_tasks),
         "summary": _("Summary"), "cadres": _("Cadres"), "tasks": _("Tasks"), "tier": _("Tier"),
@@ -290,22 +391,26 @@ def texts(r: Report, _: Gettext, generated: dt.date) -> dict[str, str]:
         "quota": _("Quota warnings"), "overdue": _("Overdue or not completed"), "due": _("due"), "contents": _("Cadres in this report"),
         "period": _("period"), "basis": _("Basis"), "monitor": _("Monitor"), "points": _("Points"), "self_rating": _("Self-rating"),
         "hidden_tasks": _("{n} confidential tasks are left out of this public version."),
-        "what": _("Task (what)"), "who": _("Who"), "when": _("When"), "result": _("Result, product"),
+        "what": _("Task (what)"), "who": _("Lead, support"), "when": _("When"), "result": _("Result, product"),
         "responsibility": _("Responsibility"), "target": _("Target"), "actual": _("Actual"), "status": _("Status"),
         "evidence": _("Evidence"), "timeline": _("Check-ins"), "date": _("Date"), "value": _("Value"), "note": _("Note"),
-        "assessment": _("Strengths and shortcomings"), "draft_note": _("draft written from the task results, for the committee to complete"),
-        "strengths": _("Strengths"), "shortcomings": _("Shortcomings"),
+        "council": _("Council"), "council_score": _("Council's score"), "council_notes": _("The council's notes"),
+        "general": _("General criteria"), "scored": _("tasks scored by the council"), "stale": _("Scores older than a later change"),
+        "amendments": _("Amendments"), "decision": _("Decision"), "assessment": _("Strengths and shortcomings"),
+        "draft_note": _("draft written from the task results, for the committee to complete"),
+        "strengths": _("Strengths"), "shortcomings": _("Shortcomings"), "discipline": _("Discipline"),
         "head_report": _("The head's annual report"), "obstacles": _("Obstacles"), "proposals": _("Proposals"),
+        "confidential": _("confidential"),
         "footer": _("Prepared with giaoviec from the assignment files; every figure can be explained with: giaoviec score {year} --explain").format(year=r.year),
     }
 
 
-def markdown(r: Report, _: Gettext, generated: dt.date) -> str:
-    return render("report.md.j2", r=r, t=texts(r, _, generated), charts={})
+def markdown(r: Report, _: Gettext) -> str:
+    return render("report.md.j2", r=r, t=texts(r, _), charts={})
 
 
-def html(r: Report, _: Gettext, generated: dt.date) -> str:
-    t = texts(r, _, generated)
+def html(r: Report, _: Gettext) -> str:
+    t = texts(r, _)
     chart_set = {
         "units": charts.stacked_bars(t["chart_units"], r.by_unit, [(b, _(BUCKET[b])) for b in BUCKET_ORDER]),
         "tiers": charts.columns(t["chart_tiers"], [(word(TIER, tier, _), n, tier, str(n)) for tier, n in r.tier_counts.items()]),

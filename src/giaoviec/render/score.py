@@ -13,14 +13,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from giaoviec import formats
 from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
-from giaoviec.i18n import N_, Gettext, phrase, say
+from giaoviec.i18n import N_, Gettext, lang_of, phrase, say
 from giaoviec.render import incomplete
 from giaoviec.render.escape import csv_cell, md, terminal
-from giaoviec.words import STATUS, TIER, TIER_LONG, fixed, short, word
+from giaoviec.words import COMPONENT, PROGRAM, STATUS, TIER, TIER_LONG, fixed, short, word
 
 TABLE_HEADS = (N_("Cadre"), N_("Position"), N_("Unit"), N_("Tasks"), N_("Done"), N_("On time"), N_("Exceeded"),
                N_("Late"), N_("Not done"), N_("Points"), N_("Tier"))
@@ -34,7 +35,7 @@ def T(text: str, style: str = "") -> Text:
 
 def title(result: YearResult, _: Gettext) -> str:
     return _("Scores {year} (as of {as_of}; profile {profile})").format(
-        year=result.year, as_of=result.as_of.isoformat(), profile=result.profile or "—")
+        year=result.year, as_of=formats.day(result.as_of, lang_of(_)), profile=result.profile or "—")
 
 
 def _tier_cell(s: AssignmentResult, result: YearResult, _: Gettext) -> str:
@@ -43,17 +44,17 @@ def _tier_cell(s: AssignmentResult, result: YearResult, _: Gettext) -> str:
     return name if s.profile.id == result.profile else f"{name} ({s.profile.id})"
 
 
-def points_cell(s: AssignmentResult) -> str:
-    return fixed(s.points) if s.points is not None else f"({fixed(s.provisional_points)})"
+def points_cell(s: AssignmentResult, lang: str = "en") -> str:
+    return fixed(s.points, 2, lang) if s.points is not None else f"({fixed(s.provisional_points, 2, lang)})"
 
 
 def row(s: AssignmentResult, result: YearResult, _: Gettext) -> list[str]:
     """The cells of one assignment's row of the score table (the same in every human format)."""
     c = s.counts
-    program = "" if s.assignment.program == "focus" else f" [{s.assignment.program}]"
+    program = "" if s.assignment.program == "focus" else f" [{word(PROGRAM, s.assignment.program, _)}]"
     return [result.repo.name(s.assignment.cadre) + program, s.assignment.position or "", result.repo.name(s.assignment.unit),
             str(c.tasks), str(c.done), str(c.on_time), str(c.exceeded), str(c.late), str(c.not_done),
-            points_cell(s), _tier_cell(s, result, _)]
+            points_cell(s, lang_of(_)), _tier_cell(s, result, _)]
 
 
 def warning_lines(result: YearResult, _: Gettext) -> list[str]:
@@ -146,12 +147,15 @@ def explain(result: YearResult, _: Gettext, console: Console) -> None:
     for s in result.assignments:
         a = s.assignment
         who = ", ".join(x for x in (a.position, result.repo.name(a.unit)) if x)
-        console.print(T(f"{result.repo.name(a.cadre)} — {who} ({a.program}, {a.period.start} – {a.period.end})", style="bold"))
+        lang = lang_of(_)
+        console.print(T(f"{result.repo.name(a.cadre)} — {who} ({word(PROGRAM, a.program, _)}, {formats.span(a.period.start, a.period.end, lang)})",
+                        style="bold"))
         console.print(T("  " + _("Profile {profile}: {title}").format(profile=s.profile.id, title=s.profile.title)))
         console.print(T("  " + _("Window {start} – {end}, as of {as_of}; council: {evaluation}").format(
-            start=s.window.start, end=s.window.end, as_of=s.window.as_of, evaluation=s.evaluation or _("none"))))
+            start=formats.day(s.window.start, lang), end=formats.day(s.window.end, lang), as_of=formats.day(s.window.as_of, lang),
+            evaluation=_council(s, _))))
         for t in s.tasks:
-            head = _("Task {id} (weight {weight:g}): {status}").format(id=t.id, weight=t.weight, status=word(STATUS, t.status, _))
+            head = _("Task {id} (weight {weight}): {status}").format(id=t.id, weight=formats.number(t.weight, lang), status=word(STATUS, t.status, _))
             console.print(T("  " + head, style="cyan"))
             for step in t.steps:
                 console.print(T("      " + say(step, _)))
@@ -159,8 +163,12 @@ def explain(result: YearResult, _: Gettext, console: Console) -> None:
                 console.print(T("      " + say(phrase(N_("the council scored {score} (computed {computed}): the council's score counts"),
                                                           score=short(t.council), computed=short(t.computed)), _)))
         for comp, value in s.components.items():
-            console.print(T("  " + _("Component {name}: {value} of {max:g}").format(name=comp, value=fixed(value), max=s.profile.components[comp])))
-        console.print(T("  " + _("Points: {points}").format(points=fixed(s.provisional_points)) + ("" if s.points is not None else " " + _("(provisional)"))))
+            console.print(T("  " + _("Component {name}: {value} of {max}").format(
+                name=word(COMPONENT, comp, _), value=fixed(value, 2, lang), max=formats.number(s.profile.components[comp], lang))))
+        console.print(T("  " + _("Points: {points}").format(points=fixed(s.provisional_points, 2, lang))
+                        + ("" if s.points is not None else " " + _("(provisional)"))))
+        if not s.profile.ranks_by_points:
+            console.print(T("  " + _("Under {profile} the points do not decide the tier: the conditions below do.").format(profile=s.profile.short_title)))
         for step in s.tier_trace:
             console.print(T("      " + say(step, _)))
         console.print(T("  " + _("Tier: {tier} — {reason}").format(tier=word(TIER_LONG, s.tier, _), reason=say(s.tier_reason, _)), style="bold"))
@@ -169,6 +177,13 @@ def explain(result: YearResult, _: Gettext, console: Console) -> None:
         console.print(T(line, style="yellow"))
     for line in incomplete.lines(result.left_out, result.repo, _):
         console.print(T("⚠ " + line, style="bold red"))
+
+
+def _council(s: AssignmentResult, _: Gettext) -> str:
+    """The council session that scored the assignment, as a reader names it: its file and its date."""
+    if s.council is None:
+        return _("none")
+    return f"{s.council.path} ({formats.day(s.council.date, lang_of(_))})"
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:

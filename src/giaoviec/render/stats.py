@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from giaoviec import formats
 from giaoviec.compute.stats import Stats
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete
@@ -13,7 +14,7 @@ from giaoviec.words import BUCKET, ROLE_PLURAL, TIER, fixed, percent, word
 
 def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
     total = sum(s.buckets.values())
-    lines = [_("Statistics {year}{unit} (as of {as_of})").format(year=s.year, unit=f" — {s.unit}" if s.unit else "", as_of=s.as_of.isoformat()), ""]
+    lines = [_("Statistics {year}{unit} (as of {as_of})").format(year=s.year, unit=f" — {s.unit}" if s.unit else "", as_of=formats.day(s.as_of, lang)), ""]
     per = fixed(s.tasks / s.cadres, 1, lang) if s.cadres else "—"
     lines.append(_("{cadres} cadres, {assignments} assignments, {tasks} tasks ({per} per cadre)").format(
         cadres=s.cadres, assignments=s.assignments, tasks=s.tasks, per=per))
@@ -22,7 +23,7 @@ def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
     if s.tiers:
         lines.append(_("Tiers") + ": " + ", ".join(f"{word(TIER, t, _)} {n}" for t, n in sorted(s.tiers.items())))
     nl = s.not_local
-    lines += ["", _("Not local (commune Party secretaries and chairs whose hometown is elsewhere), on {day}:").format(day=nl.day.isoformat())]
+    lines += ["", _("Not local (commune Party secretaries and chairs whose hometown is elsewhere), on {day}:").format(day=formats.day(nl.day, lang))]
     for role, (n, known) in nl.by_role.items():
         lines.append(f"  {word(ROLE_PLURAL, role, _)}: {n}/{known}")
     lines.append("  " + _("Total: {n}/{d} = {pct} over {communes} communes").format(

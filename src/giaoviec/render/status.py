@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import json
 
+from giaoviec import formats
 from giaoviec.compute.followup import FollowUp
-from giaoviec.i18n import Gettext
+from giaoviec.i18n import Gettext, lang_of
 from giaoviec.render import incomplete
 from giaoviec.render.escape import terminal
 from giaoviec.words import FOLLOW_UP
 
 
 def text(r: FollowUp, _: Gettext) -> str:
-    lines = [_("Follow-up list as of {as_of}").format(as_of=r.as_of.isoformat())]
+    lang = lang_of(_)
+    lines = [_("Follow-up list as of {as_of}").format(as_of=formats.day(r.as_of, lang))]
     if not r.items:
         lines.append(_("Nothing overdue, nothing due soon, every check-in made."))
     for kind in ("overdue", "due-soon", "no-check-in"):
         items = [i for i in r.items if i.kind == kind]
         if not items:
             continue
-        lines += ["", _(FOLLOW_UP[kind]).format(start=r.period_start.isoformat()) + f" ({len(items)})"]
+        lines += ["", _(FOLLOW_UP[kind]).format(start=formats.day(r.period_start, lang)) + f" ({len(items)})"]
         for i in items:
             name = r.repo.name(i.cadre)
             when = {"overdue": _("{days} days late (due {due})"), "due-soon": _("{days} days left (due {due})"),
-                    "no-check-in": _("due {due}")}[kind].format(days=i.days, due=i.due.isoformat() if i.due else "—")
+                    "no-check-in": _("due {due}")}[kind].format(days=i.days, due=formats.day(i.due, lang))
             lines.append(f"  • {name} — {i.task}: {i.what} — {when}")
             lines.append(f"    {i.path}#{i.task}")
     if r.left_out:

@@ -46,7 +46,7 @@ def plan(repo: Repository, workbook: Path, council: str) -> tuple[list[Planned],
         matches = [a for a in repo.by_cadre.get(cadre, ()) if a.program == program and a.period.overlaps(start, end)]
         if len(matches) != 1:
             err(1, 2, N_("No single assignment of '{cadre}' ({program}) for {start} – {end}."), cadre=cadre, program=program,
-                start=start.isoformat(), end=end.isoformat())
+                start=start, end=end)
             continue
         weights = matches[0].weights
         entry: dict = {"cadre": cadre, "program": program}

@@ -101,10 +101,10 @@ def _task_node(root: Node, task_id: str) -> tuple[MappingNode, int]:
 
 def _check_date(a: Assignment, day: dt.date, today: dt.date, what: str) -> None:
     if not a.period.contains(day):
-        raise EditError(N_("The {what} {day} is outside the period {start} – {end}."), what=Phrase(what), day=day.isoformat(),
-                        start=a.period.start.isoformat(), end=a.period.end.isoformat())
+        raise EditError(N_("The {what} {day} is outside the period {start} – {end}."), what=Phrase(what), day=day,
+                        start=a.period.start, end=a.period.end)
     if day > today:
-        raise EditError(N_("The {what} {day} is in the future (today is {today})."), what=Phrase(what), day=day.isoformat(), today=today.isoformat())
+        raise EditError(N_("The {what} {day} is in the future (today is {today})."), what=Phrase(what), day=day, today=today)
 
 
 def add_check_in(path: Path, task_id: str, value: float | None, note: str | None, day: dt.date, today: dt.date) -> Edit:

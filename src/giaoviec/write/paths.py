@@ -19,11 +19,16 @@ _MARKS = (
 )
 
 
+_CREATOR = re.compile(rb"<dc:creator(?:\s[^>]*)?>giaoviec</dc:creator>")  # with lxml the element declares its namespace
+_PDF_AUTHOR = b"/AUTHOR<FEFF" + "giaoviec".encode("utf-16-be").hex().upper().encode() + b">"
+
+
 def made_by_giaoviec(raw: bytes) -> bool:
     if raw.startswith(b"PK"):  # a workbook or a Word document: its properties name its creator
-        return b"<dc:creator>giaoviec</dc:creator>" in _core_properties(raw)
-    if raw.startswith(b"%PDF"):
-        return b"giaoviec" in raw[-4096:] or b"/Creator (giaoviec" in raw[:4096]
+        return _CREATOR.search(_core_properties(raw)) is not None
+    if raw.startswith(b"%PDF"):  # its Author: giaoviec, in the Word document it was made from
+        tail = raw[-8192:]
+        return b"/Author(giaoviec)" in tail or b"/Author (giaoviec)" in tail or _PDF_AUTHOR in tail.upper()
     return any(mark.search(raw) for mark in _MARKS)
 
 

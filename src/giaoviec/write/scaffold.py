@@ -128,11 +128,11 @@ def new_assignment(repo: Repository, cadre: str, period: str, program: str, exis
         if other.cadre == cadre and other.program == program and other.period.overlaps(start, end):
             raise Fatal(ExitCode.DATA_ERRORS, N_("{name} already has a '{program}' assignment for {start} – {end} in {path}; nothing was written."),
                         hint=N_("Edit that file; or give another program (--program) or another period."),
-                        name=entry.item.name, program=program, start=other.period.start.isoformat(), end=other.period.end.isoformat(), path=other.path)
+                        name=entry.item.name, program=program, start=other.period.start, end=other.period.end, path=other.path)
     held = [p for p in entry.item.positions if (p.start or dt.date.min) <= end and start <= (p.end or dt.date.max)]
     if not held:
         raise ScaffoldError(N_("{name} held no position between {start} and {end}; add it in org/ first."),
-                            name=entry.item.name, start=start.isoformat(), end=end.isoformat())
+                            name=entry.item.name, start=start, end=end)
     position = max(held, key=lambda p: p.start or dt.date.min)
     folder_rel = f"assignments/{start.year if start.year == end.year else f'{start.year}-{end.year}'}/{position.unit}"
     rel = f"{folder_rel}/{cadre}.yaml"
@@ -146,6 +146,6 @@ def new_assignment(repo: Repository, cadre: str, period: str, program: str, exis
     data_path(repo.root, rel)  # again: the folders made on the way are the repository's own
     write_text(path, ASSIGNMENT.format(
         schema="../" * depth + "schemas/assignment.schema.json", program_name=PROGRAM_NAMES[program], name=_comment(entry.item.name),
-        start=start.isoformat(), end=end.isoformat(), cadre=cadre, unit=position.unit, position_q=scalar(position.title), program=program,
+        start=start, end=end, cadre=cadre, unit=position.unit, position_q=scalar(position.title), program=program,
     ))
     return path
