@@ -606,7 +606,7 @@ VI.update({
     'REPORT': 'BÁO CÁO',
     'the results of the tasks assigned to the leading cadres of {unit} in {year}': 'kết quả thực hiện nhiệm vụ được giao năm {year} của cán bộ lãnh đạo, quản lý {unit}',
     '{cadres} cadres were assigned {tasks} tasks that count this year: {parts}.': '{cadres} cán bộ được giao {tasks} nhiệm vụ tính trong năm; trong đó: {parts}.',
-    'Under the decisions assigning the tasks of {year}, {issuer} reports the results of the tasks assigned to {n} leading cadres of {unit}, as of {as_of}, scored under {profile}, as follows:': 'Căn cứ các quyết định giao nhiệm vụ năm {year}, {issuer} báo cáo kết quả thực hiện nhiệm vụ được giao của {n} cán bộ lãnh đạo, quản lý {unit}, tính đến ngày {as_of}, chấm theo bộ quy tắc {profile}, như sau:',
+    'Under the decisions assigning the tasks of {year}, {issuer} reports the results of the tasks assigned to {n} leading cadres of {unit}, as of {as_of}, scored under {profile}, as follows:': 'Căn cứ các quyết định giao nhiệm vụ năm {year}, {issuer} báo cáo kết quả thực hiện nhiệm vụ được giao của {n} cán bộ lãnh đạo, quản lý {unit}, tính đến ngày {as_of}, chấm điểm theo {profile}, như sau:',
     'I. OVERALL RESULTS': 'I. KẾT QUẢ CHUNG',
     'Tiers: {tiers}.': 'Xếp loại: {tiers}.',
     'II. RESULTS BY UNIT': 'II. KẾT QUẢ THEO ĐƠN VỊ',

@@ -18,7 +18,7 @@ from giaoviec.model.config import DocumentSettings
 from giaoviec.render.docx import Letterhead
 
 LEVEL_WORDS = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+", re.IGNORECASE)
-INSTALL = "sudo apt-get install libreoffice-writer-nogui fonts-liberation"  # Debian, Ubuntu
+INSTALL = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2"  # Debian, Ubuntu
 
 
 def settings_for(repo: Repository, unit: str) -> DocumentSettings:
@@ -47,13 +47,14 @@ def letterhead(repo: Repository, unit: str, day: dt.date, number: str | None = N
     name = repo.name(unit)
     issuer = s.issuer or name
     superior = s.superior if s.superior is not None else (repo.name(parent) if parent else "")
-    place = s.place or LEVEL_WORDS.sub("", name)
+    place = s.place or LEVEL_WORDS.sub("", re.sub(r"\s*\(.*?\)", "", name))
     symbol = s.symbol or ("BC-UBND" if form == "state" else "BC")
     who = s.signer
     return Letterhead(
         form=form, superior=superior, issuer=issuer, number=number or "", symbol=symbol, place=place, date=day,
         authority=(who.authority or "") if who else "", title=who.title if who else "", signer=signer or ((who.name or "") if who else ""),
         recipients=s.recipients,
+        issuer_in_text=f"{s.issuer} {s.superior}" if s.issuer and s.superior and form == "party" else issuer,
     )
 
 

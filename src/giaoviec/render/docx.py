@@ -52,11 +52,7 @@ class Letterhead:
     title: str  # "TRƯỞNG BAN"
     signer: str  # the signer's name, "" for a blank
     recipients: tuple[str, ...]
-
-    @property
-    def issuer_in_text(self) -> str:
-        """The issuer as the body of the document names it: "Ban Tổ chức Huyện ủy Yên Lạc"."""
-        return f"{self.issuer} {self.superior}" if self.form == "party" and self.superior else self.issuer
+    issuer_in_text: str = ""  # the issuer as the body names it ("Ban Tổ chức Huyện ủy Yên Lạc"); the issuer when ""
 
     @property
     def number_line(self) -> str:
@@ -66,7 +62,13 @@ class Letterhead:
         return f"Số {number}-{self.symbol}"
 
 
+def _keep(text: str) -> str:
+    """A figure stays with its unit on one line: "20 %" is never split between two."""
+    return text.replace(" %", "\u00a0%")
+
+
 def _font(run, size=BODY, bold: bool | None = None, italic: bool | None = None, underline: bool | None = None) -> None:
+    run.text = _keep(run.text)
     run.font.name = FONT
     run.font.size = size
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
@@ -224,7 +226,7 @@ def _body(doc, head: Letterhead, r: Report, _: Gettext) -> None:
     t = texts(r, _)
     _para(doc, _("Under the decisions assigning the tasks of {year}, {issuer} reports the results of the tasks assigned to "
                  "{n} leading cadres of {unit}, as of {as_of}, scored under {profile}, as follows:").format(
-        year=r.year, issuer=head.issuer_in_text, n=len(r.cadres), unit=r.unit, as_of=r.as_of, profile=r.profile_title), indent=True)
+        year=r.year, issuer=head.issuer_in_text or head.issuer, n=len(r.cadres), unit=r.unit, as_of=r.as_of, profile=r.profile_title), indent=True)
     if r.incomplete:
         _para(doc, "⚠ " + r.incomplete[0], bold=True, indent=True)
         for line in r.incomplete[1:]:

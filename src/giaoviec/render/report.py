@@ -197,7 +197,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         profile_title=_profile_title(result),
         public=public, cadres=cadres,
         buckets=[(_(BUCKET[b]), buckets[b], percent(buckets[b], total, lang)) for b in BUCKET_ORDER],
-        tiers=[(t, word(TIER, t, _), n) for t, n in tier_counts.items() if n],
+        tiers=[(t, word(TIER_LONG, t, _), n) for t, n in tier_counts.items() if n],
         tasks=total, quota=[w.localize(_).message for w in result.findings if not public or w.code == "score.quota"],
         overdue=overdue, hidden_files=hidden_files, hidden_tasks=hidden_tasks,
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
@@ -208,7 +208,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
 
 def _profile_title(result: YearResult) -> str:
     """The scoring rules of the year as a reader names them: their title ("Quy định 124-QĐ/TW …")."""
-    titles = {s.profile.id: s.profile.title for s in result.assignments}
+    titles = {s.profile.id: s.profile.short_title for s in result.assignments}
     return titles.get(result.profile or "", result.profile or "—")
 
 

@@ -14,14 +14,15 @@ from giaoviec.words import BUCKET, ROLE_PLURAL, TIER, fixed, percent, word
 
 def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
     total = sum(s.buckets.values())
-    lines = [_("Statistics {year}{unit} (as of {as_of})").format(year=s.year, unit=f" — {s.unit}" if s.unit else "", as_of=formats.day(s.as_of, lang)), ""]
+    unit = (s.repo.name(s.unit) if s.repo is not None else s.unit) if s.unit else ""
+    lines = [_("Statistics {year}{unit} (as of {as_of})").format(year=s.year, unit=f" — {unit}" if unit else "", as_of=formats.day(s.as_of, lang)), ""]
     per = fixed(s.tasks / s.cadres, 1, lang) if s.cadres else "—"
     lines.append(_("{cadres} cadres, {assignments} assignments, {tasks} tasks ({per} per cadre)").format(
         cadres=s.cadres, assignments=s.assignments, tasks=s.tasks, per=per))
     for bucket, n in s.buckets.items():
         lines.append(f"  {word(BUCKET, bucket, _)}: {n} ({percent(n, total, lang)})")
     if s.tiers:
-        lines.append(_("Tiers") + ": " + ", ".join(f"{word(TIER, t, _)} {n}" for t, n in sorted(s.tiers.items())))
+        lines.append(_("Tiers") + ": " + ", ".join(f"{word(TIER, t, _)} {n}" for t in TIER if (n := s.tiers.get(t))))
     nl = s.not_local
     lines += ["", _("Not local (commune Party secretaries and chairs whose hometown is elsewhere), on {day}:").format(day=formats.day(nl.day, lang))]
     for role, (n, known) in nl.by_role.items():
