@@ -48,7 +48,6 @@ def main() -> None:
         tasks.append([row.get(h) for h in TASK_HEADERS])
     widths = dict(COLUMNS)
     for i, header in enumerate(TASK_HEADERS, 1):
-        tasks.cell(1, i).column_letter
         tasks.column_dimensions[tasks.cell(1, i).column_letter].width = widths.get(header, 14)
         if header in ("Ngày bắt đầu", "Hạn hoàn thành"):
             for r in range(2, tasks.max_row + 1):

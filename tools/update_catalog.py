@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE))
 
 from vi_messages import VI  # noqa: E402
 
-FIXED = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # stable files: no churn in git
+FIXED = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)  # stable files: no churn in git
 
 
 def msgids() -> list[str]:

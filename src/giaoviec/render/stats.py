@@ -22,7 +22,7 @@ def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
     for bucket, n in s.buckets.items():
         lines.append(f"  {word(BUCKET, bucket, _)}: {n} ({percent(n, total, lang)})")
     if s.tiers:
-        lines.append(_("Tiers") + ": " + ", ".join(f"{word(TIER, t, _)} {n}" for t in TIER if (n := s.tiers.get(t))))
+        lines.append(_("Tiers") + ": " + ", ".join(f"{word(TIER, t, _)} {s.tiers[t]}" for t in TIER if s.tiers.get(t)))
     nl = s.not_local
     lines += ["", _("Not local (commune Party secretaries and chairs whose hometown is elsewhere), on {day}:").format(day=formats.day(nl.day, lang))]
     for role, (n, known) in nl.by_role.items():
