@@ -26,7 +26,8 @@ except ImportError:  # pragma: no cover
 
 MAX_DEPTH = 64
 
-# Each rule: substrings without which it cannot match (tested first, in C), then its patterns.
+# Each rule: substrings without which it cannot match (tested first, in C, on a lower-cased copy: "true"
+# stands for True, TRUE and true), then its patterns.
 # Every pattern starts with a literal, so that the regex engine can scan for it quickly.
 _WORD = r"(?:True|TRUE|False|FALSE|Null|NULL|~|0x[0-9a-fA-F]+|0o[0-7]+)"
 _END = r"[ ]*(?:\r?$|[,\]}]|[ ]\#)"
@@ -41,7 +42,7 @@ _RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("|", ">"), (r"\n[ ]*[|>]", r": +[|>](?!(?:[+\-][1-9]?|[1-9][+\-]?)?[ ]*(?:\#[^\r\n]*)?\r?$)",
                   r"- +[|>](?!(?:[+\-][1-9]?|[1-9][+\-]?)?[ ]*(?:\#[^\r\n]*)?\r?$)")),  # block scalar headers
     ((" #",), (r"\[[^\r\n]*[ ]\#", r"\{[^\r\n]*[ ]\#")),            # a comment inside a flow collection
-    (("true", "false", "null", "~", "0x", "0o"),  # typed words; keys that are not text (triggers tested lower-cased)
+    (("true", "false", "null", "~", "0x", "0o"),  # typed words; keys that are not text
      tuple(f"{c}{_WORD}(?:{_END}|[ ]*:(?:[ \\r]|$))" for c in (":[ ]+", "-[ ]+", "\n[ ]*", *(f"{o}[ ]*" for o in _FLOW_OPEN)))
      + tuple(f"{c}[ ]*(?:[Tt]rue|[Ff]alse|[Nn]ull)[ ]*[:,}}]" for c in _FLOW_OPEN[1:])
      + (r"\n[ ]*(?:-[ ]+)*(?:[Tt]rue|[Ff]alse|[Nn]ull)[ ]*:(?:[ \r]|$)",)),
@@ -49,12 +50,12 @@ _RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     # (+1, 01.5 and the like come out as invalid JSON, so they fall back without a rule)
     ((), tuple(f"{c}-?(?:0[0-9]+|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[0-9]+\\.){_END}" for c in (":[ ]+", "-[ ]+", *(f"{o}[ ]*" for o in _FLOW_OPEN)))),
     ((".",), (r"\.[iInN][nNaA][fFnN]",)),                           # rapidyaml rewrites .Inf, .NaN
+    (("nan", "inf"), (r"(?i)(?<![\w.])(?:nan|inf)(?![\w.])",)),      # and a key "nan" (quoted or not) becomes ".nan"
     ((":",), (r":[?\-:&*!|>'\"%@`#,\[\]{}]", r":[ ]+:", r"-[ ]+:")),  # a colon glued to an indicator; ":x" values
     (("]", "}", ","), (r":[ ]+[\]},]", r"-[ ]+[\]},]", r"\n[ ]*[\]},]")),  # a block value or key that starts with ] } ,
     (("]", "}"), (r"[\]}][ ]*[^ \r\n#,\]}]",)),                  # something after a closed flow collection
     ((), (r",[ ]*[:,}\]]", r"\{[ ]*:", r"\[[ ]*:", r"\n[ ]*:(?:[ \r\n]|$)")),  # empty flow entries, empty keys
 )
-_TYPED = next(triggers for triggers, _patterns in _RULES if "true" in triggers)
 _COMPILED = tuple((triggers, tuple(re.compile(p, re.MULTILINE) for p in patterns)) for triggers, patterns in _RULES)
 
 
@@ -67,13 +68,9 @@ def risky(text: str) -> bool:
     if text.startswith(" ") or _LONG_LINE.search(text) or ("\\" in text and _SURROGATE.search(text)):
         return True
     scan = "\n" + text  # so that patterns anchored on a new line also see the first line
-    low: str | None = None
+    low = scan.lower()  # triggers are tested lower-cased: "true" stands for True, TRUE and true
     for triggers, patterns in _COMPILED:
-        if triggers is _TYPED:  # True, TRUE, true…: one lower-cased copy, three searches instead of nine
-            low = scan.lower() if low is None else low
-            if not any(t in low for t in triggers):
-                continue
-        elif triggers and not any(t in scan for t in triggers):
+        if triggers and not any(t in low for t in triggers):
             continue
         if any(p.search(scan) for p in patterns):
             return True
