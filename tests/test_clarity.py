@@ -89,7 +89,8 @@ def test_units_convert_before_they_disagree():
 def shape_verdict(example: str) -> wording.Verdict:
     fields = YAML(typ="safe").load(example)
     measure = fields.get("measure") or {}
-    due = fields.get("due")
+    due = fields.get("due")  # a date or its text, whichever the YAML loader in use resolves it to
+    due = dt.date.fromisoformat(str(due)) if due is not None else None
     return wording.judge(str(fields["what"]), fields.get("product"), target=measure.get("target"), unit=measure.get("unit"),
                          due=due, year=2022)
 
