@@ -102,3 +102,31 @@ def test_stats_guide_output_is_true(cli):
     run = cli("-C", str(EXAMPLES / "vinh-phuc"), "stats", "--year", "2022", "--unit", "yen-lac")
     guide = (PROJECT / "docs" / "bao-cao.md").read_text(encoding="utf-8")
     assert shown_block(guide, "<!-- demo: stats -->").strip() == run.out.strip()
+
+
+def test_spreadsheet_guide_import_output_is_true(cli, tmp_path):
+    """docs/bang-tinh.md: the three cells edited in the example's 2022 export, as the guide says."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    root = copy_example(tmp_path / "vp")
+    book = tmp_path / "giao-viec-2022.xlsx"
+    assert cli("-C", str(root), "export", "--year", "2022", "--out", str(book)).code == 0
+    wb = load_workbook(book)
+    ws = wb["Nhiệm vụ"]
+    col = {c.value: i + 1 for i, c in enumerate(ws[1])}
+
+    def row(cadre: str, task: str) -> int:
+        return next(r for r in range(2, ws.max_row + 1) if (ws.cell(r, col["Mã cán bộ"]).value, ws.cell(r, col["Mã nhiệm vụ"]).value) == (cadre, task))
+
+    r = row("pham-thi-dung", "01")
+    ws.cell(r, col["Ngày báo cáo gần nhất"]).value = dt.datetime(2022, 11, 30)
+    ws.cell(r, col["Giá trị báo cáo gần nhất"]).value = 8.1
+    ws.cell(r, col["Nội dung báo cáo gần nhất"]).value = "Thu đạt 90% kế hoạch"
+    ws.cell(row("tran-thi-binh", "02"), col["Kết quả cuối cùng"]).value = 41
+    ws.cell(row("nguyen-van-an", "10"), col["Điểm hội đồng"]).value = 3
+    wb.save(book)
+    run = cli("import", str(book), "--dry-run", cwd=root)
+    guide = (PROJECT / "docs" / "bang-tinh.md").read_text(encoding="utf-8")
+    assert run.code == 0 and shown_block(guide, "<!-- demo: import dry-run -->").strip() == (run.out + run.err).strip()

@@ -102,15 +102,16 @@ def test_the_github_summary_escapes_newlines_and_html(cli, tmp_path, monkeypatch
 def test_formulas_in_the_data_stay_text_in_every_spreadsheet(cli, repo, tmp_path):
     replace(repo, CUONG, "what: Kết nạp 12 đảng viên mới", 'what: "=HYPERLINK(\\"http://x\\", \\"bấm\\")"')
     name_cadre(repo, "Lê Văn Cường", "=1+1 Phạm")
-    for args, sheets in ((["export", "--year", "2022"], ("Nhiệm vụ", "Tổng hợp")), (["export", "--year", "2022", "--scoring-sheet"], None)):
+    for args, sheets in ((["export", "--year", "2022"], ("Nhiệm vụ", "Tổng hợp", "Danh mục")), (["export", "--year", "2022", "--scoring-sheet"], None)):
         book = tmp_path / f"{len(args)}.xlsx"
         assert cli("-C", str(repo), *args, "--out", str(book)).code == 0
         wb = load_workbook(book)
         cells = [c for ws in wb.worksheets if sheets is None or ws.title in sheets for row in ws.iter_rows() for c in row]
         assert [c for c in cells if c.data_type == "f"] == []
         assert any(c.value == "=1+1 Phạm" and c.data_type == "s" for c in cells)
-    for args in (["export", "--year", "2022", "--format", "csv"], ["score", "2022", "--format", "csv"]):
-        rows = list(csv.reader(io.StringIO(cli("-C", str(repo), *args).out)))
+    for args, sep in ((["export", "--year", "2022", "--format", "csv"], ";"), (["export", "--year", "2022", "--format", "csv", "--csv-dialect", "plain"], ","),
+                      (["score", "2022", "--format", "csv"], ",")):
+        rows = list(csv.reader(io.StringIO(cli("-C", str(repo), *args).out), delimiter=sep))
         values = [v for row in rows for v in row]
         assert "'=1+1 Phạm" in values and not any(v.startswith(("=", "+", "@", "\t")) for v in values)
 

@@ -84,6 +84,7 @@ def outputs(cli, root: Path, tmp: Path) -> dict[str, str | Path]:
         "report.md": ["report", "--unit", "vinh-phuc", "--year", "2022"], "report.html": ["report", "--unit", "vinh-phuc", "--year", "2022", "--format", "html"],
         "report.public.md": ["report", "--unit", "vinh-phuc", "--year", "2022", "--public"],
         "export.csv": ["export", "--year", "2022", "--format", "csv"], "export.json": ["export", "--year", "2022", "--format", "json"],
+        "export.plain.csv": ["export", "--year", "2022", "--format", "csv", "--csv-dialect", "plain"],
         "stats.table": ["stats", "--year", "2022"], "stats.json": ["stats", "--year", "2022", "--format", "json"],
         "status.text": ["status", "--as-of", "2022-10-01"], "status.json": ["status", "--as-of", "2022-10-01", "--format", "json"],
     }.items():
@@ -105,6 +106,10 @@ def check(out: dict[str, str | Path]) -> None:
             wb = load_workbook(value)
             assert not [c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"], name
             continue
+        excel = name == "export.csv"  # the Excel dialect: semicolons, lines ended by CR LF
+        if excel:
+            assert "\r" not in value.replace("\r\n", ""), name
+            value = value.replace("\r\n", "\n")
         assert not CONTROL.search(value), (name, CONTROL.search(value))
         if name.endswith((".json", ".sarif")):
             json.loads(value)
@@ -115,7 +120,7 @@ def check(out: dict[str, str | Path]) -> None:
             assert not re.search(r"(?<!\\)\]\(javascript:", value) and "\n## Tiêu đề giả" not in value, name
             assert "@to-chuc" not in value and "#12" not in value and "http://example" not in value, name
         if name.endswith(".csv"):
-            cells = [c for row in csv.reader(io.StringIO(value)) for c in row if not row[0].startswith("# ")]
+            cells = [c for row in csv.reader(io.StringIO(value), delimiter=";" if excel else ",") for c in row if not row[0].startswith("# ")]
             assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], name
 
 

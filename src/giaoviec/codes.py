@@ -174,8 +174,14 @@ CODES: tuple[Code, ...] = (
     Code("sheet.number", E, N_("import: a number cell (target, weight) holds something that is not a number."), "12", "mười hai"),
     Code("sheet.value", E, N_("import: a cell holds a value that is not allowed there (a program, a checkpoint, a score above the weight…)."),
          "nhiệm vụ trọng tâm", "trọng tâm hơn"),
-    Code("sheet.exists", E, N_("import: the file the sheet would write exists with other content; it is left as it is."),
-         "a new assignment, or one unchanged", "an assignment edited since it was imported"),
+    Code("sheet.exists", E, N_("import: the file a new assignment would be written to exists and holds another assignment (another period); it is left as it is."),
+         "Từ ngày 01/01/2022 — the assignment of the file", "Từ ngày 01/07/2022 — the file holds 01/01/2022 – 31/12/2022"),
+    Code("sheet.check-in", E, N_("import: the latest check-in of a row is older than the latest one in the file; the workbook adds only later ones."),
+         "Ngày báo cáo gần nhất: 30/11/2022 (the file's latest: 30/09/2022)", "Ngày báo cáo gần nhất: 15/01/2022 (the file's latest: 31/03/2022)"),
+    Code("sheet.council", E, N_("import: a council score for an assignment that no council session scores yet (record the session with the council's scoring sheet)."),
+         "Điểm hội đồng: 3 — the session of 20/12/2022 scores this task", "Điểm hội đồng: 2 — no session for 2027"),
+    Code("sheet.layout", E, N_("import: a changed value that the file's layout does not let giaoviec edit safely (it is then left for an edit by hand)."),
+         "result:\n  product: …\n  measure: {indicator: …}", "result:\n  measure:\n    indicator: …   # emptied: the only key of result"),
 )
 
 BY_CODE = {c.code: c for c in CODES}

@@ -44,7 +44,7 @@ DISCIPLINE = {
     "none": N_("no discipline"), "reprimand": N_("reprimand"), "warning": N_("formal warning"), "dismissal": N_("dismissal"),
     "expulsion": N_("expulsion"),
 }
-ASSIGNMENT_STATUS = {"proposed": N_("proposed"), "assigned": N_("assigned"), "closed": N_("closed")}
+ASSIGNMENT_STATUS = {"proposed": N_("proposed"), "appraised": N_("appraised"), "assigned": N_("assigned"), "closed": N_("closed")}
 ROLE = {"secretary": N_("secretary"), "chair": N_("chair"), "deputy": N_("deputy"), "director": N_("director")}
 DIRECTION = {"increase": N_("increase"), "decrease": N_("decrease")}
 FOLLOW_UP = {"overdue": N_("Overdue"), "due-soon": N_("Due soon"), "no-check-in": N_("No check-in since {start}")}

@@ -24,14 +24,20 @@ def plan_evaluation(root: Path, workbook: Path, council: str) -> tuple[list[Plan
 
 
 def write_planned(root: Path, planned: list[Planned]) -> None:
-    """Every new file of the import, or none (write.atomic.write_all), never through a link out of
-    the repository, never over a file that appeared since the plan was made."""
+    """Every new and changed file of the import, or none (write.atomic.write_all), never through a
+    link out of the repository, never over a file that appeared or changed since the plan was made."""
     files = []
-    for p in planned:
-        if p.state == "new":
-            target = data_path(root, p.path)
-            if target.exists():
-                raise Fatal(ExitCode.USAGE, N_("{path} appeared while importing; nothing was written: import again."), path=p.path)
-            files.append((target, p.text.encode("utf-8")))
     with locked(root):
+        for p in planned:
+            target = data_path(root, p.path)
+            if p.state == "new":
+                if target.exists():
+                    raise Fatal(ExitCode.USAGE, N_("{path} appeared while importing; nothing was written: import again."), path=p.path)
+                files.append((target, p.text.encode("utf-8")))
+            elif p.state == "changed":
+                raw = target.read_bytes()
+                if raw.decode("utf-8-sig", "replace") != p.before:
+                    raise Fatal(ExitCode.USAGE, N_("{path} changed while importing; nothing was written: import again."), path=p.path)
+                bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+                files.append((target, bom + p.text.encode("utf-8")))
         write_all(root, files)

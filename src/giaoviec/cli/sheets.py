@@ -21,6 +21,9 @@ from giaoviec.cli.app import LangOption, app, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
 from giaoviec.render import export as export_render
 from giaoviec.render.diagnostics import REPORTERS, ReportContext
+from giaoviec.render.diff import describe
+from giaoviec.render.diff import value as shown
+from giaoviec.render.escape import terminal
 from giaoviec.sheets import xlsx
 from giaoviec.write.atomic import cannot_write
 
@@ -45,6 +48,11 @@ class ExportFormat(str, Enum):
     json = "json"
 
 
+class CsvDialect(str, Enum):
+    excel = "excel"
+    plain = "plain"
+
+
 @app.command("export")
 def export_command(
     ctx: typer.Context,
@@ -53,6 +61,7 @@ def export_command(
     unit: Annotated[str | None, typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Tệp ghi ra (bắt buộc với xlsx; csv/json in ra màn hình nếu không có).")] = None,
     scoring_sheet: Annotated[bool, typer.Option("--scoring-sheet", help="Phiếu chấm điểm cho hội đồng: mỗi cán bộ một trang, cột điểm để trống.")] = False,
+    csv_dialect: Annotated[CsvDialect, typer.Option("--csv-dialect", help="excel: dấu chấm phẩy, dấu phẩy thập phân, ngày dd/mm/yyyy (Excel, LibreOffice tiếng Việt); plain: dấu phẩy, dấu chấm, ngày ISO (cho chương trình khác).")] = CsvDialect.excel,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp --out đã có dù không phải do giaoviec tạo.")] = False,
     lang: LangOption = None,
 ) -> None:
@@ -76,7 +85,10 @@ def export_command(
         s.write_out(out, buffer.getvalue(), force, root)
         raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
     text = io.StringIO()
-    export_render.RENDERERS[format.value](got.result, got.models, _, text)
+    if format is ExportFormat.csv:
+        export_render.as_csv(got.result, got.models, _, text, csv_dialect.value)
+    else:
+        export_render.RENDERERS[format.value](got.result, got.models, _, text)
     if out is None:
         sys.stdout.write(text.getvalue())
     else:  # Excel reads UTF-8 CSV with a byte order mark
@@ -114,9 +126,22 @@ def import_command(
         s.err().print(Text(_("Nothing was written: {n} errors.").format(n=len(errors)), style="bold red"))
         raise typer.Exit(int(ExitCode.DATA_ERRORS))
     for p in planned:
-        label = {"new": _("new"), "unchanged": _("unchanged")}.get(p.state, p.state)
+        if p.state == "unchanged":
+            continue
+        label = {"new": _("new"), "changed": _("changed")}[p.state]
         print(f"{label}: {p.path}")
         if dry_run and p.state == "new":
             print(p.text)
-    if not dry_run:
+        for c in p.changes:
+            line, flag = describe(c, _)
+            print(("  ⚠ " if flag else "  • ") + terminal(line))
+        for task, field, old, new in p.edits:
+            what = _("task {task}").format(task=task) + ": " if task else ""
+            print("  • " + terminal(what + _("{field}: {old} → {new}").format(field=_(field), old=shown(old, _), new=shown(new, _))))
+    if not any(p.state != "unchanged" for p in planned):
+        s.note(N_("No change: the repository already holds what the workbook says."))
+    elif not dry_run:
         write_planned(root, planned)
+        s.note(N_("Wrote {n} files."), n=sum(1 for p in planned if p.state != "unchanged"))
+    elif dry_run:
+        s.note(N_("Dry run: nothing was written."))

@@ -19,6 +19,13 @@ from giaoviec.render.escape import md, md_code, terminal
 from giaoviec.words import PROGRAM, TIER, fixed, word
 
 
+def value(v: Any, _: Gettext) -> str:
+    """A value as a reader writes it (a list as its items, "—" for none)."""
+    if isinstance(v, (list, tuple)):
+        return ", ".join(_v(x, _) for x in v) or "—"
+    return _v(v, _)
+
+
 def _v(value: Any, _: Gettext) -> str:
     """A changed value as a reader writes it: dates and numbers in the reader's language."""
     if value is None:

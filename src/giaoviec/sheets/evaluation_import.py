@@ -9,7 +9,8 @@ from typing import Any
 from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.load.repository import Repository
 from giaoviec.sheets.importer import Planned
-from giaoviec.sheets.read import PROGRAMS, date_of, number_of, plain
+from giaoviec.sheets.names import coded, plain
+from giaoviec.sheets.read import date_of, number_of
 from giaoviec.sheets.workbook import open_workbook
 from giaoviec.sheets.xlsx import LEFT_OUT_SHEET, SCORE_HEAD
 from giaoviec.write.yamlwrite import emit
@@ -35,7 +36,7 @@ def plan(repo: Repository, workbook: Path, council: str) -> tuple[list[Planned],
 
         head = {plain(ws.cell(r, 1).value): (r, ws.cell(r, 2).value) for r in range(1, 8)}
         cadre = str(head.get("ma can bo", (1, ""))[1] or "").strip()
-        program = PROGRAMS.get(plain(head.get("hinh thuc", (3, ""))[1])) or "focus"
+        program = coded("program", head.get("hinh thuc", (3, ""))[1]) or "focus"
         start, end = (date_of(head.get(k, (0, None))[1]) for k in ("ky danh gia tu", "ky danh gia den"))
         if cadre not in repo.cadres:
             err(head.get("ma can bo", (1, None))[0], 2, N_("Unknown cadre '{cadre}'."), cadre=cadre)

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
+from giaoviec.sheets.names import SHOWN, coded, plain
 from giaoviec.sheets.workbook import open_workbook
 
 ASSIGNMENT_COLUMNS = {
@@ -35,19 +35,13 @@ TASK_COLUMNS = {
     "target": ("gia tri can dat", "muc tieu", "chi tieu can dat"), "direction": ("chieu",),
     "accountable": ("nguoi chiu trach nhiem", "chiu trach nhiem", "ro trach nhiem"), "authority": ("tham quyen", "ro tham quyen"),
     "support_from_above": ("cap tren ho tro", "ho tro"), "weight": ("trong so",), "confidential": ("mat",),
+    "done_on": ("ngay hoan thanh",), "outcome_value": ("ket qua cuoi cung", "gia tri khi hoan thanh"), "evidence": ("minh chung",),
+    "checkin_date": ("ngay bao cao tien do", "ngay bao cao gan nhat"), "checkin_value": ("gia tri bao cao tien do", "gia tri bao cao gan nhat"),
+    "checkin_note": ("noi dung bao cao tien do", "noi dung bao cao gan nhat"),
+    "council_score": ("diem hoi dong",), "council_note": ("nhan xet cua hoi dong",),
 }
-PROGRAMS = {"focus": "focus", "nhiem vu trong tam": "focus", "trong tam": "focus", "breakthrough": "breakthrough",
-            "viec dot pha": "breakthrough", "dot pha": "breakthrough", "action-program": "action-program",
-            "chuong trinh hanh dong": "action-program", "product-contract": "product-contract", "khoan san pham": "product-contract"}
 REQUIRED = ("id", "what")
 HEADERS = {"id": "Mã nhiệm vụ", "what": "Nội dung nhiệm vụ", "cadre": "Mã cán bộ", "unit": "Mã đơn vị", "from": "Từ ngày", "to": "Đến ngày"}
-
-
-def plain(text: Any) -> str:
-    """Lower case, no diacritics, single spaces: how headers are compared."""
-    s = unicodedata.normalize("NFD", str(text or "").replace("đ", "d").replace("Đ", "D"))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
 @dataclass
@@ -65,6 +59,7 @@ class Parsed:
     assignments: list[dict] = field(default_factory=list)
     cells: list[dict] = field(default_factory=list)  # per assignment: loc tuple → Cell
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    columns: set[str] = field(default_factory=set)  # the keys the workbook has a column (or a Thông tin line) for
 
 
 def _diag(path: str, cell: Cell, code: str, message: str, **args: Any) -> Diagnostic:
@@ -175,8 +170,10 @@ def read_workbook(path: Path, display: str) -> Parsed:
                                            line=header_row, column=1, name=HEADERS[key]))
     if out.diagnostics:
         return out
+    out.columns = set(columns) | set(defaults)
     current: dict[str, Cell] = dict(defaults)
     groups: dict[tuple, tuple[dict, dict]] = {}
+    read: dict[tuple, Any] = {}
     for row in range(header_row + 1, sheet.max_row + 1):
         cells = {k: Cell(sheet.title, row, c, sheet.cell(row, c).value) for k, c in columns.items()}
         if all(c.value in (None, "") for c in cells.values()):
@@ -187,7 +184,12 @@ def read_workbook(path: Path, display: str) -> Parsed:
         if cells.get("what") is None or cells["what"].value in (None, ""):
             continue  # a sub-heading or a note row
         head = dict(current)
-        values = {k: _value(k, head[k], display, out) for k in head}
+        values = {}
+        for k, cell in head.items():  # a cell shared by many rows (Thông tin, a block's first row) is read, and reported, once
+            at = (k, cell.sheet, cell.row, cell.column)
+            if at not in read:
+                read[at] = _value(k, cell, display, out)
+            values[k] = read[at]
         gkey = (values.get("cadre"), values.get("program") or "focus", values.get("from"), values.get("to"))
         if gkey not in groups:
             groups[gkey] = _assignment(values, head, display, out)
@@ -210,12 +212,20 @@ def _value(key: str, cell: Cell, display: str, out: Parsed) -> Any:
         if day is None:
             out.diagnostics.append(_diag(display, cell, "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), value=cell.value))
         return day
-    if key == "program":
-        program = PROGRAMS.get(plain(cell.value)) or PROGRAMS.get(str(cell.value).strip())
-        if program is None:
-            out.diagnostics.append(_diag(display, cell, "sheet.value", N_("'{value}' is not a program (nhiệm vụ trọng tâm, việc đột phá, chương trình hành động, khoán sản phẩm)."), value=cell.value))
-        return program
-    return str(cell.value).strip()
+    if key in ("program", "status"):
+        code = coded(key, cell.value)
+        if code is None:
+            out.diagnostics.append(_diag(display, cell, "sheet.value", N_("'{value}' is not one of: {choices}."), value=cell.value,
+                                         choices=", ".join(SHOWN[key].values())))
+        return code
+    return _text(cell.value)
+
+
+def _text(value: Any) -> str:
+    """A cell as text: a whole number typed into a text column as that number ("12", not "12.0")."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _assignment(values: dict, head: dict[str, Cell], display: str, out: Parsed) -> tuple[dict, dict]:
@@ -227,6 +237,10 @@ def _assignment(values: dict, head: dict[str, Cell], display: str, out: Parsed) 
     data["period"] = {"from": values.get("from"), "to": values.get("to")}
     origin[("period", "from")], origin[("period", "to")] = head.get("from"), head.get("to")
     data["status"] = values.get("status") or "assigned"
+    for key, loc in (("status", ("status",)), ("position", ("position",)), ("program", ("program",)),
+                     ("basis_number", ("basis", "number")), ("basis_date", ("basis", "date"))):
+        if head.get(key) is not None:
+            origin[loc] = head[key]
     if values.get("basis_number"):
         data["basis"] = {"number": values["basis_number"], "date": values.get("basis_date")}
         if values.get("issued_by"):
@@ -242,7 +256,19 @@ def _assignment(values: dict, head: dict[str, Cell], display: str, out: Parsed) 
 def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -> tuple[dict, dict]:
     def text(key):
         cell = cells.get(key)
-        return None if cell is None or cell.value in (None, "") else str(cell.value).strip()
+        return None if cell is None or cell.value in (None, "") or not _text(cell.value) else _text(cell.value)
+
+    def day_of(key):
+        day = date_of(cells[key].value)
+        if day is None:
+            out.diagnostics.append(_diag(display, cells[key], "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), value=cells[key].value))
+        return day
+
+    def number(key):
+        value = number_of(cells[key].value)
+        if value is None:
+            out.diagnostics.append(_diag(display, cells[key], "sheet.number", N_("'{value}' is not a number."), value=cells[key].value))
+        return value
 
     origin: dict[tuple, Cell] = {}
     ident = text("id") or ""
@@ -252,8 +278,11 @@ def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -
     origin[("id",)], origin[("what",)] = cells["id"], cells["what"]
     who: dict[str, Any] = {}
     if text("lead"):
-        who["lead"] = text("lead")
+        leads = [x.strip() for x in re.split(r"[;,\n]", text("lead")) if x.strip()]
+        who["lead"] = leads[0] if len(leads) == 1 else leads
         origin[("who", "lead")] = cells["lead"]
+        for j in range(len(leads) if len(leads) > 1 else 0):
+            origin[("who", "lead", j)] = cells["lead"]
     if text("support"):
         who["support"] = [s.strip() for s in re.split(r"[;,\n]", text("support")) if s.strip()]
         for j in range(len(who["support"])):
@@ -300,8 +329,13 @@ def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -
                 out.diagnostics.append(_diag(display, cells["target"], "sheet.number", N_("'{value}' is not a number."), value=cells["target"].value))
             measure["target"] = target
             origin[("result", "measure", "target")] = cells["target"]
-        if text("direction") and plain(text("direction")) in ("giam", "decrease"):
-            measure["direction"] = "decrease"
+        if text("direction"):
+            direction = coded("direction", text("direction"))
+            if direction is None:
+                out.diagnostics.append(_diag(display, cells["direction"], "sheet.value", N_("'{value}' is not one of: {choices}."),
+                                             value=cells["direction"].value, choices="tăng, giảm"))
+            elif direction == "decrease":
+                measure["direction"] = "decrease"
         result["measure"] = {k: v for k, v in measure.items() if v is not None}
     if result:
         task["result"] = result
@@ -320,4 +354,32 @@ def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -
         origin[("weight",)] = cells["weight"]
     if text("confidential") and plain(text("confidential")) in ("x", "co", "true", "mat", "1"):
         task["confidential"] = True
+    outcome: dict[str, Any] = {}
+    if text("done_on"):
+        outcome["done_on"] = day_of("done_on")
+        origin[("outcome", "done_on")] = cells["done_on"]
+    if text("outcome_value"):
+        outcome["value"] = number("outcome_value")
+        origin[("outcome", "value")] = cells["outcome_value"]
+    if text("evidence"):
+        outcome["evidence"] = [e.strip() for e in re.split(r"[;\n]", text("evidence")) if e.strip()]
+        origin[("outcome", "evidence")] = cells["evidence"]
+    if outcome:
+        task["outcome"] = outcome
+    if text("checkin_date") or text("checkin_value") or text("checkin_note"):  # the latest check-in, as the export shows it
+        check_in: dict[str, Any] = {"date": day_of("checkin_date") if text("checkin_date") else None}
+        if text("checkin_value"):
+            check_in["value"] = number("checkin_value")
+        if text("checkin_note"):
+            check_in["note"] = text("checkin_note")
+        task["_check_in"] = check_in
+        origin[("_check_in",)] = cells.get("checkin_date") or cells.get("checkin_value") or cells["checkin_note"]
+    if text("council_score") or text("council_note"):  # the council's score of the task, in its latest session
+        council: dict[str, Any] = {}
+        if text("council_score"):
+            council["score"] = number("council_score")
+        if text("council_note"):
+            council["note"] = text("council_note")
+        task["_council"] = council
+        origin[("_council",)] = cells.get("council_score") or cells["council_note"]
     return task, origin

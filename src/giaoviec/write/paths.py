@@ -14,7 +14,7 @@ _MARKS = (
     re.compile(rb'<meta name="generator" content="giaoviec'),  # report.html
     re.compile(rb"<!-- giaoviec -->\s*\Z"),  # report.md
     re.compile(rb'\A\{\s*"generator": "giaoviec"'),  # export.json
-    re.compile(rb"\A(?:\xef\xbb\xbf)?(?:# [^\n]*\n)*M\xc3\xa3 c\xc3\xa1n b\xe1\xbb\x99,H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan,"),  # export.csv
+    re.compile(rb"\A(?:\xef\xbb\xbf)?(?:# [^\n]*\n)*M\xc3\xa3 c\xc3\xa1n b\xe1\xbb\x99[,;]H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan[,;]"),  # export.csv
     re.compile(rb'"\$id": "https://giaoviec\.vn/schemas/'),  # schemas/*.json
 )
 
