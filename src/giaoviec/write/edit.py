@@ -22,6 +22,7 @@ from giaoviec.load import yamlio
 from giaoviec.load.documents import parse_document
 from giaoviec.model import Assignment
 from giaoviec.write.atomic import write_bytes
+from giaoviec.write.yamledit import last_line, offset
 
 
 def EditError(message: str, broken: bool = False, **args: Any) -> Fatal:
@@ -42,20 +43,6 @@ def _num(value: float) -> str:
 
 def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
-
-
-def _offset(lines: list[str], line: int, column: int) -> int:
-    return sum(len(x) for x in lines[:line]) + column
-
-
-def _last_line(node: Node) -> int:
-    """The last line (0-based) that holds part of the node's content (scalars and brackets)."""
-    if isinstance(node, ScalarNode) or node.flow_style:
-        end = node.end_mark
-        # a block scalar (| or >) ends at column 0 of the line after its text
-        return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
-    children = [v for pair in node.value for v in pair] if isinstance(node, MappingNode) else list(node.value)
-    return max((_last_line(c) for c in children), default=node.start_mark.line)
 
 
 def _get(mapping: MappingNode, key: str) -> Node | None:
@@ -118,15 +105,15 @@ def add_check_in(path: Path, task_id: str, value: float | None, note: str | None
     progress = _get(node, "progress")
     if progress is None:
         indent = " " * node.start_mark.column
-        at = _offset(lines, _last_line(node) + 1, 0)
+        at = offset(lines, last_line(node) + 1, 0)
         insertion = f"{indent}progress:{nl}{indent}  - {flow}{nl}"
     elif isinstance(progress, SequenceNode) and progress.flow_style:
-        closing = _offset(lines, progress.end_mark.line, progress.end_mark.column) - 1  # the "]"
+        closing = offset(lines, progress.end_mark.line, progress.end_mark.column) - 1  # the "]"
         at, insertion = closing, (", " if progress.value else "") + flow
     elif isinstance(progress, SequenceNode):
         last = progress.value[-1]
         dash = " " * progress.start_mark.column
-        at = _offset(lines, _last_line(last) + 1, 0)
+        at = offset(lines, last_line(last) + 1, 0)
         if isinstance(last, MappingNode) and not last.flow_style:
             pad = " " * last.start_mark.column
             insertion = f"{dash}- {fields[0]}{nl}" + "".join(f"{pad}{f}{nl}" for f in fields[1:])
@@ -156,26 +143,26 @@ def record_outcome(path: Path, task_id: str, done_on: dt.date, value: float | No
         indent = " " * node.start_mark.column
         body = "".join(f"{indent}  {k}: {v}{nl}" for k, v in wanted.items())
         if outcome is None:
-            at = _offset(lines, _last_line(node) + 1, 0)
+            at = offset(lines, last_line(node) + 1, 0)
             edits.append((at, at, f"{indent}outcome:{nl}{body}"))
         else:  # "outcome: null" or "outcome:" with nothing: replace the value
-            start = _offset(lines, outcome.start_mark.line, outcome.start_mark.column)
-            end = _offset(lines, outcome.end_mark.line, outcome.end_mark.column)
+            start = offset(lines, outcome.start_mark.line, outcome.start_mark.column)
+            end = offset(lines, outcome.end_mark.line, outcome.end_mark.column)
             edits.append((start, end, "{" + ", ".join(f"{k}: {v}" for k, v in wanted.items()) + "}"))
     elif isinstance(outcome, MappingNode):
         missing = dict(wanted)
         for k, v in outcome.value:
             if isinstance(k, ScalarNode) and k.value in wanted:
-                start = _offset(lines, v.start_mark.line, v.start_mark.column)
-                end = _offset(lines, v.end_mark.line, v.end_mark.column)
+                start = offset(lines, v.start_mark.line, v.start_mark.column)
+                end = offset(lines, v.end_mark.line, v.end_mark.column)
                 edits.append((start, end, wanted[k.value]))
                 missing.pop(k.value)
         if missing and outcome.flow_style:
-            closing = _offset(lines, outcome.end_mark.line, outcome.end_mark.column) - 1
+            closing = offset(lines, outcome.end_mark.line, outcome.end_mark.column) - 1
             edits.append((closing, closing, (", " if outcome.value else "") + ", ".join(f"{k}: {v}" for k, v in missing.items())))
         elif missing:
             pad = " " * outcome.value[0][0].start_mark.column if outcome.value else " " * (node.start_mark.column + 2)
-            at = _offset(lines, _last_line(outcome) + 1, 0)
+            at = offset(lines, last_line(outcome) + 1, 0)
             edits.append((at, at, "".join(f"{pad}{k}: {v}{nl}" for k, v in missing.items())))
     else:
         raise EditError(N_("'outcome' of task {task} is not a mapping; fix it by hand."), task=task_id)

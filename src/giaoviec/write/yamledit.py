@@ -37,16 +37,21 @@ class Change:
     value: Any  # a scalar, a list of scalars, a dict or a list of dicts (written as YAML), or REMOVE
 
 
-def _offset(lines: list[str], line: int, column: int) -> int:
+def offset(lines: list[str], line: int, column: int) -> int:
+    """The character offset of a (0-based) line and column."""
     return sum(len(x) for x in lines[:line]) + column
 
 
-def _last_line(node: Node) -> int:
+def last_line(node: Node) -> int:
+    """The last line (0-based) that holds part of the node's content (scalars and brackets)."""
     if isinstance(node, ScalarNode) or node.flow_style:
         end = node.end_mark
+        # a block scalar (| or >) ends at column 0 of the line after its text
         return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
     children = [v for pair in node.value for v in pair] if isinstance(node, MappingNode) else list(node.value)
-    return max((_last_line(c) for c in children), default=node.start_mark.line)
+    return max((last_line(c) for c in children), default=node.start_mark.line)
+
+
 
 
 def _entry(mapping: MappingNode, key: str) -> tuple[ScalarNode, Node] | None:
@@ -121,19 +126,19 @@ def _set(text: str, index: int, path: Path, value: Any) -> str:
 
 
 def _replace(text: str, lines: list[str], trail: list[Node], path: Path, node: Node, value: Any, nl: str) -> str:
-    start = _offset(lines, node.start_mark.line, node.start_mark.column)
+    start = offset(lines, node.start_mark.line, node.start_mark.column)
     if isinstance(node, ScalarNode) and not isinstance(value, (dict, list, tuple)):
-        end = _offset(lines, node.end_mark.line, node.end_mark.column)
+        end = offset(lines, node.end_mark.line, node.end_mark.column)
         new = scalar(value, flow=_in_flow(trail[:-1]))
         if node.style in ("|", ">"):  # a block scalar ends at the start of the line after it
             new = new + nl
-            end = _offset(lines, _last_line(node) + 1, 0)
+            end = offset(lines, last_line(node) + 1, 0)
         return text[:start] + new + text[end:]
     if isinstance(node, (MappingNode, SequenceNode)) and node.flow_style:
-        end = _offset(lines, node.end_mark.line, node.end_mark.column)
+        end = offset(lines, node.end_mark.line, node.end_mark.column)
         return text[:start] + _flow_text(value) + text[end:]
     if _in_flow(trail[:-1]):
-        end = _offset(lines, node.end_mark.line, node.end_mark.column)
+        end = offset(lines, node.end_mark.line, node.end_mark.column)
         return text[:start] + _flow_text(value) + text[end:]
     # a block value, or a scalar becoming a collection: the whole entry "key: value" is written again
     parent = trail[-2]
@@ -143,8 +148,8 @@ def _replace(text: str, lines: list[str], trail: list[Node], path: Path, node: N
     assert key_node is not None
     if not _starts_line(lines, key_node):
         raise Refused(path, N_("the key does not start its line"))
-    begin = _offset(lines, key_node.start_mark.line, 0)
-    end = _offset(lines, _last_line(node) + 1, 0)
+    begin = offset(lines, key_node.start_mark.line, 0)
+    end = offset(lines, last_line(node) + 1, 0)
     return text[:begin] + _block(path[-1], value, key_node.start_mark.column, nl) + text[end:]
 
 
@@ -154,7 +159,7 @@ def _starts_line(lines: list[str], node: Node) -> bool:
 
 def _add_key(text: str, lines: list[str], trail: list[Node], path: Path, mapping: MappingNode, key: str, value: Any, nl: str) -> str:
     if mapping.flow_style or _in_flow(trail[:-1]):
-        closing = _offset(lines, mapping.end_mark.line, mapping.end_mark.column) - 1  # the "}"
+        closing = offset(lines, mapping.end_mark.line, mapping.end_mark.column) - 1  # the "}"
         if text[closing] != "}":
             raise Refused(path, N_("the flow mapping does not end with }"))
         entry = f"{scalar(key, flow=True)}: {_flow_text(value)}"
@@ -162,7 +167,7 @@ def _add_key(text: str, lines: list[str], trail: list[Node], path: Path, mapping
     if not mapping.value:
         raise Refused(path, N_("an empty block mapping"))
     indent = mapping.value[0][0].start_mark.column
-    at = _offset(lines, _last_line(mapping) + 1, 0)
+    at = offset(lines, last_line(mapping) + 1, 0)
     insertion = _block(key, value, indent, nl)
     if at >= len(text):
         at = len(text)
@@ -173,7 +178,7 @@ def _add_key(text: str, lines: list[str], trail: list[Node], path: Path, mapping
 
 def _append(text: str, lines: list[str], trail: list[Node], path: Path, seq: SequenceNode, item: Any, nl: str) -> str:
     if seq.flow_style or _in_flow(trail[:-1]):
-        closing = _offset(lines, seq.end_mark.line, seq.end_mark.column) - 1
+        closing = offset(lines, seq.end_mark.line, seq.end_mark.column) - 1
         if text[closing] != "]":
             raise Refused(path, N_("the flow list does not end with ]"))
         return text[:closing] + (", " if seq.value else "") + _flow_text(item) + text[closing:]
@@ -184,7 +189,7 @@ def _append(text: str, lines: list[str], trail: list[Node], path: Path, seq: Seq
     if dash.strip() != "-" and not dash.rstrip().endswith("-"):
         raise Refused(path, N_("the list items do not start with '- '"))
     dash_col = len(dash.rstrip()) - 1
-    at = _offset(lines, _last_line(seq) + 1, 0)
+    at = offset(lines, last_line(seq) + 1, 0)
     if isinstance(last, MappingNode) and not last.flow_style and isinstance(item, dict):
         body = emit(item, last.start_mark.column).replace("\n", nl).split(nl)
         insertion = " " * dash_col + "- " + body[0].lstrip() + nl + nl.join(body[1:])
@@ -209,20 +214,20 @@ def _remove(text: str, lines: list[str], trail: list[Node], path: Path) -> str:
     if parent.flow_style or _in_flow(trail[:-1]):
         pairs = parent.value
         i = next(n for n, (k, _v) in enumerate(pairs) if k is key_node)
-        start = _offset(lines, key_node.start_mark.line, key_node.start_mark.column)
-        end = _offset(lines, value_node.end_mark.line, value_node.end_mark.column)
+        start = offset(lines, key_node.start_mark.line, key_node.start_mark.column)
+        end = offset(lines, value_node.end_mark.line, value_node.end_mark.column)
         if i + 1 < len(pairs):  # "a: 1, b: 2" → "b: 2"
-            end = _offset(lines, pairs[i + 1][0].start_mark.line, pairs[i + 1][0].start_mark.column)
+            end = offset(lines, pairs[i + 1][0].start_mark.line, pairs[i + 1][0].start_mark.column)
         elif i > 0:  # "a: 1, b: 2" → "a: 1"
             prev = pairs[i - 1][1]
-            start = _offset(lines, prev.end_mark.line, prev.end_mark.column)
+            start = offset(lines, prev.end_mark.line, prev.end_mark.column)
         return text[:start] + text[end:]
     if len(parent.value) == 1:
         raise Refused(path, N_("the only key of its mapping"))
     if not _starts_line(lines, key_node):
         raise Refused(path, N_("the key does not start its line"))
-    begin = _offset(lines, key_node.start_mark.line, 0)
-    end = _offset(lines, _last_line(value_node) + 1, 0)
+    begin = offset(lines, key_node.start_mark.line, 0)
+    end = offset(lines, last_line(value_node) + 1, 0)
     return text[:begin] + text[end:]
 
 
