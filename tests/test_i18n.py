@@ -40,3 +40,19 @@ def test_vietnamese_has_diacritics():
 
     assert translator("vi")("error") == "lỗi"
     assert translator("en")("error") == "error"
+
+
+def test_pybabel_compiles_the_shipped_catalog(tmp_path):
+    """A fuzzy header makes `pybabel compile` skip the whole catalog: the shipped .po compiles, and
+    to the same translations as the shipped .mo."""
+    import shutil
+
+    from babel.messages.frontend import CommandLineInterface
+
+    shutil.copytree(PROJECT / "src/giaoviec/locale", tmp_path / "locale")
+    (tmp_path / "locale/vi/LC_MESSAGES/giaoviec.mo").unlink()
+    CommandLineInterface().run(["pybabel", "compile", "-d", str(tmp_path / "locale"), "-D", "giaoviec"])
+    compiled = tmp_path / "locale/vi/LC_MESSAGES/giaoviec.mo"
+    assert compiled.exists()
+    with open(compiled, "rb") as ours, open(PROJECT / "src/giaoviec/locale/vi/LC_MESSAGES/giaoviec.mo", "rb") as shipped:
+        assert gettext.GNUTranslations(ours)._catalog == gettext.GNUTranslations(shipped)._catalog  # type: ignore[attr-defined]
