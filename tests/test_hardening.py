@@ -121,7 +121,7 @@ def test_formulas_in_the_data_stay_text_in_every_spreadsheet(cli, repo, tmp_path
 def test_control_characters_are_refused_in_the_data_and_never_reach_a_terminal(cli, repo):
     replace(repo, "org/cadres.yaml", "name: Lê Văn Cường", 'name: "Lê\\u001b]8;;http://x\\u0007Văn\\u001b[2J"')
     run = cli("-C", str(repo), "validate")
-    assert run.code == 1 and "[schema.text_characters]" in run.out
+    assert run.code == 1 and "[schema.text-characters]" in run.out
     assert "\x1b" not in run.out + run.err and "\x07" not in run.out + run.err
     bad = repo / "assignments/2022/tam-hong/x\x1b[2J.yaml"
     bad.write_text("apiVersion: giaoviec/v1\nkind: Assignment\n", encoding="utf-8")
@@ -355,11 +355,11 @@ def test_validate_of_a_path_that_is_not_in_the_repository_is_a_usage_error(cli, 
 # -- crashes: every error path has its exit code -------------------------------------------------
 
 @pytest.mark.parametrize("old,new,code", [
-    ("weight: 2", "weight: " + "9" * 5000, "schema.float_type"),
-    ("what: Xây dựng nhà văn hóa thôn Đông", 'what: "Xây dựng \\0 nhà văn hóa"', "schema.text_characters"),
+    ("weight: 2", "weight: " + "9" * 5000, "schema.number"),
+    ("what: Xây dựng nhà văn hóa thôn Đông", 'what: "Xây dựng \\0 nhà văn hóa"', "schema.text-characters"),
     ("what: Xây dựng nhà văn hóa thôn Đông", 'what: "\\ud800"', "yaml.syntax"),
-    ("target: 12}", "target: .nan}", "schema.finite_number"),
-    ("outcome: {done_on: 2022-09-20, value: 12}", "outcome: {done_on: 2022-09-20, value: .inf}", "schema.finite_number"),
+    ("target: 12}", "target: .nan}", "schema.finite-number"),
+    ("outcome: {done_on: 2022-09-20, value: 12}", "outcome: {done_on: 2022-09-20, value: .inf}", "schema.finite-number"),
     ("  - id: \"02\"", "  - " + "k" * 2000 + ": 1\n  - id: \"02\"", "yaml.syntax"),
 ])
 def test_hostile_values_are_findings_not_crashes(cli, tmp_path, old, new, code):

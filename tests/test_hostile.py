@@ -133,7 +133,7 @@ def test_accepted_hostile_text_comes_out_as_text_everywhere(cli, tmp_path, shift
 def test_refused_characters_are_findings_and_reach_no_output(cli, tmp_path):
     root = hostile_repo(tmp_path, REFUSED, 0, config=False)
     run = cli("-C", str(root), "validate", "--format", "json")
-    assert run.code == 1 and "schema.text_characters" in {d["code"] for d in run.json()["diagnostics"]}
+    assert run.code == 1 and "schema.text-characters" in {d["code"] for d in run.json()["diagnostics"]}
     check(outputs(cli, root, tmp_path))
 
 

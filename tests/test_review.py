@@ -150,27 +150,6 @@ def test_a_bad_revision_is_a_usage_error(repo):
     assert subprocess_cli("-C", str(repo), "diff", "--", "-rf").code == 2
 
 
-def test_the_workflow_init_writes_runs(repo, tmp_path):
-    git(repo, "update-ref", "refs/remotes/origin/main", "main")  # as actions/checkout leaves it
-    git(repo, "checkout", "-qb", "pr")
-    edit(repo, '"01": {score: 1}', '"01": {score: 2}', "evaluations/2024/hoi-dong-danh-gia.yaml")
-    git(repo, "commit", "-qam", "a council score")
-    import yaml
-
-    workflow = yaml.safe_load((repo / ".github/workflows/giaoviec.yml").read_text(encoding="utf-8"))
-    steps = [s for s in workflow["jobs"]["validate"]["steps"] if "run" in s and not s["run"].startswith("pip install")]
-    assert len(steps) == 4
-    summary = tmp_path / "summary.md"
-    env = {**os.environ, "PATH": BIN + os.pathsep + os.environ["PATH"], "GITHUB_ACTIONS": "true",
-           "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_WORKSPACE": str(repo), "NO_COLOR": "1"}
-    for step in steps:
-        command = re.sub(r"\$\{\{\s*github\.base_ref\s*\}\}", "main", step["run"])
-        proc = subprocess.run(["bash", "-ec", command], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
-        assert proc.returncode == 0, (command, proc.stdout, proc.stderr)
-    text = summary.read_text(encoding="utf-8")
-    assert "điểm hội đồng của nhiệm vụ 01: 1 → 2" in text and "Kết quả chấm điểm năm" in text
-
-
 def test_init_refuses_an_existing_repository(repo):
     assert subprocess_cli("init", str(repo)).code == 2
 
@@ -186,3 +165,32 @@ def test_new_assignment(repo):
     assert second.code == 0 and "le-thi-mai-breakthrough.yaml" in second.out
     assert subprocess_cli("-C", str(repo), "new", "assignment", "--cadre", "khong-co", "--period", "2025").code == 2
     assert subprocess_cli("-C", str(repo), "new", "assignment", "--cadre", "le-thi-mai", "--period", "2025-2021").code == 2
+
+
+def test_a_200_cadre_diff_fits_a_pull_request_comment(tmp_path):
+    """Every cadre of a 200-file province changes: the Markdown is folded per unit, stays under
+    GitHub's 65,536 characters, says what it left out and where the whole text is; without a limit
+    every cadre is there. Text of the data never pings or links (@, #)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    root = tmp_path / "p"
+    generate(root, 200)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    for path in sorted((root / "assignments").rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"(    weight: )(\d)", lambda m: m.group(1) + str(int(m.group(2)) + 1), text, count=3)
+        text = re.sub(r"what: (.*)", lambda m: f'what: "Báo @to-chuc, xem #12: {m.group(1)}"', text, count=1)
+        path.write_text(text, encoding="utf-8")
+    assert subprocess_cli("-C", str(root), "validate").code == 0
+    whole = subprocess_cli("-C", str(root), "diff", "main", "--format", "md", "--max-chars", "0")
+    assert whole.out.startswith("<!-- giaoviec -->\n") and whole.out.count("<details") == 200 and len(whole.out) > 65_536
+    comment = subprocess_cli("-C", str(root), "diff", "main", "--format", "md", "--full-at", "https://example.test/run/1")
+    shown = comment.out.count("<details")
+    assert len(comment.out) <= 65_536 and 0 < shown < 200
+    assert f"còn {200 - shown} đơn vị ({200 - shown} cán bộ) không hiện ở đây" in comment.out
+    assert "Bản đầy đủ: https://example.test/run/1" in comment.out
+    assert comment.out.count("<details") == comment.out.count("</details>")
+    assert "@to-chuc" not in comment.out and "#12" not in comment.out

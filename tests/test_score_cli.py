@@ -98,7 +98,7 @@ def test_invalid_files_are_reported_and_left_out(cli, tmp_path):
     doc = json.loads(run.out)
     assert run.code == 1
     assert doc["cadres"] == []
-    assert [d["code"] for d in doc["diagnostics"]] == ["schema.bool_type"]
+    assert [d["code"] for d in doc["diagnostics"]] == ["schema.boolean"]
 
 
 def test_component_above_its_scale_is_flagged(cli, tmp_path):

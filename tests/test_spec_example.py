@@ -19,11 +19,11 @@ def test_the_spec_snippets_as_written(cli):
     run = cli("-C", str(DATA / "spec-example"), "validate", "--format", "json")
     assert findings(run) == [
         # the snippets' own YAML mistake: an unquoted comma inside { } starts a new field
-        f"schema.extra_forbidden {ASSIGNMENT}:52:56",
+        f"schema.unknown-field {ASSIGNMENT}:52:56",
         # the other entries of the council's file are still read (a bad entry drops only itself),
         # so its undeclared council is found at once too
         f"ref.unknown {EVALUATION}:3:10",
-        f"schema.extra_forbidden {EVALUATION}:12:52",
+        f"schema.unknown-field {EVALUATION}:12:52",
         # Units names phu-tho as successor without declaring it
         "ref.unknown org/units.yaml:8:20",
     ]

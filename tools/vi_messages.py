@@ -707,4 +707,29 @@ VI.update({
     'import: the latest check-in of a row is older than the latest one in the file; the workbook adds only later ones.': 'import: báo cáo tiến độ gần nhất của một dòng cũ hơn báo cáo gần nhất trong tệp; bảng tính chỉ thêm được báo cáo mới hơn.',
     "import: a council score for an assignment that no council session scores yet (record the session with the council's scoring sheet).": 'import: điểm hội đồng cho tệp giao việc mà chưa phiên họp hội đồng nào chấm (hãy ghi phiên họp bằng phiếu chấm điểm của hội đồng).',
     "import: a changed value that the file's layout does not let giaoviec edit safely (it is then left for an edit by hand).": 'import: giá trị thay đổi mà cách viết của tệp không cho phép giaoviec sửa an toàn (khi đó để lại cho người dùng sửa tay).',
+    '{unit}: {n} cadres': '{unit}: {n} cán bộ',
+    '⚠ Cut to fit a pull-request comment: {units} more units ({cadres} cadres) are not shown here.': '⚠ Đã cắt bớt cho vừa một bình luận pull request: còn {units} đơn vị ({cadres} cán bộ) không hiện ở đây.',
+    'The whole text: {url}': 'Bản đầy đủ: {url}',
+    'The whole text: giaoviec diff {base} --format md': 'Bản đầy đủ: giaoviec diff {base} --format md',
+    "git init did not run ({problem}); the files are written.": "Không chạy được git init ({problem}); các tệp đã được ghi.",
+    "Initialised an empty git repository in {path} (branch main).": "Đã khởi tạo kho git trống trong {path} (nhánh main).",
+    "The new repository has {n} errors: run giaoviec validate in it.": "Kho mới có {n} lỗi: chạy giaoviec validate trong kho để xem.",
+    "The new repository validates: {files} files, 0 errors.": "Kho mới kiểm tra đạt: {files} tệp, 0 lỗi.",
+    "The files are written but git could not commit them: {problem}.": "Các tệp đã được ghi nhưng git không commit được: {problem}.",
+    "Set who you are (git config user.name, git config user.email), then git add -A && git commit.": "Khai báo người commit (git config user.name, git config user.email), rồi chạy git add -A && git commit.",
+    "Committed the files to git.": "Đã commit các tệp vào git.",
+    "Initial data repository (giaoviec init)": "Khởi tạo kho dữ liệu giao việc (giaoviec init)",
+    """Next steps:
+  1. Put the real units and cadres in org/units.yaml and org/cadres.yaml, then run: giaoviec validate
+  2. Put the real teams in CODEOWNERS: who must approve changes to assignments (Ban Tổ chức), to council scores (the council), to the rules (Ban Thường vụ).
+  3. Create an empty repository on the git host (GitHub or GitLab), then: git remote add origin ADDRESS && git push -u origin main
+  4. Protect the main branch: changes only through pull requests, with the giaoviec check passing and the approval of the owners in CODEOWNERS.
+  5. Each person who edits files: pip install pre-commit && pre-commit install (checks every commit before it is made).""": """Các bước tiếp theo:
+  1. Ghi các đơn vị và cán bộ thật vào org/units.yaml và org/cadres.yaml, rồi chạy: giaoviec validate
+  2. Ghi các nhóm thật vào CODEOWNERS: ai phải duyệt thay đổi giao việc (Ban Tổ chức), điểm của hội đồng (hội đồng đánh giá), quy tắc chấm điểm (Ban Thường vụ).
+  3. Tạo một kho trống trên máy chủ git (GitHub hoặc GitLab), rồi chạy: git remote add origin ĐỊA_CHỈ && git push -u origin main
+  4. Bảo vệ nhánh main: chỉ thay đổi qua pull request, khi kiểm tra giaoviec đạt và có phê duyệt của người có tên trong CODEOWNERS.
+  5. Mỗi người sửa tệp chạy: pip install pre-commit && pre-commit install (kiểm tra trước mỗi commit).""",
+    'Diagnostic codes': 'Mã lỗi và cảnh báo',
+    'Every finding of giaoviec has one of these codes (giaoviec rules prints the same).': 'Mỗi lỗi, cảnh báo giaoviec đưa ra mang một trong các mã dưới đây (lệnh giaoviec rules in ra cùng nội dung).',
 })

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from giaoviec.app.checking import check
 from giaoviec.app.score import score
-from giaoviec.compute.review import Review, impacts, names
+from giaoviec.compute.review import Review, impacts, names, units
 from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Fatal
 from giaoviec.domain.semdiff import Change, Diff, compare, years_touched
@@ -38,7 +38,7 @@ def review(root: Path, base: str, head: str | None = None, today: dt.date | None
             found += impacts(diff, year, before, after, today)
             seen += [before, after]
             complete = complete and all(r is not None and r.complete for r in (before, after))
-    return Review(base, head or "", diff, found, names(*seen), complete)
+    return Review(base, head or "", diff, found, names(*seen), complete, units(*seen))
 
 
 def mark_councils(diff: Diff, new: Path) -> Diff:

@@ -14,8 +14,10 @@ from rich.text import Text
 
 from giaoviec.app.validate import validate as run_validate
 from giaoviec.cli.app import LangOption, app, session
-from giaoviec.codes import CODES, code_for
+from giaoviec.codes import CODES
 from giaoviec.diagnostics import N_, exit_code
+from giaoviec.load import gitrev
+from giaoviec.render import rules as rules_render
 from giaoviec.render import schemas
 from giaoviec.render.diagnostics import REPORTERS, ReportContext
 
@@ -53,8 +55,8 @@ def validate(
         summary = stack.enter_context(s.env.github_summary.open("a", encoding="utf-8")) if chosen == "github" and s.env.github_summary else None
         REPORTERS[chosen](diagnostics, ReportContext(
             root=root, files=result.files, gettext=_, console=Console(highlight=False, soft_wrap=True),
-            rule_help=lambda code: _(c.explanation) if (c := code_for(code)) else code,
             out=sys.stdout, summary=summary, workspace=s.env.github_workspace,
+            git_root=gitrev.toplevel_or_none(root) if chosen == "sarif" else None,
         ))
     errors = sum(1 for d in diagnostics if d.is_error)
     s.note(N_("Checked {files} files: {errors} errors, {warnings} warnings."), files=result.files, errors=errors,
@@ -62,13 +64,25 @@ def validate(
     raise typer.Exit(int(exit_code(diagnostics, strict)))
 
 
+class RulesFormat(str, Enum):
+    text = "text"
+    md = "md"
+
+
 @app.command()
-def rules(ctx: typer.Context, lang: LangOption = None) -> None:
+def rules(
+    ctx: typer.Context,
+    format: Annotated[RulesFormat, typer.Option("--format", "-f", help="text | md (trang tài liệu docs/ma-loi.md).")] = RulesFormat.text,
+    lang: LangOption = None,
+) -> None:
     """Liệt kê mọi mã lỗi và quy tắc rõ, kèm ví dụ đạt và không đạt.
 
     Ví dụ: giaoviec rules --lang en
     """
     _ = session(ctx, lang).gettext()
+    if format is RulesFormat.md:
+        sys.stdout.write(rules_render.page(_))
+        return
     console = Console(highlight=False, soft_wrap=True)
     for c in CODES:
         console.print(Text(f"{c.code}  ({_(c.severity.value)})", style="bold cyan"))

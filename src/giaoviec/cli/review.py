@@ -14,6 +14,7 @@ from rich.text import Text
 
 from giaoviec.app.edit import record
 from giaoviec.app.review import review
+from giaoviec.app.scaffold import init as init_repository
 from giaoviec.app.scaffold import new_assignment as new_assignment_file
 from giaoviec.app.score import status as follow_up
 from giaoviec.cli.app import LangOption, Session, app, session
@@ -73,17 +74,44 @@ def init(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help="Thư mục kho dữ liệu mới (mặc định: thư mục hiện tại).")] = Path("."),
     organization: Annotated[str, typer.Option("--organization", help="Tên tổ chức.")] = "Đảng bộ (sửa tên tổ chức)",
-    requirement: Annotated[str | None, typer.Option("--pip", help="Cách cài giaoviec trong CI, ví dụ giaoviec==0.1.0 hoặc git+https://…")] = None,
+    source: Annotated[str, typer.Option("--source", help="Kho git mà CI và pre-commit cài giaoviec từ đó.")] = scaffold.SOURCE,
+    ref: Annotated[str | None, typer.Option("--ref", help="Thẻ phiên bản (v0.1.0) hoặc mã commit của kho đó; mặc định: thẻ của phiên bản này.")] = None,
+    requirement: Annotated[str | None, typer.Option("--pip", help="Cài từ một kho gói thay cho kho git, ví dụ giaoviec==0.1.0.")] = None,
+    commit: Annotated[bool, typer.Option("--commit", help="Tạo commit đầu tiên với các tệp vừa viết.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè các tệp mẫu đã có trong thư mục.")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Tạo kho dữ liệu mới: cấu hình, đơn vị, cán bộ, quy trình CI, CODEOWNERS, cài đặt trình soạn thảo.
+    """Tạo kho dữ liệu mới: cấu hình, đơn vị, cán bộ, quy trình CI, pre-commit, CODEOWNERS, cài đặt
+    trình soạn thảo; khởi tạo git nếu thư mục chưa ở trong một kho git, kiểm tra kho vừa tạo và in
+    các bước tiếp theo.
 
-    Ví dụ: giaoviec init kho-giao-viec --organization "Đảng bộ tỉnh Phú Thọ"
+    Ví dụ: giaoviec init kho-giao-viec --organization "Đảng bộ tỉnh Phú Thọ" --commit
     """
     s = session(ctx, lang)
-    for path in scaffold.init(folder, organization, requirement, force):
+    _ = s.gettext()
+    done = init_repository(folder, organization, requirement or scaffold.install_requirement(source, ref), force,
+                           _("Initial data repository (giaoviec init)") if commit else None)
+    for path in done.written:
         s.note(N_("wrote {path}"), path=str(path))
+    if done.git_init:
+        s.note(N_("git init did not run ({problem}); the files are written."), problem=done.git_init)
+    elif done.git_init == "":
+        s.note(N_("Initialised an empty git repository in {path} (branch main)."), path=str(folder))
+    if done.errors:
+        s.note(N_("The new repository has {n} errors: run giaoviec validate in it."), n=done.errors)
+    else:
+        s.note(N_("The new repository validates: {files} files, 0 errors."), files=done.files)
+    if done.commit_problem:
+        raise Fatal(ExitCode.USAGE, N_("The files are written but git could not commit them: {problem}."), problem=done.commit_problem,
+                    hint=N_("Set who you are (git config user.name, git config user.email), then git add -A && git commit."))
+    if commit:
+        s.note(N_("Committed the files to git."))
+    print(_("""Next steps:
+  1. Put the real units and cadres in org/units.yaml and org/cadres.yaml, then run: giaoviec validate
+  2. Put the real teams in CODEOWNERS: who must approve changes to assignments (Ban Tổ chức), to council scores (the council), to the rules (Ban Thường vụ).
+  3. Create an empty repository on the git host (GitHub or GitLab), then: git remote add origin ADDRESS && git push -u origin main
+  4. Protect the main branch: changes only through pull requests, with the giaoviec check passing and the approval of the owners in CODEOWNERS.
+  5. Each person who edits files: pip install pre-commit && pre-commit install (checks every commit before it is made)."""))
 
 
 new_app = typer.Typer(help="Tạo tệp mới từ mẫu.", no_args_is_help=True)
@@ -152,6 +180,8 @@ def diff(
     base: Annotated[str, typer.Argument(help="Phiên bản gốc (nhánh, thẻ hoặc commit), ví dụ origin/main.")],
     head: Annotated[str | None, typer.Argument(help="Phiên bản mới; mặc định là thư mục làm việc hiện tại.")] = None,
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | md | json (md để đăng làm bình luận pull request).")] = DiffFormat.text,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=0, help="md: số ký tự tối đa (mặc định 65536, giới hạn một bình luận trên GitHub; 0: không giới hạn); phần không vừa được nêu tên trong một ghi chú.")] = diff_render.COMMENT_LIMIT,
+    full_at: Annotated[str | None, typer.Option("--full-at", help="md: địa chỉ bản đầy đủ (ví dụ trang của lần chạy CI), ghi trong ghi chú khi phải cắt bớt.")] = None,
     lang: LangOption = None,
 ) -> None:
     """Tóm tắt thay đổi giữa hai phiên bản bằng lời nghiệp vụ, và ảnh hưởng tới điểm, xếp loại.
@@ -160,4 +190,7 @@ def diff(
     """
     s = session(ctx, lang)
     result = review(s.root(), base, head)
-    sys.stdout.write(diff_render.RENDERERS[format.value](result, s.gettext()))
+    if format is DiffFormat.md:
+        sys.stdout.write(diff_render.markdown(result, s.gettext(), max_chars or None, full_at))
+    else:
+        sys.stdout.write(diff_render.RENDERERS[format.value](result, s.gettext()))

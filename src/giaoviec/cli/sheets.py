@@ -121,7 +121,7 @@ def import_command(
     errors = [d for d in found if d.is_error]
     if found:
         REPORTERS["text"]([d.localize(_) for d in found], ReportContext(
-            root=root, files=1, gettext=_, console=Console(highlight=False, soft_wrap=True), rule_help=lambda code: code, out=sys.stdout))
+            root=root, files=1, gettext=_, console=Console(highlight=False, soft_wrap=True), out=sys.stdout))
     if errors:
         s.err().print(Text(_("Nothing was written: {n} errors.").format(n=len(errors)), style="bold red"))
         raise typer.Exit(int(ExitCode.DATA_ERRORS))

@@ -4,7 +4,7 @@ cadres whose inputs the change touches, once each, with the causes."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from giaoviec.compute.year import YearResult
 from giaoviec.domain.semdiff import Diff
@@ -29,6 +29,7 @@ class Review:
     impacts: list[Impact]
     names: dict[str, str]  # cadre id → name
     complete: bool = True  # both revisions could be scored without leaving anything out
+    units: dict[str, str] = field(default_factory=dict)  # cadre id → the name of the unit of their assignment
 
 
 def _by_key(result: YearResult | None) -> dict[tuple[str, str], tuple[float | None, str]]:
@@ -66,4 +67,14 @@ def names(*results: YearResult | None) -> dict[str, str]:
         if r is not None:
             for s in r.assignments:
                 out[s.assignment.cadre] = r.repo.name(s.assignment.cadre)
+    return out
+
+
+def units(*results: YearResult | None) -> dict[str, str]:
+    """Cadre id → the name of the unit of their assignment (the latest revision's, where both have one)."""
+    out: dict[str, str] = {}
+    for r in results:
+        if r is not None:
+            for s in r.assignments:
+                out[s.assignment.cadre] = r.repo.name(s.assignment.unit)
     return out

@@ -33,6 +33,14 @@ def toplevel(root: Path) -> Path:
     return Path(_git(root, "rev-parse", "--show-toplevel").decode().strip())
 
 
+def toplevel_or_none(root: Path) -> Path | None:
+    """The top of the git work tree holding `root`, or None (no git, not a work tree)."""
+    try:
+        return toplevel(root)
+    except Fatal:
+        return None
+
+
 def resolve(root: Path, rev: str) -> str:
     """The commit id of REV (refusing anything that is not a revision, such as an option)."""
     if rev.startswith("-"):

@@ -45,6 +45,15 @@ HINTS: dict[str, str] = {
     "missing": N_("Add '{field}:' to this mapping."),
 }
 FALLBACK = N_("Invalid value for '{field}': {detail}.")
+CODES: dict[str, str] = {  # pydantic's error type → the stable code of the finding (pydantic's names are not ours to keep)
+    "missing": "schema.missing", "extra_forbidden": "schema.unknown-field", "literal_error": "schema.not-in-list",
+    "bool_type": "schema.boolean", "date_format": "schema.date-format", "date_from_datetime_parsing": "schema.date-invalid",
+    "date_parsing": "schema.date-out-of-range", "string_pattern_mismatch": "schema.identifier", "string_type": "schema.text",
+    "string_too_short": "schema.empty-text", "too_short": "schema.empty-list", "float_type": "schema.number",
+    "int_type": "schema.whole-number", "greater_than": "schema.above-minimum", "greater_than_equal": "schema.at-least-minimum",
+    "less_than_equal": "schema.at-most-maximum", "finite_number": "schema.finite-number", "text_characters": "schema.text-characters",
+    "model_type": "schema.mapping-of-fields", "dict_type": "schema.mapping", "tuple_type": "schema.list",
+}
 SUGGEST = N_("Did you mean '{suggestion}'?")
 FLOW_COMMA = N_("Inside {{ … }} a comma starts a new field: put text that holds a comma in quotes, e.g. note: \"Đã rà soát, lập hồ sơ\".")
 
@@ -145,7 +154,7 @@ def schema_diagnostics(path: str, index: int, model: type[BaseModel], data: dict
         if kind == "bool_type" and isinstance(err["input"], str):
             hint = HINTS["bool_type"]
         out.append(finding(
-            path, Where(index, loc, anchor), f"schema.{kind}" if kind in MESSAGES else "schema.value", MESSAGES.get(kind, FALLBACK), hint=hint,
+            path, Where(index, loc, anchor), CODES.get(kind, "schema.value"), MESSAGES.get(kind, FALLBACK), hint=hint,
             field=field, value=_shown(err.get("input")), expected=str(ctx.get("expected", "")),
             char=ctx.get("code", ""), position=ctx.get("position", ""),
             limit=limit, detail=err["msg"], **args,

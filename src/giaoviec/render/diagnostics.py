@@ -12,14 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from rich.console import Console
 from rich.text import Text
 
 from giaoviec import __version__
+from giaoviec.codes import CODES
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.i18n import Gettext
 from giaoviec.render.escape import md, md_code, terminal
+from giaoviec.render.rules import help_markdown, help_text, help_uri
 
 GITHUB_LIMIT = 10
 
@@ -30,10 +33,10 @@ class ReportContext:
     files: int
     gettext: Gettext
     console: Console
-    rule_help: Callable[[str], str]
     out: TextIO
     summary: TextIO | None = None  # the GitHub job summary, when there is one
     workspace: Path | None = None  # where GitHub's paths start (GITHUB_WORKSPACE)
+    git_root: Path | None = None  # the top of the git work tree holding the repository, where code scanning's paths start
 
 
 def text(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
@@ -130,30 +133,52 @@ def markdown_table(diagnostics: list[Diagnostic], ctx: ReportContext) -> str:
 
 
 def sarif(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
-    codes = sorted({d.code for d in diagnostics})
+    """SARIF 2.1.0 for code scanning: one rule per registered code (its explanation, examples and
+    page in the user guide, in the run's language); paths from the top of the git work tree
+    (SRCROOT), so that a data folder inside a larger repository is placed right."""
+    _ = ctx.gettext
+    index = {c.code: i for i, c in enumerate(CODES)}
+    extra = sorted({d.code for d in diagnostics} - set(index))  # never expected: every code is registered (a test says so)
+    prefix, base = "", ctx.root
+    if ctx.git_root is not None:
+        try:
+            inner = ctx.root.resolve().relative_to(ctx.git_root.resolve()).as_posix()
+            prefix, base = ("" if inner == "." else inner + "/"), ctx.git_root.resolve()
+        except ValueError:
+            pass
+    rules = [{
+        "id": c.code, "name": c.code.replace(".", "/"),
+        "shortDescription": {"text": _(c.explanation)}, "fullDescription": {"text": _(c.explanation)},
+        "help": {"text": help_text(c, _), "markdown": help_markdown(c, _)}, "helpUri": help_uri(c.code),
+        "defaultConfiguration": {"level": "error" if c.severity is Severity.ERROR else "warning"},
+    } for c in CODES] + [{"id": code, "shortDescription": {"text": code}} for code in extra]
+    index |= {code: len(CODES) + i for i, code in enumerate(extra)}
     document = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {
                 "name": "giaoviec",
                 "version": __version__,
+                "semanticVersion": __version__,
                 "informationUri": "https://github.com/giaoviec/giaoviec",
-                "rules": [{"id": c, "shortDescription": {"text": ctx.rule_help(c)}} for c in codes],
+                "rules": rules,
             }},
+            "originalUriBaseIds": {"SRCROOT": {"uri": base.as_uri() + "/"}},
             "results": [
                 {
                     "ruleId": d.code,
-                    "ruleIndex": codes.index(d.code),
+                    "ruleIndex": index[d.code],
                     "level": "error" if d.is_error else "warning",
                     "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},
                     "locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": d.path},
+                        "artifactLocation": {"uri": quote(prefix + d.path), "uriBaseId": "SRCROOT"},
                         "region": {"startLine": max(d.line, 1), "startColumn": max(d.column, 1)},
                     }}],
                 }
                 for d in sorted(diagnostics)
             ],
+            "columnKind": "unicodeCodePoints",
         }],
     }
     ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

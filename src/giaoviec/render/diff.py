@@ -15,7 +15,7 @@ from giaoviec import formats
 from giaoviec.compute.review import Impact, Review
 from giaoviec.domain.semdiff import Change
 from giaoviec.i18n import N_, Gettext, lang_of
-from giaoviec.render.escape import md, md_code, terminal
+from giaoviec.render.escape import md, md_code, md_html, terminal
 from giaoviec.words import PROGRAM, TIER, fixed, word
 
 
@@ -192,25 +192,64 @@ def text(r: Review, _: Gettext) -> str:
     return "\n".join(terminal(line.replace("\n", " ")) for line in lines) + "\n"
 
 
-def markdown(r: Review, _: Gettext) -> str:
+MARKER = "<!-- giaoviec -->"  # the first line of the Markdown: how a workflow finds its own comment to update it
+COMMENT_LIMIT = 65_536  # characters of a pull-request comment on GitHub
+
+
+def _block_md(b: Block, r: Review, _: Gettext) -> list[str]:
+    lines = ["", f"**{md(_head(b, r, _))}**", ""]
+    for path, changes in b.files.items():
+        lines.append(f"- {md_code(path)}")
+        for c in changes:
+            line, flag = describe(c, _)
+            lines.append(("  - ⚠ " if flag else "  - ") + md(line))
+    return lines + ["- → **" + md(_impact(i, _)) + "**" for i in b.impacts]
+
+
+def _flagged(b: Block, _: Gettext) -> int:
+    return sum(1 for cs in b.files.values() for c in cs if describe(c, _)[1])
+
+
+def markdown(r: Review, _: Gettext, limit: int | None = None, full_at: str | None = None) -> str:
+    """The change for a pull request: one folded section per unit (open where something is flagged ⚠).
+    With `limit`, at most that many characters: the units that do not fit are named in a note that
+    says where the whole text is (`full_at`), never cut in the middle."""
     flagged = sum(1 for c in r.diff.changes if describe(c, _)[1])
-    lines = ["### " + _("giaoviec: what this change does"), ""]
-    lines.append(_("{n} changes in {files} files; {flagged} to look at twice (⚠).").format(
+    head = [MARKER, "### " + _("giaoviec: what this change does"), ""]
+    head.append(_("{n} changes in {files} files; {flagged} to look at twice (⚠).").format(
         n=len(r.diff.changes), files=len(r.diff.changed_files), flagged=flagged))
     registry, cadres = blocks(r)
     for c in registry:
-        lines += ["", "- ⚠ " + md(describe(c, _)[0])]
-    for b in cadres:
-        lines += ["", f"**{md(_head(b, r, _))}**", ""]
-        for path, changes in b.files.items():
-            lines.append(f"- {md_code(path)}")
-            for c in changes:
-                line, flag = describe(c, _)
-                lines.append(("  - ⚠ " if flag else "  - ") + md(line))
-        lines += ["- → **" + md(_impact(i, _)) + "**" for i in b.impacts]
+        head += ["", "- ⚠ " + md(describe(c, _)[0])]
+    tail: list[str] = []
     if not r.complete:
-        lines += ["", "> ⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
-    return "\n".join(lines) + "\n"
+        tail = ["", "> ⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
+    by_unit: dict[str, list[Block]] = {}
+    for b in cadres:
+        by_unit.setdefault(r.units.get(b.cadre, "—"), []).append(b)
+    sections = []
+    for unit, unit_blocks in by_unit.items():
+        marks = sum(_flagged(b, _) for b in unit_blocks)
+        summary = _("{unit}: {n} cadres").format(unit=md_html(unit), n=len(unit_blocks)) + (f", {marks} ⚠" if marks else "")
+        body = [line for b in unit_blocks for line in _block_md(b, r, _)]
+        sections.append((len(unit_blocks), ["", f"<details{' open' if marks else ''}><summary><b>{summary}</b></summary>", *body, "", "</details>"]))
+    shown = list(head)
+    size = len("\n".join(shown + tail)) + 1
+    for i, (_count, section) in enumerate(sections):
+        piece = len("\n".join(section)) + 1
+        rest = sections[i + 1:]
+        note_room = 600 if rest else 0  # what the note of a cut needs
+        if limit is None or size + piece + note_room <= limit:
+            shown += section
+            size += piece
+            continue
+        left = sections[i:]
+        note = _("⚠ Cut to fit a pull-request comment: {units} more units ({cadres} cadres) are not shown here.").format(
+            units=len(left), cadres=sum(c for c, _s in left))
+        where = _("The whole text: {url}").format(url=full_at) if full_at else _("The whole text: giaoviec diff {base} --format md").format(base=md(r.base))
+        shown += ["", "> " + note, "> " + where]
+        break
+    return "\n".join(shown + tail) + "\n"
 
 
 def as_json(r: Review, _: Gettext) -> str:

@@ -42,6 +42,15 @@ def md(text: object) -> str:
     return value.replace("://", ":" + ZWSP + "//").replace("www.", "www" + ZWSP + ".")
 
 
+def md_html(text: object) -> str:
+    """Text inside raw HTML of a Markdown document (a <summary>): entities for < > & and quotes,
+    no mention, issue reference or autolink; GitHub renders no Markdown there."""
+    value = visible("" if text is None else text).replace("\r", " ").replace("\n", " ")
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    value = _MENTION.sub(lambda m: m.group(1) + ZWSP, value)
+    return value.replace("://", ":" + ZWSP + "//").replace("www.", "www" + ZWSP + ".")
+
+
 def md_code(text: object) -> str:
     """Text as a Markdown code span (a file path): literal inside, unless it holds a backtick."""
     value = visible(text).replace("\r", " ").replace("\n", " ")

@@ -44,6 +44,15 @@ def ScaffoldError(message: str, **args: Any) -> Fatal:
     return Fatal(ExitCode.USAGE, message, **args)
 
 
+SOURCE = "https://github.com/giaoviec/giaoviec"  # the project's git repository; releases are tagged vMAJOR.MINOR.PATCH
+
+
+def install_requirement(source: str | None = None, ref: str | None = None) -> str:
+    """What CI and pre-commit install: giaoviec from a git repository at a tag or commit (this
+    version's tag of the project's repository by default), as pip writes it."""
+    return f"giaoviec @ git+{source or SOURCE}@{ref or 'v' + __version__}"
+
+
 def slug(text: str) -> str:
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
@@ -57,7 +66,8 @@ def init(folder: Path, organization: str, requirement: str | None = None, force:
         raise ScaffoldError(N_("{path} already holds a data repository."), path=str(folder))
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     env.filters.update(yaml=scalar, yaml_flow=lambda v: scalar(v, flow=True), md=md, shell=shlex.quote)
-    values = {"organization": organization, "unit": slug(organization), "requirement": requirement or f"giaoviec=={__version__}"}
+    env.globals["gh"] = lambda expression: "${{ " + expression + " }}"  # a GitHub Actions expression, written as is
+    values = {"organization": organization, "unit": slug(organization), "requirement": requirement or install_requirement()}
     templates = resources.files("giaoviec") / "templates" / "init"
     files = [(target, env.from_string(templates.joinpath(name).read_text(encoding="utf-8")).render(**values)) for name, target in FILES.items()]
     files += [(f"schemas/{name}", text) for name, text in schemas.render_all().items()]
