@@ -67,3 +67,30 @@ def test_check_jsonschema_refuses_a_broken_file(tmp_path):
     bad.write_text(source.replace("program: focus", "program: focuss"), encoding="utf-8")
     result = _check("assignment.schema.json", [bad])
     assert result.returncode == 1
+
+
+def test_hovers_show_each_vietnamese_title_once():
+    """An editor's hover on any field shows its Vietnamese title: no definition keeps its class name
+    as title, and no optional scalar is an anyOf whose branches would each repeat the title."""
+    import json as _json
+
+    from giaoviec.render.schemas import render_all
+
+    for name, text in render_all().items():
+        schema = _json.loads(text)
+        for ident, definition in schema.get("definitions", {}).items():
+            assert definition.get("title") != ident, (name, ident)
+
+        def visit(node, where="", name=name):
+            if isinstance(node, dict):
+                for key, prop in (node.get("properties") or {}).items():
+                    assert prop.get("title"), (name, where, key)
+                    branches = prop.get("anyOf") or []
+                    assert not (len(branches) == 2 and {"type": "null"} in branches and all("$ref" not in b for b in branches)), (name, key)
+                for key, value in node.items():
+                    visit(value, f"{where}/{key}")
+            elif isinstance(node, list):
+                for value in node:
+                    visit(value, where)
+
+        visit(schema)

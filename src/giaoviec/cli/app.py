@@ -24,6 +24,7 @@ from rich.console import Console
 from rich.text import Text
 
 from giaoviec import __version__
+from giaoviec.cli import click_words
 from giaoviec.cli.env import Environment
 from giaoviec.diagnostics import N_, ExitCode, Fatal, usage_error
 from giaoviec.i18n import Gettext, say, translator
@@ -34,8 +35,8 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
-    help="giaoviec: giao việc và đánh giá cán bộ bằng sản phẩm — kiểm tra (validate), chấm điểm, báo cáo.\n\n"
-    "Ví dụ: giaoviec -C examples/vinh-phuc validate",
+    help=N_("giaoviec: tasks assigned to cadres and judged by what they deliver — checks (validate), scores, reports.\n\n"
+            "Example: giaoviec -C examples/vinh-phuc validate"),
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -45,7 +46,7 @@ class Lang(str, Enum):
     en = "en"
 
 
-LangOption = Annotated[Lang | None, typer.Option("--lang", help="Ngôn ngữ: vi | en (messages and reports).")]
+LangOption = Annotated[Lang | None, typer.Option("--lang", help=N_("Language: vi | en (messages, help and reports)."))]
 
 
 @dataclass
@@ -75,8 +76,9 @@ class Session:
         return found
 
     def lang(self) -> str:
-        """--lang, else GIAOVIEC_LANG, else the repository's configured language, else Vietnamese."""
-        return self.lang_option or self.env.lang or self._configured() or "vi"
+        """--lang, else GIAOVIEC_LANG, else the repository's configured language, else the locale's
+        (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else Vietnamese."""
+        return self.lang_option or self.env.lang or self._configured() or self.env.locale_lang or "vi"
 
     def gettext(self) -> Gettext:
         return translator(self.lang())
@@ -177,10 +179,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    root: Annotated[Path | None, typer.Option("-C", "--root", help="Thư mục kho dữ liệu (mặc định: tìm giaoviec.yaml từ thư mục hiện tại trở lên).")] = None,
+    root: Annotated[Path | None, typer.Option("-C", "--root", help=N_("The data repository (default: the first folder holding giaoviec.yaml, from the current folder up)."))] = None,
     lang: LangOption = None,
-    debug: Annotated[bool, typer.Option("--debug", help="In traceback khi có lỗi nội bộ.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=N_("Print the traceback of an internal error."))] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=N_("Print the version."))] = False,
 ) -> None:
     s = session(ctx)
     s.root_option = root
@@ -188,12 +190,33 @@ def main_options(
     s.debug = debug
 
 
+def _early_options(args: list[str]) -> tuple[Path | None, str | None]:
+    """-C/--root and --lang as written anywhere on the command line, before Click parses it: the
+    language of the help and of Click's errors is chosen before Click speaks."""
+    root = lang = None
+    for i, arg in enumerate(args):
+        value = args[i + 1] if i + 1 < len(args) else None
+        if arg in ("-C", "--root") and value:
+            root = Path(value)
+        elif arg.startswith("--root="):
+            root = Path(arg.split("=", 1)[1])
+        elif arg == "--lang" and value in ("vi", "en"):
+            lang = value
+        elif arg in ("--lang=vi", "--lang=en"):
+            lang = arg.split("=", 1)[1]
+    return root, lang
+
+
 def main() -> None:
     s = Session(Environment.read())
     # a library's generator left open by an error we report is collected later; its complaint is noise
     sys.unraisablehook = lambda unraisable: traceback.print_exception(unraisable.exc_value) if s.debug else None
+    args = sys.argv[1:]
+    s.root_option, s.lang_option = _early_options(args)  # the help and Click's own words speak the run's language too
+    command = typer.main.get_command(app)
+    click_words.localize(command, s.gettext())
     try:
-        code = app(standalone_mode=False, obj=s)
+        code = command.main(args=args, prog_name="giaoviec", standalone_mode=False, obj=s)
         sys.exit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -210,7 +233,8 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:
         if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
-            exc.show()  # type: ignore[attr-defined] # a usage error (click's, or typer's own copy of click): exit 2
+            # a usage error (typer's own copy of click): exit 2, in the run's language
+            print(click_words.usage_error(exc, s.gettext()), file=sys.stderr)
             sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         _ = s.gettext()
         if s.debug:

@@ -29,20 +29,16 @@ class Format(str, Enum):
     sarif = "sarif"
 
 
-@app.command()
+@app.command(help=N_("Check every file: YAML syntax, schema, the 5 rõ/6 rõ rules, references, dates.\n\nExample: giaoviec -C examples/vinh-phuc validate --format json"))
 def validate(
     ctx: typer.Context,
-    paths: Annotated[list[str] | None, typer.Argument(help="Chỉ báo lỗi của các tệp/thư mục này (tham chiếu vẫn kiểm tra trên toàn kho).")] = None,
-    format: Annotated[Format | None, typer.Option("--format", "-f", help="text | json | github | sarif (github tự chọn khi GITHUB_ACTIONS=true).")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại (mã thoát 1).")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm kết quả (luôn đọc lại mọi tệp).")] = False,
-    base: Annotated[str | None, typer.Option("--base", help="Phiên bản git để so sánh: thay đổi chỉ tiêu, thời hạn, trọng số phải có quyết định điều chỉnh.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help=N_("Report only on these files or folders (references are still checked against the whole repository)."))] = None,
+    format: Annotated[Format | None, typer.Option("--format", "-f", help=N_("text | json | github | sarif (github is chosen when GITHUB_ACTIONS=true)."))] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=N_("Warnings fail the command too (exit code 1)."))] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=N_("Do not use the cache of results (read every file again)."))] = False,
+    base: Annotated[str | None, typer.Option("--base", help=N_("A git revision to compare with: a changed target, due date or weight needs an amendment decision."))] = None,
     lang: LangOption = None,
 ) -> None:
-    """Kiểm tra mọi tệp: cú pháp YAML, lược đồ, quy tắc 5 rõ/6 rõ, tham chiếu, ngày tháng.
-
-    Ví dụ: giaoviec -C examples/vinh-phuc validate --format json
-    """
     s = session(ctx, lang)
     root = s.root()
     with s.progress() as progress:
@@ -69,16 +65,12 @@ class RulesFormat(str, Enum):
     md = "md"
 
 
-@app.command()
+@app.command(help=N_("List every diagnostic code and clarity rule, with a passing and a failing example.\n\nExample: giaoviec rules --lang en"))
 def rules(
     ctx: typer.Context,
-    format: Annotated[RulesFormat, typer.Option("--format", "-f", help="text | md (trang tài liệu docs/ma-loi.md).")] = RulesFormat.text,
+    format: Annotated[RulesFormat, typer.Option("--format", "-f", help=N_("text | md (the page docs/ma-loi.md)."))] = RulesFormat.text,
     lang: LangOption = None,
 ) -> None:
-    """Liệt kê mọi mã lỗi và quy tắc rõ, kèm ví dụ đạt và không đạt.
-
-    Ví dụ: giaoviec rules --lang en
-    """
     _ = session(ctx, lang).gettext()
     if format is RulesFormat.md:
         sys.stdout.write(rules_render.page(_))
@@ -104,16 +96,12 @@ def rules(
         console.print()
 
 
-@app.command()
+@app.command(help=N_("Write the JSON Schemas (draft-07, with descriptions in the chosen language) of every kind of document, for editors.\n\nExample: giaoviec schema --out schemas"))
 def schema(
     ctx: typer.Context,
-    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi các JSON Schema.")] = Path("schemas"),
+    out: Annotated[Path, typer.Option("--out", help=N_("The folder to write the JSON Schemas to."))] = Path("schemas"),
     lang: LangOption = None,
 ) -> None:
-    """Ghi JSON Schema (draft-07, mô tả tiếng Việt) của mọi loại tài liệu, cho trình soạn thảo.
-
-    Ví dụ: giaoviec schema --out schemas
-    """
     s = session(ctx, lang)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in schemas.render_all().items():

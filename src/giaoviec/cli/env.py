@@ -21,6 +21,7 @@ class Environment:
     github_actions: bool
     github_workspace: Path | None
     github_summary: Path | None
+    locale_lang: str | None = None  # vi or en from LANGUAGE, LC_ALL, LC_MESSAGES, LANG (as GNU gettext reads them)
 
     @staticmethod
     def read(environ: Mapping[str, str] | None = None) -> Environment:
@@ -40,4 +41,18 @@ class Environment:
             github_actions=env.get("GITHUB_ACTIONS") == "true",
             github_workspace=Path(env["GITHUB_WORKSPACE"]) if env.get("GITHUB_WORKSPACE") else None,
             github_summary=Path(env["GITHUB_STEP_SUMMARY"]) if env.get("GITHUB_STEP_SUMMARY") else None,
+            locale_lang=locale_language(env),
         )
+
+
+def locale_language(env: Mapping[str, str]) -> str | None:
+    """The first language giaoviec speaks named by the locale, as GNU tools read it: LANGUAGE (a
+    list, `vi:en`) unless the locale is C, then LC_ALL, LC_MESSAGES, LANG; None for C, POSIX or
+    a language giaoviec does not speak."""
+    locale = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), "")
+    names = ([] if locale in ("", "C", "POSIX") or locale.startswith("C.") else env.get("LANGUAGE", "").split(":")) + [locale]
+    for name in names:
+        code = name.split(".")[0].split("@")[0].split("_")[0].lower()
+        if code in ("vi", "en"):
+            return code
+    return None

@@ -29,20 +29,16 @@ class ScoreFormat(str, Enum):
     md = "md"
 
 
-@app.command()
+@app.command(help=N_("Score and rate every assignment of YEAR under the scoring profile in force.\n\nExample: giaoviec -C examples/vinh-phuc score 2022 --explain"))
 def score(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="Năm đánh giá, ví dụ 2022.")],
-    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc (và đơn vị tiền thân).")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định min(hôm nay, cuối kỳ).")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Giải thích từng con số: tình trạng, hệ số, khấu trừ, điều kiện xếp loại.")] = False,
-    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table | json | csv | md")] = ScoreFormat.table,
+    year: Annotated[int, typer.Argument(help=N_("The year to score, e.g. 2022."))],
+    unit: Annotated[str | None, typer.Option("--unit", help=N_("Only this unit and the units below it (and the units it succeeded)."))] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=N_("As of this day (YYYY-MM-DD); default: the earlier of today and the end of the year."))] = None,
+    explain: Annotated[bool, typer.Option("--explain", help=N_("Explain every figure: statuses, factors, deductions, tier conditions."))] = False,
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help=N_("table | json | csv | md"))] = ScoreFormat.table,
     lang: LangOption = None,
 ) -> None:
-    """Chấm điểm và xếp loại theo bộ quy tắc có hiệu lực cho năm YEAR.
-
-    Ví dụ: giaoviec -C examples/vinh-phuc score 2022 --explain
-    """
     s = session(ctx, lang)
     day = s.date(as_of)
     year = s.year(year) or year
@@ -74,24 +70,20 @@ class ReportFormat(str, Enum):
     pdf = "pdf"
 
 
-@app.command()
+@app.command(help=N_("A unit's report on the tasks: Markdown, HTML (prints on A4), or a Word or PDF document in the prescribed form.\n\nExample: giaoviec -C examples/vinh-phuc report --unit yen-lac --year 2022 --format docx --out bao-cao.docx"))
 def report(
     ctx: typer.Context,
-    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị; báo cáo gồm đơn vị này và mọi đơn vị trực thuộc.")],
-    year: Annotated[int | None, typer.Option("--year", help="Năm; mặc định năm gần nhất có giao việc.")] = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md | html | docx | pdf")] = ReportFormat.md,
-    out: Annotated[Path | None, typer.Option("--out", help="Ghi vào tệp này (mặc định: in ra màn hình; bắt buộc với docx, pdf).")] = None,
-    public: Annotated[bool, typer.Option("--public", help="Bản công khai: bỏ mọi tệp, nhiệm vụ mật và ghi chú, minh chứng của chúng.")] = False,
-    date: Annotated[str | None, typer.Option("--date", help="Ngày lập báo cáo (YYYY-MM-DD); mặc định hôm nay, hoặc SOURCE_DATE_EPOCH.")] = None,
-    number: Annotated[str | None, typer.Option("--number", help="Số của văn bản (docx, pdf), ví dụ 15; bỏ trống để điền tay.")] = None,
-    signer: Annotated[str | None, typer.Option("--signer", help="Họ tên người ký (docx, pdf); mặc định theo giaoviec.yaml.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp --out đã có dù không phải do giaoviec tạo.")] = False,
+    unit: Annotated[str, typer.Option("--unit", help=N_("The unit's id; the report covers it and every unit below it."))],
+    year: Annotated[int | None, typer.Option("--year", help=N_("The year; default: the latest year with an assignment."))] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help=N_("md | html | docx | pdf"))] = ReportFormat.md,
+    out: Annotated[Path | None, typer.Option("--out", help=N_("Write to this file (default: the screen; needed for docx and pdf)."))] = None,
+    public: Annotated[bool, typer.Option("--public", help=N_("The public version: without confidential files and tasks, their notes and evidence."))] = False,
+    date: Annotated[str | None, typer.Option("--date", help=N_("The date of the report (YYYY-MM-DD); default: today, or SOURCE_DATE_EPOCH."))] = None,
+    number: Annotated[str | None, typer.Option("--number", help=N_("The document's number (docx, pdf), e.g. 15; leave it out to fill it in by hand."))] = None,
+    signer: Annotated[str | None, typer.Option("--signer", help=N_("The signer's name (docx, pdf); default: from giaoviec.yaml."))] = None,
+    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file even if giaoviec did not make it."))] = False,
     lang: LangOption = None,
 ) -> None:
-    """Báo cáo kết quả thực hiện nhiệm vụ của một đơn vị: Markdown, HTML (in A4), hoặc văn bản Word, PDF theo thể thức.
-
-    Ví dụ: giaoviec -C examples/vinh-phuc report --unit yen-lac --year 2022 --format docx --out bao-cao.docx
-    """
     s = session(ctx, lang)
     root = s.root()
     if format in (ReportFormat.docx, ReportFormat.pdf) and out is None:
@@ -122,19 +114,15 @@ class StatsFormat(str, Enum):
     json = "json"
 
 
-@app.command("stats")
+@app.command("stats", help=N_("Figures: cadres, tasks, the four status groups, tiers, the share of commune secretaries and chairs who are not local.\n\nExample: giaoviec -C examples/vinh-phuc stats --year 2022 --unit yen-lac"))
 def stats_command(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option("--year", help="Năm; mặc định năm nay.")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD).")] = None,
-    format: Annotated[StatsFormat, typer.Option("--format", "-f", help="table | json")] = StatsFormat.table,
+    year: Annotated[int | None, typer.Option("--year", help=N_("The year; default: this year."))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help=N_("Only this unit and the units below it."))] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=N_("As of this day (YYYY-MM-DD)."))] = None,
+    format: Annotated[StatsFormat, typer.Option("--format", "-f", help=N_("table | json"))] = StatsFormat.table,
     lang: LangOption = None,
 ) -> None:
-    """Số liệu: cán bộ, nhiệm vụ, bốn nhóm tình trạng, xếp loại, tỷ lệ bí thư, chủ tịch xã không phải người địa phương.
-
-    Ví dụ: giaoviec -C examples/vinh-phuc stats --year 2022 --unit yen-lac
-    """
     s = session(ctx, lang)
     day = s.date(as_of)
     root = s.root()

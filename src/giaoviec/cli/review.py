@@ -38,20 +38,16 @@ def inside_root(s: Session, root: Path, name: str) -> Path:
     raise Fatal(ExitCode.USAGE, N_("There is no file {path}."), path=name)
 
 
-@app.command()
+@app.command(help=N_("Add a check-in (or record the outcome) to a file, every other line kept as it is.\n\nExample: giaoviec progress assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml#01 --value 3 --note \"Đã hợp nhất dữ liệu\""))
 def progress(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(metavar="FILE#TASK", help="Tệp giao việc và mã nhiệm vụ, ví dụ assignments/2022/nguyet-duc/nguyen-van-an.yaml#05.")],
-    value: Annotated[float | None, typer.Option("--value", help="Giá trị chỉ tiêu đã đạt.")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Nội dung báo cáo.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Ngày báo cáo (YYYY-MM-DD); mặc định hôm nay.")] = None,
-    done_on: Annotated[str | None, typer.Option("--done-on", help="Ghi kết quả: ngày hoàn thành (và --value là giá trị đạt được).")] = None,
+    target: Annotated[str, typer.Argument(metavar="FILE#TASK", help=N_("The assignment file and the task's id, e.g. assignments/2022/nguyet-duc/nguyen-van-an.yaml#05."))],
+    value: Annotated[float | None, typer.Option("--value", help=N_("The value of the indicator reached."))] = None,
+    note: Annotated[str | None, typer.Option("--note", help=N_("What the check-in says."))] = None,
+    date: Annotated[str | None, typer.Option("--date", help=N_("The date of the check-in (YYYY-MM-DD); default: today."))] = None,
+    done_on: Annotated[str | None, typer.Option("--done-on", help=N_("Record the outcome: the completion date (and --value is the value reached)."))] = None,
     lang: LangOption = None,
 ) -> None:
-    """Thêm một báo cáo tiến độ (hoặc ghi kết quả) vào tệp, giữ nguyên mọi dòng khác.
-
-    Ví dụ: giaoviec progress assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml#01 --value 3 --note "Đã hợp nhất dữ liệu"
-    """
     s = session(ctx, lang)
     root = s.root()
     file_part, _sep, task_id = target.rpartition("#")
@@ -69,24 +65,18 @@ def progress(
             console.print(Text(terminal("+ " + line), style="green"))
 
 
-@app.command()
+@app.command(help=N_("A new data repository: configuration, units, cadres, CI, pre-commit, CODEOWNERS, editor settings; git init where the folder is in no git repository, the new repository validated, the next steps printed.\n\nExample: giaoviec init kho-giao-viec --organization \"Đảng bộ tỉnh Phú Thọ\" --commit"))
 def init(
     ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(help="Thư mục kho dữ liệu mới (mặc định: thư mục hiện tại).")] = Path("."),
-    organization: Annotated[str, typer.Option("--organization", help="Tên tổ chức.")] = "Đảng bộ (sửa tên tổ chức)",
-    source: Annotated[str, typer.Option("--source", help="Kho git mà CI và pre-commit cài giaoviec từ đó.")] = scaffold.SOURCE,
-    ref: Annotated[str | None, typer.Option("--ref", help="Thẻ phiên bản (v0.1.0) hoặc mã commit của kho đó; mặc định: thẻ của phiên bản này.")] = None,
-    requirement: Annotated[str | None, typer.Option("--pip", help="Cài từ một kho gói thay cho kho git, ví dụ giaoviec==0.1.0.")] = None,
-    commit: Annotated[bool, typer.Option("--commit", help="Tạo commit đầu tiên với các tệp vừa viết.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè các tệp mẫu đã có trong thư mục.")] = False,
+    folder: Annotated[Path, typer.Argument(help=N_("The new repository's folder (default: the current folder)."))] = Path("."),
+    organization: Annotated[str, typer.Option("--organization", help=N_("The organisation's name."))] = "Đảng bộ (sửa tên tổ chức)",
+    source: Annotated[str, typer.Option("--source", help=N_("The git repository CI and pre-commit install giaoviec from."))] = scaffold.SOURCE,
+    ref: Annotated[str | None, typer.Option("--ref", help=N_("A version tag (v0.1.0) or a commit of that repository; default: this version's tag."))] = None,
+    requirement: Annotated[str | None, typer.Option("--pip", help=N_("Install from a package index instead of the git repository, e.g. giaoviec==0.1.0."))] = None,
+    commit: Annotated[bool, typer.Option("--commit", help=N_("Make the first commit with the files written."))] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Replace the template files that are in the folder already."))] = False,
     lang: LangOption = None,
 ) -> None:
-    """Tạo kho dữ liệu mới: cấu hình, đơn vị, cán bộ, quy trình CI, pre-commit, CODEOWNERS, cài đặt
-    trình soạn thảo; khởi tạo git nếu thư mục chưa ở trong một kho git, kiểm tra kho vừa tạo và in
-    các bước tiếp theo.
-
-    Ví dụ: giaoviec init kho-giao-viec --organization "Đảng bộ tỉnh Phú Thọ" --commit
-    """
     s = session(ctx, lang)
     _ = s.gettext()
     done = init_repository(folder, organization, requirement or scaffold.install_requirement(source, ref), force,
@@ -114,7 +104,7 @@ def init(
   5. Each person who edits files: pip install pre-commit && pre-commit install (checks every commit before it is made)."""))
 
 
-new_app = typer.Typer(help="Tạo tệp mới từ mẫu.", no_args_is_help=True)
+new_app = typer.Typer(help=N_("New files from a template."), no_args_is_help=True)
 app.add_typer(new_app, name="new")
 
 
@@ -125,18 +115,14 @@ class Program(str, Enum):
     product_contract = "product-contract"
 
 
-@new_app.command("assignment")
+@new_app.command("assignment", help=N_("A new assignment file for a cadre, with the unit and position from the list of cadres.\n\nExample: giaoviec new assignment --cadre nguyen-van-an --period 2027"))
 def new_assignment(
     ctx: typer.Context,
-    cadre: Annotated[str, typer.Option("--cadre", help="Mã cán bộ.")],
-    period: Annotated[str, typer.Option("--period", help="Năm (2026) hoặc nhiệm kỳ (2021-2025).")],
-    program: Annotated[Program, typer.Option("--program", help="focus | breakthrough | action-program | product-contract")] = Program.focus,
+    cadre: Annotated[str, typer.Option("--cadre", help=N_("The cadre's id."))],
+    period: Annotated[str, typer.Option("--period", help=N_("A year (2026) or a term (2021-2025)."))],
+    program: Annotated[Program, typer.Option("--program", help=N_("focus | breakthrough | action-program | product-contract"))] = Program.focus,
     lang: LangOption = None,
 ) -> None:
-    """Tạo tệp giao việc mới cho một cán bộ, đơn vị và chức vụ lấy từ danh sách cán bộ.
-
-    Ví dụ: giaoviec new assignment --cadre nguyen-van-an --period 2027
-    """
     s = session(ctx, lang)
     root = s.root()
     path = new_assignment_file(root, cadre, period, program.value)
@@ -148,19 +134,15 @@ class StatusFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(help=N_("The follow-up list: tasks overdue, due soon, or without a check-in this period.\n\nExample: giaoviec status --unit nguyet-duc-phu-tho --within 45"))
 def status(
     ctx: typer.Context,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Tính đến ngày (YYYY-MM-DD); mặc định hôm nay.")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
-    within: Annotated[int, typer.Option("--within", help="Sắp đến hạn: trong số ngày này.")] = 30,
-    format: Annotated[StatusFormat, typer.Option("--format", "-f", help="text | json")] = StatusFormat.text,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=N_("As of this day (YYYY-MM-DD); default: today."))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help=N_("Only this unit and the units below it."))] = None,
+    within: Annotated[int, typer.Option("--within", help=N_("Due soon: within this many days."))] = 30,
+    format: Annotated[StatusFormat, typer.Option("--format", "-f", help=N_("text | json"))] = StatusFormat.text,
     lang: LangOption = None,
 ) -> None:
-    """Danh sách đôn đốc: việc quá hạn, sắp đến hạn, chưa báo cáo tiến độ kỳ này.
-
-    Ví dụ: giaoviec status --unit nguyet-duc-phu-tho --within 45
-    """
     s = session(ctx, lang)
     day = s.date(as_of)
     result, _checked = follow_up(s.root(), day, unit, within, fast_reader=s.env.fast_reader)
@@ -174,20 +156,16 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(help=N_("What changed between two revisions, in the domain's words, and what it does to points and tiers.\n\nExample: giaoviec diff origin/main --format md >> \"$GITHUB_STEP_SUMMARY\""))
 def diff(
     ctx: typer.Context,
-    base: Annotated[str, typer.Argument(help="Phiên bản gốc (nhánh, thẻ hoặc commit), ví dụ origin/main.")],
-    head: Annotated[str | None, typer.Argument(help="Phiên bản mới; mặc định là thư mục làm việc hiện tại.")] = None,
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | md | json (md để đăng làm bình luận pull request).")] = DiffFormat.text,
-    max_chars: Annotated[int, typer.Option("--max-chars", min=0, help="md: số ký tự tối đa (mặc định 65536, giới hạn một bình luận trên GitHub; 0: không giới hạn); phần không vừa được nêu tên trong một ghi chú.")] = diff_render.COMMENT_LIMIT,
-    full_at: Annotated[str | None, typer.Option("--full-at", help="md: địa chỉ bản đầy đủ (ví dụ trang của lần chạy CI), ghi trong ghi chú khi phải cắt bớt.")] = None,
+    base: Annotated[str, typer.Argument(help=N_("The base revision (a branch, tag or commit), e.g. origin/main."))],
+    head: Annotated[str | None, typer.Argument(help=N_("The new revision; default: the work tree."))] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help=N_("text | md | json (md to post as a pull-request comment)."))] = DiffFormat.text,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=0, help=N_("md: at most this many characters (default 65536, GitHub's limit for a comment; 0: no limit); what does not fit is named in a note."))] = diff_render.COMMENT_LIMIT,
+    full_at: Annotated[str | None, typer.Option("--full-at", help=N_("md: where the whole text is (the CI run's page, say), given in the note when the text is cut."))] = None,
     lang: LangOption = None,
 ) -> None:
-    """Tóm tắt thay đổi giữa hai phiên bản bằng lời nghiệp vụ, và ảnh hưởng tới điểm, xếp loại.
-
-    Ví dụ: giaoviec diff origin/main --format md >> "$GITHUB_STEP_SUMMARY"
-    """
     s = session(ctx, lang)
     result = review(s.root(), base, head)
     if format is DiffFormat.md:

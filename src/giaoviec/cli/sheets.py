@@ -53,22 +53,18 @@ class CsvDialect(str, Enum):
     plain = "plain"
 
 
-@app.command("export")
+@app.command("export", help=N_("The tasks (their 5 rõ, status, points) as Excel, CSV or JSON; or the council's scoring sheet.\n\nExample: giaoviec -C examples/vinh-phuc export --year 2022 --unit yen-lac --out giao-viec-2022.xlsx"))
 def export_command(
     ctx: typer.Context,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="xlsx | csv | json")] = ExportFormat.xlsx,
-    year: Annotated[int | None, typer.Option("--year", help="Năm; mặc định năm nay.")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ đơn vị này và các đơn vị trực thuộc.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Tệp ghi ra (bắt buộc với xlsx; csv/json in ra màn hình nếu không có).")] = None,
-    scoring_sheet: Annotated[bool, typer.Option("--scoring-sheet", help="Phiếu chấm điểm cho hội đồng: mỗi cán bộ một trang, cột điểm để trống.")] = False,
-    csv_dialect: Annotated[CsvDialect, typer.Option("--csv-dialect", help="excel: dấu chấm phẩy, dấu phẩy thập phân, ngày dd/mm/yyyy (Excel, LibreOffice tiếng Việt); plain: dấu phẩy, dấu chấm, ngày ISO (cho chương trình khác).")] = CsvDialect.excel,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp --out đã có dù không phải do giaoviec tạo.")] = False,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help=N_("xlsx | csv | json"))] = ExportFormat.xlsx,
+    year: Annotated[int | None, typer.Option("--year", help=N_("The year; default: this year."))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help=N_("Only this unit and the units below it."))] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=N_("The file to write (needed for xlsx; csv and json go to the screen without it)."))] = None,
+    scoring_sheet: Annotated[bool, typer.Option("--scoring-sheet", help=N_("The council's scoring sheet: a sheet per cadre, the score column empty."))] = False,
+    csv_dialect: Annotated[CsvDialect, typer.Option("--csv-dialect", help=N_("excel: semicolons, decimal commas, dd/mm/yyyy dates (Excel, LibreOffice in Vietnamese); plain: commas, decimal points, ISO dates (for other programs)."))] = CsvDialect.excel,
+    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file even if giaoviec did not make it."))] = False,
     lang: LangOption = None,
 ) -> None:
-    """Xuất nhiệm vụ (đủ 5 rõ, tình trạng, điểm) ra Excel, CSV hoặc JSON; hoặc phiếu chấm điểm của hội đồng.
-
-    Ví dụ: giaoviec -C examples/vinh-phuc export --year 2022 --unit yen-lac --out giao-viec-2022.xlsx
-    """
     s = session(ctx, lang)
     root = s.root()
     if (format is ExportFormat.xlsx or scoring_sheet) and out is None:
@@ -96,19 +92,15 @@ def export_command(
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 
-@app.command("import")
+@app.command("import", help=N_("Assignments from a workbook (a row per task), or the council's scores from its scoring sheet.\n\nExample: giaoviec import giao-viec-2027.xlsx --dry-run"))
 def import_command(
     ctx: typer.Context,
-    workbook: Annotated[Path, typer.Argument(help="Tệp Excel (.xlsx).", exists=True, dir_okay=False)],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ cho biết sẽ ghi gì, không ghi.")] = False,
-    evaluation: Annotated[bool, typer.Option("--evaluation", help="Tệp là phiếu chấm điểm của hội đồng (đã điền).")] = False,
-    council: Annotated[str | None, typer.Option("--council", help="Mã đơn vị của hội đồng (với --evaluation).")] = None,
+    workbook: Annotated[Path, typer.Argument(help=N_("The workbook (.xlsx)."), exists=True, dir_okay=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=N_("Only say what would be written; write nothing."))] = False,
+    evaluation: Annotated[bool, typer.Option("--evaluation", help=N_("The file is the council's (filled) scoring sheet."))] = False,
+    council: Annotated[str | None, typer.Option("--council", help=N_("The council's unit id (with --evaluation)."))] = None,
     lang: LangOption = None,
 ) -> None:
-    """Nhập giao việc từ Excel (mỗi dòng một nhiệm vụ), hoặc điểm của hội đồng từ phiếu chấm.
-
-    Ví dụ: giaoviec import giao-viec-2027.xlsx --dry-run
-    """
     s = session(ctx, lang)
     root = s.root()
     _ = s.gettext()

@@ -44,7 +44,7 @@ HINTS: dict[str, str] = {
     "string_pattern_mismatch": N_("Identifiers use lowercase letters without diacritics, digits and hyphens, e.g. nguyen-van-an."),
     "missing": N_("Add '{field}:' to this mapping."),
 }
-FALLBACK = N_("Invalid value for '{field}': {detail}.")
+FALLBACK = N_("Invalid value for '{field}' (the check that failed: {kind}).")  # pydantic's own sentence would be English in any language
 CODES: dict[str, str] = {  # pydantic's error type → the stable code of the finding (pydantic's names are not ours to keep)
     "missing": "schema.missing", "extra_forbidden": "schema.unknown-field", "literal_error": "schema.not-in-list",
     "bool_type": "schema.boolean", "date_format": "schema.date-format", "date_from_datetime_parsing": "schema.date-invalid",
@@ -157,7 +157,7 @@ def schema_diagnostics(path: str, index: int, model: type[BaseModel], data: dict
             path, Where(index, loc, anchor), CODES.get(kind, "schema.value"), MESSAGES.get(kind, FALLBACK), hint=hint,
             field=field, value=_shown(err.get("input")), expected=str(ctx.get("expected", "")),
             char=ctx.get("code", ""), position=ctx.get("position", ""),
-            limit=limit, detail=err["msg"], **args,
+            limit=limit, kind=kind, **args,
         ))
     return None, out
 

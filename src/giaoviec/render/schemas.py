@@ -24,7 +24,59 @@ def schema_for(kind: str, model: type[BaseModel]) -> dict[str, Any]:
     out.update(schema)
     if defs:
         out["definitions"] = defs
-    return _draft07(out)
+    out = _draft07(out)
+    _for_hovers(out)
+    return out
+
+
+def _for_hovers(schema: dict[str, Any]) -> None:
+    """What an editor shows on hover, once and in Vietnamese: an optional scalar is one schema that
+    also allows null (not an anyOf whose two branches each repeat the title), and a definition takes
+    the Vietnamese title and description of the field that holds it, not its class name."""
+    definitions = schema.get("definitions", {})
+    named: dict[str, tuple[str, str | None]] = {}
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            for prop in (node.get("properties") or {}).values():
+                _one_schema(prop)
+                ref = _ref_of(prop)
+                if ref and "title" in prop:
+                    named.setdefault(ref, (prop["title"], prop.get("description")))
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(schema)
+    for name, definition in definitions.items():
+        if name in named and definition.get("title") == name:
+            definition["title"], description = named[name]
+            if description and "description" not in definition:
+                definition["description"] = description
+
+
+def _one_schema(prop: dict[str, Any]) -> None:
+    """anyOf [a scalar schema, null] → that schema with null among its types."""
+    branches = prop.get("anyOf")
+    if not isinstance(branches, list) or len(branches) != 2 or {"type": "null"} not in branches:
+        return
+    (other,) = [b for b in branches if b != {"type": "null"}]
+    if "$ref" in other or not isinstance(other.get("type"), str) or "anyOf" in other:
+        return
+    del prop["anyOf"]
+    prop.update({k: v for k, v in other.items() if k not in prop})
+    prop["type"] = [other["type"], "null"]
+
+
+def _ref_of(prop: dict[str, Any]) -> str | None:
+    """The definition a field holds (directly, as the non-null branch, or as its items)."""
+    for candidate in (prop, *(prop.get("anyOf") or ()), prop.get("items") or {}, prop.get("additionalProperties") or {}):
+        ref = candidate.get("$ref") if isinstance(candidate, dict) else None
+        if ref:
+            return str(ref).rsplit("/", 1)[-1]
+    return None
 
 
 def _draft07(node: Any) -> Any:
