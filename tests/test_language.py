@@ -54,7 +54,8 @@ FAILURES = [  # the tool's own refusals (exit 2 or 3)
     ["-C", "/nonexistent", "validate"], ["-C", str(VP), "validate", "nonexistent.yaml"], ["-C", str(VP), "score", "99999"],
     ["-C", str(VP), "status", "--as-of", "31/12/2022"], ["-C", str(VP), "report", "--unit", "khong-co"],
     ["-C", str(VP), "diff", "no-such-revision"], ["-C", str(VP), "report", "--unit", "yen-lac", "--format", "docx"],
-    ["-C", str(VP), "progress", "assignments/x.yaml#01", "--value", "1"],
+    ["-C", str(VP), "progress", "assignments/x.yaml#01", "--value", "1"], ["-C", str(VP), "report", "--unit", "yen-lac", "--out", "/nonexistent/x.md"],
+    ["-C", str(VP), "export", "--year", "2022", "--format", "csv", "--out", "/"],
 ]
 
 

@@ -97,3 +97,20 @@ def lang_of(_: Gettext) -> str:
 
 def _english(message: str) -> str:
     return message
+
+
+_OS_PROBLEMS = {  # errno → what the operating system said, in words the catalog translates
+    "ENOENT": N_("no such file or folder"), "EACCES": N_("permission denied"), "EPERM": N_("operation not permitted"),
+    "ENOSPC": N_("no space left on the disk"), "EDQUOT": N_("disk quota exceeded"), "EISDIR": N_("it is a folder"),
+    "ENOTDIR": N_("a part of the path is not a folder"), "EROFS": N_("the disk is read-only"), "EEXIST": N_("it exists already"),
+    "ENAMETOOLONG": N_("the name is too long"), "ELOOP": N_("too many levels of links"), "EBUSY": N_("it is in use"),
+}
+
+
+def os_problem(exc: OSError) -> Phrase | str:
+    """An operating-system error as the run's language says it (the system's own English words
+    only for an error the catalog does not know)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    return Phrase(_OS_PROBLEMS[name]) if name in _OS_PROBLEMS else (exc.strerror or str(exc))

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from giaoviec.diagnostics import N_, Diagnostic, Where, finding
+from giaoviec.i18n import os_problem
 from giaoviec.load import yamlio
 from giaoviec.load.files import is_giaoviec_file
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
@@ -98,7 +99,7 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
             raw = (root / rel).read_bytes()
         except OSError as exc:
             return [], [finding(rel, None, "file.unreadable", N_("{file} cannot be read: {problem}."),
-                                hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=exc.strerror or str(exc))]
+                                hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=os_problem(exc))]
     if not is_giaoviec_file(raw):
         return [], []
     text, problem = yamlio.decode(rel, raw)

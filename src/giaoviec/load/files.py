@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
+from giaoviec.i18n import os_problem
 
 CONFIG_FILE = "giaoviec.yaml"
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".giaoviec-cache"})
@@ -59,7 +60,7 @@ def discover(root: Path) -> Listing:
 
         def unreadable(error: OSError) -> None:
             rel = Path(error.filename).relative_to(root).as_posix() if error.filename else "."
-            out.problems.append(_unreadable(rel, error.strerror or str(error)))
+            out.problems.append(_unreadable(rel, os_problem(error)))
 
         for folder, dirs, names in os.walk(root, onerror=unreadable):
             here = Path(folder).relative_to(root)
@@ -83,7 +84,7 @@ def discover(root: Path) -> Listing:
             if path.is_file():
                 out.files.append(rel)
         except OSError as exc:
-            out.problems.append(_unreadable(rel, exc.strerror or str(exc)))
+            out.problems.append(_unreadable(rel, os_problem(exc)))
     return out
 
 
@@ -96,7 +97,7 @@ def _link(rel: str) -> Diagnostic:
                    hint=N_("Keep the data inside the repository; replace the link by the file itself."), line=1, column=1, file=rel)
 
 
-def _unreadable(rel: str, problem: str) -> Diagnostic:
+def _unreadable(rel: str, problem: object) -> Diagnostic:
     return finding(rel, None, "file.unreadable", N_("{file} cannot be read: {problem}."),
                    hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=problem)
 

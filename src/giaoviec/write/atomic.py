@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.i18n import os_problem
 
 JOURNAL = ".giaoviec-pending.json"
 LOCK_WAIT = 30.0  # seconds a writer waits for another one on the same folder
@@ -117,7 +118,7 @@ def locked(folder: Path) -> Iterator[None]:
 
 
 def cannot_write(path: Path, exc: OSError) -> Fatal:
-    return Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=exc.strerror or str(exc))
+    return Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=os_problem(exc))
 
 
 def _discard(tmp: str) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
-from giaoviec.i18n import Phrase
+from giaoviec.i18n import Phrase, os_problem
 from giaoviec.load import yamlio
 from giaoviec.load.documents import parse_document
 from giaoviec.model import Assignment
@@ -57,7 +57,7 @@ def _load(path: Path) -> tuple[str, Assignment, int, MappingNode]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise EditError(N_("Cannot read {path}: {problem}."), path=str(path), problem=str(exc)) from exc
+        raise EditError(N_("Cannot read {path}: {problem}."), path=str(path), problem=os_problem(exc) if isinstance(exc, OSError) else str(exc)) from exc
     if "\r" in text and "\n" not in text:
         raise EditError(N_("{path} ends its lines with a lone carriage return; save it with ordinary line ends first."), path=str(path))
     loaded = yamlio.load_precise(str(path), text)

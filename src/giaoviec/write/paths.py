@@ -3,10 +3,12 @@ over a file it did not create unless asked (`--force`), never over the repositor
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.i18n import os_problem
 from giaoviec.load.files import inside, is_giaoviec_file
 
 # What a file giaoviec wrote starts with or holds: an output may replace it without --force.
@@ -49,12 +51,12 @@ def output_path(path: Path, root: Path | None, force: bool) -> Path:
     if path.is_symlink():
         raise Fatal(ExitCode.USAGE, N_("{path} is a link; giaoviec does not write through links."), path=str(path))
     if path.is_dir():
-        raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem="Is a directory")
+        raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=os_problem(IsADirectoryError(errno.EISDIR, "Is a directory")))
     if path.exists():
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=exc.strerror or str(exc)) from None
+            raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=os_problem(exc)) from None
         if root is not None and inside(root, path) and is_giaoviec_file(raw):
             raise Fatal(ExitCode.USAGE, N_("{path} holds data of the repository; an output never replaces it."), path=str(path),
                         hint=N_("Write the output to another file."))
