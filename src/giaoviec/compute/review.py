@@ -4,6 +4,7 @@ cadres whose inputs the change touches, once each, with the causes."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from giaoviec.compute.year import YearResult
@@ -62,19 +63,19 @@ def impacts(diff: Diff, year: int, before: YearResult | None, after: YearResult 
 
 
 def names(*results: YearResult | None) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for r in results:
-        if r is not None:
-            for s in r.assignments:
-                out[s.assignment.cadre] = r.repo.name(s.assignment.cadre)
-    return out
+    """Cadre id → name."""
+    return _by_cadre(results, lambda r, cadre, _unit: r.repo.name(cadre))
 
 
 def units(*results: YearResult | None) -> dict[str, str]:
     """Cadre id → the name of the unit of their assignment (the latest revision's, where both have one)."""
+    return _by_cadre(results, lambda r, _cadre, unit: r.repo.name(unit))
+
+
+def _by_cadre(results: tuple[YearResult | None, ...], value: Callable[[YearResult, str, str], str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for r in results:
         if r is not None:
             for s in r.assignments:
-                out[s.assignment.cadre] = r.repo.name(s.assignment.unit)
+                out[s.assignment.cadre] = value(r, s.assignment.cadre, s.assignment.unit)
     return out
