@@ -23,47 +23,11 @@ import pytest
 import yaml
 
 from conftest import PROJECT, subprocess_cli
+from test_review import ASSIGNMENT, CADRES, ENV, REL, UNITS_ADD, git
 
 BIN = Path(sys.executable).parent
-ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
 ZIZMOR = shutil.which("zizmor") or str(BIN / "zizmor")
 CHECK = shutil.which("check-jsonschema") or str(BIN / "check-jsonschema")
-CADRES = """\
-apiVersion: giaoviec/v1
-kind: Cadres
-cadres:
-  - id: le-thi-mai
-    name: Lê Thị Mai
-    hometown: xa-dong
-    positions: [{title: Bí thư Đảng ủy xã, role: secretary, unit: xa-dong, from: 2020-08-01}]
-"""
-ASSIGNMENT = """\
-apiVersion: giaoviec/v1
-kind: Assignment
-cadre: le-thi-mai
-unit: xa-dong
-position: Bí thư Đảng ủy xã
-program: focus
-period: {from: 2024-01-01, to: 2024-12-31}
-status: assigned
-basis: {number: 12-QĐ/TU, date: 2024-01-20, issued_by: ban-thuong-vu}
-monitor: ban-to-chuc
-tasks:
-  - id: "01"
-    what: Kết nạp 12 đảng viên mới
-    who: {lead: le-thi-mai}
-    when: {due: 2024-10-31}
-    result:
-      product: Quyết định kết nạp đảng viên của Đảng ủy xã
-      measure: {indicator: Số đảng viên mới, unit: đảng viên, target: 12}
-    responsibility: {accountable: le-thi-mai}
-    weight: 2
-"""
-REL = "assignments/2024/xa-dong/le-thi-mai.yaml"
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env={**os.environ, **ENV}).stdout
 
 
 @pytest.fixture
@@ -75,7 +39,7 @@ def repo(tmp_path):
     assert (root / ".git").is_dir() and git(root, "branch", "--show-current").strip() == "main"
     (root / "org/cadres.yaml").write_text(CADRES, encoding="utf-8")
     with open(root / "org/units.yaml", "a", encoding="utf-8") as units:
-        units.write("  - {id: xa-dong, name: Xã Đông, level: commune, parent: dang-bo-tinh-phu-tho}\n")
+        units.write(UNITS_ADD)
     (root / REL).parent.mkdir(parents=True)
     (root / REL).write_text(ASSIGNMENT, encoding="utf-8")
     git(root, "add", "-A")

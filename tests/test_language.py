@@ -107,3 +107,12 @@ def test_a_repository_in_english_speaks_english(tmp_path):
     config.write_text(config.read_text(encoding="utf-8").replace("language: vi", "language: en"), encoding="utf-8")
     run = subprocess_cli("-C", str(root), "score", "abc")
     assert run.code == 2 and "Usage:" in run.err and "Error: Invalid value for 'year': a whole number is expected" in run.err
+
+
+def test_one_process_can_speak_both_languages(cli, tmp_path):
+    """The machinery's words are looked up at each run, not fixed by the first one."""
+    assert "Usage: giaoviec score" in cli("--lang", "en", "score", cwd=tmp_path).err
+    vi = cli("score", cwd=tmp_path)
+    assert "Cách dùng: giaoviec score" in vi.err and "Lỗi: Thiếu đối số" in vi.err
+    assert "Show this message and exit." in cli("--lang", "en", "rules", "--help").out
+    assert "In hướng dẫn này rồi thoát." in cli("rules", "--help").out

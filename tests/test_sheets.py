@@ -235,17 +235,20 @@ def _row(ws, col, cadre, task):
     return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, col["Mã cán bộ"]).value == cadre and ws.cell(r, col["Mã nhiệm vụ"]).value == task)
 
 
-def test_five_changed_cells_change_exactly_five_values(cli, repo, tmp_path):
-    import datetime as dt
-    import difflib
-
-    from openpyxl import load_workbook
-
+def exported_2022(cli, repo, tmp_path):
+    """The example's 2022 export: (the file, the workbook, its task sheet, column number by header)."""
     book = tmp_path / "2022.xlsx"
     assert cli("-C", str(repo), "export", "--year", "2022", "--out", str(book)).code == 0
     wb = load_workbook(book)
     ws = wb["Nhiệm vụ"]
-    col = {c.value: i + 1 for i, c in enumerate(ws[1])}
+    return book, wb, ws, {c.value: i + 1 for i, c in enumerate(ws[1])}
+
+
+def test_five_changed_cells_change_exactly_five_values(cli, repo, tmp_path):
+    import datetime as dt
+    import difflib
+
+    _book, wb, ws, col = exported_2022(cli, repo, tmp_path)
     ws.cell(_row(ws, col, "nguyen-van-an", "01"), col["Sản phẩm"]).value = "Quyết định xử lý 12 vụ vi phạm"  # text
     ws.cell(_row(ws, col, "nguyen-van-an", "05"), col["Minh chứng"]).value = "Biên bản nghiệm thu ngày 28/11/2022; Công văn 99/TNMT"  # a list
     r = _row(ws, col, "pham-thi-dung", "01")  # a new check-in: a date, a number, a text
@@ -284,13 +287,7 @@ def test_five_changed_cells_change_exactly_five_values(cli, repo, tmp_path):
 def test_a_changed_term_needs_its_amendment_at_its_cell(cli, repo, tmp_path):
     import datetime as dt
 
-    from openpyxl import load_workbook
-
-    book = tmp_path / "2022.xlsx"
-    cli("-C", str(repo), "export", "--year", "2022", "--out", str(book))
-    wb = load_workbook(book)
-    ws = wb["Nhiệm vụ"]
-    col = {c.value: i + 1 for i, c in enumerate(ws[1])}
+    book, wb, ws, col = exported_2022(cli, repo, tmp_path)
     r = _row(ws, col, "nguyen-van-an", "05")
     ws.cell(r, col["Hạn hoàn thành"]).value = dt.datetime(2022, 12, 15)
     wb.save(book)
@@ -302,13 +299,7 @@ def test_a_changed_term_needs_its_amendment_at_its_cell(cli, repo, tmp_path):
 
 
 def test_names_are_answered_at_their_cell(cli, repo, tmp_path):
-    from openpyxl import load_workbook
-
-    book = tmp_path / "2022.xlsx"
-    cli("-C", str(repo), "export", "--year", "2022", "--out", str(book))
-    wb = load_workbook(book)
-    ws = wb["Nhiệm vụ"]
-    col = {c.value: i + 1 for i, c in enumerate(ws[1])}
+    book, wb, ws, col = exported_2022(cli, repo, tmp_path)
     r = _row(ws, col, "tran-thi-binh", "01")
     ws.cell(r, col["Người chủ trì"]).value = "Trần Thị Bìnhh"
     r2 = _row(ws, col, "nguyen-van-an", "01")

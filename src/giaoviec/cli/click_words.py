@@ -13,24 +13,20 @@ from typing import Any
 
 from giaoviec.i18n import N_
 
-WORDS = (  # what Click (8.x) and Typer print; each one translated in tools/vi_messages.py
-    N_("Usage:"), N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("Options"), N_("Commands"), N_("Arguments"), N_("Error"), N_("Aborted!"), N_("Aborted."), N_("required"),
-    N_("Show this message and exit."), N_("Show the version and exit."), N_("Missing command."), N_("default: {default}"),
-    N_("env var: {var}"), N_("(dynamic)"), N_("Missing argument"), N_("Missing option"), N_("Missing parameter"),
-    N_("Missing parameter: {param_name}"), N_("Missing {param_type}"), N_("Invalid value for {param_hint}: {message}"),
-    N_("Invalid value: {message}"), N_("Error: {message}"), N_("Try '{command} {option}' for help."), N_("No such option {name!r}."),
-    N_("No such command {name!r}."), N_("Did you mean {possibility}?"), N_("(Did you mean one of: {possibilities}?)"),
-    N_("Got unexpected extra argument ({args})"), N_("Got unexpected extra arguments ({args})"),
-    N_("Option {name!r} does not take a value."), N_("Option {name!r} requires an argument."),
-    N_("Option {name!r} requires {nargs} arguments."), N_("Argument {name!r} takes {nargs} values."),
-    N_("{value!r} is not {choice}."), N_("{value!r} is not one of {choices}."), N_("{value!r} is not a valid {number_type}."),
-    N_("{value} is not in the range {range}."), N_("{value!r} is not a valid boolean. Recognized values: {states}"),
-    N_("{value!r} does not match the format {format}."), N_("{value!r} does not match the formats {formats}."),
-    N_("{name} {filename!r} does not exist."), N_("{name} {filename!r} is a file."), N_("{name} {filename!r} is a directory."),
-    N_("{name} {filename!r} is not readable."), N_("{name} {filename!r} is not writable."), N_("file"), N_("directory"), N_("path"),
-    N_("Could not open file {filename!r}: {message}"), N_("Takes {nargs} values but 1 was given."),
-    N_("Takes {nargs} values but {len} were given."), N_("Value must be an iterable."), N_("unknown error"),
-)  # (Click 8's words: Typer's own copy of Click prints some of them, Click proper the others)
+WORDS = (  # what Typer and its copy of Click print; each one translated in tools/vi_messages.py
+    # looked up by typer.core through its `_`
+    N_("Options"), N_("Commands"), N_("Arguments"), N_("required"), N_("default: {default}"), N_("env var: {var}"), N_("(dynamic)"),
+    N_("Aborted!"), N_("Missing command."), N_("No such command {name!r}."),
+    # replaced where they are made (localize), or written by usage_error
+    N_("Usage:"), N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("Show this message and exit."), N_("Missing argument"),
+    N_("Missing option"), N_("Missing parameter"), N_("Invalid value for {param_hint}: {message}"), N_("Invalid value: {message}"),
+    N_("Error: {message}"), N_("Try '{command} {option}' for help."), N_("No such option {name!r}."), N_("Did you mean {possibility}?"),
+)
+_current: list[Callable[[str], str]] = [lambda message: message]  # the run's translator, read by the replaced functions
+
+
+def _translate(message: str) -> str:
+    return _current[0](message)
 
 
 def localize(command: Any, _: Callable[[str], str]) -> None:
@@ -38,11 +34,12 @@ def localize(command: Any, _: Callable[[str], str]) -> None:
     import typer.core
     from typer._click import core, formatting
 
-    setattr(typer.core, "_", _)  # noqa: B010 - "Options", "Commands", "Arguments", "default: …", "No such command …"
+    _current[0] = _
+    setattr(typer.core, "_", _translate)  # noqa: B010 - "Options", "Commands", "Arguments", "default: …", "No such command …"
     write_usage = formatting.HelpFormatter.write_usage
-    if not getattr(write_usage, "localized", False):
+    if not getattr(write_usage, "localized", False):  # replaced once per process; they read the translator of the run
         def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-            write_usage(self, prog, args, _("Usage:") + " " if prefix is None else prefix)
+            write_usage(self, prog, args, _translate("Usage:") + " " if prefix is None else prefix)
         usage.localized = True  # type: ignore[attr-defined]
         formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
         get_help_option = core.Command.get_help_option
@@ -50,7 +47,7 @@ def localize(command: Any, _: Callable[[str], str]) -> None:
         def help_option(self: Any, ctx: Any) -> Any:
             option = get_help_option(self, ctx)
             if option is not None:
-                option.help = _("Show this message and exit.")
+                option.help = _translate("Show this message and exit.")
             return option
         core.Command.get_help_option = help_option  # type: ignore[method-assign]
     _localize_tree(command, _, set())

@@ -16,8 +16,6 @@ from giaoviec.render.escape import csv_cell, visible
 from giaoviec.render.report import Models
 from giaoviec.words import ASSIGNMENT_STATUS, PROGRAM, STATUS, TIER, word
 
-PROGRAM_NAMES = {"focus": "nhiệm vụ trọng tâm", "breakthrough": "việc đột phá", "action-program": "chương trình hành động",
-                 "product-contract": "khoán sản phẩm"}
 COLUMNS = (  # (header, width); the ones `giaoviec import` reads are edited in place when they change
     ("Mã cán bộ", 18), ("Họ và tên", 20), ("Mã đơn vị", 16), ("Chức vụ", 22), ("Hình thức", 20), ("Từ ngày", 11),
     ("Đến ngày", 11), ("Trạng thái", 12), ("Số quyết định", 14), ("Ngày quyết định", 11), ("Cơ quan ban hành", 18),

@@ -81,7 +81,7 @@ def _lines(value: object, width: int) -> int:
                 line = len(word_)
             else:
                 line += len(word_) + (1 if line else 0)
-            count += max(0, (len(word_) - 1) // width) if len(word_) > width else 0
+            count += (len(word_) - 1) // width  # a word longer than the column breaks inside itself
     return count
 
 

@@ -16,10 +16,12 @@ from jinja2 import Environment, StrictUndefined
 
 from giaoviec import __version__
 from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.i18n import translator
 from giaoviec.load.files import CONFIG_FILE
 from giaoviec.load.repository import AssignmentSummary, Repository
 from giaoviec.render import schemas
 from giaoviec.render.escape import md, visible
+from giaoviec.words import PROGRAM
 from giaoviec.write.atomic import write_all, write_text
 from giaoviec.write.paths import data_path
 from giaoviec.write.yamlwrite import scalar
@@ -107,8 +109,6 @@ tasks: []
 #    responsibility: {{accountable: {cadre}}}
 #    weight: 1
 """
-PROGRAM_NAMES = {"focus": "nhiệm vụ trọng tâm", "breakthrough": "việc đột phá", "action-program": "chương trình hành động",
-                 "product-contract": "khoán sản phẩm"}
 
 
 def _comment(text: str) -> str:
@@ -155,7 +155,7 @@ def new_assignment(repo: Repository, cadre: str, period: str, program: str, exis
     path.parent.mkdir(parents=True, exist_ok=True)
     data_path(repo.root, rel)  # again: the folders made on the way are the repository's own
     write_text(path, ASSIGNMENT.format(
-        schema="../" * depth + "schemas/assignment.schema.json", program_name=PROGRAM_NAMES[program], name=_comment(entry.item.name),
+        schema="../" * depth + "schemas/assignment.schema.json", program_name=translator("vi")(PROGRAM[program]), name=_comment(entry.item.name),
         start=start, end=end, cadre=cadre, unit=position.unit, position_q=scalar(position.title), program=program,
     ))
     return path
