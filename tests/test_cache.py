@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import shutil
 
+import pytest
+
 from conftest import DATA, build_repo
 from giaoviec.app import validate as validation
 from giaoviec.cli.app import Session
@@ -107,3 +109,72 @@ def test_no_progress_bar_off_a_terminal_or_under_ci(monkeypatch):
     monkeypatch.setenv("CI", "true")
     with Session(Environment.read()).progress() as update:
         assert update is None
+
+
+CASES = sorted(p for p in (DATA / "invalid").iterdir() if (p / "files").is_dir())
+
+
+def _assignment_files(root):
+    return sorted(p for p in (root / "assignments").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_one_changed_file_reread_gives_the_cold_answer(tmp_path, case):
+    """Every invalid case: fill the cache, change one assignment file, and the per-file path gives,
+    finding for finding, what a cold run over the same files gives."""
+    root = build_repo(tmp_path, case)
+    validate(root, use_cache=True)
+    files = _assignment_files(root)
+    assert files
+    changed = files[len(files) // 2]
+    changed.write_bytes(changed.read_bytes() + "# sửa\n".encode())
+    warm = validate(root, use_cache=True)
+    cold = validate(root)
+    assert findings(warm) == findings(cold) and warm.files == cold.files
+
+
+def test_only_the_changed_file_is_read_again(tmp_path, monkeypatch):
+    from giaoviec.app import checking
+
+    root = build_repo(tmp_path)
+    validate(root, use_cache=True)
+    read = []
+    real = checking.read_file
+    monkeypatch.setattr(checking, "read_file", lambda root, rel, *a, **k: read.append(rel) or real(root, rel, *a, **k))
+    one = _assignment_files(root)[0]
+    one.write_bytes(one.read_bytes() + b"# x\n")
+    validate(root, use_cache=True)
+    assert read == [one.relative_to(root).as_posix()]
+
+
+def test_a_changed_registry_file_checks_every_assignment_again(tmp_path):
+    """The per-file findings depend on the registry: a cadre renamed in org/ is an unknown reference
+    in every file that names it, though none of those files changed."""
+    root = build_repo(tmp_path)
+    assert validate(root, use_cache=True).diagnostics == []
+    path = root / "org/cadres.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: can-bo-a", "id: can-bo-x"), encoding="utf-8")
+    warm = validate(root, use_cache=True)
+    assert findings(warm) == findings(validate(root)) and any(d.code == "ref.unknown" for d in warm.diagnostics)
+
+
+def test_per_file_entries_are_not_trusted_across_versions_or_days(tmp_path, monkeypatch):
+    from giaoviec.load import cache
+
+    root = build_repo(tmp_path, DATA / "invalid" / "ref-kind")
+    validate(root, use_cache=True)
+    (entry,) = list(cache_folder().glob("*.json"))
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    assert data["entries"] and all(len(e["digest"]) == 32 for e in data["entries"].values())
+    # a forged per-file entry under the right context would be believed; under another tool it is not
+    for e in data["entries"].values():
+        e["diagnostics"] = []
+    data["key"] = None
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert validate(root, use_cache=True).diagnostics == []  # the entries are what answers (forged here)
+    assert [d.code for d in validate(root, use_cache=True, today=dt.date(2030, 1, 1)).diagnostics] == ["ref.kind"]
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    cache.tool_fingerprint.cache_clear()
+    monkeypatch.setattr(cache, "__version__", "9.9.9")
+    assert [d.code for d in validate(root, use_cache=True).diagnostics] == ["ref.kind"]
+    cache.tool_fingerprint.cache_clear()

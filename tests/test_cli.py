@@ -187,12 +187,12 @@ def test_usage_error_is_exit_2(cli):
 
 
 def test_internal_error_is_exit_4_without_traceback(cli, monkeypatch):
-    import giaoviec.cli.check as module
+    import giaoviec.app.validate as module
 
     def boom(*a, **k):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(module, "run_validate", boom)
+    monkeypatch.setattr(module, "validate", boom)
     run = cli("-C", str(VP), "validate")
     assert run.code == 4 and "Traceback" not in run.err and "boom" in run.err
     run = cli("--debug", "-C", str(VP), "validate")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 DASH = "—"
+COMMENT_LIMIT = 65_536  # characters of a pull-request comment on GitHub
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
 

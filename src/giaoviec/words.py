@@ -29,6 +29,8 @@ BUCKET = {
     "completed-on-time": N_("Completed on time"), "completed-late": N_("Completed late"),
     "unfinished-within-term": N_("Unfinished, within term"), "unfinished-overdue": N_("Unfinished, overdue"),
 }
+SOURCE = "https://github.com/giaoviec/giaoviec"  # the project's git repository; releases are tagged vMAJOR.MINOR.PATCH
+
 PROGRAM = {
     "focus": N_("focus task"), "breakthrough": N_("breakthrough task"),
     "action-program": N_("action programme"), "product-contract": N_("product contract"),

@@ -22,10 +22,11 @@ from giaoviec import checks
 from giaoviec.app.history import stale_by_history
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.load import repository
-from giaoviec.load.documents import Document, Unreadable, locate, read_file
+from giaoviec.load.cache import FileResult, Memo, Store, context_key
+from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
 from giaoviec.load.files import Listing, discover
 from giaoviec.load.history import history
-from giaoviec.load.repository import AssignmentSummary, Repository, collector_paused, summarize
+from giaoviec.load.repository import AssignmentSummary, Repository, Scan, collector_paused, digest, summarize
 from giaoviec.model import Assignment
 
 Progress = Callable[[int, int], None]
@@ -47,18 +48,25 @@ class Checked:
 
 class Checking:
     def __init__(self, root: Path, today: dt.date | None = None, listing: Listing | None = None,
-                 progress: Progress | None = None, fast_reader: bool = True):
+                 progress: Progress | None = None, fast_reader: bool = True, scanned: Scan | None = None,
+                 store: Store | None = None):
+        """With a `store`, unchanged Assignment files are answered from their cache entries: they are
+        not yielded, so only `finish()` may then be used (as validate does)."""
         self.root = root
         self.today = today or dt.date.today()
         self._progress = progress
         self._fast = fast_reader
         listing = discover(root) if listing is None else listing
-        self._loaded = repository.load_registry(root, listing.files, fast_reader)
+        self._loaded = repository.load_registry(root, listing.files, fast_reader, scanned)
         self.registry: Repository = self._loaded.repo
         evaluated = [d.path for d in self.registry.evaluations]
         self._history = history(root, [*evaluated, *self._loaded.assignment_files, *{d.path for d in self._loaded.assignments}]) \
             if evaluated else None
         self._ctx = checks.context(self.registry, self.today, self._history is not None)
+        streamed = set(self._loaded.assignment_files)
+        self.memo: Memo | None = store.memo(context_key(
+            {rel: d for rel, d in self._loaded.digests.items() if rel not in streamed}, self.today, self._history is not None,
+        )) if store is not None else None
         self._found: list[Diagnostic] = [*listing.problems, *self._loaded.diagnostics]
         self._summaries: list[AssignmentSummary] = []
         self._unreadable: list[Document] = list(self._loaded.unreadable)
@@ -66,29 +74,49 @@ class Checking:
 
     def __iter__(self) -> Iterator[Document]:
         """Every Assignment document, checked, once: iterating again goes on where the last stopped."""
+        if self.memo is not None:
+            raise RuntimeError("a Checking with a cache yields only the files it read: use finish()")
         return self._stream
 
     def _read(self) -> Iterator[Document]:
         for doc in self._loaded.assignments:
             self._take(doc)
             yield doc
-        files = self._loaded.assignment_files
+        files, memo, digests = self._loaded.assignment_files, self.memo, self._loaded.digests
         with collector_paused():
             for n, rel in enumerate(files, 1):
-                docs, diagnostics = read_file(self.root, rel, fast_reader=self._fast)
-                self._found += diagnostics
-                for doc in docs:
-                    if isinstance(doc.model, Assignment):
-                        self._take(doc)
-                        yield doc
-                    elif isinstance(doc.model, Unreadable):
-                        self._unreadable.append(doc)
+                cached = memo.get(rel, digests.get(rel, "")) if memo is not None else None
+                if cached is not None:
+                    self._keep(cached)
+                else:
+                    try:
+                        raw: bytes | None = (self.root / rel).read_bytes()
+                    except OSError:
+                        raw = None
+                    docs, found = read_file(self.root, rel, raw, fast_reader=self._fast)
+                    for doc in docs:
+                        if isinstance(doc.model, Assignment):
+                            found += checks.check_assignment(self._ctx, doc)
+                    result = FileResult(tuple(summarize(d) for d in docs if isinstance(d.model, Assignment)),
+                                        tuple(d for d in docs if isinstance(d.model, Unreadable)), tuple(found))
+                    if memo is not None and raw is not None:  # kept located: an entry keeps no place to resolve later
+                        here = locate_in(rel, raw, [d for d in found if d.path == rel])
+                        result = FileResult(result.summaries, result.unreadable,
+                                            (*here, *locate(self.root, [d for d in found if d.path != rel])))
+                        memo.put(rel, digest(raw), result)
+                    self._keep(result)
+                    yield from (d for d in docs if isinstance(d.model, Assignment))
                 if self._progress is not None:
                     self._progress(n, len(files))
 
     def _take(self, doc: Document) -> None:
         self._found += checks.check_assignment(self._ctx, doc)
         self._summaries.append(summarize(doc))
+
+    def _keep(self, result: FileResult) -> None:
+        self._found += result.diagnostics
+        self._summaries += result.summaries
+        self._unreadable += result.unreadable
 
     def finish(self) -> Checked:
         """The checks across files, once the stream is read (what was not consumed is read now)."""

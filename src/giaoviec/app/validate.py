@@ -12,7 +12,7 @@ from giaoviec.app.checking import Checking, Progress
 from giaoviec.checks.amend import amendment_findings
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
 from giaoviec.domain.semdiff import compare
-from giaoviec.load import cache, gitrev, revisions
+from giaoviec.load import cache, gitrev, repository, revisions
 from giaoviec.load.documents import locate
 from giaoviec.load.files import discover, inside
 
@@ -32,19 +32,21 @@ def validate(
     today = today or dt.date.today()
     check_paths(root, paths)
     listing = discover(root)
-    use_cache = cache_folder is not None and base is None  # the answer would depend on the base revision too
-    cache_key = cache.key(root, [*listing.files, *(f"{d.code}:{d.path}" for d in listing.problems)], today) if use_cache else None
-    if cache_folder is not None and cache_key is not None:
-        cached = cache.load(cache_folder, root, cache_key)
-        if cached is not None:
-            found, files, language = cached
-            return Validation(_only(root, found, paths), files, language)
-    checked = Checking(root, today, listing, progress, fast_reader).finish()
+    scanned = repository.scan(root, listing.files)
+    store = cache.Store(cache_folder, root) if cache_folder is not None else None
+    # the whole answer would depend on the base revision too; the per-file entries do not
+    key = cache.whole_key(scanned.digests, (f"{d.code}:{d.path}" for d in listing.problems), today) \
+        if store is not None and base is None else None
+    if store is not None and key is not None and (cached := store.answer(key)) is not None:
+        found, files, language = cached
+        return Validation(_only(root, found, paths), files, language)
+    checking = Checking(root, today, listing, progress, fast_reader, scanned, store)
+    checked = checking.finish()
     found = checked.diagnostics
     if base is not None:
         found = sorted(found + amendments(root, base))
-    if cache_folder is not None and cache_key is not None:
-        cache.store(cache_folder, root, cache_key, found, checked.files, checked.repo.config.language)
+    if store is not None:
+        store.save(key, found, checked.files, checked.repo.config.language, checking.memo)
     return Validation(_only(root, found, paths), checked.files, checked.repo.config.language)
 
 

@@ -12,14 +12,8 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from giaoviec.app.validate import validate as run_validate
 from giaoviec.cli.app import LangOption, app, session
-from giaoviec.codes import CODES
 from giaoviec.diagnostics import N_, exit_code
-from giaoviec.load import gitrev
-from giaoviec.render import rules as rules_render
-from giaoviec.render import schemas
-from giaoviec.render.diagnostics import REPORTERS, ReportContext
 
 
 class Format(str, Enum):
@@ -39,6 +33,9 @@ def validate(
     base: Annotated[str | None, typer.Option("--base", help=N_("A git revision to compare with: a changed target, due date or weight needs an amendment decision."))] = None,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.validate import validate as run_validate
+    from giaoviec.load import gitrev
+    from giaoviec.render.diagnostics import REPORTERS, ReportContext
     s = session(ctx, lang)
     root = s.root()
     with s.progress() as progress:
@@ -71,6 +68,8 @@ def rules(
     format: Annotated[RulesFormat, typer.Option("--format", "-f", help=N_("text | md (the page docs/ma-loi.md)."))] = RulesFormat.text,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.codes import CODES
+    from giaoviec.render import rules as rules_render
     _ = session(ctx, lang).gettext()
     if format is RulesFormat.md:
         sys.stdout.write(rules_render.page(_))
@@ -102,6 +101,7 @@ def schema(
     out: Annotated[Path, typer.Option("--out", help=N_("The folder to write the JSON Schemas to."))] = Path("schemas"),
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.render import schemas
     s = session(ctx, lang)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in schemas.render_all().items():

@@ -11,14 +11,8 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from giaoviec.app.report import results_with_models
-from giaoviec.app.score import score as run_score
-from giaoviec.app.score import year_stats
 from giaoviec.cli.app import LangOption, app, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
-from giaoviec.render import report as report_render
-from giaoviec.render import score as score_render
-from giaoviec.render import stats as stats_render
 from giaoviec.render.escape import terminal
 
 
@@ -39,6 +33,8 @@ def score(
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help=N_("table | json | csv | md"))] = ScoreFormat.table,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.score import score as run_score
+    from giaoviec.render import score as score_render
     s = session(ctx, lang)
     day = s.date(as_of)
     year = s.year(year) or year
@@ -84,6 +80,8 @@ def report(
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file even if giaoviec did not make it."))] = False,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.report import results_with_models
+    from giaoviec.render import report as report_render
     s = session(ctx, lang)
     root = s.root()
     if format in (ReportFormat.docx, ReportFormat.pdf) and out is None:
@@ -123,6 +121,8 @@ def stats_command(
     format: Annotated[StatsFormat, typer.Option("--format", "-f", help=N_("table | json"))] = StatsFormat.table,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.score import year_stats
+    from giaoviec.render import stats as stats_render
     s = session(ctx, lang)
     day = s.date(as_of)
     root = s.root()

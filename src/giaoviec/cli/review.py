@@ -12,17 +12,11 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from giaoviec.app.edit import record
-from giaoviec.app.review import review
-from giaoviec.app.scaffold import init as init_repository
-from giaoviec.app.scaffold import new_assignment as new_assignment_file
-from giaoviec.app.score import status as follow_up
 from giaoviec.cli.app import LangOption, Session, app, session
 from giaoviec.diagnostics import N_, ExitCode, Fatal
-from giaoviec.render import diff as diff_render
-from giaoviec.render import status as status_render
+from giaoviec.formats import COMMENT_LIMIT
 from giaoviec.render.escape import terminal, text_ok
-from giaoviec.write import scaffold
+from giaoviec.words import SOURCE
 
 
 def inside_root(s: Session, root: Path, name: str) -> Path:
@@ -48,6 +42,7 @@ def progress(
     done_on: Annotated[str | None, typer.Option("--done-on", help=N_("Record the outcome: the completion date (and --value is the value reached)."))] = None,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.edit import record
     s = session(ctx, lang)
     root = s.root()
     file_part, _sep, task_id = target.rpartition("#")
@@ -70,13 +65,15 @@ def init(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help=N_("The new repository's folder (default: the current folder)."))] = Path("."),
     organization: Annotated[str, typer.Option("--organization", help=N_("The organisation's name."))] = "Đảng bộ (sửa tên tổ chức)",
-    source: Annotated[str, typer.Option("--source", help=N_("The git repository CI and pre-commit install giaoviec from."))] = scaffold.SOURCE,
+    source: Annotated[str, typer.Option("--source", help=N_("The git repository CI and pre-commit install giaoviec from."))] = SOURCE,
     ref: Annotated[str | None, typer.Option("--ref", help=N_("A version tag (v0.1.0) or a commit of that repository; default: this version's tag."))] = None,
     requirement: Annotated[str | None, typer.Option("--pip", help=N_("Install from a package index instead of the git repository, e.g. giaoviec==0.1.0."))] = None,
     commit: Annotated[bool, typer.Option("--commit", help=N_("Make the first commit with the files written."))] = False,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace the template files that are in the folder already."))] = False,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.scaffold import init as init_repository
+    from giaoviec.write import scaffold
     s = session(ctx, lang)
     _ = s.gettext()
     done = init_repository(folder, organization, requirement or scaffold.install_requirement(source, ref), force,
@@ -123,6 +120,7 @@ def new_assignment(
     program: Annotated[Program, typer.Option("--program", help=N_("focus | breakthrough | action-program | product-contract"))] = Program.focus,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.scaffold import new_assignment as new_assignment_file
     s = session(ctx, lang)
     root = s.root()
     path = new_assignment_file(root, cadre, period, program.value)
@@ -143,6 +141,8 @@ def status(
     format: Annotated[StatusFormat, typer.Option("--format", "-f", help=N_("text | json"))] = StatusFormat.text,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.score import status as follow_up
+    from giaoviec.render import status as status_render
     s = session(ctx, lang)
     day = s.date(as_of)
     result, _checked = follow_up(s.root(), day, unit, within, fast_reader=s.env.fast_reader)
@@ -162,10 +162,12 @@ def diff(
     base: Annotated[str, typer.Argument(help=N_("The base revision (a branch, tag or commit), e.g. origin/main."))],
     head: Annotated[str | None, typer.Argument(help=N_("The new revision; default: the work tree."))] = None,
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help=N_("text | md | json (md to post as a pull-request comment)."))] = DiffFormat.text,
-    max_chars: Annotated[int, typer.Option("--max-chars", min=0, help=N_("md: at most this many characters (default 65536, GitHub's limit for a comment; 0: no limit); what does not fit is named in a note."))] = diff_render.COMMENT_LIMIT,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=0, help=N_("md: at most this many characters (default 65536, GitHub's limit for a comment; 0: no limit); what does not fit is named in a note."))] = COMMENT_LIMIT,
     full_at: Annotated[str | None, typer.Option("--full-at", help=N_("md: where the whole text is (the CI run's page, say), given in the note when the text is cut."))] = None,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.review import review
+    from giaoviec.render import diff as diff_render
     s = session(ctx, lang)
     result = review(s.root(), base, head)
     if format is DiffFormat.md:

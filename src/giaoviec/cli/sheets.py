@@ -15,24 +15,18 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from giaoviec.app.report import results_with_models
-from giaoviec.app.sheets import plan_evaluation, plan_import, write_planned
 from giaoviec.cli.app import LangOption, app, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
-from giaoviec.render import export as export_render
-from giaoviec.render.diagnostics import REPORTERS, ReportContext
-from giaoviec.render.diff import describe
-from giaoviec.render.diff import value as shown
 from giaoviec.render.escape import terminal
-from giaoviec.sheets import xlsx
-from giaoviec.write.atomic import cannot_write
 
-try:  # with lxml installed, openpyxl writes its temporary files through lxml, which reports a full disk its own way
-    from lxml.etree import SerialisationError
 
-    WRITE_ERRORS: tuple[type[Exception], ...] = (OSError, SerialisationError)
-except ImportError:  # pragma: no cover
-    WRITE_ERRORS = (OSError,)
+def _write_errors() -> tuple[type[Exception], ...]:
+    """With lxml installed, openpyxl writes its temporary files through lxml, which reports a full disk its own way."""
+    try:
+        from lxml.etree import SerialisationError
+    except ImportError:  # pragma: no cover
+        return (OSError,)
+    return (OSError, SerialisationError)
 
 
 def _os_error(exc: Exception) -> OSError:
@@ -65,6 +59,10 @@ def export_command(
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file even if giaoviec did not make it."))] = False,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.report import results_with_models
+    from giaoviec.render import export as export_render
+    from giaoviec.sheets import xlsx
+    from giaoviec.write.atomic import cannot_write
     s = session(ctx, lang)
     root = s.root()
     if (format is ExportFormat.xlsx or scoring_sheet) and out is None:
@@ -76,7 +74,7 @@ def export_command(
         buffer = io.BytesIO()
         try:  # openpyxl writes its parts to temporary files on the way: a full disk shows there first
             (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, buffer)
-        except WRITE_ERRORS as exc:
+        except _write_errors() as exc:
             raise cannot_write(out, exc if isinstance(exc, OSError) else _os_error(exc)) from None
         s.write_out(out, buffer.getvalue(), force, root)
         raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
@@ -101,6 +99,10 @@ def import_command(
     council: Annotated[str | None, typer.Option("--council", help=N_("The council's unit id (with --evaluation)."))] = None,
     lang: LangOption = None,
 ) -> None:
+    from giaoviec.app.sheets import plan_evaluation, plan_import, write_planned
+    from giaoviec.render.diagnostics import REPORTERS, ReportContext
+    from giaoviec.render.diff import describe
+    from giaoviec.render.diff import value as shown
     s = session(ctx, lang)
     root = s.root()
     _ = s.gettext()

@@ -1,11 +1,23 @@
-"""A cache of validate's findings, keyed by the content of every file, the tool itself and the day.
+"""The cache of validate: the whole answer, and each file's own findings, keyed by content.
 
 Safe to delete at any time. It lives outside the data repository (the folder is chosen by the
 command line from the environment: $GIAOVIEC_CACHE_DIR, else $XDG_CACHE_HOME/giaoviec, else
 ~/.cache/giaoviec; none under CI, where every run is cold anyway) so that no pull request can
-bring a forged entry with it, and it is JSON (never pickle: nothing read from disk is ever run). A change of any byte of any file read, of the
-set of files, of the tool's own files (code, profiles, catalogs) or of the date gives a new key:
-a stale answer is impossible by construction.
+bring a forged entry with it, and it is JSON (never pickle: nothing read from disk is ever run).
+
+Two levels, one JSON file per repository:
+
+- the whole answer, keyed by the digest of every listed file, the tool itself (code, profiles,
+  catalogs) and the day: when nothing changed, validate answers from it without parsing anything;
+- per Assignment file, what the checks across files need of it (its summaries, its unreadable
+  documents) and its own findings, keyed by the digest of its content under a *context*: the tool,
+  the day, the content of every registry file (units, cadres, profiles, councils, config) and
+  whether the repository has git history — everything a check of one assignment reads. One
+  changed file is read and checked again; the others come from their entries, and the checks
+  across files run again on all the summaries.
+
+A change of any byte of a file read, of the tool's own files or of the date gives a new key: a
+stale answer is impossible by construction.
 """
 
 from __future__ import annotations
@@ -15,14 +27,20 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from giaoviec import __version__
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.i18n import Phrase
+from giaoviec.load.documents import Document, Unreadable
+from giaoviec.load.repository import AssignmentSummary
+from giaoviec.model.common import Period
 
-FORMAT = 3
+FORMAT = 4
 
 
 @cache
@@ -37,55 +55,118 @@ def tool_fingerprint() -> str:
     return h.hexdigest()
 
 
-def key(root: Path, files: list[str], today: dt.date) -> str:
-    h = hashlib.sha256(f"{FORMAT}\0{tool_fingerprint()}\0{today.isoformat()}\0".encode())
-    for rel in files:
-        try:
-            content = hashlib.sha256((root / rel).read_bytes()).digest()
-        except OSError:
-            content = b"unreadable"
-        h.update(rel.encode() + b"\0" + content)
+def _keyed(head: str, pairs: Iterable[tuple[str, str]]) -> str:
+    h = hashlib.sha256(f"{FORMAT}\0{tool_fingerprint()}\0{head}\0".encode())
+    for rel, content in pairs:
+        h.update(rel.encode() + b"\0" + content.encode() + b"\n")
     return h.hexdigest()
 
 
-def _entry(folder: Path, root: Path) -> Path:
-    return folder / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24] + ".json")
+def whole_key(digests: Mapping[str, str], problems: Iterable[str], today: dt.date) -> str:
+    """The key of the whole answer: every listed file's digest, what could not be listed, the day."""
+    return _keyed(today.isoformat(), [*sorted(digests.items()), *((p, "") for p in problems)])
 
 
-def load(folder: Path, root: Path, cache_key: str) -> tuple[list[Diagnostic], int, str] | None:
-    """(diagnostics, number of files read, configured language), or None on any doubt."""
-    try:
-        data = json.loads(_entry(folder, root).read_text(encoding="utf-8"))
-        if data.get("key") != cache_key:
+def context_key(registry: Mapping[str, str], today: dt.date, history: bool) -> str:
+    """The key every per-file entry is valid under: the registry's files, the day, git history or not."""
+    return _keyed(f"{today.isoformat()}\0{history}", sorted(registry.items()))
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What validate keeps of one Assignment file."""
+
+    summaries: tuple[AssignmentSummary, ...]
+    unreadable: tuple[Document, ...]
+    diagnostics: tuple[Diagnostic, ...]  # located
+
+
+@dataclass
+class Memo:
+    """The per-file entries valid under one context; `put` keeps what this run read."""
+
+    context: str
+    old: Mapping[str, Any]
+    new: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, rel: str, digest: str) -> FileResult | None:
+        entry = self.old.get(rel)
+        if not isinstance(entry, dict) or entry.get("digest") != digest:
             return None
-        diagnostics = [
-            Diagnostic(d["path"], d["line"], d["column"], d["code"], Severity(d["severity"]), d["message"], d["hint"],
-                       tuple((name, _thaw(value)) for name, value in d["args"]), None, d["excerpt"])
-            for d in data["diagnostics"]
-        ]
-        return diagnostics, int(data["files"]), str(data["language"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+        try:
+            result = FileResult(
+                tuple(_summary(rel, s) for s in entry["summaries"]),
+                tuple(Document(rel, int(u[0]), Unreadable(str(u[1]), tuple(u[2]), u[3], u[4], u[5])) for u in entry["unreadable"]),
+                tuple(_diagnostic(d) for d in entry["diagnostics"]),
+            )
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None
+        self.new[rel] = entry
+        return result
+
+    def put(self, rel: str, digest: str, result: FileResult) -> None:
+        self.new[rel] = {
+            "digest": digest,
+            "summaries": [[s.index, s.cadre, s.unit, s.program, s.period.start.isoformat(), s.period.end.isoformat(),
+                           s.status, list(s.weights.items())] for s in result.summaries],
+            "unreadable": [[d.index, d.model.kind, list(d.model.cadres), d.model.unit, d.model.start, d.model.end]
+                           for d in result.unreadable],
+            "diagnostics": [_plain(d) for d in result.diagnostics],
+        }
 
 
-def store(folder: Path, root: Path, cache_key: str, diagnostics: list[Diagnostic], files: int, language: str) -> None:
-    """Writes the entry atomically; a cache that cannot be written is simply not kept."""
-    data = {
-        "key": cache_key, "files": files, "language": language,
-        "diagnostics": [
-            {"path": d.path, "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
-             "message": d.message, "hint": d.hint, "args": [[n, _freeze(v)] for n, v in d.args], "excerpt": d.excerpt}
-            for d in diagnostics
-        ],
-    }
-    target = _entry(folder, root)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as out:
-            json.dump(data, out, ensure_ascii=False, default=str)
-        os.replace(out.name, target)
-    except OSError:
-        pass
+class Store:
+    """The cache file of one repository, read once; written back whole, atomically."""
+
+    def __init__(self, folder: Path, root: Path):
+        self.target = folder / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24] + ".json")
+        try:
+            data = json.loads(self.target.read_text(encoding="utf-8"))
+            self.data: dict[str, Any] = data if isinstance(data, dict) and data.get("format") == FORMAT else {}
+        except (OSError, ValueError):
+            self.data = {}
+
+    def answer(self, key: str) -> tuple[list[Diagnostic], int, str] | None:
+        """(diagnostics, number of files read, configured language) when the whole answer is for `key`."""
+        if self.data.get("key") != key:
+            return None
+        try:
+            return [_diagnostic(d) for d in self.data["diagnostics"]], int(self.data["files"]), str(self.data["language"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def memo(self, context: str) -> Memo:
+        entries = self.data.get("entries") if self.data.get("context") == context else None
+        return Memo(context, entries if isinstance(entries, dict) else {})
+
+    def save(self, key: str | None, diagnostics: list[Diagnostic], files: int, language: str, memo: Memo | None) -> None:
+        """Writes the file atomically; a cache that cannot be written is simply not kept."""
+        data = {"format": FORMAT, "key": key, "files": files, "language": language,
+                "diagnostics": [_plain(d) for d in diagnostics] if key is not None else [],
+                "context": memo.context if memo else None, "entries": memo.new if memo else {}}
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            text = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":"))  # in C, unlike json.dump
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.target.parent, delete=False, suffix=".tmp") as out:
+                out.write(text)
+            os.replace(out.name, self.target)
+        except OSError:
+            pass
+
+
+def _summary(rel: str, s: list) -> AssignmentSummary:
+    period = Period.model_construct(start=dt.date.fromisoformat(s[4]), end=dt.date.fromisoformat(s[5]))
+    return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), period, str(s[6]), {str(k): float(w) for k, w in s[7]})
+
+
+def _plain(d: Diagnostic) -> dict:
+    return {"path": d.path, "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
+            "message": d.message, "hint": d.hint, "args": [[n, _freeze(v)] for n, v in d.args], "excerpt": d.excerpt}
+
+
+def _diagnostic(d: dict) -> Diagnostic:
+    return Diagnostic(d["path"], d["line"], d["column"], d["code"], Severity(d["severity"]), d["message"], d["hint"],
+                      tuple((name, _thaw(value)) for name, value in d["args"]), None, d["excerpt"])
 
 
 def _freeze(value: object) -> object:

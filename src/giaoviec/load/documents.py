@@ -20,7 +20,8 @@ from giaoviec.load.files import is_giaoviec_file
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
 from giaoviec.model import KINDS, Cadres, Evaluation, Units
 
-_KIND_LINE = re.compile(rb"^kind:[ \t]*[\"']?([A-Za-z]+)", re.MULTILINE)
+_KIND_LINE = re.compile(rb"\nkind:[ \t]*[\"']?([A-Za-z]+)")  # a literal first: the engine scans for it fast
+_FIRST_KIND = re.compile(rb"kind:[ \t]*[\"']?([A-Za-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,8 @@ def _text(value: Any) -> str | None:
 
 def sniff_kinds(raw: bytes) -> frozenset[bytes]:
     """The kinds a file's lines name (a hint to read the registry first; the parse decides)."""
-    return frozenset(_KIND_LINE.findall(raw))
+    first = _FIRST_KIND.match(raw)
+    return frozenset([*_KIND_LINE.findall(raw), *([first.group(1)] if first else [])])
 
 
 def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool = True) -> tuple[list[Document], list[Diagnostic]]:
@@ -167,6 +169,15 @@ def _salvage(model: type[BaseModel], data: dict) -> BaseModel | None:
     except ValueError:
         return None
     return header.model_copy(update={key: tuple(kept)})
+
+
+def locate_in(path: str, raw: bytes, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Lines and columns for the diagnostics of one file whose content is at hand."""
+    group = list(diagnostics)
+    if not any((d.where is not None and d.line == 0) or (d.line > 0 and d.excerpt is None) for d in group):
+        return group
+    text, _problem = yamlio.decode(path, raw)
+    return group if text is None else yamlio.locate(group, text)
 
 
 def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

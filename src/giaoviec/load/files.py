@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,20 +73,52 @@ def discover(root: Path) -> Listing:
                     keep.append(d)
             dirs[:] = keep
             listed += [(here / f).as_posix() for f in names if f.endswith((".yaml", ".yml"))]
+    real_root = os.path.realpath(root)
+    folders: dict[str, bool] = {}  # folder → whether it lies inside the root, links followed (one realpath a folder)
     for rel in sorted(listed):
         path = root / rel
-        if not inside(root, path):
-            out.problems.append(_link(rel))
-            continue
-        if path.is_symlink() and not path.exists():
-            out.problems.append(_unreadable(rel, "a link to a file that does not exist"))
-            continue
+        folder = os.path.dirname(rel)
+        if folder not in folders:
+            folders[folder] = _folder_inside(root, real_root, folder, folders)
         try:
-            if path.is_file():
-                out.files.append(rel)
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:  # deleted but still in git's index: not there to read
+            continue
         except OSError as exc:
             out.problems.append(_unreadable(rel, os_problem(exc)))
+            continue
+        if not folders[folder] or (stat.S_ISLNK(mode) and not inside(root, path)):
+            out.problems.append(_link(rel))
+            continue
+        if stat.S_ISLNK(mode):
+            if not path.exists():
+                out.problems.append(_unreadable(rel, "a link to a file that does not exist"))
+                continue
+            mode = os.stat(path).st_mode
+        if stat.S_ISREG(mode):
+            out.files.append(rel)
     return out
+
+
+def _folder_inside(root: Path, real_root: str, folder: str, known: dict[str, bool]) -> bool:
+    """Whether a folder of the listing lies inside the root: its parent's answer, unless it is itself a link."""
+    if not folder:
+        return True
+    parent = os.path.dirname(folder)
+    if parent not in known:
+        known[parent] = _folder_inside(root, real_root, parent, known)
+    if not known[parent]:
+        return False
+    try:
+        if not stat.S_ISLNK(os.lstat(root / folder).st_mode):
+            return True
+    except OSError:
+        return True  # what cannot be looked at is reported when its files are
+    return _under(real_root, os.path.realpath(root / folder))
+
+
+def _under(real_root: str, real: str) -> bool:
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
 def list_files(root: Path) -> list[str]:

@@ -9,6 +9,7 @@ read one at a time by whoever streams them (`app.checking.Checking`), which keep
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -24,7 +25,7 @@ from giaoviec.load.profiles import builtin_profiles
 from giaoviec.model import Assignment, Cadres, Config, Evaluation, ScoringProfile, Units
 from giaoviec.model.common import Period
 
-__all__ = ["AssignmentSummary", "Document", "Entry", "Registry", "Repository", "load_registry", "summarize"]
+__all__ = ["AssignmentSummary", "Document", "Entry", "Registry", "Repository", "Scan", "digest", "load_registry", "scan", "summarize"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,36 +120,64 @@ class Registry:
     assignment_files: list[str]  # files that name only the kind Assignment
     assignments: list[Document]  # Assignment documents met in the registry's files
     unreadable: list[Document]  # documents of the registry's files that failed to load
+    digests: Mapping[str, str] = field(default_factory=dict)  # every listed file → digest of its content
 
 
-def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool = True) -> Registry:
-    """Reads every file that is not only Assignments; Fatal (exit 3) when the root is unusable."""
-    if not (root / CONFIG_FILE).is_file():
-        raise repository_error(N_("No {file} in {root}."), file=CONFIG_FILE, root=str(root))
-    documents: list[Document] = []
-    diagnostics: list[Diagnostic] = []
-    files: list[str] = []
-    streamed: list[str] = []
+@dataclass
+class Scan:
+    """Every listed file read once: its digest, and whether it is giaoviec data, Assignments only."""
+
+    digests: dict[str, str]  # every listed file (giaoviec data or not) → digest of its content
+    files: list[str]  # the giaoviec files
+    streamed: list[str]  # the files that name only the kind Assignment: read later, one at a time
+    registry: list[tuple[str, bytes | None]]  # the other giaoviec files, with their content (None: unreadable)
+
+
+UNREADABLE = "unreadable"
+
+
+def digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()[:32]  # sha256 runs on the processor's SHA instructions: the fastest here
+
+
+def scan(root: Path, listed: list[str]) -> Scan:
+    """One read of every listed file: what it is, and the digest its cache entry is keyed by."""
+    out = Scan({}, [], [], [])
     with collector_paused():
-        for rel in listed if listed is not None else list_files(root):
+        for rel in listed:
             try:
                 raw: bytes | None = (root / rel).read_bytes()
             except OSError:
                 raw = None
+            out.digests[rel] = digest(raw) if raw is not None else UNREADABLE
             if raw is not None and not is_giaoviec_file(raw):
                 continue
-            files.append(rel)
+            out.files.append(rel)
             if raw is not None and sniff_kinds(raw) == {b"Assignment"}:
-                streamed.append(rel)
-                continue
+                out.streamed.append(rel)
+            else:
+                out.registry.append((rel, raw))
+    return out
+
+
+def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool = True, scanned: Scan | None = None) -> Registry:
+    """Reads every file that is not only Assignments; Fatal (exit 3) when the root is unusable."""
+    if not (root / CONFIG_FILE).is_file():
+        raise repository_error(N_("No {file} in {root}."), file=CONFIG_FILE, root=str(root))
+    if scanned is None:
+        scanned = scan(root, listed if listed is not None else list_files(root))
+    documents: list[Document] = []
+    diagnostics: list[Diagnostic] = []
+    with collector_paused():
+        for rel, raw in scanned.registry:
             docs, found = read_file(root, rel, raw, fast_reader)
             documents += docs
             diagnostics += found
     assignments = [d for d in documents if isinstance(d.model, Assignment)]
     unreadable = [d for d in documents if isinstance(d.model, Unreadable)]
     registry_docs = [d for d in documents if not isinstance(d.model, (Assignment, Unreadable))]
-    repo = index(root, registry_docs, diagnostics, tuple(files))
-    return Registry(repo, diagnostics, streamed, assignments, unreadable)
+    repo = index(root, registry_docs, diagnostics, tuple(scanned.files))
+    return Registry(repo, diagnostics, scanned.streamed, assignments, unreadable, scanned.digests)
 
 
 def assignments_of(registry: Registry, cadre: str) -> list[AssignmentSummary]:

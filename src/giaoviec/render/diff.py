@@ -193,7 +193,6 @@ def text(r: Review, _: Gettext) -> str:
 
 
 MARKER = "<!-- giaoviec -->"  # the first line of the Markdown: how a workflow finds its own comment to update it
-COMMENT_LIMIT = 65_536  # characters of a pull-request comment on GitHub
 
 
 def _block_md(b: Block, r: Review, _: Gettext) -> list[str]:

@@ -21,7 +21,7 @@ from giaoviec.load.files import CONFIG_FILE
 from giaoviec.load.repository import AssignmentSummary, Repository
 from giaoviec.render import schemas
 from giaoviec.render.escape import md, visible
-from giaoviec.words import PROGRAM
+from giaoviec.words import PROGRAM, SOURCE
 from giaoviec.write.atomic import write_all, write_text
 from giaoviec.write.paths import data_path
 from giaoviec.write.yamlwrite import scalar
@@ -46,7 +46,6 @@ def ScaffoldError(message: str, **args: Any) -> Fatal:
     return Fatal(ExitCode.USAGE, message, **args)
 
 
-SOURCE = "https://github.com/giaoviec/giaoviec"  # the project's git repository; releases are tagged vMAJOR.MINOR.PATCH
 
 
 def install_requirement(source: str | None = None, ref: str | None = None) -> str:
