@@ -178,3 +178,54 @@ def test_per_file_entries_are_not_trusted_across_versions_or_days(tmp_path, monk
     monkeypatch.setattr(cache, "__version__", "9.9.9")
     assert [d.code for d in validate(root, use_cache=True).diagnostics] == ["ref.kind"]
     cache.tool_fingerprint.cache_clear()
+
+
+def _settle(entry, seconds=10):
+    """As if the last scan had run `seconds` from now: every file's stamp then counts as settled."""
+    import time
+
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["seen_at"] = time.time_ns() + seconds * 1_000_000_000
+    entry.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_settled_unchanged_file_is_not_read_again(tmp_path, monkeypatch):
+    import os
+    import pathlib
+
+    root = build_repo(tmp_path)
+    validate(root, use_cache=True)
+    (entry,) = list(cache_folder().glob("*.json"))
+    _settle(entry)
+    read = []
+    real = pathlib.Path.read_bytes
+    monkeypatch.setattr(pathlib.Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda f, *a, **k: (read.append(os.path.basename(f)) if isinstance(f, str) else None) or real_open(f, *a, **k))
+    one = _assignment_files(root)[0]
+    one.write_bytes(one.read_bytes() + b"# x\n")
+    read.clear()
+    assert findings(validate(root, use_cache=True)) == findings(validate(root))
+    assignments = {p.name for p in _assignment_files(root)}
+    assert {n for n in read if n in assignments} == {one.name}  # the others: known by their stamp
+
+
+def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(tmp_path):
+    """The stamp holds the change time, which no program can set back: same size, same mtime, new content is seen."""
+    import os
+
+    root = build_repo(tmp_path)
+    validate(root, use_cache=True)
+    (entry,) = list(cache_folder().glob("*.json"))
+    _settle(entry)
+    path = root / "assignments/2022/ubnd-xa-a/can-bo-a.yaml" if (root / "assignments/2022/ubnd-xa-a/can-bo-a.yaml").exists() \
+        else _assignment_files(root)[0]
+    text = path.read_text(encoding="utf-8")
+    st = os.stat(path)
+    changed = text.replace("cadre: ", "cadre: x", 1)[:-1] if text.endswith("\n") else text.replace("cadre: ", "cadre: x", 1)
+    assert len(changed.encode()) == len(text.encode())
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert os.stat(path).st_size == st.st_size and os.stat(path).st_mtime_ns == st.st_mtime_ns
+    warm = validate(root, use_cache=True)
+    assert findings(warm) == findings(validate(root)) and warm.diagnostics

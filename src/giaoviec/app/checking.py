@@ -123,7 +123,14 @@ class Checking:
         for _doc in self._stream:
             pass
         repo = self.registry.with_assignments(tuple(self._summaries), tuple(self._unreadable))
-        found = self._found + checks.run(checks.context(repo, self.today, self._history is not None))
+        ctx = checks.context(repo, self.today, self._history is not None)
+        registry = self.memo.registry() if self.memo is not None else None
+        if registry is None:
+            registry = checks.run(ctx, checks.REGISTRY)
+            if self.memo is not None:  # kept located, as the per-file entries are
+                registry = locate(self.root, registry)
+                self.memo.keep_registry(registry)
+        found = self._found + registry + checks.run(ctx, checks.ACROSS)
         if self._history is not None:
             found += stale_by_history(self._history, repo)
         return Checked(repo, sorted(locate(self.root, found)))

@@ -5,6 +5,7 @@ ask for kept."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,13 +33,16 @@ def validate(
     today = today or dt.date.today()
     check_paths(root, paths)
     listing = discover(root)
-    scanned = repository.scan(root, listing.files)
     store = cache.Store(cache_folder, root) if cache_folder is not None else None
+    prior, prior_at = store.seen() if store is not None else (None, 0)
+    started = time.time_ns()
+    scanned = repository.scan(root, listing.files, prior, prior_at)
     # the whole answer would depend on the base revision too; the per-file entries do not
     key = cache.whole_key(scanned.digests, (f"{d.code}:{d.path}" for d in listing.problems), today) \
         if store is not None and base is None else None
     if store is not None and key is not None and (cached := store.answer(key)) is not None:
         found, files, language = cached
+        store.refresh_seen(scanned.seen, started)
         return Validation(_only(root, found, paths), files, language)
     checking = Checking(root, today, listing, progress, fast_reader, scanned, store)
     checked = checking.finish()
@@ -46,7 +50,7 @@ def validate(
     if base is not None:
         found = sorted(found + amendments(root, base))
     if store is not None:
-        store.save(key, found, checked.files, checked.repo.config.language, checking.memo)
+        store.save(key, found, checked.files, checked.repo.config.language, checking.memo, scanned.seen, started)
     return Validation(_only(root, found, paths), checked.files, checked.repo.config.language)
 
 

@@ -25,16 +25,21 @@ PER_ASSIGNMENT = (
     evaluations.assignment_stale,
 )
 
-REPOSITORY = (
+REGISTRY = (  # these read the registry alone: validate keeps their findings with its per-file cache
     refs.check_ids,
     refs.check_references,
     refs.check_unit_tree,
-    refs.check_assignments_unique,
     dates.check_registry_dates,
-    evaluations.check_evaluations,
     profiles.check_profiles,
     profiles.check_config,
 )
+
+ACROSS = (  # these read the assignment summaries too
+    refs.check_assignments_unique,
+    evaluations.check_evaluations,
+)
+
+REPOSITORY = REGISTRY + ACROSS
 
 
 def context(repo: Repository, today: dt.date | None = None, history: bool = False) -> Context:
@@ -48,8 +53,8 @@ def check_assignment(ctx: Context, doc: Document) -> list[Diagnostic]:
     return found
 
 
-def run(ctx: Context) -> list[Diagnostic]:
+def run(ctx: Context, which: tuple = REPOSITORY) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for check in REPOSITORY:
+    for check in which:
         found += check(ctx)
     return found

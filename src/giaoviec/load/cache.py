@@ -88,6 +88,21 @@ class Memo:
     context: str
     old: Mapping[str, Any]
     new: dict[str, Any] = field(default_factory=dict)
+    old_registry: list | None = None  # the located findings of the checks that read the registry alone
+    new_registry: list | None = None
+
+    def registry(self) -> list[Diagnostic] | None:
+        if self.old_registry is None:
+            return None
+        try:
+            found = [_diagnostic(d) for d in self.old_registry]
+        except (KeyError, TypeError, ValueError):
+            return None
+        self.new_registry = self.old_registry
+        return found
+
+    def keep_registry(self, found: list[Diagnostic]) -> None:
+        self.new_registry = [_plain(d) for d in found]
 
     def get(self, rel: str, digest: str) -> FileResult | None:
         entry = self.old.get(rel)
@@ -108,7 +123,7 @@ class Memo:
         self.new[rel] = {
             "digest": digest,
             "summaries": [[s.index, s.cadre, s.unit, s.program, s.period.start.isoformat(), s.period.end.isoformat(),
-                           s.status, list(s.weights.items())] for s in result.summaries],
+                           s.status, dict(s.weights)] for s in result.summaries],
             "unreadable": [[d.index, d.model.kind, list(d.model.cadres), d.model.unit, d.model.start, d.model.end]
                            for d in result.unreadable],
             "diagnostics": [_plain(d) for d in result.diagnostics],
@@ -135,15 +150,34 @@ class Store:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def memo(self, context: str) -> Memo:
-        entries = self.data.get("entries") if self.data.get("context") == context else None
-        return Memo(context, entries if isinstance(entries, dict) else {})
+    def seen(self) -> tuple[dict[str, list] | None, int]:
+        """What the last scan saw of each file, and when (ns): only from this very build of the tool."""
+        seen, at = self.data.get("seen"), self.data.get("seen_at")
+        if self.data.get("tool") != tool_fingerprint() or not isinstance(seen, dict) or not isinstance(at, int):
+            return None, 0
+        return seen, at
 
-    def save(self, key: str | None, diagnostics: list[Diagnostic], files: int, language: str, memo: Memo | None) -> None:
+    def refresh_seen(self, seen: dict[str, list], at: int) -> None:
+        """After an answer from the cache: what this scan saw, kept when it differs (a file touched, not changed)."""
+        if self.data.get("seen") != seen:
+            self._write({**self.data, "seen": seen, "seen_at": at})
+
+    def memo(self, context: str) -> Memo:
+        same = self.data.get("context") == context
+        entries, registry = (self.data.get("entries"), self.data.get("registry")) if same else (None, None)
+        return Memo(context, entries if isinstance(entries, dict) else {}, old_registry=registry if isinstance(registry, list) else None)
+
+    def save(self, key: str | None, diagnostics: list[Diagnostic], files: int, language: str, memo: Memo | None,
+             seen: dict[str, list] | None = None, seen_at: int = 0) -> None:
         """Writes the file atomically; a cache that cannot be written is simply not kept."""
-        data = {"format": FORMAT, "key": key, "files": files, "language": language,
+        data = {"format": FORMAT, "tool": tool_fingerprint(), "key": key, "files": files, "language": language,
                 "diagnostics": [_plain(d) for d in diagnostics] if key is not None else [],
-                "context": memo.context if memo else None, "entries": memo.new if memo else {}}
+                "context": memo.context if memo else None, "entries": memo.new if memo else {},
+                "registry": memo.new_registry if memo else None,
+                "seen": seen or {}, "seen_at": seen_at}
+        self._write(data)
+
+    def _write(self, data: dict) -> None:
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
             text = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":"))  # in C, unlike json.dump
@@ -156,7 +190,7 @@ class Store:
 
 def _summary(rel: str, s: list) -> AssignmentSummary:
     period = Period.model_construct(start=dt.date.fromisoformat(s[4]), end=dt.date.fromisoformat(s[5]))
-    return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), period, str(s[6]), {str(k): float(w) for k, w in s[7]})
+    return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), period, str(s[6]), {str(k): float(w) for k, w in s[7].items()})
 
 
 def _plain(d: Diagnostic) -> dict:

@@ -74,9 +74,10 @@ def discover(root: Path) -> Listing:
             dirs[:] = keep
             listed += [(here / f).as_posix() for f in names if f.endswith((".yaml", ".yml"))]
     real_root = os.path.realpath(root)
+    base = str(root)
     folders: dict[str, bool] = {}  # folder → whether it lies inside the root, links followed (one realpath a folder)
     for rel in sorted(listed):
-        path = root / rel
+        path = os.path.join(base, rel)
         folder = os.path.dirname(rel)
         if folder not in folders:
             folders[folder] = _folder_inside(root, real_root, folder, folders)
@@ -87,11 +88,11 @@ def discover(root: Path) -> Listing:
         except OSError as exc:
             out.problems.append(_unreadable(rel, os_problem(exc)))
             continue
-        if not folders[folder] or (stat.S_ISLNK(mode) and not inside(root, path)):
+        if not folders[folder] or (stat.S_ISLNK(mode) and not inside(root, Path(path))):
             out.problems.append(_link(rel))
             continue
         if stat.S_ISLNK(mode):
-            if not path.exists():
+            if not os.path.exists(path):
                 out.problems.append(_unreadable(rel, "a link to a file that does not exist"))
                 continue
             mode = os.stat(path).st_mode
@@ -110,11 +111,11 @@ def _folder_inside(root: Path, real_root: str, folder: str, known: dict[str, boo
     if not known[parent]:
         return False
     try:
-        if not stat.S_ISLNK(os.lstat(root / folder).st_mode):
+        if not stat.S_ISLNK(os.lstat(os.path.join(root, folder)).st_mode):
             return True
     except OSError:
         return True  # what cannot be looked at is reported when its files are
-    return _under(real_root, os.path.realpath(root / folder))
+    return _under(real_root, os.path.realpath(os.path.join(root, folder)))
 
 
 def _under(real_root: str, real: str) -> bool:
