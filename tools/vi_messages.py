@@ -849,4 +849,5 @@ VI.update({
     "the name is too long": "tên quá dài",
     "too many levels of links": "quá nhiều tầng liên kết",
     "it is in use": "đang được dùng",
+    '{file} changed while this command was running; run it again.': '{file} đã thay đổi trong lúc lệnh đang chạy; hãy chạy lại lệnh.',
 })

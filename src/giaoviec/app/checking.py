@@ -70,6 +70,7 @@ class Checking:
         self._found: list[Diagnostic] = [*listing.problems, *self._loaded.diagnostics]
         self._summaries: list[AssignmentSummary] = []
         self._unreadable: list[Document] = list(self._loaded.unreadable)
+        self._digests: dict[str, str] = {}  # the digest of the content each streamed file was read from
         self._stream = self._read()
 
     def __iter__(self) -> Iterator[Document]:
@@ -93,6 +94,8 @@ class Checking:
                         raw: bytes | None = (self.root / rel).read_bytes()
                     except OSError:
                         raw = None
+                    if raw is not None:
+                        self._digests[rel] = digest(raw)
                     docs, found = read_file(self.root, rel, raw, fast_reader=self._fast)
                     for doc in docs:
                         if isinstance(doc.model, Assignment):
@@ -108,6 +111,10 @@ class Checking:
                     yield from (d for d in docs if isinstance(d.model, Assignment))
                 if self._progress is not None:
                     self._progress(n, len(files))
+
+    def digest_of(self, path: str) -> str:
+        """The digest of the content a yielded document was read from."""
+        return self._digests.get(path) or self._loaded.digests.get(path, "")
 
     def _take(self, doc: Document) -> None:
         self._found += checks.check_assignment(self._ctx, doc)

@@ -1,17 +1,66 @@
 """`report` and `export` as functions: one pass over the repository that keeps the unit's
-Assignment documents (their words are what a report shows), then one YearResult."""
+Assignment documents (their words are what a report shows), then one YearResult.
+
+The documents are kept in memory up to a budget of tasks (about 7 KB each as models); past it, a
+document is read again when the output reaches it, and its content must be the one that was scored
+(same digest), or the command stops: a figure and the words beside it always come from one text."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from giaoviec.app.checking import Checking
 from giaoviec.compute.year import YearResult, in_scope, scope_of, score_assignments, settle
-from giaoviec.load.documents import Document
-from giaoviec.load.repository import Repository
+from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.load.documents import Document, read_file
+from giaoviec.load.repository import Repository, digest
+from giaoviec.model import Assignment
 from giaoviec.render.report import Models
+
+KEPT_TASKS = 20_000  # the tasks whose models stay in memory (about 140 MB); the others are read again
+
+
+class KeptModels(Mapping[tuple[str, int], Assignment]):
+    """The Assignment models in scope: kept while within KEPT_TASKS, read again from their file past it."""
+
+    def __init__(self, root: Path, fast_reader: bool = True, budget: int | None = None):
+        self.root, self.fast_reader = root, fast_reader
+        self.budget = KEPT_TASKS if budget is None else budget
+        self.kept: dict[tuple[str, int], Assignment] = {}
+        self.later: dict[tuple[str, int], str] = {}  # → the digest of the content it was scored from
+        self.order: list[tuple[str, int]] = []  # as they were read
+        self.tasks = 0
+
+    def add(self, doc: Document, content_digest: str) -> None:
+        self.order.append((doc.path, doc.index))
+        self.tasks += len(doc.model.tasks)
+        if self.tasks <= self.budget:
+            self.kept[(doc.path, doc.index)] = doc.model
+        else:
+            self.later[(doc.path, doc.index)] = content_digest
+
+    def __getitem__(self, key: tuple[str, int]) -> Assignment:
+        if key in self.kept:
+            return self.kept[key]
+        path, index = key
+        expected = self.later[key]
+        try:
+            raw = (self.root / path).read_bytes()
+        except OSError:
+            raw = b""
+        if digest(raw) != expected:
+            raise Fatal(ExitCode.REPOSITORY, N_("{file} changed while this command was running; run it again."), file=path)
+        docs, _found = read_file(self.root, path, raw, self.fast_reader)
+        return next(d.model for d in docs if d.index == index)
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        return iter(self.order)
+
+    def __len__(self) -> int:
+        return len(self.order)
 
 
 @dataclass(frozen=True)
@@ -36,11 +85,25 @@ def results_with_models(root: Path, year: int | None, unit: str | None, as_of: d
     today = today or dt.date.today()
     checking = Checking(root, today, fast_reader=fast_reader)
     scope = scope_of(checking.registry, unit)
-    kept: list[Document] = [doc for doc in checking if in_scope(doc.model, scope)]
-    checked = checking.finish()
-    year = year or default_year(checked.repo, scope, today)
-    if closed_year and as_of is None:
-        as_of = min(dt.date(year, 12, 31), today)
-    scored = score_assignments(checking.registry, kept, year, as_of, unit, today)
-    result = settle(scored, checked.repo, checked.diagnostics)
-    return WithModels(result, {(d.path, d.index): d.model for d in kept})
+    models = KeptModels(root, fast_reader)
+
+    def in_scope_kept() -> Iterator[Document]:
+        for doc in checking:
+            if in_scope(doc.model, scope):
+                models.add(doc, checking.digest_of(doc.path))
+                yield doc
+
+    if year is not None:  # each document scored as it streams by
+        if closed_year and as_of is None:
+            as_of = min(dt.date(year, 12, 31), today)
+        scored = score_assignments(checking.registry, in_scope_kept(), year, as_of, unit, today)
+        checked = checking.finish()
+    else:  # the latest year is known once every document is read: they are scored after
+        for _doc in in_scope_kept():
+            pass
+        checked = checking.finish()
+        year = default_year(checked.repo, scope, today)
+        if closed_year and as_of is None:
+            as_of = min(dt.date(year, 12, 31), today)
+        scored = score_assignments(checking.registry, (Document(p, i, models[(p, i)]) for p, i in models), year, as_of, unit, today)
+    return WithModels(settle(scored, checked.repo, checked.diagnostics), models)

@@ -7,11 +7,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import TextIO
 
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
-from giaoviec.render import incomplete
+from giaoviec.render import incomplete, jsontext
 from giaoviec.render.escape import csv_cell, visible
 from giaoviec.render.report import Models
 from giaoviec.words import ASSIGNMENT_STATUS, PROGRAM, STATUS, TIER, word
@@ -43,10 +44,9 @@ def headers(result: YearResult) -> list[str]:
     return [f"{h} (tính đến {result.as_of.strftime('%d/%m/%Y')})" if h == "Giá trị đạt được" else h for h, _w in COLUMNS]
 
 
-def rows(result: YearResult, models: Models, _: Gettext) -> tuple[list[list], list[list]]:
+def task_rows(result: YearResult, models: Models, _: Gettext) -> Iterator[list]:
+    """One row per task, made as it is written: an export holds one row at a time, not the year's."""
     name = result.repo.name
-    tasks_rows: list[list] = []
-    totals: list[list] = []
     for s in result.assignments:
         m = models[s.key]
         scores = {t.id: t for t in s.tasks}
@@ -57,7 +57,7 @@ def rows(result: YearResult, models: Models, _: Gettext) -> tuple[list[list], li
             lead = t.who.lead if t.who else None
             latest = max(t.progress, key=lambda p: p.date) if t.progress else None
             outcome = t.outcome
-            tasks_rows.append([
+            yield [
                 m.cadre, name(m.cadre), m.unit, m.position or "", word(PROGRAM, m.program, _), m.period.start, m.period.end,
                 word(ASSIGNMENT_STATUS, m.status, _),
                 m.basis.number if m.basis else "", m.basis.date if m.basis else None, (m.basis.issued_by or "") if m.basis else "",
@@ -74,11 +74,18 @@ def rows(result: YearResult, models: Models, _: Gettext) -> tuple[list[list], li
                 ts.council if ts and ts.council is not None else None, (ts.council_note or "") if ts else "",
                 word(STATUS, ts.status, _) if ts else "", got.value if got is not None and got.source != "none" else None,
                 round(ts.points, 2) if ts and ts.points is not None else None,
-            ])
-        c = s.counts
-        totals.append([m.cadre, name(m.cadre), name(m.unit), word(PROGRAM, m.program, _), c.tasks, c.done, c.on_time, c.exceeded,
-                       c.late, c.not_done, round(s.points if s.points is not None else s.provisional_points, 2), word(TIER, s.tier, _)])
-    return tasks_rows, totals
+            ]
+
+
+def total_rows(result: YearResult, _: Gettext) -> list[list]:
+    """One row per assignment: its counts, points and tier."""
+    name = result.repo.name
+    out = []
+    for s in result.assignments:
+        c, a = s.counts, s.assignment
+        out.append([a.cadre, name(a.cadre), name(a.unit), word(PROGRAM, a.program, _), c.tasks, c.done, c.on_time, c.exceeded,
+                    c.late, c.not_done, round(s.points if s.points is not None else s.provisional_points, 2), word(TIER, s.tier, _)])
+    return out
 
 
 def _num(value: float) -> str:
@@ -115,30 +122,36 @@ def _excel(value):
 def as_csv(result: YearResult, models: Models, _: Gettext, out: TextIO, dialect: str = "excel") -> None:
     """`excel` (the default): semicolons, decimal commas, dd/mm/yyyy — what Excel and LibreOffice
     under a Vietnamese locale read as numbers and dates; `plain`: commas, points and ISO dates, for programs."""
-    tasks_rows, _totals = rows(result, models, _)
     end = "\n" if dialect == "plain" else "\r\n"
     for line in incomplete.lines(result.left_out, result.repo, _):
         out.write("# " + visible(line).replace("\n", " ") + end)  # comment lines first: what this export leaves out
     if dialect == "plain":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(headers(result))
-        for row in tasks_rows:
+        for row in task_rows(result, models, _):
             writer.writerow(["" if v is None else csv_cell(_plain(v)) for v in row])
         return
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(headers(result))
-    for row in tasks_rows:
+    for row in task_rows(result, models, _):
         writer.writerow([_excel(v) for v in row])
 
 
 def as_json(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None:
-    tasks_rows, totals = rows(result, models, _)
-    out.write(json.dumps({
+    """The same text as one `json.dumps(…, indent=2)` of the whole, written a task at a time."""
+    heads = headers(result)
+    head = json.dumps({
         "generator": "giaoviec", "version": 1, "year": result.year, "complete": result.complete,
-        "left_out": incomplete.as_json(result.left_out, result.repo, _),
-        "tasks": [{h: _plain(v) for h, v in zip(headers(result), row, strict=True)} for row in tasks_rows],
-        "cadres": [{h: v for (h, _w), v in zip(TOTALS, row, strict=True)} for row in totals],
-    }, ensure_ascii=False, indent=2) + "\n")
+        "left_out": incomplete.as_json(result.left_out, result.repo, _), "tasks": [],
+    }, ensure_ascii=False, indent=2)
+    out.write(head.removesuffix('"tasks": []\n}') + '"tasks": [')
+    wrote = False
+    for row in task_rows(result, models, _):
+        out.write(("," if wrote else "") + "\n    " + jsontext.dumps({h: _plain(v) for h, v in zip(heads, row, strict=True)}, 2))
+        wrote = True
+    cadres = [{h: v for (h, _w), v in zip(TOTALS, row, strict=True)} for row in total_rows(result, _)]
+    tail = jsontext.dumps({"cadres": cadres})
+    out.write(("\n  ]" if wrote else "]") + ",\n" + tail.removeprefix("{\n") + "\n")
 
 
 RENDERERS = {"csv": as_csv, "json": as_json}

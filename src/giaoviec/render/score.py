@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import json
-import textwrap
 from collections.abc import Callable, Iterator
 from typing import TextIO
 
@@ -19,7 +18,7 @@ from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
 from giaoviec.i18n import N_, Gettext, lang_of, phrase, say
-from giaoviec.render import incomplete
+from giaoviec.render import incomplete, jsontext
 from giaoviec.render.escape import csv_cell, md, terminal
 from giaoviec.words import COMPONENT, PROGRAM, STATUS, TIER, TIER_LONG, fixed, short, word
 
@@ -84,7 +83,7 @@ def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> 
     yield "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items())
     yield '  "cadres": ['
     for i, s in enumerate(result.assignments):
-        yield ("," if i else "") + "\n" + textwrap.indent(json.dumps(_cadre(s, result, _), ensure_ascii=False, indent=2), "    ")
+        yield ("," if i else "") + "\n    " + jsontext.dumps(_cadre(s, result, _), 2)
     yield "\n  ],\n" if result.assignments else "],\n"
     tail = {
         "left_out": incomplete.as_json(result.left_out, result.repo, _),
@@ -92,7 +91,7 @@ def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> 
         "diagnostics": [{"path": d.path, "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
                          "message": d.message, "hint": d.hint} for d in diagnostics],
     }
-    body = json.dumps(tail, ensure_ascii=False, indent=2)
+    body = jsontext.dumps(tail)
     yield body[2:] + "\n"  # without its opening brace: it continues the document
 
 

@@ -4,63 +4,83 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from copy import copy
 from typing import BinaryIO
 
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete
 from giaoviec.render.escape import is_formula_like, visible
-from giaoviec.render.export import COLUMNS, COMPUTED, DATE_COLUMNS, PRINTED, TEXT_COLUMNS, TOTALS, WRAPPED, headers, rows
+from giaoviec.render.export import COLUMNS, COMPUTED, DATE_COLUMNS, PRINTED, TEXT_COLUMNS, TOTALS, WRAPPED, headers, task_rows, total_rows
 from giaoviec.render.report import Models
 from giaoviec.words import ASSIGNMENT_STATUS, PROGRAM, STATUS, word
 
 SCORE_HEAD = ("Mã nhiệm vụ", "Nội dung nhiệm vụ", "Trọng số", "Tình trạng (máy tính)", "Điểm (máy tính)", "Điểm hội đồng", "Nhận xét")
 
 
-def put(ws, values: list) -> None:
+def put(ws, values: list) -> int:
     """A row whose text cells are text, never formulas (openpyxl makes "=…" a formula), and hold
-    no character a workbook cannot store."""
+    no character a workbook cannot store; its row number."""
     ws.append([visible(v) if isinstance(v, str) else v for v in values])
-    for cell in ws[ws.max_row]:
+    row = ws._current_row  # openpyxl's own count of appended rows (ws.max_row walks every cell: quadratic)
+    for cell in ws[row]:
         if isinstance(cell.value, str) and is_formula_like(cell.value):
             cell.data_type = "s"
+    return row
 
 
-def _sheet(ws, heads: list[str], widths: list[int], data_rows, printed: set[str] | None = None) -> None:
-    """A table: bold header row (frozen, filtered, repeated on every printed page), dates as dates,
-    ids as text; with `printed`, the other columns are folded so that the page shows what a reader needs."""
+def _cell(ws, value: object, style):
+    """A cell of a write-only sheet: the column's style (copied, not looked up again), text kept text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, visible(value) if isinstance(value, str) else value)
+    if style is not None:
+        cell._style = copy(style)  # the style ids of a prepared cell: setting fonts and fills per cell costs a lookup each
+    if isinstance(cell.value, str) and is_formula_like(cell.value):
+        cell.data_type = "s"
+    return cell
+
+
+def _sheet(ws, heads: list[str], widths: list[int], data_rows: Iterable[list], printed: set[str] | None = None) -> int:
+    """A table, streamed into a write-only sheet: bold header row (frozen, filtered, repeated on every
+    printed page), dates as dates, ids as text; with `printed`, the other columns are folded so that the
+    page shows what a reader needs. Returns the number of rows written (the header included)."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    put(ws, heads)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="E8EEF4")
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in data_rows:
-        put(ws, row)
-    for i, (header, width) in enumerate(zip(heads, widths, strict=True), 1):
-        letter = get_column_letter(i)
-        ws.column_dimensions[letter].width = width
-        if header in DATE_COLUMNS:
-            for cell in ws[letter][1:]:
-                cell.number_format = "DD/MM/YYYY"
-        elif header in TEXT_COLUMNS:
-            for cell in ws[letter][1:]:
-                cell.number_format = "@"  # text: "01" stays "01" when someone types over it
-        elif header in COMPUTED or header.startswith("Giá trị đạt được"):
-            for cell in ws[letter][1:]:
-                cell.fill = PatternFill("solid", fgColor="F2F2F2")  # computed by giaoviec: changing it changes nothing
-        for cell in ws[letter][1:]:  # every cell at the top of its row, long text wrapped
-            cell.alignment = Alignment(wrap_text=header in WRAPPED, vertical="top")
-    _fit_rows(ws, [w if h in WRAPPED else 0 for h, w in zip(heads, widths, strict=True)], widths)
+    for i, width in enumerate(widths, 1):  # the columns, the panes and the page go before the first row
+        ws.column_dimensions[get_column_letter(i)].width = width
     if printed is not None:
         folded = [i for i, h in enumerate(heads, 1) if h not in printed and not h.startswith("Giá trị đạt được")]
         for first, last in _runs(folded):
             ws.column_dimensions.group(get_column_letter(first), get_column_letter(last), outline_level=1, hidden=True)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
     _print_setup(ws, "1:1")
+    head = WriteOnlyCell(ws)
+    head.font, head.fill, head.alignment = Font(bold=True), PatternFill("solid", fgColor="E8EEF4"), Alignment(wrap_text=True, vertical="top")
+    styles = []
+    for header in heads:
+        template = WriteOnlyCell(ws)
+        if header in DATE_COLUMNS:
+            template.number_format = "DD/MM/YYYY"
+        elif header in TEXT_COLUMNS:
+            template.number_format = "@"  # text: "01" stays "01" when someone types over it
+        elif header in COMPUTED or header.startswith("Giá trị đạt được"):
+            template.fill = PatternFill("solid", fgColor="F2F2F2")  # computed by giaoviec: changing it changes nothing
+        template.alignment = Alignment(wrap_text=header in WRAPPED, vertical="top")  # at the top of its row, long text wrapped
+        styles.append(template._style)
+    wrapped = [w if h in WRAPPED else 0 for h, w in zip(heads, widths, strict=True)]
+    _fit_row(ws, 1, heads, [w - 2 for w in widths])  # the header is bold, and wraps everywhere
+    ws.append([_cell(ws, h, head._style) for h in heads])
+    n = 1
+    for row in data_rows:
+        n += 1
+        _fit_row(ws, n, row, wrapped)
+        ws.append([_cell(ws, v, style) for v, style in zip(row, styles, strict=True)])
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{n}"
+    return n
 
 
 LINE_HEIGHT = 15  # points, for the default 11-point font
@@ -85,14 +105,12 @@ def _lines(value: object, width: int) -> int:
     return count
 
 
-def _fit_rows(ws, wrapped_widths: list[int], widths: list[int]) -> None:
-    """Row heights that show every wrapped line: neither Excel nor LibreOffice sizes the rows of a
-    file it opens, so a wrapped cell would print over the next row. The header row wraps everywhere."""
-    for row in ws.iter_rows():
-        widths_here = [w - 2 for w in widths] if row[0].row == 1 else wrapped_widths  # the header is bold
-        lines = max((_lines(c.value, w) for c, w in zip(row, widths_here, strict=False)), default=1)
-        if lines > 1:
-            ws.row_dimensions[row[0].row].height = LINE_HEIGHT * lines
+def _fit_row(ws, row: int, values: list, widths: list[int]) -> None:
+    """A row height that shows every wrapped line, set before the row is written: neither Excel nor
+    LibreOffice sizes the rows of a file it opens, so a wrapped cell would print over the next row."""
+    lines = max((_lines(v, w) for v, w in zip(values, widths, strict=False)), default=1)
+    if lines > 1:
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:
@@ -109,7 +127,7 @@ def _runs(numbers: list[int]) -> list[tuple[int, int]]:
 def _print_setup(ws, title_rows: str) -> None:
     """Landscape A4, as wide as the page, the header rows on every page."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4; a write-only sheet has no such name)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -121,9 +139,10 @@ def _print_setup(ws, title_rows: str) -> None:
 LISTS_SHEET = "Danh mục"
 
 
-def _drop_downs(wb, ws, heads: list[str], result: YearResult, _: Gettext) -> None:
+def _drop_downs(wb, ws, heads: list[str], rows: int, result: YearResult, _: Gettext) -> None:
     """Choices for the coded columns (status, program, direction) and the cadres, from a sheet of
-    lists; a value outside them is allowed (a code typed by hand) after a warning."""
+    lists; a value outside them is allowed (a code typed by hand) after a warning. `rows`: the rows
+    of the task sheet (the lists reach 200 rows below them, for rows added by hand)."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -134,35 +153,33 @@ def _drop_downs(wb, ws, heads: list[str], result: YearResult, _: Gettext) -> Non
         "Chiều": ["tăng", "giảm"],
         "Người chủ trì": sorted(entry.item.name for entry in result.repo.cadres.values()),
     }
+    lines = [[header, *values] for header, values in columns.items()]
+    for r in range(max(len(line) for line in lines)):  # a column per list: written a row at a time
+        lists.append([_cell(lists, line[r], None) if r < len(line) else None for line in lines])
     for n, (header, values) in enumerate(columns.items(), 1):
-        letter = get_column_letter(n)
-        for r, value in enumerate([header, *values], 1):
-            cell = lists.cell(r, n, visible(value))
-            if is_formula_like(cell.value):
-                cell.data_type = "s"  # a name that starts with "=" stays a name
         if header not in heads:
             continue
-        target = get_column_letter(heads.index(header) + 1)
+        letter, target = get_column_letter(n), get_column_letter(heads.index(header) + 1)
         dv = DataValidation(type="list", formula1=f"='{LISTS_SHEET}'!${letter}$2:${letter}${len(values) + 1}", allow_blank=True,
                             showErrorMessage=True, errorStyle="warning", errorTitle="giaoviec",
                             error="Giá trị không có trong danh mục; vẫn ghi được nếu đó là mã (giaoviec import sẽ kiểm tra).")
-        ws.add_data_validation(dv)
-        dv.add(f"{target}2:{target}{max(ws.max_row, 2) + 200}")
+        ws.data_validations.append(dv)  # add_data_validation, which a write-only sheet lacks
+        dv.add(f"{target}2:{target}{max(rows, 2) + 200}")
     lists.sheet_state = "hidden"
 
 
 def as_xlsx(result: YearResult, models: Models, _: Gettext, out: BinaryIO) -> None:
+    """The export, streamed (openpyxl's write-only mode): a row is made, written and forgotten, so that
+    memory does not grow with the tasks."""
     from openpyxl import Workbook
 
-    tasks_rows, totals = rows(result, models, _)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Nhiệm vụ"
-    heads = headers(result)
-    _sheet(ws, heads, [w for _h, w in COLUMNS], tasks_rows, PRINTED)
-    _drop_downs(wb, ws, heads, result, _)
-    _sheet(wb.create_sheet("Tổng hợp"), [h for h, _w in TOTALS], [w for _h, w in TOTALS], totals)
+    wb = Workbook(write_only=True)
     _left_out_sheet(wb, result, _)
+    ws = wb.create_sheet("Nhiệm vụ")
+    heads = headers(result)
+    rows = _sheet(ws, heads, [w for _h, w in COLUMNS], task_rows(result, models, _), PRINTED)
+    _drop_downs(wb, ws, heads, rows, result, _)
+    _sheet(wb.create_sheet("Tổng hợp"), [h for h, _w in TOTALS], [w for _h, w in TOTALS], total_rows(result, _))
     wb.properties.creator = "giaoviec"
     wb.properties.created = wb.properties.modified = dt.datetime(result.year, 12, 31)  # the same data, the same file
     wb.save(out)
@@ -177,6 +194,15 @@ def _left_out_sheet(wb, result: YearResult, _: Gettext) -> None:
 
     lines = incomplete.lines(result.left_out, result.repo, _)
     if not lines:
+        return
+    if getattr(wb, "write_only", False):
+        ws = wb.create_sheet(LEFT_OUT_SHEET)  # the first sheet made, so the first in the book
+        ws.column_dimensions["A"].width = 140
+        title = _cell(ws, lines[0], None)
+        title.font = Font(bold=True, color="C62828")
+        ws.append([title])
+        for line in lines[1:]:
+            ws.append([_cell(ws, line, None)])
         return
     ws = wb.create_sheet(LEFT_OUT_SHEET, 0)
     for line in lines:
@@ -206,8 +232,7 @@ def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO)
         for label, value in head:
             put(ws, [label, value])
         put(ws, [])
-        put(ws, list(SCORE_HEAD))
-        for cell in ws[ws.max_row]:
+        for cell in ws[put(ws, list(SCORE_HEAD))]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         scores = {t.id: t for t in s.tasks}
@@ -215,8 +240,8 @@ def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO)
             ts = scores.get(t.id)
             if ts is None or ts.status == "cancelled":
                 continue
-            put(ws, [t.id, t.what, t.weight, word(STATUS, ts.status, _), round(ts.computed or 0, 2), None, None])
-            ws.cell(ws.max_row, 6).fill = PatternFill("solid", fgColor="FFF8DC")
+            row = put(ws, [t.id, t.what, t.weight, word(STATUS, ts.status, _), round(ts.computed or 0, 2), None, None])
+            ws.cell(row, 6).fill = PatternFill("solid", fgColor="FFF8DC")
         ws.cell(6, 2).fill = PatternFill("solid", fgColor="FFF8DC")
         for col, width in zip("ABCDEFG", (20, 52, 8, 16, 10, 10, 34), strict=True):
             ws.column_dimensions[col].width = width

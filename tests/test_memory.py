@@ -1,0 +1,54 @@
+"""Outputs whose memory does not grow with the tasks: past a budget, the models are read again from
+their files, and the outputs are the same byte for byte; a file changed in between stops the command."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import EXAMPLES
+from giaoviec.app import report as report_app
+from giaoviec.diagnostics import Fatal
+
+VP = EXAMPLES / "vinh-phuc"
+
+OUTPUTS = [
+    ("report", "--unit", "vinh-phuc", "--year", "2022"),
+    ("report", "--unit", "vinh-phuc"),  # the latest year: scored after the stream
+    ("report", "--unit", "vinh-phuc", "--year", "2022", "--format", "html"),
+    ("export", "--year", "2022", "--format", "json"),
+    ("export", "--year", "2022", "--format", "csv"),
+]
+
+
+@pytest.mark.parametrize("args", OUTPUTS, ids=[" ".join(a) for a in OUTPUTS])
+def test_the_same_output_with_every_model_read_again(cli, monkeypatch, args):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    kept = cli("-C", str(VP), *args)
+    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
+    again = cli("-C", str(VP), *args)
+    assert kept.code == again.code == 0 and again.out == kept.out and kept.out
+
+
+def test_the_workbook_is_the_same_with_every_model_read_again(cli, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+
+    cli("-C", str(VP), "export", "--year", "2022", "--out", str(tmp_path / "a.xlsx"))
+    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
+    cli("-C", str(VP), "export", "--year", "2022", "--out", str(tmp_path / "b.xlsx"))
+    a, b = (load_workbook(tmp_path / n) for n in ("a.xlsx", "b.xlsx"))
+    assert [[c.value for c in row] for row in a["Nhiệm vụ"].iter_rows()] == [[c.value for c in row] for row in b["Nhiệm vụ"].iter_rows()]
+
+
+def test_a_file_changed_between_scoring_and_writing_stops_the_command(tmp_path, monkeypatch):
+    root = tmp_path / "vp"
+    shutil.copytree(VP, root)
+    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
+    got = report_app.results_with_models(root, 2022, None)
+    key = next(iter(got.models))
+    path = root / key[0]
+    path.write_text(path.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
+    with pytest.raises(Fatal) as caught:
+        got.models[key]
+    assert "changed while this command was running" in caught.value.phrase.id and caught.value.code == 3
