@@ -52,3 +52,35 @@ def test_a_file_changed_between_scoring_and_writing_stops_the_command(tmp_path, 
     with pytest.raises(Fatal) as caught:
         got.models[key]
     assert "changed while this command was running" in caught.value.phrase.id and caught.value.code == 3
+
+
+def test_a_streamed_output_replaces_the_file_whole_or_not_at_all(tmp_path):
+    from giaoviec.write.atomic import writing
+
+    target = tmp_path / "bao-cao.md"
+    target.write_text("cũ\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), writing(target) as out:
+        out.write("mới, một phần".encode())
+        raise RuntimeError("stopped half-way")
+    assert target.read_text(encoding="utf-8") == "cũ\n" and sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.md"]
+    with writing(target) as out:
+        out.write("mới\n".encode())
+    assert target.read_text(encoding="utf-8") == "mới\n" and sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.md"]
+
+
+def test_sections_are_made_when_read_and_kept_only_for_a_small_report(monkeypatch):
+    from giaoviec.render import report as report_render
+
+    got = report_app.results_with_models(VP, 2022, None)
+    made = []
+    real = report_render._section
+    monkeypatch.setattr(report_render, "_section", lambda *a, **k: made.append(1) or real(*a, **k))
+    built = report_render.build(got.result, got.models, "vinh-phuc", lambda x: x, "en", False)
+    assert made == [] and len(built.cadres) > 0
+    list(built.cadres), list(built.cadres)
+    assert len(made) == len(built.cadres)  # small: made once, kept
+    monkeypatch.setattr(report_render, "KEPT_SECTIONS_TASKS", 0)
+    built = report_render.build(got.result, got.models, "vinh-phuc", lambda x: x, "en", False)
+    made.clear()
+    list(built.cadres), list(built.cadres)
+    assert len(made) == 2 * len(built.cadres)  # large: made each time, never all held

@@ -9,6 +9,7 @@ call into `giaoviec.app` (or `giaoviec.write`), hands the value to a renderer an
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 import time
 import traceback
@@ -17,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -161,6 +162,26 @@ class Session:
         from giaoviec.write.paths import output_path
 
         write_bytes(output_path(path, root, force), data)
+        self.note(N_("wrote {path}"), path=str(path))
+
+    @contextmanager
+    def writing_out(self, path: Path | None, force: bool = False, root: Path | None = None, encoding: str = "utf-8",
+                    binary: bool = False) -> Iterator[Any]:
+        """An output written a piece at a time: to --out atomically (as write_out), or to standard output."""
+        from giaoviec.write.atomic import writing
+        from giaoviec.write.paths import output_path
+
+        if path is None:
+            yield sys.stdout.buffer if binary else sys.stdout
+            return
+        with writing(output_path(path, root, force)) as raw:
+            if binary:
+                yield raw
+            else:
+                text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+                yield text
+                text.flush()
+                text.detach()
         self.note(N_("wrote {path}"), path=str(path))
 
 

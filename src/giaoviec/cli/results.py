@@ -95,13 +95,12 @@ def report(
         from giaoviec.render.docx import document
 
         word = document(data, letterhead(got.result.repo, unit, made, number, signer), _)
-        body = word if format is ReportFormat.docx else to_pdf(word)
+        assert out is not None
+        s.write_out(out, word if format is ReportFormat.docx else to_pdf(word), force, root)
     else:
-        body = report_render.RENDERERS[format.value](data, _).encode("utf-8")
-    if out is None:
-        sys.stdout.write(body.decode("utf-8"))
-    else:
-        s.write_out(out, body, force, root)
+        with s.writing_out(out, force, root) as text:  # a piece at a time: a province's report is never one string
+            for piece in report_render.PIECES[format.value](data, _):
+                text.write(piece)
     for d in got.result.errors:
         s.err().print(Text(terminal(str(d.localize(_)))))
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))

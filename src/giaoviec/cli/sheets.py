@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import io
 import os
 import sys
 from enum import Enum
@@ -71,22 +70,18 @@ def export_command(
     _ = s.gettext()
     if scoring_sheet or format is ExportFormat.xlsx:
         assert out is not None
-        buffer = io.BytesIO()
         try:  # openpyxl writes its parts to temporary files on the way: a full disk shows there first
-            (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, buffer)
+            with s.writing_out(out, force, root, binary=True) as raw:
+                (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, raw)
         except _write_errors() as exc:
             raise cannot_write(out, exc if isinstance(exc, OSError) else _os_error(exc)) from None
-        s.write_out(out, buffer.getvalue(), force, root)
         raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
-    text = io.StringIO()
-    if format is ExportFormat.csv:
-        export_render.as_csv(got.result, got.models, _, text, csv_dialect.value)
-    else:
-        export_render.RENDERERS[format.value](got.result, got.models, _, text)
-    if out is None:
-        sys.stdout.write(text.getvalue())
-    else:  # Excel reads UTF-8 CSV with a byte order mark
-        s.write_out(out, text.getvalue().encode("utf-8-sig" if format is ExportFormat.csv else "utf-8"), force, root)
+    # written a task at a time; Excel reads UTF-8 CSV with a byte order mark
+    with s.writing_out(out, force, root, encoding="utf-8-sig" if format is ExportFormat.csv else "utf-8") as text:
+        if format is ExportFormat.csv:
+            export_render.as_csv(got.result, got.models, _, text, csv_dialect.value)
+        else:
+            export_render.RENDERERS[format.value](got.result, got.models, _, text)
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 

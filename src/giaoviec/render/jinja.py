@@ -7,6 +7,7 @@ passed as Markup (the SVG charts, built with every text escaped)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
@@ -36,3 +37,8 @@ def environment() -> Environment:
 
 def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
+
+
+def pieces(template: str, **context) -> Iterator[str]:
+    """The rendered text in pieces, as the template reaches them: a large report is never one string."""
+    return environment().get_template(template).generate(**context)

@@ -9,7 +9,7 @@ counted. Nothing here reads a file or computes a status: it arranges what the co
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from giaoviec import formats
@@ -22,7 +22,7 @@ from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
 from giaoviec.render import charts, incomplete
-from giaoviec.render.jinja import render
+from giaoviec.render.jinja import pieces
 from giaoviec.words import BUCKET, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
 
 Models = Mapping[tuple[str, int], Assignment]  # (path, document index) → the document's model
@@ -115,6 +115,44 @@ class CadreSection:
     confidential: bool  # the section shows confidential content (the internal version)
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A section as the table of contents shows it."""
+
+    anchor: str
+    name: str
+    position: str
+    unit: str
+    tier: str
+    tier_name: str
+
+
+class Sections:
+    """The cadres' sections, made one at a time each time they are read (a province's would not fit in
+    memory at once); kept after the first reading when the report is small (`keep`)."""
+
+    def __init__(self, make: Callable[[], Iterator[CadreSection]], count: int, keep: bool):
+        self._make, self._count, self._keep = make, count, keep
+        self._kept: list[CadreSection] | None = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[CadreSection]:
+        if self._kept is not None:
+            return iter(self._kept)
+        if self._keep:
+            self._kept = list(self._make())
+            return iter(self._kept)
+        return self._make()
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+
+KEPT_SECTIONS_TASKS = 20_000  # a report of at most this many tasks keeps its sections once made
+
+
 @dataclass
 class Report:
     lang: str
@@ -127,7 +165,7 @@ class Report:
     profile: str
     profile_title: str
     public: bool
-    cadres: list[CadreSection]
+    cadres: Sections  # built one at a time as a template reaches them
     buckets: list[tuple[str, int, str]]  # name, n, percent
     tiers: list[tuple[str, str, int]]  # tier, name, n
     tasks: int
@@ -140,11 +178,8 @@ class Report:
     tier_counts: dict[str, int] = field(default_factory=dict)
     incomplete: list[str] = field(default_factory=list)  # what the results leave out: heading, then one line each
     proposals: list[tuple[str, str]] = field(default_factory=list)  # cadre, proposal (from the heads' annual reports)
-
-    @property
-    def confidential(self) -> bool:
-        """Whether the report holds confidential content (then a document carries the MẬT mark)."""
-        return any(c.confidential for c in self.cadres)
+    contents: list[Entry] = field(default_factory=list)  # the sections, as a table of contents lists them
+    confidential: bool = False  # the report holds confidential content (then a document carries the MẬT mark)
 
     def day(self, value: dt.date | None) -> str:
         return formats.day(value, self.lang)
@@ -152,28 +187,37 @@ class Report:
 
 def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, public: bool,
           generated: dt.date | None = None) -> Report:
-    """The report's content. `generated`: the day it is made (today by default), not the as-of date."""
+    """The report's content. `generated`: the day it is made (today by default), not the as-of date.
+
+    One pass gathers every figure of the summary; the cadres' sections are made later, one at a time,
+    as the output reaches them (`Sections`)."""
     repo = result.repo
-    cadres: list[CadreSection] = []
-    hidden_files = hidden_tasks = 0
+    hidden_files = hidden_tasks = shown_tasks = 0
     visible_all: list[TaskResult] = []
     by_unit: dict[str, list[TaskResult]] = {}
     quarters = [[0, 0] for _q in range(4)]
     overdue: list[tuple[str, str, str, str]] = []
     proposals: list[tuple[str, str]] = []
     tier_counts = dict.fromkeys(TIER, 0)
+    contents: list[Entry] = []
+    confidential = False
+    shown: list[AssignmentResult] = []
     own = descendants(repo, unit)  # units reached only through succession are marked as former units
     for s in result.assignments:
         model = models[s.key]
         if public and model.confidential:
             hidden_files += 1
             continue
+        shown.append(s)
         tasks = {t.id: t for t in model.tasks}
         visible = [ts for ts in s.tasks if not (public and tasks[ts.id].confidential)]
         hidden_tasks += len(s.tasks) - len(visible)
-        section = _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public)
-        cadres.append(section)
-        proposals += [(section.name, p) for p in section.proposals]
+        shown_tasks += len(visible)
+        name = repo.name(model.cadre)
+        contents.append(Entry(f"{model.cadre}-{model.program}", name, model.position or "", repo.name(model.unit), s.tier,
+                              word(TIER, s.tier, _)))
+        confidential = confidential or (not public and (model.confidential or any(tasks[ts.id].confidential for ts in visible)))
+        proposals += [(name, p) for p in (model.annual_report.proposals if model.annual_report else ())]
         tier_counts[s.tier] = tier_counts.get(s.tier, 0) + 1
         by_unit.setdefault(repo.name(_branch(repo, unit, model.unit)), []).extend(visible)
         visible_all += visible
@@ -187,7 +231,15 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                     quarters[q][0] += 1
             task = tasks[ts.id]
             if ts.status in ("overdue", "not-done") and task.when and task.when.due:
-                overdue.append((section.name, ts.id, task.what, formats.day(task.when.due, lang)))
+                overdue.append((name, ts.id, task.what, formats.day(task.when.due, lang)))
+
+    def sections() -> Iterator[CadreSection]:
+        for s in shown:
+            model = models[s.key]
+            tasks = {t.id: t for t in model.tasks}
+            visible = [ts for ts in s.tasks if not (public and tasks[ts.id].confidential)]
+            yield _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public)
+
     counts = Counts.of(ts.status for ts in visible_all)
     buckets = counts.buckets
     total = sum(buckets.values())
@@ -195,7 +247,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         lang=lang, organization=repo.config.organization, unit=repo.name(unit), unit_id=unit, year=result.year,
         as_of=formats.day(result.as_of, lang), generated=generated or dt.date.today(), profile=result.profile or "—",
         profile_title=_profile_title(result),
-        public=public, cadres=cadres,
+        public=public, cadres=Sections(sections, len(shown), shown_tasks <= KEPT_SECTIONS_TASKS),
         buckets=[(_(BUCKET[b]), buckets[b], percent(buckets[b], total, lang)) for b in BUCKET_ORDER],
         tiers=[(t, word(TIER_LONG, t, _), n) for t, n in tier_counts.items() if n],
         tasks=total, quota=[w.localize(_).message for w in result.findings if not public or w.code == "score.quota"],
@@ -203,6 +255,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
         by_quarter=[(_("Q{n}").format(n=q + 1), quarters[q][0], quarters[q][1]) for q in range(4)],
         tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _), proposals=proposals,
+        contents=contents, confidential=confidential,
     )
 
 
@@ -406,10 +459,18 @@ def texts(r: Report, _: Gettext) -> dict[str, str]:
 
 
 def markdown(r: Report, _: Gettext) -> str:
-    return render("report.md.j2", r=r, t=texts(r, _), charts={})
+    return "".join(markdown_pieces(r, _))
 
 
 def html(r: Report, _: Gettext) -> str:
+    return "".join(html_pieces(r, _))
+
+
+def markdown_pieces(r: Report, _: Gettext) -> Iterator[str]:
+    return pieces("report.md.j2", r=r, t=texts(r, _), charts={})
+
+
+def html_pieces(r: Report, _: Gettext) -> Iterator[str]:
     t = texts(r, _)
     chart_set = {
         "units": charts.stacked_bars(t["chart_units"], r.by_unit, [(b, _(BUCKET[b])) for b in BUCKET_ORDER]),
@@ -418,7 +479,8 @@ def html(r: Report, _: Gettext) -> str:
             (q, (100 * done / total) if total else 0, "", f"{round(100 * done / total) if total else 0}") for q, done, total in r.by_quarter
         ], "%"),
     }
-    return render("report.html.j2", r=r, t=t, charts=chart_set)
+    return pieces("report.html.j2", r=r, t=t, charts=chart_set)
 
 
 RENDERERS = {"md": markdown, "html": html}
+PIECES = {"md": markdown_pieces, "html": html_pieces}

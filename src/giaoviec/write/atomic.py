@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.i18n import os_problem
@@ -51,6 +52,28 @@ def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     except OSError as exc:
         _discard(tmp)
         raise cannot_write(path, exc) from None
+
+
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[BinaryIO]:
+    """A file to write `path` through, a piece at a time: its bytes replace `path` atomically (synced,
+    then renamed) when the block ends; on any error the temporary file is removed and nothing changes."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".giaoviec-", suffix=".tmp")
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        _discard(tmp)
+        raise cannot_write(path, exc) from None
+    except BaseException:
+        _discard(tmp)
+        raise
 
 
 def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
