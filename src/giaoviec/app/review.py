@@ -9,32 +9,44 @@ from dataclasses import replace
 from pathlib import Path
 
 from giaoviec.app.checking import check
-from giaoviec.app.score import score
+from giaoviec.app.score import naming, score, score_cadres
 from giaoviec.compute.review import Review, impacts, names, units
 from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Fatal
 from giaoviec.domain.semdiff import Change, Diff, compare, years_touched
-from giaoviec.load import gitrev, revisions
+from giaoviec.load import gitrev, repository, revisions
+from giaoviec.load.files import discover
 from giaoviec.load.repository import Document, load_registry
 from giaoviec.model.evaluation import CadreEvaluation
 
 RESTS_ON = ("outcome",)  # with terms of due date and target: what a council's task score rests on
 
 
-def review(root: Path, base: str, head: str | None = None, today: dt.date | None = None) -> Review:
+def review(root: Path, base: str, head: str | None = None, today: dt.date | None = None, scoped: bool = True) -> Review:
+    """With the registry unchanged, only the cadres the change touches are scored, from the files
+    that name them (`score_cadres`), and only those files of the base revision are taken out of git;
+    a change of the registry scores both revisions whole."""
     today = today or dt.date.today()
+    base_commit = gitrev.resolve(root, base)
+    head_commit = gitrev.resolve(root, head) if head else None
     with ExitStack() as stack:
-        old = stack.enter_context(gitrev.checkout(root, base))
-        new = stack.enter_context(gitrev.checkout(root, head)) if head else root
-        files = revisions.changed_files(old, new)
-        diff = mark_councils(compare(files, revisions.documents(old, files), revisions.documents(new, files)), new)
+        here = head_commit is None or gitrev.is_clean_head(root, head_commit)  # the work tree is the new revision
+        new = root if here else stack.enter_context(gitrev.checkout(root, head_commit))  # type: ignore[arg-type]
+        files = gitrev.changed_paths(root, base_commit, head_commit)
+        before_files = stack.enter_context(gitrev.sparse_checkout(root, base_commit, files))
+        diff = mark_councils(compare(files, revisions.documents(before_files, files), revisions.documents(new, files)), new)
         years = set(years_touched(diff.changes, today))
+        cadres = {c.cadre for c in diff.changes} if scoped and not diff.registry_changed else None
+        if cadres is None:
+            old = stack.enter_context(gitrev.checkout(root, base_commit))
+        else:  # the files of the base revision that can bear on these cadres: the others are not read
+            old = stack.enter_context(gitrev.sparse_checkout(root, base_commit, sorted({*files, *bearing_on(new, cadres)})))
         if diff.registry_changed:  # anyone's figure of any year may follow: every year of either revision
             years |= {y for side in (old, new) for a in check(side, today).repo.assignments
                       for y in range(a.period.start.year, min(a.period.end.year, today.year) + 1)}
         found, seen, complete = [], [], True
         for year in sorted(years):
-            before, after = _score(old, year, today), _score(new, year, today)
+            before, after = _score(old, year, today, cadres), _score(new, year, today, cadres)
             found += impacts(diff, year, before, after, today)
             seen += [before, after]
             complete = complete and all(r is not None and r.complete for r in (before, after))
@@ -65,9 +77,17 @@ def mark_councils(diff: Diff, new: Path) -> Diff:
     return Diff([mark(c) for c in diff.changes], diff.changed_files)
 
 
-def _score(root: Path, year: int, today: dt.date) -> YearResult | None:
-    """The year's results of one revision, or None when that revision cannot be scored."""
+def bearing_on(root: Path, cadres: set[str]) -> list[str]:
+    """The files `score_cadres` reads for these cadres: the registry, and the Assignment files that
+    name one of them or are not text."""
+    scanned = repository.scan(root, discover(root).files, select=naming(cadres))
+    return [rel for rel, _raw in scanned.registry] + scanned.streamed
+
+
+def _score(root: Path, year: int, today: dt.date, cadres: set[str] | None) -> YearResult | None:
+    """The year's results of one revision (of these cadres alone, when given), or None when that
+    revision cannot be scored."""
     try:
-        return score(root, year, today=today)
+        return score(root, year, today=today) if cadres is None else score_cadres(root, year, cadres, today)
     except Fatal:
         return None

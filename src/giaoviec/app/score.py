@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from giaoviec.app.checking import Checked, Checking, Progress
@@ -10,6 +12,10 @@ from giaoviec.compute.followup import FollowUp, follow_up
 from giaoviec.compute.followup import settle as settle_follow_up
 from giaoviec.compute.stats import Stats, stats
 from giaoviec.compute.year import YearResult, scope_of, score_assignments, settle
+from giaoviec.diagnostics import Diagnostic
+from giaoviec.load import repository
+from giaoviec.load.files import discover
+from giaoviec.load.repository import Repository
 
 
 def score(root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None, today: dt.date | None = None,
@@ -18,6 +24,54 @@ def score(root: Path, year: int, as_of: dt.date | None = None, unit: str | None 
     scored = score_assignments(checking.registry, checking, year, as_of, unit, checking.today, explain)
     checked: Checked = checking.finish()
     return settle(scored, checked.repo, checked.diagnostics)
+
+
+def score_cadres(root: Path, year: int, cadres: set[str], today: dt.date | None = None, fast_reader: bool = True) -> YearResult:
+    """The year's results of these cadres alone, read from the registry and the Assignment files that
+    name one of them — or cannot be read as text, and so might. Their figures are those of a whole
+    run: every input of a cadre's figure is in those files (a check across files that concerns them
+    sees all of their assignments), and what the subset cannot judge (council entries of other
+    cadres) is left to the whole run. What is left out is said for these cadres only."""
+    listing = discover(root)
+    scanned = repository.scan(root, listing.files, select=naming(cadres))
+    checking = Checking(root, today, listing, fast_reader=fast_reader, scanned=scanned)
+    scored = score_assignments(checking.registry, (d for d in checking if d.model.cadre in cadres), year, None, None, checking.today)
+    checked = checking.finish()
+    return settle(scored, checked.repo, [d for d in checked.diagnostics if _concerns(d, checked.repo, cadres)])
+
+
+def naming(cadres: set[str]) -> Callable[[bytes], bool]:
+    """Whether a file's bytes name one of these cadres, or are not UTF-8 text (and so might)."""
+    # an id as a whole word: ids are made of a-z, 0-9 and "-", so "can-bo-7" does not match "can-bo-70"
+    names = re.compile(rb"(?<![a-z0-9-])(?:" + b"|".join(re.escape(c.encode()) for c in sorted(cadres)) + rb")(?![a-z0-9-])")
+    needles = tuple(c.encode() for c in cadres)  # a plain search first, in C: most files name none of them
+    return lambda raw: (any(n in raw for n in needles) and names.search(raw) is not None) or not _text(raw)
+
+
+def _text(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _concerns(d: Diagnostic, repo: Repository, cadres: set[str]) -> bool:
+    """Whether a finding of the subset run bears on these cadres: a council entry's, when it is one of
+    theirs; an assignment file's, when it holds one of theirs (or cannot say whose it is); any other."""
+    entry = d.where.loc[1] if d.where is not None and len(d.where.loc) >= 2 and d.where.loc[0] == "evaluations" else None
+    if isinstance(entry, int):
+        for doc in repo.evaluations:
+            if doc.path == d.path and doc.index == d.where.doc:  # type: ignore[union-attr]
+                entries = doc.model.evaluations
+                cadre = getattr(entries[entry], "cadre", None) if entry < len(entries) else None
+                return cadre is None or cadre in cadres
+        return True
+    holders = {a.path for a in repo.assignments}
+    if d.path in holders:
+        return any(a.cadre in cadres for a in repo.assignments if a.path == d.path) or \
+            any(u.path == d.path and (set(u.model.cadres) & (cadres | {"*"})) for u in repo.unreadable)
+    return True
 
 
 def year_stats(root: Path, year: int, unit: str | None = None, as_of: dt.date | None = None, today: dt.date | None = None,

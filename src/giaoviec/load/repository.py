@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -144,13 +144,16 @@ def digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:32]  # sha256 runs on the processor's SHA instructions: the fastest here
 
 
-def scan(root: Path, listed: list[str], prior: Mapping[str, list] | None = None, prior_at: int = 0) -> Scan:
+def scan(root: Path, listed: list[str], prior: Mapping[str, list] | None = None, prior_at: int = 0,
+         select: Callable[[bytes], bool] | None = None) -> Scan:
     """One read of every listed file: what it is, and the digest its cache entry is keyed by.
 
     `prior` (what an earlier scan at time `prior_at`, in ns, saw) lets a file go unread when its size,
     times and inode are those seen then, as git's index does: its digest and role are taken over. A file
     changed less than two seconds before that scan is read again (it could have changed again within the
-    same timestamp), and so is every file the registry is read from (they are parsed anyway)."""
+    same timestamp), and so is every file the registry is read from (they are parsed anyway).
+
+    `select`: of the files that hold only Assignments, keep only those whose content it accepts."""
     out = Scan({}, [], [], [])
     trusted_before = prior_at - SETTLED_NS
     base = str(root)
@@ -183,6 +186,9 @@ def scan(root: Path, listed: list[str], prior: Mapping[str, list] | None = None,
                 out.files.append(rel)
                 if raw is not None and sniff_kinds(raw) == {b"Assignment"}:
                     role = STREAMED
+                    if select is not None and not select(raw):
+                        out.files.pop()
+                        continue
                     out.streamed.append(rel)
                 else:
                     role = REGISTRY
