@@ -84,3 +84,17 @@ def test_sections_are_made_when_read_and_kept_only_for_a_small_report(monkeypatc
     made.clear()
     list(built.cadres), list(built.cadres)
     assert len(made) == 2 * len(built.cadres)  # large: made each time, never all held
+
+
+def test_a_province_score_table_is_written_a_line_a_row(cli, monkeypatch):
+    from giaoviec.render import score as score_render
+
+    boxed = cli("-C", str(VP), "score", "2022").out
+    monkeypatch.setattr(score_render, "BOXED_ROWS", 0)
+    lines = cli("-C", str(VP), "score", "2022").out.splitlines()
+    assert "┃" in boxed and not any("┃" in x or "│" in x for x in lines)
+    rows = [x for x in boxed.splitlines() if x.startswith("│")]
+    assert rows and len([x for x in lines if x.split()]) >= len(rows) + 3
+    for boxed_row in rows:  # every cell of every row, in the same order, on one line of its own
+        cells = [c.strip() for c in boxed_row.strip("│").split("│") if c.strip()]
+        assert any(all(c in x for c in cells) and x.index(cells[0]) < x.index(cells[-1]) for x in lines), cells

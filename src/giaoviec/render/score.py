@@ -56,17 +56,44 @@ def row(s: AssignmentResult, result: YearResult, _: Gettext) -> list[str]:
             points_cell(s, lang_of(_)), _tier_cell(s, result, _)]
 
 
+def _lines_table(result: YearResult, _: Gettext, console: Console) -> None:
+    """A province's table: columns as wide as their widest cell (one pass to measure), then a line a row,
+    so that the rows are never all held as laid-out text (rich lays out a whole table at once)."""
+    from rich.cells import cell_len
+
+    heads = [_(h) for h in TABLE_HEADS]
+    widths = [cell_len(h) for h in heads]
+    for s in result.assignments:
+        widths = [max(w, cell_len(terminal(x))) for w, x in zip(widths, row(s, result, _), strict=True)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) if i in NUMERIC else c + " " * (w - cell_len(c))
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+
+    console.print(T(title(result, _), style="italic"))
+    console.print(T(line(heads), style="bold"), soft_wrap=True)
+    console.print("  ".join("─" * w for w in widths), highlight=False, soft_wrap=True)
+    for s in result.assignments:
+        console.print(Text(line([terminal(x) for x in row(s, result, _)])), highlight=False, soft_wrap=True)
+
+
 def warning_lines(result: YearResult, _: Gettext) -> list[str]:
     return [_("warning") + f" [{w.code}] " + w.localize(_).message for w in result.findings]
 
 
+BOXED_ROWS = 2_000  # up to this many rows, a boxed table; past it, plain aligned lines written one at a time
+
+
 def table(result: YearResult, _: Gettext, console: Console) -> None:
-    t = Table(title=terminal(title(result, _)), title_justify="left")
-    for i, header in enumerate(TABLE_HEADS):
-        t.add_column(_(header), justify="right" if i in NUMERIC else "left", overflow="fold")
-    for s in result.assignments:
-        t.add_row(*(terminal(x) for x in row(s, result, _)))
-    console.print(t)
+    if len(result.assignments) > BOXED_ROWS:
+        _lines_table(result, _, console)
+    else:
+        t = Table(title=terminal(title(result, _)), title_justify="left")
+        for i, header in enumerate(TABLE_HEADS):
+            t.add_column(_(header), justify="right" if i in NUMERIC else "left", overflow="fold")
+        for s in result.assignments:
+            t.add_row(*(terminal(x) for x in row(s, result, _)))
+        console.print(t)
     if any(s.points is None for s in result.assignments):
         console.print(T(_("(points in brackets are provisional: the tier is pending)")))
     for line in warning_lines(result, _):
