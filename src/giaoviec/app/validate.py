@@ -56,8 +56,9 @@ def validate(
 
 def amendments(root: Path, base: str) -> list[Diagnostic]:
     """`amend.missing` for every change of an assigned term since `base` without an amendment."""
-    with gitrev.checkout(root, base) as old:
-        files = revisions.changed_files(old, root)
+    commit = gitrev.resolve(root, base)
+    files = gitrev.changed_paths(root, commit, None)
+    with gitrev.sparse_checkout(root, commit, files) as old:  # only the changed files of the base are taken out
         diff = compare(files, revisions.documents(old, files), revisions.documents(root, files))
     return locate(root, amendment_findings(diff))
 
