@@ -79,6 +79,7 @@ def _sheet(ws, heads: list[str], widths: list[int], data_rows: Iterable[list], p
         n += 1
         _fit_row(ws, n, row, wrapped)
         ws.append([_cell(ws, v, style) for v, style in zip(row, styles, strict=True)])
+        ws.row_dimensions.pop(n, None)  # written with its row: kept, a million of them would stay in memory
     ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{n}"
     return n
 
