@@ -1,13 +1,16 @@
 """`report` and `export` as functions: one pass over the repository that keeps the unit's
 Assignment documents (their words are what a report shows), then one YearResult.
 
-The documents are kept in memory up to a budget of tasks (about 7 KB each as models); past it, a
-document is read again when the output reaches it, and its content must be the one that was scored
-(same digest), or the command stops: a figure and the words beside it always come from one text."""
+The documents are kept in memory (about 7 KB a task as models) while the process stays under
+KEEP_BELOW_MB; past it, a document is read again when the output reaches it, and its content must be
+the one that was scored (same digest), or the command stops: a figure and the words beside it always
+come from one text. A district's report keeps everything; a province of a million tasks stays under
+1 GB, paying a second read of what did not fit."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,24 +23,38 @@ from giaoviec.load.repository import Repository, digest
 from giaoviec.model import Assignment
 from giaoviec.render.report import Models
 
-KEPT_TASKS = 20_000  # the tasks whose models stay in memory (about 140 MB); the others are read again
+KEEP_BELOW_MB = 600  # models are kept while the process's peak memory is below this
+KEPT_TASKS: int | None = None  # and, when set, while they hold at most this many tasks (tests set 0)
+
+
+def peak_mb() -> float | None:
+    """The process's peak resident memory in MB (None where the system does not say)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 class KeptModels(Mapping[tuple[str, int], Assignment]):
-    """The Assignment models in scope: kept while within KEPT_TASKS, read again from their file past it."""
+    """The Assignment models in scope: kept while memory allows, read again from their file past it."""
 
-    def __init__(self, root: Path, fast_reader: bool = True, budget: int | None = None):
+    def __init__(self, root: Path, fast_reader: bool = True):
         self.root, self.fast_reader = root, fast_reader
-        self.budget = KEPT_TASKS if budget is None else budget
         self.kept: dict[tuple[str, int], Assignment] = {}
         self.later: dict[tuple[str, int], str] = {}  # → the digest of the content it was scored from
         self.order: list[tuple[str, int]] = []  # as they were read
         self.tasks = 0
+        self.full = False  # once memory is short, every later document is read again
 
     def add(self, doc: Document, content_digest: str) -> None:
         self.order.append((doc.path, doc.index))
         self.tasks += len(doc.model.tasks)
-        if self.tasks <= self.budget:
+        if not self.full and len(self.order) % 64 == 1:
+            peak = peak_mb()
+            self.full = peak is not None and peak > KEEP_BELOW_MB
+        if not self.full and (KEPT_TASKS is None or self.tasks <= KEPT_TASKS):
             self.kept[(doc.path, doc.index)] = doc.model
         else:
             self.later[(doc.path, doc.index)] = content_digest

@@ -71,6 +71,10 @@ def _sheet(ws, heads: list[str], widths: list[int], data_rows: Iterable[list], p
             template.fill = PatternFill("solid", fgColor="F2F2F2")  # computed by giaoviec: changing it changes nothing
         template.alignment = Alignment(wrap_text=header in WRAPPED, vertical="top")  # at the top of its row, long text wrapped
         styles.append(template._style)
+        column = ws.column_dimensions[get_column_letter(len(styles))]  # an empty cell is not written: its column styles it
+        column.number_format, column.alignment = template.number_format, copy(template.alignment)
+        if template.fill.fill_type:
+            column.fill = copy(template.fill)
     wrapped = [w if h in WRAPPED else 0 for h, w in zip(heads, widths, strict=True)]
     _fit_row(ws, 1, heads, [w - 2 for w in widths])  # the header is bold, and wraps everywhere
     ws.append([_cell(ws, h, head._style) for h in heads])
@@ -78,7 +82,7 @@ def _sheet(ws, heads: list[str], widths: list[int], data_rows: Iterable[list], p
     for row in data_rows:
         n += 1
         _fit_row(ws, n, row, wrapped)
-        ws.append([_cell(ws, v, style) for v, style in zip(row, styles, strict=True)])
+        ws.append([None if v is None or v == "" else _cell(ws, v, style) for v, style in zip(row, styles, strict=True)])
         ws.row_dimensions.pop(n, None)  # written with its row: kept, a million of them would stay in memory
     ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{n}"
     return n
