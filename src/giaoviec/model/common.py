@@ -21,6 +21,8 @@ LIMIT = 1e15  # no count, area or sum of money in a task comes near: a larger nu
 
 def _text(value: Any) -> Any:
     """A number written where text is expected, as written; text holding a forbidden character refused."""
+    if type(value) is str and value.isprintable():  # the common case, in C: no forbidden character is printable
+        return value
     value = as_text(value)
     if isinstance(value, str) and (bad := _FORBIDDEN.search(value)):
         raise PydanticCustomError("text_characters", "Text holds the character U+{code} at position {position}, which cannot be shown or stored",

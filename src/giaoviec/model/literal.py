@@ -18,6 +18,8 @@ class Float(float):
 
 def as_text(value: Any) -> Any:
     """A number written where text is expected, as it was written (`01` → "01")."""
+    if type(value) is str:
+        return value
     if isinstance(value, bool):
         return value
     src = getattr(value, "src", None)
