@@ -2,7 +2,7 @@
 Assignment documents (their words are what a report shows), then one YearResult.
 
 The documents are kept in memory (about 7 KB a task as models) while the process stays under
-KEEP_BELOW_MB; past it, a document is read again when the output reaches it, and its content must be
+KEEP_BELOW_MB; past it, every model is let go and a document is read again when the output reaches it, and its content must be
 the one that was scored (same digest), or the command stops: a figure and the words beside it always
 come from one text. A district's report keeps everything; a province of a million tasks stays under
 1 GB, paying a second read of what did not fit."""
@@ -23,7 +23,7 @@ from giaoviec.load.repository import Repository, digest
 from giaoviec.model import Assignment
 from giaoviec.render.report import Models
 
-KEEP_BELOW_MB = 600  # models are kept while the process's peak memory is below this
+KEEP_BELOW_MB = 400  # models are kept while the process's peak memory is below this; past it, all are let go
 KEPT_TASKS: int | None = None  # and, when set, while they hold at most this many tasks (tests set 0)
 
 
@@ -38,26 +38,29 @@ def peak_mb() -> float | None:
 
 
 class KeptModels(Mapping[tuple[str, int], Assignment]):
-    """The Assignment models in scope: kept while memory allows, read again from their file past it."""
+    """The Assignment models in scope: kept while memory allows; once it is short, all let go and each
+    read again from its file when asked for."""
 
     def __init__(self, root: Path, fast_reader: bool = True):
         self.root, self.fast_reader = root, fast_reader
         self.kept: dict[tuple[str, int], Assignment] = {}
-        self.later: dict[tuple[str, int], str] = {}  # → the digest of the content it was scored from
+        self.later: dict[tuple[str, int], str] = {}  # every document → the digest of the content it was scored from
         self.order: list[tuple[str, int]] = []  # as they were read
         self.tasks = 0
         self.full = False  # once memory is short, every later document is read again
 
     def add(self, doc: Document, content_digest: str) -> None:
-        self.order.append((doc.path, doc.index))
+        key = (doc.path, doc.index)
+        self.order.append(key)
+        self.later[key] = content_digest
         self.tasks += len(doc.model.tasks)
         if not self.full and len(self.order) % 64 == 1:
             peak = peak_mb()
-            self.full = peak is not None and peak > KEEP_BELOW_MB
+            if peak is not None and peak > KEEP_BELOW_MB:  # memory is short: every model is let go, read again later
+                self.full = True
+                self.kept.clear()
         if not self.full and (KEPT_TASKS is None or self.tasks <= KEPT_TASKS):
-            self.kept[(doc.path, doc.index)] = doc.model
-        else:
-            self.later[(doc.path, doc.index)] = content_digest
+            self.kept[key] = doc.model
 
     def __getitem__(self, key: tuple[str, int]) -> Assignment:
         if key in self.kept:
