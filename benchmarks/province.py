@@ -72,7 +72,7 @@ TARGETS = {"score json": 1.1, "score table": 1.1, "stats": 1.2, "report md": 1.5
 
 
 def run(cmd: list[str], env: dict | None = None, ok=(0, 1), cwd: Path | None = None) -> tuple[float, int]:
-    """(seconds, peak RSS in MB) of one command."""
+    """(seconds, peak RSS in MB) of one command; each is also printed as it ends (on standard error)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
                             env={**os.environ, **(env or {})})
@@ -82,6 +82,8 @@ def run(cmd: list[str], env: dict | None = None, ok=(0, 1), cwd: Path | None = N
     code = os.waitstatus_to_exitcode(status)
     if code not in ok:
         raise SystemExit(f"{' '.join(cmd)} failed ({code}): {err[-2000:]}")
+    print(f"  {seconds:8.2f} s {usage.ru_maxrss // 1024:6d} MB  {' '.join(cmd[3:] if 'giaoviec' in cmd[0] else cmd[:1])}",
+          file=sys.stderr, flush=True)
     return seconds, usage.ru_maxrss // 1024
 
 
