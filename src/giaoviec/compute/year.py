@@ -47,6 +47,7 @@ class Scored:
     as_of: dt.date
     unit: str | None
     judged: tuple[Judged, ...]
+    explain: bool = False  # keep each tier's trace (score --explain); without it, only the reason
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
     if missing:
         raise repository_error(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."),
                                date=min(missing))
-    return Scored(year, as_of or min(today, dt.date(year, 12, 31)), unit, tuple(judged))
+    return Scored(year, as_of or min(today, dt.date(year, 12, 31)), unit, tuple(judged), explain)
 
 
 def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic]) -> YearResult:
@@ -130,7 +131,7 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic]) 
         if j.path in broken.files:
             continue
         council = council_entry(repo, j, evaluations, stale)
-        results.append(aggregate(j.head, j.path, j.index, j.profile, j.window, j.tasks, council))
+        results.append(aggregate(j.head, j.path, j.index, j.profile, j.window, j.tasks, council, scored.explain))
     results.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
     findings = [*component_warnings(results), *quota_warnings(repo, results)]
     top = profile_in_force(repo.config, repo.profiles, dt.date(scored.year, 12, 31))

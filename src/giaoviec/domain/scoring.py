@@ -253,8 +253,9 @@ def _steps(j: Judgement, profile: ScoringProfile, factor: float, delay: int, fai
 
 
 def aggregate(head: Header, path: str, index: int, profile: ScoringProfile, win: Window, tasks: tuple[TaskResult, ...],
-              council: Council | None) -> AssignmentResult:
-    """The council's scores applied to the task results, the components, the points and the tier."""
+              council: Council | None, explain: bool = True) -> AssignmentResult:
+    """The council's scores applied to the task results, the components, the points and the tier
+    (its trace, tier by tier, kept with `explain`: at a million tasks it is a sixth of the memory)."""
     entry = council.entry if council else None
     if council is not None and council.entry.tasks:
         tasks = tuple(_with_council(t, council) for t in tasks)
@@ -296,7 +297,7 @@ def aggregate(head: Header, path: str, index: int, profile: ScoringProfile, win:
     return AssignmentResult(
         assignment=head, path=path, index=index, profile=profile, window=win, tasks=tasks, counts=counts,
         components=components, provisional_points=provisional, points=None if tier == "pending" else provisional,
-        tier=tier, tier_reason=reason, tier_trace=tuple(trace), council=council,
+        tier=tier, tier_reason=reason, tier_trace=tuple(trace) if explain else (), council=council,
     )
 
 
