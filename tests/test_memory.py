@@ -98,3 +98,18 @@ def test_a_province_score_table_is_written_a_line_a_row(cli, monkeypatch):
     for boxed_row in rows:  # every cell of every row, in the same order, on one line of its own
         cells = [c.strip() for c in boxed_row.strip("│").split("│") if c.strip()]
         assert any(all(c in x for c in cells) and x.index(cells[0]) < x.index(cells[-1]) for x in lines), cells
+
+
+def test_the_models_are_kept_when_they_are_foreseen_to_fit(tmp_path, monkeypatch):
+    import sys
+
+    sys.path.insert(0, str(EXAMPLES.parent / "benchmarks"))
+    from generate import generate
+
+    generate(tmp_path / "p", 70)
+    got = report_app.results_with_models(tmp_path / "p", 2022, None)
+    assert len(got.models.kept) == 70 and not got.models.full
+    monkeypatch.setattr(report_app, "MODELS_MB", 1)  # 70 files of 21 tasks foreseen: 10 MB of models
+    again = report_app.results_with_models(tmp_path / "p", 2022, None)
+    assert again.models.full and not again.models.kept
+    assert [again.models[k].cadre for k in again.models] == [got.models[k].cadre for k in got.models]

@@ -112,6 +112,11 @@ class Checking:
                 if self._progress is not None:
                     self._progress(n, len(files))
 
+    @property
+    def files_to_stream(self) -> int:
+        """How many files hold the Assignments the stream yields."""
+        return len(self._loaded.assignment_files) + len({d.path for d in self._loaded.assignments})
+
     def digest_of(self, path: str) -> str:
         """The digest of the content a yielded document was read from."""
         return self._digests.get(path) or self._loaded.digests.get(path, "")

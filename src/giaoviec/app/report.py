@@ -1,11 +1,13 @@
 """`report` and `export` as functions: one pass over the repository that keeps the unit's
 Assignment documents (their words are what a report shows), then one YearResult.
 
-The documents are kept in memory (about 7 KB a task as models) while the process stays under
-KEEP_BELOW_MB; past it, every model is let go and a document is read again when the output reaches it, and its content must be
-the one that was scored (same digest), or the command stops: a figure and the words beside it always
-come from one text. A district's report keeps everything; a province of a million tasks stays under
-1 GB, paying a second read of what did not fit."""
+The documents are kept in memory (about 7 KB a task as models) when all of them fit in MODELS_MB:
+the tasks the stream will bring are foreseen from the files still to read and the tasks a file has
+so far. Otherwise none is kept, and a document is read again when the output reaches it; its content
+must be the one that was scored (same digest), or the command stops: a figure and the words beside it
+always come from one text. Whatever the foresight, past PEAK_MB of the process every model is let go.
+A province of 5,000 files keeps everything; one of a million tasks stays under 1 GB, paying a second
+read of every file."""
 
 from __future__ import annotations
 
@@ -23,8 +25,10 @@ from giaoviec.load.repository import Repository, digest
 from giaoviec.model import Assignment
 from giaoviec.render.report import Models
 
-KEEP_BELOW_MB = 400  # models are kept while the process's peak memory is below this; past it, all are let go
-KEPT_TASKS: int | None = None  # and, when set, while they hold at most this many tasks (tests set 0)
+MODELS_MB = 750  # the memory the models of a report or export may take (about 7 KB a task)
+TASK_KB = 7
+PEAK_MB = 900  # past this, whatever was foreseen, every model is let go
+KEPT_TASKS: int | None = None  # when set, at most this many tasks' models are kept (tests set 0)
 
 
 def peak_mb() -> float | None:
@@ -41,22 +45,24 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
     """The Assignment models in scope: kept while memory allows; once it is short, all let go and each
     read again from its file when asked for."""
 
-    def __init__(self, root: Path, fast_reader: bool = True):
+    def __init__(self, root: Path, fast_reader: bool = True, files: int = 0):
         self.root, self.fast_reader = root, fast_reader
+        self.files = files  # the Assignment files the stream will read: what the foresight counts on
         self.kept: dict[tuple[str, int], Assignment] = {}
         self.later: dict[tuple[str, int], str] = {}  # every document → the digest of the content it was scored from
         self.order: list[tuple[str, int]] = []  # as they were read
         self.tasks = 0
-        self.full = False  # once memory is short, every later document is read again
+        self.full = False  # once memory is short, no model is kept: each is read again
 
     def add(self, doc: Document, content_digest: str) -> None:
         key = (doc.path, doc.index)
         self.order.append(key)
         self.later[key] = content_digest
         self.tasks += len(doc.model.tasks)
-        if not self.full and len(self.order) % 64 == 1:
+        if not self.full and len(self.order) % 64 == 0:
+            foreseen = self.tasks / len(self.order) * max(self.files, len(self.order))
             peak = peak_mb()
-            if peak is not None and peak > KEEP_BELOW_MB:  # memory is short: every model is let go, read again later
+            if foreseen * TASK_KB / 1024 > MODELS_MB or (peak is not None and peak > PEAK_MB):
                 self.full = True
                 self.kept.clear()
         if not self.full and (KEPT_TASKS is None or self.tasks <= KEPT_TASKS):
@@ -105,7 +111,7 @@ def results_with_models(root: Path, year: int | None, unit: str | None, as_of: d
     today = today or dt.date.today()
     checking = Checking(root, today, fast_reader=fast_reader)
     scope = scope_of(checking.registry, unit)
-    models = KeptModels(root, fast_reader)
+    models = KeptModels(root, fast_reader, checking.files_to_stream)
 
     def in_scope_kept() -> Iterator[Document]:
         for doc in checking:
