@@ -37,7 +37,7 @@ from giaoviec import __version__
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.i18n import Phrase
 from giaoviec.load.documents import Document, Unreadable
-from giaoviec.load.repository import AssignmentSummary
+from giaoviec.load.repository import AssignmentSummary, Weights
 from giaoviec.model.common import Period
 
 FORMAT = 4
@@ -190,7 +190,7 @@ class Store:
 
 def _summary(rel: str, s: list) -> AssignmentSummary:
     period = Period.model_construct(start=dt.date.fromisoformat(s[4]), end=dt.date.fromisoformat(s[5]))
-    return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), period, str(s[6]), {str(k): float(w) for k, w in s[7].items()})
+    return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), period, str(s[6]), Weights((str(k), float(w)) for k, w in s[7].items()))
 
 
 def _plain(d: Diagnostic) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -59,10 +59,37 @@ class AssignmentSummary:
         return Document(self.path, self.index, None).where(*loc, anchor=anchor)
 
 
+class Weights(Mapping[str, float]):
+    """Task id → weight, held as two tuples (a summary is kept for every file of a province; a dict
+    of 21 entries takes three times the memory)."""
+
+    __slots__ = ("_ids", "_weights")
+
+    def __init__(self, pairs: Iterable[tuple[str, float]]):
+        pairs = tuple(pairs)
+        self._ids = tuple(i for i, _w in pairs)
+        self._weights = tuple(w for _i, w in pairs)
+
+    def __getitem__(self, key: str) -> float:
+        try:
+            return self._weights[self._ids.index(key)]
+        except ValueError:
+            raise KeyError(key) from None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 def summarize(doc: Document) -> AssignmentSummary:
     a: Assignment = doc.model
     return AssignmentSummary(doc.path, doc.index, a.cadre, a.unit, a.program, a.period, a.status,
-                             {t.id: t.weight for t in a.tasks})
+                             Weights((t.id, t.weight) for t in a.tasks))
 
 
 @dataclass(frozen=True)
