@@ -35,10 +35,6 @@ def environment() -> Environment:
     )
 
 
-def render(template: str, **context) -> str:
-    return environment().get_template(template).render(**context)
-
-
 def pieces(template: str, **context) -> Iterator[str]:
     """The rendered text in pieces, as the template reaches them: a large report is never one string."""
     return environment().get_template(template).generate(**context)

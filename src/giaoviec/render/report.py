@@ -482,5 +482,4 @@ def html_pieces(r: Report, _: Gettext) -> Iterator[str]:
     return pieces("report.html.j2", r=r, t=t, charts=chart_set)
 
 
-RENDERERS = {"md": markdown, "html": html}
 PIECES = {"md": markdown_pieces, "html": html_pieces}
