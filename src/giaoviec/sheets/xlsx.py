@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
 from copy import copy
 from typing import BinaryIO
 
@@ -14,6 +16,7 @@ from giaoviec.render import incomplete
 from giaoviec.render.escape import is_formula_like, visible
 from giaoviec.render.export import COLUMNS, COMPUTED, DATE_COLUMNS, PRINTED, TEXT_COLUMNS, TOTALS, WRAPPED, headers, task_rows, total_rows
 from giaoviec.render.report import Models
+from giaoviec.sheets.rowsxml import Rows
 from giaoviec.words import ASSIGNMENT_STATUS, PROGRAM, STATUS, word
 
 SCORE_HEAD = ("Mã nhiệm vụ", "Nội dung nhiệm vụ", "Trọng số", "Tình trạng (máy tính)", "Điểm (máy tính)", "Điểm hội đồng", "Nhận xét")
@@ -42,26 +45,26 @@ def _cell(ws, value: object, style):
     return cell
 
 
-def _sheet(ws, heads: list[str], widths: list[int], data_rows: Iterable[list], printed: set[str] | None = None) -> int:
-    """A table, streamed into a write-only sheet: bold header row (frozen, filtered, repeated on every
+def _sheet(ws, heads: list[str], widths: list[int], rows: int, printed: set[str] | None = None) -> tuple[Rows, list[int]]:
+    """A table's frame and header row: bold header (frozen, filtered over `rows` rows, repeated on every
     printed page), dates as dates, ids as text; with `printed`, the other columns are folded so that the
-    page shows what a reader needs. Returns the number of rows written (the header included)."""
+    page shows what a reader needs. Returns the writer of the rows below the header (each column's
+    style) and each column's wrapping width (0: not wrapped)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     for i, width in enumerate(widths, 1):  # the columns, the panes and the page go before the first row
-        ws.column_dimensions[get_column_letter(i)].width = width
-    if printed is not None:
-        folded = [i for i, h in enumerate(heads, 1) if h not in printed and not h.startswith("Giá trị đạt được")]
-        for first, last in _runs(folded):
-            ws.column_dimensions.group(get_column_letter(first), get_column_letter(last), outline_level=1, hidden=True)
+        column = ws.column_dimensions[get_column_letter(i)]
+        column.width = width
+        if printed is not None and heads[i - 1] not in printed and not heads[i - 1].startswith("Giá trị đạt được"):
+            column.hidden, column.outline_level = True, 1  # folded, each column its own (a range would overlap the next)
     ws.freeze_panes = "A2"
     _print_setup(ws, "1:1")
     head = WriteOnlyCell(ws)
     head.font, head.fill, head.alignment = Font(bold=True), PatternFill("solid", fgColor="E8EEF4"), Alignment(wrap_text=True, vertical="top")
     styles = []
-    for header in heads:
+    for i, header in enumerate(heads, 1):
         template = WriteOnlyCell(ws)
         if header in DATE_COLUMNS:
             template.number_format = "DD/MM/YYYY"
@@ -70,22 +73,24 @@ def _sheet(ws, heads: list[str], widths: list[int], data_rows: Iterable[list], p
         elif header in COMPUTED or header.startswith("Giá trị đạt được"):
             template.fill = PatternFill("solid", fgColor="F2F2F2")  # computed by giaoviec: changing it changes nothing
         template.alignment = Alignment(wrap_text=header in WRAPPED, vertical="top")  # at the top of its row, long text wrapped
-        styles.append(template._style)
-        column = ws.column_dimensions[get_column_letter(len(styles))]  # an empty cell is not written: its column styles it
+        styles.append(ws.parent._cell_styles.add(template._style))  # the id openpyxl gives a cell of this style
+        column = ws.column_dimensions[get_column_letter(i)]  # an empty cell is not written: its column styles it
         column.number_format, column.alignment = template.number_format, copy(template.alignment)
         if template.fill.fill_type:
             column.fill = copy(template.fill)
-    wrapped = [w if h in WRAPPED else 0 for h, w in zip(heads, widths, strict=True)]
     _fit_row(ws, 1, heads, [w - 2 for w in widths])  # the header is bold, and wraps everywhere
     ws.append([_cell(ws, h, head._style) for h in heads])
-    n = 1
-    for row in data_rows:
-        n += 1
-        _fit_row(ws, n, row, wrapped)
-        ws.append([None if v is None or v == "" else _cell(ws, v, style) for v, style in zip(row, styles, strict=True)])
-        ws.row_dimensions.pop(n, None)  # written with its row: kept, a million of them would stay in memory
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{n}"
-    return n
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{rows}"
+    writer = Rows(styles, [h in DATE_COLUMNS for h in heads])
+    return writer, [w if h in WRAPPED else 0 for h, w in zip(heads, widths, strict=True)]
+
+
+def _rows(data_rows: Iterable[list], writer: Rows, wrapped: list[int]) -> Iterator[str]:
+    """The table's rows below its header, as SpreadsheetML, each as tall as its wrapped text."""
+    columns = [(i, w) for i, w in enumerate(wrapped) if w]
+    for n, row in enumerate(data_rows, 2):
+        lines = max((_lines(row[i], w) for i, w in columns), default=1)
+        yield writer.row(n, row, LINE_HEIGHT * lines if lines > 1 else None)
 
 
 LINE_HEIGHT = 15  # points, for the default 11-point font
@@ -116,17 +121,6 @@ def _fit_row(ws, row: int, values: list, widths: list[int]) -> None:
     lines = max((_lines(v, w) for v, w in zip(values, widths, strict=False)), default=1)
     if lines > 1:
         ws.row_dimensions[row].height = LINE_HEIGHT * lines
-
-
-def _runs(numbers: list[int]) -> list[tuple[int, int]]:
-    """[1, 2, 3, 5] → [(1, 3), (5, 5)]."""
-    out: list[tuple[int, int]] = []
-    for n in numbers:
-        if out and out[-1][1] == n - 1:
-            out[-1] = (out[-1][0], n)
-        else:
-            out.append((n, n))
-    return out
 
 
 def _print_setup(ws, title_rows: str) -> None:
@@ -173,21 +167,45 @@ def _drop_downs(wb, ws, heads: list[str], rows: int, result: YearResult, _: Gett
     lists.sheet_state = "hidden"
 
 
-def as_xlsx(result: YearResult, models: Models, _: Gettext, out: BinaryIO) -> None:
-    """The export, streamed (openpyxl's write-only mode): a row is made, written and forgotten, so that
-    memory does not grow with the tasks."""
+TASKS_SHEET, TOTALS_SHEET = "Nhiệm vụ", "Tổng hợp"
+
+
+def _book(result: YearResult, _: Gettext, heads: list[str], tasks: int) -> tuple[zipfile.ZipFile, dict[str, tuple[str, Rows, list[int]]]]:
+    """The workbook as openpyxl writes it, its tables holding their header rows only (`tasks`: the
+    task sheet's rows, for its filter and drop-downs); and for each table its part, the writer of
+    its rows and its wrapping widths."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     _left_out_sheet(wb, result, _)
-    ws = wb.create_sheet("Nhiệm vụ")
-    heads = headers(result)
-    rows = _sheet(ws, heads, [w for _h, w in COLUMNS], task_rows(result, models, _), PRINTED)
-    _drop_downs(wb, ws, heads, rows, result, _)
-    _sheet(wb.create_sheet("Tổng hợp"), [h for h, _w in TOTALS], [w for _h, w in TOTALS], total_rows(result, _))
+    ws = wb.create_sheet(TASKS_SHEET)
+    tables = {TASKS_SHEET: (ws, *_sheet(ws, heads, [w for _h, w in COLUMNS], tasks, PRINTED))}
+    _drop_downs(wb, ws, heads, tasks, result, _)
+    totals = wb.create_sheet(TOTALS_SHEET)
+    tables[TOTALS_SHEET] = (totals, *_sheet(totals, [h for h, _w in TOTALS], [w for _h, w in TOTALS], len(result.assignments) + 1))
     wb.properties.creator = "giaoviec"
     wb.properties.created = wb.properties.modified = dt.datetime(result.year, 12, 31)  # the same data, the same file
-    wb.save(out)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return zipfile.ZipFile(buffer), {title: (sheet.path[1:], writer, wrapped) for title, (sheet, writer, wrapped) in tables.items()}
+
+
+def as_xlsx(result: YearResult, models: Models, _: Gettext, out: BinaryIO) -> None:
+    """The export, streamed: openpyxl makes the workbook around the tables, `rowsxml` writes their rows
+    (a row is made, written and forgotten, so that memory does not grow with the tasks); the task
+    count, known once the rows are written, goes into a second build of the small rest."""
+    from giaoviec.sheets.rowsxml import assemble
+
+    heads = headers(result)
+    draft, tables = _book(result, _, heads, 2)  # 2 stands for the task rows, not counted yet
+    part, writer, wrapped = tables[TASKS_SHEET]
+
+    def final(count: int) -> tuple[zipfile.ZipFile, dict[str, Iterable[str]]]:
+        book, again = _book(result, _, heads, count)
+        totals, totals_writer, totals_wrapped = again[TOTALS_SHEET]
+        return book, {totals: _rows(total_rows(result, _), totals_writer, totals_wrapped)}
+
+    assemble(out, draft, part, _rows(task_rows(result, models, _), writer, wrapped), final)
 
 
 LEFT_OUT_SHEET = "Chưa đầy đủ"
