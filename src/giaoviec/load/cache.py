@@ -29,7 +29,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -189,8 +189,17 @@ class Store:
 
 
 def _summary(rel: str, s: list) -> AssignmentSummary:
-    period = Period.model_construct(start=dt.date.fromisoformat(s[4]), end=dt.date.fromisoformat(s[5]))
-    return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), period, str(s[6]), Weights((str(k), float(w)) for k, w in s[7].items()))
+    weights = s[7]
+    if not all(type(w) in (int, float) for w in weights.values()):  # (JSON keys are text)
+        raise ValueError("a weight that is not a number")
+    return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), _period(s[4], s[5]), str(s[6]),
+                             Weights.of(tuple(weights), tuple(map(float, weights.values()))))
+
+
+@lru_cache(maxsize=256)
+def _period(start: str, end: str) -> Period:
+    """One Period for the files that share it (most of a province's files share a few)."""
+    return Period.model_construct(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end))
 
 
 def _plain(d: Diagnostic) -> dict:

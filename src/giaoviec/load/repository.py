@@ -70,6 +70,13 @@ class Weights(Mapping[str, float]):
         self._ids = tuple(i for i, _w in pairs)
         self._weights = tuple(w for _i, w in pairs)
 
+    @classmethod
+    def of(cls, ids: tuple[str, ...], weights: tuple[float, ...]) -> Weights:
+        """From the two tuples themselves, as the cache holds them."""
+        made = cls.__new__(cls)
+        made._ids, made._weights = ids, weights
+        return made
+
     def __getitem__(self, key: str) -> float:
         try:
             return self._weights[self._ids.index(key)]

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from giaoviec.model.literal import as_text
@@ -39,8 +39,10 @@ def _date_text(value: Any) -> Any:
 
 
 Text = Annotated[str, BeforeValidator(_text)]
-NonEmptyText = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
-Id = Annotated[str, BeforeValidator(as_text), Field(pattern=SLUG)]
+# the constraints before the validator: pydantic-core checks them itself (after it, each value
+# would cost a second call into Python)
+NonEmptyText = Annotated[str, StringConstraints(min_length=1), BeforeValidator(_text)]
+Id = Annotated[str, StringConstraints(pattern=SLUG), BeforeValidator(as_text)]
 Date = Annotated[dt.date, BeforeValidator(_date_text)]
 Number = Annotated[float, Strict(), AllowInfNan(False)]  # fields give their own bounds
 Figure = Annotated[float, Strict(), AllowInfNan(False), Field(ge=-LIMIT, le=LIMIT)]  # a measured value or target

@@ -71,8 +71,10 @@ def _one_schema(prop: dict[str, Any]) -> None:
 
 
 def _ref_of(prop: dict[str, Any]) -> str | None:
-    """The definition a field holds (directly, as the non-null branch, or as its items)."""
-    for candidate in (prop, *(prop.get("anyOf") or ()), prop.get("items") or {}, prop.get("additionalProperties") or {}):
+    """The definition a field holds (directly, as the non-null branch, as its items, or as the values
+    of a map whose keys are ids)."""
+    for candidate in (prop, *(prop.get("anyOf") or ()), prop.get("items") or {}, prop.get("additionalProperties") or {},
+                      *(prop.get("patternProperties") or {}).values()):
         ref = candidate.get("$ref") if isinstance(candidate, dict) else None
         if ref:
             return str(ref).rsplit("/", 1)[-1]
@@ -80,11 +82,14 @@ def _ref_of(prop: dict[str, Any]) -> str | None:
 
 
 def _draft07(node: Any) -> Any:
-    """Keeps to what draft-07 editors understand: no `const`-only enums, numbers as numbers."""
+    """Keeps to what draft-07 editors understand: no `const`-only enums, numbers as numbers; a map
+    keyed by ids refuses the keys that are not ids (as the tool does)."""
     if isinstance(node, dict):
         node = {k: _draft07(v) for k, v in node.items()}
         if "const" in node and "enum" not in node:
             node["enum"] = [node["const"]]
+        if "patternProperties" in node and "properties" not in node:
+            node.setdefault("additionalProperties", False)
         return node
     if isinstance(node, list):
         return [_draft07(v) for v in node]
