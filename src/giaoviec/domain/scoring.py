@@ -21,6 +21,7 @@ from giaoviec.model.assignment import Task
 from giaoviec.model.common import Period
 from giaoviec.model.evaluation import DISCIPLINE_ORDER, CadreEvaluation
 from giaoviec.model.profile import TierRule
+from giaoviec.shared import shared
 from giaoviec.words import COMPONENT, DISCIPLINE, TIER, share, short, term
 
 SHARE_KEYS = {
@@ -192,11 +193,11 @@ def judge_task(task: Task, win: Window, profile: ScoringProfile, cadence: str, e
     if j is None:
         return None
     if j.status == "cancelled":
-        return TaskResult(task.id, j.status, task.weight, j, None, (j.reason,) if explain else ())
+        return TaskResult(shared(task.id), j.status, shared(task.weight), j, None, (j.reason,) if explain else ())
     factor, delay, failures = task_factor(task, j, profile, cadence)
     computed = task.weight * factor
     steps = _steps(j, profile, factor, delay, failures, task.weight, computed) if explain else ()
-    return TaskResult(task.id, j.status, task.weight, j, computed, steps)
+    return TaskResult(shared(task.id), j.status, shared(task.weight), j, shared(computed), steps)
 
 
 def last_change(a: Assignment, task: Task) -> dt.date | None:

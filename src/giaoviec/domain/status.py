@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from giaoviec.i18n import N_, Phrase, phrase
 from giaoviec.model.assignment import Measure, Task
 from giaoviec.model.profile import ExceededWhen
+from giaoviec.shared import shared
 from giaoviec.words import share
 
 STATUSES = ("exceeded", "on-time", "late", "not-done", "overdue", "in-progress", "cancelled")
@@ -114,10 +115,10 @@ def achieved(task: Task, measure: Measure, until: dt.date) -> Achieved:
     baseline, else 0 (spec/scoring.md, "Achievement ratio")."""
     outcome = task.outcome
     if outcome is not None and outcome.value is not None and (outcome.done_on is None or outcome.done_on <= until):
-        return Achieved(outcome.value, "outcome", outcome.done_on)
+        return Achieved(outcome.value, "outcome", shared(outcome.done_on))
     latest = latest_check_in(task, until)
     if latest is not None:
-        return Achieved(latest[1], "check-in", latest[0])
+        return Achieved(latest[1], "check-in", shared(latest[0]))
     if measure.baseline is not None:
         return Achieved(measure.baseline, "baseline")
     return Achieved(0.0, "none")
@@ -138,7 +139,7 @@ def judge(task: Task, win: Window, exceeded_when: ExceededWhen, explain: bool = 
     why = phrase if explain else _no_reason
     as_of = win.as_of
     if task.cancelled and task.cancelled.date <= as_of:
-        return Judgement("cancelled", None, None, task.when.due if task.when else None,
+        return Judgement("cancelled", None, None, shared(task.when.due if task.when else None),
                          reason=why(N_("cancelled by {decision} on {date}"), decision=task.cancelled.decision, date=task.cancelled.date))
     assert task.when is not None  # counts_in guarantees a due date or a checkpoint
     due = task.when.due
@@ -155,7 +156,7 @@ def judge(task: Task, win: Window, exceeded_when: ExceededWhen, explain: bool = 
     cause = bool(outcome and outcome.objective_cause and outcome.objective_cause.confirmed_by and outcome.objective_cause.decision)
 
     def judged(status: str, reason: Phrase) -> Judgement:
-        return Judgement(status, ratio, got, due, done_on=done_on, objective_cause=cause, reason=reason)
+        return Judgement(status, ratio, got, shared(due), done_on=shared(done_on), objective_cause=cause, reason=reason)
 
     if done_on is not None:
         if measure is not None and target is not None and not met(got.value if got else None, target, direction):
@@ -186,9 +187,9 @@ def _judge_checkpoint(task: Task, win: Window, exceeded_when: ExceededWhen, why)
     until = min(cp.by, win.as_of)
     outcome = task.outcome
     if outcome and outcome.done_on and outcome.done_on <= until and outcome.value is not None:
-        got = Achieved(outcome.value, "outcome", outcome.done_on)
+        got = Achieved(outcome.value, "outcome", shared(outcome.done_on))
     elif (latest := latest_check_in(task, until)) is not None:
-        got = Achieved(latest[1], "check-in", latest[0])
+        got = Achieved(latest[1], "check-in", shared(latest[0]))
     elif measure is not None and measure.baseline is not None:
         got = Achieved(measure.baseline, "baseline")
     else:
@@ -201,7 +202,7 @@ def _judge_checkpoint(task: Task, win: Window, exceeded_when: ExceededWhen, why)
     args = {"by": cp.by, "value": _num(got.value), "target": _num(cp.target)}
 
     def judged(status: str, reason: Phrase) -> Judgement:
-        return Judgement(status, ratio, got, cp.by, checkpoint=True, reason=reason)
+        return Judgement(status, ratio, got, shared(cp.by), checkpoint=True, reason=reason)
 
     if is_met:
         if ratio is not None and exceeded_when.ratio_above is not None and ratio > exceeded_when.ratio_above:

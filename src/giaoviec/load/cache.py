@@ -39,6 +39,7 @@ from giaoviec.i18n import Phrase
 from giaoviec.load.documents import Document, Unreadable
 from giaoviec.load.repository import AssignmentSummary, Weights
 from giaoviec.model.common import Period
+from giaoviec.shared import shared
 
 FORMAT = 4
 
@@ -193,7 +194,7 @@ def _summary(rel: str, s: list) -> AssignmentSummary:
     if not all(type(w) in (int, float) for w in weights.values()):  # (JSON keys are text)
         raise ValueError("a weight that is not a number")
     return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), _period(s[4], s[5]), str(s[6]),
-                             Weights.of(tuple(weights), tuple(map(float, weights.values()))))
+                             Weights.of(tuple(map(shared, weights)), tuple(shared(float(w)) for w in weights.values())))
 
 
 @lru_cache(maxsize=256)

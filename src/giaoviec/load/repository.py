@@ -25,6 +25,7 @@ from giaoviec.load.files import CONFIG_FILE, is_giaoviec_file, list_files
 from giaoviec.load.profiles import builtin_profiles
 from giaoviec.model import Assignment, Cadres, Config, Evaluation, ScoringProfile, Units
 from giaoviec.model.common import Period
+from giaoviec.shared import shared
 
 __all__ = ["AssignmentSummary", "Document", "Entry", "Registry", "Repository", "Scan", "digest", "load_registry", "scan", "summarize"]
 
@@ -96,7 +97,7 @@ class Weights(Mapping[str, float]):
 def summarize(doc: Document) -> AssignmentSummary:
     a: Assignment = doc.model
     return AssignmentSummary(doc.path, doc.index, a.cadre, a.unit, a.program, a.period, a.status,
-                             Weights((t.id, t.weight) for t in a.tasks))
+                             Weights((shared(t.id), shared(t.weight)) for t in a.tasks))
 
 
 @dataclass(frozen=True)
