@@ -1,6 +1,6 @@
 """`validate` as a function: the repository checked in one pass, answered from the cache when
-nothing changed, with `--base` the amendments checked against a git revision; and what the paths
-ask for kept."""
+nothing changed (the models and the checks are imported only when a file is checked again), with
+`--base` the amendments checked against a git revision; and what the paths ask for kept."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from giaoviec.app.checking import Checking, Progress
-from giaoviec.checks.amend import amendment_findings
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
-from giaoviec.domain.semdiff import compare
-from giaoviec.load import cache, gitrev, repository, revisions
-from giaoviec.load.documents import locate
+from giaoviec.load import cache
 from giaoviec.load.files import discover, inside
+from giaoviec.load.scanning import scan
+
+if TYPE_CHECKING:
+    from giaoviec.app.checking import Progress
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def validate(
     store = cache.Store(cache_folder, root) if cache_folder is not None else None
     prior, prior_at = store.seen() if store is not None else (None, 0)
     started = time.time_ns()
-    scanned = repository.scan(root, listing.files, prior, prior_at)
+    scanned = scan(root, listing.files, prior, prior_at)
     # the whole answer would depend on the base revision too; the per-file entries do not
     key = cache.whole_key(scanned.digests, (f"{d.code}:{d.path}" for d in listing.problems), today) \
         if store is not None and base is None else None
@@ -44,6 +45,8 @@ def validate(
         found, files, language = cached
         store.refresh_seen(scanned.seen, started)
         return Validation(_only(root, found, paths), files, language)
+    from giaoviec.app.checking import Checking  # the models and the checks: not loaded for an answer from the cache
+
     checking = Checking(root, today, listing, progress, fast_reader, scanned, store)
     checked = checking.finish()
     found = checked.diagnostics
@@ -56,6 +59,11 @@ def validate(
 
 def amendments(root: Path, base: str) -> list[Diagnostic]:
     """`amend.missing` for every change of an assigned term since `base` without an amendment."""
+    from giaoviec.checks.amend import amendment_findings
+    from giaoviec.domain.semdiff import compare
+    from giaoviec.load import gitrev, revisions
+    from giaoviec.load.documents import locate
+
     commit = gitrev.resolve(root, base)
     files = gitrev.changed_paths(root, commit, None)
     with gitrev.sparse_checkout(root, commit, files) as old:  # only the changed files of the base are taken out

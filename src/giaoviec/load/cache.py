@@ -31,15 +31,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from giaoviec import __version__
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.i18n import Phrase
-from giaoviec.load.documents import Document, Unreadable
-from giaoviec.load.repository import AssignmentSummary, Weights
-from giaoviec.model.common import Period
-from giaoviec.shared import shared
+
+if TYPE_CHECKING:  # the whole answer is read without them: models are loaded only to check a file again
+    from giaoviec.load.documents import Document
+    from giaoviec.load.repository import AssignmentSummary
+    from giaoviec.model.common import Period
 
 FORMAT = 4
 
@@ -106,6 +107,8 @@ class Memo:
         self.new_registry = [_plain(d) for d in found]
 
     def get(self, rel: str, digest: str) -> FileResult | None:
+        from giaoviec.load.documents import Document, Unreadable
+
         entry = self.old.get(rel)
         if not isinstance(entry, dict) or entry.get("digest") != digest:
             return None
@@ -190,16 +193,20 @@ class Store:
 
 
 def _summary(rel: str, s: list) -> AssignmentSummary:
+    from giaoviec.load.repository import AssignmentSummary, Weights
+
     weights = s[7]
     if not all(type(w) in (int, float) for w in weights.values()):  # (JSON keys are text)
         raise ValueError("a weight that is not a number")
     return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), _period(s[4], s[5]), str(s[6]),
-                             Weights.of(tuple(map(shared, weights)), tuple(shared(float(w)) for w in weights.values())))
+                             Weights.of(tuple(weights), tuple(map(float, weights.values()))))  # (json holds equal keys once)
 
 
 @lru_cache(maxsize=256)
 def _period(start: str, end: str) -> Period:
     """One Period for the files that share it (most of a province's files share a few)."""
+    from giaoviec.model.common import Period
+
     return Period.model_construct(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end))
 
 

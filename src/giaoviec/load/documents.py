@@ -4,7 +4,6 @@ the places of diagnostics into lines and columns (`locate`), composing only the 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,11 +16,9 @@ from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.i18n import os_problem
 from giaoviec.load import yamlio
 from giaoviec.load.files import is_giaoviec_file
+from giaoviec.load.scanning import sniff_kinds
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
 from giaoviec.model import KINDS, Cadres, Evaluation, Units
-
-_KIND_LINE = re.compile(rb"\nkind:[ \t]*[\"']?([A-Za-z]+)")  # a literal first: the engine scans for it fast
-_FIRST_KIND = re.compile(rb"kind:[ \t]*[\"']?([A-Za-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +83,6 @@ def _unreadable(data: Any) -> Unreadable | None:
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
-
-
-def sniff_kinds(raw: bytes) -> frozenset[bytes]:
-    """The kinds a file's lines name (a hint to read the registry first; the parse decides)."""
-    first = _FIRST_KIND.match(raw)
-    return frozenset([*_KIND_LINE.findall(raw), *([first.group(1)] if first else [])])
 
 
 def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool = True) -> tuple[list[Document], list[Diagnostic]]:
