@@ -24,8 +24,8 @@ print(json.dumps(sorted(m for m in sys.modules)), file=sys.stderr)
 HEAVY = ("jinja2", "openpyxl", "docx", "lxml", "ruamel", "yaml", "rich.progress", "giaoviec.render.report", "giaoviec.sheets")
 
 
-def loaded(*args: str) -> set[str]:
-    proc = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False, timeout=120)
+def loaded(*args: str, env: dict[str, str] | None = None) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False, timeout=120, env=env)
     return set(json.loads(proc.stderr.strip().splitlines()[-1]))
 
 
@@ -43,6 +43,35 @@ def test_validate_loads_only_what_it_needs():
     modules = loaded("-C", str(VP), "validate", "--no-cache")
     assert "giaoviec.model" in modules  # it did validate
     assert not heavy(modules) - {m for m in modules if m.split(".")[0] == "yaml"}  # PyYAML: the precise reader
+
+
+def test_an_answer_from_the_cache_builds_no_model_and_reads_no_yaml(tmp_path):
+    import os
+    import shutil
+
+    root = tmp_path / "vp"
+    shutil.copytree(VP, root)
+    env = {**os.environ, "GIAOVIEC_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("CI", None)
+    env.pop("GIAOVIEC_NO_CACHE", None)
+    first = loaded("-C", str(root), "validate", env=env)
+    warm = loaded("-C", str(root), "validate", env=env)
+    assert "giaoviec.model" in first and "giaoviec.checks" in first  # the first run checked the files
+    models = {m for m in warm if m.startswith(("giaoviec.model", "giaoviec.checks", "giaoviec.load.documents", "yaml"))}
+    assert models == set()  # the second answered from the cache: no model, no check, no YAML parsed
+
+
+def test_the_configured_language_is_read_without_a_model(tmp_path):
+    from giaoviec.load import settings
+
+    (tmp_path / "giaoviec.yaml").write_text("apiVersion: giaoviec/v1\nkind: Config\norganization: X\nlanguage: en\n", encoding="utf-8")
+    assert settings.language(tmp_path) == "en"
+    (tmp_path / "giaoviec.yaml").write_text("apiVersion: giaoviec/v1\nkind: Config\norganization: X\n", encoding="utf-8")
+    assert settings.language(tmp_path) == "vi"  # the model's default
+    (tmp_path / "giaoviec.yaml").write_text("apiVersion: giaoviec/v1\nkind: Config\norganization: X\nlanguage: fr\n", encoding="utf-8")
+    assert settings.language(tmp_path) is None  # not a language: the model decides (and refuses it)
+    (tmp_path / "giaoviec.yaml").write_bytes(b"\xff\xfe")
+    assert settings.language(tmp_path) is None
 
 
 def test_pydantic_plugins_are_not_scanned():

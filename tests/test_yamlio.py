@@ -9,9 +9,9 @@ import time
 import pytest
 
 from giaoviec.diagnostics import Where
-from giaoviec.load import yamlio
+from giaoviec.literal import as_text
+from giaoviec.load import yamlio, yamlprecise
 from giaoviec.load.files import is_giaoviec_file
-from giaoviec.model.literal import as_text
 
 
 def load_one(text: str):
@@ -124,10 +124,10 @@ tasks:
 ])
 def test_locate(loc, anchor, expected):
     nodes = yamlio.compose(LOCATE)
-    assert yamlio.position(nodes, Where(0, loc, anchor)) == expected
+    assert yamlprecise.position(nodes, Where(0, loc, anchor)) == expected
 
 
 def test_locate_through_merge_keys():
     text = "base: &b {x: 1}\nuse:\n  <<: *b\n  y: 2\n"
     nodes = yamlio.compose(text)
-    assert yamlio.position(nodes, Where(0, ("use", "x"), "value")) == (1, 14)
+    assert yamlprecise.position(nodes, Where(0, ("use", "x"), "value")) == (1, 14)

@@ -90,11 +90,16 @@ class Session:
         except Fatal:
             return None
         if root not in self._config_lang:
-            from giaoviec.load.documents import read_file
-            from giaoviec.model import Config
+            from giaoviec.load import settings
 
-            docs, _ = read_file(root, CONFIG_FILE)
-            self._config_lang[root] = next((d.model.language for d in docs if isinstance(d.model, Config)), None)
+            named = settings.language(root)  # no model: a command answered from the cache loads none
+            if named is None:
+                from giaoviec.load.documents import read_file
+                from giaoviec.model import Config
+
+                docs, _ = read_file(root, CONFIG_FILE)
+                named = next((d.model.language for d in docs if isinstance(d.model, Config)), None)
+            self._config_lang[root] = named
         return self._config_lang[root]
 
     def date(self, value: str | None) -> dt.date | None:

@@ -17,7 +17,7 @@ import re
 import threading
 from typing import Any
 
-from giaoviec.model.literal import Float, Int
+from giaoviec.literal import Float, Int
 
 try:  # an optional accelerator: without it every file takes the precise path
     import ryml

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from giaoviec.model.literal import as_text
+from giaoviec.literal import as_text
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
