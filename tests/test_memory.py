@@ -113,3 +113,32 @@ def test_the_models_are_kept_when_they_are_foreseen_to_fit(tmp_path, monkeypatch
     again = report_app.results_with_models(tmp_path / "p", 2022, None)
     assert again.models.full and not again.models.kept
     assert [again.models[k].cadre for k in again.models] == [got.models[k].cadre for k in got.models]
+
+
+def test_equal_values_are_held_once_and_keep_their_type(monkeypatch):
+    import datetime as dt
+
+    from giaoviec import shared as shared_module
+    from giaoviec.shared import shared
+
+    day = dt.date(2022, 6, 30)
+    assert shared(dt.date(2022, 6, 30)) is shared(day)
+    assert type(shared(1)) is int and type(shared(1.0)) is float and shared(1.0) == 1  # 1 == 1.0, yet each keeps its type
+    assert shared(None) is None
+    monkeypatch.setattr(shared_module, "_SHARED", {})
+    monkeypatch.setattr(shared_module, "SHARED_MAX", 1)
+    shared("a")
+    b = "".join(["b", "x"])
+    assert shared(b) is b and len(shared_module._SHARED) == 1  # past the bound, values are kept as they come
+
+
+def test_scored_tasks_share_their_days_and_ids():
+    got = report_app.results_with_models(VP, 2022, None)
+    tasks = [t for s in got.result.assignments for t in s.tasks]
+    dues = {}
+    for t in tasks:
+        if t.judgement.due is not None:
+            assert dues.setdefault(t.judgement.due, t.judgement.due) is t.judgement.due
+    ids = {}
+    for t in tasks:
+        assert ids.setdefault(t.id, t.id) is t.id

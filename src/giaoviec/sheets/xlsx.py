@@ -184,7 +184,7 @@ def _book(result: YearResult, _: Gettext, heads: list[str], tasks: int) -> tuple
     totals = wb.create_sheet(TOTALS_SHEET)
     tables[TOTALS_SHEET] = (totals, *_sheet(totals, [h for h, _w in TOTALS], [w for _h, w in TOTALS], len(result.assignments) + 1))
     wb.properties.creator = "giaoviec"
-    wb.properties.created = wb.properties.modified = dt.datetime(result.year, 12, 31)  # the same data, the same file
+    wb.properties.created = wb.properties.modified = dt.datetime(result.year, 12, 31)  # (openpyxl stamps "modified" when saving)
     buffer = io.BytesIO()
     wb.save(buffer)
     return zipfile.ZipFile(buffer), {title: (sheet.path[1:], writer, wrapped) for title, (sheet, writer, wrapped) in tables.items()}
