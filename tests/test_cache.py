@@ -23,6 +23,11 @@ def cache_folder():
     return Environment.read().cache_folder
 
 
+def answers() -> list:
+    """The cache's answer file (the registry's parsed documents are in a file of their own)."""
+    return [p for p in cache_folder().glob("*.json") if not p.name.endswith("-registry.json")]
+
+
 def findings(result):
     return [(d.path, d.line, d.column, d.code, d.message, d.args) for d in result.diagnostics]
 
@@ -30,7 +35,7 @@ def findings(result):
 def test_warm_answer_is_the_cold_answer(tmp_path):
     root = build_repo(tmp_path, DATA / "invalid" / "ref-kind")
     cold = validate(root, use_cache=True)
-    (entry,) = list(cache_folder().glob("*.json"))
+    (entry,) = answers()
     stamp = entry.stat().st_mtime_ns
     warm = validate(root, use_cache=True)
     assert entry.stat().st_mtime_ns == stamp  # the second came from the cache: nothing stored again
@@ -49,7 +54,7 @@ def test_any_change_of_content_misses(tmp_path):
 def test_a_new_file_or_a_new_day_misses(tmp_path):
     root = build_repo(tmp_path)
     validate(root, use_cache=True)
-    (entry,) = list(cache_folder().glob("*.json"))
+    (entry,) = answers()
     first = json.loads(entry.read_text(encoding="utf-8"))["key"]
     validate(root, use_cache=True, today=dt.date(2030, 1, 1))
     second = json.loads(entry.read_text(encoding="utf-8"))["key"]
@@ -63,14 +68,14 @@ def test_the_cache_lives_outside_the_repository_and_is_json(tmp_path):
     root = build_repo(tmp_path)
     validate(root, use_cache=True)
     assert not any(p.name.endswith(".json") for p in root.rglob("*"))
-    (entry,) = list(cache_folder().glob("*.json"))
+    (entry,) = answers()
     json.loads(entry.read_text(encoding="utf-8"))
 
 
 def test_a_broken_or_forged_entry_is_ignored(tmp_path):
     root = build_repo(tmp_path, DATA / "invalid" / "ref-kind")
     validate(root, use_cache=True)
-    (entry,) = list(cache_folder().glob("*.json"))
+    (entry,) = answers()
     entry.write_text("{not json", encoding="utf-8")
     assert [d.code for d in validate(root, use_cache=True).diagnostics] == ["ref.kind"]
     data = json.loads(entry.read_text(encoding="utf-8"))
@@ -163,7 +168,7 @@ def test_per_file_entries_are_not_trusted_across_versions_or_days(tmp_path, monk
 
     root = build_repo(tmp_path, DATA / "invalid" / "ref-kind")
     validate(root, use_cache=True)
-    (entry,) = list(cache_folder().glob("*.json"))
+    (entry,) = answers()
     data = json.loads(entry.read_text(encoding="utf-8"))
     assert data["entries"] and all(len(e["digest"]) == 32 for e in data["entries"].values())
     # a forged per-file entry under the right context would be believed; under another tool it is not
@@ -195,7 +200,7 @@ def test_a_settled_unchanged_file_is_not_read_again(tmp_path, monkeypatch):
 
     root = build_repo(tmp_path)
     validate(root, use_cache=True)
-    (entry,) = list(cache_folder().glob("*.json"))
+    (entry,) = answers()
     _settle(entry)
     read = []
     real = pathlib.Path.read_bytes
@@ -216,7 +221,7 @@ def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(tmp_path):
 
     root = build_repo(tmp_path)
     validate(root, use_cache=True)
-    (entry,) = list(cache_folder().glob("*.json"))
+    (entry,) = answers()
     _settle(entry)
     path = root / "assignments/2022/ubnd-xa-a/can-bo-a.yaml" if (root / "assignments/2022/ubnd-xa-a/can-bo-a.yaml").exists() \
         else _assignment_files(root)[0]
@@ -229,3 +234,28 @@ def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(tmp_path):
     assert os.stat(path).st_size == st.st_size and os.stat(path).st_mtime_ns == st.st_mtime_ns
     warm = validate(root, use_cache=True)
     assert findings(warm) == findings(validate(root)) and warm.diagnostics
+
+
+def test_the_registry_is_read_back_from_its_models_unless_it_changed(tmp_path, monkeypatch):
+    from giaoviec.load import repository
+
+    root = build_repo(tmp_path, DATA / "invalid" / "ref-kind")
+    cold = validate(root)
+    validate(root, use_cache=True)
+    (registry_file,) = list(cache_folder().glob("*-registry.json"))
+    parsed = []
+    real = repository.read_file
+    monkeypatch.setattr(repository, "read_file", lambda root_, rel, *a, **k: parsed.append(rel) or real(root_, rel, *a, **k))
+    one = _assignment_files(root)[0]
+    one.write_bytes(one.read_bytes() + b"# x\n")
+    assert findings(validate(root, use_cache=True)) == findings(cold) and parsed == []  # no registry file parsed
+    cadres = root / "org/cadres.yaml"
+    cadres.write_bytes(cadres.read_bytes() + b"# x\n")
+    assert findings(validate(root, use_cache=True)) == findings(cold) and parsed == ["org/cadres.yaml"]
+    data = json.loads(registry_file.read_text(encoding="utf-8"))
+    for entry in data["files"].values():  # a forged document that the model refuses is parsed again
+        entry["documents"] = [[index, kind, '{"kind": "Units", "units": [{"id": "X Y"}]}'] for index, kind, _text in entry["documents"]]
+    registry_file.write_text(json.dumps(data), encoding="utf-8")
+    parsed.clear()
+    one.write_bytes(one.read_bytes() + b"# y\n")
+    assert findings(validate(root, use_cache=True)) == findings(cold) and sorted(parsed) == sorted(data["files"])

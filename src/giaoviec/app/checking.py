@@ -22,7 +22,7 @@ from giaoviec import checks
 from giaoviec.app.history import stale_by_history
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.load import repository
-from giaoviec.load.cache import FileResult, Memo, Store, context_key
+from giaoviec.load.cache import FileResult, Memo, Parsed, Store, context_key
 from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
 from giaoviec.load.files import Listing, discover
 from giaoviec.load.history import history
@@ -49,7 +49,7 @@ class Checked:
 class Checking:
     def __init__(self, root: Path, today: dt.date | None = None, listing: Listing | None = None,
                  progress: Progress | None = None, fast_reader: bool = True, scanned: Scan | None = None,
-                 store: Store | None = None):
+                 store: Store | None = None, parsed: Parsed | None = None):
         """With a `store`, unchanged Assignment files are answered from their cache entries: they are
         not yielded, so only `finish()` may then be used (as validate does)."""
         self.root = root
@@ -57,7 +57,7 @@ class Checking:
         self._progress = progress
         self._fast = fast_reader
         listing = discover(root) if listing is None else listing
-        self._loaded = repository.load_registry(root, listing.files, fast_reader, scanned)
+        self._loaded = repository.load_registry(root, listing.files, fast_reader, scanned, parsed)
         self.registry: Repository = self._loaded.repo
         evaluated = [d.path for d in self.registry.evaluations]
         self._history = history(root, [*evaluated, *self._loaded.assignment_files, *{d.path for d in self._loaded.assignments}]) \

@@ -47,13 +47,16 @@ def validate(
         return Validation(_only(root, found, paths), files, language)
     from giaoviec.app.checking import Checking  # the models and the checks: not loaded for an answer from the cache
 
-    checking = Checking(root, today, listing, progress, fast_reader, scanned, store)
+    parsed = store.parsed() if store is not None else None
+    checking = Checking(root, today, listing, progress, fast_reader, scanned, store, parsed)
     checked = checking.finish()
     found = checked.diagnostics
     if base is not None:
         found = sorted(found + amendments(root, base))
     if store is not None:
         store.save(key, found, checked.files, checked.repo.config.language, checking.memo, scanned.seen, started)
+        if parsed is not None:
+            store.save_parsed(parsed)
     return Validation(_only(root, found, paths), checked.files, checked.repo.config.language)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 from giaoviec.diagnostics import N_, Diagnostic, Where, repository_error
 from giaoviec.load.documents import Document, Unreadable, read_file
@@ -156,8 +156,17 @@ class Registry:
     digests: Mapping[str, str] = field(default_factory=dict)  # every listed file → digest of its content
 
 
-def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool = True, scanned: Scan | None = None) -> Registry:
-    """Reads every file that is not only Assignments; Fatal (exit 3) when the root is unusable."""
+class Parsed(Protocol):
+    """Files parsed before, by digest (validate's cache)."""
+
+    def get(self, rel: str, digest: str) -> list[Document] | None: ...
+    def put(self, rel: str, digest: str, docs: list[Document]) -> None: ...
+
+
+def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool = True, scanned: Scan | None = None,
+                  parsed: Parsed | None = None) -> Registry:
+    """Reads every file that is not only Assignments; Fatal (exit 3) when the root is unusable.
+    With `parsed`, a file parsed before (same digest, no finding) is read back from it."""
     if not (root / CONFIG_FILE).is_file():
         raise repository_error(N_("No {file} in {root}."), file=CONFIG_FILE, root=str(root))
     if scanned is None:
@@ -166,7 +175,14 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
     diagnostics: list[Diagnostic] = []
     with collector_paused():
         for rel, raw in scanned.registry:
+            key = scanned.digests.get(rel, "")
+            kept = parsed.get(rel, key) if parsed is not None and raw is not None else None
+            if kept is not None:
+                documents += kept
+                continue
             docs, found = read_file(root, rel, raw, fast_reader)
+            if parsed is not None and raw is not None and docs and not found:
+                parsed.put(rel, key, docs)
             documents += docs
             diagnostics += found
     assignments = [d for d in documents if isinstance(d.model, Assignment)]
