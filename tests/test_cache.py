@@ -259,3 +259,22 @@ def test_the_registry_is_read_back_from_its_models_unless_it_changed(tmp_path, m
     parsed.clear()
     one.write_bytes(one.read_bytes() + b"# y\n")
     assert findings(validate(root, use_cache=True)) == findings(cold) and sorted(parsed) == sorted(data["files"])
+
+
+def test_every_registry_document_reads_back_equal_from_its_json():
+    """What the cache keeps of a registry file is its models' JSON: read back, the same models."""
+    from conftest import EXAMPLES
+    from giaoviec.load.documents import read_file
+    from giaoviec.load.files import list_files
+    from giaoviec.model import Assignment
+
+    roots = [EXAMPLES / "vinh-phuc", *sorted(p for p in (DATA / "valid").iterdir() if p.is_dir())]
+    seen = 0
+    for root in roots:
+        for rel in list_files(root):
+            docs, found = read_file(root, rel)
+            for d in docs:
+                if not found and not isinstance(d.model, Assignment):
+                    assert type(d.model).model_validate_json(d.model.model_dump_json(by_alias=True)) == d.model, (root, rel)
+                    seen += 1
+    assert seen >= 10
