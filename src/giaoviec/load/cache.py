@@ -213,8 +213,9 @@ class Store:
             data = json.loads(self.registry_target.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = None
-        ok = isinstance(data, dict) and data.get("format") == FORMAT and data.get("tool") == tool_fingerprint()
-        files = data.get("files") if ok and isinstance(data, dict) else None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("tool") != tool_fingerprint():
+            return Parsed({})
+        files = data.get("files")
         return Parsed(files if isinstance(files, dict) else {})
 
     def save_parsed(self, parsed: Parsed) -> None:
