@@ -278,3 +278,34 @@ def test_every_registry_document_reads_back_equal_from_its_json():
                     assert type(d.model).model_validate_json(d.model.model_dump_json(by_alias=True)) == d.model, (root, rel)
                     seen += 1
     assert seen >= 10
+
+
+def shown(result, lang):
+    """The findings as the user reads them (messages and hints filled and translated)."""
+    from giaoviec.i18n import translator
+
+    _ = translator(lang)
+    return [(d.path, d.line, d.column, d.code, x.message, x.hint) for d in result.diagnostics for x in [d.localize(_)]]
+
+
+@pytest.mark.parametrize("case", [*CASES, None], ids=[*(c.name for c in CASES), "examples"])
+def test_a_cached_answer_reads_as_the_cold_one_in_every_language(tmp_path, case):
+    """Dates, shares and numbers in a finding are written as the language writes them (30/11/2024 in
+    Vietnamese), from the cache as from a cold run: the cache keeps their kind, not their text."""
+    from conftest import EXAMPLES
+
+    if case is None:
+        root = tmp_path / "vp"
+        shutil.copytree(EXAMPLES / "vinh-phuc", root)
+    else:
+        root = build_repo(tmp_path, case)
+    cold = validate(root)
+    validate(root, use_cache=True)
+    whole = validate(root, use_cache=True)  # the whole answer, from the cache
+    files = _assignment_files(root)
+    files[0].write_bytes(files[0].read_bytes() + "# sửa\n".encode())
+    per_file = validate(root, use_cache=True)  # the other files' findings, from the cache
+    again = validate(root)
+    for lang in ("vi", "en"):
+        assert shown(whole, lang) == shown(cold, lang)
+        assert shown(per_file, lang) == shown(again, lang)
