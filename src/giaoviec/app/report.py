@@ -7,7 +7,9 @@ so far. Otherwise none is kept, and a document is read again when the output rea
 must be the one that was scored (same digest), or the command stops: a figure and the words beside it
 always come from one text. Whatever the foresight, past PEAK_MB of the process every model is let go.
 A province of 5,000 files keeps everything; one of a million tasks stays under 1 GB, paying a second
-read of every file."""
+read of every file (the report's sections, the export's rows). What the report's summary reads of
+each document besides its wording is kept for every document (`Facts`): the summary reads again only
+the documents with an overdue task, whose wording it quotes."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.load.documents import Document, read_file
 from giaoviec.load.repository import Repository, digest
 from giaoviec.model import Assignment
-from giaoviec.render.report import Models
+from giaoviec.render.report import Facts, Models
 
 MODELS_MB = 750  # the memory the models of a report or export may take (about 7 KB a task)
 TASK_KB = 7
@@ -51,6 +53,7 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         self.kept: dict[tuple[str, int], Assignment] = {}
         self.later: dict[tuple[str, int], str] = {}  # every document → the digest of the content it was scored from
         self.order: list[tuple[str, int]] = []  # as they were read
+        self.facts: dict[tuple[str, int], Facts] = {}  # every document's, kept or not: what the report's summary reads
         self.tasks = 0
         self.full = False  # once memory is short, no model is kept: each is read again
 
@@ -58,6 +61,7 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         key = (doc.path, doc.index)
         self.order.append(key)
         self.later[key] = content_digest
+        self.facts[key] = Facts.of(doc.model)
         self.tasks += len(doc.model.tasks)
         if not self.full and len(self.order) % 64 == 0:
             foreseen = self.tasks / len(self.order) * max(self.files, len(self.order))
@@ -67,6 +71,9 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
                 self.kept.clear()
         if not self.full and (KEPT_TASKS is None or self.tasks <= KEPT_TASKS):
             self.kept[key] = doc.model
+
+    def facts_of(self, key: tuple[str, int]) -> Facts:
+        return self.facts[key]
 
     def __getitem__(self, key: tuple[str, int]) -> Assignment:
         if key in self.kept:

@@ -28,6 +28,33 @@ from giaoviec.words import BUCKET, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG,
 Models = Mapping[tuple[str, int], Assignment]  # (path, document index) → the document's model
 
 
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the report's summary reads of an Assignment besides its tasks' results. The models behind
+    a report may be let go (a province too big to keep them, app/report.py), and then each is read
+    again when asked for: the summary takes these facts, kept for every document as it streams by, and
+    reads again only the documents with an overdue task (whose wording it quotes)."""
+
+    cadre: str
+    program: str
+    unit: str
+    position: str
+    confidential: bool
+    hidden: frozenset[str]  # the ids of its confidential tasks
+    proposals: tuple[str, ...]
+
+    @staticmethod
+    def of(m: Assignment) -> Facts:
+        return Facts(m.cadre, m.program, m.unit, m.position or "", m.confidential, frozenset(t.id for t in m.tasks if t.confidential),
+                     tuple(m.annual_report.proposals) if m.annual_report else ())
+
+
+def facts_of(models: Models, key: tuple[str, int]) -> Facts:
+    """A document's Facts: kept by the mapping when it keeps them (`facts_of`), else from its model."""
+    kept = getattr(models, "facts_of", None)
+    return kept(key) if kept is not None else Facts.of(models[key])
+
+
 @dataclass
 class TaskRow:
     id: str
@@ -203,23 +230,22 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
     confidential = False
     shown: list[AssignmentResult] = []
     own = descendants(repo, unit)  # units reached only through succession are marked as former units
+    late: dict[tuple[str, int], tuple[str, list[str]]] = {}  # documents with a task overdue or not done → (name, task ids)
     for s in result.assignments:
-        model = models[s.key]
-        if public and model.confidential:
+        f = facts_of(models, s.key)
+        if public and f.confidential:
             hidden_files += 1
             continue
         shown.append(s)
-        tasks = {t.id: t for t in model.tasks}
-        visible = [ts for ts in s.tasks if not (public and tasks[ts.id].confidential)]
+        visible = [ts for ts in s.tasks if not (public and ts.id in f.hidden)]
         hidden_tasks += len(s.tasks) - len(visible)
         shown_tasks += len(visible)
-        name = repo.name(model.cadre)
-        contents.append(Entry(f"{model.cadre}-{model.program}", name, model.position or "", repo.name(model.unit), s.tier,
-                              word(TIER, s.tier, _)))
-        confidential = confidential or (not public and (model.confidential or any(tasks[ts.id].confidential for ts in visible)))
-        proposals += [(name, p) for p in (model.annual_report.proposals if model.annual_report else ())]
+        name = repo.name(f.cadre)
+        contents.append(Entry(f"{f.cadre}-{f.program}", name, f.position, repo.name(f.unit), s.tier, word(TIER, s.tier, _)))
+        confidential = confidential or (not public and (f.confidential or any(ts.id in f.hidden for ts in visible)))
+        proposals += [(name, p) for p in f.proposals]
         tier_counts[s.tier] = tier_counts.get(s.tier, 0) + 1
-        by_unit.setdefault(repo.name(_branch(repo, unit, model.unit)), []).extend(visible)
+        by_unit.setdefault(repo.name(_branch(repo, unit, f.unit)), []).extend(visible)
         visible_all += visible
         for ts in visible:
             if ts.status not in BUCKETS:
@@ -229,9 +255,11 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                 quarters[q][1] += 1
                 if done and ts.status in DONE and done <= dt.date(result.year, 3 * q + 3, 30 if q in (1, 2) else 31):
                     quarters[q][0] += 1
-            task = tasks[ts.id]
-            if ts.status in ("overdue", "not-done") and task.when and task.when.due:
-                overdue.append((name, ts.id, task.what, formats.day(task.when.due, lang)))
+            if ts.status in ("overdue", "not-done"):
+                late.setdefault(s.key, (name, []))[1].append(ts.id)
+    for key, (name, ids) in late.items():  # their wording and due date: only these documents are read again
+        tasks = {t.id: t for t in models[key].tasks}
+        overdue += [(name, i, tasks[i].what, formats.day(tasks[i].when.due, lang)) for i in ids if tasks[i].when and tasks[i].when.due]
 
     def sections() -> Iterator[CadreSection]:
         for s in shown:
