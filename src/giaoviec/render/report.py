@@ -259,7 +259,10 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                 late.setdefault(s.key, (name, []))[1].append(ts.id)
     for key, (name, ids) in late.items():  # their wording and due date: only these documents are read again
         tasks = {t.id: t for t in models[key].tasks}
-        overdue += [(name, i, tasks[i].what, formats.day(tasks[i].when.due, lang)) for i in ids if tasks[i].when and tasks[i].when.due]
+        for i in ids:
+            when = tasks[i].when
+            if when and when.due:
+                overdue.append((name, i, tasks[i].what, formats.day(when.due, lang)))
 
     def sections() -> Iterator[CadreSection]:
         for s in shown:
