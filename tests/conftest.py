@@ -42,6 +42,17 @@ def private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("GIAOVIEC_NO_CACHE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def collector_unfrozen():
+    """A report or export freezes the objects it keeps for the rest of its process (gc.freeze: the
+    cyclic collector skips them; the command's process then ends). Tests share one process: each
+    gives the collector its objects back."""
+    yield
+    import gc
+
+    gc.unfreeze()
+
+
 @pytest.fixture
 def cli(capsys, monkeypatch):
     """giaoviec ARGS in this process (exit code, stdout, stderr); no colour, no GitHub detection."""

@@ -26,3 +26,10 @@ def test_keys_that_are_not_text_and_nested_levels():
     keys = {2: "x", 2.5: "y", True: "z", None: "w"}
     assert dumps(keys) == json.dumps(keys, indent=2,
                                                                           ensure_ascii=False)
+
+
+@settings(max_examples=200, derandomize=True)
+@given(values)
+def test_a_piece_at_its_depth_is_what_the_whole_document_holds(value):
+    whole = json.dumps({"a": [value]}, ensure_ascii=False, indent=2)
+    assert whole == '{\n  "a": [\n    ' + dumps(value, 2) + "\n  ]\n}"
