@@ -178,3 +178,25 @@ def test_escaped_markdown_renders_as_the_text_itself(text):
     shown, kinds = rendered_text(md(text))
     assert kinds <= {"text", "softbreak"}, kinds  # no link, no emphasis, no HTML, no code span
     assert shown.replace(ZWSP, "") == " ".join(text.split("\n")).strip() or shown.replace(ZWSP, "").strip() == text.strip()
+
+
+def _md_the_long_way(text):
+    """escape.md without its shortcut: every step on every text."""
+    from giaoviec.render import escape
+
+    value = escape.visible("" if text is None else text).replace("\r", " ").replace("\n", " ")
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = escape._MD_SPECIAL.sub(r"\\\1", value)
+    value = escape._MENTION.sub(lambda m: m.group(1) + ZWSP, value)
+    return value.replace("://", ":" + ZWSP + "//").replace("www.", "www" + ZWSP + ".")
+
+
+@settings(max_examples=1500, derandomize=True)
+@given(st.one_of(st.text(), st.text(alphabet="ab :/.w@#_*[]|~`\\&<>\r\n\t\x1b\u202e\ud800Hà"), st.integers(), st.floats(), st.none()))
+@example("www.")
+@example("a://b")
+@example("x\u2066y")
+@example("\x85")
+def test_the_shortcut_of_md_changes_nothing(text):
+    """A text with nothing md() would change is returned as it is; any other goes every step."""
+    assert md(text) == _md_the_long_way(text)

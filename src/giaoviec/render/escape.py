@@ -12,6 +12,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _MENTION = re.compile(r"([@#])(?=[\w-])")  # @someone pings, #12 links an issue, when posted on a git host
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+# whatever md() could change: without any of it, md() gives the text as it is (most values of a report)
+_MD_TOUCHED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069&<>\\\\`*_\\[\\]|~@#]|://|www\\.")
 ZWSP = "\u200b"
 
 
@@ -35,7 +37,10 @@ def md(text: object) -> str:
     """Text for one line of Markdown (a table cell, a list item, a heading), as GitHub renders it:
     no raw HTML or comment (<, >, & as entities), no Markdown markup (\\ ` * _ [ ] | ~ escaped),
     no line break, no mention or issue reference (a zero-width space after @ and #), no autolink."""
-    value = visible("" if text is None else text).replace("\r", " ").replace("\n", " ")
+    value = "" if text is None else str(text)
+    if _MD_TOUCHED.search(value) is None:
+        return value
+    value = visible(value).replace("\r", " ").replace("\n", " ")
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MD_SPECIAL.sub(r"\\\1", value)
     value = _MENTION.sub(lambda m: m.group(1) + ZWSP, value)
