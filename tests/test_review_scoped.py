@@ -17,6 +17,7 @@ TODAY = dt.date(2026, 12, 2)
 LVC = "assignments/2022/tam-hong/le-van-cuong.yaml"
 NVA = "assignments/2022/nguyet-duc/nguyen-van-an.yaml"
 EVAL = "evaluations/2022/hoi-dong-danh-gia-huyen-yen-lac.yaml"
+HAI = "assignments/2021-2025/yen-lac/do-van-hai-breakthrough.yaml"
 ENV = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
 
 
@@ -97,3 +98,25 @@ def test_a_file_broken_elsewhere_is_not_said_of_the_touched_cadres(base, tmp_pat
     scoped, whole = review(root, "HEAD", today=TODAY), review(root, "HEAD", today=TODAY, scoped=False)
     assert scoped.impacts == whole.impacts and scoped.impacts
     assert scoped.complete and not whole.complete
+
+
+def test_the_new_revision_is_read_once(base, tmp_path, monkeypatch):
+    """Its files are scanned and its registry parsed once, for the councils, the files to take out of
+    the base revision and every year's scores (a change across two years scores both)."""
+    from giaoviec.app import review as review_app
+    from giaoviec.load import repository
+
+    root = tmp_path / "vinh-phuc"
+    shutil.copytree(base, root, symlinks=True)
+    CHANGES["two cadres"](root)
+    _replace("- {date: 2022-12-31, value: 11}", "- {date: 2022-12-31, value: 12}", HAI)(root)  # a term of 2021–2025
+    scans, registries = [], []
+    real_scan, real_load = repository.scan, repository.load_registry
+    monkeypatch.setattr(repository, "scan", lambda r, *a, **k: scans.append(r) or real_scan(r, *a, **k))
+    monkeypatch.setattr(repository, "load_registry", lambda r, *a, **k: registries.append(r) or real_load(r, *a, **k))
+    scored, real_score = [], review_app.score_cadres
+    monkeypatch.setattr(review_app, "score_cadres", lambda r, year, *a, **k: scored.append((r, year)) or real_score(r, year, *a, **k))
+    got = review(root, "HEAD", today=TODAY)
+    years = sorted(year for r, year in scored if r == root)
+    assert got.impacts and years == list(range(2021, 2026))
+    assert scans.count(root) == 1 and registries.count(root) == 1

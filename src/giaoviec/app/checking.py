@@ -26,7 +26,7 @@ from giaoviec.load.cache import FileResult, Memo, Parsed, Store, context_key
 from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
 from giaoviec.load.files import Listing, discover
 from giaoviec.load.history import history
-from giaoviec.load.repository import AssignmentSummary, Repository, Scan, collector_paused, digest, summarize
+from giaoviec.load.repository import AssignmentSummary, Registry, Repository, Scan, collector_paused, digest, summarize
 from giaoviec.model import Assignment
 
 Progress = Callable[[int, int], None]
@@ -49,15 +49,16 @@ class Checked:
 class Checking:
     def __init__(self, root: Path, today: dt.date | None = None, listing: Listing | None = None,
                  progress: Progress | None = None, fast_reader: bool = True, scanned: Scan | None = None,
-                 store: Store | None = None, parsed: Parsed | None = None):
+                 store: Store | None = None, parsed: Parsed | None = None, registry: Registry | None = None):
         """With a `store`, unchanged Assignment files are answered from their cache entries: they are
-        not yielded, so only `finish()` may then be used (as validate does)."""
+        not yielded, so only `finish()` may then be used (as validate does). `registry`: the registry
+        as loaded from `scanned` before (one read of a revision serves several years)."""
         self.root = root
         self.today = today or dt.date.today()
         self._progress = progress
         self._fast = fast_reader
         listing = discover(root) if listing is None else listing
-        self._loaded = repository.load_registry(root, listing.files, fast_reader, scanned, parsed)
+        self._loaded = registry if registry is not None else repository.load_registry(root, listing.files, fast_reader, scanned, parsed)
         self.registry: Repository = self._loaded.repo
         evaluated = [d.path for d in self.registry.evaluations]
         self._history = history(root, [*evaluated, *self._loaded.assignment_files, *{d.path for d in self._loaded.assignments}]) \

@@ -9,14 +9,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from giaoviec.app.checking import check
-from giaoviec.app.score import naming, score, score_cadres
+from giaoviec.app.score import Revision, read_revision, score, score_cadres
 from giaoviec.compute.review import Review, impacts, names, units
 from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Fatal
 from giaoviec.domain.semdiff import Change, Diff, compare, years_touched
-from giaoviec.load import gitrev, repository, revisions
-from giaoviec.load.files import discover
-from giaoviec.load.repository import Document, load_registry
+from giaoviec.load import gitrev, revisions
+from giaoviec.load.repository import Document, Repository
 from giaoviec.model.evaluation import CadreEvaluation
 
 RESTS_ON = ("outcome",)  # with terms of due date and target: what a council's task score rests on
@@ -34,30 +33,32 @@ def review(root: Path, base: str, head: str | None = None, today: dt.date | None
         new = root if here else stack.enter_context(gitrev.checkout(root, head_commit))  # type: ignore[arg-type]
         files = gitrev.changed_paths(root, base_commit, head_commit)
         before_files = stack.enter_context(gitrev.sparse_checkout(root, base_commit, files))
-        diff = mark_councils(compare(files, revisions.documents(before_files, files), revisions.documents(new, files)), new)
-        years = set(years_touched(diff.changes, today))
+        diff = compare(files, revisions.documents(before_files, files), revisions.documents(new, files))
         cadres = {c.cadre for c in diff.changes} if scoped and not diff.registry_changed else None
+        revision = read_revision(new, cadres)  # the new revision's files read once: councils, files to take out, scores
+        diff = mark_councils(diff, revision.registry.repo)
+        years = set(years_touched(diff.changes, today))
         if cadres is None:
             old = stack.enter_context(gitrev.checkout(root, base_commit))
         else:  # the files of the base revision that can bear on these cadres: the others are not read
-            old = stack.enter_context(gitrev.sparse_checkout(root, base_commit, sorted({*files, *bearing_on(new, cadres)})))
+            old = stack.enter_context(gitrev.sparse_checkout(root, base_commit, sorted({*files, *revision.bearing})))
         if diff.registry_changed:  # anyone's figure of any year may follow: every year of either revision
             years |= {y for side in (old, new) for a in check(side, today).repo.assignments
                       for y in range(a.period.start.year, min(a.period.end.year, today.year) + 1)}
         found, seen, complete = [], [], True
         for year in sorted(years):
-            before, after = _score(old, year, today, cadres), _score(new, year, today, cadres)
+            before, after = _score(old, year, today, cadres), _score(new, year, today, cadres, revision)
             found += impacts(diff, year, before, after, today)
             seen += [before, after]
             complete = complete and all(r is not None and r.complete for r in (before, after))
     return Review(base, head or "", diff, found, names(*seen), complete, units(*seen))
 
 
-def mark_councils(diff: Diff, new: Path) -> Diff:
+def mark_councils(diff: Diff, new: Repository) -> Diff:
     """Each change of a task's outcome, due date or target that an unchanged council session of
     the new revision scored before it: the session is named on the change (its score is stale)."""
     sessions: dict[tuple[str, str], list[tuple[Document, CadreEvaluation]]] = {}
-    for doc in load_registry(new).repo.evaluations:
+    for doc in new.evaluations:
         if doc.path in diff.changed_files:
             continue  # the council scored again in this very change
         for entry in doc.model.evaluations:
@@ -77,17 +78,10 @@ def mark_councils(diff: Diff, new: Path) -> Diff:
     return Diff([mark(c) for c in diff.changes], diff.changed_files)
 
 
-def bearing_on(root: Path, cadres: set[str]) -> list[str]:
-    """The files `score_cadres` reads for these cadres: the registry, and the Assignment files that
-    name one of them or are not text."""
-    scanned = repository.scan(root, discover(root).files, select=naming(cadres))
-    return [rel for rel, _raw in scanned.registry] + scanned.streamed
-
-
-def _score(root: Path, year: int, today: dt.date, cadres: set[str] | None) -> YearResult | None:
-    """The year's results of one revision (of these cadres alone, when given), or None when that
-    revision cannot be scored."""
+def _score(root: Path, year: int, today: dt.date, cadres: set[str] | None, revision: Revision | None = None) -> YearResult | None:
+    """The year's results of one revision (of these cadres alone, when given; from `revision`, when
+    it was read for them), or None when that revision cannot be scored."""
     try:
-        return score(root, year, today=today) if cadres is None else score_cadres(root, year, cadres, today)
+        return score(root, year, today=today) if cadres is None else score_cadres(root, year, cadres, today, revision=revision)
     except Fatal:
         return None

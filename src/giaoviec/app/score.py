@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from giaoviec.app.checking import Checked, Checking, Progress
@@ -14,8 +15,8 @@ from giaoviec.compute.stats import Stats, stats
 from giaoviec.compute.year import YearResult, scope_of, score_assignments, settle
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.load import repository
-from giaoviec.load.files import discover
-from giaoviec.load.repository import Repository
+from giaoviec.load.files import Listing, discover
+from giaoviec.load.repository import Registry, Repository, Scan
 
 
 def score(root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None, today: dt.date | None = None,
@@ -26,15 +27,38 @@ def score(root: Path, year: int, as_of: dt.date | None = None, unit: str | None 
     return settle(scored, checked.repo, checked.diagnostics)
 
 
-def score_cadres(root: Path, year: int, cadres: set[str], today: dt.date | None = None, fast_reader: bool = True) -> YearResult:
+@dataclass(frozen=True)
+class Revision:
+    """A revision's files read once for some cadres: the listing, the scan that keeps the Assignment
+    files naming one of them (all of them without cadres), and the registry parsed from it. `diff`
+    takes the councils and the files to take out of git from it, and scores each year from it."""
+
+    listing: Listing
+    scanned: Scan
+    registry: Registry
+
+    @property
+    def bearing(self) -> list[str]:
+        """The files `score_cadres` reads: the registry's, and the Assignment files the scan kept."""
+        return [rel for rel, _raw in self.scanned.registry] + self.scanned.streamed
+
+
+def read_revision(root: Path, cadres: set[str] | None, fast_reader: bool = True) -> Revision:
+    listing = discover(root)
+    scanned = repository.scan(root, listing.files, select=naming(cadres) if cadres is not None else None)
+    return Revision(listing, scanned, repository.load_registry(root, listing.files, fast_reader, scanned))
+
+
+def score_cadres(root: Path, year: int, cadres: set[str], today: dt.date | None = None, fast_reader: bool = True,
+                 revision: Revision | None = None) -> YearResult:
     """The year's results of these cadres alone, read from the registry and the Assignment files that
     name one of them — or cannot be read as text, and so might. Their figures are those of a whole
     run: every input of a cadre's figure is in those files (a check across files that concerns them
     sees all of their assignments), and what the subset cannot judge (council entries of other
-    cadres) is left to the whole run. What is left out is said for these cadres only."""
-    listing = discover(root)
-    scanned = repository.scan(root, listing.files, select=naming(cadres))
-    checking = Checking(root, today, listing, fast_reader=fast_reader, scanned=scanned)
+    cadres) is left to the whole run. What is left out is said for these cadres only.
+    `revision`: ROOT as read for these cadres before (`read_revision`), not read again."""
+    rev = revision if revision is not None else read_revision(root, cadres, fast_reader)
+    checking = Checking(root, today, rev.listing, fast_reader=fast_reader, scanned=rev.scanned, registry=rev.registry)
     scored = score_assignments(checking.registry, (d for d in checking if d.model.cadre in cadres), year, None, None, checking.today)
     checked = checking.finish()
     return settle(scored, checked.repo, [d for d in checked.diagnostics if _concerns(d, checked.repo, cadres)])
