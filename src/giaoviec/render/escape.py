@@ -20,7 +20,10 @@ ZWSP = "\u200b"
 def visible(text: object) -> str:
     """The text with every control character, lone surrogate and bidirectional override written
     as its code (\\u001b): nothing reaches a terminal or a document that acts instead of showing."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
+    value = str(text)
+    if _CONTROL.search(value) is None:  # most texts: one search, half the time of a substitution
+        return value
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
 
 
 def text_ok(text: str) -> bool:
