@@ -8,8 +8,8 @@ must be the one that was scored (same digest), or the command stops: a figure an
 always come from one text. Whatever the foresight, past PEAK_MB of the process every model is let go.
 A province of 5,000 files keeps everything; one of a million tasks stays under 1 GB, paying a second
 read of every file (the report's sections, the export's rows). What the report's summary reads of
-each document besides its wording is kept for every document (`Facts`): the summary reads again only
-the documents with an overdue task, whose wording it quotes."""
+each document is kept for every document as it streams by (`Facts`, and the wording of its overdue
+and undone tasks as they are judged): the summary reads no file again."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ from pathlib import Path
 from giaoviec.app.checking import Checking
 from giaoviec.compute.year import YearResult, in_scope, scope_of, score_assignments, settle
 from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.domain.scoring import TaskResult
 from giaoviec.load.documents import Document, read_file
 from giaoviec.load.repository import Repository, digest
 from giaoviec.model import Assignment
-from giaoviec.render.report import Facts, Models
+from giaoviec.render.report import Facts, Models, late_words
 
 MODELS_MB = 750  # the memory the models of a report or export may take (about 7 KB a task)
 TASK_KB = 7
@@ -55,6 +56,7 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         self.later: dict[tuple[str, int], str] = {}  # every document → the digest of the content it was scored from
         self.order: list[tuple[str, int]] = []  # as they were read
         self.facts: dict[tuple[str, int], Facts] = {}  # every document's, kept or not: what the report's summary reads
+        self.late: dict[tuple[str, int], dict[str, tuple[str, dt.date | None]]] = {}  # the words it quotes of late tasks
         self.tasks = 0
         self.full = False  # once memory is short, no model is kept: each is read again
 
@@ -77,6 +79,14 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
 
     def facts_of(self, key: tuple[str, int]) -> Facts:
         return self.facts[key]
+
+    def judged(self, doc: Document, results: tuple[TaskResult, ...]) -> None:
+        """A document's tasks judged (score_assignments' hook): the words the summary will quote of its
+        overdue and undone tasks are kept while the document is at hand."""
+        self.late[(doc.path, doc.index)] = late_words(doc.model, results)
+
+    def late_of(self, key: tuple[str, int]) -> dict[str, tuple[str, dt.date | None]] | None:
+        return self.late.get(key)
 
     def __getitem__(self, key: tuple[str, int]) -> Assignment:
         if key in self.kept:
@@ -132,7 +142,7 @@ def results_with_models(root: Path, year: int | None, unit: str | None, as_of: d
     if year is not None:  # each document scored as it streams by
         if closed_year and as_of is None:
             as_of = min(dt.date(year, 12, 31), today)
-        scored = score_assignments(checking.registry, in_scope_kept(), year, as_of, unit, today)
+        scored = score_assignments(checking.registry, in_scope_kept(), year, as_of, unit, today, judged_hook=models.judged)
         checked = checking.finish()
     else:  # the latest year is known once every document is read: they are scored after
         for _doc in in_scope_kept():
@@ -141,5 +151,6 @@ def results_with_models(root: Path, year: int | None, unit: str | None, as_of: d
         year = default_year(checked.repo, scope, today)
         if closed_year and as_of is None:
             as_of = min(dt.date(year, 12, 31), today)
-        scored = score_assignments(checking.registry, (Document(p, i, models[(p, i)]) for p, i in models), year, as_of, unit, today)
+        scored = score_assignments(checking.registry, (Document(p, i, models[(p, i)]) for p, i in models), year, as_of, unit, today,
+                                   judged_hook=models.judged)
     return WithModels(settle(scored, checked.repo, checked.diagnostics), models)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,7 +94,10 @@ def in_scope(a: Assignment, scope: set[str] | None) -> bool:
 
 
 def score_assignments(registry: Repository, docs: Iterable[Document], year: int, as_of: dt.date | None = None,
-                      unit: str | None = None, today: dt.date | None = None, explain: bool = False) -> Scored:
+                      unit: str | None = None, today: dt.date | None = None, explain: bool = False,
+                      judged_hook: Callable[[Document, tuple[TaskResult, ...]], None] | None = None) -> Scored:
+    """Each document's tasks judged as it streams by; `judged_hook` is told each document's results
+    at that moment (a report keeps the words it will quote of them while the document is at hand)."""
     today = today or dt.date.today()
     scope = scope_of(registry, unit)
     judged: list[Judged] = []
@@ -112,6 +115,8 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
             missing.append(win.end)
             continue
         tasks = tuple(r for t in a.tasks if (r := judge_task(t, win, profile, cadence, explain)) is not None)
+        if judged_hook is not None:
+            judged_hook(doc, tasks)
         head = Header(a.cadre, a.unit, a.position, a.program, a.period, a.confidential)
         judged.append(Judged(head, doc.path, doc.index, profile, win, tasks))
     if missing:

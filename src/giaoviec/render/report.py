@@ -9,7 +9,7 @@ counted. Nothing here reads a file or computes a status: it arranges what the co
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from giaoviec import formats
@@ -33,7 +33,8 @@ class Facts:
     """What the report's summary reads of an Assignment besides its tasks' results. The models behind
     a report may be let go (a province too big to keep them, app/report.py), and then each is read
     again when asked for: the summary takes these facts, kept for every document as it streams by, and
-    reads again only the documents with an overdue task (whose wording it quotes)."""
+    the words it quotes of overdue and undone tasks, kept as each document is judged (`late_words`):
+    it reads no document again."""
 
     cadre: str
     program: str
@@ -47,6 +48,30 @@ class Facts:
     def of(m: Assignment) -> Facts:
         return Facts(m.cadre, m.program, m.unit, m.position or "", m.confidential, frozenset(t.id for t in m.tasks if t.confidential),
                      tuple(m.annual_report.proposals) if m.annual_report else ())
+
+
+LATE = ("overdue", "not-done")  # the statuses of the tasks the summary quotes (what, due date)
+
+
+def late_words(model: Assignment, results: Iterable[TaskResult]) -> dict[str, tuple[str, dt.date | None]]:
+    """What the summary quotes of a document's overdue and undone tasks: each one's wording and due date."""
+    late = {r.id for r in results if r.status in LATE}
+    return {t.id: (t.what, _due(t)) for t in model.tasks if t.id in late}
+
+
+def _due(t: Task) -> dt.date | None:
+    return t.when.due if t.when else None
+
+
+def _late_of(models: Models, key: tuple[str, int], ids: list[str]) -> dict[str, tuple[str, dt.date | None]]:
+    """The wording and due date of these tasks: as kept when the document was judged (`late_of`), else
+    from its model (read again, when the models were let go)."""
+    kept = getattr(models, "late_of", None)
+    got = kept(key) if kept is not None else None
+    if got is not None and all(i in got for i in ids):
+        return got
+    tasks = {t.id: t for t in models[key].tasks}
+    return {i: (tasks[i].what, _due(tasks[i])) for i in ids}
 
 
 def facts_of(models: Models, key: tuple[str, int]) -> Facts:
@@ -255,14 +280,11 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                 quarters[q][1] += 1
                 if done and ts.status in DONE and done <= dt.date(result.year, 3 * q + 3, 30 if q in (1, 2) else 31):
                     quarters[q][0] += 1
-            if ts.status in ("overdue", "not-done"):
+            if ts.status in LATE:
                 late.setdefault(s.key, (name, []))[1].append(ts.id)
-    for key, (name, ids) in late.items():  # their wording and due date: only these documents are read again
-        tasks = {t.id: t for t in models[key].tasks}
-        for i in ids:
-            when = tasks[i].when
-            if when and when.due:
-                overdue.append((name, i, tasks[i].what, formats.day(when.due, lang)))
+    for key, (name, ids) in late.items():  # their wording and due date, kept as they were judged
+        words = _late_of(models, key, ids)
+        overdue += [(name, i, words[i][0], formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
 
     def sections() -> Iterator[CadreSection]:
         for s in shown:
