@@ -163,3 +163,17 @@ def test_the_summary_reads_no_document_again(monkeypatch):
     again = report_app.results_with_models(VP, 2022, None)
     assert report_render.build(again.result, again.models, "vinh-phuc", lambda x: x, "en", False).overdue == built.overdue
     assert kept.models.late == again.models.late
+
+
+def test_past_its_budget_no_late_wording_is_kept_and_the_report_is_the_same(cli, monkeypatch):
+    """A province of mostly late tasks: the summary reads the documents with a late task again
+    (bounded memory) and writes the same bytes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    args = ("-C", str(VP), "report", "--unit", "vinh-phuc", "--year", "2022")
+    kept = cli(*args)
+    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
+    monkeypatch.setattr(report_app, "LATE_BYTES", 0)
+    got = report_app.results_with_models(VP, 2022, None)
+    assert got.models.late == {} and got.models.late_full
+    again = cli(*args)
+    assert kept.code == again.code == 0 and again.out == kept.out

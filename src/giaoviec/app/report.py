@@ -33,6 +33,7 @@ MODELS_MB = 750  # the memory the models of a report or export may take (about 7
 TASK_KB = 7
 PEAK_MB = 900  # past this, whatever was foreseen, every model is let go
 KEPT_TASKS: int | None = None  # when set, at most this many tasks' models are kept (tests set 0)
+LATE_BYTES = 64_000_000  # the wording of late tasks kept for the report's summary, foreseen in bytes; past it, none
 
 
 def peak_mb() -> float | None:
@@ -57,6 +58,8 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         self.order: list[tuple[str, int]] = []  # as they were read
         self.facts: dict[tuple[str, int], Facts] = {}  # every document's, kept or not: what the report's summary reads
         self.late: dict[tuple[str, int], dict[str, tuple[str, dt.date | None]]] = {}  # the words it quotes of late tasks
+        self.late_bytes = 0  # about: 200 bytes an entry, 2 a character (Vietnamese text is stored two bytes a character)
+        self.late_full = False  # past LATE_BYTES none is kept: the summary reads those documents again
         self.tasks = 0
         self.full = False  # once memory is short, no model is kept: each is read again
 
@@ -83,7 +86,15 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
     def judged(self, doc: Document, results: tuple[TaskResult, ...]) -> None:
         """A document's tasks judged (score_assignments' hook): the words the summary will quote of its
         overdue and undone tasks are kept while the document is at hand."""
-        self.late[(doc.path, doc.index)] = late_words(doc.model, results)
+        if self.late_full:
+            return
+        words = late_words(doc.model, results)
+        self.late_bytes += sum(200 + 2 * len(what) for what, _due in words.values())
+        if self.late_bytes > LATE_BYTES:  # a province of mostly late tasks: bounded, at the cost of a read
+            self.late_full = True
+            self.late.clear()
+            return
+        self.late[(doc.path, doc.index)] = words
 
     def late_of(self, key: tuple[str, int]) -> dict[str, tuple[str, dt.date | None]] | None:
         return self.late.get(key)
