@@ -33,7 +33,7 @@ MODELS_MB = 750  # the memory the models of a report or export may take (about 7
 TASK_KB = 7
 PEAK_MB = 900  # past this, whatever was foreseen, every model is let go
 KEPT_TASKS: int | None = None  # when set, at most this many tasks' models are kept (tests set 0)
-LATE_BYTES = 64_000_000  # the wording of late tasks kept for the report's summary, foreseen in bytes; past it, none
+LATE_BYTES = 64_000_000  # the wording of late tasks kept for the report's summary, counted in bytes as it is kept; past it, none
 
 
 def peak_mb() -> float | None:
