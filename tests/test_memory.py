@@ -150,7 +150,7 @@ def test_the_summary_reads_no_document_again(monkeypatch):
     from giaoviec.render import report as report_render
 
     monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
-    got = report_app.results_with_models(VP, 2022, None)
+    got = report_app.results_with_models(VP, 2022, None, summary=True)
     read = []
     real = report_app.KeptModels.__getitem__
     monkeypatch.setattr(report_app.KeptModels, "__getitem__", lambda self, key: read.append(key) or real(self, key))
@@ -158,11 +158,13 @@ def test_the_summary_reads_no_document_again(monkeypatch):
     assert built.overdue and read == []
     list(built.cadres)
     assert read == [s.key for s in got.result.assignments]
-    kept = report_app.results_with_models(VP, 2022, None)  # the words kept are those of the models
+    kept = report_app.results_with_models(VP, 2022, None, summary=True)  # the words kept are those of the models
     monkeypatch.setattr(report_app, "KEPT_TASKS", None)
-    again = report_app.results_with_models(VP, 2022, None)
+    again = report_app.results_with_models(VP, 2022, None, summary=True)
     assert report_render.build(again.result, again.models, "vinh-phuc", lambda x: x, "en", False).overdue == built.overdue
     assert kept.models.late == again.models.late
+    export = report_app.results_with_models(VP, 2022, None)  # an export reads nothing of the summary: nothing kept for it
+    assert export.models.facts == {} and export.models.late == {}
 
 
 def test_past_its_budget_no_late_wording_is_kept_and_the_report_is_the_same(cli, monkeypatch):
@@ -173,7 +175,7 @@ def test_past_its_budget_no_late_wording_is_kept_and_the_report_is_the_same(cli,
     kept = cli(*args)
     monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
     monkeypatch.setattr(report_app, "LATE_BYTES", 0)
-    got = report_app.results_with_models(VP, 2022, None)
+    got = report_app.results_with_models(VP, 2022, None, summary=True)
     assert got.models.late == {} and got.models.late_full
     again = cli(*args)
     assert kept.code == again.code == 0 and again.out == kept.out

@@ -50,8 +50,9 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
     """The Assignment models in scope: kept while memory allows; once it is short, all let go and each
     read again from its file when asked for."""
 
-    def __init__(self, root: Path, fast_reader: bool = True, files: int = 0):
+    def __init__(self, root: Path, fast_reader: bool = True, files: int = 0, summary: bool = False):
         self.root, self.fast_reader = root, fast_reader
+        self.summary = summary  # keep what a report's summary reads of every document (an export reads none of it)
         self.files = files  # the Assignment files the stream will read: what the foresight counts on
         self.kept: dict[tuple[str, int], Assignment] = {}
         self.later: dict[tuple[str, int], str] = {}  # every document → the digest of the content it was scored from
@@ -67,7 +68,8 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         key = (doc.path, doc.index)
         self.order.append(key)
         self.later[key] = content_digest
-        self.facts[key] = Facts.of(doc.model)
+        if self.summary:
+            self.facts[key] = Facts.of(doc.model)
         self.tasks += len(doc.model.tasks)
         if not self.full and len(self.order) % 64 == 0:
             foreseen = self.tasks / len(self.order) * max(self.files, len(self.order))
@@ -81,12 +83,13 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
                 gc.freeze()  # kept models hold no cycle: the cyclic collector need not scan them again (a quarter of a report's time)
 
     def facts_of(self, key: tuple[str, int]) -> Facts:
-        return self.facts[key]
+        kept = self.facts.get(key)
+        return kept if kept is not None else Facts.of(self[key])
 
     def judged(self, doc: Document, results: tuple[TaskResult, ...]) -> None:
         """A document's tasks judged (score_assignments' hook): the words the summary will quote of its
         overdue and undone tasks are kept while the document is at hand."""
-        if self.late_full:
+        if self.late_full or not self.summary:
             return
         words = late_words(doc.model, results)
         self.late_bytes += sum(200 + 2 * len(what) for what, _due in words.values())
@@ -136,13 +139,15 @@ def default_year(repo: Repository, scope: set[str] | None, today: dt.date) -> in
 
 
 def results_with_models(root: Path, year: int | None, unit: str | None, as_of: dt.date | None = None,
-                        today: dt.date | None = None, closed_year: bool = False, fast_reader: bool = True) -> WithModels:
+                        today: dt.date | None = None, closed_year: bool = False, fast_reader: bool = True,
+                        summary: bool = False) -> WithModels:
     """The results of YEAR (by default the latest year of the unit) with the documents in scope.
-    `closed_year`: the as-of date is min(31-12-YEAR, today), as a report takes it."""
+    `closed_year`: the as-of date is min(31-12-YEAR, today), as a report takes it. `summary`: keep, for
+    every document, what a report's summary reads of it (`Facts`, the wording of its late tasks)."""
     today = today or dt.date.today()
     checking = Checking(root, today, fast_reader=fast_reader)
     scope = scope_of(checking.registry, unit)
-    models = KeptModels(root, fast_reader, checking.files_to_stream)
+    models = KeptModels(root, fast_reader, checking.files_to_stream, summary)
 
     def in_scope_kept() -> Iterator[Document]:
         for doc in checking:

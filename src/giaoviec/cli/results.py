@@ -87,7 +87,7 @@ def report(
     if format in (ReportFormat.docx, ReportFormat.pdf) and out is None:
         raise usage_error(N_("A Word or PDF report is a file: give --out, for example --out bao-cao.{ext}."), ext=format.value)
     made = s.date(date) or s.env.source_date or dt.date.today()
-    got = results_with_models(root, s.year(year), unit, closed_year=True, fast_reader=s.env.fast_reader)
+    got = results_with_models(root, s.year(year), unit, closed_year=True, fast_reader=s.env.fast_reader, summary=True)
     _, language = s.gettext(), s.lang()
     data = report_render.build(got.result, got.models, unit, _, language, public, generated=made)
     if format in (ReportFormat.docx, ReportFormat.pdf):
