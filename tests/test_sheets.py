@@ -159,6 +159,18 @@ def test_csv_and_json(cli):
     assert len(doc["tasks"]) == 7 and {c["Mã cán bộ"] for c in doc["cadres"]} == {"le-van-cuong", "pham-thi-dung"}
 
 
+@pytest.mark.parametrize("year", ["2022", "2019"], ids=["tasks", "none"])
+def test_the_json_export_written_a_row_at_a_time_is_one_json_dumps(cli, year):
+    """Tasks and cadres are written one at a time; the text is what json.dumps of the whole gives
+    (also when there is no task and no cadre)."""
+    import json
+
+    text = cli("-C", str(VP), "export", "--year", year, "--format", "json").out
+    doc = json.loads(text)
+    assert (len(doc["tasks"]) > 0) == (year == "2022") and (len(doc["cadres"]) > 0) == (year == "2022")
+    assert text == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 

@@ -77,15 +77,13 @@ def task_rows(result: YearResult, models: Models, _: Gettext) -> Iterator[list]:
             ]
 
 
-def total_rows(result: YearResult, _: Gettext) -> list[list]:
-    """One row per assignment: its counts, points and tier."""
+def total_rows(result: YearResult, _: Gettext) -> Iterator[list]:
+    """One row per assignment: its counts, points and tier (made as they are written)."""
     name = result.repo.name
-    out = []
     for s in result.assignments:
         c, a = s.counts, s.assignment
-        out.append([a.cadre, name(a.cadre), name(a.unit), word(PROGRAM, a.program, _), c.tasks, c.done, c.on_time, c.exceeded,
-                    c.late, c.not_done, round(s.points if s.points is not None else s.provisional_points, 2), word(TIER, s.tier, _)])
-    return out
+        yield [a.cadre, name(a.cadre), name(a.unit), word(PROGRAM, a.program, _), c.tasks, c.done, c.on_time, c.exceeded,
+               c.late, c.not_done, round(s.points if s.points is not None else s.provisional_points, 2), word(TIER, s.tier, _)]
 
 
 def _num(value: float) -> str:
@@ -149,9 +147,12 @@ def as_json(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None
     for row in task_rows(result, models, _):
         out.write(("," if wrote else "") + "\n    " + jsontext.dumps({h: _plain(v) for h, v in zip(heads, row, strict=True)}, 2))
         wrote = True
-    cadres = [{h: v for (h, _w), v in zip(TOTALS, row, strict=True)} for row in total_rows(result, _)]
-    tail = jsontext.dumps({"cadres": cadres})
-    out.write(("\n  ]" if wrote else "]") + ",\n" + tail.removeprefix("{\n") + "\n")
+    out.write(("\n  ]" if wrote else "]") + ',\n  "cadres": [')
+    wrote = False
+    for row in total_rows(result, _):  # a cadre at a time too: a province's totals are tens of thousands of rows
+        out.write(("," if wrote else "") + "\n    " + jsontext.dumps({h: v for (h, _w), v in zip(TOTALS, row, strict=True)}, 2))
+        wrote = True
+    out.write(("\n  ]" if wrote else "]") + "\n}\n")
 
 
 RENDERERS = {"csv": as_csv, "json": as_json}
