@@ -11,9 +11,9 @@ the same process tree on the same machine:
 - growth: ms per file of each command from the smallest to the largest size (linear: flat);
 - `--tasks 1000000`: the same commands at about a million tasks, peak memory against the 1 GB bar.
 
-    python benchmarks/province.py                       # 1,000 and 5,000 files (about 15 minutes)
+    python benchmarks/province.py                       # 1,000 and 5,000 files (about 5 minutes)
     python benchmarks/province.py --sizes 1000,10000    # growth from 1k to 10k files
-    python benchmarks/province.py --tasks 1000000 --skip-startup   # about an hour
+    python benchmarks/province.py --tasks 1000000 --skip-startup   # about 30 minutes
 
 Every figure is a whole command run as its own process (start-up included), timed by wall clock;
 peak memory is the operating system's maximum resident set size of that process (wait4). Bytecode
