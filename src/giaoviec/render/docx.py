@@ -28,7 +28,8 @@ from docx.text.paragraph import Paragraph
 
 from giaoviec import formats
 from giaoviec.i18n import Gettext
-from giaoviec.render.report import CadreSection, Report, texts
+from giaoviec.render.report import texts
+from giaoviec.render.reportview import CadreSection, Report
 from giaoviec.words import BUCKET, STATUS
 
 FONT = "Times New Roman"
