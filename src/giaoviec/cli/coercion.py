@@ -2,10 +2,11 @@
 
 Typer (0.29 and later) converts every parameter's text through a pydantic TypeAdapter: importing
 pydantic and building the adapters is about 80 ms of every run, more than half of the 150 ms a
-command may take to start (`benchmarks/startup.py`), and an answer from validate's cache needs
-pydantic for nothing else. The kinds giaoviec's commands take — text, a list of texts, a path, one
-of a set of choices, a flag — are converted here with Typer's own functions, to the same values and the
-same error messages; any other kind (numbers, flags, files, a path with options this module does
+command may take to start (`benchmarks/province.py --startup-only`), and an answer from validate's
+cache needs pydantic for nothing else. The kinds giaoviec's commands take — text, a list of texts, a
+path, one of a set of choices, a flag given as a flag — are converted here with Typer's own
+functions, to the same values and the same error messages (tests/test_coercion.py); any other kind
+(numbers, a flag's text from an environment variable, files, a path with options this module does
 not handle) goes to Typer as before. Where Typer's internals are not what this module knows, it
 does nothing: the command line works the same, only slower.
 """
