@@ -200,3 +200,27 @@ def _md_the_long_way(text):
 def test_the_shortcut_of_md_changes_nothing(text):
     """A text with nothing md() would change is returned as it is; any other goes every step."""
     assert md(text) == _md_the_long_way(text)
+
+
+@settings(max_examples=1500, derandomize=True)
+@given(st.one_of(st.text(), st.text(alphabet="ab'\"&<>\r\n\t\x1b\u202e\u2066\ud800\x85Hà"), st.integers(), st.floats(), st.none()))
+@example("\u2069")
+def test_html_escapes_as_jinja_autoescape_did(text):
+    """The report environment escapes with escape.html, not Jinja's autoescape: the same text as
+    markupsafe's escape after visible(), for any value."""
+    import markupsafe
+
+    from giaoviec.render.escape import html, visible
+
+    assert html(text) == str(markupsafe.escape(visible(text)))
+
+
+def test_the_report_templates_build_no_markup_that_finalize_would_escape_again():
+    """Escaping is the environment's finalize (render/jinja.py), not autoescape: markup a template
+    built itself (a macro, a captured block, |safe, ~) would be escaped once more. None is used."""
+    from importlib.resources import files
+
+    for name in ("report.html.j2", "report.md.j2"):
+        text = (files("giaoviec") / "templates" / "report" / name).read_text(encoding="utf-8")
+        for construct in ("{% macro", "{% call", "{% set", "|safe", "| safe", " ~ ", "{% include", "{% import"):
+            assert construct not in text, (name, construct)

@@ -1,7 +1,6 @@
 """One escaping function per kind of output, used by every renderer: text from a data file is
 shown, never interpreted — not as Markdown or HTML (a pull-request comment, a report), not as a
-spreadsheet formula, not as a terminal control sequence. (HTML itself is escaped by Jinja's
-autoescape; `visible` runs before it on every value.)"""
+spreadsheet formula, not as a terminal control sequence."""
 
 from __future__ import annotations
 
@@ -14,6 +13,8 @@ _MENTION = re.compile(r"([@#])(?=[\w-])")  # @someone pings, #12 links an issue,
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 # whatever md() could change: without any of it, md() gives the text as it is (most values of a report)
 _MD_TOUCHED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069&<>\\\\`*_\\[\\]|~@#]|://|www\\.")
+# whatever html() could change
+_HTML_TOUCHED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069&<>\"']")
 ZWSP = "\u200b"
 
 
@@ -24,6 +25,16 @@ def visible(text: object) -> str:
     if _CONTROL.search(value) is None:  # most texts: one search, half the time of a substitution
         return value
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
+def html(text: object) -> str:
+    """Text for HTML, an element's content or a quoted attribute's value: `visible`, then & < > ' "
+    written as entities, as markupsafe writes them (&amp; &lt; &gt; &#39; &#34;)."""
+    value = str(text)
+    if _HTML_TOUCHED.search(value) is None:  # most values: one search
+        return value
+    value = visible(value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&#34;")
 
 
 def text_ok(text: str) -> bool:
