@@ -9,6 +9,7 @@ Machine outputs (json, sarif, csv for machines) do not come here: they keep ISO 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 DASH = "—"
 COMMENT_LIMIT = 65_536  # characters of a pull-request comment on GitHub
@@ -20,6 +21,9 @@ class Share(float):
     """A fraction that is shown as a percentage ("80 %")."""
 
 
+# A report writes a few thousand distinct dates and figures a hundred thousand times: each is written
+# once and remembered (equal values are written alike: 1 and 1.0, 0.0 and -0.0 give the same text).
+@lru_cache(maxsize=8192)
 def day(value: dt.date | None, lang: str) -> str:
     """A date in running text: 20/01/2024 (vi), 2024-01-20 (en); "—" for none."""
     if value is None:
@@ -55,6 +59,7 @@ def _written(text: str, lang: str) -> str:
     return grouped + ((("," if lang == "vi" else ".") + fraction) if fraction else "")
 
 
+@lru_cache(maxsize=8192)
 def number(value: float | None, lang: str, digits: int = 2) -> str:
     """A measured value as a person writes it: at most `digits` decimals, no trailing zeros, never
     an exponent (12; 8,5; 1.500 in Vietnamese); "—" for none."""
@@ -70,6 +75,13 @@ def fixed(value: float | None, digits: int = 2, lang: str = "en") -> str:
     """A figure with a fixed number of decimals (95.97; 95,97 in Vietnamese); "—" for none."""
     if value is None:
         return DASH
+    if not value:  # 0.0 and -0.0 are written differently ("-0.00"): not remembered as one
+        return _written(f"{value:.{digits}f}", lang)
+    return _fixed(value, digits, lang)
+
+
+@lru_cache(maxsize=8192)
+def _fixed(value: float, digits: int, lang: str) -> str:
     return _written(f"{value:.{digits}f}", lang)
 
 
