@@ -18,6 +18,7 @@ import json
 from typing import Any
 
 _SCALARS = (str, int, float, type(None))  # bool is an int
+_EXACT = frozenset({str, int, float, bool, type(None)})  # what most values are: their types tested at once, in C
 _WRITERS: dict[int, Any] = {}
 
 
@@ -38,8 +39,12 @@ def dumps(value: Any, level: int = 0) -> str:
     return "".join(out)
 
 
+def _scalars(values: Any) -> bool:
+    return _EXACT.issuperset(map(type, values)) or all(isinstance(v, _SCALARS) for v in values)
+
+
 def _flat(value: Any) -> bool:
-    return isinstance(value, dict) and bool(value) and all(isinstance(v, _SCALARS) for v in value.values())
+    return isinstance(value, dict) and bool(value) and _scalars(value.values())
 
 
 def _write(value: Any, level: int, out: list[str]) -> None:
@@ -49,7 +54,7 @@ def _write(value: Any, level: int, out: list[str]) -> None:
         return
     items = value.values() if is_dict else value
     inner = "\n" + "  " * (level + 1)
-    if all(isinstance(v, _SCALARS) for v in items):
+    if _scalars(items):
         text = _writer(level + 1)(value)
         out += (text[0], inner, text[1:-1], "\n" + "  " * level, text[-1])
         return

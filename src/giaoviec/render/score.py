@@ -132,8 +132,8 @@ def _cadre(s: AssignmentResult, result: YearResult, _: Gettext) -> dict:
         "counts": {status: s.counts[status] for status in STATUSES},
         "tasks": [{"id": t.id, "status": t.status, "weight": t.weight, "points": _round(t.points),
                    "computed_points": _round(t.computed), "ratio": _round(t.ratio, 4),
-                   "value": t.achieved.value if t.achieved else None, "value_source": t.achieved.source if t.achieved else None}
-                  for t in s.tasks],
+                   "value": got.value if got else None, "value_source": got.source if got else None}
+                  for t in s.tasks for got in (t.achieved,)],
     }
 
 
