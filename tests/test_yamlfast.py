@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES, build_repo
@@ -128,3 +128,18 @@ def test_identical_diagnostics_on_a_province_with_mistakes(tmp_path, monkeypatch
     fast = _diagnostics(tmp_path / "p", monkeypatch, "fast")
     assert len(fast) == 5
     assert fast == _diagnostics(tmp_path / "p", monkeypatch, "precise")
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.integers(0, 1300), min_size=1, max_size=12))
+@example([1024])
+@example([1025])
+@example([511, 1025])
+@example([1023, 1024, 1])
+def test_a_long_line_is_found_wherever_it_lies(lengths):
+    """The block test of _long_line says what splitting into lines says, whatever the lengths."""
+    from giaoviec.load.yamlfast import _long_line
+
+    text = "\n".join("x" * n for n in lengths)
+    assert _long_line(text) == (max(lengths) > 1024)
+    assert _long_line("\n" + text + "\n") == (max(lengths) > 1024)

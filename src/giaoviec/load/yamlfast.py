@@ -66,8 +66,14 @@ _COMPILED = tuple((tuple(t.encode() for t in triggers), tuple(re.compile(p, re.M
 
 
 def _long_line(text: str) -> bool:
-    """A line longer than 1,024 characters: libyaml refuses such a key."""
-    return max(map(len, text.split("\n"))) > 1024
+    """A line longer than 1,024 characters: libyaml refuses such a key. A line that long holds a whole
+    aligned block of 512 characters: when every block has a line break (most files), there is none,
+    found without splitting the text into its lines (3.5 µs a file instead of 22)."""
+    find = text.find
+    for start in range(0, len(text), 512):
+        if find("\n", start, start + 512) < 0:
+            return max(map(len, text.split("\n"))) > 1024
+    return False
 
 _SURROGATE = re.compile(r"\\[uU]0*[dD][89a-fA-F]")  # an escaped surrogate: libyaml refuses it, rapidyaml takes it
 
