@@ -179,3 +179,23 @@ def test_past_its_budget_no_late_wording_is_kept_and_the_report_is_the_same(cli,
     assert got.models.late == {} and got.models.late_full
     again = cli(*args)
     assert kept.code == again.code == 0 and again.out == kept.out
+
+
+def test_a_document_read_again_skips_the_risk_scan_only_if_the_fast_reader_took_it(monkeypatch):
+    """Past the models it keeps, a report reads each document again: a text the fast reader took the
+    first time (its digest in `agreed`) is read again without the risk scan; any other takes the scan
+    again, and so the same reader as the first time."""
+    from giaoviec.load import yamlfast
+    from giaoviec.render import report as report_render
+
+    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
+    got = report_app.results_with_models(VP, 2022, None, summary=True)
+    assert got.models.agreed  # the example's assignments are plain YAML: the fast reader takes them
+    scanned: list[str] = []
+    real = yamlfast.risky
+    monkeypatch.setattr(yamlfast, "risky", lambda text, data=None: scanned.append(text) or real(text, data))
+    built = report_render.build(got.result, got.models, "vinh-phuc", lambda x: x, "en", False)
+    list(built.cadres)
+    import hashlib
+    assert all(hashlib.sha256(t.encode()).digest() not in got.models.agreed for t in scanned)
+    assert len({s.key[0] for s in got.result.assignments}) > len(scanned)

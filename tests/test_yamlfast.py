@@ -143,3 +143,18 @@ def test_a_long_line_is_found_wherever_it_lies(lengths):
     text = "\n".join("x" * n for n in lengths)
     assert _long_line(text) == (max(lengths) > 1024)
     assert _long_line("\n" + text + "\n") == (max(lengths) > 1024)
+
+
+def test_a_text_the_fast_reader_took_is_read_again_without_the_scan(monkeypatch):
+    agreed: set[bytes] = set()
+    safe = "apiVersion: giaoviec/v1\nkind: Assignment\ncadre: a\ntasks:\n  - id: '01'\n    what: Làm việc\n"
+    risky_text = safe + "extra: &x 1\n"
+    first = yamlfast.documents(safe, agreed)
+    assert first is not None and len(agreed) == 1
+    assert yamlfast.documents(risky_text, agreed) is None and len(agreed) == 1  # the scan sent it to the precise reader
+    monkeypatch.setattr(yamlfast, "risky", lambda text, data=None: pytest.fail("scanned again"))
+    assert yamlfast.documents(safe, agreed) == first
+    with pytest.raises(pytest.fail.Exception):  # without `agreed`, or a text not in it, the scan runs
+        yamlfast.documents(safe)
+    with pytest.raises(pytest.fail.Exception):
+        yamlfast.documents(safe + "# khác\n", agreed)

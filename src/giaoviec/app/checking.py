@@ -49,14 +49,17 @@ class Checked:
 class Checking:
     def __init__(self, root: Path, today: dt.date | None = None, listing: Listing | None = None,
                  progress: Progress | None = None, fast_reader: bool = True, scanned: Scan | None = None,
-                 store: Store | None = None, parsed: Parsed | None = None, registry: Registry | None = None):
+                 store: Store | None = None, parsed: Parsed | None = None, registry: Registry | None = None,
+                 agreed: set[bytes] | None = None):
         """With a `store`, unchanged Assignment files are answered from their cache entries: they are
         not yielded, so only `finish()` may then be used (as validate does). `registry`: the registry
-        as loaded from `scanned` before (one read of a revision serves several years)."""
+        as loaded from `scanned` before (one read of a revision serves several years). `agreed`: kept
+        with the texts the fast reader takes (yamlfast.documents), to read them again faster."""
         self.root = root
         self.today = today or dt.date.today()
         self._progress = progress
         self._fast = fast_reader
+        self._agreed = agreed
         listing = discover(root) if listing is None else listing
         self._loaded = registry if registry is not None else repository.load_registry(root, listing.files, fast_reader, scanned, parsed)
         self.registry: Repository = self._loaded.repo
@@ -97,7 +100,7 @@ class Checking:
                         raw = None
                     if raw is not None:
                         self._digests[rel] = digest(raw)
-                    docs, found = read_file(self.root, rel, raw, fast_reader=self._fast)
+                    docs, found = read_file(self.root, rel, raw, fast_reader=self._fast, agreed=self._agreed)
                     for doc in docs:
                         if isinstance(doc.model, Assignment):
                             found += checks.check_assignment(self._ctx, doc)

@@ -50,7 +50,8 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
     """The Assignment models in scope: kept while memory allows; once it is short, all let go and each
     read again from its file when asked for."""
 
-    def __init__(self, root: Path, fast_reader: bool = True, files: int = 0, summary: bool = False):
+    def __init__(self, root: Path, fast_reader: bool = True, files: int = 0, summary: bool = False,
+                 agreed: set[bytes] | None = None):
         self.root, self.fast_reader = root, fast_reader
         self.summary = summary  # keep what a report's summary reads of every document (an export reads none of it)
         self.files = files  # the Assignment files the stream will read: what the foresight counts on
@@ -63,6 +64,7 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         self.late_full = False  # past LATE_BYTES none is kept: the summary reads those documents again
         self.tasks = 0
         self.full = False  # once memory is short, no model is kept: each is read again
+        self.agreed = agreed  # the texts the fast reader took (yamlfast.documents): read again without its risk scan
 
     def add(self, doc: Document, content_digest: str) -> None:
         key = (doc.path, doc.index)
@@ -113,7 +115,7 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
             raw = b""
         if digest(raw) != expected:
             raise Fatal(ExitCode.REPOSITORY, N_("{file} changed while this command was running; run it again."), file=path)
-        docs, _found = read_file(self.root, path, raw, self.fast_reader)
+        docs, _found = read_file(self.root, path, raw, self.fast_reader, self.agreed)
         return next(d.model for d in docs if d.index == index)
 
     def __iter__(self) -> Iterator[tuple[str, int]]:
@@ -145,9 +147,10 @@ def results_with_models(root: Path, year: int | None, unit: str | None, as_of: d
     `closed_year`: the as-of date is min(31-12-YEAR, today), as a report takes it. `summary`: keep, for
     every document, what a report's summary reads of it (`Facts`, the wording of its late tasks)."""
     today = today or dt.date.today()
-    checking = Checking(root, today, fast_reader=fast_reader)
+    agreed: set[bytes] = set()  # the texts the fast reader takes: a document read again skips its risk scan
+    checking = Checking(root, today, fast_reader=fast_reader, agreed=agreed)
     scope = scope_of(checking.registry, unit)
-    models = KeptModels(root, fast_reader, checking.files_to_stream, summary)
+    models = KeptModels(root, fast_reader, checking.files_to_stream, summary, agreed)
 
     def in_scope_kept() -> Iterator[Document]:
         for doc in checking:

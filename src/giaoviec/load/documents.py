@@ -85,8 +85,10 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool = True) -> tuple[list[Document], list[Diagnostic]]:
-    """The documents of one file that holds giaoviec data ([] for other YAML files)."""
+def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool = True,
+              agreed: set[bytes] | None = None) -> tuple[list[Document], list[Diagnostic]]:
+    """The documents of one file that holds giaoviec data ([] for other YAML files). `agreed`: the
+    texts the fast reader took before, read again without its risk scan (yamlfast.documents)."""
     if raw is None:
         try:
             raw = (root / rel).read_bytes()
@@ -98,7 +100,7 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     text, problem = yamlio.decode(rel, raw)
     if text is None:  # not even text: what it held is unknown, so that nothing else cascades from it
         return [Document(rel, -1, Unreadable("*"))], [problem] if problem else []
-    loaded = yamlio.load(rel, text, fast_reader)
+    loaded = yamlio.load(rel, text, fast_reader, agreed)
     documents: list[Document] = []
     diagnostics = list(loaded.diagnostics)
     if loaded.diagnostics:  # not even YAML: what it held is unknown

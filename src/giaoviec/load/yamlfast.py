@@ -11,6 +11,7 @@ readers on the test corpus, the examples and mutated files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -174,15 +175,20 @@ _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}\n")
 AVAILABLE = ryml is not None
 
 
-def documents(text: str) -> list[Any] | None:
-    """The one document of `text`, or None when the precise reader must decide."""
+def documents(text: str, agreed: set[bytes] | None = None) -> list[Any] | None:
+    """The one document of `text`, or None when the precise reader must decide.
+
+    `agreed`: the digests of the texts this reader took before (kept by the caller, who adds to it):
+    one of them is read again without the risk scan, whose answer depends on the text alone (a
+    report past the models it can keep reads each document twice)."""
     if ryml is None:
         return None
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: the precise reader explains
         return None
-    if risky(text, data) or not _shallow(text, data):
+    key = hashlib.sha256(data).digest() if agreed is not None else None
+    if (key is None or key not in agreed) and (risky(text, data) or not _shallow(text, data)):  # type: ignore[operator]
         return None
     try:
         # rapidyaml writes its parse errors on the C stderr before it raises; the interpreter lock is
@@ -204,4 +210,8 @@ def documents(text: str) -> list[Any] | None:
         doc = json.loads(emitted, object_pairs_hook=_pairs, parse_int=_int, parse_float=_float, parse_constant=_constant)
     except Exception:  # anything at all: the precise reader decides, and explains
         return None
-    return [doc] if isinstance(doc, dict) else None  # every giaoviec document is a mapping
+    if not isinstance(doc, dict):  # every giaoviec document is a mapping
+        return None
+    if agreed is not None and key is not None:
+        agreed.add(key)
+    return [doc]

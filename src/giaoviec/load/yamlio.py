@@ -42,10 +42,11 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
         )
 
 
-def load(path: str, text: str, fast_reader: bool = True) -> Loaded:
+def load(path: str, text: str, fast_reader: bool = True, agreed: set[bytes] | None = None) -> Loaded:
     """All documents of a file: the fast reader when it is sure to agree, else the precise one
-    (`fast_reader=False`, from GIAOVIEC_READER=precise, always takes the precise one)."""
-    documents = fast.documents(text) if fast_reader else None
+    (`fast_reader=False`, from GIAOVIEC_READER=precise, always takes the precise one). `agreed`: see
+    yamlfast.documents."""
+    documents = fast.documents(text, agreed) if fast_reader else None
     if documents is not None:
         return Loaded(tuple(documents), ())
     return load_precise(path, text)
