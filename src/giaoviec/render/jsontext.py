@@ -15,6 +15,8 @@ string's own are escaped). Only the levels above are walked here. A thousand cad
 from __future__ import annotations
 
 import json
+import math
+from json.encoder import encode_basestring  # json's own writer of a text, without ensure_ascii (in C)
 from typing import Any
 
 _SCALARS = (str, int, float, type(None))  # bool is an int
@@ -68,7 +70,7 @@ def _write(value: Any, level: int, out: list[str]) -> None:
     if is_dict:
         out.append("{")
         for k, v in value.items():
-            out += (sep, json.dumps(_key(k), ensure_ascii=False), ": ")
+            out += (sep, encode_basestring(_key(k)), ": ")
             sep = "," + inner
             _item(v, level + 1, out)
         out += ("\n" + "  " * level, "}")
@@ -85,7 +87,22 @@ def _item(value: Any, level: int, out: list[str]) -> None:
     if isinstance(value, (dict, list, tuple)):
         _write(value, level, out)
     else:
-        out.append(json.dumps(value, ensure_ascii=False))
+        out.append(_scalar(value))
+
+
+def _scalar(value: Any) -> str:
+    """A scalar as json.dumps writes it (the common kinds without building an encoder)."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _key(k: Any) -> str:
