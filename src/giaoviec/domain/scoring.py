@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE, STATUSES, Achieved, Judgement, Window, judge
 from giaoviec.i18n import N_, Phrase, phrase
@@ -20,7 +21,7 @@ from giaoviec.model import Assignment, ScoringProfile
 from giaoviec.model.assignment import Task
 from giaoviec.model.common import Period
 from giaoviec.model.evaluation import DISCIPLINE_ORDER, CadreEvaluation
-from giaoviec.model.profile import TierRule
+from giaoviec.model.profile import Require, TierRule
 from giaoviec.shared import shared
 from giaoviec.words import COMPONENT, DISCIPLINE, TIER, share, short, term
 
@@ -361,7 +362,7 @@ def _conditions(rule: TierRule, points: float, counts: Counts) -> tuple[list[Phr
                                  else N_("{points} points, fewer than the {min} '{tier}' needs"),
                                  points=short(points), min=short(rule.min_points), tier=tier))
     if rule.require:
-        for key, limit in rule.require.model_dump(exclude_none=True).items():
+        for key, limit in _required(rule.require):
             op, statuses = SHARE_KEYS[key]
             fraction = counts.share(statuses)
             ok = {"≥": fraction >= limit - 1e-12, ">": fraction > limit + 1e-12, "≤": fraction <= limit + 1e-12}[op]
@@ -369,6 +370,12 @@ def _conditions(rule: TierRule, points: float, counts: Counts) -> tuple[list[Phr
                     "share": share(fraction), "limit": share(limit), "tier": tier}
             (held if ok else failed).append(phrase(HELD[op] if ok else FAILED[op], **args))
     return held, failed
+
+
+@lru_cache(maxsize=256)
+def _required(require: Require) -> tuple[tuple[str, float], ...]:
+    """A tier's share conditions that are set (a profile's few rules, asked once a cadre and tier)."""
+    return tuple(require.model_dump(exclude_none=True).items())
 
 
 def _at_least(level: str, limit: str) -> bool:
