@@ -18,6 +18,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from conftest import DATA, EXAMPLES, build_repo, copy_example, subprocess_cli
@@ -399,3 +401,37 @@ def test_a_sheet_reaching_the_last_row_is_refused_at_once(cli, tmp_path):
     wb.save(path)
     run = cli("-C", str(DATA / "base"), "import", str(path))
     assert run.code == 1 and "[sheet.too-large]" in run.out
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from([b"apiVersion: giaoviec/v1", b"apiVersion:", b"   ", b"\t", b" giaoviec/", b"\n", b"\r", b"x",
+                                 b"\xef\xbb\xbf", b"'", b"kind: A", b"apiVersion: apps/v1"]), max_size=40),
+       st.integers(1, 40))
+def test_data_is_found_in_a_file_read_a_piece_at_a_time_as_in_its_whole(pieces, chunk):
+    """holds_giaoviec_data (an existing --out file, read a chunk at a time) says what is_giaoviec_file
+    says of the whole, whatever the chunk size; the cautious answer only for a line of apiVersion and spaces."""
+    import io
+
+    from giaoviec.load.files import holds_giaoviec_data, is_giaoviec_file
+
+    raw = b"".join(pieces)
+    got = holds_giaoviec_data(io.BytesIO(raw), chunk)
+    assert got == is_giaoviec_file(raw) or (got and not is_giaoviec_file(raw) and b"apiVersion:" in raw)
+    assert holds_giaoviec_data(io.BytesIO(raw), 1 << 20) == is_giaoviec_file(raw)
+
+
+def test_an_existing_output_is_not_read_whole(cli, repo, tmp_path, monkeypatch):
+    """Replacing a report of a gigabyte must not hold it in memory: only its head and tail are read
+    to tell that giaoviec made it (its middle holds nothing that counts)."""
+    from giaoviec.write import paths
+
+    big = tmp_path / "bao-cao.md"
+    assert cli("-C", str(repo), "report", "--unit", "yen-lac", "--out", str(big)).code == 0
+    made = big.read_bytes()
+    big.write_bytes(b"ghi ch\xc3\xa9p ri\xc3\xaang\n" * 10_000 + b'<meta name="generator" content="giaoviec">\n' + b"x\n" * 10_000)
+    assert cli("-C", str(repo), "report", "--unit", "yen-lac", "--out", str(big)).code == 2  # the mark in its middle: not ours
+    big.write_bytes(b"# " + b"y" * 3_000_000 + b"\n" + made)  # ours (its end), three megabytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} read whole"))
+    with big.open("rb") as f:
+        assert paths.made_by_giaoviec(f)
+    assert paths.output_path(big, repo, False) == big

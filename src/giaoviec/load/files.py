@@ -13,6 +13,7 @@ import stat
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.i18n import os_problem
@@ -27,6 +28,34 @@ def is_giaoviec_file(raw: bytes) -> bool:
     """A line `apiVersion: giaoviec/…` (after an optional BOM) makes a YAML file giaoviec data;
     so does such a line in UTF-16, so that the file is reported as not UTF-8 rather than skipped."""
     return API_LINE.search(raw) is not None or any(marker in raw[:4096] for marker in UTF16_API)
+
+
+_API_AFTER_BREAK = re.compile(rb"[\r\n](?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?giaoviec/")
+_API_PENDING = re.compile(rb"[\r\n](?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?")  # a line that may still become one
+_CARRIED = 256  # a line's start kept for the next chunk: the API line's words come in its first bytes
+
+
+def holds_giaoviec_data(f: BinaryIO, chunk: int = 1 << 20) -> bool:
+    """is_giaoviec_file of an open file, read a chunk at a time (an output of a gigabyte is never
+    held in memory to find out that it is not data). A line break is put before the first byte, so
+    that one pattern finds the line at the start; a line the chunk cuts is carried to the next, and a
+    line that is still `apiVersion:` and spaces after _CARRIED bytes counts as one (the cautious answer)."""
+    head = f.read(4096)
+    if any(marker in head for marker in UTF16_API):
+        return True
+    f.seek(0)
+    carry = b"\n"
+    while piece := f.read(chunk):
+        data = carry + piece
+        if b"apiVersion:" in data and _API_AFTER_BREAK.search(data) is not None:  # the words first, in C
+            return True
+        last = max(data.rfind(b"\n"), data.rfind(b"\r"))  # a match still to come starts at the last break
+        carry = data[last:] if last >= 0 else b""
+        if len(carry) > _CARRIED:
+            if _API_PENDING.fullmatch(carry) is not None:
+                return True
+            carry = b""
+    return False
 
 
 def find_root(start: Path) -> Path | None:

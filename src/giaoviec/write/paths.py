@@ -4,44 +4,52 @@ over a file it did not create unless asked (`--force`), never over the repositor
 from __future__ import annotations
 
 import errno
+import os
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.i18n import os_problem
-from giaoviec.load.files import inside, is_giaoviec_file
+from giaoviec.load.files import holds_giaoviec_data, inside
 
-# What a file giaoviec wrote starts with or holds: an output may replace it without --force.
+# What a file giaoviec wrote starts with (in its first HEAD bytes) or ends with (its last TAIL bytes):
+# an output may replace it without --force. Only those bytes are read: a report may be a gigabyte.
+HEAD, TAIL = 65_536, 8_192
 _MARKS = (
-    re.compile(rb'<meta name="generator" content="giaoviec'),  # report.html
-    re.compile(rb"<!-- giaoviec -->\s*\Z"),  # report.md
+    re.compile(rb'<meta name="generator" content="giaoviec'),  # report.html, in its head
     re.compile(rb'\A\{\s*"generator": "giaoviec"'),  # export.json
     re.compile(rb"\A(?:\xef\xbb\xbf)?(?:# [^\n]*\n)*M\xc3\xa3 c\xc3\xa1n b\xe1\xbb\x99[,;]H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan[,;]"),  # export.csv
-    re.compile(rb'"\$id": "https://giaoviec\.vn/schemas/'),  # schemas/*.json
+    re.compile(rb'"\$id": "https://giaoviec\.vn/schemas/'),  # schemas/*.json, at the top
 )
+_END_MARKS = (re.compile(rb"<!-- giaoviec -->\s*\Z"),)  # report.md
 
 
 _CREATOR = re.compile(rb"<dc:creator(?:\s[^>]*)?>giaoviec</dc:creator>")  # with lxml the element declares its namespace
 _PDF_AUTHOR = b"/AUTHOR<FEFF" + "giaoviec".encode("utf-16-be").hex().upper().encode() + b">"
 
 
-def made_by_giaoviec(raw: bytes) -> bool:
-    if raw.startswith(b"PK"):  # a workbook or a Word document: its properties name its creator
-        return _CREATOR.search(_core_properties(raw)) is not None
-    if raw.startswith(b"%PDF"):  # its Author: giaoviec, in the Word document it was made from
-        tail = raw[-8192:]
+def made_by_giaoviec(f: BinaryIO) -> bool:
+    """Whether an open file is an output giaoviec wrote: read from its head and its tail (a workbook's
+    or Word document's properties through its zip directory), never whole."""
+    head = f.read(HEAD)
+    f.seek(max(0, f.seek(0, os.SEEK_END) - TAIL))
+    tail = f.read(TAIL)
+    if head.startswith(b"PK"):  # a workbook or a Word document: its properties name its creator
+        return _CREATOR.search(_core_properties(f)) is not None
+    if head.startswith(b"%PDF"):  # its Author: giaoviec, in the Word document it was made from
         return b"/Author(giaoviec)" in tail or b"/Author (giaoviec)" in tail or _PDF_AUTHOR in tail.upper()
-    return any(mark.search(raw) for mark in _MARKS)
+    return any(mark.search(head) for mark in _MARKS) or any(mark.search(tail) for mark in _END_MARKS)
 
 
-def _core_properties(raw: bytes) -> bytes:
-    import io
+def _core_properties(f: BinaryIO) -> bytes:
     import zipfile
 
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as z:
-            return z.read("docProps/core.xml")[:65536]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        f.seek(0)
+        with zipfile.ZipFile(f) as z, z.open("docProps/core.xml") as core:
+            return core.read(65536)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
         return b""
 
 
@@ -54,13 +62,16 @@ def output_path(path: Path, root: Path | None, force: bool) -> Path:
         raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=os_problem(IsADirectoryError(errno.EISDIR, "Is a directory")))
     if path.exists():
         try:
-            raw = path.read_bytes()
+            with path.open("rb") as f:
+                data = root is not None and inside(root, path) and holds_giaoviec_data(f)
+                f.seek(0)
+                ours = force or data or made_by_giaoviec(f)
         except OSError as exc:
             raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=os_problem(exc)) from None
-        if root is not None and inside(root, path) and is_giaoviec_file(raw):
+        if data:
             raise Fatal(ExitCode.USAGE, N_("{path} holds data of the repository; an output never replaces it."), path=str(path),
                         hint=N_("Write the output to another file."))
-        if not force and not made_by_giaoviec(raw):
+        if not ours:
             raise Fatal(ExitCode.USAGE, N_("{path} exists and was not made by giaoviec; nothing was written."), path=str(path),
                         hint=N_("Give another file, or add --force to replace it."))
     return path
