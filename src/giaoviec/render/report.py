@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from giaoviec import formats
 from giaoviec.compute.year import YearResult
 from giaoviec.domain.org import descendants
@@ -22,6 +24,7 @@ from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
 from giaoviec.render import charts, incomplete
+from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces
 from giaoviec.render.reportview import AmendmentRow, CadreSection, CouncilView, Entry, Report, Sections, TaskRow
 from giaoviec.words import BUCKET, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
@@ -379,7 +382,9 @@ def html_pieces(r: Report, _: Gettext) -> Iterator[str]:
             (q, (100 * done / total) if total else 0, "", f"{round(100 * done / total) if total else 0}") for q, done, total in r.by_quarter
         ], "%"),
     }
-    return pieces("report.html.j2", r=r, t=t, charts=chart_set)
+    # the labels, escaped here once (the environment would escape each of them again in every task row)
+    labels = {k: Markup(escape_html(v)) for k, v in t.items()}
+    return pieces("report.html.j2", r=r, t=labels, charts=chart_set)
 
 
 PIECES = {"md": markdown_pieces, "html": html_pieces}
