@@ -37,6 +37,9 @@ def test_help_loads_no_model_no_template_no_spreadsheet():
     modules = loaded("--help")
     assert not heavy(modules)
     assert not {m for m in modules if m == "pydantic" or m.startswith("giaoviec.model")}
+    in_a_repository = loaded("-C", str(VP), "--help")  # the configured language is read (by the fast reader)
+    assert "giaoviec.load.yamlfast" in in_a_repository and not heavy(in_a_repository)
+    assert "hashlib" not in in_a_repository  # no digest to make (yamlfast imports it only for a report's re-reads)
 
 
 def test_validate_loads_only_what_it_needs():

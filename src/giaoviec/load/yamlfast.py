@@ -11,7 +11,6 @@ readers on the test corpus, the examples and mutated files.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -187,7 +186,11 @@ def documents(text: str, agreed: set[bytes] | None = None) -> list[Any] | None:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: the precise reader explains
         return None
-    key = hashlib.sha256(data).digest() if agreed is not None else None
+    key = None
+    if agreed is not None:
+        import hashlib  # here: --help and the settings' reading need no digest (4 ms of start-up)
+
+        key = hashlib.sha256(data).digest()
     if (key is None or key not in agreed) and (risky(text, data) or not _shallow(text, data)):  # type: ignore[operator]
         return None
     try:
