@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from province import COMMANDS, generate, git
 
 PROJECT = Path(__file__).resolve().parents[1]
-COMMANDS = {"validate": ["validate", "--format", "json"], **COMMANDS}
+RUNS = {"validate": ["validate", "--format", "json"], **COMMANDS}  # cold validate, then every command
 
 
 def source(rev: str | None, work: Path, name: str) -> Path:
@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--only", default="", help="a comma-separated subset of the commands")
     args = parser.parse_args()
-    labels = [c for c in COMMANDS if not args.only or c in args.only.split(",")]
+    labels = [c for c in RUNS if not args.only or c in args.only.split(",")]
     work = Path(tempfile.mkdtemp(prefix="giaoviec-ab-"))
     try:
         srcs = {"old": source(args.old, work, "old"), "new": source(args.new, work, "new")}
@@ -73,7 +73,7 @@ def main() -> None:
         out.mkdir()
         print(f"{args.files:,} files, {args.pairs} pairs; old {args.old}, new {args.new or 'working tree'}")
         for label in labels:
-            cmd = [a.replace("{out}", str(out)) for a in COMMANDS[label]]
+            cmd = [a.replace("{out}", str(out)) for a in RUNS[label]]
             got: dict[str, list[tuple[float, int]]] = {"old": [], "new": []}
             for i in range(args.pairs):
                 for which in (("old", "new") if i % 2 == 0 else ("new", "old")):

@@ -20,7 +20,8 @@ from giaoviec.i18n import os_problem
 
 CONFIG_FILE = "giaoviec.yaml"
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".giaoviec-cache"})
-API_LINE = re.compile(rb"(?:\A|[\r\n])(?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?giaoviec/")
+_API_WORDS = rb"(?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?"  # what starts the line, after an optional BOM
+API_LINE = re.compile(rb"(?:\A|[\r\n])" + _API_WORDS + rb"giaoviec/")
 UTF16_API = (b"a\x00p\x00i\x00V\x00e\x00r\x00s\x00i\x00o\x00n\x00", b"\x00a\x00p\x00i\x00V\x00e\x00r\x00s\x00i\x00o\x00n")
 
 
@@ -30,8 +31,8 @@ def is_giaoviec_file(raw: bytes) -> bool:
     return API_LINE.search(raw) is not None or any(marker in raw[:4096] for marker in UTF16_API)
 
 
-_API_AFTER_BREAK = re.compile(rb"[\r\n](?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?giaoviec/")
-_API_PENDING = re.compile(rb"[\r\n](?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?")  # a line that may still become one
+_API_AFTER_BREAK = re.compile(rb"[\r\n]" + _API_WORDS + rb"giaoviec/")  # API_LINE, the start of the text being a break
+_API_PENDING = re.compile(rb"[\r\n]" + _API_WORDS)  # a line that may still become one
 _CARRIED = 256  # a line's start kept for the next chunk: the API line's words come in its first bytes
 
 

@@ -32,6 +32,7 @@ _PDF_AUTHOR = b"/AUTHOR<FEFF" + "giaoviec".encode("utf-16-be").hex().upper().enc
 def made_by_giaoviec(f: BinaryIO) -> bool:
     """Whether an open file is an output giaoviec wrote: read from its head and its tail (a workbook's
     or Word document's properties through its zip directory), never whole."""
+    f.seek(0)
     head = f.read(HEAD)
     f.seek(max(0, f.seek(0, os.SEEK_END) - TAIL))
     tail = f.read(TAIL)
@@ -64,8 +65,7 @@ def output_path(path: Path, root: Path | None, force: bool) -> Path:
         try:
             with path.open("rb") as f:
                 data = root is not None and inside(root, path) and holds_giaoviec_data(f)
-                f.seek(0)
-                ours = force or data or made_by_giaoviec(f)
+                ours = force or data or made_by_giaoviec(f)  # (data: refused below, whatever made it)
         except OSError as exc:
             raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=os_problem(exc)) from None
         if data:
