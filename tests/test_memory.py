@@ -100,7 +100,7 @@ def test_a_province_score_table_is_written_a_line_a_row(cli, monkeypatch):
         assert any(all(c in x for c in cells) and x.index(cells[0]) < x.index(cells[-1]) for x in lines), cells
 
 
-def test_the_models_are_kept_when_they_are_foreseen_to_fit(tmp_path, monkeypatch):
+def test_the_models_are_kept_as_many_as_are_foreseen_to_fit(tmp_path, monkeypatch):
     import sys
 
     sys.path.insert(0, str(EXAMPLES.parent / "benchmarks"))
@@ -108,11 +108,59 @@ def test_the_models_are_kept_when_they_are_foreseen_to_fit(tmp_path, monkeypatch
 
     generate(tmp_path / "p", 70)
     got = report_app.results_with_models(tmp_path / "p", 2022, None)
-    assert len(got.models.kept) == 70 and not got.models.full
-    monkeypatch.setattr(report_app, "MODELS_MB", 1)  # 70 files of 21 tasks foreseen: 10 MB of models
-    again = report_app.results_with_models(tmp_path / "p", 2022, None)
-    assert again.models.full and not again.models.kept
-    assert [again.models[k].cadre for k in again.models] == [got.models[k].cadre for k in got.models]
+    assert len(got.models.kept) == 70 and not got.models.full and not got.models.compacting
+    # 70 files of 21 tasks foreseen, 10 MB as read: past 1 MB, compacted, as many as fit in 1 MB (222 tasks)
+    monkeypatch.setattr(report_app, "MODELS_MB", 1)
+    part = report_app.results_with_models(tmp_path / "p", 2022, None)
+    assert part.models.compacting and not part.models.full
+    assert 0 < part.models.kept_tasks <= part.models.room == int(1024 / report_app.COMPACT_KB)
+    assert list(part.models.kept) == list(part.models)[:len(part.models.kept)]  # the first read, the rest let go
+    assert all(part.models[k] == got.models[k] for k in got.models)  # kept (compacted) or read again: the same
+    monkeypatch.setattr(report_app, "BUDGET_MB", 0)  # no room beside the rest: none kept
+    none = report_app.results_with_models(tmp_path / "p", 2022, None)
+    assert none.models.compacting and not none.models.kept and none.models.room == 0
+    assert [none.models[k].cadre for k in none.models] == [got.models[k].cadre for k in got.models]
+
+
+def test_the_same_output_with_part_of_the_models_kept(tmp_path, monkeypatch, cli):
+    """Some models kept (compacted), the others read again: the bytes of every output are those of
+    every model kept as read."""
+    import sys
+
+    sys.path.insert(0, str(EXAMPLES.parent / "benchmarks"))
+    from generate import generate
+
+    generate(tmp_path / "p", 70)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    args = [("report", "--unit", "tinh", "--year", "2022"), ("report", "--unit", "tinh", "--year", "2022", "--format", "html"),
+            ("export", "--year", "2022", "--format", "csv")]
+    whole = [cli("-C", str(tmp_path / "p"), *a) for a in args]
+    monkeypatch.setattr(report_app, "MODELS_MB", 1)
+    part = [cli("-C", str(tmp_path / "p"), *a) for a in args]
+    for a, b in zip(whole, part, strict=True):
+        assert a.code == b.code == 0 and a.out == b.out and a.out
+
+
+def test_a_compacted_model_is_equal_and_smaller():
+    import tracemalloc
+
+    from giaoviec.load.documents import read_file
+    from giaoviec.model.compact import compact
+
+    rels = sorted(str(p.relative_to(VP)) for p in (VP / "assignments").rglob("*.yaml"))
+    models = [d.model for rel in rels for d in read_file(VP, rel)[0]]
+    tracemalloc.start()
+    again = [d.model for rel in rels for d in read_file(VP, rel)[0]]
+    before = tracemalloc.get_traced_memory()[0]
+    for m in again:
+        compact(m)
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert again == models and [m.model_dump() for m in again] == [m.model_dump() for m in models]
+    assert [m.model_fields_set for m in again] == [m.model_fields_set for m in models]
+    assert after < 0.75 * before  # the fields-sets and days shared: about 7 KB a task → 4.5
+    first, second = again[0].tasks[0], again[0].tasks[1]
+    assert first.model_fields_set != second.model_fields_set or first.__pydantic_fields_set__ is second.__pydantic_fields_set__
 
 
 def test_equal_values_are_held_once_and_keep_their_type(monkeypatch):

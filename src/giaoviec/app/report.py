@@ -1,15 +1,19 @@
 """`report` and `export` as functions: one pass over the repository that keeps the unit's
 Assignment documents (their words are what a report shows), then one YearResult.
 
-The documents are kept in memory (about 7 KB a task as models) when all of them fit in MODELS_MB:
-the tasks the stream will bring are foreseen from the files still to read and the tasks a file has
-so far. Otherwise none is kept, and a document is read again when the output reaches it; its content
-must be the one that was scored (same digest), or the command stops: a figure and the words beside it
-always come from one text. Whatever the foresight, past PEAK_MB of the process every model is let go.
-A province of 5,000 files keeps everything; one of a million tasks stays under 1 GB, paying a second
-read of every file (the report's sections, the export's rows). What the report's summary reads of
-each document is kept for every document as it streams by (`Facts`, and the wording of its overdue
-and undone tasks as they are judged): the summary reads no file again."""
+The documents are kept in memory, as many as fit: the tasks the stream will bring are foreseen from
+the files still to read and the tasks a file has so far. When all of them fit in MODELS_MB as read
+(about 7 KB a task), all are kept as they are. Otherwise each kept model is compacted first (its
+fields-sets and days shared, model/compact.py: about 4.5 KB a task), and models are kept while they fit
+beside what the rest of the command will hold for the tasks foreseen (BUDGET_MB in all); the others
+are let go and each is read again when the output reaches it. A document read again must have the
+content that was scored (same digest), or the command stops: a figure and the words beside it always
+come from one text. Whatever the foresight, past PEAK_MB of the process every model is let go.
+A province of 5,000 files keeps everything as read; one of 10,000 keeps most, compacted; one of a
+million tasks keeps none and stays under 1 GB, paying a second read of every file (the report's
+sections, the export's rows). What the report's summary reads of each document is kept for every
+document as it streams by (`Facts`, and the wording of its overdue and undone tasks as they are
+judged): the summary reads no file again."""
 
 from __future__ import annotations
 
@@ -27,10 +31,14 @@ from giaoviec.domain.scoring import TaskResult
 from giaoviec.load.documents import Document, read_file
 from giaoviec.load.repository import Repository, digest
 from giaoviec.model import Assignment
+from giaoviec.model.compact import compact
 from giaoviec.render.report import Facts, Models, late_words
 
-MODELS_MB = 750  # the memory the models of a report or export may take (about 7 KB a task)
-TASK_KB = 7
+MODELS_MB = 750  # the memory the models of a report or export may take
+TASK_KB = 7  # a task's models as read
+COMPACT_KB = 4.6  # compacted (model/compact.py)
+BUDGET_MB = 820  # the kept models and the rest of the command, foreseen
+REST_MB, REST_KB = 40, 0.9  # the rest: what a report holds besides the models (measured: 225 MB at 210,000 tasks, 910 MB at 1,000,000)
 PEAK_MB = 900  # past this, whatever was foreseen, every model is let go
 KEPT_TASKS: int | None = None  # when set, at most this many tasks' models are kept (tests set 0)
 LATE_BYTES = 64_000_000  # the wording of late tasks kept for the report's summary, counted in bytes as it is kept; past it, none
@@ -47,8 +55,8 @@ def peak_mb() -> float | None:
 
 
 class KeptModels(Mapping[tuple[str, int], Assignment]):
-    """The Assignment models in scope: kept while memory allows; once it is short, all let go and each
-    read again from its file when asked for."""
+    """The Assignment models in scope: as many kept as memory allows (compacted when not all fit as
+    read), the others read again from their files when asked for."""
 
     def __init__(self, root: Path, fast_reader: bool = True, files: int = 0, summary: bool = False,
                  agreed: set[bytes] | None = None):
@@ -63,6 +71,9 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         self.late_bytes = 0  # about: 200 bytes an entry, 2 a character (Vietnamese text is stored two bytes a character)
         self.late_full = False  # past LATE_BYTES none is kept: the summary reads those documents again
         self.tasks = 0
+        self.kept_tasks = 0  # the tasks of the models kept
+        self.compacting = False  # once they are foreseen not to fit as read: kept compacted, up to `room` tasks
+        self.room = 0
         self.full = False  # once memory is short, no model is kept: each is read again
         self.agreed = agreed  # the texts the fast reader took (yamlfast.documents): read again without its risk scan
 
@@ -72,17 +83,41 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         self.later[key] = content_digest
         if self.summary:
             self.facts[key] = Facts.of(doc.model)
-        self.tasks += len(doc.model.tasks)
+        tasks = len(doc.model.tasks)
+        self.tasks += tasks
         if not self.full and len(self.order) % 64 == 0:
-            foreseen = self.tasks / len(self.order) * max(self.files, len(self.order))
-            peak = peak_mb()
-            if foreseen * TASK_KB / 1024 > MODELS_MB or (peak is not None and peak > PEAK_MB):
-                self.full = True
-                self.kept.clear()
-        if not self.full and (KEPT_TASKS is None or self.tasks <= KEPT_TASKS):
-            self.kept[key] = doc.model
-            if len(self.kept) % 64 == 0:
-                gc.freeze()  # kept models hold no cycle: the cyclic collector need not scan them again (a quarter of a report's time)
+            self._foresee()
+        if self.full or (KEPT_TASKS is not None and self.kept_tasks + tasks > KEPT_TASKS):
+            return
+        if self.compacting:
+            if self.kept_tasks + tasks > self.room:
+                return
+            compact(doc.model)
+        self.kept[key] = doc.model
+        self.kept_tasks += tasks
+        if len(self.kept) % 64 == 0:
+            gc.freeze()  # kept models hold no cycle: the cyclic collector need not scan them again (a quarter of a report's time)
+
+    def _foresee(self) -> None:
+        """How many tasks' models may be kept, from the tasks foreseen (every 64 documents)."""
+        peak = peak_mb()
+        if peak is not None and peak > PEAK_MB:
+            self.full = True
+            self.kept.clear()
+            self.kept_tasks = 0
+            return
+        foreseen = self.tasks / len(self.order) * max(self.files, len(self.order))
+        if not self.compacting and foreseen * TASK_KB / 1024 <= MODELS_MB:
+            return  # all fit as read
+        if not self.compacting:  # from now on: compacted, as many as fit
+            self.compacting = True
+            for model in self.kept.values():
+                compact(model)
+        room_mb = min(MODELS_MB, BUDGET_MB - REST_MB - foreseen * REST_KB / 1024)
+        self.room = max(0, int(room_mb * 1024 / COMPACT_KB))
+        while self.kept and self.kept_tasks > self.room:  # foreseen more than before: the last kept let go
+            _key, model = self.kept.popitem()
+            self.kept_tasks -= len(model.tasks)
 
     def facts_of(self, key: tuple[str, int]) -> Facts:
         kept = self.facts.get(key)
