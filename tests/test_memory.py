@@ -122,6 +122,30 @@ def test_the_models_are_kept_as_many_as_are_foreseen_to_fit(tmp_path, monkeypatc
     assert [none.models[k].cadre for k in none.models] == [got.models[k].cadre for k in got.models]
 
 
+def test_past_the_budget_no_more_models_are_kept_and_past_the_peak_none(tmp_path, monkeypatch):
+    """Documents heavier than foreseen (long texts): once the process has taken the budget, the
+    compacted models kept stay and no more are; past the peak every model is let go. The same models."""
+    import sys
+
+    sys.path.insert(0, str(EXAMPLES.parent / "benchmarks"))
+    from generate import generate
+
+    generate(tmp_path / "p", 150)
+    whole = report_app.results_with_models(tmp_path / "p", 2022, None)
+    monkeypatch.setattr(report_app, "TASK_KB", 1000)  # not all foreseen to fit as read: compacted
+    monkeypatch.setattr(report_app, "BUDGET_MB", 100)
+    monkeypatch.setattr(report_app, "PEAK_MB", 200)
+    monkeypatch.setattr(report_app, "peak_mb", lambda: 150.0)
+    heavy = report_app.results_with_models(tmp_path / "p", 2022, None)
+    assert heavy.models.compacting and not heavy.models.full
+    assert list(heavy.models.kept) == list(heavy.models)[:63]  # those kept before the first look at memory, at the 64th
+    assert all(heavy.models[k] == whole.models[k] for k in whole.models)
+    monkeypatch.setattr(report_app, "peak_mb", lambda: 250.0)
+    past = report_app.results_with_models(tmp_path / "p", 2022, None)
+    assert past.models.full and not past.models.kept
+    assert all(past.models[k] == whole.models[k] for k in whole.models)
+
+
 def test_the_same_output_with_part_of_the_models_kept(tmp_path, monkeypatch, cli):
     """Some models kept (compacted), the others read again: the bytes of every output are those of
     every model kept as read."""

@@ -8,7 +8,8 @@ fields-sets and days shared, model/compact.py: about 4.5 KB a task), and models 
 beside what the rest of the command will hold for the tasks foreseen (BUDGET_MB in all); the others
 are let go and each is read again when the output reaches it. A document read again must have the
 content that was scored (same digest), or the command stops: a figure and the words beside it always
-come from one text. Whatever the foresight, past PEAK_MB of the process every model is let go.
+come from one text. Whatever the foresight, once the process has taken BUDGET_MB no more compacted
+models are kept, and past PEAK_MB every one is let go.
 A province of 5,000 files keeps everything as read; one of 10,000 keeps most, compacted; one of a
 million tasks keeps none and stays under 1 GB, paying a second read of every file (the report's
 sections, the export's rows). What the report's summary reads of each document is kept for every
@@ -39,7 +40,7 @@ TASK_KB = 7  # a task's models as read
 COMPACT_KB = 4.6  # compacted (model/compact.py)
 BUDGET_MB = 820  # the kept models and the rest of the command, foreseen
 REST_MB, REST_KB = 40, 0.9  # the rest: what a report holds besides the models (measured: 225 MB at 210,000 tasks, 910 MB at 1,000,000)
-PEAK_MB = 900  # past this, whatever was foreseen, every model is let go
+PEAK_MB = 900  # past this, whatever was foreseen, every model is let go (past BUDGET_MB, no more compacted one is kept)
 KEPT_TASKS: int | None = None  # when set, at most this many tasks' models are kept (tests set 0)
 LATE_BYTES = 64_000_000  # the wording of late tasks kept for the report's summary, counted in bytes as it is kept; past it, none
 
@@ -115,6 +116,8 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
                 compact(model)
         room_mb = min(MODELS_MB, BUDGET_MB - REST_MB - foreseen * REST_KB / 1024)
         self.room = max(0, int(room_mb * 1024 / COMPACT_KB))
+        if peak is not None and peak > BUDGET_MB:  # heavier than foreseen (long texts): what is kept stays, no more is
+            self.room = min(self.room, self.kept_tasks)
         while self.kept and self.kept_tasks > self.room:  # foreseen more than before: the last kept let go
             _key, model = self.kept.popitem()
             self.kept_tasks -= len(model.tasks)
