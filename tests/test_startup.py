@@ -42,6 +42,23 @@ def test_help_loads_no_model_no_template_no_spreadsheet():
     assert "hashlib" not in in_a_repository  # no digest to make (yamlfast imports it only for a report's re-reads)
 
 
+def test_validate_of_files_answered_from_the_cache_needs_no_pydantic(tmp_path):
+    """What pre-commit runs: `validate FILE…`. The paths are text: taken as they are, without Typer's
+    adapter module (which imports pydantic's TypeAdapter), so an answer from the cache loads no pydantic."""
+    import os
+    import shutil
+
+    root = tmp_path / "vp"
+    shutil.copytree(VP, root)
+    env = {**os.environ, "GIAOVIEC_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("CI", None)
+    env.pop("GIAOVIEC_NO_CACHE", None)
+    one = str(next((root / "assignments").rglob("*.yaml")).relative_to(root))
+    loaded("-C", str(root), "validate", one, env=env)
+    warm = loaded("-C", str(root), "validate", one, env=env)
+    assert "giaoviec.app.validate" in warm and not {m for m in warm if m.startswith(("typer._adapters", "pydantic"))}
+
+
 def test_validate_loads_only_what_it_needs():
     modules = loaded("-C", str(VP), "validate", "--no-cache")
     assert "giaoviec.model" in modules  # it did validate

@@ -49,9 +49,11 @@ def install() -> bool:
                 raise BadParameter(_escape_control_characters(f"Value error, {exc}"), ctx=ctx, param=param) from exc
 
     def text(value: Any, param: Any, ctx: Any) -> str:
-        from typer._adapters import _parse_cli_str  # no pydantic in it, but in its module: only for bytes
+        if isinstance(value, str):
+            return value
+        from typer._adapters import _parse_cli_str  # no pydantic in it, but in its module (12 ms): only for bytes
 
-        return value if isinstance(value, str) else _parse_cli_str(value)
+        return _parse_cli_str(value)
 
     def converter(descriptor: Any) -> Any:
         annotation, info = descriptor.annotation, descriptor.parameter_info
