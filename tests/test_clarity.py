@@ -169,3 +169,36 @@ def test_config_replaces_only_when_it_says_so(cli, tmp_path):
     found = run.json()["diagnostics"]
     assert [d["line"] for d in found] == [12, 18, 24]
     assert "'Tăng cường công tác quản lý tài nguyên nước'" in found[0]["hint"]
+
+
+def test_commands_that_show_no_warning_skip_the_wording_analyser_and_write_the_same(cli, monkeypatch):
+    """score, stats, report and export show errors, never warnings: they skip the wording analyser
+    (warnings only, a tenth of the pass). Their outputs are byte for byte those with it run."""
+    import datetime as dt
+
+    from conftest import EXAMPLES
+    from giaoviec.app import checking as checking_module
+    from giaoviec.app.checking import Checking
+
+    vp = EXAMPLES / "vinh-phuc"
+    codes = lambda c: [d.code for d in c.diagnostics]  # noqa: E731
+    whole = Checking(vp, dt.date(2026, 12, 2)).finish()
+    quick = Checking(vp, dt.date(2026, 12, 2), wording=False).finish()
+    assert {"clarity.what", "clarity.mismatch"} <= set(codes(whole))  # the example has wording warnings
+    assert codes(quick) == [c for c in codes(whole) if c not in ("clarity.what", "clarity.mismatch")]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    commands = [("score", "2022", "--format", "json"), ("score", "2022"), ("stats", "--year", "2022"),
+                ("report", "--unit", "vinh-phuc", "--year", "2022"), ("export", "--year", "2022", "--format", "csv")]
+    from giaoviec.checks import clarity
+
+    read: list[str] = []
+    analyser = clarity._wording
+    monkeypatch.setattr(clarity, "_wording", lambda doc, *a: read.append(doc.path) or analyser(doc, *a))
+    skipped = [cli("-C", str(vp), *c) for c in commands]
+    assert read == []
+    real = Checking.__init__
+    monkeypatch.setattr(checking_module.Checking, "__init__", lambda self, *a, **k: real(self, *a, **{**k, "wording": True}))
+    run = [cli("-C", str(vp), *c) for c in commands]
+    assert read  # with it forced on, it ran
+    for a, b in zip(skipped, run, strict=True):
+        assert a.code == b.code and a.out == b.out and a.out

@@ -50,11 +50,14 @@ class Checking:
     def __init__(self, root: Path, today: dt.date | None = None, listing: Listing | None = None,
                  progress: Progress | None = None, fast_reader: bool = True, scanned: Scan | None = None,
                  store: Store | None = None, parsed: Parsed | None = None, registry: Registry | None = None,
-                 agreed: set[bytes] | None = None):
+                 agreed: set[bytes] | None = None, wording: bool = True):
         """With a `store`, unchanged Assignment files are answered from their cache entries: they are
         not yielded, so only `finish()` may then be used (as validate does). `registry`: the registry
         as loaded from `scanned` before (one read of a revision serves several years). `agreed`: kept
-        with the texts the fast reader takes (yamlfast.documents), to read them again faster."""
+        with the texts the fast reader takes (yamlfast.documents), to read them again faster. `wording`:
+        False for a command that shows no warning (score, stats, report, export): the wording analyser,
+        whose findings are warnings only, is not run (a tenth of the pass); never with a `store`."""
+        assert wording or store is None, "validate's cache keeps every finding"
         self.root = root
         self.today = today or dt.date.today()
         self._progress = progress
@@ -66,7 +69,7 @@ class Checking:
         evaluated = [d.path for d in self.registry.evaluations]
         self._history = history(root, [*evaluated, *self._loaded.assignment_files, *{d.path for d in self._loaded.assignments}]) \
             if evaluated else None
-        self._ctx = checks.context(self.registry, self.today, self._history is not None)
+        self._ctx = checks.context(self.registry, self.today, self._history is not None, wording)
         streamed = set(self._loaded.assignment_files)
         self.memo: Memo | None = store.memo(context_key(
             {rel: d for rel, d in self._loaded.digests.items() if rel not in streamed}, self.today, self._history is not None,

@@ -21,7 +21,9 @@ from giaoviec.load.repository import Registry, Repository, Scan
 
 def score(root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None, today: dt.date | None = None,
           progress: Progress | None = None, explain: bool = False, fast_reader: bool = True) -> YearResult:
-    checking = Checking(root, today, progress=progress, fast_reader=fast_reader)
+    """The year's results. Its diagnostics are the errors and the warnings of every check but the
+    wording analyser's (warnings that no figure and no output of a result reads)."""
+    checking = Checking(root, today, progress=progress, fast_reader=fast_reader, wording=False)
     scored = score_assignments(checking.registry, checking, year, as_of, unit, checking.today, explain)
     checked: Checked = checking.finish()
     return settle(scored, checked.repo, checked.diagnostics)

@@ -42,8 +42,8 @@ ACROSS = (  # these read the assignment summaries too
 REPOSITORY = REGISTRY + ACROSS
 
 
-def context(repo: Repository, today: dt.date | None = None, history: bool = False) -> Context:
-    return Context(repo, today or dt.date.today(), history)
+def context(repo: Repository, today: dt.date | None = None, history: bool = False, wording: bool = True) -> Context:
+    return Context(repo, today or dt.date.today(), history, wording)
 
 
 def check_assignment(ctx: Context, doc: Document) -> list[Diagnostic]:

@@ -71,7 +71,8 @@ def _task(ctx: Context, doc: Document, i: int, task: Task, words: tuple[tuple[st
     measure = task.result.measure if task.result else None
     product = task.result.product if task.result else None
     due = task.when.due if task.when else None
-    out += _wording(doc, base, task, due, m.period.start.year, words)
+    if ctx.wording:
+        out += _wording(doc, base, task, due, m.period.start.year, words)
     # rõ thời gian
     if due is None:
         err("clarity.when", ("when", "due"), N_("Task {task} is not clear on when: it has no due date."),

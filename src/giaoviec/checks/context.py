@@ -21,6 +21,7 @@ class Context:
     repo: Repository
     today: dt.date
     history: bool = False  # the repository has git history (then it, not the dates in the files, says what is stale)
+    wording: bool = True  # run the wording analyser (its findings are warnings only: clarity.what, clarity.mismatch)
     _suggestions: dict = field(default_factory=dict, compare=False, repr=False)  # memo of the slow path
 
     @cached_property
