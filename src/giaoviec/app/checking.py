@@ -55,7 +55,7 @@ class Checking:
         not yielded, so only `finish()` may then be used (as validate does). `registry`: the registry
         as loaded from `scanned` before (one read of a revision serves several years). `agreed`: kept
         with the texts the fast reader takes (yamlfast.documents), to read them again faster. `wording`:
-        False for a command that shows no warning (score, stats, report, export): the wording analyser,
+        False for a command that shows no warning (score, stats, report, export, diff): the wording analyser,
         whose findings are warnings only, is not run (a tenth of the pass); never with a `store`."""
         assert wording or store is None, "validate's cache keeps every finding"
         self.root = root

@@ -60,7 +60,7 @@ def score_cadres(root: Path, year: int, cadres: set[str], today: dt.date | None 
     cadres) is left to the whole run. What is left out is said for these cadres only.
     `revision`: ROOT as read for these cadres before (`read_revision`), not read again."""
     rev = revision if revision is not None else read_revision(root, cadres, fast_reader)
-    checking = Checking(root, today, rev.listing, fast_reader=fast_reader, scanned=rev.scanned, registry=rev.registry)
+    checking = Checking(root, today, rev.listing, fast_reader=fast_reader, scanned=rev.scanned, registry=rev.registry, wording=False)
     scored = score_assignments(checking.registry, (d for d in checking if d.model.cadre in cadres), year, None, None, checking.today)
     checked = checking.finish()
     return settle(scored, checked.repo, [d for d in checked.diagnostics if _concerns(d, checked.repo, cadres)])
