@@ -20,13 +20,14 @@ from giaoviec.load.repository import Registry, Repository, Scan
 
 
 def score(root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None, today: dt.date | None = None,
-          progress: Progress | None = None, explain: bool = False, fast_reader: bool = True) -> YearResult:
+          progress: Progress | None = None, explain: bool = False, fast_reader: bool = True, public: bool = False) -> YearResult:
     """The year's results. Its diagnostics are the errors and the warnings of every check but the
-    wording analyser's (warnings that no figure and no output of a result reads)."""
-    checking = Checking(root, today, progress=progress, fast_reader=fast_reader, wording=False)
+    wording analyser's (warnings that no figure and no output of a result reads). `public`: computed
+    from the repository without its confidential items (load/public.py), which it counts."""
+    checking = Checking(root, today, progress=progress, fast_reader=fast_reader, wording=False, public=public)
     scored = score_assignments(checking.registry, checking, year, as_of, unit, checking.today, explain)
     checked: Checked = checking.finish()
-    return settle(scored, checked.repo, checked.diagnostics)
+    return settle(scored, checked.repo, checked.diagnostics, checked.withheld)
 
 
 @dataclass(frozen=True)
@@ -101,19 +102,19 @@ def _concerns(d: Diagnostic, repo: Repository, cadres: set[str]) -> bool:
 
 
 def year_stats(root: Path, year: int, unit: str | None = None, as_of: dt.date | None = None, today: dt.date | None = None,
-               fast_reader: bool = True) -> Stats:
+               fast_reader: bool = True, public: bool = False) -> Stats:
     today = today or dt.date.today()
-    result = score(root, year, as_of, unit, today, fast_reader=fast_reader)
+    result = score(root, year, as_of, unit, today, fast_reader=fast_reader, public=public)
     day = as_of or min(today, dt.date(year, 12, 31))
     return stats(result, scope_of(result.repo, unit), day)
 
 
 def status(root: Path, as_of: dt.date | None = None, unit: str | None = None, within: int = 30,
-           fast_reader: bool = True) -> tuple[FollowUp, Checked]:
+           fast_reader: bool = True, public: bool = False) -> tuple[FollowUp, Checked]:
     """The follow-up list; the checking is as of today (or as_of when later), so nothing recorded
-    up to as_of counts as future."""
+    up to as_of counts as future. `public`: without the confidential items, which it counts."""
     day = as_of or dt.date.today()
-    checking = Checking(root, max(day, dt.date.today()), fast_reader=fast_reader)
+    checking = Checking(root, max(day, dt.date.today()), fast_reader=fast_reader, public=public)
     items, considered = follow_up(checking.registry, checking, day, unit, within)
     checked = checking.finish()
-    return settle_follow_up(day, items, considered, checked.repo, checked.diagnostics, unit), checked
+    return settle_follow_up(day, items, considered, checked.repo, checked.diagnostics, unit, checked.withheld), checked

@@ -48,6 +48,8 @@ class Lang(str, Enum):
 
 
 LangOption = Annotated[Lang | None, typer.Option("--lang", help=N_("Language: vi | en (messages, help and reports)."))]
+PublicOption = Annotated[bool, typer.Option("--public", help=N_(
+    "The public version: computed from the data without its confidential files and tasks (their notes, evidence and council scores), then says how many were left out."))]
 
 
 @dataclass

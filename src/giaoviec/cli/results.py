@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from giaoviec.cli.app import LangOption, app, session
+from giaoviec.cli.app import LangOption, PublicOption, app, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
 from giaoviec.render.escape import terminal
 
@@ -31,6 +31,7 @@ def score(
     as_of: Annotated[str | None, typer.Option("--as-of", help=N_("As of this day (YYYY-MM-DD); default: the earlier of today and the end of the year."))] = None,
     explain: Annotated[bool, typer.Option("--explain", help=N_("Explain every figure: statuses, factors, deductions, tier conditions."))] = False,
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help=N_("table | json | csv | md"))] = ScoreFormat.table,
+    public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.score import score as run_score
@@ -40,7 +41,8 @@ def score(
     year = s.year(year) or year
     root = s.root()
     with s.progress() as progress:
-        result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, fast_reader=s.env.fast_reader)
+        result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, fast_reader=s.env.fast_reader,
+                           public=public)
     _ = s.gettext()
     errors = [d.localize(_) for d in result.errors]
     if format is ScoreFormat.json:
@@ -73,7 +75,7 @@ def report(
     year: Annotated[int | None, typer.Option("--year", help=N_("The year; default: the latest year with an assignment."))] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help=N_("md | html | docx | pdf"))] = ReportFormat.md,
     out: Annotated[Path | None, typer.Option("--out", help=N_("Write to this file (default: the screen; needed for docx and pdf)."))] = None,
-    public: Annotated[bool, typer.Option("--public", help=N_("The public version: without confidential files and tasks, their notes and evidence."))] = False,
+    public: PublicOption = False,
     date: Annotated[str | None, typer.Option("--date", help=N_("The date of the report (YYYY-MM-DD); default: today, or SOURCE_DATE_EPOCH."))] = None,
     number: Annotated[str | None, typer.Option("--number", help=N_("The document's number (docx, pdf), e.g. 15; leave it out to fill it in by hand."))] = None,
     signer: Annotated[str | None, typer.Option("--signer", help=N_("The signer's name (docx, pdf); default: from giaoviec.yaml."))] = None,
@@ -87,7 +89,7 @@ def report(
     if format in (ReportFormat.docx, ReportFormat.pdf) and out is None:
         raise usage_error(N_("A Word or PDF report is a file: give --out, for example --out bao-cao.{ext}."), ext=format.value)
     made = s.date(date) or s.env.source_date or dt.date.today()
-    got = results_with_models(root, s.year(year), unit, closed_year=True, fast_reader=s.env.fast_reader, summary=True)
+    got = results_with_models(root, s.year(year), unit, closed_year=True, fast_reader=s.env.fast_reader, summary=True, public=public)
     _, language = s.gettext(), s.lang()
     data = report_render.build(got.result, got.models, unit, _, language, public, generated=made)
     if format in (ReportFormat.docx, ReportFormat.pdf):
@@ -118,6 +120,7 @@ def stats_command(
     unit: Annotated[str | None, typer.Option("--unit", help=N_("Only this unit and the units below it."))] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help=N_("As of this day (YYYY-MM-DD)."))] = None,
     format: Annotated[StatsFormat, typer.Option("--format", "-f", help=N_("table | json"))] = StatsFormat.table,
+    public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.score import year_stats
@@ -125,7 +128,7 @@ def stats_command(
     s = session(ctx, lang)
     day = s.date(as_of)
     root = s.root()
-    result = year_stats(root, s.year(year) or (day or dt.date.today()).year, unit, day, fast_reader=s.env.fast_reader)
+    result = year_stats(root, s.year(year) or (day or dt.date.today()).year, unit, day, fast_reader=s.env.fast_reader, public=public)
     sys.stdout.write(stats_render.RENDERERS[format.value](result, s.gettext(), s.lang()))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 

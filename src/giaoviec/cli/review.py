@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from giaoviec.cli.app import LangOption, Session, app, session
+from giaoviec.cli.app import LangOption, PublicOption, Session, app, session
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.formats import COMMENT_LIMIT
 from giaoviec.render.escape import terminal, text_ok
@@ -139,13 +139,14 @@ def status(
     unit: Annotated[str | None, typer.Option("--unit", help=N_("Only this unit and the units below it."))] = None,
     within: Annotated[int, typer.Option("--within", help=N_("Due soon: within this many days."))] = 30,
     format: Annotated[StatusFormat, typer.Option("--format", "-f", help=N_("text | json"))] = StatusFormat.text,
+    public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.score import status as follow_up
     from giaoviec.render import status as status_render
     s = session(ctx, lang)
     day = s.date(as_of)
-    result, _checked = follow_up(s.root(), day, unit, within, fast_reader=s.env.fast_reader)
+    result, _checked = follow_up(s.root(), day, unit, within, fast_reader=s.env.fast_reader, public=public)
     sys.stdout.write(status_render.RENDERERS[format.value](result, s.gettext()))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 

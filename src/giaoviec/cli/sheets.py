@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from giaoviec.cli.app import LangOption, app, session
+from giaoviec.cli.app import LangOption, PublicOption, app, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
 from giaoviec.render.escape import terminal
 
@@ -56,6 +56,7 @@ def export_command(
     scoring_sheet: Annotated[bool, typer.Option("--scoring-sheet", help=N_("The council's scoring sheet: a sheet per cadre, the score column empty."))] = False,
     csv_dialect: Annotated[CsvDialect, typer.Option("--csv-dialect", help=N_("excel: semicolons, decimal commas, dd/mm/yyyy dates (Excel, LibreOffice in Vietnamese); plain: commas, decimal points, ISO dates (for other programs)."))] = CsvDialect.excel,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file even if giaoviec did not make it."))] = False,
+    public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.report import results_with_models
@@ -66,7 +67,7 @@ def export_command(
     root = s.root()
     if (format is ExportFormat.xlsx or scoring_sheet) and out is None:
         raise usage_error(N_("A workbook needs --out FILE.xlsx."))
-    got = results_with_models(root, s.year(year) or dt.date.today().year, unit, fast_reader=s.env.fast_reader)
+    got = results_with_models(root, s.year(year) or dt.date.today().year, unit, fast_reader=s.env.fast_reader, public=public)
     _ = s.gettext()
     if scoring_sheet or format is ExportFormat.xlsx:
         assert out is not None

@@ -16,6 +16,7 @@ from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.i18n import os_problem
 from giaoviec.load import yamlio
 from giaoviec.load.files import is_giaoviec_file
+from giaoviec.load.public import Withholding
 from giaoviec.load.scanning import sniff_kinds
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
 from giaoviec.model import KINDS, Cadres, Evaluation, Units
@@ -86,9 +87,10 @@ def _text(value: Any) -> str | None:
 
 
 def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool = True,
-              agreed: set[bytes] | None = None) -> tuple[list[Document], list[Diagnostic]]:
+              agreed: set[bytes] | None = None, withhold: Withholding | None = None) -> tuple[list[Document], list[Diagnostic]]:
     """The documents of one file that holds giaoviec data ([] for other YAML files). `agreed`: the
-    texts the fast reader took before, read again without its risk scan (yamlfast.documents)."""
+    texts the fast reader took before, read again without its risk scan (yamlfast.documents).
+    `withhold` (--public): its confidential items taken out before anything is parsed (load/public.py)."""
     if raw is None:
         try:
             raw = (root / rel).read_bytes()
@@ -104,9 +106,13 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     documents: list[Document] = []
     diagnostics = list(loaded.diagnostics)
     if loaded.diagnostics:  # not even YAML: what it held is unknown
+        if withhold is not None and withhold.file(rel, raw):
+            return [], []
         kinds = sniff_kinds(raw)
         documents.append(Document(rel, -1, Unreadable(next(iter(kinds)).decode() if len(kinds) == 1 else "*")))
     for index, data in enumerate(loaded.documents):
+        if withhold is not None:
+            data = withhold.document(rel, index, data)
         if data is None:
             continue
         model, found = parse_document(rel, index, data)
@@ -116,7 +122,7 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
         elif (lost := _unreadable(data)) is not None:
             documents.append(Document(rel, index, lost))
     if diagnostics:
-        diagnostics = yamlio.locate(diagnostics, text)
+        diagnostics = yamlio.locate(diagnostics if withhold is None else withhold.remap(diagnostics), text)
     return documents, diagnostics
 
 

@@ -121,7 +121,7 @@ def as_csv(result: YearResult, models: Models, _: Gettext, out: TextIO, dialect:
     """`excel` (the default): semicolons, decimal commas, dd/mm/yyyy — what Excel and LibreOffice
     under a Vietnamese locale read as numbers and dates; `plain`: commas, points and ISO dates, for programs."""
     end = "\n" if dialect == "plain" else "\r\n"
-    for line in incomplete.lines(result.left_out, result.repo, _):
+    for line in [*incomplete.public(result.withheld, _), *incomplete.lines(result.left_out, result.repo, _)]:
         out.write("# " + visible(line).replace("\n", " ") + end)  # comment lines first: what this export leaves out
     if dialect == "plain":
         writer = csv.writer(out, lineterminator="\n")
@@ -140,7 +140,7 @@ def as_json(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None
     heads = headers(result)
     head = json.dumps({
         "generator": "giaoviec", "version": 1, "year": result.year, "complete": result.complete,
-        "left_out": incomplete.as_json(result.left_out, result.repo, _), "tasks": [],
+        **incomplete.public_json(result.withheld), "left_out": incomplete.as_json(result.left_out, result.repo, _), "tasks": [],
     }, ensure_ascii=False, indent=2)
     out.write(head.removesuffix('"tasks": []\n}') + '"tasks": [')
     wrote = False

@@ -2,8 +2,10 @@
 documents of the unit (their words: tasks, products, notes, amendments), in the reader's language,
 then rendered once by the templates (Markdown, HTML) or the document writer (docx.py).
 
-With `public`, confidential files and tasks (and their notes and evidence) are left out, and only
-counted. Nothing here reads a file or computes a status: it arranges what the computation gave.
+With `public`, the results were computed from the repository without its confidential files and
+tasks (app: `public=True`, load/public.py), and the report says how many were left out
+(`YearResult.withheld`); what is marked confidential in what it is given is still left out here.
+Nothing here reads a file or computes a status: it arranges what the computation gave.
 """
 
 from __future__ import annotations
@@ -154,7 +156,8 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         buckets=[(_(BUCKET[b]), buckets[b], percent(buckets[b], total, lang)) for b in BUCKET_ORDER],
         tiers=[(t, word(TIER_LONG, t, _), n) for t, n in tier_counts.items() if n],
         tasks=total, quota=[w.localize(_).message for w in result.findings if not public or w.code == "score.quota"],
-        overdue=overdue, hidden_files=hidden_files, hidden_tasks=hidden_tasks,
+        overdue=overdue, hidden_files=result.withheld.assignments if result.withheld else hidden_files,
+        hidden_tasks=result.withheld.tasks if result.withheld else hidden_tasks,
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
         by_quarter=[(_("Q{n}").format(n=q + 1), quarters[q][0], quarters[q][1]) for q in range(4)],
         tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _), proposals=proposals,

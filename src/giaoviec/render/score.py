@@ -98,6 +98,8 @@ def table(result: YearResult, _: Gettext, console: Console) -> None:
         console.print(T(_("(points in brackets are provisional: the tier is pending)")))
     for line in warning_lines(result, _):
         console.print(T(line, style="yellow"))
+    for line in incomplete.public(result.withheld, _):
+        console.print(T(line, style="italic"))
     for line in incomplete.lines(result.left_out, result.repo, _):
         console.print(T("⚠ " + line, style="bold red"))
 
@@ -106,7 +108,7 @@ def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> 
     """The JSON document in pieces, one cadre at a time (a province does not fit in one string),
     byte for byte what json.dumps(document, indent=2) would give."""
     head = {"version": 1, "year": result.year, "as_of": result.as_of.isoformat(), "profile": result.profile,
-            "complete": result.complete}
+            "complete": result.complete, **incomplete.public_json(result.withheld)}
     yield "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items())
     yield '  "cadres": ['
     for i, s in enumerate(result.assignments):
@@ -143,7 +145,7 @@ CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", 
 
 
 def as_csv(result: YearResult, _: Gettext, out: TextIO) -> None:
-    for line in incomplete.lines(result.left_out, result.repo, _):
+    for line in [*incomplete.public(result.withheld, _), *incomplete.lines(result.left_out, result.repo, _)]:
         out.write("# " + terminal(line).replace("\n", " ") + "\n")  # comment lines first: what this table leaves out
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEAD)
@@ -157,6 +159,7 @@ def as_csv(result: YearResult, _: Gettext, out: TextIO) -> None:
 
 def as_markdown(result: YearResult, _: Gettext, out: TextIO) -> None:
     lines = [f"## {md(title(result, _))}", ""]
+    lines += [f"> {md(x)}\n" for x in incomplete.public(result.withheld, _)]
     banner = incomplete.lines(result.left_out, result.repo, _)
     if banner:
         lines += ["> ⚠ **" + md(banner[0]) + "**", ">", *(f"> - {md(x)}" for x in banner[1:]), ""]
@@ -201,6 +204,8 @@ def explain(result: YearResult, _: Gettext, console: Console) -> None:
         console.print()
     for line in warning_lines(result, _):
         console.print(T(line, style="yellow"))
+    for line in incomplete.public(result.withheld, _):
+        console.print(T(line, style="italic"))
     for line in incomplete.lines(result.left_out, result.repo, _):
         console.print(T("⚠ " + line, style="bold red"))
 

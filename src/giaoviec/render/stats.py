@@ -31,6 +31,7 @@ def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
         n=nl.numerator, d=nl.denominator, pct=percent(nl.numerator, nl.denominator, lang), communes=nl.communes))
     if nl.unknown:
         lines.append("  " + _("{n} people with no hometown recorded are left out of both counts.").format(n=nl.unknown))
+    lines += ["", *incomplete.public(s.withheld, _)] if s.withheld is not None else []
     if s.left_out and s.repo is not None:
         lines += ["", *("⚠ " + line for line in incomplete.lines(s.left_out, s.repo, _))]
     return terminal("\n".join(lines) + "\n")
@@ -40,7 +41,7 @@ def as_json(s: Stats, _: Gettext, lang: str = "vi") -> str:
     total = sum(s.buckets.values())
     nl = s.not_local
     return json.dumps({
-        "version": 1, "year": s.year, "as_of": s.as_of.isoformat(), "unit": s.unit, "complete": s.complete,
+        "version": 1, "year": s.year, "as_of": s.as_of.isoformat(), "unit": s.unit, "complete": s.complete, **incomplete.public_json(s.withheld),
         "left_out": incomplete.as_json(s.left_out, s.repo, _) if s.repo is not None else [],
         "counts": {"cadres": s.cadres, "assignments": s.assignments, "tasks": s.tasks,
                    "tasks_per_cadre": round(s.tasks / s.cadres, 2) if s.cadres else None},

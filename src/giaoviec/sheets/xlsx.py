@@ -215,7 +215,7 @@ def _left_out_sheet(wb, result: YearResult, _: Gettext) -> None:
     """A first sheet, shown on opening, that says what the workbook leaves out (none when complete)."""
     from openpyxl.styles import Font
 
-    lines = incomplete.lines(result.left_out, result.repo, _)
+    lines = [*incomplete.public(result.withheld, _), *incomplete.lines(result.left_out, result.repo, _)]
     if not lines:
         return
     if getattr(wb, "write_only", False):
