@@ -754,7 +754,7 @@ VI.update({
     "The year; default: the latest year with an assignment.": "Năm; mặc định năm gần nhất có giao việc.",
     "md | html | docx | pdf": "md | html | docx | pdf",
     "Write to this file (default: the screen; needed for docx and pdf).": "Ghi vào tệp này (mặc định: in ra màn hình; bắt buộc với docx, pdf).",
-    "The public version: without confidential files and tasks, their notes and evidence.": "Bản công khai: bỏ mọi tệp, nhiệm vụ mật và ghi chú, minh chứng của chúng.",
+    "The public version: computed from the data without its confidential files and tasks (their notes, evidence and council scores), then says how many were left out.": "Bản công khai: tính từ dữ liệu đã bỏ mọi tệp, nhiệm vụ mật (cùng ghi chú, minh chứng, điểm hội đồng của chúng), rồi ghi số mục đã lược bỏ.",
     "The date of the report (YYYY-MM-DD); default: today, or SOURCE_DATE_EPOCH.": "Ngày lập báo cáo (YYYY-MM-DD); mặc định hôm nay, hoặc SOURCE_DATE_EPOCH.",
     "The document's number (docx, pdf), e.g. 15; leave it out to fill it in by hand.": "Số của văn bản (docx, pdf), ví dụ 15; bỏ trống để điền tay.",
     "The signer's name (docx, pdf); default: from giaoviec.yaml.": "Họ tên người ký (docx, pdf); mặc định theo giaoviec.yaml.",

@@ -89,5 +89,5 @@ def settle(as_of: dt.date, items: list[Item], considered: list[tuple[str, str]],
     broken = breakage(diagnostics)
     missing = left_out(repo, broken, as_of.year, scope_of(repo, unit), considered, {c for _p, c in considered})
     kept = [i for i in items if i.path not in broken.files]
-    hidden = confidential(withheld, scope_of(repo, unit), as_of, as_of, ("assigned",))
+    hidden = confidential(withheld, scope_of(repo, unit), as_of, as_of, ("assigned",), by_year=False)
     return FollowUp(as_of, period_start(as_of, repo.config.checks), kept, repo, tuple(missing), hidden)

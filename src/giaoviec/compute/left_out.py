@@ -133,9 +133,11 @@ SCORED = ("assigned", "closed")
 
 
 def confidential(withheld: Withholding | None, scope: set[str] | None, first: dt.date, last: dt.date,
-                 statuses: tuple[str, ...] = SCORED) -> Confidential | None:
+                 statuses: tuple[str, ...] = SCORED, by_year: bool = True) -> Confidential | None:
     """The confidential items taken out whose assignment is in scope and in [first, last] (counted
-    too when that cannot be told: a file that could not be read); None when the output is not public."""
+    too when that cannot be told: a file that could not be read); of a published assignment, the tasks
+    that count in one of those years (`by_year`, as the year's results count them), or all of them.
+    None when the output is not public."""
     if withheld is None:
         return None
     files = tasks = 0
@@ -153,6 +155,8 @@ def confidential(withheld: Withholding | None, scope: set[str] | None, first: dt
             continue
         if w.whole:
             files += 1
-        else:
+        elif not by_year:
             tasks += len(w.tasks)
+        else:
+            tasks += sum(1 for years in w.years if years is None or any(first.year <= y <= last.year for y in years))
     return Confidential(files, tasks)

@@ -42,6 +42,7 @@ class Withheld:
     end: str | None
     tasks: tuple[str, ...]  # the ids of the tasks taken out
     whole: bool
+    years: tuple[frozenset[int] | None, ...] = ()  # each task's: the years it counts in (its due date's, its checkpoints'); None: unknown
 
 
 @dataclass
@@ -71,10 +72,12 @@ class Withholding:
         whole = _marked(data) or (bool(tasks) and len(hidden) == len(tasks))
         if not whole and not hidden:
             return data
-        period = data.get("period") if isinstance(data.get("period"), dict) else {}
+        raw_period = data.get("period")
+        period: dict = raw_period if isinstance(raw_period, dict) else {}
+        taken = [tasks[i] for i in hidden] if not whole else tasks
         self.items.append(Withheld(rel, index, _text(data.get("cadre")), _text(data.get("unit")), _text(data.get("program")),
                                    _text(data.get("status", "assigned")), _text(period.get("from")), _text(period.get("to")),
-                                   ids if not whole else tuple(str(t.get("id")) for t in tasks if isinstance(t, dict)), whole))
+                                   tuple(str(t.get("id")) if isinstance(t, dict) else "" for t in taken), whole, tuple(_years(t) for t in taken)))
         if whole:
             return None
         kept_tasks = tuple(i for i in range(len(tasks)) if i not in hidden)
@@ -121,7 +124,7 @@ class Withholding:
         for i, entry in enumerate(ev.evaluations):
             cadre = getattr(entry, "cadre", None)
             mine = [w for w in self.items if cadre is not None and w.cadre == cadre and _matches(w, ev, entry)]
-            if not mine:
+            if not mine or cadre is None:
                 entries.append(entry)
                 continue
             kept = [a for a in published.get(cadre, ()) if (not getattr(entry, "program", None) or a.program == entry.program)
@@ -156,6 +159,24 @@ def _matches(w: Withheld, ev: Evaluation, entry: Any) -> bool:
     except ValueError:
         return True
     return start <= ev.period.end and ev.period.start <= end
+
+
+def _years(task: Any) -> frozenset[int] | None:
+    """The years a task counts in, as domain.status.counts_in tells them: its due date's and its
+    checkpoints' (None when they cannot be read)."""
+    when = task.get("when") if isinstance(task, dict) else None
+    if not isinstance(when, dict):
+        return None
+    days = [when.get("due"), *(cp.get("by") if isinstance(cp, dict) else None for cp in when.get("checkpoints") or ())]
+    years = set()
+    for day in days:
+        if day is None:
+            continue
+        try:
+            years.add(day.year if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)).year)
+        except ValueError:
+            return None
+    return frozenset(years)
 
 
 def _names(amendment: Any, ids: tuple[str, ...]) -> bool:
