@@ -80,7 +80,8 @@ class Withholding:
                                    tuple(str(t.get("id")) if isinstance(t, dict) else "" for t in taken), whole, tuple(_years(t) for t in taken)))
         if whole:
             return None
-        kept_tasks = tuple(i for i in range(len(tasks)) if i not in hidden)
+        out_of = set(hidden)
+        kept_tasks = tuple(i for i in range(len(tasks)) if i not in out_of)
         out = dict(data)
         out["tasks"] = [tasks[i] for i in kept_tasks]
         positions = {"tasks": kept_tasks}
