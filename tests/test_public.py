@@ -271,3 +271,71 @@ def test_documents_read_again_are_read_as_the_public_pass_read_them(cli, pair, m
     monkeypatch.setattr(report, "KEPT_TASKS", 0)
     again = cli("-C", str(secret), "report", "--unit", "vinh-phuc", "--year", "2022", "--public", "--date", "2025-01-10").out
     assert again == kept and "MẬT" not in again
+
+
+# -- diff --public: the review of two public revisions ----------------------------------------------
+
+SECRET_TASK_2024 = """  - id: "03"
+    what: Xác minh MẬT-DIFF-NHIỆM-VỤ đơn thư
+    when: {due: 2024-11-30}
+    result: {product: Báo cáo MẬT-DIFF-SẢN-PHẨM}
+    weight: 5
+    confidential: true
+    outcome: {done_on: 2024-11-20}
+"""
+SECRET_FILE_2024 = """apiVersion: giaoviec/v1
+kind: Assignment
+cadre: le-thi-mai
+unit: xa-dong
+program: breakthrough
+period: {from: 2024-01-01, to: 2024-12-31}
+status: closed
+confidential: true
+tasks:
+  - id: "01"
+    what: Việc MẬT-DIFF-TỆP của Bí thư
+    when: {due: 2024-06-30}
+    result: {product: Báo cáo MẬT-DIFF-TỆP-SẢN-PHẨM}
+    weight: 2
+"""
+
+
+def _git_pair(cli, base: Path, secret: bool) -> Path:
+    from test_review import ASSIGNMENT, CADRES, EVALUATION, REL, UNITS_ADD, git
+
+    root = base / ("secret" if secret else "by-hand")
+    assert cli("init", str(root), "--organization", "Đảng bộ tỉnh Phú Thọ").code == 0
+    (root / "org/cadres.yaml").write_text(CADRES, encoding="utf-8")
+    with open(root / "org/units.yaml", "a", encoding="utf-8") as units:
+        units.write(UNITS_ADD)
+    (root / REL).parent.mkdir(parents=True)
+    (root / REL).write_text(ASSIGNMENT + (SECRET_TASK_2024 if secret else ""), encoding="utf-8")
+    (root / "evaluations/2024").mkdir(parents=True)
+    council = EVALUATION + ('      "03": {score: 4, note: MẬT-DIFF-HỘI-ĐỒNG}\n' if secret else "")
+    (root / "evaluations/2024/hoi-dong-danh-gia.yaml").write_text(council.replace("- cadre: le-thi-mai\n", "- cadre: le-thi-mai\n    program: focus\n"),
+                                                               encoding="utf-8")
+    if secret:
+        (root / "assignments/2024/xa-dong/le-thi-mai-mat.yaml").write_text(SECRET_FILE_2024, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    _edit(root, REL, "target: 12}", "target: 8}")  # a public change: the target lowered without a decision
+    if secret:  # and confidential changes: a due date, a whole file, a council score
+        _edit(root, REL, "when: {due: 2024-11-30}", "when: {due: 2024-12-30}")
+        _edit(root, "assignments/2024/xa-dong/le-thi-mai-mat.yaml", "weight: 2", "weight: 4")
+        _edit(root, "evaluations/2024/hoi-dong-danh-gia.yaml", "score: 4, note: MẬT", "score: 5, note: MẬT")
+    git(root, "commit", "-qam", "change")
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "json"])
+def test_public_diff_equals_the_diff_without_the_confidential_items(cli, tmp_path, fmt):
+    secret, by_hand = _git_pair(cli, tmp_path, True), _git_pair(cli, tmp_path, False)
+    public = cli("-C", str(secret), "diff", "HEAD~1", "HEAD", "--format", fmt, "--public")
+    hand = cli("-C", str(by_hand), "diff", "HEAD~1", "HEAD", "--format", fmt, "--public")
+    assert public.code == hand.code
+    assert PUBLIC_LINE.sub("", public.out) == PUBLIC_LINE.sub("", hand.out)
+    assert "MẬT" not in public.out + public.err and PUBLIC_LINE.search(public.out)
+    assert "chỉ tiêu giảm từ 12 xuống 8" in public.out or fmt == "json"
+    internal = cli("-C", str(secret), "diff", "HEAD~1", "HEAD", "--format", fmt)
+    assert "MẬT" in internal.out or "le-thi-mai-mat.yaml" in internal.out  # the internal diff does show them

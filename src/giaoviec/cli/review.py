@@ -165,12 +165,13 @@ def diff(
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help=N_("text | md | json (md to post as a pull-request comment)."))] = DiffFormat.text,
     max_chars: Annotated[int, typer.Option("--max-chars", min=0, help=N_("md: at most this many characters (default 65536, GitHub's limit for a comment; 0: no limit); what does not fit is named in a note."))] = COMMENT_LIMIT,
     full_at: Annotated[str | None, typer.Option("--full-at", help=N_("md: where the whole text is (the CI run's page, say), given in the note when the text is cut."))] = None,
+    public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.review import review
     from giaoviec.render import diff as diff_render
     s = session(ctx, lang)
-    result = review(s.root(), base, head)
+    result = review(s.root(), base, head, public=public)
     if format is DiffFormat.md:
         sys.stdout.write(diff_render.markdown(result, s.gettext(), max_chars or None, full_at))
     else:

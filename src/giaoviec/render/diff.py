@@ -15,6 +15,7 @@ from giaoviec import formats
 from giaoviec.compute.review import Impact, Review
 from giaoviec.domain.semdiff import Change
 from giaoviec.i18n import N_, Gettext, lang_of
+from giaoviec.render import incomplete
 from giaoviec.render.escape import md, md_code, md_html, terminal
 from giaoviec.words import PROGRAM, TIER, fixed, word
 
@@ -187,6 +188,7 @@ def text(r: Review, _: Gettext) -> str:
                 line, flag = describe(c, _)
                 lines.append(("    ⚠ " if flag else "    • ") + line)
         lines += ["  → " + _impact(i, _) for i in b.impacts]
+    lines += ["", *incomplete.public(r.withheld, _)] if r.withheld is not None else []
     if not r.complete:
         lines += ["", "⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
     return "\n".join(terminal(line.replace("\n", " ")) for line in lines) + "\n"
@@ -220,9 +222,9 @@ def markdown(r: Review, _: Gettext, limit: int | None = None, full_at: str | Non
     registry, cadres = blocks(r)
     for c in registry:
         head += ["", "- ⚠ " + md(describe(c, _)[0])]
-    tail: list[str] = []
+    tail: list[str] = [*("\n> " + md(line) for line in incomplete.public(r.withheld, _))]
     if not r.complete:
-        tail = ["", "> ⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
+        tail += ["", "> ⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
     by_unit: dict[str, list[Block]] = {}
     for b in cadres:
         by_unit.setdefault(r.units.get(b.cadre, "—"), []).append(b)
@@ -261,7 +263,7 @@ def as_json(r: Review, _: Gettext) -> str:
 
     doc = {
         "version": 1, "base": r.base, "head": r.head or None, "files": r.diff.changed_files, "complete": r.complete,
-        "changes": [
+        **incomplete.public_json(r.withheld), "changes": [
             {"kind": c.kind, "path": c.path, "cadre": c.cadre or None, "program": c.program or None, "period": c.period or None,
              "task": c.task, "field": c.field, "old": value(c.old), "new": value(c.new), "eased": c.eased,
              "amended": c.amended if c.kind == "term" else None,
