@@ -65,12 +65,14 @@ class Reading:
         return bool(self.quantities) or has_target or self.named_product or self.what.named
 
 
-def read(what: str, product: str | None, phrases: Sequence[str] = VAGUE_PHRASES, generic: Sequence[str] = GENERIC_PRODUCTS) -> Reading:
+def read(what: str, product: str | None, phrases: Sequence[str] = VAGUE_PHRASES, generic: Sequence[str] = GENERIC_PRODUCTS,
+         found_quantities: Sequence[Quantity] | None = None) -> Reading:
     text = norm(what)
     vague = tuple(dict.fromkeys(alternation(tuple(phrases)).findall(text)))
     named, generic_product, unnamed_product = named_product(product, generic, phrases)
     _stripped, found = strip_not_quantities(written(what))
-    return Reading(tuple(quantities(what)), named, structure(what, phrases), vague, generic_product, unnamed_product,
+    amounts = tuple(quantities(what) if found_quantities is None else found_quantities)
+    return Reading(amounts, named, structure(what, phrases), vague, generic_product, unnamed_product,
                    tuple(found), task_object(what, phrases))
 
 
@@ -100,7 +102,7 @@ def judge(
         quantity = quantity_mismatch(found, target, unit, baseline)
         deadline = deadline_mismatch(named, due) if named else None
         return _CLEAR if quantity is None and deadline is None else Verdict(None, False, quantity, deadline)
-    reading = read(what, product, phrases, generic)
+    reading = read(what, product, phrases, generic, found)
     return Verdict(reading, not reading.clear(False), None, deadline_mismatch(named, due) if named else None)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from giaoviec.checks.wording_numbers import alternation, norm, quantities, strip_not_quantities
@@ -67,8 +68,8 @@ class Structure(NamedTuple):
 NOTHING = Structure("", "", "")
 
 
-def _tokens(original: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", original)]
+_WORD = re.compile(r"\S+")
+_KIND = alternation(_KINDS)
 
 
 def has_name(original: str, start: int = 0, end: int | None = None, first: int = 0) -> bool:
@@ -76,13 +77,17 @@ def has_name(original: str, start: int = 0, end: int | None = None, first: int =
     text's first (at `first`), not an abbreviation of a kind ("UBND", "NTM"), not part of a kind's
     name ("Quy hoạch", "Đề án") and not an institution every text names ("Đảng", "Nhà nước")."""
     end = len(original) if end is None else end
-    low = original.lower()
-    kinds = [m.span() for m in alternation(_KINDS).finditer(low, start, end)]
-    for s, e, word in _tokens(original[start:end]):
-        s, e = s + start, e + start
+    tail = original[max(start, first + 1):end]
+    if tail == tail.lower():  # most texts: no capital past the first word
+        return False
+    kinds: list[tuple[int, int]] | None = None
+    for m in _WORD.finditer(original, start, end):
+        s, word = m.start(), m.group()
         bare = word.strip(",.;:()\"'“”‘’")
         if s <= first or not bare[:1].isupper() or bare.isupper() or norm(bare) in NOT_NAMES:
             continue
+        if kinds is None:
+            kinds = [k.span() for k in _KIND.finditer(original.lower(), start, end)]
         if any(ks <= s < ke for ks, ke in kinds):
             continue
         return True
@@ -107,7 +112,7 @@ def _identifies(original: str, at: int, first: int, need: int) -> bool:
 
 
 def _match(words: Sequence[str], low: str, at: int) -> re.Match[str] | None:
-    return alternation(tuple(words), anywhere=False).match(low, at)
+    return alternation(words if isinstance(words, tuple) else tuple(words), anywhere=False).match(low, at)
 
 
 def _skip(low: str, at: int) -> int:
@@ -191,12 +196,17 @@ def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structur
     return found
 
 
+@lru_cache(maxsize=16)
+def _openers(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return (*phrases, *OPENERS)
+
+
 def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structure:
     first = _skip(low, at)
     at = first
     stripped_vague = maintain = False
     found = NOTHING
-    openers = tuple(phrases) + OPENERS
+    openers = _openers(tuple(phrases))
     while at < len(low):
         if not stripped_vague and (s := _document(original, low, at, first, False)) is not None:
             return s  # the task is the document ("Kế hoạch tổ chức Lễ hội …")
