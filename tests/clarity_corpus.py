@@ -31,8 +31,8 @@ class Case:
 
 # the product a committee writes when the source gives none (what issue 28 measured with)
 GENERIC = "Báo cáo kết quả thực hiện nhiệm vụ"
-PARTS = ("tune", "holdout", "real_tune", "real_blind")
-REAL = ("real_tune", "real_blind")
+PARTS = ("tune", "holdout", "real_tune", "real_blind", "real_tune2")
+REAL = ("real_tune", "real_blind", "real_tune2")
 # how a case's product is taken: as written (the synthetic parts), the source's own or else the
 # generic report ("source"), or a product that merely repeats the task's words ("words")
 VARIANTS = ("as-written", "source", "words")

@@ -74,6 +74,8 @@ def test_the_real_corpus_says_where_each_wording_came_from():
     "Khánh thành Trung tâm y tế huyện Yên Lạc",
     "Xây dựng nhà văn hóa thôn Đông",
     "Huyện đạt chuẩn nông thôn mới",
+    "Thống nhất đề cương Báo cáo chính trị trình Đại hội đại biểu Đảng bộ huyện lần thứ XX",
+    "Nghiên cứu, báo cáo đề xuất UBND tỉnh các giải pháp phát triển thị trường lao động trong khu công nghiệp",
 ])
 def test_a_named_result_in_what_makes_a_task_clear(what):
     v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2024, 12, 31), year=2024)

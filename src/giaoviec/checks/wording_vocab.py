@@ -17,6 +17,7 @@ VAGUE_PHRASES = (
 OPENERS = (
     "phấn đấu", "quyết tâm", "khẩn trương", "chủ động", "kịp thời", "nghiêm túc", "tập trung cao độ", "nỗ lực",
     "mục tiêu", "yêu cầu", "đề nghị", "giao", "sớm", "tích cực", "có", "có thêm", "hoàn thành việc",
+    "nghiên cứu", "rà soát", "khảo sát", "tổng hợp", "chủ trì",  # they precede the verb that says what is produced
 )
 # hedges: a state they qualify is not one a decision can recognise ("cơ bản đạt", "hướng tới")
 HEDGES = ("cơ bản", "từng bước", "hướng tới", "bước đầu", "góp phần", "tiến tới", "dần")
@@ -31,12 +32,14 @@ GENERIC_PRODUCTS = (
 DOCUMENTS = (
     *GENERIC_PRODUCTS, "bản thu hoạch", "dự án", "đề tài", "quy chế", "quy định", "bộ tiêu chí", "chiến lược", "cẩm nang", "bản đồ",
     "nghị định", "thông tư", "chỉ thị", "phương án", "quy trình", "bộ thủ tục", "hợp đồng", "thỏa thuận", "báo cáo chính trị",
+    "biểu", "biểu mẫu", "bảng tổng hợp", "báo cáo đề xuất", "báo cáo kiểm điểm",
 )
 # verbs that draft, issue, submit or settle a document
 DRAFT_VERBS = (
     "xây dựng", "ban hành", "soạn thảo", "dự thảo", "trình", "lập", "hoàn thiện", "hoàn chỉnh", "tham mưu ban hành",
     "tham mưu xây dựng", "phê duyệt", "báo cáo", "sửa đổi", "bổ sung", "điều chỉnh", "xây dựng và ban hành",
     "ký kết", "thông qua", "rà soát, ban hành", "xây dựng, ban hành", "tham mưu", "đề xuất", "gửi", "công bố",
+    "thống nhất", "báo cáo đề xuất",
 )
 # verbs that build a work; with a work kind and its proper name, a named result ("Xây dựng nhà văn hóa thôn Đông")
 BUILD_VERBS = ("xây dựng", "xây mới", "làm mới", "cứng hóa", "nâng cấp", "sửa chữa", "lắp đặt", "hoàn thành", "khánh thành", "khởi công")
