@@ -115,6 +115,23 @@ def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 3] + "…"
 
 
+def _missing(r: wording.Reading) -> list[Phrase]:
+    """The part of a named result that `what` has not: the subject of its document, the name of
+    its event, the one named thing its end state is said of, or any end state of the place it names."""
+    s = r.what
+    if s.missing == "subject":
+        return [phrase(N_("The {kind} it names does not say what it is about or who issues it."), kind=s.head)]
+    if s.missing == "name":
+        return [phrase(N_("The {kind} it names has no name."), kind=s.head)]
+    if s.missing == "one thing":
+        return [phrase(N_("'{state}' is said of no one named place, body or work."), state=s.head)]
+    if s.missing == "state":
+        return [phrase(N_("It names a place or body but no state that it will reach."))]
+    if r.vague_words:
+        return [phrase(N_("It is written in the words of a standing duty ({words})."), words=", ".join(r.vague_words[:3]))]
+    return []
+
+
 def _wording(doc: Document, base: tuple, task: Task, due: dt.date | None, year: int,
              words: tuple[tuple[str, ...], tuple[str, ...]]) -> list[Diagnostic]:
     """Rõ việc, read from the text (spec/clarity.md): clarity.what and clarity.mismatch."""
@@ -122,7 +139,9 @@ def _wording(doc: Document, base: tuple, task: Task, due: dt.date | None, year: 
     product = task.result.product if task.result else None
     target = measure.target if measure is not None else None
     unit = measure.unit if measure is not None else None
-    v = wording.judge(task.what, product, target=target, unit=unit, due=due, year=year, phrases=words[0], generic=words[1])
+    baseline = measure.baseline if measure is not None else None
+    v = wording.judge(task.what, product, target=target, unit=unit, due=due, year=year, phrases=words[0], generic=words[1],
+                      baseline=baseline)
     if not (v.vague or v.quantity or v.deadline):
         return []
     where = doc.where(*base, "what")
@@ -130,9 +149,12 @@ def _wording(doc: Document, base: tuple, task: Task, due: dt.date | None, year: 
     if v.vague and v.reading is not None:
         r = v.reading
         numbers = ", ".join(dict.fromkeys(r.not_quantities))
-        why: list[Phrase] = []
+        why: list[Phrase] = _missing(r)
         if r.generic_product:
             why.append(phrase(N_("The product '{product}' is only the name of a kind of document."), product=_short(r.generic_product)))
+        elif r.unnamed_product and wording.norm(r.unnamed_product).startswith(words[0]):
+            why.append(phrase(N_("The product '{product}' is written in the words of a standing duty: it names nothing that can be shown."),
+                              product=_short(r.unnamed_product)))
         elif r.unnamed_product:
             why.append(phrase(N_("The product '{product}' is not a document, a work or a status that can be shown."),
                               product=_short(r.unnamed_product)))
