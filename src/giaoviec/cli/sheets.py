@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
-from giaoviec.cli.app import LangOption, app, session
+from giaoviec.cli.app import LangOption, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
 from giaoviec.render.escape import terminal
 
@@ -110,7 +109,7 @@ def import_command(
     errors = [d for d in found if d.is_error]
     if found:
         REPORTERS["text"]([d.localize(_) for d in found], ReportContext(
-            root=root, files=1, gettext=_, console=Console(highlight=False, soft_wrap=True), out=sys.stdout))
+            root=root, files=1, gettext=_, console=plain_console(), out=sys.stdout))
     if errors:
         s.err().print(Text(_("Nothing was written: {n} errors.").format(n=len(errors)), style="bold red"))
         raise typer.Exit(int(ExitCode.DATA_ERRORS))
