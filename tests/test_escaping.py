@@ -16,6 +16,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -400,3 +401,54 @@ def test_a_tagged_value_in_a_repository_is_a_located_finding(cli, tmp_path):
     for args in (["score", "2022"], ["report", "--unit", "vinh-phuc", "--year", "2022", "-f", "html"], ["score", "2022", "-f", "json"]):
         run = cli("-C", str(root), *args)
         assert run.code in (1, 3) and "\x1b" not in run.out and "Traceback" not in run.err, (args, run.code, run.err[-300:])
+
+
+# -- sizes: a pull-request comment takes 65,536 characters -----------------------------------------
+
+
+def test_a_diff_of_700_registry_files_is_cut_to_a_comment_and_whole_in_the_job_summary(tmp_path):
+    """700 changed files that are not assignments (each a line of its own: everyone's figures may
+    rest on it) once made 81,202 characters: the comment is cut with a note, the job summary
+    ($GITHUB_STEP_SUMMARY) gets the whole text, and `>> "$GITHUB_STEP_SUMMARY"` is never cut."""
+    root = tmp_path / "kho"
+    write(root, read_all(EXAMPLES / "vinh-phuc"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    for i in range(700):
+        path = root / f"org/danh-muc/danh-muc-don-vi-va-can-bo-so-{i:04d}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"apiVersion: giaoviec/v1\nkind: Units\nunits:\n  - {{id: don-vi-{i}, name: Đơn vị {i}, level: commune}}\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    summary.write_text("### trước\n", encoding="utf-8")
+    comment = subprocess_cli("-C", str(root), "diff", "main", "--format", "md", "--full-at", "https://example.test/run/1",
+                             env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert comment.code == 0, comment.err[-500:]
+    whole = subprocess_cli("-C", str(root), "diff", "main", "--format", "md", "--max-chars", "0", "--full-at", "https://example.test/run/1")
+    assert len(whole.out) > 65_536 and whole.out.count("danh-muc-don-vi") == 700
+    assert len(comment.out) <= 65_536 and 0 < comment.out.count("danh-muc-don-vi") < 700
+    left = 700 - comment.out.count("danh-muc-don-vi")
+    assert f"còn {left} thay đổi về đơn vị, cán bộ, bộ quy tắc hoặc cấu hình" in comment.out
+    assert "Bản đầy đủ: <https://example.test/run/1>" in comment.out
+    assert summary.read_text(encoding="utf-8") == "### trước\n" + whole.out  # the whole text, once
+    with summary.open("a", encoding="utf-8") as out:  # the shell appends stdout to the summary itself: not cut, not twice
+        proc = subprocess.run([sys.executable, "-m", "giaoviec", "-C", str(root), "diff", "main", "--format", "md",
+                               "--full-at", "https://example.test/run/1"], stdout=out, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert summary.read_text(encoding="utf-8") == "### trước\n" + whole.out + whole.out
+
+
+def test_a_hostile_full_at_address_is_text():
+    from giaoviec.render.escape import md_url
+
+    assert md_url("https://example.test/run/1?a=b#c") == "<https://example.test/run/1?a=b#c>"
+    for hostile in ("javascript:alert(1)", "https://e.vn/>x<script>", "[x](http://e.vn)", "https://e.vn/\x1b[31m"):
+        _seen, bad = md_seen(f"> {md_url(hostile)}\n")
+        assert not bad and "<script" not in md_url(hostile) and "\x1b" not in md_url(hostile), hostile
+
+
+def test_the_program_in_brackets_is_shown_in_the_score_table(cli):
+    """`[khoán sản phẩm]` after a name was read as a rich style tag, and vanished from the table."""
+    out = cli("-C", str(EXAMPLES / "vinh-phuc"), "score", "2022").out
+    assert "Trần Thị Bình [khoán sản phẩm]" in out and "Đỗ Văn Hải [việc đột phá]" in out
