@@ -66,7 +66,7 @@ def hostile_repo(root: Path, shift: int = 0) -> Path:
             position["title"] = next(pick)
     for unit in files["org/units.yaml"]["units"]:
         unit["name"] = next(pick)
-    for rel, doc in files.items():
+    for doc in files.values():
         if doc.get("kind") == "Assignment":
             doc["position"] = next(pick)
             for amendment in doc.get("amendments", []):

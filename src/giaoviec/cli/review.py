@@ -133,7 +133,7 @@ def new_assignment(
     s = session(ctx, lang)
     root = s.root()
     path = new_assignment_file(root, cadre, period, program.value)
-    print(s.gettext()(N_("wrote {path}")).format(path=path.relative_to(root).as_posix()))
+    print(terminal(s.gettext()(N_("wrote {path}")).format(path=path.relative_to(root).as_posix())))
 
 
 class StatusFormat(str, Enum):

@@ -117,9 +117,9 @@ def import_command(
         if p.state == "unchanged":
             continue
         label = {"new": _("new"), "changed": _("changed")}[p.state]
-        print(f"{label}: {p.path}")
+        print(terminal(f"{label}: {p.path}"))
         if dry_run and p.state == "new":
-            print(p.text)
+            print(terminal(p.text))
         for c in p.changes:
             line, flag = describe(c, _)
             print(("  ⚠ " if flag else "  • ") + terminal(line))
