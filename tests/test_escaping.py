@@ -452,3 +452,20 @@ def test_the_program_in_brackets_is_shown_in_the_score_table(cli):
     """`[khoán sản phẩm]` after a name was read as a rich style tag, and vanished from the table."""
     out = cli("-C", str(EXAMPLES / "vinh-phuc"), "score", "2022").out
     assert "Trần Thị Bình [khoán sản phẩm]" in out and "Đỗ Văn Hải [việc đột phá]" in out
+
+
+def test_validate_github_and_its_job_summary(cli, repo, tmp_path, monkeypatch):
+    """The annotations (workflow commands) and the job summary's table name the hostile file: inert in both."""
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    run = cli("-C", str(repo), "validate", "-f", "github")
+    assert run.code == 1, run.err[-500:]
+    check_github("github", run.out)
+    assert any("cmd" in line for line in run.out.splitlines())
+    check_md("summary", summary.read_text(encoding="utf-8"))
+
+
+def test_init_refuses_an_organization_holding_control_characters(cli, tmp_path):
+    run = cli("init", str(tmp_path / "kho"), "--organization", "Đảng bộ \x1b[31m đỏ")
+    assert run.code == 2 and "--organization" in run.err and "\x1b" not in run.err
+    assert not (tmp_path / "kho").exists()

@@ -502,6 +502,7 @@ VI.update({
     '{path} ends its lines with a lone carriage return; save it with ordinary line ends first.': '{path} kết thúc dòng bằng ký tự CR đơn lẻ; hãy lưu lại với ký tự xuống dòng thông thường trước.',
     '{path} changed while it was being edited; nothing was written: run the command again.': '{path} đã thay đổi trong lúc đang sửa; chưa ghi gì: hãy chạy lại lệnh.',
     "--note holds bytes that are not text (check the terminal's encoding).": '--note chứa các byte không phải văn bản (kiểm tra bảng mã của cửa sổ lệnh).',
+    "{option} holds a control character or a bidirectional override, which no data file may hold.": "{option} chứa ký tự điều khiển hoặc ký tự đảo chiều hiển thị, điều mà không tệp dữ liệu nào được chứa.",
     'An interrupted write left {path}, which cannot be finished: {problem}.': 'Một lần ghi bị gián đoạn để lại {path}, không hoàn tất được: {problem}.',
     'Another giaoviec command is writing in {path}; try again when it has finished.': 'Một lệnh giaoviec khác đang ghi trong {path}; hãy thử lại khi lệnh đó xong.',
     '{path} is a link; giaoviec does not write through links.': '{path} là liên kết; giaoviec không ghi qua liên kết.',

@@ -85,6 +85,9 @@ def init(
     from giaoviec.write import scaffold
     s = session(ctx, lang)
     _ = s.gettext()
+    if not text_ok(organization):  # it is written into the new repository's files, which may hold no such character
+        raise Fatal(ExitCode.USAGE, N_("{option} holds a control character or a bidirectional override, which no data file may hold."),
+                    option="--organization")
     done = init_repository(folder, organization, requirement or scaffold.install_requirement(source, ref), force,
                            _("Initial data repository (giaoviec init)") if commit else None)
     for path in done.written:
