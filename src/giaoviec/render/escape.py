@@ -8,7 +8,8 @@ sequence or rich markup, not as a GitHub workflow command, not as a character XM
 | a terminal (rich consoles are made with markup and emoji off: cli/app.py) | `terminal` (`visible`) |
 | Markdown: a line, raw HTML inside it, a code span, a link given on the command line | `md`, `md_html`, `md_code`, `md_url` |
 | HTML (the report's environment, the SVG charts) | `html` |
-| CSV and xlsx: a cell, a comment line | `csv_cell`, `csv_comment` (xlsx: `is_formula_like` + `visible`) |
+| CSV: a cell, a comment line | `csv_cell`, `csv_comment` |
+| xlsx: a text cell (stored as text, never a formula: sheets/xlsx.py, sheets/rowsxml.py) | `xlsx` |
 | JSON (json.dumps' text, whole or a piece) | `json_text` |
 | GitHub workflow commands: a message, a property | `github` |
 | docx (Word's XML) | `docx` |
@@ -145,6 +146,12 @@ def github(text: object, prop: bool = False) -> str:
 def docx(text: object) -> str:
     """Text for a Word document: `visible` (XML 1.0 cannot hold most control characters; a bidi
     override would turn the text around); line feeds and tabs kept."""
+    return visible(text)
+
+
+def xlsx(text: object) -> str:
+    """A workbook's text cell: `visible` (a workbook cannot hold control characters). The writers
+    store it as text, never as a formula, whatever it starts with (`is_formula_like`)."""
     return visible(text)
 
 
