@@ -469,3 +469,34 @@ def test_init_refuses_an_organization_holding_control_characters(cli, tmp_path):
     run = cli("init", str(tmp_path / "kho"), "--organization", "Đảng bộ \x1b[31m đỏ")
     assert run.code == 2 and "--organization" in run.err and "\x1b" not in run.err
     assert not (tmp_path / "kho").exists()
+
+
+# -- the layer's functions, on their own ---------------------------------------------------------------
+
+SAMPLES = [*NASTY, HOSTILE_OPTION, HOSTILE_FILE, "a\ud800b", "x\u2066y\u2069", "\x85\x9b\ufffe", '"; =1+1', "|=cmd", "Nguyễn Văn An"]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_json_text_escapes_without_changing_the_value(text):
+    from giaoviec.render.escape import json_text
+
+    written = json_text(json.dumps({"k": text}, ensure_ascii=False))
+    assert CONTROL.search(written) is None and json.loads(written) == {"k": text}
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_a_csv_comment_line_has_no_formula_whatever_the_separator(text):
+    from giaoviec.render.escape import csv_comment
+
+    line = "# " + csv_comment(text)
+    assert "\n" not in line and "\r" not in line and CONTROL.search(line) is None
+    check_csv("comment", line)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_docx_and_github_texts_hold_no_control_character(text):
+    from giaoviec.render.escape import docx, github
+
+    assert CONTROL.search(docx(text)) is None
+    for prop in (False, True):
+        assert CONTROL.search(github(text, prop)) is None and "\n" not in github(text, prop)

@@ -92,7 +92,7 @@ def table(result: YearResult, _: Gettext, console: Console) -> None:
         for i, header in enumerate(TABLE_HEADS):
             t.add_column(_(header), justify="right" if i in NUMERIC else "left", overflow="fold")
         for s in result.assignments:
-            t.add_row(*(terminal(x) for x in row(s, result, _)))  # the console reads no markup (cli.app.plain_console)
+            t.add_row(*(Text(terminal(x)) for x in row(s, result, _)))  # Text: never read as markup, whatever the console
         console.print(t)
     if any(s.points is None for s in result.assignments):
         console.print(T(_("(points in brackets are provisional: the tier is pending)")))
