@@ -26,6 +26,8 @@ CODES: tuple[Code, ...] = (
          "what: Giải quyết 12 vụ vi phạm đất đai", "what: Giải quyết 12 vụ\n\tdue: 2022-09-30"),
     Code("yaml.duplicate-key", E, N_("A key may appear only once in a mapping; the second would silently replace the first."),
          "when: {start: 2022-02-15, due: 2022-09-30}", "when:\n  due: 2022-09-30\n  due: 2022-10-30"),
+    Code("yaml.tag", E, N_("Only the tags of the YAML 1.2 core schema (text, numbers, true/false, null, lists, mappings) are read; !!binary, !!timestamp, !!set and any other tag are refused where they are written."),
+         "name: Nguyễn Văn An", "name: !!binary TmfDtCBUaOG7iyBMYW4="),
     Code("yaml.encoding", E, N_("Files are UTF-8 (a byte order mark is accepted)."),
          "(UTF-8) Nguyễn Văn An", "(Windows-1258) Nguy\\xd2n V\\xe3n An"),
     Code("yaml.too-large", E, N_("A document whose aliases expand past a million values, or nested deeper than 64 levels, is refused."),

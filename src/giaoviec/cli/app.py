@@ -120,12 +120,12 @@ class Session:
         return value
 
     def err(self) -> Console:
-        return Console(stderr=True, highlight=False, soft_wrap=True)
+        return plain_console(stderr=True)
 
     def console(self, wide: bool = False) -> Console:
         """The console of stdout; `wide`: off a terminal, wide lines rather than wrapped tables."""
-        console = Console(highlight=False, soft_wrap=True)
-        return console if console.is_terminal or not wide else Console(highlight=False, soft_wrap=True, width=200)
+        console = plain_console()
+        return console if console.is_terminal or not wide else plain_console(width=200)
 
     def note(self, message: str, **args: object) -> None:
         """A line of its own on stderr, in the run's language."""
@@ -235,6 +235,12 @@ def _early_options(args: list[str]) -> tuple[Path | None, str | None]:
     return root, lang
 
 
+def plain_console(**options: Any) -> Console:
+    """A rich console that prints text as it is: no markup ([bold], [link=…]: an OSC 8 hyperlink), no
+    :emoji: codes, no highlighting. Every console of the program is one (escape.terminal does the rest)."""
+    return Console(highlight=False, soft_wrap=True, markup=False, emoji=False, **options)
+
+
 def main() -> None:
     s = Session(Environment.read())
     # a library's generator left open by an error we report is collected later; its complaint is noise
@@ -262,11 +268,11 @@ def main() -> None:
     except Exception as exc:
         if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
             # a usage error (typer's own copy of click): exit 2, in the run's language
-            print(click_words.usage_error(exc, s.gettext()), file=sys.stderr)
+            print(terminal(click_words.usage_error(exc, s.gettext())), file=sys.stderr)
             sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         _ = s.gettext()
         if s.debug:
             traceback.print_exc()
-        print(_("Internal error: {error}. Please report it with the command you ran; --debug shows the details.").format(
-            error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        print(terminal(_("Internal error: {error}. Please report it with the command you ran; --debug shows the details.").format(
+            error=f"{type(exc).__name__}: {exc}")), file=sys.stderr)
         sys.exit(int(ExitCode.INTERNAL))

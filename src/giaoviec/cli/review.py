@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
-from giaoviec.cli.app import LangOption, PublicOption, Session, app, session
+from giaoviec.cli.app import LangOption, PublicOption, Session, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.formats import COMMENT_LIMIT
 from giaoviec.render.escape import terminal, text_ok
 from giaoviec.words import SOURCE
+
+
+def _is_stdout(path: Path) -> bool:
+    """Whether standard output is the file at `path` (the job summary, appended to by the shell)."""
+    try:
+        return os.path.samestat(os.fstat(sys.stdout.fileno()), os.stat(path))
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
 
 
 def inside_root(s: Session, root: Path, name: str) -> Path:
@@ -53,7 +62,7 @@ def progress(
         raise Fatal(ExitCode.USAGE, N_("--note holds bytes that are not text (check the terminal's encoding)."))
     change = record(root, path, task_id, value, note, s.date(date), s.date(done_on), dt.date.today())
     before = set(change.before.splitlines())
-    console = Console(highlight=False, soft_wrap=True)
+    console = plain_console()
     console.print(Text(terminal(s.gettext()(N_("Updated {path}:")).format(path=path.relative_to(root).as_posix()))))
     for line in change.after.splitlines():
         if line not in before:
@@ -76,6 +85,9 @@ def init(
     from giaoviec.write import scaffold
     s = session(ctx, lang)
     _ = s.gettext()
+    if not text_ok(organization):  # it is written into the new repository's files, which may hold no such character
+        raise Fatal(ExitCode.USAGE, N_("{option} holds a control character or a bidirectional override, which no data file may hold."),
+                    option="--organization")
     done = init_repository(folder, organization, requirement or scaffold.install_requirement(source, ref), force,
                            _("Initial data repository (giaoviec init)") if commit else None)
     for path in done.written:
@@ -124,7 +136,7 @@ def new_assignment(
     s = session(ctx, lang)
     root = s.root()
     path = new_assignment_file(root, cadre, period, program.value)
-    print(s.gettext()(N_("wrote {path}")).format(path=path.relative_to(root).as_posix()))
+    print(terminal(s.gettext()(N_("wrote {path}")).format(path=path.relative_to(root).as_posix())))
 
 
 class StatusFormat(str, Enum):
@@ -173,6 +185,13 @@ def diff(
     s = session(ctx, lang)
     result = review(s.root(), base, head, public=public)
     if format is DiffFormat.md:
+        summary = s.env.github_summary
+        if summary is not None and _is_stdout(summary):  # `>> "$GITHUB_STEP_SUMMARY"`: the job summary takes the whole text
+            sys.stdout.write(diff_render.markdown(result, s.gettext(), None, full_at))
+            return
         sys.stdout.write(diff_render.markdown(result, s.gettext(), max_chars or None, full_at))
+        if summary is not None:  # a comment is cut to fit; the job summary has the whole text (the note says where)
+            with summary.open("a", encoding="utf-8") as out:
+                out.write(diff_render.markdown(result, s.gettext(), None, full_at))
     else:
         sys.stdout.write(diff_render.RENDERERS[format.value](result, s.gettext()))

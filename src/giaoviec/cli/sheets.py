@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
-from giaoviec.cli.app import LangOption, PublicOption, app, session
+from giaoviec.cli.app import LangOption, PublicOption, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
 from giaoviec.render.escape import terminal
 
@@ -111,7 +110,7 @@ def import_command(
     errors = [d for d in found if d.is_error]
     if found:
         REPORTERS["text"]([d.localize(_) for d in found], ReportContext(
-            root=root, files=1, gettext=_, console=Console(highlight=False, soft_wrap=True), out=sys.stdout))
+            root=root, files=1, gettext=_, console=plain_console(), out=sys.stdout))
     if errors:
         s.err().print(Text(_("Nothing was written: {n} errors.").format(n=len(errors)), style="bold red"))
         raise typer.Exit(int(ExitCode.DATA_ERRORS))
@@ -119,9 +118,9 @@ def import_command(
         if p.state == "unchanged":
             continue
         label = {"new": _("new"), "changed": _("changed")}[p.state]
-        print(f"{label}: {p.path}")
+        print(terminal(f"{label}: {p.path}"))
         if dry_run and p.state == "new":
-            print(p.text)
+            print(terminal(p.text))
         for c in p.changes:
             line, flag = describe(c, _)
             print(("  ⚠ " if flag else "  • ") + terminal(line))

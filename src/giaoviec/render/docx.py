@@ -6,7 +6,8 @@ confidential content is included; the task tables as an appendix on landscape pa
 
 A4, Times New Roman (TCVN 6909:2001 Unicode), 13 pt body, margins 20/20/30/15 mm. The content is
 the Report of render/report.py, nothing else: every figure there comes from the one computation.
-python-docx escapes every text for XML; nothing from a data file is read as markup.
+python-docx escapes every text for XML; nothing from a data file is read as markup; every text goes
+through `escape.docx` (control characters, which XML cannot hold, and bidi overrides written as codes).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from docx.text.paragraph import Paragraph
 
 from giaoviec import formats
 from giaoviec.i18n import Gettext
+from giaoviec.render.escape import docx as docx_text
 from giaoviec.render.report import texts
 from giaoviec.render.reportview import CadreSection, Report
 from giaoviec.words import BUCKET, STATUS
@@ -93,14 +95,14 @@ def _para(container, text: str = "", *, size=BODY, bold: bool = False, italic: b
     if keep:
         fmt.keep_with_next = True
     if text:
-        _font(p.add_run(text), size, bold, italic, underline)
+        _font(p.add_run(docx_text(text)), size, bold, italic, underline)
     return p
 
 
 def _runs(p: Paragraph, *parts: tuple[str, bool], size=BODY) -> Paragraph:
     """Runs of one paragraph, each (text, bold)."""
     for text, bold in parts:
-        _font(p.add_run(text), size, bold)
+        _font(p.add_run(docx_text(text)), size, bold)
     return p
 
 
@@ -130,7 +132,7 @@ def _cell(cell, text: str, *, size=SMALL, bold: bool = False, align=WD_ALIGN_PAR
     for i, line in enumerate(text.split("\n")):
         if i:
             p.add_run().add_break()
-        _font(p.add_run(line), size, bold)
+        _font(p.add_run(docx_text(line)), size, bold)
 
 
 def _grid(container, heads: list[str], rows: list[list[str]], widths: list[float], numeric: frozenset[int] = frozenset()) -> Table:
@@ -179,10 +181,10 @@ def _heading_block(doc, head: Letterhead, r: Report, _: Gettext) -> None:
     first = left.paragraphs[0]
     first.alignment = center
     if head.superior:
-        _font(first.add_run(head.superior.upper()), Pt(13) if head.form == "party" else Pt(12.5))
+        _font(first.add_run(docx_text(head.superior.upper())), Pt(13) if head.form == "party" else Pt(12.5))
         _para(left, head.issuer.upper(), size=Pt(13), bold=True, align=center, after=0)
     else:
-        _font(first.add_run(head.issuer.upper()), Pt(13), bold=True)
+        _font(first.add_run(docx_text(head.issuer.upper())), Pt(13), bold=True)
     _para(left, "*" if head.form == "party" else "—————", size=Pt(13), align=center, after=0)
     _para(left, head.number_line, size=Pt(13), align=center, after=0)
     if r.confidential:
@@ -331,10 +333,10 @@ def _signature(doc, head: Letterhead, _: Gettext) -> None:
     top.alignment = center
     top.paragraph_format.space_after = Pt(0)
     if head.authority:
-        _font(top.add_run(head.authority.upper()), Pt(14), bold=True)
+        _font(top.add_run(docx_text(head.authority.upper())), Pt(14), bold=True)
         _para(right, head.title.upper(), size=Pt(14), bold=True, align=center, after=0)
     elif head.title:
-        _font(top.add_run(head.title.upper()), Pt(14), bold=True)
+        _font(top.add_run(docx_text(head.title.upper())), Pt(14), bold=True)
     else:  # no signer configured: the places to fill by hand
         _font(top.add_run(_("(authority, title of the signer)")), Pt(13), italic=True)
     for _line in range(4):
@@ -396,9 +398,9 @@ def document(r: Report, head: Letterhead, _: Gettext) -> bytes:
     _page_numbers(section)
     props = doc.core_properties
     stamp = dt.datetime(head.date.year, head.date.month, head.date.day)
-    props.title = texts(r, _)["title"]
+    props.title = docx_text(texts(r, _)["title"])
     props.author = "giaoviec"  # the mark by which giaoviec knows its own file (write/paths.py)
-    props.last_modified_by = head.issuer
+    props.last_modified_by = docx_text(head.issuer)
     props.created = props.modified = stamp
     props.revision = 1
     props.comments = _("Prepared with giaoviec")

@@ -19,7 +19,7 @@ from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
 from giaoviec.i18n import N_, Gettext, lang_of, phrase, say
 from giaoviec.render import incomplete, jsontext
-from giaoviec.render.escape import csv_cell, md, terminal
+from giaoviec.render.escape import csv_cell, csv_comment, json_text, md, terminal
 from giaoviec.words import COMPONENT, PROGRAM, STATUS, TIER, TIER_LONG, fixed, short, word
 
 TABLE_HEADS = (N_("Cadre"), N_("Position"), N_("Unit"), N_("Tasks"), N_("Done"), N_("On time"), N_("Exceeded"),
@@ -88,11 +88,11 @@ def table(result: YearResult, _: Gettext, console: Console) -> None:
     if len(result.assignments) > BOXED_ROWS:
         _lines_table(result, _, console)
     else:
-        t = Table(title=terminal(title(result, _)), title_justify="left")
+        t = Table(title=Text(terminal(title(result, _)), style="italic"), title_justify="left")
         for i, header in enumerate(TABLE_HEADS):
             t.add_column(_(header), justify="right" if i in NUMERIC else "left", overflow="fold")
         for s in result.assignments:
-            t.add_row(*(terminal(x) for x in row(s, result, _)))
+            t.add_row(*(Text(terminal(x)) for x in row(s, result, _)))  # Text: never read as markup, whatever the console
         console.print(t)
     if any(s.points is None for s in result.assignments):
         console.print(T(_("(points in brackets are provisional: the tier is pending)")))
@@ -109,10 +109,10 @@ def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> 
     byte for byte what json.dumps(document, indent=2) would give."""
     head = {"version": 1, "year": result.year, "as_of": result.as_of.isoformat(), "profile": result.profile,
             "complete": result.complete, **incomplete.public_json(result.withheld)}
-    yield "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items())
+    yield json_text("{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items()))
     yield '  "cadres": ['
     for i, s in enumerate(result.assignments):
-        yield ("," if i else "") + "\n    " + jsontext.dumps(_cadre(s, result, _), 2)
+        yield ("," if i else "") + "\n    " + json_text(jsontext.dumps(_cadre(s, result, _), 2))
     yield "\n  ],\n" if result.assignments else "],\n"
     tail = {
         "left_out": incomplete.as_json(result.left_out, result.repo, _),
@@ -120,7 +120,7 @@ def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> 
         "diagnostics": [{"path": d.path, "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
                          "message": d.message, "hint": d.hint} for d in diagnostics],
     }
-    body = jsontext.dumps(tail)
+    body = json_text(jsontext.dumps(tail))
     yield body[2:] + "\n"  # without its opening brace: it continues the document
 
 
@@ -146,7 +146,7 @@ CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", 
 
 def as_csv(result: YearResult, _: Gettext, out: TextIO) -> None:
     for line in [*incomplete.public(result.withheld, _), *incomplete.lines(result.left_out, result.repo, _)]:
-        out.write("# " + terminal(line).replace("\n", " ") + "\n")  # comment lines first: what this table leaves out
+        out.write("# " + csv_comment(line) + "\n")  # comment lines first: what this table leaves out
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEAD)
     for s in result.assignments:

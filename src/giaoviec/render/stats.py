@@ -8,7 +8,7 @@ from giaoviec import formats
 from giaoviec.compute.stats import Stats
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete
-from giaoviec.render.escape import terminal
+from giaoviec.render.escape import json_text, terminal
 from giaoviec.words import BUCKET, ROLE_PLURAL, TIER, fixed, percent, word
 
 
@@ -40,7 +40,7 @@ def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
 def as_json(s: Stats, _: Gettext, lang: str = "vi") -> str:
     total = sum(s.buckets.values())
     nl = s.not_local
-    return json.dumps({
+    return json_text(json.dumps({
         "version": 1, "year": s.year, "as_of": s.as_of.isoformat(), "unit": s.unit, "complete": s.complete, **incomplete.public_json(s.withheld),
         "left_out": incomplete.as_json(s.left_out, s.repo, _) if s.repo is not None else [],
         "counts": {"cadres": s.cadres, "assignments": s.assignments, "tasks": s.tasks,
@@ -50,7 +50,7 @@ def as_json(s: Stats, _: Gettext, lang: str = "vi") -> str:
         "not_local": {"date": nl.day.isoformat(), "communes": nl.communes, "numerator": nl.numerator, "denominator": nl.denominator,
                       "percent": round(nl.percent, 1) if nl.percent is not None else None, "unknown": nl.unknown,
                       "by_role": {r: {"not_local": n, "known": k} for r, (n, k) in nl.by_role.items()}},
-    }, ensure_ascii=False, indent=2) + "\n"
+    }, ensure_ascii=False, indent=2)) + "\n"
 
 
 RENDERERS = {"table": table, "json": as_json}

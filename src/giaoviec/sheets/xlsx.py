@@ -13,7 +13,7 @@ from typing import BinaryIO
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete
-from giaoviec.render.escape import is_formula_like, visible
+from giaoviec.render.escape import is_formula_like, xlsx
 from giaoviec.render.export import COLUMNS, COMPUTED, DATE_COLUMNS, PRINTED, TEXT_COLUMNS, TOTALS, WRAPPED, headers, task_rows, total_rows
 from giaoviec.render.report import Models
 from giaoviec.sheets.rowsxml import Rows
@@ -25,7 +25,7 @@ SCORE_HEAD = ("Mã nhiệm vụ", "Nội dung nhiệm vụ", "Trọng số", "T�
 def put(ws, values: list) -> int:
     """A row whose text cells are text, never formulas (openpyxl makes "=…" a formula), and hold
     no character a workbook cannot store; its row number."""
-    ws.append([visible(v) if isinstance(v, str) else v for v in values])
+    ws.append([xlsx(v) if isinstance(v, str) else v for v in values])
     row = ws._current_row  # openpyxl's own count of appended rows (ws.max_row walks every cell: quadratic)
     for cell in ws[row]:
         if isinstance(cell.value, str) and is_formula_like(cell.value):
@@ -37,7 +37,7 @@ def _cell(ws, value: object, style):
     """A cell of a write-only sheet: the column's style (copied, not looked up again), text kept text."""
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(ws, visible(value) if isinstance(value, str) else value)
+    cell = WriteOnlyCell(ws, xlsx(value) if isinstance(value, str) else value)
     if style is not None:
         cell._style = copy(style)  # the style ids of a prepared cell: setting fonts and fills per cell costs a lookup each
     if isinstance(cell.value, str) and is_formula_like(cell.value):
