@@ -257,6 +257,9 @@ VI.update({
 # diff
 VI.update({
     "new assignment": "tệp giao việc mới",
+    "new assignment ({status}): {n} tasks": "giao việc mới ({status}): {n} nhiệm vụ",
+    "status: {old} → {new}": "trạng thái: {old} → {new}",
+    "the terms now bind: a later change of them needs an amendment decision": "các nội dung giao từ nay có tính ràng buộc: thay đổi về sau cần quyết định điều chỉnh",
     "assignment removed": "tệp giao việc bị xóa",
     "task {task} added: {what}": "thêm nhiệm vụ {task}: {what}",
     "task {task} removed: {what}": "xóa nhiệm vụ {task}: {what}",

@@ -16,7 +16,7 @@ from giaoviec.compute.review import Impact, Review
 from giaoviec.domain.semdiff import Change
 from giaoviec.i18n import N_, Gettext, lang_of
 from giaoviec.render.escape import md, md_code, md_html, terminal
-from giaoviec.words import PROGRAM, TIER, fixed, word
+from giaoviec.words import ASSIGNMENT_STATUS, COMPONENT, PROGRAM, TIER, fixed, word
 
 
 def value(v: Any, _: Gettext) -> str:
@@ -72,7 +72,15 @@ def describe(c: Change, _: Gettext) -> tuple[str, bool]:
 def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
     t = c.task
     if c.kind == "assignment-added":
-        return _("new assignment"), False
+        if not isinstance(c.new, dict):
+            return _("new assignment"), False
+        return _("new assignment ({status}): {n} tasks").format(status=word(ASSIGNMENT_STATUS, c.new["status"], _), n=c.new["tasks"]), False
+    if c.kind == "status":
+        text = _("status: {old} → {new}").format(old=word(ASSIGNMENT_STATUS, c.old, _), new=word(ASSIGNMENT_STATUS, c.new, _))
+        if c.new == "assigned":
+            text += " — " + _("the terms now bind: a later change of them needs an amendment decision")
+        backwards = list(ASSIGNMENT_STATUS).index(c.new) < list(ASSIGNMENT_STATUS).index(c.old)
+        return text, backwards
     if c.kind == "assignment-removed":
         return _("assignment removed"), True
     if c.kind == "task-added":
@@ -114,7 +122,7 @@ def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
     if c.kind == "council-general":
         return _("council general points: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "council-component":
-        return _("council points for '{name}': {old} → {new}").format(name=c.field, old=_v(c.old, _), new=_v(c.new, _)), True
+        return _("council points for '{name}': {old} → {new}").format(name=word(COMPONENT, c.field or "", _), old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "council-tier":
         return _("decided tier: {old} → {new}").format(old=_tier(c.old, _), new=_tier(c.new, _)), True
     if c.kind == "council-discipline":
