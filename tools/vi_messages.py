@@ -257,6 +257,10 @@ VI.update({
 # diff
 VI.update({
     "new assignment": "tệp giao việc mới",
+    "{cadre} ({program}): no score in the sheet; left as it was (an earlier session's scores still hold)": "{cadre} ({program}): phiếu không có điểm nào; để nguyên như cũ (điểm của phiên họp trước vẫn giữ hiệu lực)",
+    "{cadre} ({program}): {scored}; {n}/{total} tasks scored": "{cadre} ({program}): {scored}; chấm {n}/{total} nhiệm vụ",
+    "{cadre} ({program}): {n}/{total} tasks scored": "{cadre} ({program}): chấm {n}/{total} nhiệm vụ",
+    "'{value}' differs from '{other}' on sheet {sheet}: one session has one minutes' number and one date.": "'{value}' khác với '{other}' ở trang {sheet}: một phiên họp chỉ có một số biên bản và một ngày họp.",
     "new assignment ({status}): {n} tasks": "giao việc mới ({status}): {n} nhiệm vụ",
     "status: {old} → {new}": "trạng thái: {old} → {new}",
     "the terms now bind: a later change of them needs an amendment decision": "các nội dung giao từ nay có tính ràng buộc: thay đổi về sau cần quyết định điều chỉnh",

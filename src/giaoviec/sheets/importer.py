@@ -46,6 +46,7 @@ class Planned:
     before: str = ""  # the file's text when it is changed
     changes: tuple = ()  # semdiff changes, for the reviewer
     edits: tuple[tuple[str, str, Any, Any], ...] = ()  # (task, field name msgid, old, new) of the other edited values
+    notes: tuple[Phrase, ...] = ()  # what the plan writes and leaves, said to the person importing (a council's sheet: per cadre)
 
 
 def _cell_for(loc: tuple, cells: dict[tuple, Cell]) -> Cell | None:
