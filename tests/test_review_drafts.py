@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import json
 
-from test_review import REL, edit, git, repo  # noqa: F401  (the fixture)
-
 from conftest import subprocess_cli
+from test_review import REL, edit, git, repo  # noqa: F401  (the fixture)
 
 
 def _draft(root, status: str = "proposed") -> None:

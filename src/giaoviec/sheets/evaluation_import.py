@@ -57,7 +57,7 @@ def plan(repo: Repository, workbook: Path, council: str) -> tuple[list[Planned],
                     entries.append(entry)
                     starts.append(start)
                     ends.append(end)
-    for what, seen in (("minutes", session.minutes), ("meeting", session.meeting)):
+    for seen in (session.minutes, session.meeting):
         if len(seen) > 1:
             (first, at), (second, (sheet, row)) = sorted(seen.items(), key=lambda kv: kv[1])[:2]
             found.append(finding(f"{display}#{sheet}", None, "sheet.value", N_("'{value}' differs from '{other}' on sheet {sheet}: one session has one minutes' number and one date."),

@@ -16,8 +16,8 @@ from giaoviec.render import incomplete
 from giaoviec.render.escape import is_formula_like, visible
 from giaoviec.render.export import COLUMNS, COMPUTED, DATE_COLUMNS, PRINTED, TEXT_COLUMNS, TOTALS, WRAPPED, headers, task_rows, total_rows
 from giaoviec.render.report import Models
-from giaoviec.sheets.rowsxml import Rows
 from giaoviec.sheets.names import label
+from giaoviec.sheets.rowsxml import Rows
 from giaoviec.words import ASSIGNMENT_STATUS, COMPONENT, PROGRAM, STATUS, word
 
 SCORE_HEAD = ("Mã nhiệm vụ", "Nội dung nhiệm vụ", "Trọng số", "Tình trạng (máy tính)", "Điểm (máy tính)", "Điểm hội đồng", "Nhận xét")
