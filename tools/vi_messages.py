@@ -257,6 +257,8 @@ VI.update({
 # diff
 VI.update({
     "new assignment": "tệp giao việc mới",
+    "'{value}' is a date that does not exist in the calendar.": "'{value}' là một ngày không có trên lịch.",
+    "Task {task} is listed twice for this assignment: also at row {row}.": "Nhiệm vụ {task} có hai dòng trong cùng một tệp giao việc: đã có ở dòng {row}.",
     "{cadre} ({program}): no score in the sheet; left as it was (an earlier session's scores still hold)": "{cadre} ({program}): phiếu không có điểm nào; để nguyên như cũ (điểm của phiên họp trước vẫn giữ hiệu lực)",
     "{cadre} ({program}): {scored}; {n}/{total} tasks scored": "{cadre} ({program}): {scored}; chấm {n}/{total} nhiệm vụ",
     "{cadre} ({program}): {n}/{total} tasks scored": "{cadre} ({program}): chấm {n}/{total} nhiệm vụ",

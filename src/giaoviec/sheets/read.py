@@ -40,6 +40,19 @@ TASK_COLUMNS = {
     "checkin_note": ("noi dung bao cao tien do", "noi dung bao cao gan nhat"),
     "council_score": ("diem hoi dong",), "council_note": ("nhan xet cua hoi dong",),
 }
+FIELD_LOCS = {  # where a task column's value goes in the task: a finding there points at the column's cell, an empty one too
+    "lead": ("who", "lead"), "support": ("who", "support"), "start": ("when", "start"), "due": ("when", "due"),
+    "checkpoints": ("when", "checkpoints"), "product": ("result", "product"), "indicator": ("result", "measure", "indicator"),
+    "measure_unit": ("result", "measure", "unit"), "target": ("result", "measure", "target"), "direction": ("result", "measure", "direction"),
+    "accountable": ("responsibility", "accountable"), "authority": ("responsibility", "authority"),
+    "support_from_above": ("responsibility", "support_from_above"), "weight": ("weight",), "confidential": ("confidential",),
+    "done_on": ("outcome", "done_on"), "outcome_value": ("outcome", "value"), "evidence": ("outcome", "evidence"),
+    "checkin_date": ("progress",),
+}
+PARENT_COLUMNS = {  # a finding about a whole part of the task: the column that holds its first value
+    ("who",): ("lead",), ("when",): ("checkpoints", "due"), ("result",): ("product",), ("result", "measure"): ("indicator", "target"),
+    ("responsibility",): ("accountable",), ("outcome",): ("done_on", "outcome_value"),
+}
 REQUIRED = ("id", "what")
 HEADERS = {"id": "Mã nhiệm vụ", "what": "Nội dung nhiệm vụ", "cadre": "Mã cán bộ", "unit": "Mã đơn vị", "from": "Từ ngày", "to": "Đến ngày"}
 
@@ -66,13 +79,25 @@ def _diag(path: str, cell: Cell, code: str, message: str, **args: Any) -> Diagno
     return finding(f"{path}#{cell.sheet}", None, code, message, line=cell.row, column=cell.column, **args)
 
 
+DATE_PATTERNS = ((r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", "dmy"), (r"(\d{4})-(\d{1,2})-(\d{1,2})", "ymd"))
+
+
+def date_finding(where: str, row: int, column: int, value: Any) -> Diagnostic:
+    """A cell that should hold a date and does not: written as one that the calendar does not have
+    (31/09/2027), or not written as a date at all."""
+    if any(re.fullmatch(pattern, str(value).strip()) for pattern, _order in DATE_PATTERNS):
+        return finding(where, None, "sheet.date", N_("'{value}' is a date that does not exist in the calendar."), line=row, column=column,
+                       value=value)
+    return finding(where, None, "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), line=row, column=column, value=value)
+
+
 def date_of(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
-    for pattern, order in ((r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", "dmy"), (r"(\d{4})-(\d{1,2})-(\d{1,2})", "ymd")):
+    for pattern, order in DATE_PATTERNS:
         m = re.fullmatch(pattern, text)
         if m:
             a, b, c = (int(x) for x in m.groups())
@@ -196,6 +221,11 @@ def read_workbook(path: Path, display: str) -> Parsed:
         data, origin = groups[gkey]
         i = len(data["tasks"])
         task, task_origin = _task(cells, display, out, data)
+        first = next((origin[("tasks", j)].row for j, t in enumerate(data["tasks"]) if task["id"] and t["id"] == task["id"]), None)
+        if first is not None:  # a row copied (in Excel, the last copy would silently win): refused at the copy
+            out.diagnostics.append(_diag(display, cells["id"], "ref.duplicate-id", N_("Task {task} is listed twice for this assignment: also at row {row}."),
+                                         task=task["id"], row=first))
+            continue
         data["tasks"].append(task)
         origin[("tasks", i)] = cells["what"]  # a finding about the whole task points at its row
         for field_loc, cell in task_origin.items():
@@ -210,7 +240,7 @@ def _value(key: str, cell: Cell, display: str, out: Parsed) -> Any:
     if key in ("from", "to", "basis_date"):
         day = date_of(cell.value)
         if day is None:
-            out.diagnostics.append(_diag(display, cell, "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), value=cell.value))
+            out.diagnostics.append(date_finding(f"{display}#{cell.sheet}", cell.row, cell.column, cell.value))
         return day
     if key in ("program", "status"):
         code = coded(key, cell.value)
@@ -261,7 +291,7 @@ def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -
     def day_of(key):
         day = date_of(cells[key].value)
         if day is None:
-            out.diagnostics.append(_diag(display, cells[key], "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), value=cells[key].value))
+            out.diagnostics.append(date_finding(f"{display}#{cells[key].sheet}", cells[key].row, cells[key].column, cells[key].value))
         return day
 
     def number(key):
@@ -294,7 +324,7 @@ def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -
         if text(key):
             day = date_of(cells[key].value)
             if day is None:
-                out.diagnostics.append(_diag(display, cells[key], "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), value=cells[key].value))
+                out.diagnostics.append(date_finding(f"{display}#{cells[key].sheet}", cells[key].row, cells[key].column, cells[key].value))
             when[key] = day
             origin[("when", key)] = cells[key]
     if text("checkpoints"):
@@ -382,4 +412,11 @@ def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -
             council["note"] = text("council_note")
         task["_council"] = council
         origin[("_council",)] = cells.get("council_score") or cells["council_note"]
+    for key, loc in FIELD_LOCS.items():
+        if key in cells:
+            origin.setdefault(loc, cells[key])
+    for loc, keys in PARENT_COLUMNS.items():
+        held = next((cells[k] for k in keys if k in cells), None)
+        if held is not None:
+            origin.setdefault(loc, held)
     return task, origin
