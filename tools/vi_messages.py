@@ -257,6 +257,12 @@ VI.update({
 # diff
 VI.update({
     "new assignment": "tệp giao việc mới",
+    "--evidence holds bytes that are not text (check the terminal's encoding).": "--evidence chứa byte không phải văn bản (kiểm tra bảng mã của cửa sổ lệnh).",
+    "--evidence goes with a check-in; the outcome's evidence is written in the file (outcome.evidence).": "--evidence đi kèm một lần báo cáo tiến độ; minh chứng của kết quả ghi trực tiếp trong tệp (outcome.evidence).",
+    "A number takes a decimal point, not a comma: write {written}.": "Số thập phân viết bằng dấu chấm, không dùng dấu phẩy: viết {written}.",
+    "The comma of {number} splits it inside {{ … }}: '{field}' is read as a new field.": "Dấu phẩy trong {number} tách đôi con số khi nằm trong {{ … }}: '{field}' bị đọc thành một trường mới.",
+    "'{value}' is not a number: write it as 18.5 (or 18,5).": "'{value}' không phải một số: viết dạng 18.5 (hoặc 18,5).",
+    "What the check-in rests on: a document, a link (may be given several times).": "Căn cứ của lần báo cáo: văn bản, đường dẫn (có thể nêu nhiều lần).",
     "'{value}' is a date that does not exist in the calendar.": "'{value}' là một ngày không có trên lịch.",
     "Task {task} is listed twice for this assignment: also at row {row}.": "Nhiệm vụ {task} có hai dòng trong cùng một tệp giao việc: đã có ở dòng {row}.",
     "{cadre} ({program}): no score in the sheet; left as it was (an earlier session's scores still hold)": "{cadre} ({program}): phiếu không có điểm nào; để nguyên như cũ (điểm của phiên họp trước vẫn giữ hiệu lực)",
