@@ -67,3 +67,22 @@ def test_a_date_that_does_not_exist(cli, repo, tmp_path):
     run = cli("-C", str(repo), "import", str(workbook(tmp_path / "b.xlsx", HEADER, rows, dict(INFO))))
     assert run.code == 1 and "b.xlsx#Giao viec:2:3: lỗi [sheet.date]" in run.out
     assert "không có trên lịch" in run.out and "không phải ngày" not in run.out
+
+
+def test_an_unknown_name_in_the_support_column_is_answered_at_its_cell(cli, repo, tmp_path):
+    from openpyxl import load_workbook
+
+    from conftest import EXAMPLES
+
+    wb = load_workbook(EXAMPLES / "templates" / "giao-viec.xlsx")
+    ws = wb["Nhiệm vụ"]
+    ws["D3"] = "Ủy ban nhân dân xã Tam Hồngg"  # "Phối hợp", column D
+    book = tmp_path / "t.xlsx"
+    wb.save(book)
+    run = cli("-C", str(repo), "import", str(book))
+    assert run.code == 1 and "t.xlsx#Nhiệm vụ:3:4: lỗi [ref.unknown]" in run.out, run.out
+    ws["D3"] = None
+    ws["F2"] = None  # "Hạn hoàn thành", column F, left empty
+    wb.save(book)
+    run = cli("-C", str(repo), "import", str(book))
+    assert run.code == 1 and "t.xlsx#Nhiệm vụ:2:6: lỗi [clarity.when]" in run.out, run.out
