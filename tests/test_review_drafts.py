@@ -68,6 +68,7 @@ def test_a_change_of_the_units_is_said(repo):  # noqa: F811
     git(repo, "commit", "-qam", "rename")
     out = subprocess_cli("-C", str(repo), "diff", "HEAD~1").out
     assert "org/units.yaml" in out and "Không có thay đổi nào" not in out
+    assert "đơn vị Xã Đông Thành (xa-dong): đổi tên" in out  # what changed, in words
 
 
 def test_a_new_unit_and_its_draft_in_one_change(repo):  # noqa: F811
@@ -83,6 +84,7 @@ def test_a_new_unit_and_its_draft_in_one_change(repo):  # noqa: F811
         out = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "--format", fmt).out
         assert "org/units.yaml" in out and "giao việc mới (đề xuất): 2 nhiệm vụ" in out and "Lê Thị Mai" in out
     assert "Xã Tây: 1 cán bộ" in out  # the Markdown folds the new draft under its unit, by name
+    assert "thêm đơn vị Xã Tây (xa-tay)" in out
 
 
 def test_a_council_component_is_named_in_words():

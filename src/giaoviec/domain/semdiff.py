@@ -18,6 +18,7 @@ from giaoviec.load.documents import Document, Unreadable
 from giaoviec.model import Assignment, Evaluation
 from giaoviec.model.assignment import Task
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.org import Cadres, Units
 
 TERMS = ("what", "due", "target", "weight")
 DRAFTS = ("proposed", "appraised")  # a draft's terms are still being settled: edited freely, no amendment
@@ -159,8 +160,37 @@ def compare(files: list[str], old_docs: Iterable[Document], new_docs: Iterable[D
         diff.changes += _council_changes(old_ev.get(key), new_ev.get(key))
     held = {d.path for d in (*old_list, *new_list) if not _is_registry(d)}
     for path in sorted({d.path for d in (*old_list, *new_list) if _is_registry(d)} - held):
-        diff.changes.append(Change("registry", Owner(path, "", "", "")))
+        diff.changes.append(Change("registry", Owner(path, "", "", ""), new=org_changes(path, old_list, new_list)))
     return diff
+
+
+ORG_FIELDS = {"unit": ("name", "level", "parent", "valid_from", "valid_to", "succeeded_by"), "cadre": ("name", "hometown", "positions")}
+
+
+def org_changes(path: str, old_docs: list[Document], new_docs: list[Document]) -> tuple[tuple[str, str, str, str, tuple[str, ...]], ...]:
+    """What a change of a Units or Cadres file does to each unit and cadre in it: (unit | cadre,
+    added | removed | changed, id, name, the fields changed)."""
+    def entries(docs: list[Document]) -> dict[tuple[str, str], Any]:
+        out: dict[tuple[str, str], Any] = {}
+        for d in docs:
+            if d.path == path and isinstance(d.model, Units):
+                out.update({("unit", u.id): u for u in d.model.units})
+            elif d.path == path and isinstance(d.model, Cadres):
+                out.update({("cadre", c.id): c for c in d.model.cadres})
+        return out
+
+    before, after = entries(old_docs), entries(new_docs)
+    found = []
+    for key in sorted(set(before) | set(after)):
+        kind, ident = key
+        was, now = before.get(key), after.get(key)
+        if was is None or now is None:
+            found.append((kind, "added" if was is None else "removed", ident, (now or was).name, ()))
+        else:
+            fields = tuple(name for name in ORG_FIELDS[kind] if getattr(was, name) != getattr(now, name))
+            if fields:
+                found.append((kind, "changed", ident, now.name, fields))
+    return tuple(found)
 
 
 def _is_registry(doc: Document) -> bool:

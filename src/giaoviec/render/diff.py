@@ -128,8 +128,27 @@ def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
     if c.kind == "council-discipline":
         return _("discipline: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "registry":
-        return _("{path} changed: units, cadres, profiles or the configuration, which every figure may rest on").format(path=c.path), True
+        text = _("{path} changed: units, cadres, profiles or the configuration, which every figure may rest on").format(path=c.path)
+        said = [_org(d, _) for d in c.new or ()]
+        if len(said) > 12:
+            said = [*said[:12], _("{n} more").format(n=len(said) - 12)]
+        return text + (" — " + "; ".join(said) if said else ""), True
     return c.kind, False
+
+
+ORG_FIELD = {"name": N_("name"), "level": N_("level"), "parent": N_("parent unit"), "valid_from": N_("valid from"),
+             "valid_to": N_("valid to"), "succeeded_by": N_("successors"), "hometown": N_("hometown"), "positions": N_("positions")}
+ORG_CHANGE = {
+    ("unit", "added"): N_("unit {name} ({id}) added"), ("unit", "removed"): N_("unit {name} ({id}) removed"),
+    ("unit", "changed"): N_("unit {name} ({id}): {fields} changed"), ("cadre", "added"): N_("cadre {name} ({id}) added"),
+    ("cadre", "removed"): N_("cadre {name} ({id}) removed"), ("cadre", "changed"): N_("cadre {name} ({id}): {fields} changed"),
+}
+
+
+def _org(detail: tuple, _: Gettext) -> str:
+    """One unit or cadre a change of org/ adds, removes or changes, in words."""
+    kind, how, ident, name, fields = detail
+    return _(ORG_CHANGE[(kind, how)]).format(name=name, id=ident, fields=", ".join(_(ORG_FIELD.get(f, f)) for f in fields))
 
 
 def _tier(tier: str | None, _: Gettext) -> str:
