@@ -180,12 +180,13 @@ def org_changes(path: str, old_docs: list[Document], new_docs: list[Document]) -
         return out
 
     before, after = entries(old_docs), entries(new_docs)
-    found = []
+    found: list[tuple[str, str, str, str, tuple[str, ...]]] = []
     for key in sorted(set(before) | set(after)):
         kind, ident = key
         was, now = before.get(key), after.get(key)
         if was is None or now is None:
-            found.append((kind, "added" if was is None else "removed", ident, (now or was).name, ()))
+            either: Any = now if was is None else was
+            found.append((kind, "added" if was is None else "removed", ident, either.name, ()))
         else:
             fields = tuple(name for name in ORG_FIELDS[kind] if getattr(was, name) != getattr(now, name))
             if fields:
