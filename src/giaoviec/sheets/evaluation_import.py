@@ -16,9 +16,9 @@ from typing import Any
 from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.i18n import Phrase, phrase
 from giaoviec.load.repository import Repository
+from giaoviec.sheets.cells import date_finding, date_of, number_of
 from giaoviec.sheets.importer import Planned
 from giaoviec.sheets.names import coded, label, plain
-from giaoviec.sheets.read import date_of, number_of
 from giaoviec.sheets.workbook import open_workbook
 from giaoviec.sheets.xlsx import GENERAL_LABEL, LEFT_OUT_SHEET, MEETING_LABEL, MINUTES_LABEL, SCORE_HEAD
 from giaoviec.words import COMPONENT, PROGRAM
@@ -112,7 +112,7 @@ def _sheet(ws, repo: Repository, where: str, found: list[Diagnostic], session: S
         if key == plain(MEETING_LABEL):
             day = date_of(value)
             if day is None:
-                found.append(finding(where, None, "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), line=row, column=2, value=value))
+                found.append(date_finding(where, row, 2, value))
             else:
                 session.meeting.setdefault(day, (ws.title, row))
             continue
