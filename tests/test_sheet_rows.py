@@ -86,3 +86,14 @@ def test_an_unknown_name_in_the_support_column_is_answered_at_its_cell(cli, repo
     wb.save(book)
     run = cli("-C", str(repo), "import", str(book))
     assert run.code == 1 and "t.xlsx#Nhiệm vụ:2:6: lỗi [clarity.when]" in run.out, run.out
+
+
+def test_a_status_changed_in_the_workbook_is_said_once_in_words(cli, repo, tmp_path):
+    book, wb, ws, col = exported_2022(cli, repo, tmp_path)
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, col["Mã cán bộ"]).value == "nguyen-van-an":
+            ws.cell(r, col["Trạng thái"]).value = "đã giao"
+    wb.save(book)
+    run = cli("-C", str(repo), "import", str(book), "--dry-run")
+    assert run.code == 0, run.out
+    assert run.out.count("trạng thái") == 1 and "trạng thái: đã kết thúc → đã giao" in run.out, run.out

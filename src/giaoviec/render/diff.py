@@ -13,7 +13,7 @@ from typing import Any
 
 from giaoviec import formats
 from giaoviec.compute.review import Impact, Review
-from giaoviec.domain.semdiff import Change
+from giaoviec.domain.semdiff import DRAFTS, Change
 from giaoviec.i18n import N_, Gettext, lang_of
 from giaoviec.render.escape import md, md_code, md_html, terminal
 from giaoviec.words import ASSIGNMENT_STATUS, COMPONENT, PROGRAM, TIER, fixed, word
@@ -77,7 +77,7 @@ def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
         return _("new assignment ({status}): {n} tasks").format(status=word(ASSIGNMENT_STATUS, c.new["status"], _), n=c.new["tasks"]), False
     if c.kind == "status":
         text = _("status: {old} → {new}").format(old=word(ASSIGNMENT_STATUS, c.old, _), new=word(ASSIGNMENT_STATUS, c.new, _))
-        if c.new == "assigned":
+        if c.new == "assigned" and c.old in DRAFTS:
             text += " — " + _("the terms now bind: a later change of them needs an amendment decision")
         backwards = list(ASSIGNMENT_STATUS).index(c.new) < list(ASSIGNMENT_STATUS).index(c.old)
         return text, backwards

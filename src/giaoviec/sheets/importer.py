@@ -267,13 +267,13 @@ def _update(loaded: Registry, at: tuple[str, int], data: dict, cells: dict, colu
     return Planned(rel, after, "changed", before=text, changes=tuple(diff.changes), edits=_edits(old_doc, merged.changes))
 
 
-FIELD_LABELS = {  # what the semantic diff does not describe: the other values a workbook edits
+FIELD_LABELS = {  # what the semantic diff does not describe (it says a status change): the other values a workbook edits
     ("who", "lead"): N_("lead"), ("who", "support"): N_("support"), ("who",): N_("lead and support"),
     ("when", "start"): N_("start"), ("when", "checkpoints"): N_("checkpoints"), ("result", "product"): N_("product"),
     ("result", "measure", "indicator"): N_("indicator"), ("result", "measure", "unit"): N_("unit of measure"),
     ("result", "measure", "direction"): N_("direction"), ("responsibility", "accountable"): N_("accountable"),
     ("responsibility", "authority"): N_("authority"), ("responsibility", "support_from_above"): N_("support from above"),
-    ("confidential",): N_("confidential"), ("position",): N_("position"), ("status",): N_("status"),
+    ("confidential",): N_("confidential"), ("position",): N_("position"),
     ("basis", "number"): N_("decision number"), ("basis", "date"): N_("decision date"), ("basis", "issued_by"): N_("issued by"),
     ("monitor",): N_("monitor"),
 }
