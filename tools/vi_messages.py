@@ -37,7 +37,7 @@ VI = {
     "A reference names a unit, cadre, task or profile that does not exist.": "Tham chiếu tới đơn vị, cán bộ, nhiệm vụ hoặc bộ quy tắc không tồn tại.",
     "A reference names a unit where a cadre is expected, or the other way round.": "Tham chiếu tới đơn vị ở chỗ cần cán bộ, hoặc ngược lại.",
     "Units may not be their own ancestors.": "Một đơn vị không thể là cấp trên của chính nó.",
-    "Ids are unique: units and cadres share one namespace; task ids are unique in their file.": "Mã là duy nhất: đơn vị và cán bộ dùng chung một không gian mã; mã nhiệm vụ là duy nhất trong tệp.",
+    "Ids are unique: units and cadres share one namespace; task ids are unique in their file (in a workbook: one row per task of an assignment).": "Mã là duy nhất: đơn vị và cán bộ dùng chung một không gian mã; mã nhiệm vụ là duy nhất trong tệp (trong bảng tính: mỗi nhiệm vụ của một tệp giao việc một dòng).",
     "One Assignment per cadre, program and period.": "Mỗi cán bộ, mỗi hình thức, mỗi kỳ chỉ có một tệp giao việc.",
     "An evaluation entry must say which program it scores when the cadre has several assignments in the period.": "Khi cán bộ có nhiều tệp giao việc trong kỳ, kết quả đánh giá phải ghi rõ hình thức (program) được chấm.",
     "Dates in order: start before due, done not before start, from before to.": "Ngày tháng đúng thứ tự: bắt đầu trước hạn, hoàn thành không trước ngày bắt đầu, từ ngày trước đến ngày.",
@@ -316,7 +316,7 @@ VI.update({
     "giaoviec: what this change does": "giaoviec: thay đổi này làm gì",
     "{n} changes in {files} files; {flagged} to look at twice (⚠).": "{n} thay đổi trong {files} tệp; {flagged} thay đổi cần xem kỹ (⚠).",
 })
-VI["With validate --base REV: a change of an assigned term (content, due date, target, weight) since REV cites an amendment decision added since REV that names the task."] = "Với validate --base REV: mọi thay đổi điều khoản đã giao (nội dung, hạn, chỉ tiêu, trọng số) kể từ REV phải dẫn một quyết định điều chỉnh mới, có nêu mã nhiệm vụ."
+VI["With validate --base REV: a change of an assigned term (content, due date, target, weight) since REV cites an amendment decision added since REV that names the task; a file that was a draft in REV (proposed, appraised) is edited freely."] = "Với validate --base REV: mọi thay đổi điều khoản đã giao (nội dung, hạn, chỉ tiêu, trọng số) kể từ REV phải dẫn một quyết định điều chỉnh mới, có nêu mã nhiệm vụ; tệp còn là dự thảo ở REV (đề xuất, đã thẩm định) được sửa tự do."
 
 # progress
 VI.update({
