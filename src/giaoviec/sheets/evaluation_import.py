@@ -107,8 +107,8 @@ def _sheet(ws, repo: Repository, where: str, found: list[Diagnostic], session: S
         if value in (None, ""):
             continue
         if key == plain(MINUTES_LABEL):
-            number = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()  # 15, not 15.0
-            session.minutes.setdefault(number, (ws.title, row))
+            minutes = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()  # 15, not 15.0
+            session.minutes.setdefault(minutes, (ws.title, row))
             continue
         if key == plain(MEETING_LABEL):
             day = date_of(value)
