@@ -37,7 +37,7 @@ VI = {
     "A reference names a unit, cadre, task or profile that does not exist.": "Tham chiếu tới đơn vị, cán bộ, nhiệm vụ hoặc bộ quy tắc không tồn tại.",
     "A reference names a unit where a cadre is expected, or the other way round.": "Tham chiếu tới đơn vị ở chỗ cần cán bộ, hoặc ngược lại.",
     "Units may not be their own ancestors.": "Một đơn vị không thể là cấp trên của chính nó.",
-    "Ids are unique: units and cadres share one namespace; task ids are unique in their file.": "Mã là duy nhất: đơn vị và cán bộ dùng chung một không gian mã; mã nhiệm vụ là duy nhất trong tệp.",
+    "Ids are unique: units and cadres share one namespace; task ids are unique in their file (in a workbook: one row per task of an assignment).": "Mã là duy nhất: đơn vị và cán bộ dùng chung một không gian mã; mã nhiệm vụ là duy nhất trong tệp (trong bảng tính: mỗi nhiệm vụ của một tệp giao việc một dòng).",
     "One Assignment per cadre, program and period.": "Mỗi cán bộ, mỗi hình thức, mỗi kỳ chỉ có một tệp giao việc.",
     "An evaluation entry must say which program it scores when the cadre has several assignments in the period.": "Khi cán bộ có nhiều tệp giao việc trong kỳ, kết quả đánh giá phải ghi rõ hình thức (program) được chấm.",
     "Dates in order: start before due, done not before start, from before to.": "Ngày tháng đúng thứ tự: bắt đầu trước hạn, hoàn thành không trước ngày bắt đầu, từ ngày trước đến ngày.",
@@ -260,6 +260,36 @@ VI.update({
 # diff
 VI.update({
     "new assignment": "tệp giao việc mới",
+    "name": "tên",
+    "level": "cấp",
+    "parent unit": "đơn vị cấp trên",
+    "valid from": "hiệu lực từ",
+    "valid to": "hiệu lực đến",
+    "successors": "đơn vị kế thừa",
+    "hometown": "quê quán",
+    "positions": "chức vụ đã giữ",
+    "{n} more": "còn {n} mục khác",
+    "unit {name} ({id}) added": "thêm đơn vị {name} ({id})",
+    "unit {name} ({id}) removed": "bỏ đơn vị {name} ({id})",
+    "unit {name} ({id}): {fields} changed": "đơn vị {name} ({id}): đổi {fields}",
+    "cadre {name} ({id}) added": "thêm cán bộ {name} ({id})",
+    "cadre {name} ({id}) removed": "bỏ cán bộ {name} ({id})",
+    "cadre {name} ({id}): {fields} changed": "cán bộ {name} ({id}): đổi {fields}",
+    "--evidence holds bytes that are not text (check the terminal's encoding).": "--evidence chứa byte không phải văn bản (kiểm tra bảng mã của cửa sổ lệnh).",
+    "--evidence goes with a check-in; the outcome's evidence is written in the file (outcome.evidence).": "--evidence đi kèm một lần báo cáo tiến độ; minh chứng của kết quả ghi trực tiếp trong tệp (outcome.evidence).",
+    "A number takes a decimal point, not a comma: write {written}.": "Số thập phân viết bằng dấu chấm, không dùng dấu phẩy: viết {written}.",
+    "The comma of {number} splits it inside {{ … }}: '{field}' is read as a new field.": "Dấu phẩy trong {number} tách đôi con số khi nằm trong {{ … }}: '{field}' bị đọc thành một trường mới.",
+    "'{value}' is not a number: write it as 18.5 (or 18,5).": "'{value}' không phải một số: viết dạng 18.5 (hoặc 18,5).",
+    "What the check-in rests on: a document, a link (may be given several times).": "Căn cứ của lần báo cáo: văn bản, đường dẫn (có thể nêu nhiều lần).",
+    "'{value}' is a date that does not exist in the calendar.": "'{value}' là một ngày không có trên lịch.",
+    "Task {task} is listed twice for this assignment: also at row {row}.": "Nhiệm vụ {task} có hai dòng trong cùng một tệp giao việc: đã có ở dòng {row}.",
+    "{cadre} ({program}): no score in the sheet; left as it was (an earlier session's scores still hold)": "{cadre} ({program}): phiếu không có điểm nào; để nguyên như cũ (điểm của phiên họp trước vẫn giữ hiệu lực)",
+    "{cadre} ({program}): {scored}; {n}/{total} tasks scored": "{cadre} ({program}): {scored}; chấm {n}/{total} nhiệm vụ",
+    "{cadre} ({program}): {n}/{total} tasks scored": "{cadre} ({program}): chấm {n}/{total} nhiệm vụ",
+    "'{value}' differs from '{other}' on sheet {sheet}: one session has one minutes' number and one date.": "'{value}' khác với '{other}' ở trang {sheet}: một phiên họp chỉ có một số biên bản và một ngày họp.",
+    "new assignment ({status}): {n} tasks": "giao việc mới ({status}): {n} nhiệm vụ",
+    "status: {old} → {new}": "trạng thái: {old} → {new}",
+    "the terms now bind: a later change of them needs an amendment decision": "các nội dung giao từ nay có tính ràng buộc: thay đổi về sau cần quyết định điều chỉnh",
     "assignment removed": "tệp giao việc bị xóa",
     "task {task} added: {what}": "thêm nhiệm vụ {task}: {what}",
     "task {task} removed: {what}": "xóa nhiệm vụ {task}: {what}",
@@ -289,7 +319,7 @@ VI.update({
     "giaoviec: what this change does": "giaoviec: thay đổi này làm gì",
     "{n} changes in {files} files; {flagged} to look at twice (⚠).": "{n} thay đổi trong {files} tệp; {flagged} thay đổi cần xem kỹ (⚠).",
 })
-VI["With validate --base REV: a change of an assigned term (content, due date, target, weight) since REV cites an amendment decision added since REV that names the task."] = "Với validate --base REV: mọi thay đổi điều khoản đã giao (nội dung, hạn, chỉ tiêu, trọng số) kể từ REV phải dẫn một quyết định điều chỉnh mới, có nêu mã nhiệm vụ."
+VI["With validate --base REV: a change of an assigned term (content, due date, target, weight) since REV cites an amendment decision added since REV that names the task; a file that was a draft in REV (proposed, appraised) is edited freely."] = "Với validate --base REV: mọi thay đổi điều khoản đã giao (nội dung, hạn, chỉ tiêu, trọng số) kể từ REV phải dẫn một quyết định điều chỉnh mới, có nêu mã nhiệm vụ; tệp còn là dự thảo ở REV (đề xuất, đã thẩm định) được sửa tự do."
 
 # progress
 VI.update({

@@ -58,7 +58,10 @@ def review(root: Path, base: str, head: str | None = None, today: dt.date | None
             found += impacts(diff, year, before, after, today)
             seen += [before, after]
             complete = complete and all(r is not None and r.complete for r in (before, after))
-    return Review(base, head or "", diff, found, names(*seen), complete, units(*seen))
+    repo = revision.registry.repo  # by name also the cadres and units of a change no year scores (a draft, a removed file)
+    named = {c.cadre: repo.name(c.cadre) for c in diff.changes if c.cadre}
+    placed = {c.cadre: repo.name(c.owner.unit) for c in diff.changes if c.cadre and c.owner.unit}
+    return Review(base, head or "", diff, found, {**named, **names(*seen)}, complete, {**units(*seen), **placed})
 
 
 def _public_review(root: Path, base: str, head: str | None, today: dt.date) -> Review:

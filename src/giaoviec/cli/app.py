@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+import re
 import sys
 import time
 import traceback
@@ -111,7 +113,23 @@ class Session:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # written as a date, but not one the calendar has
+                raise usage_error(N_("'{value}' is a date that does not exist in the calendar."), value=value) from None
             raise usage_error(N_("'{value}' is not a date written YYYY-MM-DD."), value=value) from None
+
+    def number(self, value: str | None) -> float | None:
+        """An option's number: 18.5, or 18,5 as Vietnamese writes it (the one comma of a number
+        without a point can only be its decimal comma); anything else is a usage error."""
+        if value is None:
+            return None
+        text = value.strip()
+        if re.fullmatch(r"-?\d+,\d+", text):
+            text = text.replace(",", ".")
+        if re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", text):
+            number = float(text)
+            if math.isfinite(number):
+                return number
+        raise usage_error(N_("'{value}' is not a number: write it as 18.5 (or 18,5)."), value=value)
 
     def year(self, value: int | None) -> int | None:
         """A year option or argument: the calendar's years only (a usage error otherwise)."""

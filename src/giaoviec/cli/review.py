@@ -45,10 +45,11 @@ def inside_root(s: Session, root: Path, name: str) -> Path:
 def progress(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="FILE#TASK", help=N_("The assignment file and the task's id, e.g. assignments/2022/nguyet-duc/nguyen-van-an.yaml#05."))],
-    value: Annotated[float | None, typer.Option("--value", help=N_("The value of the indicator reached."))] = None,
+    value: Annotated[str | None, typer.Option("--value", help=N_("The value of the indicator reached."))] = None,
     note: Annotated[str | None, typer.Option("--note", help=N_("What the check-in says."))] = None,
     date: Annotated[str | None, typer.Option("--date", help=N_("The date of the check-in (YYYY-MM-DD); default: today."))] = None,
     done_on: Annotated[str | None, typer.Option("--done-on", help=N_("Record the outcome: the completion date (and --value is the value reached)."))] = None,
+    evidence: Annotated[list[str] | None, typer.Option("--evidence", help=N_("What the check-in rests on: a document, a link (may be given several times)."))] = None,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.edit import record
@@ -60,7 +61,12 @@ def progress(
     path = inside_root(s, root, file_part)
     if note is not None and not text_ok(note):
         raise Fatal(ExitCode.USAGE, N_("--note holds bytes that are not text (check the terminal's encoding)."))
-    change = record(root, path, task_id, value, note, s.date(date), s.date(done_on), dt.date.today())
+    shown = tuple(e.strip() for e in evidence or () if e.strip())
+    if not all(text_ok(e) for e in shown):
+        raise Fatal(ExitCode.USAGE, N_("--evidence holds bytes that are not text (check the terminal's encoding)."))
+    if shown and done_on is not None:
+        raise Fatal(ExitCode.USAGE, N_("--evidence goes with a check-in; the outcome's evidence is written in the file (outcome.evidence)."))
+    change = record(root, path, task_id, s.number(value), note, s.date(date), s.date(done_on), dt.date.today(), shown)
     before = set(change.before.splitlines())
     console = plain_console()
     console.print(Text(terminal(s.gettext()(N_("Updated {path}:")).format(path=path.relative_to(root).as_posix()))))

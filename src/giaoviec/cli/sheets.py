@@ -95,6 +95,7 @@ def import_command(
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.sheets import plan_evaluation, plan_import, write_planned
+    from giaoviec.i18n import say
     from giaoviec.render.diagnostics import REPORTERS, ReportContext
     from giaoviec.render.diff import describe
     from giaoviec.render.diff import value as shown
@@ -119,6 +120,8 @@ def import_command(
             continue
         label = {"new": _("new"), "changed": _("changed")}[p.state]
         print(terminal(f"{label}: {p.path}"))
+        for note in p.notes:
+            print("  • " + terminal(say(note, _)))
         if dry_run and p.state == "new":
             print(terminal(p.text))
         for c in p.changes:

@@ -13,11 +13,11 @@ from typing import Any
 
 from giaoviec import formats
 from giaoviec.compute.review import Impact, Review
-from giaoviec.domain.semdiff import Change
+from giaoviec.domain.semdiff import DRAFTS, Change
 from giaoviec.i18n import N_, Gettext, lang_of
 from giaoviec.render import incomplete
 from giaoviec.render.escape import json_text, md, md_code, md_html, md_url, terminal
-from giaoviec.words import PROGRAM, TIER, fixed, word
+from giaoviec.words import ASSIGNMENT_STATUS, COMPONENT, PROGRAM, TIER, fixed, word
 
 
 def value(v: Any, _: Gettext) -> str:
@@ -73,7 +73,15 @@ def describe(c: Change, _: Gettext) -> tuple[str, bool]:
 def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
     t = c.task
     if c.kind == "assignment-added":
-        return _("new assignment"), False
+        if not isinstance(c.new, dict):
+            return _("new assignment"), False
+        return _("new assignment ({status}): {n} tasks").format(status=word(ASSIGNMENT_STATUS, c.new["status"], _), n=c.new["tasks"]), False
+    if c.kind == "status":
+        text = _("status: {old} → {new}").format(old=word(ASSIGNMENT_STATUS, c.old, _), new=word(ASSIGNMENT_STATUS, c.new, _))
+        if c.new == "assigned" and c.old in DRAFTS:
+            text += " — " + _("the terms now bind: a later change of them needs an amendment decision")
+        backwards = list(ASSIGNMENT_STATUS).index(c.new) < list(ASSIGNMENT_STATUS).index(c.old)
+        return text, backwards
     if c.kind == "assignment-removed":
         return _("assignment removed"), True
     if c.kind == "task-added":
@@ -115,14 +123,33 @@ def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
     if c.kind == "council-general":
         return _("council general points: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "council-component":
-        return _("council points for '{name}': {old} → {new}").format(name=c.field, old=_v(c.old, _), new=_v(c.new, _)), True
+        return _("council points for '{name}': {old} → {new}").format(name=word(COMPONENT, c.field or "", _), old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "council-tier":
         return _("decided tier: {old} → {new}").format(old=_tier(c.old, _), new=_tier(c.new, _)), True
     if c.kind == "council-discipline":
         return _("discipline: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "registry":
-        return _("{path} changed: units, cadres, profiles or the configuration, which every figure may rest on").format(path=c.path), True
+        text = _("{path} changed: units, cadres, profiles or the configuration, which every figure may rest on").format(path=c.path)
+        said = [_org(d, _) for d in c.new or ()]
+        if len(said) > 12:
+            said = [*said[:12], _("{n} more").format(n=len(said) - 12)]
+        return text + (" — " + "; ".join(said) if said else ""), True
     return c.kind, False
+
+
+ORG_FIELD = {"name": N_("name"), "level": N_("level"), "parent": N_("parent unit"), "valid_from": N_("valid from"),
+             "valid_to": N_("valid to"), "succeeded_by": N_("successors"), "hometown": N_("hometown"), "positions": N_("positions")}
+ORG_CHANGE = {
+    ("unit", "added"): N_("unit {name} ({id}) added"), ("unit", "removed"): N_("unit {name} ({id}) removed"),
+    ("unit", "changed"): N_("unit {name} ({id}): {fields} changed"), ("cadre", "added"): N_("cadre {name} ({id}) added"),
+    ("cadre", "removed"): N_("cadre {name} ({id}) removed"), ("cadre", "changed"): N_("cadre {name} ({id}): {fields} changed"),
+}
+
+
+def _org(detail: tuple, _: Gettext) -> str:
+    """One unit or cadre a change of org/ adds, removes or changes, in words."""
+    kind, how, ident, name, fields = detail
+    return _(ORG_CHANGE[(kind, how)]).format(name=name, id=ident, fields=", ".join(_(ORG_FIELD.get(f, f)) for f in fields))
 
 
 def _tier(tier: str | None, _: Gettext) -> str:
