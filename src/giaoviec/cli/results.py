@@ -52,8 +52,9 @@ def score(
         score_render.RENDERERS[format.value](result, _, sys.stdout)
     err = s.err()
     if errors and format is not ScoreFormat.json:
+        from giaoviec.render.diagnostics import line
         for d in errors:
-            err.print(Text(terminal(str(d))))
+            err.print(Text(terminal(line(d, _))))
     s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=len(result.assignments), year=year,
            files=len({item.path for item in result.left_out}))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
@@ -101,8 +102,10 @@ def report(
         with s.writing_out(out, force, root) as text:  # a piece at a time: a province's report is never one string
             for piece in report_render.PIECES[format.value](data, _):
                 text.write(piece)
+    if got.result.errors:
+        from giaoviec.render.diagnostics import line
     for d in got.result.errors:
-        s.err().print(Text(terminal(str(d.localize(_)))))
+        s.err().print(Text(terminal(line(d.localize(_), _))))
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 

@@ -27,7 +27,7 @@ from giaoviec.render import charts, incomplete
 from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces
 from giaoviec.render.reportview import AmendmentRow, CadreSection, CouncilView, Entry, Report, Sections, TaskRow
-from giaoviec.words import BUCKET, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
+from giaoviec.words import BUCKET, COMPONENT, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
 
 Models = Mapping[tuple[str, int], Assignment]  # (path, document index) → the document's model
 
@@ -238,7 +238,7 @@ def _council(repo: Repository, c: Council, shown: set[str], _: Gettext, lang: st
         decided = _("The competent authority decided the tier '{tier}': {reason}").format(tier=word(TIER, e.decided_tier, _), reason=e.reason or "")
     return CouncilView(
         session=session, general=formats.number(e.general, lang) if e.general is not None else "",
-        components=[(name, formats.number(v, lang)) for name, v in e.components.items()],
+        components=[(word(COMPONENT, name, _), formats.number(v, lang)) for name, v in e.components.items()],
         scored=sum(1 for t in e.tasks if t in shown),
         notes=[(t, score.note) for t, score in e.tasks.items() if score.note and t in shown],
         decided=decided, discipline=word(DISCIPLINE, e.discipline, _) if e.discipline and e.discipline != "none" else "",

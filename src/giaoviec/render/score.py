@@ -137,8 +137,10 @@ def _cadre(s: AssignmentResult, result: YearResult, _: Gettext) -> dict:
     }
 
 
-CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", "tasks", "done", "on_time",
-            "exceeded", "late", "not_done", *[s.replace("-", "_") for s in STATUSES if s not in ("exceeded", "late")],
+# the groups (done; completed on time = exceeded + on time; unfinished past the due date = not done +
+# overdue) under the names of the four official buckets, then one column a status: no name twice
+CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", "tasks", "done", "completed_on_time",
+            "exceeded", "late", "unfinished_overdue", *[s.replace("-", "_") for s in STATUSES if s not in ("exceeded", "late")],
             "points", "provisional_points", "tier"]
 
 
