@@ -614,7 +614,7 @@ VI.update({
     'Results: {counts}.': 'Kết quả: {counts}.',
     'tier': 'xếp loại',
     'Recipients:': 'Nơi nhận:',
-    'As above': 'Như trên',
+    "Archive (the issuing body's files)": 'Lưu VT',
     '(authority, title of the signer)': '(thẩm quyền, chức vụ người ký)',
     'APPENDIX': 'PHỤ LỤC',
     'The results of each task, {year}': 'Kết quả thực hiện từng nhiệm vụ năm {year}',
@@ -850,4 +850,7 @@ VI.update({
     "too many levels of links": "quá nhiều tầng liên kết",
     "it is in use": "đang được dùng",
     '{file} changed while this command was running; run it again.': '{file} đã thay đổi trong lúc lệnh đang chạy; hãy chạy lại lệnh.',
+    "The tasks as of this day (YYYY-MM-DD); default: the earlier of the report's date and the end of the year.": "Số liệu tính đến ngày này (YYYY-MM-DD); mặc định: ngày lập báo cáo hoặc ngày cuối năm, ngày nào sớm hơn.",
+    "The report is dated {date}: it cannot report the tasks as of a later day ({as_of}).": "Báo cáo lập ngày {date}: không thể báo cáo số liệu tính đến một ngày sau đó ({as_of}).",
+    "giaoviec.yaml has no 'documents' entry for {unit}: the letterhead is drawn from the units ({issuer}, under {superior}). Add one to set the symbol, the signer and the recipients (docs/bao-cao.md).": "giaoviec.yaml chưa có mục 'documents' cho {unit}: phần đầu văn bản được lấy theo cây tổ chức ({issuer}, trực thuộc {superior}). Hãy thêm mục này để ghi ký hiệu, người ký và nơi nhận (docs/bao-cao.md).",
 })

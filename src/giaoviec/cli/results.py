@@ -76,6 +76,7 @@ def report(
     out: Annotated[Path | None, typer.Option("--out", help=N_("Write to this file (default: the screen; needed for docx and pdf)."))] = None,
     public: Annotated[bool, typer.Option("--public", help=N_("The public version: without confidential files and tasks, their notes and evidence."))] = False,
     date: Annotated[str | None, typer.Option("--date", help=N_("The date of the report (YYYY-MM-DD); default: today, or SOURCE_DATE_EPOCH."))] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=N_("The tasks as of this day (YYYY-MM-DD); default: the earlier of the report's date and the end of the year."))] = None,
     number: Annotated[str | None, typer.Option("--number", help=N_("The document's number (docx, pdf), e.g. 15; leave it out to fill it in by hand."))] = None,
     signer: Annotated[str | None, typer.Option("--signer", help=N_("The signer's name (docx, pdf); default: from giaoviec.yaml."))] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file even if giaoviec did not make it."))] = False,
@@ -88,14 +89,24 @@ def report(
     if format in (ReportFormat.docx, ReportFormat.pdf) and out is None:
         raise usage_error(N_("A Word or PDF report is a file: give --out, for example --out bao-cao.{ext}."), ext=format.value)
     made = s.date(date) or s.env.source_date or dt.date.today()
-    got = results_with_models(root, s.year(year), unit, closed_year=True, fast_reader=s.env.fast_reader, summary=True)
+    day = s.date(as_of)
+    if day is not None and day > made:
+        raise usage_error(N_("The report is dated {date}: it cannot report the tasks as of a later day ({as_of})."),
+                          date=made, as_of=day)
+    got = results_with_models(root, s.year(year), unit, as_of=day, closed_year=True, fast_reader=s.env.fast_reader, summary=True,
+                              dated=made)
     _, language = s.gettext(), s.lang()
     data = report_render.build(got.result, got.models, unit, _, language, public, generated=made)
     if format in (ReportFormat.docx, ReportFormat.pdf):
         from giaoviec.app.documents import letterhead, to_pdf
         from giaoviec.render.docx import document
 
-        word = document(data, letterhead(got.result.repo, unit, made, number, signer), _)
+        head = letterhead(got.result.repo, unit, made, number, signer)
+        if not head.configured:
+            s.note(N_("giaoviec.yaml has no 'documents' entry for {unit}: the letterhead is drawn from the units ({issuer}, under {superior}). "
+                      "Add one to set the symbol, the signer and the recipients (docs/bao-cao.md)."),
+                   unit=unit, issuer=head.issuer, superior=head.superior or "—")
+        word = document(data, head, _)
         assert out is not None
         s.write_out(out, word if format is ReportFormat.docx else to_pdf(word), force, root)
     else:

@@ -19,6 +19,7 @@ from giaoviec.compute.year import YearResult
 from giaoviec.domain.org import descendants
 from giaoviec.domain.scoring import AssignmentResult, Council, Counts, TaskResult
 from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE
+from giaoviec.domain.unitnames import in_sentence
 from giaoviec.i18n import Gettext, say
 from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment
@@ -193,7 +194,7 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict
     )
     unit_note = ""
     if former:
-        unit_note = _("former unit, now {successor}").format(successor=", ".join(repo.name(u) for u in _successors(repo, m.unit)))
+        unit_note = _("former unit, now {successor}").format(successor=", ".join(in_sentence(repo.name(u)) for u in _successors(repo, m.unit)))
     basis = ""
     if m.basis:
         basis = _("Decision {number} of {date}").format(number=m.basis.number, date=formats.day(m.basis.date, lang))
@@ -238,12 +239,17 @@ def _council(repo: Repository, c: Council, shown: set[str], _: Gettext, lang: st
         decided = _("The competent authority decided the tier '{tier}': {reason}").format(tier=word(TIER, e.decided_tier, _), reason=e.reason or "")
     return CouncilView(
         session=session, general=formats.number(e.general, lang) if e.general is not None else "",
-        components=[(word(COMPONENT, name, _), formats.number(v, lang)) for name, v in e.components.items()],
+        components=[(_capital(word(COMPONENT, name, _)), formats.number(v, lang)) for name, v in e.components.items()],
         scored=sum(1 for t in e.tasks if t in shown),
         notes=[(t, score.note) for t, score in e.tasks.items() if score.note and t in shown],
         decided=decided, discipline=word(DISCIPLINE, e.discipline, _) if e.discipline and e.discipline != "none" else "",
         stale=sorted(t for t in c.stale if t in shown),
     )
+
+
+def _capital(text: str) -> str:
+    """A label that starts a clause ("Đổi mới, sáng tạo: 8", beside "Tiêu chí chung: 18")."""
+    return text[:1].upper() + text[1:]
 
 
 def _successors(repo: Repository, unit: str) -> list[str]:
@@ -356,7 +362,7 @@ def texts(r: Report, _: Gettext) -> dict[str, str]:
         "draft_note": _("draft written from the task results, for the committee to complete"),
         "strengths": _("Strengths"), "shortcomings": _("Shortcomings"), "discipline": _("Discipline"),
         "head_report": _("The head's annual report"), "obstacles": _("Obstacles"), "proposals": _("Proposals"),
-        "confidential": _("confidential"),
+        "confidential": _("confidential"), "secret": _("CONFIDENTIAL"),
         "footer": _("Prepared with giaoviec from the assignment files; every figure can be explained with: giaoviec score {year} --explain").format(year=r.year),
     }
 
