@@ -853,4 +853,8 @@ VI.update({
     "The tasks as of this day (YYYY-MM-DD); default: the earlier of the report's date and the end of the year.": "Số liệu tính đến ngày này (YYYY-MM-DD); mặc định: ngày lập báo cáo hoặc ngày cuối năm, ngày nào sớm hơn.",
     "The report is dated {date}: it cannot report the tasks as of a later day ({as_of}).": "Báo cáo lập ngày {date}: không thể báo cáo số liệu tính đến một ngày sau đó ({as_of}).",
     "giaoviec.yaml has no 'documents' entry for {unit}: the letterhead is drawn from the units ({issuer}, under {superior}). Add one to set the symbol, the signer and the recipients (docs/bao-cao.md).": "giaoviec.yaml chưa có mục 'documents' cho {unit}: phần đầu văn bản được lấy theo cây tổ chức ({issuer}, trực thuộc {superior}). Hãy thêm mục này để ghi ký hiệu, người ký và nơi nhận (docs/bao-cao.md).",
+    "not clear on what (5 rõ): it states no quantity and no named result. {why}": "chưa rõ việc (5 rõ): không nêu số lượng nào và không nêu kết quả cụ thể có tên. {why}",
+    "not clear on what (5 rõ): it states no quantity and no named result.": "chưa rõ việc (5 rõ): không nêu số lượng nào và không nêu kết quả cụ thể có tên.",
+    "Not clear on what (5 rõ), for the council to check first: tasks {ids}. Their points are counted as computed.": "Chưa rõ việc (5 rõ), đề nghị hội đồng xem xét trước: nhiệm vụ {ids}. Điểm của các nhiệm vụ này vẫn tính theo kết quả thực hiện.",
+    "(this does not change the points)": "(không làm thay đổi điểm)",
 })

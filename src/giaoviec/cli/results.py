@@ -39,15 +39,20 @@ def score(
     day = s.date(as_of)
     year = s.year(year) or year
     root = s.root()
+    unclear: dict | None = {} if explain and format is ScoreFormat.table else None  # the wording analyser, for the tasks explained
     with s.progress() as progress:
-        result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, fast_reader=s.env.fast_reader)
+        result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, fast_reader=s.env.fast_reader,
+                           unclear=unclear)
     _ = s.gettext()
     errors = [d.localize(_) for d in result.errors]
     if format is ScoreFormat.json:
         for piece in score_render.iter_json(result, _, errors):
             sys.stdout.write(piece)
     elif format is ScoreFormat.table:
-        (score_render.explain if explain else score_render.table)(result, _, s.console(wide=True))
+        if explain:
+            score_render.explain(result, _, s.console(wide=True), unclear)
+        else:
+            score_render.table(result, _, s.console(wide=True))
     else:
         score_render.RENDERERS[format.value](result, _, sys.stdout)
     err = s.err()

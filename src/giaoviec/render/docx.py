@@ -126,6 +126,8 @@ def _cadre(doc, i: int, c: CadreSection, r: Report, t: dict[str, str], _: Gettex
         _para(doc, f"- {t['amendments']}: {a.decision} ({a.date}){what}" + (f": {a.note}" if a.note else "") + ".", indent=True)
     if c.hidden_tasks:
         _para(doc, "- " + t["hidden_tasks"].format(n=c.hidden_tasks), indent=True, italic=True)
+    if c.unclear:
+        _para(doc, "- ⚠ " + t["unclear"].format(ids=", ".join(c.unclear)), indent=True)
     if c.strengths:
         _para(doc, f"- {t['strengths']}: " + " ".join(c.strengths), indent=True)
     if c.shortcomings:

@@ -96,6 +96,7 @@ class CadreSection:
     hidden_tasks: int
     counts: dict[str, int]
     confidential: bool  # the section shows confidential content (the internal version)
+    unclear: list[str] = field(default_factory=list)  # the tasks the wording analyser finds not clear on what (clarity.what)
 
 
 @dataclass(frozen=True)

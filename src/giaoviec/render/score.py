@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TextIO
 
 from rich.console import Console
@@ -17,7 +17,7 @@ from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
-from giaoviec.i18n import N_, Gettext, lang_of, phrase, say
+from giaoviec.i18n import N_, Gettext, Phrase, lang_of, phrase, say
 from giaoviec.render import incomplete, jsontext
 from giaoviec.render.escape import csv_cell, md, terminal
 from giaoviec.words import COMPONENT, PROGRAM, STATUS, TIER, TIER_LONG, fixed, short, word
@@ -171,7 +171,11 @@ def as_markdown(result: YearResult, _: Gettext, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-def explain(result: YearResult, _: Gettext, console: Console) -> None:
+def explain(result: YearResult, _: Gettext, console: Console, unclear: Mapping[tuple[str, int, str], Phrase] | None = None) -> None:
+    """Every figure explained; beside a task the wording analyser judges not clear on what (`unclear`:
+    file, document, task → its finding), that finding: the council checks the "5 rõ" first. It does
+    not change the points."""
+    unclear = unclear or {}
     for s in result.assignments:
         a = s.assignment
         who = ", ".join(x for x in (a.position, result.repo.name(a.unit)) if x)
@@ -185,6 +189,8 @@ def explain(result: YearResult, _: Gettext, console: Console) -> None:
         for t in s.tasks:
             head = _("Task {id} (weight {weight}): {status}").format(id=t.id, weight=formats.number(t.weight, lang), status=word(STATUS, t.status, _))
             console.print(T("  " + head, style="cyan"))
+            if (finding := unclear.get((s.path, s.index, t.id))) is not None:
+                console.print(T("      ⚠ " + say(finding, _) + " " + _("(this does not change the points)"), style="yellow"))
             for step in t.steps:
                 console.print(T("      " + say(step, _)))
             if t.council is not None and t.computed is not None:
