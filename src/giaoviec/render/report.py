@@ -138,14 +138,14 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         words = _late_of(models, key, ids)
         overdue += [(name, i, words[i][0], formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
 
-    words = vocabulary(repo.config)  # the wording analyser's, read for the tasks shown as their section is made
+    vocab = vocabulary(repo.config)  # the wording analyser's, read for the tasks shown as their section is made
 
     def sections() -> Iterator[CadreSection]:
         for s in shown:
             model = models[s.key]
             tasks = {t.id: t for t in model.tasks}
             visible = [ts for ts in s.tasks if not (public and tasks[ts.id].confidential)]
-            yield _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public, words)
+            yield _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public, vocab)
 
     counts = Counts.of(ts.status for ts in visible_all)
     buckets = counts.buckets
