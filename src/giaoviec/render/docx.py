@@ -95,7 +95,7 @@ def _body(doc, head: Letterhead, r: Report, _: Gettext) -> None:
 
 
 def _cadre(doc, i: int, c: CadreSection, r: Report, t: dict[str, str], _: Gettext) -> None:
-    who = ", ".join(x for x in (c.position, c.unit) if x)
+    who = c.held
     p = _para(doc, "", indent=True, before=4, keep=True)
     _runs(p, (f"{i}. " + _("Comrade {name}").format(name=c.name), True), (f", {who}" + (f" ({c.unit_note})" if c.unit_note else "") + f" — {c.program}, {c.period}", False))
     if c.basis:
@@ -161,7 +161,7 @@ def _appendix(doc, head: Letterhead, r: Report, _: Gettext) -> None:
     widths = [0.9, 6.6, 2.3, 4.0, 1.9, 1.9, 2.2, 1.4, 2.6, 2.4]  # 26.2 cm: the width of the landscape page
     for i, c in enumerate(r.cadres, 1):
         p = _para(doc, "", before=6, after=2, keep=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-        _runs(p, (f"{i}. {c.name}", True), (f" — {', '.join(x for x in (c.position, c.unit) if x)}", False), size=Pt(12))
+        _runs(p, (f"{i}. {c.name}", True), (f" — {c.held}", False), size=Pt(12))
         rows = []
         for row in c.tasks:
             what = row.what + (f" ({row.who})" if row.who else "") + (f" — {row.note}" if row.note else "")
