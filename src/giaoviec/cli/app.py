@@ -278,8 +278,10 @@ def main() -> None:
         console.print(Text(terminal(say(exc.phrase, _)), style="bold red"))
         if exc.hint is not None:
             console.print(Text(terminal("  = " + _("hint") + ": " + say(exc.hint, _))))
+        if exc.diagnostics:
+            from giaoviec.render.diagnostics import line
         for d in exc.diagnostics:
-            console.print(Text(terminal(str(d.localize(_)))))
+            console.print(Text(terminal(line(d.localize(_), _))))
         sys.exit(int(exc.code))
     except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)

@@ -21,6 +21,7 @@ from giaoviec.domain.councils import matching_assignments
 from giaoviec.domain.org import parent_of, role_at, units_in_scope
 from giaoviec.domain.scoring import AssignmentResult, Council, Header, TaskResult, aggregate, judge_task
 from giaoviec.domain.status import Window, window
+from giaoviec.domain.unitnames import in_sentence
 from giaoviec.load.public import Withholding
 from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
@@ -223,6 +224,6 @@ def quota_warnings(repo: Repository, results: list[AssignmentResult]) -> list[Di
             group = f"{parent}/{role}"
             out.append(_result_warning(
                 "score.quota", N_("Quota exceeded among the {role} of {unit} ({profile}): {n_tier} '{tier}', but at most {share} of the {n_of} '{of}' are allowed."),
-                group, role=term(ROLE_PLURAL, role), unit=repo.name(parent), profile=profile_id, n_tier=n_tier, tier=term(TIER, quota.tier),
+                group, role=term(ROLE_PLURAL, role), unit=in_sentence(repo.name(parent)), profile=profile_id, n_tier=n_tier, tier=term(TIER, quota.tier),
                 share=share(quota.share), n_of=n_of, of=term(TIER, quota.of)))
     return out

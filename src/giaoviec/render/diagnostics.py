@@ -40,6 +40,13 @@ class ReportContext:
     git_root: Path | None = None  # the top of the git work tree holding the repository, where code scanning's paths start
 
 
+def line(d: Diagnostic, _: Gettext) -> str:
+    """A localized diagnostic on one line, its severity in the reader's language ("…: lỗi [ref.unknown] …")."""
+    place = f"{d.path}:{d.line}:{d.column}: " if d.path else ""
+    label = _("error") if d.is_error else _("warning")
+    return f"{place}{label} [{d.code}] {d.message}"
+
+
 def text(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
     _ = ctx.gettext
     label = {Severity.ERROR: (_("error"), "bold red"), Severity.WARNING: (_("warning"), "bold yellow")}

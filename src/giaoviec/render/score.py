@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TextIO
 
 from rich.console import Console
@@ -17,7 +17,7 @@ from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
-from giaoviec.i18n import N_, Gettext, lang_of, phrase, say
+from giaoviec.i18n import N_, Gettext, Phrase, lang_of, phrase, say
 from giaoviec.render import incomplete, jsontext
 from giaoviec.render.escape import csv_cell, csv_comment, json_text, md, terminal
 from giaoviec.words import COMPONENT, PROGRAM, STATUS, TIER, TIER_LONG, fixed, short, word
@@ -139,8 +139,10 @@ def _cadre(s: AssignmentResult, result: YearResult, _: Gettext) -> dict:
     }
 
 
-CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", "tasks", "done", "on_time",
-            "exceeded", "late", "not_done", *[s.replace("-", "_") for s in STATUSES if s not in ("exceeded", "late")],
+# the groups (done; completed on time = exceeded + on time; unfinished past the due date = not done +
+# overdue) under the names of the four official buckets, then one column a status: no name twice
+CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", "tasks", "done", "completed_on_time",
+            "exceeded", "late", "unfinished_overdue", *[s.replace("-", "_") for s in STATUSES if s not in ("exceeded", "late")],
             "points", "provisional_points", "tier"]
 
 
@@ -172,7 +174,11 @@ def as_markdown(result: YearResult, _: Gettext, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-def explain(result: YearResult, _: Gettext, console: Console) -> None:
+def explain(result: YearResult, _: Gettext, console: Console, unclear: Mapping[tuple[str, int, str], Phrase] | None = None) -> None:
+    """Every figure explained; beside a task the wording analyser judges not clear on what (`unclear`:
+    file, document, task → its finding), that finding: the council checks the "5 rõ" first. It does
+    not change the points."""
+    unclear = unclear or {}
     for s in result.assignments:
         a = s.assignment
         who = ", ".join(x for x in (a.position, result.repo.name(a.unit)) if x)
@@ -186,6 +192,8 @@ def explain(result: YearResult, _: Gettext, console: Console) -> None:
         for t in s.tasks:
             head = _("Task {id} (weight {weight}): {status}").format(id=t.id, weight=formats.number(t.weight, lang), status=word(STATUS, t.status, _))
             console.print(T("  " + head, style="cyan"))
+            if (finding := unclear.get((s.path, s.index, t.id))) is not None:
+                console.print(T("      ⚠ " + say(finding, _) + " " + _("(this does not change the points)"), style="yellow"))
             for step in t.steps:
                 console.print(T("      " + say(step, _)))
             if t.council is not None and t.computed is not None:
