@@ -54,9 +54,11 @@ def _core_properties(f: BinaryIO) -> bytes:
         return b""
 
 
-def output_path(path: Path, root: Path | None, force: bool) -> Path:
+def output_path(path: Path, root: Path | None, force: bool, editable: bool = False) -> Path:
     """An --out file: written where the user says, but never over a data file of the repository,
-    never through a link, and over an existing file only if giaoviec made it (or with --force)."""
+    never through a link, and over an existing file only if giaoviec made it (or with --force).
+    An `editable` output (an export: a workbook people fill in) is never replaced without --force,
+    whoever made it: it may have been edited since."""
     if path.is_symlink():
         raise Fatal(ExitCode.USAGE, N_("{path} is a link; giaoviec does not write through links."), path=str(path))
     if path.is_dir():
@@ -71,6 +73,9 @@ def output_path(path: Path, root: Path | None, force: bool) -> Path:
         if data:
             raise Fatal(ExitCode.USAGE, N_("{path} holds data of the repository; an output never replaces it."), path=str(path),
                         hint=N_("Write the output to another file."))
+        if editable and not force:
+            raise Fatal(ExitCode.USAGE, N_("{path} exists; an export may have been edited since it was made, so nothing was written."), path=str(path),
+                        hint=N_("Give another file, or add --force to replace it."))
         if not ours:
             raise Fatal(ExitCode.USAGE, N_("{path} exists and was not made by giaoviec; nothing was written."), path=str(path),
                         hint=N_("Give another file, or add --force to replace it."))
