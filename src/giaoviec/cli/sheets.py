@@ -59,10 +59,10 @@ def export_command(
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.report import results_with_models
-    from giaoviec.write.paths import output_path
     from giaoviec.render import export as export_render
     from giaoviec.sheets import xlsx
     from giaoviec.write.atomic import cannot_write
+    from giaoviec.write.paths import output_path
     s = session(ctx, lang)
     root = s.root()
     if (format is ExportFormat.xlsx or scoring_sheet) and out is None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
-from giaoviec.i18n import os_problem, phrase
+from giaoviec.i18n import Phrase, os_problem, phrase
 from giaoviec.load import journal
 
 CONFIG_FILE = "giaoviec.yaml"
@@ -41,15 +41,19 @@ class TooLarge(OSError):
     """A file larger than what giaoviec reads (`size`: its size, or how much of it was read)."""
 
     size = 0
+    phrase: Phrase | None = None
+
+
+def _no_wait(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))  # a pipe with no writer: opened, not waited for
 
 
 def read_bounded(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file of at most `limit` bytes, checked on the open file before it is
     read (a pipe is opened without waiting for a writer); NotRegular or TooLarge (OSErrors) otherwise.
     Never more than `limit` + 1 bytes are read, even from a file that grows meanwhile."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(fd)
+    with open(path, "rb", opener=_no_wait) as f:
+        st = os.fstat(f.fileno())
         if not stat.S_ISREG(st.st_mode):
             raise NotRegular(0, "not a regular file", str(path))
         size = st.st_size

@@ -14,7 +14,6 @@ While its state is `renaming`, some targets may be new and others old: a reader 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -57,6 +56,8 @@ def git_folder(root: Path) -> Path | None:
 
 def journal_path(root: Path) -> Path:
     """Where the journal of `root` is (whether or not there is one)."""
+    import hashlib  # not for a run that writes nothing and finds no git folder: --help loads none
+
     key = hashlib.sha256(os.path.realpath(root).encode("utf-8", "surrogateescape")).hexdigest()[:24]
     git = git_folder(root)
     if git is not None:

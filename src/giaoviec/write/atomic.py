@@ -144,7 +144,7 @@ def write_all(root: Path, files: list[tuple[Path, bytes]]) -> None:
 def _rel(root: Path, path: Path) -> str:
     """`path` relative to the root, every link followed but its own name's (a write is never outside)."""
     rel = (Path(os.path.relpath(os.path.realpath(path.parent), os.path.realpath(root))) / path.name).as_posix()
-    if rel.startswith("../") or rel.startswith("./") or os.path.isabs(rel):
+    if rel == ".." or rel.startswith(("../", "./")) or os.path.isabs(rel):
         raise Fatal(ExitCode.USAGE, N_("{path} would be written outside the data repository (a link leads out of it); nothing was written."),
                     path=str(path))
     return rel
@@ -182,7 +182,7 @@ def _recover(root: Path) -> None:
         raise _unusable(root, os_problem(exc)) from None
 
 
-def _unusable(root: Path, problem: str) -> Fatal:
+def _unusable(root: Path, problem: object) -> Fatal:
     return Fatal(ExitCode.REPOSITORY, N_("An interrupted write left {path}, which cannot be finished: {problem}."),
                  path=str(journals.journal_path(root)), problem=problem,
                  hint=N_("Check the files it names, then delete it."))
