@@ -305,6 +305,9 @@ def test_progress_killed_at_any_moment_leaves_the_old_or_the_new_file(repo):
     killed = _kill_loop(lambda: _run(["-C", str(repo), "progress", f"{CUONG}#01", "--value", "5", "--date", "2022-05-01"]) if path.write_bytes(old) is not None else None,
                         [path], {path: {old, new}}, 25)
     assert killed >= 1
+    path.write_bytes(old)  # the next run finishes or undoes whatever the last kill left, then writes
+    assert _run(["-C", str(repo), "progress", f"{CUONG}#02", "--value", "1", "--date", "2022-05-01"]).wait(timeout=120) == 0
+    assert not list(repo.rglob(".giaoviec-*")), "no temporary file of a killed run is left"
 
 
 def test_import_killed_at_any_moment_writes_whole_files_and_finishes_next_time(repo, tmp_path):

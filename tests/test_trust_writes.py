@@ -272,3 +272,42 @@ def test_progress_done_on_with_a_note_or_a_date_is_refused_not_dropped(cli, repo
         run = cli("-C", str(repo), "progress", f"{CUONG}#01", "--done-on", "2022-06-01", *extra)
         assert run.code == 2 and (repo / CUONG).read_bytes() == before
     assert cli("-C", str(repo), "progress", f"{CUONG}#01", "--done-on", "2022-06-01").code == 0
+
+
+def test_a_file_changed_by_hand_after_an_interruption_is_never_replaced_by_the_stale_write(cli, repo, state):
+    from giaoviec.write import atomic
+
+    old = {rel: (repo / rel).read_bytes() for rel in (CUONG, DUNG)}
+    path = journal.journal_path(repo)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    renames, before = [], {}
+    for i, rel in enumerate((CUONG, DUNG)):
+        tmp = f"{Path(rel).parent.as_posix()}/.giaoviec-00000000000000bb-{i}.tmp"
+        (repo / tmp).write_bytes(old[rel] + b"# staged\n")
+        renames.append((tmp, rel))
+        before[rel] = atomic._digest(repo / rel)
+    path.write_bytes(journal.encode(repo, journal.RENAMING, renames, before))
+    (repo / CUONG).write_bytes(old[CUONG] + b"# edited by hand since\n")
+    assert cli("-C", str(repo), "progress", "assignments/2022/nguyet-duc/nguyen-van-an.yaml#01", *CHECK_IN).code == 0
+    assert (repo / CUONG).read_bytes() == old[CUONG] + b"# edited by hand since\n"
+    assert (repo / DUNG).read_bytes() == old[DUNG] + b"# staged\n"
+    assert not list(repo.rglob(".giaoviec-*")) and not path.exists()
+
+
+def test_a_file_changed_while_a_set_is_staged_abandons_the_whole_set(repo, state, monkeypatch):
+    from giaoviec.diagnostics import Fatal
+    from giaoviec.write import atomic
+
+    old = {rel: (repo / rel).read_bytes() for rel in (CUONG, DUNG)}
+    real = journal.encode
+
+    def meanwhile(root, state_, renames, before=None):
+        if state_ == journal.RENAMING:  # another program writes the file just before the renames
+            (repo / DUNG).write_bytes(old[DUNG] + b"# another program\n")
+        return real(root, state_, renames, before)
+
+    monkeypatch.setattr(journal, "encode", meanwhile)
+    with pytest.raises(Fatal), atomic.locked(repo):
+        atomic.write_all(repo, [(repo / CUONG, old[CUONG] + b"# new\n"), (repo / DUNG, old[DUNG] + b"# new\n")])
+    assert (repo / CUONG).read_bytes() == old[CUONG] and (repo / DUNG).read_bytes() == old[DUNG] + b"# another program\n"
+    assert not list(repo.rglob(".giaoviec-*")) and not journal.journal_path(repo).exists()

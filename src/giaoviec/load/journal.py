@@ -71,6 +71,7 @@ class Journal:
     path: Path
     state: str  # STAGING | RENAMING
     renames: tuple[tuple[str, str], ...]  # (temporary file, target), relative POSIX paths under the root
+    before: dict[str, str | None]  # target → the digest of its content when the write began (None: it did not exist)
 
 
 class BadJournal(ValueError):
@@ -108,13 +109,17 @@ def read(root: Path) -> Journal | None:
             if tmp_p.parent != target_p.parent or not TEMP_NAME.fullmatch(tmp_p.name):
                 raise BadJournal(f"not a temporary file of giaoviec beside its target: {tmp}")
             pairs.append((tmp, target))
+        before = data.get("before", {})
+        if not isinstance(before, dict) or not all(v is None or isinstance(v, str) for v in before.values()):
+            raise BadJournal("not a journal of this repository")
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BadJournal(str(exc)) from None
-    return Journal(path, state, tuple(pairs))
+    return Journal(path, state, tuple(pairs), before)
 
 
-def encode(root: Path, state: str, renames: list[tuple[str, str]]) -> bytes:
-    return json.dumps({"root": os.path.realpath(root), "state": state, "renames": renames}, ensure_ascii=False).encode("utf-8")
+def encode(root: Path, state: str, renames: list[tuple[str, str]], before: dict[str, str | None] | None = None) -> bytes:
+    return json.dumps({"root": os.path.realpath(root), "state": state, "renames": renames, "before": before or {}},
+                      ensure_ascii=False).encode("utf-8")
 
 
 def unfinished(root: Path) -> tuple[list[str], str | None]:

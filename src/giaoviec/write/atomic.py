@@ -12,7 +12,9 @@ the renames are made and the journal removed. Killed while staging: nothing chan
 writing command removes the temporary files. Killed while renaming: readers are told the write is
 unfinished (`file.unfinished-write`) and the next writing command finishes the renames (`recover`).
 The journal is obeyed only when every rename it names is of a giaoviec temporary file to its
-neighbour inside the root, no link followed.
+neighbour inside the root, no link followed; and it records the digest of each target as it was
+when the write began: a target changed since (by another program) is never replaced (the write
+just staged is then abandoned whole; an interrupted one keeps that file as it was changed).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import BinaryIO
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.i18n import os_problem
 from giaoviec.load import journal as journals
+from giaoviec.load.files import read_bounded
 
 LOCK_WAIT = 30.0  # seconds a writer waits for another one on the same repository
 
@@ -120,8 +123,9 @@ def write_all(root: Path, files: list[tuple[Path, bytes]]) -> None:
     renames = [(_rel(root, tmp), _rel(root, path)) for tmp, path, _data, _mode in planned]
     journal = journals.journal_path(root)
     try:
+        before = {target: _digest(path) for (_tmp, target), (_t, path, _d, _m) in zip(renames, planned, strict=True)}
         journal.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(journal, journals.encode(root, journals.STAGING, renames))
+        write_bytes(journal, journals.encode(root, journals.STAGING, renames, before))
     except OSError as exc:
         raise cannot_write(journal, exc) from None
     try:
@@ -129,7 +133,7 @@ def write_all(root: Path, files: list[tuple[Path, bytes]]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
             _fill(os.open(tmp, flags, 0o600), str(tmp), data, mode)
-        write_bytes(journal, journals.encode(root, journals.RENAMING, renames))
+        write_bytes(journal, journals.encode(root, journals.RENAMING, renames, before))
     except (OSError, Fatal) as exc:
         for tmp, _path, _data, _mode in planned:
             _discard(str(tmp))
@@ -138,7 +142,17 @@ def write_all(root: Path, files: list[tuple[Path, bytes]]) -> None:
         if isinstance(exc, Fatal):
             raise
         raise cannot_write(Path(exc.filename or root), exc) from None
-    _recover(root)
+    _recover(root, live=True)
+
+
+def _digest(path: Path) -> str | None:
+    """The digest of a file's content, None when there is no such file."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(read_bounded(path)).hexdigest()
+    except FileNotFoundError:
+        return None
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -156,7 +170,8 @@ def recover(root: Path) -> None:
     _recover(root)
 
 
-def _recover(root: Path) -> None:
+def _recover(root: Path, live: bool = False) -> None:
+    """`live`: the renames of the write just staged (not an interrupted one): all of them or none."""
     try:
         found = journals.read(root)
     except journals.BadJournal as exc:
@@ -171,12 +186,20 @@ def _recover(root: Path) -> None:
                 or tmp_path.is_symlink():
             raise _unusable(root, f"{target} lies outside the repository")
     try:
-        for tmp, target in found.renames:
-            if os.path.lexists(root / tmp):
-                if found.state == journals.RENAMING:
-                    os.replace(root / tmp, root / target)
-                else:
-                    os.unlink(root / tmp)
+        pending = [(tmp, target) for tmp, target in found.renames if os.path.lexists(root / tmp)]
+        # a target changed since the write began (by another program) is never replaced
+        changed = {target for _tmp, target in pending if found.before.get(target, "?") not in ("?", _digest(root / target))}
+        if live and changed:
+            for tmp, _target in pending:
+                os.unlink(root / tmp)
+            found.path.unlink(missing_ok=True)
+            raise Fatal(ExitCode.USAGE, N_("{path} changed while it was being edited; nothing was written: run the command again."),
+                        path=min(changed))
+        for tmp, target in pending:
+            if found.state == journals.RENAMING and target not in changed:
+                os.replace(root / tmp, root / target)
+            else:  # still staging: nothing was put in place; or changed by hand after the interruption: kept
+                os.unlink(root / tmp)
         found.path.unlink(missing_ok=True)
     except OSError as exc:
         raise _unusable(root, os_problem(exc)) from None
