@@ -22,7 +22,7 @@ from giaoviec.load.repository import AssignmentSummary, Repository
 from giaoviec.render import schemas
 from giaoviec.render.escape import md, text_ok, visible
 from giaoviec.words import PROGRAM, SOURCE
-from giaoviec.write.atomic import locked, write_all, write_text
+from giaoviec.write.atomic import locked, write_all
 from giaoviec.write.paths import data_path
 from giaoviec.write.yamlwrite import scalar
 
@@ -156,8 +156,10 @@ def new_assignment(repo: Repository, cadre: str, period: str, program: str, exis
     depth = len(Path(rel).parts) - 1
     path.parent.mkdir(parents=True, exist_ok=True)
     data_path(repo.root, rel)  # again: the folders made on the way are the repository's own
-    write_text(path, ASSIGNMENT.format(
+    text = ASSIGNMENT.format(
         schema="../" * depth + "schemas/assignment.schema.json", program_name=translator("vi")(PROGRAM[program]), name=_comment(entry.item.name),
         start=start, end=end, cadre=cadre, unit=position.unit, position_q=scalar(position.title), program=program,
-    ))
+    )
+    with locked(repo.root):  # under the journal: a file that appears meanwhile is never replaced
+        write_all(repo.root, [(path, text.encode("utf-8"))])
     return path
