@@ -311,3 +311,11 @@ def test_a_file_changed_while_a_set_is_staged_abandons_the_whole_set(repo, state
         atomic.write_all(repo, [(repo / CUONG, old[CUONG] + b"# new\n"), (repo / DUNG, old[DUNG] + b"# new\n")])
     assert (repo / CUONG).read_bytes() == old[CUONG] and (repo / DUNG).read_bytes() == old[DUNG] + b"# another program\n"
     assert not list(repo.rglob(".giaoviec-*")) and not journal.journal_path(repo).exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_out_to_a_named_pipe_is_refused_without_waiting(cli, repo, tmp_path):
+    os.mkfifo(tmp_path / "pipe.md")
+    for force in ([], ["--force"]):
+        run = cli("-C", str(repo), "report", "--unit", "yen-lac", "--out", str(tmp_path / "pipe.md"), *force)
+        assert run.code == 2 and stat.S_ISFIFO((tmp_path / "pipe.md").stat().st_mode)

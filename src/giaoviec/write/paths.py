@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.i18n import os_problem
-from giaoviec.load.files import holds_giaoviec_data, inside
+from giaoviec.load.files import NotRegular, holds_giaoviec_data, inside
 
 # What a file giaoviec wrote starts with (in its first HEAD bytes) or ends with (its last TAIL bytes):
 # an output may replace it without --force. Only those bytes are read: a report may be a gigabyte.
@@ -63,6 +63,8 @@ def output_path(path: Path, root: Path | None, force: bool, editable: bool = Fal
         raise Fatal(ExitCode.USAGE, N_("{path} is a link; giaoviec does not write through links."), path=str(path))
     if path.is_dir():
         raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=os_problem(IsADirectoryError(errno.EISDIR, "Is a directory")))
+    if path.exists() and not path.is_file():  # a device, a pipe: never opened (a pipe would wait for a writer)
+        raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=os_problem(NotRegular(0, "not a regular file", str(path))))
     if path.exists():
         try:
             with path.open("rb") as f:
