@@ -121,9 +121,12 @@ def write_all(root: Path, files: list[tuple[Path, bytes]]) -> None:
     for i, (path, data) in enumerate(files):
         planned.append((path.parent / f".giaoviec-{token}-{i}.tmp", path, data, _mode_for(path)))
     renames = [(_rel(root, tmp), _rel(root, path)) for tmp, path, _data, _mode in planned]
-    journal = journals.journal_path(root)
     try:
         before = {target: _digest(path) for (_tmp, target), (_t, path, _d, _m) in zip(renames, planned, strict=True)}
+    except OSError as exc:
+        raise cannot_write(Path(exc.filename or root), exc) from None
+    journal = journals.journal_path(root)
+    try:
         journal.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(journal, journals.encode(root, journals.STAGING, renames, before))
     except OSError as exc:
