@@ -92,7 +92,7 @@ def read(root: Path) -> Journal | None:
     path = journal_path(root)
     try:
         with path.open("rb") as f:
-            raw = f.read(1 << 22)
+            raw = f.read(1 << 28)  # an import of a province: a few MB
     except FileNotFoundError:
         return None
     except OSError as exc:
