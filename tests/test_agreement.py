@@ -178,7 +178,7 @@ def agree(cli, root: Path, year: int, unit: str, tmp: Path) -> dict:
     rows = [r for r in csv.reader(io.StringIO(csv_run.out)) if r and not r[0].startswith("# ")]  # what it left out comes first
     tasks = rows_of(rows[0], rows[1:])
     book = tmp / "export.xlsx"
-    cli("-C", str(root), "export", "--year", str(year), "--unit", unit, "--out", str(book))
+    cli("-C", str(root), "export", "--year", str(year), "--unit", unit, "--out", str(book), "--force")  # one file for every year
     wb = load_workbook(book, data_only=True)
     sheet = [[c.value for c in r] for r in wb["Nhiệm vụ"].iter_rows()]
     totals = [[c.value for c in r] for r in wb["Tổng hợp"].iter_rows()]

@@ -24,6 +24,10 @@ UNIT_TESTED = {  # codes whose case is not a corpus folder, and the test that pr
     "amend.missing": "tests/test_review.py (needs two git revisions)",
     "file.link-outside": "tests/test_hardening.py (a link out of the repository cannot be committed as data)",
     "file.unreadable": "tests/test_hardening.py (needs a folder without permissions)",
+    "file.not-regular": "tests/test_trust_writes.py (a named pipe cannot be committed as data)",
+    "file.too-large": "tests/test_trust_writes.py (a file of more than 32 MiB)",
+    "file.journal-in-tree": "tests/test_trust_writes.py (beside the corpus's repositories, not in them)",
+    "file.unfinished-write": "tests/test_trust_writes.py (needs a write killed while renaming)",
     "schema.value": "test_an_unnamed_pydantic_error_is_schema_value below",
     "sheet.layout": "tests/test_sheets.py::test_a_layout_the_editor_cannot_change_is_left_alone (needs its own file)",
 }

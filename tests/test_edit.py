@@ -75,7 +75,7 @@ def test_layouts(tmp_path, layout, newline):
     path.write_bytes((head + LAYOUTS[layout] + tail).replace("\n", newline).encode())
     change = edit.add_check_in(path, "01", 3, "ghi chú", dt.date(2022, 6, 30), TODAY)
     added = only_inserted(change.before, change.after) if "flow list" not in layout else None
-    edit.write(change)
+    edit.write(tmp_path, change)
     a, _ = tasks_of(path)
     task = a.tasks[0]
     assert task.progress[-1].date == dt.date(2022, 6, 30) and task.progress[-1].value == 3

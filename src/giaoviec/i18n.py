@@ -127,5 +127,8 @@ def os_problem(exc: OSError) -> Phrase | str:
     only for an error the catalog does not know)."""
     import errno
 
+    said = getattr(exc, "phrase", None)  # giaoviec's own refusals to read (load.files.read_bounded)
+    if isinstance(said, Phrase):
+        return said
     name = errno.errorcode.get(exc.errno or -1, "")
     return Phrase(_OS_PROBLEMS[name]) if name in _OS_PROBLEMS else (exc.strerror or str(exc))

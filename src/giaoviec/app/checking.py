@@ -24,7 +24,7 @@ from giaoviec.diagnostics import Diagnostic
 from giaoviec.load import repository
 from giaoviec.load.cache import FileResult, Memo, Parsed, Store, context_key
 from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
-from giaoviec.load.files import Listing, discover
+from giaoviec.load.files import Listing, discover, read_bounded
 from giaoviec.load.history import history
 from giaoviec.load.public import Withholding
 from giaoviec.load.repository import AssignmentSummary, Registry, Repository, Scan, collector_paused, digest, summarize
@@ -105,7 +105,7 @@ class Checking:
                     self._keep(cached)
                 else:
                     try:
-                        raw: bytes | None = (self.root / rel).read_bytes()
+                        raw: bytes | None = read_bounded(self.root / rel)
                     except OSError:
                         raw = None
                     if raw is not None:

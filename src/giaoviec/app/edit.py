@@ -5,19 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.write import edit
 from giaoviec.write.atomic import locked, recover
+from giaoviec.write.paths import data_path
 
 
 def record(root: Path, path: Path, task: str, value: float | None, note: str | None, day: dt.date | None,
            done_on: dt.date | None, today: dt.date, evidence: tuple[str, ...] = ()) -> edit.Edit:
     """Appends a check-in (or records the outcome when `done_on` is given) and writes the file.
-    A second writer on the same folder waits; if the file still changed meanwhile, nothing is written."""
-    recover(root)
-    with locked(path.parent):
+    A second writer on the same repository waits; if the file still changed meanwhile, nothing is written."""
+    if done_on is not None and (note is not None or day is not None):
+        raise Fatal(ExitCode.USAGE, N_("--done-on records the outcome, which has no note or date of its own; nothing was written."),
+                    hint=N_("Give --note and --date to a check-in (a run without --done-on), then record the outcome."))
+    with locked(root):
+        recover(root)  # a write killed before is finished (or undone) first
+        data_path(root, path.relative_to(root.resolve()).as_posix())  # no link out of the repository, the file not a link
         if done_on is not None:
             change = edit.record_outcome(path, task, done_on, value, today)
         else:
             change = edit.add_check_in(path, task, value, note, day or today, today, evidence)
-        edit.write(change)
+        edit.write(root, change)
     return change

@@ -30,6 +30,7 @@ from giaoviec.compute.year import YearResult, in_scope, scope_of, score_assignme
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.domain.scoring import TaskResult
 from giaoviec.load.documents import Document, read_file
+from giaoviec.load.files import read_bounded
 from giaoviec.load.public import Withholding
 from giaoviec.load.repository import Repository, digest
 from giaoviec.model import Assignment
@@ -150,7 +151,7 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         path, index = key
         expected = self.later[key]
         try:
-            raw = (self.root / path).read_bytes()
+            raw = read_bounded(self.root / path)
         except OSError:
             raw = b""
         if digest(raw) != expected:

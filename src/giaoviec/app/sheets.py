@@ -7,6 +7,7 @@ from pathlib import Path
 
 from giaoviec.app.checking import check
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
+from giaoviec.load.files import read_bounded
 from giaoviec.load.repository import load_registry
 from giaoviec.sheets import evaluation_import, importer
 from giaoviec.sheets.importer import Planned
@@ -15,7 +16,8 @@ from giaoviec.write.paths import data_path
 
 
 def plan_import(root: Path, workbook: Path, today: dt.date | None = None) -> tuple[list[Planned], list[Diagnostic]]:
-    recover(root)  # an import killed after it was staged is finished first
+    with locked(root):
+        recover(root)  # an import killed before is finished (or undone) first
     return importer.plan(load_registry(root), workbook, today)
 
 
@@ -35,7 +37,7 @@ def write_planned(root: Path, planned: list[Planned]) -> None:
                     raise Fatal(ExitCode.USAGE, N_("{path} appeared while importing; nothing was written: import again."), path=p.path)
                 files.append((target, p.text.encode("utf-8")))
             elif p.state == "changed":
-                raw = target.read_bytes()
+                raw = read_bounded(target)
                 if raw.decode("utf-8-sig", "replace") != p.before:
                     raise Fatal(ExitCode.USAGE, N_("{path} changed while importing; nothing was written: import again."), path=p.path)
                 bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""

@@ -64,6 +64,11 @@ class Session:
     debug: bool = False
     _config_lang: dict[Path, str | None] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        from giaoviec.load import journal
+
+        journal.use_state_folder(self.env.state_folder)
+
     def use(self, lang: Lang | None) -> Session:
         """Takes the command's own --lang (given after the command) for everything it prints."""
         if lang is not None:
@@ -191,7 +196,7 @@ class Session:
 
     @contextmanager
     def writing_out(self, path: Path | None, force: bool = False, root: Path | None = None, encoding: str = "utf-8",
-                    binary: bool = False) -> Iterator[Any]:
+                    binary: bool = False, editable: bool = False) -> Iterator[Any]:
         """An output written a piece at a time: to --out atomically (as write_out), or to standard output."""
         from giaoviec.write.atomic import writing
         from giaoviec.write.paths import output_path
@@ -199,7 +204,7 @@ class Session:
         if path is None:
             yield sys.stdout.buffer if binary else sys.stdout
             return
-        with writing(output_path(path, root, force)) as raw:
+        with writing(output_path(path, root, force, editable)) as raw:
             if binary:
                 yield raw
             else:

@@ -22,15 +22,15 @@ class Environment:
     github_workspace: Path | None
     github_summary: Path | None
     locale_lang: str | None = None  # vi or en from LANGUAGE, LC_ALL, LC_MESSAGES, LANG (as GNU gettext reads them)
+    state_folder: Path | None = None  # giaoviec's own files (the journal of a write outside git): the cache's folder, even when the cache is off
 
     @staticmethod
     def read(environ: Mapping[str, str] | None = None) -> Environment:
         env = os.environ if environ is None else environ
         ci = env.get("CI", "").lower() in TRUE
-        cache: Path | None = None
-        if not ci and not env.get("GIAOVIEC_NO_CACHE"):
-            explicit = env.get("GIAOVIEC_CACHE_DIR")
-            cache = Path(explicit) if explicit else Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "giaoviec"
+        explicit = env.get("GIAOVIEC_CACHE_DIR")
+        state = Path(explicit) if explicit else Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "giaoviec"
+        cache = state if not ci and not env.get("GIAOVIEC_NO_CACHE") else None
         epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
         return Environment(
             ci=ci,
@@ -42,6 +42,7 @@ class Environment:
             github_workspace=Path(env["GITHUB_WORKSPACE"]) if env.get("GITHUB_WORKSPACE") else None,
             github_summary=Path(env["GITHUB_STEP_SUMMARY"]) if env.get("GITHUB_STEP_SUMMARY") else None,
             locale_lang=locale_language(env),
+            state_folder=state,
         )
 
 

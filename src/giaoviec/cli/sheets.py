@@ -54,7 +54,7 @@ def export_command(
     out: Annotated[Path | None, typer.Option("--out", help=N_("The file to write (needed for xlsx; csv and json go to the screen without it)."))] = None,
     scoring_sheet: Annotated[bool, typer.Option("--scoring-sheet", help=N_("The council's scoring sheet: a sheet per cadre, the score column empty."))] = False,
     csv_dialect: Annotated[CsvDialect, typer.Option("--csv-dialect", help=N_("excel: semicolons, decimal commas, dd/mm/yyyy dates (Excel, LibreOffice in Vietnamese); plain: commas, decimal points, ISO dates (for other programs)."))] = CsvDialect.excel,
-    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file even if giaoviec did not make it."))] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file (an export may have been edited since it was made)."))] = False,
     public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -62,22 +62,25 @@ def export_command(
     from giaoviec.render import export as export_render
     from giaoviec.sheets import xlsx
     from giaoviec.write.atomic import cannot_write
+    from giaoviec.write.paths import output_path
     s = session(ctx, lang)
     root = s.root()
     if (format is ExportFormat.xlsx or scoring_sheet) and out is None:
         raise usage_error(N_("A workbook needs --out FILE.xlsx."))
+    if out is not None:
+        output_path(out, root, force, editable=True)  # refused before anything is computed
     got = results_with_models(root, s.year(year) or dt.date.today().year, unit, fast_reader=s.env.fast_reader, public=public)
     _ = s.gettext()
     if scoring_sheet or format is ExportFormat.xlsx:
         assert out is not None
         try:  # openpyxl writes its parts to temporary files on the way: a full disk shows there first
-            with s.writing_out(out, force, root, binary=True) as raw:
+            with s.writing_out(out, force, root, binary=True, editable=True) as raw:
                 (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, raw)
         except _write_errors() as exc:
             raise cannot_write(out, exc if isinstance(exc, OSError) else _os_error(exc)) from None
         raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
     # written a task at a time; Excel reads UTF-8 CSV with a byte order mark
-    with s.writing_out(out, force, root, encoding="utf-8-sig" if format is ExportFormat.csv else "utf-8") as text:
+    with s.writing_out(out, force, root, encoding="utf-8-sig" if format is ExportFormat.csv else "utf-8", editable=True) as text:
         if format is ExportFormat.csv:
             export_render.as_csv(got.result, got.models, _, text, csv_dialect.value)
         else:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.i18n import os_problem
 from giaoviec.load import yamlio
-from giaoviec.load.files import is_giaoviec_file
+from giaoviec.load.files import is_giaoviec_file, read_bounded
 from giaoviec.load.public import Withholding
 from giaoviec.load.scanning import sniff_kinds
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
@@ -93,7 +93,7 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     `withhold` (--public): its confidential items taken out before anything is parsed (load/public.py)."""
     if raw is None:
         try:
-            raw = (root / rel).read_bytes()
+            raw = read_bounded(root / rel)
         except OSError as exc:
             return [], [finding(rel, None, "file.unreadable", N_("{file} cannot be read: {problem}."),
                                 hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=os_problem(exc))]
@@ -190,7 +190,7 @@ def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
             out += group
             continue
         try:
-            text, _problem = yamlio.decode(path, (root / path).read_bytes())
+            text, _problem = yamlio.decode(path, read_bounded(root / path))
         except OSError:
             text = None
         if text is None:

@@ -2,7 +2,11 @@
 
 Nothing outside the root is read: a file (or folder) that is a link to somewhere outside the
 repository is not followed but reported (`file.link-outside`); a folder or file that cannot be
-read is reported too (`file.unreadable`), never skipped in silence.
+read is reported too (`file.unreadable`), never skipped in silence. Only regular files are read,
+and only up to MAX_FILE_BYTES, checked before the read (`read_bounded`): a device, a pipe or a
+socket named like a YAML file is reported (`file.not-regular`), and so is a file too large to read
+(`file.too-large`). So is a journal of a write found in the tree (`file.journal-in-tree`: never
+obeyed), and a write of giaoviec left unfinished (`file.unfinished-write`, load/journal.py).
 """
 
 from __future__ import annotations
@@ -16,13 +20,52 @@ from pathlib import Path
 from typing import BinaryIO
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
-from giaoviec.i18n import os_problem
+from giaoviec.i18n import Phrase, os_problem, phrase
+from giaoviec.load import journal
 
 CONFIG_FILE = "giaoviec.yaml"
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".giaoviec-cache"})
 _API_WORDS = rb"(?:\xef\xbb\xbf)?apiVersion:[ \t]*[\"']?"  # what starts the line, after an optional BOM
 API_LINE = re.compile(rb"(?:\A|[\r\n])" + _API_WORDS + rb"giaoviec/")
+MAX_FILE_BYTES = 32 * 1024 * 1024  # a data file of a province is a few MB at most
 UTF16_API = (b"a\x00p\x00i\x00V\x00e\x00r\x00s\x00i\x00o\x00n\x00", b"\x00a\x00p\x00i\x00V\x00e\x00r\x00s\x00i\x00o\x00n")
+
+
+class NotRegular(OSError):
+    """A device, a pipe or a socket where a file was expected: never read."""
+
+    phrase = phrase(N_("it is not a regular file (a device, a pipe or a socket)"))
+
+
+class TooLarge(OSError):
+    """A file larger than what giaoviec reads (`size`: its size, or how much of it was read)."""
+
+    size = 0
+    phrase: Phrase | None = None
+
+
+def _no_wait(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))  # a pipe with no writer: opened, not waited for
+
+
+def read_bounded(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, checked on the open file before it is
+    read (a pipe is opened without waiting for a writer); NotRegular or TooLarge (OSErrors) otherwise.
+    Never more than `limit` + 1 bytes are read, even from a file that grows meanwhile."""
+    with open(path, "rb", opener=_no_wait) as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegular(0, "not a regular file", str(path))
+        size = st.st_size
+        if size <= limit:
+            data = f.read(limit + 1)
+            size = len(data)
+    if size > limit:
+        too = TooLarge(0, f"{size} bytes, more than the {limit} giaoviec reads", str(path))
+        too.size = size
+        too.phrase = phrase(N_("it is {size} bytes, more than the {limit} giaoviec reads"), size=size, limit=limit)
+        raise too
+    return data
 
 
 def is_giaoviec_file(raw: bytes) -> bool:
@@ -112,12 +155,13 @@ def discover(root: Path) -> Listing:
         if folder not in folders:
             folders[folder] = _folder_inside(root, real_root, folder, folders)
         try:
-            mode = os.lstat(path).st_mode
+            st = os.lstat(path)
         except FileNotFoundError:  # deleted but still in git's index: not there to read
             continue
         except OSError as exc:
             out.problems.append(_unreadable(rel, os_problem(exc)))
             continue
+        mode, size = st.st_mode, st.st_size
         if not folders[folder] or (stat.S_ISLNK(mode) and not inside(root, Path(path))):
             out.problems.append(_link(rel))
             continue
@@ -125,10 +169,47 @@ def discover(root: Path) -> Listing:
             if not os.path.exists(path):
                 out.problems.append(_unreadable(rel, "a link to a file that does not exist"))
                 continue
-            mode = os.stat(path).st_mode
-        if stat.S_ISREG(mode):
-            out.files.append(rel)
+            st = os.stat(path)
+            mode, size = st.st_mode, st.st_size
+        if stat.S_ISDIR(mode):
+            continue  # a folder named like a YAML file (a link to one): its files are listed on their own
+        if not stat.S_ISREG(mode):
+            out.problems.append(finding(rel, None, "file.not-regular", N_("{file} is not a regular file (a device, a pipe or a socket): it is not read."),
+                                        hint=N_("Keep only ordinary files under the data folders."), line=1, column=1, file=rel))
+            continue
+        if size > MAX_FILE_BYTES:
+            out.problems.append(_too_large(rel))
+            continue
+        out.files.append(rel)
+    out.problems += tool_files(root)
     return out
+
+
+def tool_files(root: Path) -> list[Diagnostic]:
+    """A journal in the tree (never obeyed: a commit could have put it there) and an unfinished write."""
+    found = []
+    if os.path.lexists(root / journal.IN_TREE):
+        found.append(finding(journal.IN_TREE, None, "file.journal-in-tree",
+                             N_("{file} names renames for giaoviec to make, but giaoviec keeps its journal outside the repository and never obeys one found in it."),
+                             hint=N_("Delete the file (an older giaoviec may have left it after an interrupted import: check that the files it names are whole)."),
+                             line=1, column=1, file=journal.IN_TREE))
+    targets, problem = journal.unfinished(root)
+    for target in targets:
+        found.append(finding(target, None, "file.unfinished-write",
+                             N_("A write of giaoviec (an import, a check-in) was interrupted while its files were put in place: this file may be old or new."),
+                             hint=N_("Run the writing command again (import, progress): it finishes the write first."), line=1, column=1))
+    if problem is not None:
+        found.append(finding(CONFIG_FILE, None, "file.unfinished-write",
+                             N_("A write of giaoviec was interrupted and its journal {journal} cannot be read: {problem}."),
+                             hint=N_("Check the files of the last import, then delete the journal."), line=1, column=1,
+                             journal=str(journal.journal_path(root)), problem=problem))
+    return found
+
+
+def _too_large(rel: str) -> Diagnostic:
+    return finding(rel, None, "file.too-large", N_("{file} is larger than the {limit} bytes giaoviec reads: it is not read."),
+                   hint=N_("A data file holds one assignment or one register; split the file."), line=1, column=1, file=rel,
+                   limit=MAX_FILE_BYTES)
 
 
 def _folder_inside(root: Path, real_root: str, folder: str, known: dict[str, bool]) -> bool:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from giaoviec.diagnostics import N_, Diagnostic, Where, repository_error
 from giaoviec.load.documents import Document, Unreadable, read_file
-from giaoviec.load.files import CONFIG_FILE, list_files
+from giaoviec.load.files import CONFIG_FILE, list_files, read_bounded
 from giaoviec.load.profiles import builtin_profiles
 from giaoviec.load.public import Withholding
 from giaoviec.load.scanning import Scan, collector_paused, digest, scan
@@ -200,7 +200,7 @@ def assignments_of(registry: Registry, cadre: str) -> list[AssignmentSummary]:
     needle = cadre.encode()
     for rel in registry.assignment_files:
         try:
-            raw = (root / rel).read_bytes()
+            raw = read_bounded(root / rel)
         except OSError:
             continue
         if needle in raw:

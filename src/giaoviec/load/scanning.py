@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from giaoviec.load.files import is_giaoviec_file
+from giaoviec.load.files import is_giaoviec_file, read_bounded
 
 _KIND_LINE = re.compile(rb"\nkind:[ \t]*[\"']?([A-Za-z]+)")  # a literal first: the engine scans for it fast
 _FIRST_KIND = re.compile(rb"kind:[ \t]*[\"']?([A-Za-z]+)")
@@ -90,8 +90,7 @@ def scan(root: Path, listed: list[str], prior: Mapping[str, list] | None = None,
                     out.streamed.append(rel)
                 continue
             try:
-                with open(path, "rb") as handle:
-                    raw: bytes | None = handle.read()
+                raw: bytes | None = read_bounded(path)
             except OSError:
                 raw = None
             out.digests[rel] = digest(raw) if raw is not None else UNREADABLE

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from giaoviec.load import yamlfast, yamlio
-from giaoviec.load.files import CONFIG_FILE
+from giaoviec.load.files import CONFIG_FILE, read_bounded
 
 LANGUAGES = ("vi", "en")
 
@@ -16,7 +16,7 @@ def language(root: Path) -> str | None:
     None when the fast reader cannot tell (the caller then reads the file through the model). A
     Config that the model would refuse still speaks the language it names."""
     try:
-        raw = (root / CONFIG_FILE).read_bytes()
+        raw = read_bounded(root / CONFIG_FILE)
     except OSError:
         return None
     text, _problem = yamlio.decode(CONFIG_FILE, raw)

@@ -26,6 +26,7 @@ from giaoviec.domain import semdiff
 from giaoviec.i18n import Phrase
 from giaoviec.load import yamlio
 from giaoviec.load.documents import Document, parse_document, read_file
+from giaoviec.load.files import read_bounded
 from giaoviec.load.repository import Registry, assignments_of
 from giaoviec.model import Assignment
 from giaoviec.sheets import merge
@@ -235,7 +236,7 @@ def _update(loaded: Registry, at: tuple[str, int], data: dict, cells: dict, colu
             found: list[Diagnostic], evaluations: dict) -> Planned | None:
     rel, index = at
     path = loaded.repo.root / rel
-    text = path.read_bytes().decode("utf-8-sig")
+    text = read_bounded(path).decode("utf-8-sig")
     old_loaded = yamlio.load_precise(rel, text)
     old_doc = old_loaded.documents[index]
     merged = merge.merge(old_doc, data, columns)
@@ -340,7 +341,7 @@ def _council_edits(loaded: Registry, data: dict, council: list[tuple[str, dict]]
                                  line=1, column=1, file=path, why=Phrase(N_("several documents"))))
             continue
         have = entry.tasks.get(ident)
-        _text, edits = evaluations.setdefault(path, ((loaded.repo.root / path).read_bytes().decode("utf-8-sig"), []))
+        _text, edits = evaluations.setdefault(path, (read_bounded(loaded.repo.root / path).decode("utf-8-sig"), []))
         base = ("evaluations", i, "tasks", ident)
         if "score" in wanted and (have is None or merge.norm(have.score) != merge.norm(wanted["score"])):
             edits.append(Change((*base, "score"), wanted["score"]))

@@ -9,12 +9,15 @@ an empty cell. The XML is parsed with defusedxml (openpyxl uses it when it is in
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
+from giaoviec.i18n import os_problem
+from giaoviec.load.files import TooLarge, read_bounded
 
 MAX_FILE = 20_000_000
 MAX_UNPACKED = 60_000_000
@@ -38,16 +41,19 @@ def open_workbook(path: Path, display: str) -> Opened:
         return out
 
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            return refuse("sheet.too-large", N_("The workbook is {size} bytes, more than the {limit} giaoviec reads."), size=size, limit=MAX_FILE)
-        with zipfile.ZipFile(path) as z:
+        raw = read_bounded(path, MAX_FILE)  # a regular file, its size checked before it is read, read once
+    except TooLarge as too:
+        return refuse("sheet.too-large", N_("The workbook is {size} bytes, more than the {limit} giaoviec reads."), size=too.size, limit=MAX_FILE)
+    except OSError as exc:
+        return refuse("sheet.unreadable", N_("The workbook cannot be read: {problem}."), problem=os_problem(exc))
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
             unpacked = sum(i.file_size for i in z.infolist())
         if unpacked > MAX_UNPACKED:
             return refuse("sheet.too-large", N_("The workbook unpacks to {size} bytes, more than the {limit} giaoviec reads."),
                           size=unpacked, limit=MAX_UNPACKED)
-        formulas = load_workbook(path, data_only=False)
-        values = load_workbook(path, data_only=True)
+        formulas = load_workbook(io.BytesIO(raw), data_only=False)
+        values = load_workbook(io.BytesIO(raw), data_only=True)
     except Exception as exc:
         return refuse("sheet.unreadable", N_("The workbook cannot be read: {problem}."), problem=str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__)
     for ws in formulas.worksheets:

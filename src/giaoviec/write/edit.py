@@ -20,8 +20,9 @@ from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.i18n import Phrase, os_problem
 from giaoviec.load import yamlio
 from giaoviec.load.documents import parse_document
+from giaoviec.load.files import read_bounded
 from giaoviec.model import Assignment
-from giaoviec.write.atomic import write_bytes
+from giaoviec.write.atomic import write_all
 from giaoviec.write.yamledit import last_line, offset
 
 
@@ -55,7 +56,7 @@ def _get(mapping: MappingNode, key: str) -> Node | None:
 def _load(path: Path) -> tuple[str, Assignment, int, MappingNode]:
     """(text, assignment, document index, the document's node) — or EditError."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_bounded(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise EditError(N_("Cannot read {path}: {problem}."), path=str(path), problem=os_problem(exc) if isinstance(exc, OSError) else str(exc)) from exc
     if "\r" in text and "\n" not in text:
@@ -186,13 +187,14 @@ def _verify(after: str, index: int, task_id: str, holds) -> None:
         raise EditError(N_("The edit could not be made safely in this file's layout; nothing was written."))
 
 
-def write(edit: Edit) -> None:
-    """Replaces the file atomically, keeping its byte order mark and its permissions — unless it
-    changed since it was read (another writer came first): then nothing is written."""
+def write(root: Path, edit: Edit) -> None:
+    """Replaces the file atomically (under the repository's journal: the caller holds its lock),
+    keeping its byte order mark and its permissions — unless it changed since it was read (another
+    writer came first): then nothing is written."""
     data = edit.after.encode("utf-8")
-    raw = edit.path.read_bytes()
+    raw = read_bounded(edit.path)
     if raw.startswith(b"\xef\xbb\xbf"):
         data = b"\xef\xbb\xbf" + data
     if raw.decode("utf-8-sig", "replace") != edit.before:
         raise EditError(N_("{path} changed while it was being edited; nothing was written: run the command again."), path=str(edit.path))
-    write_bytes(edit.path, data, edit.path.stat().st_mode)
+    write_all(root, [(edit.path, data)])

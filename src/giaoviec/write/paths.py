@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.i18n import os_problem
-from giaoviec.load.files import holds_giaoviec_data, inside
+from giaoviec.load.files import NotRegular, holds_giaoviec_data, inside
 
 # What a file giaoviec wrote starts with (in its first HEAD bytes) or ends with (its last TAIL bytes):
 # an output may replace it without --force. Only those bytes are read: a report may be a gigabyte.
@@ -54,13 +54,17 @@ def _core_properties(f: BinaryIO) -> bytes:
         return b""
 
 
-def output_path(path: Path, root: Path | None, force: bool) -> Path:
+def output_path(path: Path, root: Path | None, force: bool, editable: bool = False) -> Path:
     """An --out file: written where the user says, but never over a data file of the repository,
-    never through a link, and over an existing file only if giaoviec made it (or with --force)."""
+    never through a link, and over an existing file only if giaoviec made it (or with --force).
+    An `editable` output (an export: a workbook people fill in) is never replaced without --force,
+    whoever made it: it may have been edited since."""
     if path.is_symlink():
         raise Fatal(ExitCode.USAGE, N_("{path} is a link; giaoviec does not write through links."), path=str(path))
     if path.is_dir():
         raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=os_problem(IsADirectoryError(errno.EISDIR, "Is a directory")))
+    if path.exists() and not path.is_file():  # a device, a pipe: never opened (a pipe would wait for a writer)
+        raise Fatal(ExitCode.USAGE, N_("Cannot write {path}: {problem}."), path=str(path), problem=os_problem(NotRegular(0, "not a regular file", str(path))))
     if path.exists():
         try:
             with path.open("rb") as f:
@@ -71,6 +75,9 @@ def output_path(path: Path, root: Path | None, force: bool) -> Path:
         if data:
             raise Fatal(ExitCode.USAGE, N_("{path} holds data of the repository; an output never replaces it."), path=str(path),
                         hint=N_("Write the output to another file."))
+        if editable and not force:
+            raise Fatal(ExitCode.USAGE, N_("{path} exists; an export may have been edited since it was made, so nothing was written."), path=str(path),
+                        hint=N_("Give another file, or add --force to replace it."))
         if not ours:
             raise Fatal(ExitCode.USAGE, N_("{path} exists and was not made by giaoviec; nothing was written."), path=str(path),
                         hint=N_("Give another file, or add --force to replace it."))

@@ -20,9 +20,9 @@ from giaoviec.i18n import translator
 from giaoviec.load.files import CONFIG_FILE
 from giaoviec.load.repository import AssignmentSummary, Repository
 from giaoviec.render import schemas
-from giaoviec.render.escape import md, visible
+from giaoviec.render.escape import md, text_ok, visible
 from giaoviec.words import PROGRAM, SOURCE
-from giaoviec.write.atomic import write_all, write_text
+from giaoviec.write.atomic import locked, write_all
 from giaoviec.write.paths import data_path
 from giaoviec.write.yamlwrite import scalar
 
@@ -65,6 +65,8 @@ def init(folder: Path, organization: str, requirement: str | None = None, force:
     giaoviec.yaml, and one holding any file it would replace unless `force` (the files are named)."""
     if (folder / CONFIG_FILE).exists():
         raise ScaffoldError(N_("{path} already holds a data repository."), path=str(folder))
+    if not organization.strip() or not text_ok(organization) or "\n" in organization or "\t" in organization:
+        raise ScaffoldError(N_("The organisation's name must be one line of text, without control characters; nothing was written."))
     env = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     env.filters.update(yaml=scalar, yaml_flow=lambda v: scalar(v, flow=True), md=md, shell=shlex.quote)
     env.globals["gh"] = lambda expression: "${{ " + expression + " }}"  # a GitHub Actions expression, written as is
@@ -78,7 +80,8 @@ def init(folder: Path, organization: str, requirement: str | None = None, force:
                     hint=N_("Add --force to replace them, or give an empty folder."), path=str(folder), files=", ".join(there))
     folder.mkdir(parents=True, exist_ok=True)
     targets = [(data_path(folder, rel), text.encode("utf-8")) for rel, text in files]
-    write_all(folder, targets)
+    with locked(folder):
+        write_all(folder, targets)
     return [path for path, _data in targets]
 
 
@@ -153,8 +156,10 @@ def new_assignment(repo: Repository, cadre: str, period: str, program: str, exis
     depth = len(Path(rel).parts) - 1
     path.parent.mkdir(parents=True, exist_ok=True)
     data_path(repo.root, rel)  # again: the folders made on the way are the repository's own
-    write_text(path, ASSIGNMENT.format(
+    text = ASSIGNMENT.format(
         schema="../" * depth + "schemas/assignment.schema.json", program_name=translator("vi")(PROGRAM[program]), name=_comment(entry.item.name),
         start=start, end=end, cadre=cadre, unit=position.unit, position_q=scalar(position.title), program=program,
-    ))
+    )
+    with locked(repo.root):  # under the journal: a file that appears meanwhile is never replaced
+        write_all(repo.root, [(path, text.encode("utf-8"))])
     return path
