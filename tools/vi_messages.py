@@ -230,6 +230,7 @@ VI.update({
     "{key} is {share}, needs {op} {limit}": "{key} là {share}, cần {op} {limit}",
     "cancelled by {decision} on {date}": "đã hủy theo {decision} ngày {date}",
     "finished on {done_on} but {value} misses the target {target} {unit}": "hoàn thành ngày {done_on} nhưng đạt {value}, chưa đạt chỉ tiêu {target} {unit}",
+    "finished on {done_on} but no value was reported against the target {target} {unit}": "hoàn thành ngày {done_on} nhưng chưa báo cáo số liệu để đối chiếu chỉ tiêu {target} {unit}",
     "finished on {done_on}, due {due}": "hoàn thành ngày {done_on}, hạn {due}",
     "finished on {done_on}, {days} days after the due date {due}": "hoàn thành ngày {done_on}, chậm {days} ngày so với hạn {due}",
     "not finished when the window closed on {end}": "chưa hoàn thành khi kết thúc kỳ ngày {end}",
