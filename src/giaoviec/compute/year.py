@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from giaoviec.compute.left_out import LeftOut, breakage, left_out, usable_evaluations
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, Severity, finding, repository_error
 from giaoviec.domain.councils import matching_assignments
-from giaoviec.domain.org import parent_of, role_at, units_in_scope
-from giaoviec.domain.scoring import AssignmentResult, Council, Header, TaskResult, aggregate, judge_task
+from giaoviec.domain.org import Scope, parent_of, role_at, units_in_scope
+from giaoviec.domain.scoring import AssignmentResult, Council, Header, Post, TaskResult, aggregate, judge_task, with_council
 from giaoviec.domain.status import Window, window
 from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
@@ -80,7 +80,7 @@ def profile_in_force(config: Config, profiles, day: dt.date) -> ScoringProfile |
     return None
 
 
-def scope_of(repo: Repository, unit: str | None) -> set[str] | None:
+def scope_of(repo: Repository, unit: str | None) -> Scope | None:
     """The units `--unit` covers (None: all); an unknown unit is a usage error (exit 2)."""
     if unit is None:
         return None
@@ -90,7 +90,13 @@ def scope_of(repo: Repository, unit: str | None) -> set[str] | None:
 
 
 def in_scope(a: Assignment, scope: set[str] | None) -> bool:
-    return a.status in SCORED and (scope is None or a.unit in scope)
+    """Scored, and in scope or of a cadre who held a post in it: a row whose last post of the year is
+    in scope pools the earlier posts' files (spec/scoring.md, one tier per cadre, program and year)."""
+    return a.status in SCORED and (scope is None or _admits(scope, a.unit, a.cadre) or a.cadre in getattr(scope, "people", ()))
+
+
+def _admits(scope: set[str], unit: str, cadre: str) -> bool:
+    return scope.admits(unit, cadre) if isinstance(scope, Scope) else unit in scope
 
 
 def score_assignments(registry: Repository, docs: Iterable[Document], year: int, as_of: dt.date | None = None,
@@ -131,12 +137,17 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic]) 
     broken = breakage(diagnostics)
     evaluations = usable_evaluations(repo, broken)
     stale = stale_scores(diagnostics)
-    results: list[AssignmentResult] = []
+    scope = scope_of(repo, scored.unit)
+    rows: dict[tuple[str, str], list[Judged]] = {}
     for j in scored.judged:
-        if j.path in broken.files:
-            continue
-        council = council_entry(repo, j, evaluations, stale)
-        results.append(aggregate(j.head, j.path, j.index, j.profile, j.window, j.tasks, council, scored.explain))
+        if j.path not in broken.files:
+            rows.setdefault((j.head.cadre, j.head.program), []).append(j)
+    results: list[AssignmentResult] = []
+    for parts in rows.values():
+        parts.sort(key=lambda j: (j.window.end, j.window.start, j.path, j.index))
+        own = parts[-1]
+        if scope is None or _admits(scope, own.head.unit, own.head.cadre):
+            results.append(pooled(repo, parts, evaluations, stale, scored.explain))
     results.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
     findings = [*component_warnings(results), *quota_warnings(repo, results)]
     top = profile_in_force(repo.config, repo.profiles, dt.date(scored.year, 12, 31))
@@ -144,6 +155,26 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic]) 
                        {j.head.cadre for j in scored.judged})
     return YearResult(scored.year, scored.as_of, scored.unit, top.id if top else None, tuple(results),
                       tuple(findings), tuple(diagnostics), repo, tuple(missing))
+
+
+def pooled(repo: Repository, parts: list[Judged], evaluations: list[tuple[Document, frozenset[int]]],
+           stale: dict[tuple[str, int, int], frozenset[str]], explain: bool) -> AssignmentResult:
+    """One row for a cadre's assignments of one program in the year, oldest first (a move, a rotation,
+    a merger): the tasks pooled, each judged in its own assignment's window and scored by its own
+    assignment's council; the row belongs to the last post and lists the earlier ones. The council
+    entry of the last post (else the latest earlier one) gives the other components and the tier."""
+    own = parts[-1]
+    councils = [council_entry(repo, j, evaluations, stale) for j in parts]
+    if len(parts) == 1:
+        return aggregate(own.head, own.path, own.index, own.profile, own.window, own.tasks, councils[0], explain)
+    tasks: list[TaskResult] = []
+    for j, c in zip(parts, councils, strict=True):
+        mine = tuple(with_council(t, c) for t in j.tasks) if c is not None and c.entry.tasks else j.tasks
+        tasks += mine if j is own else (replace(t, origin=(j.path, j.index)) for t in mine)
+    council = next((c for c in reversed(councils) if c is not None), None)
+    win = replace(own.window, start=min(j.window.start for j in parts))
+    result = aggregate(own.head, own.path, own.index, own.profile, win, tuple(tasks), council, explain, apply_council=False)
+    return replace(result, earlier=tuple(Post(j.head, j.path, j.index, j.window) for j in parts[:-1]))
 
 
 def stale_scores(diagnostics: Sequence[Diagnostic]) -> dict[tuple[str, int, int], frozenset[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -26,6 +26,7 @@ from giaoviec.model.assignment import Task
 from giaoviec.render import charts, incomplete
 from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces
+from giaoviec.render.score import earlier_posts
 from giaoviec.render.reportview import AmendmentRow, CadreSection, CouncilView, Entry, Report, Sections, TaskRow
 from giaoviec.words import BUCKET, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
 
@@ -112,12 +113,13 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
             hidden_files += 1
             continue
         shown.append(s)
-        visible = [ts for ts in s.tasks if not (public and ts.id in f.hidden)]
+        hidden = {key: facts_of(models, key) for key in s.earlier_keys} if s.earlier else {}  # a move: the earlier posts' files
+        visible = [ts for ts in s.tasks if not (public and _hidden(ts, f, hidden))]
         hidden_tasks += len(s.tasks) - len(visible)
         shown_tasks += len(visible)
         name = repo.name(f.cadre)
         contents.append(Entry(f"{f.cadre}-{f.program}", name, f.position, repo.name(f.unit), s.tier, word(TIER, s.tier, _)))
-        confidential = confidential or (not public and (f.confidential or any(ts.id in f.hidden for ts in visible)))
+        confidential = confidential or (not public and (f.confidential or any(_hidden(ts, f, hidden) for ts in visible)))
         proposals += [(name, p) for p in f.proposals]
         tier_counts[s.tier] = tier_counts.get(s.tier, 0) + 1
         by_unit.setdefault(repo.name(_branch(repo, unit, f.unit)), []).extend(visible)
@@ -131,7 +133,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                 if done and ts.status in DONE and done <= dt.date(result.year, 3 * q + 3, 30 if q in (1, 2) else 31):
                     quarters[q][0] += 1
             if ts.status in LATE:
-                late.setdefault(s.key, (name, []))[1].append(ts.id)
+                late.setdefault(ts.origin or s.key, (name, []))[1].append(ts.id)
     for key, (name, ids) in late.items():  # their wording and due date, kept as they were judged
         words = _late_of(models, key, ids)
         overdue += [(name, i, words[i][0], formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
@@ -139,8 +141,11 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
     def sections() -> Iterator[CadreSection]:
         for s in shown:
             model = models[s.key]
-            tasks = {t.id: t for t in model.tasks}
-            visible = [ts for ts in s.tasks if not (public and tasks[ts.id].confidential)]
+            tasks = {(None, t.id): t for t in model.tasks}
+            for key in s.earlier_keys:  # a move: the earlier posts' tasks, pooled into the row
+                tasks.update({(key, t.id): t for t in models[key].tasks})
+            visible = [ts for ts in s.tasks if not (public and (tasks[(ts.origin, ts.id)].confidential
+                                                                  or (ts.origin is not None and models[ts.origin].confidential)))]
             yield _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public)
 
     counts = Counts.of(ts.status for ts in visible_all)
@@ -158,7 +163,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
         by_quarter=[(_("Q{n}").format(n=q + 1), quarters[q][0], quarters[q][1]) for q in range(4)],
         tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _), proposals=proposals,
-        contents=contents, confidential=confidential,
+        contents=contents, confidential=confidential, people=len({s.assignment.cadre for s in shown}),
     )
 
 
@@ -185,15 +190,21 @@ def _branch(repo: Repository, top: str, unit: str) -> str:
 def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict[str, Task], visible: list[TaskResult],
              _: Gettext, lang: str, former: bool, public: bool) -> CadreSection:
     repo = result.repo
-    rows = [_row(repo, tasks[ts.id], ts, m, result.as_of, _, lang) for ts in visible]
+    rows = [_row(repo, tasks[(ts.origin, ts.id)], ts, m, result.as_of, _, lang) for ts in visible]
+    if s.earlier:  # a move: each earlier post's task named with its unit
+        units = {p.key: repo.name(p.head.unit) for p in s.earlier}
+        rows = [replace(r, id=f"{r.id} ({units[ts.origin]})") if ts.origin else r for r, ts in zip(rows, visible, strict=True)]
     shown = {ts.id for ts in visible}
     timeline = sorted(
-        ((p.date, ts.id, measured(p.value, lang), p.note or "") for ts in visible for p in tasks[ts.id].progress if p.date <= result.as_of),
+        ((p.date, ts.id, measured(p.value, lang), p.note or "") for ts in visible for p in tasks[(ts.origin, ts.id)].progress if p.date <= result.as_of),
         key=lambda x: (x[0], x[1]),
     )
     unit_note = ""
     if former:
         unit_note = _("former unit, now {successor}").format(successor=", ".join(repo.name(u) for u in _successors(repo, m.unit)))
+    if s.earlier:
+        earlier = _("earlier: {posts}").format(posts=earlier_posts(s, result, _))
+        unit_note = f"{unit_note}; {earlier}" if unit_note else earlier
     basis = ""
     if m.basis:
         basis = _("Decision {number} of {date}").format(number=m.basis.number, date=formats.day(m.basis.date, lang))
@@ -223,7 +234,7 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict
         proposals=list(m.annual_report.proposals) if m.annual_report else [],
         self_rating=word(TIER, m.self_rating, _) if m.self_rating else "", hidden_tasks=hidden,
         counts={k: counts[k] for k in STATUS},
-        confidential=not public and (m.confidential or any(tasks[ts.id].confidential for ts in visible)),
+        confidential=not public and (m.confidential or any(tasks[(ts.origin, ts.id)].confidential for ts in visible)),
     )
 
 
@@ -244,6 +255,12 @@ def _council(repo: Repository, c: Council, shown: set[str], _: Gettext, lang: st
         decided=decided, discipline=word(DISCIPLINE, e.discipline, _) if e.discipline and e.discipline != "none" else "",
         stale=sorted(t for t in c.stale if t in shown),
     )
+
+
+def _hidden(ts: TaskResult, own: Facts, earlier: Mapping[tuple[str, int], Facts]) -> bool:
+    """A confidential task, or a task of a confidential file (the row's own, or an earlier post's)."""
+    f = earlier[ts.origin] if ts.origin is not None else own
+    return f.confidential or ts.id in f.hidden
 
 
 def _successors(repo: Repository, unit: str) -> list[str]:
@@ -304,7 +321,7 @@ def _strengths(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, la
     for ts in visible:
         if ts.status != "exceeded":
             continue
-        t = tasks[ts.id]
+        t = tasks[(ts.origin, ts.id)]
         measure = t.result.measure if t.result else None
         got = ts.achieved
         detail = ""
@@ -317,7 +334,7 @@ def _strengths(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, la
 def _shortcomings(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, lang: str) -> list[str]:
     out = []
     for ts in visible:
-        t = tasks[ts.id]
+        t = tasks[(ts.origin, ts.id)]
         j = ts.judgement
         if ts.status == "late":
             days = (j.done_on - j.due).days if j.done_on and j.due else 0
