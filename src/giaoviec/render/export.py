@@ -47,7 +47,7 @@ def headers(result: YearResult) -> list[str]:
 def task_rows(result: YearResult, models: Models, _: Gettext) -> Iterator[list]:
     """One row per task, made as it is written: an export holds one row at a time, not the year's."""
     name = result.repo.name
-    for s, key in ((s, key) for s in result.assignments for key in s.keys):  # a move: each pooled file's tasks
+    for s, key in ((row, key) for row in result.assignments for key in row.keys):  # a move: each pooled file's tasks
         m = models[key]
         scores = {t.id: t for t in s.tasks_of(key)}
         for t in m.tasks:

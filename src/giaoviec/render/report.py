@@ -26,11 +26,12 @@ from giaoviec.model.assignment import Task
 from giaoviec.render import charts, incomplete
 from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces
-from giaoviec.render.score import earlier_posts
 from giaoviec.render.reportview import AmendmentRow, CadreSection, CouncilView, Entry, Report, Sections, TaskRow
+from giaoviec.render.score import earlier_posts
 from giaoviec.words import BUCKET, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
 
 Models = Mapping[tuple[str, int], Assignment]  # (path, document index) → the document's model
+TaskIndex = dict[tuple[tuple[str, int] | None, str], Task]  # (the earlier post's file, or None for the row's own; task id) → task
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
     def sections() -> Iterator[CadreSection]:
         for s in shown:
             model = models[s.key]
-            tasks = {(None, t.id): t for t in model.tasks}
+            tasks: TaskIndex = {(None, t.id): t for t in model.tasks}
             for key in s.earlier_keys:  # a move: the earlier posts' tasks, pooled into the row
                 tasks.update({(key, t.id): t for t in models[key].tasks})
             visible = [ts for ts in s.tasks if not (public and (tasks[(ts.origin, ts.id)].confidential
@@ -187,7 +188,7 @@ def _branch(repo: Repository, top: str, unit: str) -> str:
     return unit
 
 
-def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict[str, Task], visible: list[TaskResult],
+def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: TaskIndex, visible: list[TaskResult],
              _: Gettext, lang: str, former: bool, public: bool) -> CadreSection:
     repo = result.repo
     rows = [_row(repo, tasks[(ts.origin, ts.id)], ts, m, result.as_of, _, lang) for ts in visible]
@@ -313,7 +314,7 @@ def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.dat
     )
 
 
-def _strengths(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, lang: str) -> list[str]:
+def _strengths(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str) -> list[str]:
     out = []
     counts = Counts.of(ts.status for ts in visible)
     if counts.on_time:
@@ -331,7 +332,7 @@ def _strengths(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, la
     return out
 
 
-def _shortcomings(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, lang: str) -> list[str]:
+def _shortcomings(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str) -> list[str]:
     out = []
     for ts in visible:
         t = tasks[(ts.origin, ts.id)]

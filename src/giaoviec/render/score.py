@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -158,7 +158,7 @@ def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> 
 
 
 def _cadre(s: AssignmentResult, result: YearResult, _: Gettext) -> dict:
-    out = {
+    out: dict[str, Any] = {
         "cadre": s.assignment.cadre, "name": result.repo.name(s.assignment.cadre), "unit": s.assignment.unit,
         "position": s.assignment.position, "program": s.assignment.program, "profile": s.profile.id,
         "as_of": s.window.as_of.isoformat(), "points": _round(s.points), "provisional_points": _round(s.provisional_points),
@@ -174,7 +174,8 @@ def _cadre(s: AssignmentResult, result: YearResult, _: Gettext) -> dict:
         out["earlier"] = [{"unit": p.head.unit, "position": p.head.position, "from": p.window.start.isoformat(),
                            "to": p.window.end.isoformat(), "path": p.path} for p in s.earlier]
         units = {p.key: p.head.unit for p in s.earlier}
-        for t, entry in zip(s.tasks, out["tasks"], strict=True):
+        entries: list[dict[str, Any]] = out["tasks"]
+        for t, entry in zip(s.tasks, entries, strict=True):
             entry["path"] = t.origin[0] if t.origin else s.path
             entry["unit"] = units[t.origin] if t.origin else s.assignment.unit
     return out
