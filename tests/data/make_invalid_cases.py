@@ -65,6 +65,7 @@ case("clarity-authority", {"giaoviec.yaml": open(str(pathlib.Path(__file__).pare
 case("eval-score-range", {"evaluations/2022/hd.yaml": open(str(pathlib.Path(__file__).parent) + "/base/evaluations/2022/hd.yaml").read().replace("{score: 2}", "{score: 3}")})
 case("eval-reason", {"evaluations/2022/hd.yaml": open(str(pathlib.Path(__file__).parent) + "/base/evaluations/2022/hd.yaml").read() + "    decided_tier: good\n"})
 case("eval-superseded", {"evaluations/2022/hd-2.yaml": open(str(pathlib.Path(__file__).parent) + "/base/evaluations/2022/hd.yaml").read().replace("2022-12-20", "2022-12-27")})
+case("eval-component-unused", {"evaluations/2022/hd.yaml": open(str(pathlib.Path(__file__).parent) + "/base/evaluations/2022/hd.yaml").read().replace("  - cadre: can-bo-a\n", "  - cadre: can-bo-a\n    general: 25\n")})
 case("eval-unknown-task", {"evaluations/2022/hd.yaml": open(str(pathlib.Path(__file__).parent) + "/base/evaluations/2022/hd.yaml").read().replace('"01": {score: 2}', '"09": {score: 1}')})
 case("profile-tiers", {"profiles/custom.yaml": "apiVersion: giaoviec/v1\nkind: ScoringProfile\nid: custom\ntitle: Thử\nsource: Thử\ncomponents: {tasks: 100}\ntiers:\n  - {tier: good, min_points: 70}\n  - {tier: completed, min_points: 80}\n  - {tier: not-completed, min_points: 10}\n"})
 case("profile-components", {"profiles/custom.yaml": "apiVersion: giaoviec/v1\nkind: ScoringProfile\nid: custom\ntitle: Thử\nsource: Thử\ncomponents: {general: 30, results: 70}\ntiers:\n  - {tier: not-completed}\n"})

@@ -19,10 +19,11 @@ from giaoviec.compute.left_out import LeftOut, breakage, left_out, usable_evalua
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, Severity, finding, repository_error
 from giaoviec.domain.councils import matching_assignments
 from giaoviec.domain.org import Scope, parent_of, role_at, units_in_scope
+from giaoviec.domain.profiles import applying, category_of, profile_in_force, role_in
 from giaoviec.domain.scoring import AssignmentResult, Council, Header, Post, TaskResult, aggregate, judge_task, with_council
 from giaoviec.domain.status import Window, window
 from giaoviec.load.repository import Document, Repository
-from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
+from giaoviec.model import Assignment, Evaluation, ScoringProfile
 from giaoviec.model.evaluation import CadreEvaluation
 from giaoviec.words import ROLE_PLURAL, TIER, share, term
 
@@ -73,11 +74,16 @@ class YearResult:
         return [d for d in self.diagnostics if d.is_error and d.path in paths]
 
 
-def profile_in_force(config: Config, profiles, day: dt.date) -> ScoringProfile | None:
-    for rng in config.scoring:
-        if (rng.start or dt.date.min) <= day <= (rng.end or dt.date.max):
-            return profiles.get(rng.profile)
-    return None
+def profile_for(repo: Repository, a: Assignment, day: dt.date) -> ScoringProfile | None:
+    """The profile that applies to the assignment's cadre on `day` (the window's end); two entries
+    applying at once is a repository error naming both (exit 3)."""
+    role, category = role_in(repo, a.cadre, a.unit, day), category_of(repo, a.cadre)
+    found = applying(repo.config, day, role, category)
+    if len(found) > 1:
+        first, second = (repo.config.scoring[i] for i in found[:2])
+        raise repository_error(N_("Two scoring entries of giaoviec.yaml apply to {cadre} on {date}: {first} and {second}; narrow one with 'roles' or 'categories'."),
+                               cadre=a.cadre, date=day, first=first.profile, second=second.profile)
+    return repo.profiles.get(repo.config.scoring[found[0]].profile) if found else None
 
 
 def scope_of(repo: Repository, unit: str | None) -> Scope | None:
@@ -116,7 +122,7 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
         win = window(a.period.start, a.period.end, year, as_of, today)
         if win is None:
             continue
-        profile = profile_in_force(registry.config, registry.profiles, win.end)
+        profile = profile_for(registry, a, win.end)
         if profile is None:
             missing.append(win.end)
             continue
@@ -219,9 +225,18 @@ def _result_warning(code: str, message: str, group: str, **args: Any) -> Diagnos
 
 
 def component_warnings(results: list[AssignmentResult]) -> list[Diagnostic]:
-    """A council-entered component outside its scale (0..components.<name>) is flagged, not clipped."""
+    """A council-entered component outside its scale (0..components.<name>) is flagged, not clipped; one
+    the profile does not have (a switch of profile) is flagged too: it is left out of the points."""
     out = []
     for s in results:
+        entry = s.council.entry if s.council else None
+        given: dict[str, float] = ({"general": entry.general} if entry and entry.general is not None else {}) | (dict(entry.components) if entry else {})
+        for name, got in given.items():
+            if name not in s.profile.components:
+                scale = ", ".join(f"{k} {v:g}" for k, v in s.profile.components.items())
+                out.append(_result_warning(
+                    "score.component-unused", N_("{cadre}: the council's '{name}' ({value}) is not a component of {profile}: it is left out of the points; check that the other points were entered on its scale ({scale})."),
+                    s.assignment.cadre, cadre=s.assignment.cadre, name=name, value=got, profile=s.profile.id, scale=scale))
         for name, value in s.components.items():
             maximum = s.profile.components[name]
             if name != "tasks" and value is not None and value > maximum:
