@@ -159,6 +159,8 @@ CODES: tuple[Code, ...] = (
          "- {profile: qd89-2017, from: 2017-01-01, to: 2023-12-31}\n- {profile: tw124-2023, from: 2023-10-04}"),
     Code("score.quota", W, N_("score: a tier's quota (at most a share of the tier below it, within a peer group) is exceeded."),
          "1 excellent against 5 good (share 0.2)", "2 excellent against 5 good (share 0.2)"),
+    Code("clarity.checkpoint", W, N_("The checkpoint a multi-year task is judged on in a year has a numeric target; without one the year is met only if the task is already finished."),
+         "checkpoints: [{by: 2022-12-31, expect: 6 km, target: 6}]", "checkpoints: [{by: 2022-12-31, expect: Hoàn thành 6 km}]"),
     Code("score.component-unused", W, N_("score: the council gave a component the profile in force does not have (a switch of profile): it is left out of the points, and the other components may have been entered on another profile's scale."),
          "components: {general: 30, tasks: 70}\n…\n  - cadre: can-bo-a\n    general: 27", "components: {tasks: 100}\n…\n  - cadre: can-bo-a\n    general: 27"),
     Code("eval.component-unused", W, N_("A council's general or other component points are used by the profile in force for the assignment; otherwise they would be shown and ignored without a word."),

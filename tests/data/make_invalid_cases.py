@@ -59,6 +59,7 @@ case("date-unit-not-valid", {"org/units.yaml": open(str(pathlib.Path(__file__).p
 case("clarity-who", {A: task(GOOD + "    who: {lead: [can-bo-a, can-bo-b]}\n" + GOOD.replace('"01"', '"02"') + "    who: {lead: xa-a}\n")})
 case("clarity-what", {A: task(GOOD.replace("Giải quyết dứt điểm 12 vụ vi phạm đất đai", "Tăng cường công tác quản lý đất đai").replace("Quyết định xử lý 12 vụ", "Chuyển biến rõ nét"))})
 case("clarity-when", {A: task(GOOD.replace("when: {due: 2022-09-30}", "when: {start: 2022-02-01}")).replace("period: {from: 2022-01-01, to: 2022-12-31}", "period: {from: 2022-01-01, to: 2023-12-31}") + GOOD.replace('"01"', '"02"').replace("2022-09-30", "2023-09-30")})
+case("clarity-checkpoint", {A: task(GOOD.replace("when: {due: 2022-09-30}", "when: {due: 2023-09-30, checkpoints: [{by: 2022-12-31, expect: Xử lý 6 vụ}]}")).replace("period: {from: 2022-01-01, to: 2022-12-31}", "period: {from: 2022-01-01, to: 2023-12-31}")})
 case("clarity-result", {A: task(GOOD.replace("result: {product: Quyết định xử lý 12 vụ}", "result: {measure: {indicator: Số vụ, unit: vụ}}"))})
 case("clarity-responsibility", {A: task(GOOD.replace("responsibility: {accountable: can-bo-a}", "responsibility: {support_from_above: Phòng TN&MT}")).replace("monitor: btc-huyen-t\n", "").replace("basis: {number: 1-QĐ/HU, date: 2022-02-01, issued_by: btv-huyen-t}\n", "")})
 case("clarity-authority", {"giaoviec.yaml": open(str(pathlib.Path(__file__).parent) + "/base/giaoviec.yaml").read().replace("clarity: 5ro", "clarity: 6ro")})
