@@ -166,7 +166,7 @@ def check_report_md(expected: dict, text: str) -> None:
         for line in table:
             cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
             status, task_points, value = tasks[cells[0]]
-            assert STATUS_OF[cells[7]] == status
+            assert STATUS_OF[re.sub(r" \(mốc kiểm tra [\d/]+\)$", "", cells[7])] == status  # a longer task: judged on the year's checkpoint
             assert number(cells[8]) == (pytest.approx(task_points, abs=0.005) if task_points is not None else None)
             assert number(cells[6]) == value
 

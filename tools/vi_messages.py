@@ -144,6 +144,8 @@ VI = {
     "This scoring range ({profile}) overlaps range {other} of the list ({other_profile}) for {who}: only one profile may apply to a cadre on a date.": "Khoảng áp dụng này ({profile}) chồng lấn khoảng thứ {other} trong danh sách ({other_profile}) đối với {who}: mỗi ngày chỉ một bộ quy tắc được áp dụng cho một cán bộ.",
     "Narrow one of them with 'roles' or 'categories' (e.g. categories: [cong-chuc] for Nghị định 335), or make their dates meet without overlapping.": "Giới hạn một trong hai bằng 'roles' hoặc 'categories' (ví dụ categories: [cong-chuc] cho Nghị định 335), hoặc sửa ngày để hai khoảng nối tiếp mà không chồng lấn.",
     "every cadre": "mọi cán bộ",
+    "checkpoint {date}": "mốc kiểm tra {date}",
+    "{status} (checkpoint {date})": "{status} (mốc kiểm tra {date})",
     "Task {task}: the checkpoint {by} has no numeric target, so the year is judged met only if the task is finished by then.": "Nhiệm vụ {task}: mốc kiểm tra {by} không có chỉ tiêu bằng số, nên năm đó chỉ được coi là đạt khi nhiệm vụ đã hoàn thành trước mốc.",
     "Give the checkpoint a 'target' (the value expected by that date, on the task's measure), or end the task that year.": "Ghi 'target' cho mốc (giá trị cần đạt vào ngày đó, theo chỉ tiêu đo lường của nhiệm vụ), hoặc đặt hạn hoàn thành trong năm đó.",
     "The checkpoint a multi-year task is judged on in a year has a numeric target; without one the year is met only if the task is already finished.": "Mốc kiểm tra dùng để đánh giá nhiệm vụ nhiều năm trong một năm có chỉ tiêu bằng số; thiếu chỉ tiêu thì năm đó chỉ được coi là đạt khi nhiệm vụ đã hoàn thành.",

@@ -66,6 +66,7 @@ class Judgement:
     done_on: dt.date | None = None
     objective_cause: bool = False
     reason: Phrase = NO_REASON  # empty unless explained
+    target: float | None = None  # a checkpoint judgement: the checkpoint's target (the year's, not the whole task's)
 
     @property
     def bucket(self) -> str | None:
@@ -210,7 +211,7 @@ def _judge_checkpoint(task: Task, win: Window, exceeded_when: ExceededWhen, why)
     args = {"by": cp.by, "value": _num(_known(got)), "target": _num(cp.target)}
 
     def judged(status: str, reason: Phrase) -> Judgement:
-        return Judgement(status, ratio, got, shared(cp.by), checkpoint=True, reason=reason)
+        return Judgement(status, ratio, got, shared(cp.by), checkpoint=True, reason=reason, target=cp.target)
 
     if is_met:
         if ratio is not None and exceeded_when.ratio_above is not None and ratio > exceeded_when.ratio_above:

@@ -107,6 +107,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
     confidential = False
     shown: list[AssignmentResult] = []
     own = descendants(repo, unit)  # units reached only through succession are marked as former units
+    checkpoints: dict[tuple[tuple[str, int], str], str] = {}
     late: dict[tuple[str, int], tuple[str, list[str]]] = {}  # documents with a task overdue or not done → (name, task ids)
     for s in result.assignments:
         f = facts_of(models, s.key)
@@ -135,9 +136,11 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                     quarters[q][0] += 1
             if ts.status in LATE:
                 late.setdefault(ts.origin or s.key, (name, []))[1].append(ts.id)
+                if ts.judgement.checkpoint:  # a missed yearly checkpoint of a longer task: its checkpoint, not the term's due date
+                    checkpoints[(ts.origin or s.key, ts.id)] = _("checkpoint {date}").format(date=formats.day(ts.judgement.due, lang))
     for key, (name, ids) in late.items():  # their wording and due date, kept as they were judged
         words = _late_of(models, key, ids)
-        overdue += [(name, i, words[i][0], formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
+        overdue += [(name, i, words[i][0], checkpoints.get((key, i)) or formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
 
     def sections() -> Iterator[CadreSection]:
         for s in shown:
@@ -306,12 +309,29 @@ def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.dat
         due=formats.day(due, lang), start=formats.day(start, lang),
         result=(t.result.product or "") if t.result else "",
         accountable=repo.name(accountable) if accountable else "", authority=repo.name(resp.authority) if resp and resp.authority else "",
-        target=(f"{measured(measure.target, lang)} {measure.unit or ''}".strip() if measure and measure.target is not None else "—"),
-        actual=actual, status=ts.status, status_name=word(STATUS, ts.status, _),
+        target=_target(ts, measure, _, lang),
+        actual=actual, status=ts.status, status_name=_status_name(ts, _, lang),
         points=fixed(ts.points, 2, lang) if ts.points is not None else "—",
         council=formats.number(ts.council, lang) if ts.council is not None else "", council_note=ts.council_note or "",
         evidence=evidence, note=note, confidential=t.confidential,
     )
+
+
+def _target(ts: TaskResult, measure, _: Gettext, lang: str) -> str:
+    """The target the status is judged on: a yearly checkpoint's (with its date) for a longer task."""
+    j = ts.judgement
+    if j.checkpoint:
+        figure = f"{measured(j.target, lang)} {measure.unit or ''}".strip() if measure and j.target is not None else "—"
+        return f"{figure} (" + _("checkpoint {date}").format(date=formats.day(j.due, lang)) + ")"
+    return f"{measured(measure.target, lang)} {measure.unit or ''}".strip() if measure and measure.target is not None else "—"
+
+
+def _status_name(ts: TaskResult, _: Gettext, lang: str) -> str:
+    """The status in words; a longer task's, judged on the year's checkpoint, says so ("exceeded the checkpoint …")."""
+    name = word(STATUS, ts.status, _)
+    if ts.judgement.checkpoint and ts.status != "cancelled":
+        return _("{status} (checkpoint {date})").format(status=name, date=formats.day(ts.judgement.due, lang))
+    return name
 
 
 def _strengths(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str) -> list[str]:

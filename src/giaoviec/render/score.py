@@ -170,6 +170,9 @@ def _cadre(s: AssignmentResult, result: YearResult, _: Gettext) -> dict:
                    "value": got.value if got else None, "value_source": got.source if got else None}
                   for t in s.tasks for got in (t.achieved,)],
     }
+    for t, entry in zip(s.tasks, out["tasks"], strict=True):
+        if t.judgement.checkpoint:  # judged on the year's checkpoint, not on the whole task's target
+            entry["checkpoint"] = {"by": t.judgement.due.isoformat() if t.judgement.due else None, "target": t.judgement.target}
     if s.earlier:  # a move in the year: the earlier posts pooled into this row, and which file each task comes from
         out["earlier"] = [{"unit": p.head.unit, "position": p.head.position, "from": p.window.start.isoformat(),
                            "to": p.window.end.isoformat(), "path": p.path} for p in s.earlier]
