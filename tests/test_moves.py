@@ -78,3 +78,26 @@ def test_the_export_keeps_every_pooled_task(cli):
     assert run.code == 0, run.err
     lines = [x for x in run.out.splitlines() if x.startswith("bt-a,")]
     assert len(lines) == 5  # two tasks at Huyện A, two at Xã Một (focus), one breakthrough
+
+
+def test_a_council_sheet_for_a_moved_cadre_covers_the_last_post_only(cli, tmp_path):
+    """The pooled row's window is its last post's: a scoring sheet made from it, imported, scores that
+    post's file without the 'two assignments in this period' ambiguity."""
+    from openpyxl import load_workbook
+
+    from conftest import copy_example
+
+    repo = copy_example(tmp_path / "vp")
+    (repo / "evaluations/2025/hoi-dong-danh-gia-tinh-phu-tho.yaml").unlink()
+    sheet = tmp_path / "phieu.xlsx"
+    assert cli("-C", str(repo), "export", "--scoring-sheet", "--year", "2025", "--unit", "nguyet-duc-phu-tho", "--out", str(sheet)).code == 0
+    wb = load_workbook(sheet)
+    ws = wb["nguyen-van-an"]
+    assert (ws["B4"].value.date().isoformat(), ws["B5"].value.date().isoformat()) == ("2025-07-01", "2025-12-31")
+    ws["B6"] = 20
+    wb.save(sheet)
+    run = cli("-C", str(repo), "import", "--evaluation", str(sheet), "--council", "hoi-dong-danh-gia-tinh-phu-tho")
+    assert run.code == 0, run.out
+    assert cli("-C", str(repo), "validate").code == 0
+    doc = json.loads(cli("-C", str(repo), "score", "2025", "--unit", "nguyet-duc-phu-tho", "--format", "json").out)
+    assert doc["cadres"][0]["components"]["general"] == 20 and len(doc["cadres"][0]["tasks"]) == 5

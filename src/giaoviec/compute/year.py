@@ -178,8 +178,9 @@ def pooled(repo: Repository, parts: list[Judged], evaluations: list[tuple[Docume
         mine = tuple(with_council(t, c) for t in j.tasks) if c is not None and c.entry.tasks else j.tasks
         tasks += mine if j is own else (replace(t, origin=(j.path, j.index)) for t in mine)
     council = next((c for c in reversed(councils) if c is not None), None)
-    win = replace(own.window, start=min(j.window.start for j in parts))
-    result = aggregate(own.head, own.path, own.index, own.profile, win, tuple(tasks), council, explain, apply_council=False)
+    # the row's window stays the last post's (a council sheet for it covers that post's file only);
+    # the earlier posts' windows are listed with them
+    result = aggregate(own.head, own.path, own.index, own.profile, own.window, tuple(tasks), council, explain, apply_council=False)
     return replace(result, earlier=tuple(Post(j.head, j.path, j.index, j.window) for j in parts[:-1]))
 
 
