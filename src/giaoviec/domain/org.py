@@ -18,7 +18,7 @@ class Scope(set[str]):
         return unit in self or cadre in self.partial.get(unit, ())
 
 
-def units_in_scope(repo: Repository, unit: str) -> Scope:
+def units_in_scope(repo: Repository, unit: str, _seen: frozenset[str] = frozenset()) -> Scope:
     """`unit`, every unit below it, and the units it succeeded (transitively) with theirs. A unit split
     into several successors (spec/scoring.md, last paragraph) is not inherited whole: each successor
     takes only the cadres whose next post (Cadres `positions`) is in it or below it."""
@@ -45,11 +45,11 @@ def units_in_scope(repo: Repository, unit: str) -> Scope:
             else:
                 stack.append(p)
     for old, successor in splits:
-        if old in scope:
+        if old in scope or old in _seen:  # reached whole another way, or a cycle of successions
             continue
-        whole = units_in_scope(repo, old)  # the old unit with everything below it and before it
-        taken = frozenset(c for c in _moved_from(repo, whole) if c[1] in descendants(repo, successor) or c[1] in scope)
-        cadres = frozenset(c for c, _u in taken)
+        whole = units_in_scope(repo, old, _seen | {unit})  # the old unit with everything below it and before it
+        below = descendants(repo, successor)
+        cadres = frozenset(c for c, next_unit in _moved_from(repo, whole) if next_unit in below or next_unit in scope)
         for u in whole | set(whole.partial):
             scope.partial[u] = scope.partial.get(u, frozenset()) | cadres
     units = set(scope)
