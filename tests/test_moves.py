@@ -101,3 +101,10 @@ def test_a_council_sheet_for_a_moved_cadre_covers_the_last_post_only(cli, tmp_pa
     assert cli("-C", str(repo), "validate").code == 0
     doc = json.loads(cli("-C", str(repo), "score", "2025", "--unit", "nguyet-duc-phu-tho", "--format", "json").out)
     assert doc["cadres"][0]["components"]["general"] == 20 and len(doc["cadres"][0]["tasks"]) == 5
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_report_says_when_the_tiers_count_more_ratings_than_people(cli, fmt):
+    run = cli("-C", ROOT, "report", "--year", "2025", "--unit", "tinh", "--format", fmt)
+    assert run.code == 0, run.err
+    assert "5 lượt xếp loại của 4 cán bộ: 1 cán bộ có hơn một lượt" in run.out

@@ -237,7 +237,7 @@ def _body(doc, head: Letterhead, r: Report, _: Gettext) -> None:
     _para(doc, _("I. OVERALL RESULTS"), bold=True, before=6, keep=True)
     _para(doc, "1. " + _count_line(r, _), indent=True)
     tiers = "; ".join(f"{name}: {n}" for _tier, name, n in r.tiers)
-    _para(doc, "2. " + _("Tiers: {tiers}.").format(tiers=tiers or "—"), indent=True)
+    _para(doc, "2. " + _("Tiers: {tiers}.").format(tiers=tiers or "—") + (f" {r.ratings_note}" if r.ratings_note else ""), indent=True)
     n = 3
     if r.overdue:
         _para(doc, f"{n}. {t['overdue']}:", indent=True, keep=True)

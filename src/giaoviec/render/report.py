@@ -152,6 +152,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                                                                   or (ts.origin is not None and models[ts.origin].confidential)))]
             yield _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public)
 
+    people = len({s.assignment.cadre for s in shown})
     counts = Counts.of(ts.status for ts in visible_all)
     buckets = counts.buckets
     total = sum(buckets.values())
@@ -167,8 +168,19 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
         by_quarter=[(_("Q{n}").format(n=q + 1), quarters[q][0], quarters[q][1]) for q in range(4)],
         tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _), proposals=proposals,
-        contents=contents, confidential=confidential, people=len({s.assignment.cadre for s in shown}),
+        contents=contents, confidential=confidential, people=people, ratings_note=_ratings_note(shown, people, _),
     )
+
+
+def _ratings_note(shown: list[AssignmentResult], people: int, _: Gettext) -> str:
+    """"11 ratings for 10 cadres: …" when a cadre has more than one (one per program), else nothing."""
+    if len(shown) == people:
+        return ""
+    per: dict[str, int] = {}
+    for s in shown:
+        per[s.assignment.cadre] = per.get(s.assignment.cadre, 0) + 1
+    return _("{rows} ratings for {cadres} cadres: {several} cadres have more than one (one per program).").format(
+        rows=len(shown), cadres=people, several=sum(1 for n in per.values() if n > 1))
 
 
 def _profile_title(result: YearResult) -> str:
