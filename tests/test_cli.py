@@ -31,7 +31,7 @@ def test_examples_validate_with_only_the_drafts_findings(cli):
     run = cli("-C", str(VP), "validate")
     assert run.code == 0
     assert {line.split(":")[0] for line in run.out.splitlines() if ": cảnh báo [" in line} == {DRAFT}
-    assert "20 tệp: 0 lỗi, 4 cảnh báo" in run.err
+    assert "21 tệp: 0 lỗi, 4 cảnh báo" in run.err
 
 
 def test_text_output_has_excerpt_caret_and_hint_in_vietnamese(cli, bad_repo):
@@ -66,7 +66,7 @@ def test_json_when_all_is_well_is_still_a_document(cli, tmp_path):
     shutil.copytree(VP, root)
     (root / DRAFT).unlink()
     run = cli("-C", str(root), "validate", "--format", "json")
-    assert run.json() == {"version": 1, "summary": {"files": 19, "errors": 0, "warnings": 0}, "diagnostics": []}
+    assert run.json() == {"version": 1, "summary": {"files": 20, "errors": 0, "warnings": 0}, "diagnostics": []}
 
 
 def test_strict_fails_on_warnings(cli, tmp_path):

@@ -113,9 +113,9 @@ def test_lowered_target_without_amendment(repo):
     diff = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "HEAD")
     assert "nhiệm vụ 01: chỉ tiêu giảm từ 12 xuống 8 — nới lỏng — không có quyết định điều chỉnh" in diff.out
     # 10 of 12 was "not done"; 10 of 8 is "exceeded": the tier (by shares of statuses under
-    # tw124-2023) moves from not completed to excellent; the points stay at (1 + 1) / 4 × 100
+    # tw124-2023) moves from completed (half done: no lateness cap) to excellent; the points stay at (1 + 1) / 4 × 100
     # because the council's score of 1 for task 01 counts either way
-    assert "điểm năm 2024: 50,00 → 50,00; xếp loại: Không hoàn thành → Xuất sắc" in diff.out
+    assert "điểm năm 2024: 50,00 → 50,00; xếp loại: Hoàn thành → Xuất sắc" in diff.out  # QĐ 124: half done is "completed"
 
 
 def test_the_same_change_with_an_amendment_passes(repo):

@@ -104,3 +104,18 @@ def test_explaining_never_changes_a_figure(data, profile, as_of):
     plain, explained = judge_task(task, win, p, "quarterly", False), judge_task(task, win, p, "quarterly", True)
     assert (plain.status, plain.ratio, plain.computed) == (explained.status, explained.ratio, explained.computed)
     assert plain.steps == () and explained.steps
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=tasks(), profile=st.sampled_from(PROFILES), as_of=YEAR_DAYS)
+def test_a_measured_task_with_no_reported_value_is_never_met(data, profile, as_of):
+    """Issue 27, B: no outcome value and no check-in is no result, in either direction: never done,
+    never full points (a missing value is not 0, and 0 ≤ a "decrease" target)."""
+    if "result" not in data:
+        return
+    data = {**data, "outcome": {k: v for k, v in data["outcome"].items() if k != "value"}}
+    data.pop("progress", None)
+    win = window(dt.date(2022, 1, 1), dt.date(2022, 12, 31), 2022, as_of, dt.date(2030, 1, 1))
+    s = judge_task(Task.model_validate(data), win, builtin_profiles()[profile], "quarterly")
+    assert s.status not in ("exceeded", "on-time", "late")
+    assert s.ratio == 0.0 and s.computed == 0.0

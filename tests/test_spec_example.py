@@ -45,7 +45,9 @@ def test_the_spec_snippets_once_fixed(cli, tmp_path):
     # the next layer: five ids the snippets use but never declare (phu-tho, the monitor, two
     # supporting units, the council) and a score for a task the
     # Assignment snippet does not have
-    assert [f.split()[0] for f in findings(run)] == ["ref.unknown"] * 6
+    assert sorted(f.split()[0] for f in findings(run)) == ["eval.component-unused"] + ["ref.unknown"] * 6
+    # and general points for 2022, scored under qd89-2017, which has no general component: said at the
+    # line (issue 27), not shown and ignored; the snippet's own comment says "where the profile has one"
     (root / "org" / "more.yaml").write_text(
         "apiVersion: giaoviec/v1\nkind: Units\nunits:\n"
         "  - {id: phu-tho, name: Tỉnh Phú Thọ, level: province}\n"
@@ -56,5 +58,6 @@ def test_the_spec_snippets_once_fixed(cli, tmp_path):
         encoding="utf-8",
     )
     edit(EVALUATION, '      "02": {score: 3.5, note: Chậm 20 ngày}\n', "")
+    edit(EVALUATION, "    general: 27", "    # general: 27")
     run = cli("-C", str(root), "validate", "--format", "json", "--strict")
     assert findings(run) == [] and run.code == 0

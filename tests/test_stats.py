@@ -67,7 +67,7 @@ def test_examples_counts_and_buckets(cli):
     from conftest import EXAMPLES
 
     doc = json.loads(cli("-C", str(EXAMPLES / "vinh-phuc"), "stats", "--year", "2022", "--unit", "yen-lac", "--format", "json").out)
-    assert doc["counts"] == {"cadres": 7, "assignments": 7, "tasks": 41, "tasks_per_cadre": 5.86}
+    assert doc["counts"] == {"cadres": 7, "ratings": 7, "cadres_with_several_ratings": 0, "assignments": 7, "tasks": 41, "tasks_per_cadre": 5.86}
     assert {b: v["count"] for b, v in doc["buckets"].items()} == {
         "completed-on-time": 31, "completed-late": 5, "unfinished-within-term": 0, "unfinished-overdue": 5}
     assert doc["not_local"]["numerator"] == 2 and doc["not_local"]["denominator"] == 6

@@ -133,3 +133,41 @@ def test_ratio(value, target, direction, expected):
 ])
 def test_delays(due, done, cadence, expected):
     assert delays(D(due), D(done), cadence) == expected
+
+
+# A "decrease" target with no value reported is not met (issue 27, B): a missing value is not 0.
+DEC_NO_BASE = {"indicator": "Số vụ tai nạn", "unit": "vụ", "target": 5, "direction": "decrease"}
+
+
+@pytest.mark.parametrize("measure", [DEC_NO_BASE, DEC], ids=["no baseline", "baseline"])
+def test_decrease_done_without_a_value_is_not_met(measure):
+    t = task(due="2022-12-31", measure=measure, outcome={"done_on": "2022-12-20"})
+    win = window(D("2022-01-01"), D("2022-12-31"), 2022, D("2022-12-31"), D("2030-01-01"))
+    j = judge(t, win, RULE)
+    assert j is not None and j.status == "not-done"
+    assert j.ratio == (0.0 if "baseline" not in measure else pytest.approx(30 / 45))  # the baseline's ratio (spec)
+
+
+def test_decrease_baseline_already_below_target_is_not_a_reported_result():
+    t = task(due="2022-12-31", measure={**DEC_NO_BASE, "baseline": 4}, outcome={"done_on": "2022-12-20"})
+    win = window(D("2022-01-01"), D("2022-12-31"), 2022, D("2022-12-31"), D("2030-01-01"))
+    assert judge(t, win, RULE).status == "not-done"
+
+
+def test_decrease_checkpoint_without_a_check_in_is_not_met():
+    t = task(due="2024-12-31", measure=DEC_NO_BASE, checkpoints=[{"by": "2022-12-31", "target": 8}], start="2021-03-01")
+    win = window(D(TERM[0]), D(TERM[1]), 2022, D("2022-12-31"), D("2030-01-01"))
+    j = judge(t, win, RULE)
+    assert j is not None and j.status == "not-done" and j.ratio == 0.0
+    early = window(D(TERM[0]), D(TERM[1]), 2022, D("2022-11-30"), D("2030-01-01"))
+    assert judge(t, early, RULE).status == "in-progress"
+
+
+def test_decrease_with_a_reported_zero_is_met():
+    t = task(due="2022-12-31", measure=DEC_NO_BASE, outcome={"done_on": "2022-12-20", "value": 0})
+    win = window(D("2022-01-01"), D("2022-12-31"), 2022, D("2022-12-31"), D("2030-01-01"))
+    j = judge(t, win, RULE)
+    assert j.status in ("on-time", "exceeded") and j.ratio == 1.0
+    cp = task(due="2024-12-31", measure=DEC_NO_BASE, checkpoints=[{"by": "2022-12-31", "target": 8}],
+              progress=[{"date": "2022-12-01", "value": 3}], start="2021-03-01")
+    assert judge(cp, window(D(TERM[0]), D(TERM[1]), 2022, D("2022-12-31"), D("2030-01-01")), RULE).status in ("on-time", "exceeded")

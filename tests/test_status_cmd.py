@@ -40,3 +40,18 @@ def test_text_output_in_vietnamese(cli):
     assert "Danh sách đôn đốc tính đến 15/07/2026" in run.out and "quá hạn 15 ngày (hạn 30/06/2026)" in run.out
     assert "assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml#01" in run.out
     assert cli("-C", str(VP), "status", "--unit", "khong-co").code == 2
+
+
+def test_a_task_due_in_another_period_is_not_chased_as_overdue(cli, tmp_path):
+    """Issue 27, 3: a task whose due date lies outside its file's period (date.outside-period) belongs
+    to another period's list, not to this file's follow-up as overdue or due soon."""
+    import shutil
+
+    root = tmp_path / "vp"
+    shutil.copytree(VP, root)
+    path = root / "assignments" / "2026" / "nguyet-duc-phu-tho" / "nguyen-van-an.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("when: {due: 2026-06-30}", "when: {due: 2025-06-30}", 1), encoding="utf-8")
+    run = cli("-C", str(root), "status", "--format", "json", "--as-of", "2026-07-15")
+    listed = [(i["kind"], i["task"]) for i in json.loads(run.out)["items"]]
+    assert ("overdue", "01") not in listed and ("no-check-in", "01") in listed

@@ -29,6 +29,11 @@ CASES = [
     ("qd89-2017", 100, counts(exceeded=5, on_time=5, cancelled=3), "excellent"),  # cancelled tasks are not counted
     ("tw124-2023", 100, counts(exceeded=1, on_time=1), "excellent"),
     ("tw124-2023", 80, counts(on_time=4, overdue=1), "completed"),
+    # QĐ 124 has no lateness cap (issue 27, 8): 15 of 16 done, 4 late, 93.75 points is "completed"
+    ("tw124-2023", 93.75, counts(on_time=11, late=4, not_done=1), "completed"),
+    ("tw124-2023", 100, counts(on_time=2, late=1), "completed"),        # qd89 would say not-completed (late 33 %)
+    ("tw124-2023", 50, counts(on_time=1, not_done=1), "completed"),     # done 50 % ≥ 50 %
+    ("tw124-2023", 40, counts(on_time=2, not_done=3), "not-completed"),  # done under 50 %: the closed list
     # Quy định 366: points and conditions
     ("tw366-2025", 95, counts(exceeded=3, on_time=7), "excellent"),
     ("tw366-2025", 95, counts(exceeded=2, on_time=8), "good"),          # exceeded 20 % < 30 %

@@ -88,6 +88,17 @@ def _task(ctx: Context, doc: Document, i: int, task: Task, words: tuple[tuple[st
                 N_("Task {task} runs over several years but has no checkpoint in {years}."),
                 N_("A multi-year task needs at least one checkpoint per year: 'checkpoints: [{{by: YYYY-12-31, expect: …, target: …}}]'."),
                 years=", ".join(map(str, missing)))
+        last_of_year: dict[int, int] = {}  # the checkpoint a year is judged on: the last one of the year
+        for j, cp in enumerate(task.when.checkpoints):
+            if cp.by.year < due.year and (cp.by.year not in last_of_year or cp.by >= task.when.checkpoints[last_of_year[cp.by.year]].by):
+                last_of_year[cp.by.year] = j
+        for j in sorted(last_of_year.values()):
+            cp = task.when.checkpoints[j]
+            if cp.target is None:
+                out.append(warning(doc.path, doc.where(*base, "when", "checkpoints", j), "clarity.checkpoint",
+                                   N_("Task {task}: the checkpoint {by} has no numeric target, so the year is judged met only if the task is finished by then."),
+                                   hint=N_("Give the checkpoint a 'target' (the value expected by that date, on the task's measure), or end the task that year."),
+                                   task=task.id, by=cp.by))
     # rõ kết quả
     if not product:
         err("clarity.result", ("result", "product"), N_("Task {task} is not clear on the result: it names no product."),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import N_, Diagnostic, finding, warning
 from giaoviec.domain.councils import matching_assignments
+from giaoviec.domain.profiles import category_of, profile_in_force, role_in
 from giaoviec.domain.scoring import last_change
 from giaoviec.i18n import Phrase
 from giaoviec.load.repository import Document
@@ -38,6 +41,22 @@ def assignment_stale(ctx: Context, doc: Document) -> list[Diagnostic]:
                                hint=STALE_HINT, task=task_id, day=ev.date, changed=changed,
                                what=Phrase(N_("the completion") if done else N_("an amendment"))))
     return out
+
+
+def unused_components(ctx: Context, doc: Document, i: int, entry: CadreEvaluation, unit: str, day: dt.date) -> list[Diagnostic]:
+    """The council's general or other component points that the profile in force for the assignment
+    does not have (QĐ 124 scores tasks only): shown, never counted; said at the file (issue 27)."""
+    profile = profile_in_force(ctx.repo.config, ctx.repo.profiles, day, role_in(ctx.repo, entry.cadre, unit, day),
+                               category_of(ctx.repo, entry.cadre))
+    if profile is None:
+        return []
+    given = ([("general", entry.general, ("evaluations", i, "general"), "value")] if entry.general is not None else []) + \
+        [(name, v, ("evaluations", i, "components", name), "key") for name, v in entry.components.items()]
+    return [warning(doc.path, doc.where(*loc, anchor=anchor), "eval.component-unused",
+                    N_("The council's '{name}' points ({value}) are not used by {profile}, which applies to {cadre} on {day}: they do not count in the score."),
+                    hint=N_("Remove them, or check which profile the 'scoring' list of giaoviec.yaml applies on that date."),
+                    name=name, value=value, profile=profile.id, cadre=entry.cadre, day=day)
+            for name, value, loc, anchor in given if name not in profile.components]
 
 
 def check_evaluations(ctx: Context) -> list[Diagnostic]:
@@ -76,6 +95,7 @@ def check_evaluations(ctx: Context) -> list[Diagnostic]:
                 ))
                 continue
             sessions.setdefault((found[0].path, found[0].index), []).append((ev.date, doc, i))
+            out += unused_components(ctx, doc, i, entry, found[0].unit, min(found[0].period.end, ev.period.end))
             weights = found[0].weights
             for task_id, score in entry.tasks.items():
                 loc = (*base, "tasks", task_id)

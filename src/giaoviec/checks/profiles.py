@@ -6,7 +6,10 @@ import datetime as dt
 
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import N_, Diagnostic, finding
+from giaoviec.domain.profiles import covers
+from giaoviec.i18n import Phrase
 from giaoviec.model import ScoringProfile
+from giaoviec.model.config import ScoringRange
 
 
 def check_profiles(ctx: Context) -> list[Diagnostic]:
@@ -59,11 +62,31 @@ def check_config(ctx: Context) -> list[Diagnostic]:
                                later_name="to", later=str(r.end), earlier_name="from", earlier=str(r.start)))
             continue
         for j, (s, e) in ranges:
-            if start <= e and s <= end:
+            other = ctx.repo.config.scoring[j]
+            if start <= e and s <= end and (who := _both_apply(ctx, r, other)) is not None:
                 out.append(finding(
                     doc.path, doc.where("scoring", i), "config.scoring-overlap",
-                    N_("This scoring range overlaps range {other} of the list: only one profile may be in force on a date."),
-                    other=j + 1,
+                    N_("This scoring range ({profile}) overlaps range {other} of the list ({other_profile}) for {who}: only one profile may apply to a cadre on a date."),
+                    hint=N_("Narrow one of them with 'roles' or 'categories' (e.g. categories: [cong-chuc] for Nghị định 335), or make their dates meet without overlapping."),
+                    other=j + 1, profile=r.profile, other_profile=other.profile, who=who,
                 ))
         ranges.append((i, (start, end)))
     return out
+
+
+def _both_apply(ctx: Context, a: ScoringRange, b: ScoringRange) -> str | Phrase | None:
+    """Who both entries would apply to (a general entry yields to a narrow one), or None."""
+    if not a.narrow and not b.narrow:
+        return Phrase(N_("every cadre"))
+    if a.narrow != b.narrow:
+        return None  # the general entry applies only to the cadres the narrow one leaves
+    for entry in ctx.repo.cadres.values():
+        cadre = entry.item
+        roles = {p.role for p in cadre.positions} or {None}
+        if any(covers(a, role, cadre.category) and covers(b, role, cadre.category) for role in roles):
+            return cadre.id
+    if set(a.roles) & set(b.roles) and not a.categories and not b.categories:
+        return Phrase(N_("the same roles"))
+    if set(a.categories) & set(b.categories) and not a.roles and not b.roles:
+        return Phrase(N_("the same categories"))
+    return None

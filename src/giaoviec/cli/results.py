@@ -61,7 +61,7 @@ def score(
         from giaoviec.render.diagnostics import line
         for d in errors:
             err.print(Text(terminal(line(d, _))))
-    s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=len(result.assignments), year=year,
+    s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=sum(len(r.keys) for r in result.assignments), year=year,
            files=len({item.path for item in result.left_out}))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 

@@ -71,9 +71,10 @@ def follow_up(registry: Repository, docs: Iterable[Document], as_of: dt.date, un
                 continue
 
             found: list[tuple[str, int]] = []
-            if due is not None and due < as_of:
+            mine = due is not None and a.period.start <= due <= a.period.end  # else due in another period (date.outside-period)
+            if mine and due is not None and due < as_of:
                 found.append(("overdue", (as_of - due).days))
-            elif due is not None and (due - as_of).days <= within:
+            elif mine and due is not None and (due - as_of).days <= within:
                 found.append(("due-soon", (due - as_of).days))
             if not any(start <= p.date <= as_of for p in t.progress):
                 found.append(("no-check-in", (as_of - start).days))

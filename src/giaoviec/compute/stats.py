@@ -41,14 +41,16 @@ class Stats:
     year: int
     as_of: dt.date
     unit: str | None
-    cadres: int
-    assignments: int
+    cadres: int  # people: a cadre with two rows (two programs) counts once
+    assignments: int  # the files scored
     counts: Counts  # every task of every assignment in scope
     tiers: dict[str, int]
     not_local: NotLocal
     left_out: tuple[LeftOut, ...] = ()
     repo: Repository | None = None
     withheld: Confidential | None = None  # --public: the confidential items left out before anything was computed
+    rows: int = 0  # one per cadre, program and year: what the tiers add up to
+    several: int = 0  # the people with more than one row (e.g. two programs)
 
     @property
     def complete(self) -> bool:
@@ -86,9 +88,11 @@ def not_local(repo: Repository, scope: set[str] | None, day: dt.date) -> NotLoca
 def stats(result: YearResult, scope: set[str] | None, day: dt.date) -> Stats:
     tiers: dict[str, int] = {}
     statuses: list[str] = []
+    rows_of: dict[str, int] = {}
     for s in result.assignments:
         tiers[s.tier] = tiers.get(s.tier, 0) + 1
         statuses += (t.status for t in s.tasks)
-    return Stats(result.year, result.as_of, result.unit, len({s.assignment.cadre for s in result.assignments}),
-                 len(result.assignments), Counts.of(statuses), tiers, not_local(result.repo, scope, day), result.left_out, result.repo,
-                 result.withheld)
+        rows_of[s.assignment.cadre] = rows_of.get(s.assignment.cadre, 0) + 1
+    return Stats(result.year, result.as_of, result.unit, len(rows_of), sum(len(s.keys) for s in result.assignments),
+                 Counts.of(statuses), tiers, not_local(result.repo, scope, day), result.left_out, result.repo,
+                 withheld=result.withheld, rows=len(result.assignments), several=sum(1 for n in rows_of.values() if n > 1))

@@ -12,19 +12,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from giaoviec.compute.left_out import Confidential, LeftOut, breakage, confidential, left_out, usable_evaluations
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, Severity, finding, repository_error
 from giaoviec.domain.councils import matching_assignments
-from giaoviec.domain.org import parent_of, role_at, units_in_scope
-from giaoviec.domain.scoring import AssignmentResult, Council, Header, TaskResult, aggregate, judge_task
+from giaoviec.domain.org import Scope, parent_of, role_at, units_in_scope
+from giaoviec.domain.profiles import applying, category_of, profile_in_force, role_in
+from giaoviec.domain.scoring import AssignmentResult, Council, Header, Post, TaskResult, aggregate, judge_task, with_council
 from giaoviec.domain.status import Window, window
 from giaoviec.domain.unitnames import in_sentence
 from giaoviec.load.public import Withholding
 from giaoviec.load.repository import Document, Repository
-from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
+from giaoviec.model import Assignment, Evaluation, ScoringProfile
 from giaoviec.model.evaluation import CadreEvaluation
 from giaoviec.words import ROLE_PLURAL, TIER, share, term
 
@@ -76,14 +77,19 @@ class YearResult:
         return [d for d in self.diagnostics if d.is_error and d.path in paths]
 
 
-def profile_in_force(config: Config, profiles, day: dt.date) -> ScoringProfile | None:
-    for rng in config.scoring:
-        if (rng.start or dt.date.min) <= day <= (rng.end or dt.date.max):
-            return profiles.get(rng.profile)
-    return None
+def profile_for(repo: Repository, a: Assignment, day: dt.date) -> ScoringProfile | None:
+    """The profile that applies to the assignment's cadre on `day` (the window's end); two entries
+    applying at once is a repository error naming both (exit 3)."""
+    role, category = role_in(repo, a.cadre, a.unit, day), category_of(repo, a.cadre)
+    found = applying(repo.config, day, role, category)
+    if len(found) > 1:
+        first, second = (repo.config.scoring[i] for i in found[:2])
+        raise repository_error(N_("Two scoring entries of giaoviec.yaml apply to {cadre} on {date}: {first} and {second}; narrow one with 'roles' or 'categories'."),
+                               cadre=a.cadre, date=day, first=first.profile, second=second.profile)
+    return repo.profiles.get(repo.config.scoring[found[0]].profile) if found else None
 
 
-def scope_of(repo: Repository, unit: str | None) -> set[str] | None:
+def scope_of(repo: Repository, unit: str | None) -> Scope | None:
     """The units `--unit` covers (None: all); an unknown unit is a usage error (exit 2)."""
     if unit is None:
         return None
@@ -93,7 +99,13 @@ def scope_of(repo: Repository, unit: str | None) -> set[str] | None:
 
 
 def in_scope(a: Assignment, scope: set[str] | None) -> bool:
-    return a.status in SCORED and (scope is None or a.unit in scope)
+    """Scored, and in scope or of a cadre who held a post in it: a row whose last post of the year is
+    in scope pools the earlier posts' files (spec/scoring.md, one tier per cadre, program and year)."""
+    return a.status in SCORED and (scope is None or _admits(scope, a.unit, a.cadre) or a.cadre in getattr(scope, "people", ()))
+
+
+def _admits(scope: set[str], unit: str, cadre: str) -> bool:
+    return scope.admits(unit, cadre) if isinstance(scope, Scope) else unit in scope
 
 
 def score_assignments(registry: Repository, docs: Iterable[Document], year: int, as_of: dt.date | None = None,
@@ -113,7 +125,7 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
         win = window(a.period.start, a.period.end, year, as_of, today)
         if win is None:
             continue
-        profile = profile_in_force(registry.config, registry.profiles, win.end)
+        profile = profile_for(registry, a, win.end)
         if profile is None:
             missing.append(win.end)
             continue
@@ -135,12 +147,17 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic], 
     broken = breakage(diagnostics)
     evaluations = usable_evaluations(repo, broken)
     stale = stale_scores(diagnostics)
-    results: list[AssignmentResult] = []
+    scope = scope_of(repo, scored.unit)
+    rows: dict[tuple[str, str], list[Judged]] = {}
     for j in scored.judged:
-        if j.path in broken.files:
-            continue
-        council = council_entry(repo, j, evaluations, stale)
-        results.append(aggregate(j.head, j.path, j.index, j.profile, j.window, j.tasks, council, scored.explain))
+        if j.path not in broken.files:
+            rows.setdefault((j.head.cadre, j.head.program), []).append(j)
+    results: list[AssignmentResult] = []
+    for parts in rows.values():
+        parts.sort(key=lambda j: (j.window.end, j.window.start, j.path, j.index))
+        own = parts[-1]
+        if scope is None or _admits(scope, own.head.unit, own.head.cadre):
+            results.append(pooled(repo, parts, evaluations, stale, scored.explain))
     results.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
     findings = [*component_warnings(results), *quota_warnings(repo, results)]
     top = profile_in_force(repo.config, repo.profiles, dt.date(scored.year, 12, 31))
@@ -149,6 +166,27 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic], 
     hidden = confidential(withheld, scope_of(repo, scored.unit), dt.date(scored.year, 1, 1), dt.date(scored.year, 12, 31))
     return YearResult(scored.year, scored.as_of, scored.unit, top.id if top else None, tuple(results),
                       tuple(findings), tuple(diagnostics), repo, tuple(missing), hidden)
+
+
+def pooled(repo: Repository, parts: list[Judged], evaluations: list[tuple[Document, frozenset[int]]],
+           stale: dict[tuple[str, int, int], frozenset[str]], explain: bool) -> AssignmentResult:
+    """One row for a cadre's assignments of one program in the year, oldest first (a move, a rotation,
+    a merger): the tasks pooled, each judged in its own assignment's window and scored by its own
+    assignment's council; the row belongs to the last post and lists the earlier ones. The council
+    entry of the last post (else the latest earlier one) gives the other components and the tier."""
+    own = parts[-1]
+    councils = [council_entry(repo, j, evaluations, stale) for j in parts]
+    if len(parts) == 1:
+        return aggregate(own.head, own.path, own.index, own.profile, own.window, own.tasks, councils[0], explain)
+    tasks: list[TaskResult] = []
+    for j, c in zip(parts, councils, strict=True):
+        mine = tuple(with_council(t, c) for t in j.tasks) if c is not None and c.entry.tasks else j.tasks
+        tasks += mine if j is own else (replace(t, origin=(j.path, j.index)) for t in mine)
+    council = next((c for c in reversed(councils) if c is not None), None)
+    # the row's window stays the last post's (a council sheet for it covers that post's file only);
+    # the earlier posts' windows are listed with them
+    result = aggregate(own.head, own.path, own.index, own.profile, own.window, tuple(tasks), council, explain, apply_council=False)
+    return replace(result, earlier=tuple(Post(j.head, j.path, j.index, j.window) for j in parts[:-1]))
 
 
 def stale_scores(diagnostics: Sequence[Diagnostic]) -> dict[tuple[str, int, int], frozenset[str]]:
@@ -193,9 +231,18 @@ def _result_warning(code: str, message: str, group: str, **args: Any) -> Diagnos
 
 
 def component_warnings(results: list[AssignmentResult]) -> list[Diagnostic]:
-    """A council-entered component outside its scale (0..components.<name>) is flagged, not clipped."""
+    """A council-entered component outside its scale (0..components.<name>) is flagged, not clipped; one
+    the profile does not have (a switch of profile) is flagged too: it is left out of the points."""
     out = []
     for s in results:
+        entry = s.council.entry if s.council else None
+        given: dict[str, float] = ({"general": entry.general} if entry and entry.general is not None else {}) | (dict(entry.components) if entry else {})
+        for name, got in given.items():
+            if name not in s.profile.components:
+                scale = ", ".join(f"{k} {v:g}" for k, v in s.profile.components.items())
+                out.append(_result_warning(
+                    "score.component-unused", N_("{cadre}: the council's '{name}' ({value}) is not a component of {profile}: it is left out of the points; check that the other points were entered on its scale ({scale})."),
+                    s.assignment.cadre, cadre=s.assignment.cadre, name=name, value=got, profile=s.profile.id, scale=scale))
         for name, value in s.components.items():
             maximum = s.profile.components[name]
             if name != "tasks" and value is not None and value > maximum:

@@ -104,6 +104,7 @@ class TaskResult:
     council_note: str | None = None
     council_date: dt.date | None = None  # the date of the session that gave it
     stale: bool = False  # the council scored it before a later change of its outcome, due date or target (eval.stale)
+    origin: tuple[str, int] | None = None  # (path, document) of an earlier post's file pooled into the row; None: the row's own
 
     @property
     def points(self) -> float | None:
@@ -146,6 +147,20 @@ class Council:
         return f"{self.path} ({self.date.isoformat()})"
 
 
+@dataclass(frozen=True, slots=True)
+class Post:
+    """An earlier assignment of the same cadre and program in the year, pooled into a row (a move)."""
+
+    head: Header
+    path: str
+    index: int
+    window: Window
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.path, self.index)
+
+
 @dataclass(frozen=True)
 class AssignmentResult:
     assignment: Header
@@ -162,6 +177,20 @@ class AssignmentResult:
     tier_reason: Phrase
     tier_trace: tuple[Phrase, ...]
     council: Council | None = None
+    earlier: tuple[Post, ...] = ()  # the earlier posts of the year pooled into this row, oldest first
+
+    @property
+    def keys(self) -> tuple[tuple[str, int], ...]:
+        """(path, document) of every file pooled into the row, the earlier posts first."""
+        return (*(p.key for p in self.earlier), self.key)
+
+    @property
+    def earlier_keys(self) -> tuple[tuple[str, int], ...]:
+        return tuple(p.key for p in self.earlier)
+
+    def tasks_of(self, key: tuple[str, int]) -> tuple[TaskResult, ...]:
+        """The results of the tasks of one pooled file."""
+        return tuple(t for t in self.tasks if (t.origin or self.key) == key)
 
     @property
     def evaluation(self) -> str | None:
@@ -255,12 +284,12 @@ def _steps(j: Judgement, profile: ScoringProfile, factor: float, delay: int, fai
 
 
 def aggregate(head: Header, path: str, index: int, profile: ScoringProfile, win: Window, tasks: tuple[TaskResult, ...],
-              council: Council | None, explain: bool = True) -> AssignmentResult:
+              council: Council | None, explain: bool = True, apply_council: bool = True) -> AssignmentResult:
     """The council's scores applied to the task results, the components, the points and the tier
     (its trace, tier by tier, kept with `explain`: at a million tasks it is a sixth of the memory)."""
     entry = council.entry if council else None
-    if council is not None and council.entry.tasks:
-        tasks = tuple(_with_council(t, council) for t in tasks)
+    if apply_council and council is not None and council.entry.tasks:
+        tasks = tuple(with_council(t, council) for t in tasks)
     counts = Counts.of(t.status for t in tasks)
     counting = [t for t in tasks if t.status != "cancelled"]
     weights = sum(t.weight for t in counting)
@@ -303,7 +332,7 @@ def aggregate(head: Header, path: str, index: int, profile: ScoringProfile, win:
     )
 
 
-def _with_council(t: TaskResult, council: Council) -> TaskResult:
+def with_council(t: TaskResult, council: Council) -> TaskResult:
     score = council.entry.tasks.get(t.id)
     if score is None or t.status == "cancelled":
         return t

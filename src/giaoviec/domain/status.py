@@ -66,6 +66,7 @@ class Judgement:
     done_on: dt.date | None = None
     objective_cause: bool = False
     reason: Phrase = NO_REASON  # empty unless explained
+    target: float | None = None  # a checkpoint judgement: the checkpoint's target (the year's, not the whole task's)
 
     @property
     def bucket(self) -> str | None:
@@ -91,9 +92,12 @@ def met(value: float | None, target: float, direction: str) -> bool:
 
 
 def ratio_of(value: float | None, target: float | None, direction: str) -> float | None:
+    """value/target (increase) or target/value (decrease); no value at all (None) achieves nothing:
+    0, never the 1 a zero divisor would give a "decrease" target (issue 27: no data is not a result)."""
     if target is None:
         return None
-    value = 0.0 if value is None else value
+    if value is None:
+        return 0.0
     divisor = target if direction == "increase" else value
     if divisor == 0:
         return 1.0 if met(value, target, direction) else 0.0
@@ -152,13 +156,16 @@ def judge(task: Task, win: Window, exceeded_when: ExceededWhen, explain: bool = 
     got = achieved(task, measure, as_of) if measure is not None else None
     target = measure.target if measure else None
     direction = measure.direction if measure else "increase"
-    ratio = ratio_of(got.value, target, direction) if got is not None else None
+    ratio = ratio_of(_known(got), target, direction) if got is not None else None
     cause = bool(outcome and outcome.objective_cause and outcome.objective_cause.confirmed_by and outcome.objective_cause.decision)
 
     def judged(status: str, reason: Phrase) -> Judgement:
         return Judgement(status, ratio, got, shared(due), done_on=shared(done_on), objective_cause=cause, reason=reason)
 
     if done_on is not None:
+        if measure is not None and target is not None and got is not None and not got.reported:
+            return judged("not-done", why(N_("finished on {done_on} but no value was reported against the target {target} {unit}"),
+                                          done_on=done_on, target=_num(target), unit=measure.unit or ""))
         if measure is not None and target is not None and not met(got.value if got else None, target, direction):
             return judged("not-done", why(N_("finished on {done_on} but {value} misses the target {target} {unit}"),
                                           done_on=done_on, value=_num(got.value if got else None), target=_num(target), unit=measure.unit or ""))
@@ -197,12 +204,14 @@ def _judge_checkpoint(task: Task, win: Window, exceeded_when: ExceededWhen, why)
     if cp.target is None:
         # a checkpoint without a target is met only by a finished task (there is nothing to compare)
         is_met, ratio = bool(outcome and outcome.done_on and outcome.done_on <= until), None
+    elif not got.reported:  # no check-in and no outcome by the checkpoint: nothing to compare, never met
+        is_met, ratio = False, ratio_of(_known(got), cp.target, direction)
     else:
         is_met, ratio = met(got.value, cp.target, direction), ratio_of(got.value, cp.target, direction)
-    args = {"by": cp.by, "value": _num(got.value), "target": _num(cp.target)}
+    args = {"by": cp.by, "value": _num(_known(got)), "target": _num(cp.target)}
 
     def judged(status: str, reason: Phrase) -> Judgement:
-        return Judgement(status, ratio, got, shared(cp.by), checkpoint=True, reason=reason)
+        return Judgement(status, ratio, got, shared(cp.by), checkpoint=True, reason=reason, target=cp.target)
 
     if is_met:
         if ratio is not None and exceeded_when.ratio_above is not None and ratio > exceeded_when.ratio_above:
@@ -225,6 +234,11 @@ def _exceeded_reason(ratio: float | None, done_on: dt.date, due: dt.date, rule: 
                       done_on=done_on, due=due, percent=share(ratio))
     return phrase(N_("finished on {done_on}, at least {days} days before the due date {due}"),
                   done_on=done_on, due=due, days=rule.days_early)
+
+
+def _known(got: Achieved | None) -> float | None:
+    """The value a ratio is computed on: None when nothing was reported and there is no baseline."""
+    return None if got is None or got.source == "none" else got.value
 
 
 def _num(value: float | None) -> float | str:

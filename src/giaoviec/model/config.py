@@ -5,12 +5,20 @@ from __future__ import annotations
 from typing import Literal
 
 from giaoviec.model.common import Date, Header, Id, Model, NonEmptyText, Text, f
+from giaoviec.model.org import Category, Role
 
 
 class ScoringRange(Model):
     profile: Id = f("Bộ quy tắc chấm điểm", "Mã ScoringProfile áp dụng trong khoảng thời gian này.")
     start: Date | None = f("Áp dụng từ ngày", "Ngày bắt đầu áp dụng (gồm cả ngày này).", alias="from", default=None)
     end: Date | None = f("Áp dụng đến ngày", "Ngày cuối áp dụng (gồm cả ngày này); bỏ trống nếu còn hiệu lực.", alias="to", default=None)
+    roles: tuple[Role, ...] = f("Chỉ áp dụng cho vai trò", "Vai trò của chức vụ tại đơn vị giao việc (secretary, chair...); bỏ trống: mọi vai trò.", default=())
+    categories: tuple[Category, ...] = f("Chỉ áp dụng cho loại cán bộ", "Loại trong danh sách cán bộ (can-bo, cong-chuc, vien-chuc), ví dụ cong-chuc cho Nghị định 335; bỏ trống: mọi loại.", default=())
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the entry names the cadres it covers (roles or categories)."""
+        return bool(self.roles or self.categories)
 
 
 class Signer(Model):

@@ -8,6 +8,7 @@ from giaoviec.model.common import Date, Header, Id, Model, NonEmptyText, f
 
 Level = Literal["province", "district", "commune", "agency", "committee"]
 Role = Literal["secretary", "chair", "director", "deputy", "member", "other"]
+Category = Literal["can-bo", "cong-chuc", "vien-chuc"]
 
 
 class Unit(Model):
@@ -37,6 +38,7 @@ class Cadre(Model):
     id: Id = f("Mã cán bộ", "Mã viết thường, không dấu, ví dụ nguyen-van-an.")
     name: NonEmptyText = f("Họ và tên", "Họ và tên đầy đủ, có dấu.")
     hometown: Id | None = f("Quê quán", "Mã đơn vị quê quán (dùng cho chỉ tiêu không phải người địa phương).", default=None)
+    category: Category | None = f("Loại cán bộ", "can-bo (cán bộ), cong-chuc (công chức), vien-chuc (viên chức): mục 'scoring' nào của giaoviec.yaml áp dụng.", default=None)
     positions: tuple[Position, ...] = f("Chức vụ đã giữ", "Các chức vụ cùng thời gian giữ.", default=())
 
 

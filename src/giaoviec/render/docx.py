@@ -48,14 +48,14 @@ def _title(doc, r: Report, _: Gettext) -> None:
 def _count_line(r: Report, _: Gettext) -> str:
     parts = "; ".join(f"{name} {n} ({pct})" for name, n, pct in r.buckets)
     return _("{cadres} cadres were assigned {tasks} tasks that count this year: {parts}.").format(
-        cadres=len(r.cadres), tasks=r.tasks, parts=parts.lower() if r.lang == "vi" else parts)
+        cadres=r.people, tasks=r.tasks, parts=parts.lower() if r.lang == "vi" else parts)
 
 
 def _body(doc, head: Letterhead, r: Report, _: Gettext) -> None:
     t = texts(r, _)
     _para(doc, _("Under the decisions assigning the tasks of {year}, {issuer} reports the results of the tasks assigned to "
                  "{n} leading cadres of {unit}, as of {as_of}, scored under {profile}, as follows:").format(
-        year=r.year, issuer=head.issuer_in_text or head.issuer, n=len(r.cadres), unit=in_sentence(r.unit), as_of=r.as_of, profile=r.profile_title), indent=True)
+        year=r.year, issuer=head.issuer_in_text or head.issuer, n=r.people, unit=in_sentence(r.unit), as_of=r.as_of, profile=r.profile_title), indent=True)
     if r.incomplete:
         _para(doc, "⚠ " + r.incomplete[0], bold=True, indent=True)
         for line in r.incomplete[1:]:
@@ -65,7 +65,7 @@ def _body(doc, head: Letterhead, r: Report, _: Gettext) -> None:
     _para(doc, _("I. OVERALL RESULTS"), bold=True, before=6, keep=True)
     _para(doc, "1. " + _count_line(r, _), indent=True)
     tiers = "; ".join(f"{name}: {n}" for _tier, name, n in r.tiers)
-    _para(doc, "2. " + _("Tiers: {tiers}.").format(tiers=tiers or "—"), indent=True)
+    _para(doc, "2. " + _("Tiers: {tiers}.").format(tiers=tiers or "—") + (f" {r.ratings_note}" if r.ratings_note else ""), indent=True)
     n = 3
     if r.overdue:
         _para(doc, f"{n}. {t['overdue']}:", indent=True, keep=True)

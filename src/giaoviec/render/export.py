@@ -47,9 +47,9 @@ def headers(result: YearResult) -> list[str]:
 def task_rows(result: YearResult, models: Models, _: Gettext) -> Iterator[list]:
     """One row per task, made as it is written: an export holds one row at a time, not the year's."""
     name = result.repo.name
-    for s in result.assignments:
-        m = models[s.key]
-        scores = {t.id: t for t in s.tasks}
+    for s, key in ((row, key) for row in result.assignments for key in row.keys):  # a move: each pooled file's tasks
+        m = models[key]
+        scores = {t.id: t for t in s.tasks_of(key)}
         for t in m.tasks:
             measure = t.result.measure if t.result else None
             ts = scores.get(t.id)

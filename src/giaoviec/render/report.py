@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -31,9 +31,11 @@ from giaoviec.render import charts, incomplete
 from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces
 from giaoviec.render.reportview import AmendmentRow, CadreSection, CouncilView, Entry, Report, Sections, TaskRow
+from giaoviec.render.score import earlier_posts
 from giaoviec.words import BUCKET, COMPONENT, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
 
 Models = Mapping[tuple[str, int], Assignment]  # (path, document index) → the document's model
+TaskIndex = dict[tuple[tuple[str, int] | None, str], Task]  # (the earlier post's file, or None for the row's own; task id) → task
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
     confidential = False
     shown: list[AssignmentResult] = []
     own = descendants(repo, unit)  # units reached only through succession are marked as former units
+    checkpoints: dict[tuple[tuple[str, int], str], str] = {}
     late: dict[tuple[str, int], tuple[str, list[str]]] = {}  # documents with a task overdue or not done → (name, task ids)
     for s in result.assignments:
         f = facts_of(models, s.key)
@@ -116,12 +119,13 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
             hidden_files += 1
             continue
         shown.append(s)
-        visible = [ts for ts in s.tasks if not (public and ts.id in f.hidden)]
+        hidden = {key: facts_of(models, key) for key in s.earlier_keys} if s.earlier else {}  # a move: the earlier posts' files
+        visible = [ts for ts in s.tasks if not (public and _hidden(ts, f, hidden))]
         hidden_tasks += len(s.tasks) - len(visible)
         shown_tasks += len(visible)
         name = repo.name(f.cadre)
         contents.append(Entry(f"{f.cadre}-{f.program}", name, f.position, repo.name(f.unit), s.tier, word(TIER, s.tier, _)))
-        confidential = confidential or (not public and (f.confidential or any(ts.id in f.hidden for ts in visible)))
+        confidential = confidential or (not public and (f.confidential or any(_hidden(ts, f, hidden) for ts in visible)))
         proposals += [(name, p) for p in f.proposals]
         tier_counts[s.tier] = tier_counts.get(s.tier, 0) + 1
         by_unit.setdefault(repo.name(_branch(repo, unit, f.unit)), []).extend(visible)
@@ -135,20 +139,26 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                 if done and ts.status in DONE and done <= dt.date(result.year, 3 * q + 3, 30 if q in (1, 2) else 31):
                     quarters[q][0] += 1
             if ts.status in LATE:
-                late.setdefault(s.key, (name, []))[1].append(ts.id)
+                late.setdefault(ts.origin or s.key, (name, []))[1].append(ts.id)
+                if ts.judgement.checkpoint:  # a missed yearly checkpoint of a longer task: its checkpoint, not the term's due date
+                    checkpoints[(ts.origin or s.key, ts.id)] = _("{date}, the year's checkpoint").format(date=formats.day(ts.judgement.due, lang))
     for key, (name, ids) in late.items():  # their wording and due date, kept as they were judged
         words = _late_of(models, key, ids)
-        overdue += [(name, i, words[i][0], formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
+        overdue += [(name, i, words[i][0], checkpoints.get((key, i)) or formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
 
     vocab = vocabulary(repo.config)  # the wording analyser's, read for the tasks shown as their section is made
 
     def sections() -> Iterator[CadreSection]:
         for s in shown:
             model = models[s.key]
-            tasks = {t.id: t for t in model.tasks}
-            visible = [ts for ts in s.tasks if not (public and tasks[ts.id].confidential)]
+            tasks: TaskIndex = {(None, t.id): t for t in model.tasks}
+            for key in s.earlier_keys:  # a move: the earlier posts' tasks, pooled into the row
+                tasks.update({(key, t.id): t for t in models[key].tasks})
+            visible = [ts for ts in s.tasks if not (public and (tasks[(ts.origin, ts.id)].confidential
+                                                                  or (ts.origin is not None and models[ts.origin].confidential)))]
             yield _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public, vocab)
 
+    people = len({s.assignment.cadre for s in shown})
     counts = Counts.of(ts.status for ts in visible_all)
     buckets = counts.buckets
     total = sum(buckets.values())
@@ -165,8 +175,19 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
         by_quarter=[(_("Q{n}").format(n=q + 1), quarters[q][0], quarters[q][1]) for q in range(4)],
         tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _), proposals=proposals,
-        contents=contents, confidential=confidential,
+        contents=contents, confidential=confidential, people=people, ratings_note=_ratings_note(shown, people, _),
     )
+
+
+def _ratings_note(shown: list[AssignmentResult], people: int, _: Gettext) -> str:
+    """"11 ratings for 10 cadres: …" when a cadre has more than one (one per program), else nothing."""
+    if len(shown) == people:
+        return ""
+    per: dict[str, int] = {}
+    for s in shown:
+        per[s.assignment.cadre] = per.get(s.assignment.cadre, 0) + 1
+    return _("{rows} ratings for {cadres} cadres: {several} cadres have more than one (one per program).").format(
+        rows=len(shown), cadres=people, several=sum(1 for n in per.values() if n > 1))
 
 
 def _profile_title(result: YearResult) -> str:
@@ -189,19 +210,26 @@ def _branch(repo: Repository, top: str, unit: str) -> str:
     return unit
 
 
-def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict[str, Task], visible: list[TaskResult],
+def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: TaskIndex, visible: list[TaskResult],
              _: Gettext, lang: str, former: bool, public: bool, words: tuple[tuple[str, ...], tuple[str, ...]]) -> CadreSection:
     repo = result.repo
-    unclear = {ts.id: p for ts in visible if (p := unclear_what(tasks[ts.id], m.period.start.year, words)) is not None}
-    rows = [_row(repo, tasks[ts.id], ts, m, result.as_of, _, lang, unclear.get(ts.id)) for ts in visible]
+    unclear = {(ts.origin, ts.id): p for ts in visible
+               if (p := unclear_what(tasks[(ts.origin, ts.id)], m.period.start.year, words)) is not None}
+    rows = [_row(repo, tasks[(ts.origin, ts.id)], ts, m, result.as_of, _, lang, unclear.get((ts.origin, ts.id))) for ts in visible]
+    if s.earlier:  # a move: each earlier post's task named with its unit
+        units = {p.key: repo.name(p.head.unit) for p in s.earlier}
+        rows = [replace(r, id=f"{r.id} ({units[ts.origin]})") if ts.origin else r for r, ts in zip(rows, visible, strict=True)]
     shown = {ts.id for ts in visible}
     timeline = sorted(
-        ((p.date, ts.id, measured(p.value, lang), p.note or "") for ts in visible for p in tasks[ts.id].progress if p.date <= result.as_of),
+        ((p.date, ts.id, measured(p.value, lang), p.note or "") for ts in visible for p in tasks[(ts.origin, ts.id)].progress if p.date <= result.as_of),
         key=lambda x: (x[0], x[1]),
     )
     unit_note = ""
     if former:
         unit_note = _("former unit, now {successor}").format(successor=", ".join(in_sentence(repo.name(u)) for u in _successors(repo, m.unit)))
+    if s.earlier:
+        earlier = _("earlier: {posts}").format(posts=earlier_posts(s, result, _))
+        unit_note = f"{unit_note}; {earlier}" if unit_note else earlier
     basis = ""
     if m.basis:
         basis = _("Decision {number} of {date}").format(number=m.basis.number, date=formats.day(m.basis.date, lang))
@@ -231,8 +259,8 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict
         proposals=list(m.annual_report.proposals) if m.annual_report else [],
         self_rating=word(TIER, m.self_rating, _) if m.self_rating else "", hidden_tasks=hidden,
         counts={k: counts[k] for k in STATUS},
-        confidential=not public and (m.confidential or any(tasks[ts.id].confidential for ts in visible)),
-        unclear=list(unclear),
+        confidential=not public and (m.confidential or any(tasks[(ts.origin, ts.id)].confidential for ts in visible)),
+        unclear=[r.id for r, ts in zip(rows, visible, strict=True) if (ts.origin, ts.id) in unclear],
     )
 
 
@@ -258,6 +286,12 @@ def _council(repo: Repository, c: Council, shown: set[str], _: Gettext, lang: st
 def _capital(text: str) -> str:
     """A label that starts a clause ("Đổi mới, sáng tạo: 8", beside "Tiêu chí chung: 18")."""
     return text[:1].upper() + text[1:]
+
+
+def _hidden(ts: TaskResult, own: Facts, earlier: Mapping[tuple[str, int], Facts]) -> bool:
+    """A confidential task, or a task of a confidential file (the row's own, or an earlier post's)."""
+    f = earlier[ts.origin] if ts.origin is not None else own
+    return f.confidential or ts.id in f.hidden
 
 
 def _successors(repo: Repository, unit: str) -> list[str]:
@@ -306,15 +340,32 @@ def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.dat
         due=formats.day(due, lang), start=formats.day(start, lang),
         result=(t.result.product or "") if t.result else "",
         accountable=repo.name(accountable) if accountable else "", authority=repo.name(resp.authority) if resp and resp.authority else "",
-        target=(f"{measured(measure.target, lang)} {measure.unit or ''}".strip() if measure and measure.target is not None else "—"),
-        actual=actual, status=ts.status, status_name=word(STATUS, ts.status, _),
+        target=_target(ts, measure, _, lang),
+        actual=actual, status=ts.status, status_name=_status_name(ts, _, lang),
         points=fixed(ts.points, 2, lang) if ts.points is not None else "—",
         council=formats.number(ts.council, lang) if ts.council is not None else "", council_note=ts.council_note or "",
         evidence=evidence, note=note, confidential=t.confidential,
     )
 
 
-def _strengths(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, lang: str) -> list[str]:
+def _target(ts: TaskResult, measure, _: Gettext, lang: str) -> str:
+    """The target the status is judged on: a yearly checkpoint's (with its date) for a longer task."""
+    j = ts.judgement
+    if j.checkpoint:
+        figure = f"{measured(j.target, lang)} {measure.unit or ''}".strip() if measure and j.target is not None else "—"
+        return f"{figure} (" + _("checkpoint {date}").format(date=formats.day(j.due, lang)) + ")"
+    return f"{measured(measure.target, lang)} {measure.unit or ''}".strip() if measure and measure.target is not None else "—"
+
+
+def _status_name(ts: TaskResult, _: Gettext, lang: str) -> str:
+    """The status in words; a longer task's, judged on the year's checkpoint, says so ("exceeded the checkpoint …")."""
+    name = word(STATUS, ts.status, _)
+    if ts.judgement.checkpoint and ts.status != "cancelled":
+        return _("{status} (checkpoint {date})").format(status=name, date=formats.day(ts.judgement.due, lang))
+    return name
+
+
+def _strengths(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str) -> list[str]:
     out = []
     counts = Counts.of(ts.status for ts in visible)
     if counts.on_time:
@@ -322,7 +373,7 @@ def _strengths(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, la
     for ts in visible:
         if ts.status != "exceeded":
             continue
-        t = tasks[ts.id]
+        t = tasks[(ts.origin, ts.id)]
         measure = t.result.measure if t.result else None
         got = ts.achieved
         detail = ""
@@ -332,10 +383,10 @@ def _strengths(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, la
     return out
 
 
-def _shortcomings(visible: list[TaskResult], tasks: dict[str, Task], _: Gettext, lang: str) -> list[str]:
+def _shortcomings(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str) -> list[str]:
     out = []
     for ts in visible:
-        t = tasks[ts.id]
+        t = tasks[(ts.origin, ts.id)]
         j = ts.judgement
         if ts.status == "late":
             days = (j.done_on - j.due).days if j.done_on and j.due else 0

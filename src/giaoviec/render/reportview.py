@@ -174,6 +174,8 @@ class Report:
     proposals: list[tuple[str, str]] = field(default_factory=list)  # cadre, proposal (from the heads' annual reports)
     contents: list[Entry] = field(default_factory=list)  # the sections, as a table of contents lists them
     confidential: bool = False  # the report holds confidential content (then a document carries the MẬT mark)
+    people: int = 0  # the cadres shown, counted once each (a cadre with two programs has two sections)
+    ratings_note: str = ""  # said when the tiers add up to more ratings than people (two programs)
 
     def day(self, value: dt.date | None) -> str:
         return formats.day(value, self.lang)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator, Mapping
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -17,6 +17,7 @@ from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
+from giaoviec.domain.unitnames import in_sentence
 from giaoviec.i18n import N_, Gettext, Phrase, lang_of, phrase, say
 from giaoviec.render import incomplete, jsontext
 from giaoviec.render.escape import csv_cell, csv_comment, json_text, md, terminal
@@ -38,20 +39,54 @@ def title(result: YearResult, _: Gettext) -> str:
 
 
 def _tier_cell(s: AssignmentResult, result: YearResult, _: Gettext) -> str:
-    """The tier, with the row's profile when it is not the year's (a window that ended earlier)."""
+    """The tier, with the row's profile when it is not the year's (a window that ended earlier), and
+    the mark of its reason below the table when the tier is lower than the points alone would give."""
     name = word(TIER, s.tier, _)
-    return name if s.profile.id == result.profile else f"{name} ({s.profile.id})"
+    name = name if s.profile.id == result.profile else f"{name} ({s.profile.id})"
+    return name + " [*]" if below_points(s) else name
+
+
+def below_points(s: AssignmentResult) -> bool:
+    """The tier is lower than the one the points alone reach (conditions, a late task, discipline or a
+    decision): "full points, lowest tier" is never shown without its reason (issue 27)."""
+    if s.points is None or s.tier == "pending":
+        return False
+    order = [r.tier for r in s.profile.tiers]
+    by_points = next((r.tier for r in s.profile.tiers if r.min_points is None
+                      or (s.points > r.min_points if r.min_exclusive else s.points >= r.min_points)), order[-1])
+    return s.tier in order and order.index(s.tier) > order.index(by_points)
+
+
+def reason_lines(result: YearResult, _: Gettext) -> list[str]:
+    """[*] Name: the reason of each tier marked in the table."""
+    return [f"[*] {result.repo.name(s.assignment.cadre)} — {word(TIER, s.tier, _)}: {say(s.tier_reason, _)}"
+            for s in result.assignments if below_points(s)]
 
 
 def points_cell(s: AssignmentResult, lang: str = "en") -> str:
     return fixed(s.points, 2, lang) if s.points is not None else f"({fixed(s.provisional_points, 2, lang)})"
 
 
+def earlier_posts(s: AssignmentResult, result: YearResult, _: Gettext) -> str:
+    """The earlier posts of the year pooled into the row: "Bí thư Huyện ủy, huyện A (01/01/2025 – 30/06/2025)"
+    (the unit's kind word lower-case: the list goes on a sentence)."""
+    lang = lang_of(_)
+    return "; ".join(", ".join(x for x in (p.head.position, in_sentence(result.repo.name(p.head.unit))) if x)
+                     + f" ({formats.span(p.window.start, p.window.end, lang)})" for p in s.earlier)
+
+
+def unit_cell(s: AssignmentResult, result: YearResult, _: Gettext) -> str:
+    name = result.repo.name(s.assignment.unit)
+    if not s.earlier:
+        return name
+    return f"{name} (" + _("earlier: {posts}").format(posts=", ".join(result.repo.name(p.head.unit) for p in s.earlier)) + ")"
+
+
 def row(s: AssignmentResult, result: YearResult, _: Gettext) -> list[str]:
     """The cells of one assignment's row of the score table (the same in every human format)."""
     c = s.counts
     program = "" if s.assignment.program == "focus" else f" [{word(PROGRAM, s.assignment.program, _)}]"
-    return [result.repo.name(s.assignment.cadre) + program, s.assignment.position or "", result.repo.name(s.assignment.unit),
+    return [result.repo.name(s.assignment.cadre) + program, s.assignment.position or "", unit_cell(s, result, _),
             str(c.tasks), str(c.done), str(c.on_time), str(c.exceeded), str(c.late), str(c.not_done),
             points_cell(s, lang_of(_)), _tier_cell(s, result, _)]
 
@@ -96,6 +131,8 @@ def table(result: YearResult, _: Gettext, console: Console) -> None:
         console.print(t)
     if any(s.points is None for s in result.assignments):
         console.print(T(_("(points in brackets are provisional: the tier is pending)")))
+    for line in reason_lines(result, _):
+        console.print(T(line))
     for line in warning_lines(result, _):
         console.print(T(line, style="yellow"))
     for line in incomplete.public(result.withheld, _):
@@ -125,7 +162,7 @@ def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> 
 
 
 def _cadre(s: AssignmentResult, result: YearResult, _: Gettext) -> dict:
-    return {
+    out: dict[str, Any] = {
         "cadre": s.assignment.cadre, "name": result.repo.name(s.assignment.cadre), "unit": s.assignment.unit,
         "position": s.assignment.position, "program": s.assignment.program, "profile": s.profile.id,
         "as_of": s.window.as_of.isoformat(), "points": _round(s.points), "provisional_points": _round(s.provisional_points),
@@ -137,6 +174,18 @@ def _cadre(s: AssignmentResult, result: YearResult, _: Gettext) -> dict:
                    "value": got.value if got else None, "value_source": got.source if got else None}
                   for t in s.tasks for got in (t.achieved,)],
     }
+    for t, entry in zip(s.tasks, out["tasks"], strict=True):
+        if t.judgement.checkpoint:  # judged on the year's checkpoint, not on the whole task's target
+            entry["checkpoint"] = {"by": t.judgement.due.isoformat() if t.judgement.due else None, "target": t.judgement.target}
+    if s.earlier:  # a move in the year: the earlier posts pooled into this row, and which file each task comes from
+        out["earlier"] = [{"unit": p.head.unit, "position": p.head.position, "from": p.window.start.isoformat(),
+                           "to": p.window.end.isoformat(), "path": p.path} for p in s.earlier]
+        units = {p.key: p.head.unit for p in s.earlier}
+        entries: list[dict[str, Any]] = out["tasks"]
+        for t, entry in zip(s.tasks, entries, strict=True):
+            entry["path"] = t.origin[0] if t.origin else s.path
+            entry["unit"] = units[t.origin] if t.origin else s.assignment.unit
+    return out
 
 
 # the groups (done; completed on time = exceeded + on time; unfinished past the due date = not done +
@@ -168,6 +217,9 @@ def as_markdown(result: YearResult, _: Gettext, out: TextIO) -> None:
     lines += ["| " + " | ".join(_(h) for h in TABLE_HEADS) + " |", "|" + "|".join(["---"] * 3 + ["---:"] * 7 + ["---"]) + "|"]
     for s in result.assignments:
         lines.append("| " + " | ".join(md(x) for x in row(s, result, _)) + " |")
+    reasons = reason_lines(result, _)
+    if reasons:
+        lines += ["", *(f"- {md(x)}" for x in reasons)]
     if result.findings:
         lines.append("")
         lines += [f"- ⚠ {md(w.localize(_).message)}" for w in result.findings]
@@ -185,12 +237,16 @@ def explain(result: YearResult, _: Gettext, console: Console, unclear: Mapping[t
         lang = lang_of(_)
         console.print(T(f"{result.repo.name(a.cadre)} — {who} ({word(PROGRAM, a.program, _)}, {formats.span(a.period.start, a.period.end, lang)})",
                         style="bold"))
+        if s.earlier:
+            console.print(T("  " + _("Earlier posts this year, pooled into this rating: {posts}").format(posts=earlier_posts(s, result, _))))
         console.print(T("  " + _("Profile {profile}: {title}").format(profile=s.profile.id, title=s.profile.title)))
         console.print(T("  " + _("Window {start} – {end}, as of {as_of}; council: {evaluation}").format(
             start=formats.day(s.window.start, lang), end=formats.day(s.window.end, lang), as_of=formats.day(s.window.as_of, lang),
             evaluation=_council(s, _))))
+        units = {p.key: result.repo.name(p.head.unit) for p in s.earlier}
         for t in s.tasks:
-            head = _("Task {id} (weight {weight}): {status}").format(id=t.id, weight=formats.number(t.weight, lang), status=word(STATUS, t.status, _))
+            label = f"{t.id} ({units[t.origin]})" if t.origin else t.id  # a task of an earlier post, named with its unit
+            head = _("Task {id} (weight {weight}): {status}").format(id=label, weight=formats.number(t.weight, lang), status=word(STATUS, t.status, _))
             console.print(T("  " + head, style="cyan"))
             if (finding := unclear.get((s.path, s.index, t.id))) is not None:
                 console.print(T("      ⚠ " + say(finding, _) + " " + _("(this does not change the points)"), style="yellow"))

@@ -19,6 +19,9 @@ def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
     per = fixed(s.tasks / s.cadres, 1, lang) if s.cadres else "—"
     lines.append(_("{cadres} cadres, {assignments} assignments, {tasks} tasks ({per} per cadre)").format(
         cadres=s.cadres, assignments=s.assignments, tasks=s.tasks, per=per))
+    if s.rows != s.cadres:
+        lines.append("  " + _("{rows} ratings for {cadres} cadres: {several} cadres have more than one (one per program).").format(
+            rows=s.rows, cadres=s.cadres, several=s.several))
     for bucket, n in s.buckets.items():
         lines.append(f"  {word(BUCKET, bucket, _)}: {n} ({percent(n, total, lang)})")
     if s.tiers:
@@ -43,7 +46,7 @@ def as_json(s: Stats, _: Gettext, lang: str = "vi") -> str:
     return json_text(json.dumps({
         "version": 1, "year": s.year, "as_of": s.as_of.isoformat(), "unit": s.unit, "complete": s.complete, **incomplete.public_json(s.withheld),
         "left_out": incomplete.as_json(s.left_out, s.repo, _) if s.repo is not None else [],
-        "counts": {"cadres": s.cadres, "assignments": s.assignments, "tasks": s.tasks,
+        "counts": {"cadres": s.cadres, "ratings": s.rows, "cadres_with_several_ratings": s.several, "assignments": s.assignments, "tasks": s.tasks,
                    "tasks_per_cadre": round(s.tasks / s.cadres, 2) if s.cadres else None},
         "buckets": {b: {"count": n, "percent": round(100 * n / total, 1) if total else None} for b, n in s.buckets.items()},
         "tiers": s.tiers,

@@ -24,7 +24,7 @@ TASK_FIELDS: tuple[tuple[str, tuple[str, ...], Any], ...] = (
     ("measure_unit", ("result", "measure", "unit"), None), ("target", ("result", "measure", "target"), None),
     ("direction", ("result", "measure", "direction"), "increase"),
     ("accountable", ("responsibility", "accountable"), None), ("authority", ("responsibility", "authority"), None),
-    ("support_from_above", ("responsibility", "support_from_above"), None), ("weight", ("weight",), None),
+    ("support_from_above", ("responsibility", "support_from_above"), None), ("weight", ("weight",), 1),  # the model's default
     ("confidential", ("confidential",), False),
     ("done_on", ("outcome", "done_on"), None), ("outcome_value", ("outcome", "value"), None), ("evidence", ("outcome", "evidence"), None),
 )

@@ -1,0 +1,110 @@
+"""One rating per cadre, program and year (issue 27, D), and a unit split into several successors
+(E): tests/data/moves, where every district cadre moved to a commune on 01/07/2025, Huyện A was split
+into Xã Một and Xã Hai, and Huyện B merged into Xã Ba."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA
+
+ROOT = str(DATA / "moves")
+
+
+def score(cli, *args):
+    run = cli("-C", ROOT, "score", "2025", "--as-of", "2025-12-31", "--format", "json", *args)
+    assert run.code == 0, run.err
+    return json.loads(run.out)
+
+
+def rows(doc):
+    return sorted((c["cadre"], c["program"], c["unit"]) for c in doc["cadres"])
+
+
+def test_a_move_gives_one_row_owned_by_the_last_post(cli):
+    doc = score(cli)
+    assert rows(doc) == [("bt-a", "breakthrough", "huyen-a"), ("bt-a", "focus", "xa-1"), ("ct-a", "focus", "xa-2"),
+                         ("ct-b", "focus", "xa-3"), ("pct-a", "focus", "huyen-a")]
+    bt = next(c for c in doc["cadres"] if (c["cadre"], c["program"]) == ("bt-a", "focus"))
+    assert [(p["unit"], p["from"], p["to"]) for p in bt["earlier"]] == [("huyen-a", "2025-01-01", "2025-06-30")]
+    assert bt["counts"]["on-time"] == 4 and len(bt["tasks"]) == 4  # both posts' tasks, pooled
+    assert sorted(t["path"].split("/")[2] for t in bt["tasks"]) == ["huyen-a", "huyen-a", "xa-1", "xa-1"]
+
+
+def test_each_part_is_judged_in_its_own_window(cli):
+    doc = score(cli, "--unit", "xa-1")
+    bt = next(c for c in doc["cadres"] if c["program"] == "focus")
+    assert bt["tier"] != "pending" and all(t["status"] == "on-time" for t in bt["tasks"])
+
+
+@pytest.mark.parametrize("unit,expected", [
+    ("xa-1", {("bt-a", "focus"), ("bt-a", "breakthrough")}),  # the split district's Bí thư moved here
+    ("xa-2", {("ct-a", "focus")}),                             # not the cadres who went to Xã Một
+    ("xa-3", {("ct-b", "focus")}),                             # a merger: inherited whole
+    ("huyen-a", {("bt-a", "breakthrough"), ("pct-a", "focus")}),  # who went nowhere stays with the old unit
+])
+def test_a_split_unit_is_divided_by_the_next_post(cli, unit, expected):
+    assert {(c["cadre"], c["program"]) for c in score(cli, "--unit", unit)["cadres"]} == expected
+
+
+def test_no_cadre_is_counted_under_two_successors(cli):
+    seen = [c["cadre"] for unit in ("xa-1", "xa-2", "xa-3") for c in score(cli, "--unit", unit)["cadres"] if c["program"] == "focus"]
+    assert sorted(seen) == ["bt-a", "ct-a", "ct-b"]
+
+
+def test_stats_count_people_and_say_when_one_has_two_ratings(cli):
+    run = cli("-C", ROOT, "stats", "--year", "2025", "--as-of", "2025-12-31", "--format", "json")
+    assert run.code == 0, run.err
+    counts = json.loads(run.out)["counts"]
+    tiers = json.loads(run.out)["tiers"]
+    assert counts["cadres"] == 4 and counts["ratings"] == 5 == sum(tiers.values())
+    assert counts["cadres_with_several_ratings"] == 1 and counts["assignments"] == 8
+    text = cli("-C", ROOT, "stats", "--year", "2025", "--as-of", "2025-12-31").out
+    assert "4 cán bộ" in text and "5 lượt xếp loại của 4 cán bộ" in text
+
+
+def test_the_report_counts_people(cli):
+    run = cli("-C", ROOT, "report", "--year", "2025", "--unit", "tinh", "--format", "md")
+    assert run.code == 0, run.err
+    summary = run.out.split("| 4 | 10 |")
+    assert len(summary) == 2  # 4 cadres (5 sections), 10 tasks
+    assert "01 (Huyện A)" in run.out and "trước đó: Bí thư Huyện ủy, huyện A" in run.out  # the kind word lower-case mid-sentence
+
+
+def test_the_export_keeps_every_pooled_task(cli):
+    run = cli("-C", ROOT, "export", "--year", "2025", "--unit", "xa-1", "--format", "csv", "--csv-dialect", "plain")
+    assert run.code == 0, run.err
+    lines = [x for x in run.out.splitlines() if x.startswith("bt-a,")]
+    assert len(lines) == 5  # two tasks at Huyện A, two at Xã Một (focus), one breakthrough
+
+
+def test_a_council_sheet_for_a_moved_cadre_covers_the_last_post_only(cli, tmp_path):
+    """The pooled row's window is its last post's: a scoring sheet made from it, imported, scores that
+    post's file without the 'two assignments in this period' ambiguity."""
+    from openpyxl import load_workbook
+
+    from conftest import copy_example
+
+    repo = copy_example(tmp_path / "vp")
+    (repo / "evaluations/2025/hoi-dong-danh-gia-tinh-phu-tho.yaml").unlink()
+    sheet = tmp_path / "phieu.xlsx"
+    assert cli("-C", str(repo), "export", "--scoring-sheet", "--year", "2025", "--unit", "nguyet-duc-phu-tho", "--out", str(sheet)).code == 0
+    wb = load_workbook(sheet)
+    ws = wb["nguyen-van-an"]
+    assert (ws["B4"].value.date().isoformat(), ws["B5"].value.date().isoformat()) == ("2025-07-01", "2025-12-31")
+    ws["B6"] = 20
+    wb.save(sheet)
+    run = cli("-C", str(repo), "import", "--evaluation", str(sheet), "--council", "hoi-dong-danh-gia-tinh-phu-tho")
+    assert run.code == 0, run.out
+    assert cli("-C", str(repo), "validate").code == 0
+    doc = json.loads(cli("-C", str(repo), "score", "2025", "--unit", "nguyet-duc-phu-tho", "--format", "json").out)
+    assert doc["cadres"][0]["components"]["general"] == 20 and len(doc["cadres"][0]["tasks"]) == 5
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_report_says_when_the_tiers_count_more_ratings_than_people(cli, fmt):
+    run = cli("-C", ROOT, "report", "--year", "2025", "--unit", "tinh", "--format", fmt)
+    assert run.code == 0, run.err
+    assert "5 lượt xếp loại của 4 cán bộ: 1 cán bộ có hơn một lượt" in run.out

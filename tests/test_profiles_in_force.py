@@ -1,0 +1,124 @@
+"""Which profile applies: by date, and by the cadre's role or category (issue 27, F). NĐ 335 (civil
+servants) and QĐ 366 (Party leaders) are in force side by side from 2026."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import DATA
+
+ASSIGNMENT = """apiVersion: giaoviec/v1
+kind: Assignment
+cadre: {cadre}
+unit: xa-a
+program: focus
+period: {{from: 2026-01-01, to: 2026-12-31}}
+basis: {{number: 1-QĐ/HU, date: 2026-01-10, issued_by: btv-huyen-t}}
+monitor: btc-huyen-t
+tasks:
+  - id: "01"
+    what: Cấp 40 giấy chứng nhận quyền sử dụng đất lần đầu
+    when: {{due: 2026-09-30}}
+    result:
+      product: Giấy chứng nhận quyền sử dụng đất
+      measure: {{indicator: Số giấy chứng nhận, unit: giấy, target: 40}}
+    responsibility: {{accountable: {cadre}}}
+    outcome: {{done_on: 2026-09-01, value: 40}}
+"""
+CADRES = """apiVersion: giaoviec/v1
+kind: Cadres
+cadres:
+  - id: can-bo-a
+    name: Nguyễn Văn A
+    positions:
+      - {title: Bí thư Đảng ủy xã, role: secretary, unit: xa-a, from: 2020-08-01}
+  - id: can-bo-b
+    name: Trần Thị B
+    category: cong-chuc
+    positions:
+      - {title: Chủ tịch UBND xã, role: chair, unit: xa-a, from: 2020-08-01}
+"""
+CONFIG = """apiVersion: giaoviec/v1
+kind: Config
+organization: Đảng bộ huyện Thử Nghiệm
+scoring:
+  - {profile: tw124-2023, from: 2023-10-04, to: 2025-08-29}
+  - {profile: tw366-2025, from: 2025-08-30}
+"""
+
+
+def repo(tmp_path, extra: str):
+    root = tmp_path / "r"
+    shutil.copytree(DATA / "base", root)
+    shutil.rmtree(root / "evaluations")
+    (root / "giaoviec.yaml").write_text(CONFIG + extra, encoding="utf-8")
+    (root / "org" / "cadres.yaml").write_text(CADRES, encoding="utf-8")
+    for cadre in ("can-bo-a", "can-bo-b"):
+        path = root / "assignments" / "2026" / "xa-a" / f"{cadre}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(ASSIGNMENT.format(cadre=cadre), encoding="utf-8")
+    return root
+
+
+def profiles(cli, root):
+    run = cli("-C", str(root), "score", "2026", "--as-of", "2026-12-31", "--format", "json")
+    assert run.code == 0, run.err
+    return {c["cadre"]: c["profile"] for c in json.loads(run.out)["cadres"]}
+
+
+def test_a_category_entry_and_a_general_entry_side_by_side(cli, tmp_path):
+    root = repo(tmp_path, "  - {profile: nd335-2025, from: 2026-01-01, categories: [cong-chuc]}\n")
+    assert cli("-C", str(root), "validate").code == 0
+    assert profiles(cli, root) == {"can-bo-a": "tw366-2025", "can-bo-b": "nd335-2025"}
+
+
+def test_a_roles_entry(cli, tmp_path):
+    root = repo(tmp_path, "  - {profile: nd335-2025, from: 2026-01-01, roles: [chair]}\n")
+    assert profiles(cli, root) == {"can-bo-a": "tw366-2025", "can-bo-b": "nd335-2025"}
+
+
+def test_two_general_entries_overlapping_are_an_error_naming_both(cli, tmp_path):
+    root = repo(tmp_path, "  - {profile: nd335-2025, from: 2026-01-01}\n")
+    run = cli("-C", str(root), "validate")
+    assert run.code == 1 and "config.scoring-overlap" in run.out
+    assert "nd335-2025" in run.out and "tw366-2025" in run.out
+
+
+@pytest.mark.parametrize("extra", [
+    "  - {profile: nd335-2025, from: 2026-01-01, categories: [cong-chuc]}\n  - {profile: khanhhoa-kpi-2025, from: 2026-01-01, roles: [chair]}\n",
+    "  - {profile: nd335-2025, from: 2026-01-01, roles: [chair]}\n  - {profile: khanhhoa-kpi-2025, from: 2026-01-01, roles: [chair, secretary]}\n",
+])
+def test_two_narrow_entries_for_one_cadre_are_an_error_naming_both(cli, tmp_path, extra):
+    root = repo(tmp_path, extra)
+    run = cli("-C", str(root), "validate")
+    assert run.code == 1 and "config.scoring-overlap" in run.out
+    assert "nd335-2025" in run.out and "khanhhoa-kpi-2025" in run.out
+    score = cli("-C", str(root), "score", "2026", "--as-of", "2026-12-31", "--format", "json")
+    assert score.code != 0  # never a silent pick of one of them
+
+
+def test_narrow_entries_for_different_cadres_do_not_overlap(cli, tmp_path):
+    root = repo(tmp_path, "  - {profile: nd335-2025, from: 2026-01-01, categories: [cong-chuc]}\n"
+                          "  - {profile: khanhhoa-kpi-2025, from: 2026-01-01, roles: [secretary]}\n")
+    run = cli("-C", str(root), "validate")
+    assert "config.scoring-overlap" not in run.out
+    assert profiles(cli, root) == {"can-bo-a": "khanhhoa-kpi-2025", "can-bo-b": "nd335-2025"}
+
+
+def test_council_points_a_profile_does_not_use_are_warned_at_the_file_and_in_the_score(cli, tmp_path):
+    root = repo(tmp_path, "")
+    ev = root / "evaluations" / "2024" / "hd.yaml"
+    ev.parent.mkdir(parents=True)
+    (root / "assignments" / "2024" / "xa-a").mkdir(parents=True)
+    (root / "assignments" / "2024" / "xa-a" / "can-bo-a.yaml").write_text(
+        ASSIGNMENT.format(cadre="can-bo-a").replace("2026", "2024"), encoding="utf-8")
+    ev.write_text("apiVersion: giaoviec/v1\nkind: Evaluation\ncouncil: hd-huyen-t\nperiod: {from: 2024-01-01, to: 2024-12-31}\n"
+                  "date: 2024-12-20\nevaluations:\n  - cadre: can-bo-a\n    general: 27\n", encoding="utf-8")
+    run = cli("-C", str(root), "validate")
+    assert "evaluations/2024/hd.yaml:8:14" in run.out and "eval.component-unused" in run.out and "tw124-2023" in run.out
+    doc = json.loads(cli("-C", str(root), "score", "2024", "--format", "json").out)
+    assert [w["code"] for w in doc["warnings"]] == ["score.component-unused"]
+    assert doc["cadres"][0]["points"] == 100  # the 27 is left out, and said so
