@@ -1,0 +1,48 @@
+"""A change from a form, written as `progress` writes it: the byte-preserving editor (write.edit),
+validated before it is written, atomic, one writer at a time (write.atomic.locked, the CLI's lock),
+and refused when the file is not the one the form was made from (its digest). `--commit`: one git
+commit in the domain's words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import subprocess
+from pathlib import Path
+
+from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.write import edit
+from giaoviec.write.atomic import locked, recover
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class Stale(Exception):
+    """The file changed since the form was shown."""
+
+
+def write(root: Path, rel: str, shown_digest: str, task: str, day: dt.date | None, value: float | None, note: str | None,
+          done_on: dt.date | None, today: dt.date) -> edit.Edit:
+    """Fatal (the editor's located refusal) or Stale; else the change, written."""
+    path = root / rel
+    recover(root)
+    with locked(path.parent):
+        if digest(path) != shown_digest:
+            raise Stale()
+        if done_on is not None:
+            change = edit.record_outcome(path, task, done_on, value, today)
+        else:
+            change = edit.add_check_in(path, task, value, note, day or today, today)
+        edit.write(change)
+    return change
+
+
+def commit(root: Path, rel: str, message: str) -> None:
+    """One commit of this file alone, the author from git's own configuration."""
+    for args in (["git", "add", "--", rel], ["git", "commit", "-q", "-m", message, "--only", "--", rel]):
+        done = subprocess.run(args, cwd=root, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise Fatal(ExitCode.DATA_ERRORS, N_("The change was written but git could not commit it: {problem}"),
+                        problem=done.stderr.strip() or done.stdout.strip())
