@@ -233,3 +233,11 @@ def test_the_calendar_has_stable_events_with_a_reminder(root):
     assert len(set(uids)) == len(uids)
     for e in events:
         assert e.walk("VALARM") and "Rõ việc" in str(e["description"])
+
+
+def test_export_ics_is_the_served_calendar(root, cli):
+    got = cli("-C", str(root), "export", "--format", "ics", "--year", "2026", "--cadre", "nguyen-van-an")
+    assert got.code == 0 and got.out.startswith("BEGIN:VCALENDAR")
+    served = client(root).get("/cadre/nguyen-van-an.ics?year=2026").text
+    assert {line for line in got.out.splitlines() if line.startswith("UID:")} == \
+        {line for line in served.replace("\r\n", "\n").splitlines() if line.startswith("UID:")}

@@ -902,3 +902,7 @@ VI.update({
     "No git history for this file.": "Tệp này chưa có lịch sử git.",
     "The change was written but git could not commit it: {problem}": "Đã ghi thay đổi nhưng git không tạo được commit: {problem}",
 })
+VI.update({
+    "xlsx | csv | json | ics": "xlsx | csv | json | ics",
+    "ics: only this cadre's deadlines.": "ics: chỉ các hạn của cán bộ này.",
+})

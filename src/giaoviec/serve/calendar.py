@@ -11,6 +11,7 @@ import hashlib
 
 from icalendar import Alarm, Calendar, Event
 
+from giaoviec import formats
 from giaoviec.domain.status import DONE
 from giaoviec.i18n import Gettext
 from giaoviec.serve.site import Site, restricted
@@ -40,11 +41,11 @@ def ics(site: Site, year: int, _: Gettext, unit: str | None = None, cadre: str |
             for cp in when.checkpoints if when is not None else ():
                 dates.append((cp.by, _("Checkpoint") + (f": {cp.expect}" if cp.expect else "")))
             for day, label in dates:
-                cal.add_component(_event(s.path, task, day, label, repo.name(model.cadre), _))
+                cal.add_component(_event(s.path, task, day, label, repo.name(model.cadre), _, repo.name, site.options.lang))
     return cal.to_ical()
 
 
-def _event(path: str, task, day: dt.date, label: str, cadre: str, _: Gettext) -> Event:
+def _event(path: str, task, day: dt.date, label: str, cadre: str, _: Gettext, name, lang: str) -> Event:
     uid = hashlib.sha256(f"{path}#{task.id}@{day.isoformat()}".encode()).hexdigest()[:32]
     ev = Event()
     ev.add("uid", f"{uid}@giaoviec")
@@ -52,7 +53,7 @@ def _event(path: str, task, day: dt.date, label: str, cadre: str, _: Gettext) ->
     ev.add("dtstart", day)
     ev.add("dtend", day + dt.timedelta(days=1))
     ev.add("summary", f"{label} — {cadre}: {task.what}")
-    ev.add("description", _description(task, cadre, label, _))
+    ev.add("description", _description(task, cadre, f"{label} {formats.day(day, lang)}", _, name, lang))
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", f"{label}: {task.what}")
@@ -61,17 +62,28 @@ def _event(path: str, task, day: dt.date, label: str, cadre: str, _: Gettext) ->
     return ev
 
 
-def _description(task, cadre: str, label: str, _: Gettext) -> str:
+def _description(task, cadre: str, label: str, _: Gettext, name, lang: str) -> str:
     who = task.who
-    lead = ", ".join(who.lead) if who is not None and isinstance(who.lead, tuple) else (who.lead if who and who.lead else cadre)
+    leads = (who.lead if isinstance(who.lead, tuple) else (who.lead,)) if who is not None and who.lead else ()
+    lead = ", ".join(name(x) for x in leads) or cadre
     result = task.result
     measure = result.measure if result is not None else None
-    target = f"{measure.indicator or ''} {measure.target if measure.target is not None else ''} {measure.unit or ''}".strip() if measure else ""
+    figure = formats.number(float(measure.target), lang) if measure is not None and measure.target is not None else ""
+    target = " ".join(x for x in (measure.indicator or "", figure, measure.unit or "") if x) if measure else ""
     lines = [
         f"{_('What')}: {task.what}",
         f"{_('Who')}: {lead}",
         f"{_('When')}: {label}",
         f"{_('Result')}: {', '.join(x for x in ((result.product or '') if result else '', target) if x)}",
-        f"{_('Responsibility')}: {(task.responsibility.accountable or '') if task.responsibility else ''}",
+        f"{_('Responsibility')}: {name(task.responsibility.accountable) if task.responsibility and task.responsibility.accountable else ''}",
     ]
     return "\n".join(lines)
+
+
+def export_ics(root, year: int | None, unit: str | None, cadre: str | None, lang: str, public: bool, fast_reader: bool = True) -> bytes:
+    """`giaoviec export --format ics`: the same calendar as /lich.ics."""
+    from giaoviec.i18n import translator
+    from giaoviec.serve.site import Options
+
+    site = Site(Options(root, lang, public, True, fast_reader=fast_reader))
+    return ics(site, year or site.default_year(), translator(lang), unit, cadre)

@@ -13,7 +13,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
 HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-           (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+           (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY")]
 
 
 def allowed_hosts(host: str, port: int) -> set[str]:
