@@ -51,7 +51,7 @@ class Server:
                 return
             except OSError:
                 if self.proc.poll() is not None:
-                    raise RuntimeError(self.proc.stderr.read().decode())  # type: ignore[union-attr]
+                    raise RuntimeError(self.proc.stderr.read().decode()) from None  # type: ignore[union-attr]
                 time.sleep(0.2)
         raise RuntimeError("the server did not start")
 

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from giaoviec import formats
 from giaoviec.compute.followup import FollowUp
 from giaoviec.diagnostics import Diagnostic
-from giaoviec.domain.org import units_in_scope
+from giaoviec.domain.scoring import Counts
 from giaoviec.i18n import Gettext
 from giaoviec.render import report as report_render
 from giaoviec.render.jinja import pieces
@@ -38,26 +38,54 @@ def unit_report(site: Site, unit: str, year: int, _: Gettext, cadre: str | None 
 
 
 def tree(site: Site, year: int, _: Gettext) -> list[dict]:
-    """The units, parents first, with each unit's buckets (its whole scope), overdue and missing check-ins."""
+    """The units, parents first, with each unit's buckets over its scope (`domain.org.units_in_scope`:
+    the unit, those below it and those it succeeded), overdue tasks and cadres missing a check-in.
+    Kept for the state of the files it was made from."""
+    return site.memo(("tree", year), lambda: _tree(site, year))
+
+
+def _tree(site: Site, year: int) -> list[dict]:
     result = site.year(year).result
     repo = result.repo
     follow = site.followup()
     children: dict[str | None, list[str]] = {}
+    below: dict[str, list[str]] = {}  # the edges of units_in_scope: children and the units it succeeded
     for uid, entry in repo.units.items():
         parent = entry.item.parent if entry.item.parent in repo.units else None
         children.setdefault(parent, []).append(uid)
+        if parent is not None:
+            below.setdefault(parent, []).append(uid)
+        for successor in entry.item.succeeded_by:
+            below.setdefault(successor, []).append(uid)
+    scopes: dict[str, frozenset[str]] = {}
+
+    def scope(uid: str, path: frozenset[str] = frozenset()) -> frozenset[str]:
+        if uid not in scopes:
+            found = {uid}
+            for other in below.get(uid, ()):
+                if other not in path:
+                    found |= scope(other, path | {uid})
+            scopes[uid] = frozenset(found)
+        return scopes[uid]
+
+    statuses: dict[str, list[str]] = {}
+    for s in result.assignments:
+        statuses.setdefault(s.assignment.unit, []).extend(ts.status for ts in s.tasks)
+    overdue: dict[str, int] = {}
+    missing: dict[str, set[str]] = {}
+    for item in follow.items:
+        if item.kind == "overdue":
+            overdue[item.unit] = overdue.get(item.unit, 0) + 1
+        elif item.kind == "no-check-in":
+            missing.setdefault(item.unit, set()).add(item.cadre)
     rows: list[dict] = []
 
     def visit(uid: str, depth: int) -> None:
-        scope = units_in_scope(repo, uid)
-        statuses = [ts.status for s in result.assignments if s.assignment.unit in scope for ts in s.tasks]
-        from giaoviec.domain.scoring import Counts
-
-        buckets = Counts.of(statuses).buckets
-        items = [i for i in follow.items if i.unit in scope]
+        units = scope(uid)
+        buckets = Counts.of(st for u in units for st in statuses.get(u, ())).buckets
         rows.append({"id": uid, "name": repo.name(uid), "depth": depth, "buckets": list(buckets.values()),
-                     "overdue": sum(i.kind == "overdue" for i in items),
-                     "missing": len({i.cadre for i in items if i.kind == "no-check-in"})})
+                     "overdue": sum(overdue.get(u, 0) for u in units),
+                     "missing": len(set().union(*(missing.get(u, set()) for u in units)))})
         for child in sorted(children.get(uid, []), key=repo.name):
             visit(child, depth + 1)
 

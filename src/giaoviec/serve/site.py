@@ -9,8 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from giaoviec.app.report import WithModels, results_with_models
 from giaoviec.app.score import status
@@ -21,6 +23,8 @@ from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.org import units_in_scope
 from giaoviec.load.files import discover
 from giaoviec.load.scanning import scan
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,8 @@ class Snapshot:
     years: dict[int, WithModels] = field(default_factory=dict)
     followup: FollowUp | None = None
     problems: list[Diagnostic] | None = None
+    default: int | None = None
+    views: dict = field(default_factory=dict)  # what a page arranged from the above, kept with them
 
 
 class Site:
@@ -110,14 +116,30 @@ class Site:
                                          fast_reader=self.options.fast_reader).diagnostics
             return snap.problems
 
+    def memo(self, key: object, make: Callable[[], T]) -> T:
+        """A view made from this state's results, made once."""
+        snap = self.current()
+        if key not in snap.views:
+            snap.views[key] = make()
+        return snap.views[key]
+
     def default_year(self) -> int:
-        return self.today.year
+        """The latest year (not after this one) with an assignment, as `report` takes it by default."""
+        snap = self.current()
+        with self._lock:
+            if snap.default is None:
+                o = self.options
+                got = results_with_models(o.root, None, None, today=self.today, closed_year=True,
+                                          fast_reader=o.fast_reader, summary=True, public=o.public)
+                snap.default = got.result.year
+                snap.years.setdefault(got.result.year, got)
+            return snap.default
 
     def years(self) -> list[int]:
-        """The years with an assignment, as the results of this year list them (the repository's summaries)."""
+        """The years with an assignment (the repository's summaries)."""
         repo = self.year(self.default_year()).result.repo
         years = {y for a in repo.assignments for y in range(a.period.start.year, a.period.end.year + 1)}
-        return sorted(years | {self.default_year()}, reverse=True)
+        return sorted(y for y in years | {self.default_year()} if y <= self.today.year + 1)[::-1]
 
 
 def restricted(result: YearResult, unit: str | None = None, cadre: str | None = None) -> YearResult:

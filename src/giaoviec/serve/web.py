@@ -7,6 +7,7 @@ import math
 from importlib.resources import files
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -35,7 +36,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
     def not_found() -> HTMLResponse:
         return page("missing", status=404)
 
-    async def overview(request: Request) -> Response:
+    def overview(request: Request) -> Response:
         year = year_of(request)
         got = site.year(year)
         return page("overview", year, rows=pages.tree(site, year, _), bucket_names=pages.bucket_names(_),
@@ -43,7 +44,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
                     incomplete=incomplete.lines(got.result.left_out, got.result.repo, _),
                     withheld=incomplete.public(got.result.withheld, _) if got.result.withheld is not None else [])
 
-    async def unit(request: Request) -> Response:
+    def unit(request: Request) -> Response:
         year, uid = year_of(request), request.path_params["unit"]
         if uid not in site.year(year).result.repo.units:
             return not_found()
@@ -51,7 +52,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         links = {f"{s.assignment.cadre}-{s.assignment.program}": s.assignment.cadre for s in shown.assignments}
         return page("unit", year, r=pages.unit_report(site, uid, year, _), uid=uid, links=links)
 
-    async def cadre(request: Request) -> Response:
+    def cadre(request: Request) -> Response:
         year, cid = year_of(request), request.path_params["cadre"]
         got = site.year(year)
         mine = [s for s in got.result.assignments if s.assignment.cadre == cid]
@@ -81,7 +82,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
                     csrf=tokens.token, history=pages.history(root, rel), clarity=clarity,
                     today=site.today.isoformat(), status=status, **extra)
 
-    async def task(request: Request) -> Response:
+    def task(request: Request) -> Response:
         return task_context(request, year_of(request), request.query_params.get("file", ""), request.query_params.get("id", ""),
                             saved=request.query_params.get("saved") == "1")
 
@@ -91,6 +92,9 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         form = await request.form()
         if not tokens.valid(form.get("csrf")):
             return PlainTextResponse("CSRF token missing or wrong", status_code=403)
+        return await run_in_threadpool(record, request, form)
+
+    def record(request: Request, form) -> Response:
         year = year_of(request)
         rel, task_id = str(form.get("file", "")), str(form.get("id", ""))
         got = site.year(year)
@@ -123,16 +127,16 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
                 return task_context(request, year, rel, task_id, error=say(exc.phrase, _), status=500)
         return RedirectResponse(pages.task_href(rel, task_id, year) + "&saved=1", status_code=303)
 
-    async def problems(request: Request) -> Response:
+    def problems(request: Request) -> Response:
         year = year_of(request)
         return page("problems", year, groups=pages.problem_groups(site.problems(year), _))
 
-    async def due(request: Request) -> Response:
+    def due(request: Request) -> Response:
         follow = site.followup()
         return page("due", site.default_year(), groups=pages.due_groups(follow, _, site.options.lang),
                     as_of=follow.as_of.isoformat())
 
-    async def report(request: Request) -> Response:
+    def report(request: Request) -> Response:
         year, uid, fmt = year_of(request), request.path_params["unit"], request.path_params["fmt"]
         if uid not in site.year(year).result.repo.units or fmt not in ("html", "md"):
             return not_found()
@@ -143,7 +147,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         kind = "text/html" if fmt == "html" else "text/markdown"
         return Response(body, media_type=f"{kind}; charset=utf-8")
 
-    async def calendar(request: Request) -> Response:
+    def calendar(request: Request) -> Response:
         from giaoviec.serve.calendar import ics
 
         kind, ident = request.path_params.get("kind"), request.path_params.get("ident")
@@ -154,38 +158,27 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         body = ics(site, year, _, unit=ident if kind == "unit" else None, cadre=ident if kind == "cadre" else None)
         return Response(body, media_type="text/calendar; charset=utf-8")
 
-    async def style(request: Request) -> Response:
+    def style(request: Request) -> Response:
         return Response(files("giaoviec").joinpath("templates/report/serve/site.css").read_bytes(), media_type="text/css")
 
-    async def forbidden(request: Request) -> Response:
+    def forbidden(request: Request) -> Response:
         return PlainTextResponse("read-only", status_code=403)
 
+    def unit_ics(request: Request) -> Response:
+        request.path_params["kind"] = "unit"
+        return calendar(request)
+
+    def cadre_ics(request: Request) -> Response:
+        request.path_params["kind"] = "cadre"
+        return calendar(request)
+
     routes = [
-        Route("/", overview), Route("/unit/{unit}.ics", calendar), Route("/unit/{unit}/report.{fmt}", report),
-        Route("/unit/{unit}", unit), Route("/cadre/{ident}.ics", calendar), Route("/cadre/{cadre}", cadre),
+        Route("/", overview), Route("/unit/{ident}.ics", unit_ics), Route("/unit/{unit}/report.{fmt}", report),
+        Route("/unit/{unit}", unit), Route("/cadre/{ident}.ics", cadre_ics), Route("/cadre/{cadre}", cadre),
         Route("/task", task), Route("/task", submit if not site.options.read_only else forbidden, methods=["POST"]),
         Route("/problems", problems), Route("/due", due), Route("/lich.ics", calendar), Route("/site.css", style),
     ]
-    app = Starlette(routes=_calendar_kinds(routes, calendar))
-    return Guard(app, hosts)
-
-
-def _calendar_kinds(routes: list[Route], calendar) -> list[Route]:
-    out = []
-    for r in routes:
-        if r.endpoint is calendar and r.path != "/lich.ics":
-            kind = "unit" if r.path.startswith("/unit") else "cadre"
-            out.append(Route(r.path.replace("{unit}", "{ident}"), _with_kind(calendar, kind)))
-        else:
-            out.append(r)
-    return out
-
-
-def _with_kind(endpoint, kind: str):
-    async def wrapped(request: Request) -> Response:
-        request.path_params["kind"] = kind
-        return await endpoint(request)
-    return wrapped
+    return Guard(Starlette(routes=routes), hosts)
 
 
 def _date(raw: object) -> dt.date | None:
