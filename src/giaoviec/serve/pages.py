@@ -80,14 +80,14 @@ def _tree(site: Site, year: int) -> list[dict]:
             missing.setdefault(item.unit, set()).add(item.cadre)
     rows: list[dict] = []
 
-    def visit(uid: str, depth: int) -> None:
+    def visit(uid: str, depth: int, parent: str | None = None) -> None:
         units = scope(uid)
         buckets = Counts.of(st for u in units for st in statuses.get(u, ())).buckets
-        rows.append({"id": uid, "name": repo.name(uid), "depth": depth, "buckets": list(buckets.values()),
+        rows.append({"id": uid, "parent": parent, "name": repo.name(uid), "depth": depth, "buckets": list(buckets.values()),
                      "overdue": sum(overdue.get(u, 0) for u in units),
                      "missing": len(set().union(*(missing.get(u, set()) for u in units)))})
         for child in sorted(children.get(uid, []), key=repo.name):
-            visit(child, depth + 1)
+            visit(child, depth + 1, uid)
 
     for top in sorted(children.get(None, []), key=repo.name):
         visit(top, 0)

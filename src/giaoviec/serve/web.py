@@ -20,6 +20,8 @@ from giaoviec.serve.guard import Guard, Tokens
 from giaoviec.serve.site import Site, restricted
 from giaoviec.serve.writing import Stale, commit, digest, write
 
+OVERVIEW_DEPTH = 1  # the overview's tree: the top units and the units right below them
+
 
 def create_app(site: Site, hosts: set[str]) -> Guard:
     _ = translator(site.options.lang)
@@ -39,7 +41,8 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
     def overview(request: Request) -> Response:
         year = year_of(request)
         got = site.year(year)
-        return page("overview", year, rows=pages.tree(site, year, _), bucket_names=pages.bucket_names(_),
+        rows = [r for r in pages.tree(site, year, _) if r["depth"] <= OVERVIEW_DEPTH]  # deeper: on each unit's page
+        return page("overview", year, rows=rows, bucket_names=pages.bucket_names(_),
                     years=site.years(), problems=len(site.problems(year)), as_of=got.result.as_of.isoformat(),
                     incomplete=incomplete.lines(got.result.left_out, got.result.repo, _),
                     withheld=incomplete.public(got.result.withheld, _) if got.result.withheld is not None else [])
@@ -50,7 +53,9 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
             return not_found()
         shown = restricted(site.year(year).result, uid)
         links = {f"{s.assignment.cadre}-{s.assignment.program}": s.assignment.cadre for s in shown.assignments}
-        return page("unit", year, r=pages.unit_report(site, uid, year, _), uid=uid, links=links)
+        rows = [r for r in pages.tree(site, year, _) if r["parent"] == uid]
+        return page("unit", year, r=pages.unit_report(site, uid, year, _), uid=uid, links=links, rows=rows,
+                    bucket_names=pages.bucket_names(_))
 
     def cadre(request: Request) -> Response:
         year, cid = year_of(request), request.path_params["cadre"]
