@@ -81,12 +81,17 @@ class Site:
             h.update(f"{d.code}:{d.path}\n".encode())
         return h.hexdigest()
 
-    def current(self) -> Snapshot:
+    def refresh(self) -> Snapshot:
+        """Looks at the files again (once a request): a changed file starts a new snapshot."""
         with self._lock:
             key = self.key()
             if self._snapshot is None or self._snapshot.key != key:
                 self._snapshot = Snapshot(key)
             return self._snapshot
+
+    def current(self) -> Snapshot:
+        """The snapshot of the last look at the files (`refresh`)."""
+        return self._snapshot if self._snapshot is not None else self.refresh()
 
     def year(self, year: int) -> WithModels:
         snap = self.current()

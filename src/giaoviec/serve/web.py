@@ -100,6 +100,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         return await run_in_threadpool(record, request, form)
 
     def record(request: Request, form) -> Response:
+        site.refresh()
         year = year_of(request)
         rel, task_id = str(form.get("file", "")), str(form.get("id", ""))
         got = site.year(year)
@@ -177,11 +178,18 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         request.path_params["kind"] = "cadre"
         return calendar(request)
 
+    def fresh(endpoint):
+        """The files looked at once, when the request comes: what changed on disk shows now."""
+        def looked(request: Request) -> Response:
+            site.refresh()
+            return endpoint(request)
+        return looked
+
     routes = [
-        Route("/", overview), Route("/unit/{ident}.ics", unit_ics), Route("/unit/{unit}/report.{fmt}", report),
-        Route("/unit/{unit}", unit), Route("/cadre/{ident}.ics", cadre_ics), Route("/cadre/{cadre}", cadre),
-        Route("/task", task), Route("/task", submit if not site.options.read_only else forbidden, methods=["POST"]),
-        Route("/problems", problems), Route("/due", due), Route("/lich.ics", calendar), Route("/site.css", style),
+        Route("/", fresh(overview)), Route("/unit/{ident}.ics", fresh(unit_ics)), Route("/unit/{unit}/report.{fmt}", fresh(report)),
+        Route("/unit/{unit}", fresh(unit)), Route("/cadre/{ident}.ics", fresh(cadre_ics)), Route("/cadre/{cadre}", fresh(cadre)),
+        Route("/task", fresh(task)), Route("/task", submit if not site.options.read_only else forbidden, methods=["POST"]),
+        Route("/problems", fresh(problems)), Route("/due", fresh(due)), Route("/lich.ics", fresh(calendar)), Route("/site.css", style),
     ]
     return Guard(Starlette(routes=routes), hosts)
 
