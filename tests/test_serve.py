@@ -258,3 +258,11 @@ def test_another_host_serves_read_only_unless_writes_are_allowed(root, cli, monk
     cli("-C", str(root), "serve", "--host", "0.0.0.0", "--port", "8123", "--allow-writes")
     c = TestClient(started[-1]["app"], base_url="http://0.0.0.0:8123")
     assert "<form method=\"post\"" in c.get(task_url(AN_2026, "02")).text
+
+
+def test_the_cadre_page_explains_the_score_as_score_explain(root, cli):
+    got = cli("-C", str(root), "score", "2025", "--explain")
+    block = got.out.split("Nguyễn Văn An — ", 1)[1].split("\n\n", 1)[0]
+    html = unescape(client(root).get("/cadre/nguyen-van-an?year=2025").text)
+    lines = [line.strip() for line in block.splitlines()[1:] if line.strip()]
+    assert lines and all(line in html for line in lines), [line for line in lines if line not in html]

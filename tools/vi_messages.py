@@ -906,3 +906,4 @@ VI.update({
     "xlsx | csv | json | ics": "xlsx | csv | json | ics",
     "ics: only this cadre's deadlines.": "ics: chỉ các hạn của cán bộ này.",
 })
+VI.update({"The score, step by step": "Cách tính điểm, từng bước"})

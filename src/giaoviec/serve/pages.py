@@ -126,3 +126,17 @@ def history(root: Path, rel: str) -> list[tuple[str, str, str, str]]:
     except (OSError, subprocess.SubprocessError):
         return []
     return [tuple(line.split("\x1f", 3)) for line in out.stdout.splitlines() if line.count("\x1f") == 3]  # type: ignore[misc]
+
+
+def explained(site: Site, year: int, cadre: str, _: Gettext) -> str:
+    """The cadre's score explained in words: the text of `score --explain` for these results."""
+    import io
+
+    from rich.console import Console
+
+    from giaoviec.render.score import explain
+
+    got = site.year(year)
+    console = Console(file=io.StringIO(), width=100, no_color=True, highlight=False, soft_wrap=True)
+    explain(restricted(got.result, cadre=cadre), _, console)
+    return console.file.getvalue()  # type: ignore[attr-defined]

@@ -99,7 +99,7 @@ class Site:
             if year not in snap.years:
                 o = self.options
                 snap.years[year] = results_with_models(o.root, year, None, today=self.today, closed_year=True,
-                                                       fast_reader=o.fast_reader, summary=True, public=o.public)
+                                                       fast_reader=o.fast_reader, summary=True, public=o.public, explain=True)
             return snap.years[year]
 
     def followup(self) -> FollowUp:
@@ -135,7 +135,7 @@ class Site:
             if snap.default is None:
                 o = self.options
                 got = results_with_models(o.root, None, None, today=self.today, closed_year=True,
-                                          fast_reader=o.fast_reader, summary=True, public=o.public)
+                                          fast_reader=o.fast_reader, summary=True, public=o.public, explain=True)
                 snap.default = got.result.year
                 snap.years.setdefault(got.result.year, got)
             return snap.default

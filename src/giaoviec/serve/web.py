@@ -68,6 +68,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         paths = {s.path for s in mine}
         clarity = [(d.path, d.line, d.localize(_).message) for d in site.problems(year) if d.path in paths and d.code.startswith("clarity.")]
         return page("cadre", year, r=r, name=got.result.repo.name(cid), cid=cid, clarity=clarity,
+                    explained=pages.explained(site, year, cid, _),
                     links={f"{s.assignment.cadre}-{s.assignment.program}": {ts.id: pages.task_href(s.path, ts.id, year) for ts in s.tasks}
                            for s in mine})
 
