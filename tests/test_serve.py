@@ -137,7 +137,8 @@ def test_a_change_that_would_be_invalid_is_refused_with_its_message(root):
     fields = form_fields(c.get(task_url(AN_2026, "02")).text)
     before = (root / AN_2026).read_bytes()
     r = c.post("/task?year=2026", data={**fields, "date": "2027-02-01", "value": "1"})
-    assert r.status_code == 422 and AN_2026 in r.text and "2027" in r.text
+    line = next(i for i, text in enumerate((root / AN_2026).read_text().splitlines(), 1) if text.strip() == '- id: "02"')
+    assert r.status_code == 422 and f"{AN_2026}:{line}:5" in r.text and "2027" in r.text
     assert (root / AN_2026).read_bytes() == before
 
 

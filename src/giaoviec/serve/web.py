@@ -18,7 +18,7 @@ from giaoviec.render import incomplete
 from giaoviec.serve import pages
 from giaoviec.serve.guard import Guard, Tokens
 from giaoviec.serve.site import Site, restricted
-from giaoviec.serve.writing import Stale, commit, digest, write
+from giaoviec.serve.writing import Stale, commit, digest, task_place, write
 
 OVERVIEW_DEPTH = 1  # the overview's tree: the top units and the units right below them
 
@@ -124,7 +124,9 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         except Stale:
             return task_context(request, year, rel, task_id, error=_("The file changed on disk since this form was shown; nothing was written. The page shows it as it is now: type the change again."), status=409)
         except Fatal as exc:
-            return task_context(request, year, rel, task_id, error=f"{rel}: {say(exc.phrase, _)}", status=422)
+            place = task_place(root / rel, task_id)
+            where = f"{rel}:{place[0]}:{place[1]}" if place else rel
+            return task_context(request, year, rel, task_id, error=f"{where}: {say(exc.phrase, _)}", status=422)
         if site.options.commit:
             name = got.result.repo.name(next(s.assignment.cadre for s in got.result.assignments if s.path == rel))
             words = _("Outcome recorded: {task} — {cadre}") if done_on else _("Progress report: {task} — {cadre}")

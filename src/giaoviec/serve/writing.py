@@ -46,3 +46,25 @@ def commit(root: Path, rel: str, message: str) -> None:
         if done.returncode != 0:
             raise Fatal(ExitCode.DATA_ERRORS, N_("The change was written but git could not commit it: {problem}"),
                         problem=done.stderr.strip() or done.stdout.strip())
+
+
+def task_place(path: Path, task: str) -> tuple[int, int] | None:
+    """The 1-based line and column of the task's `id` in the file, to locate a refusal; None when unsure."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    from giaoviec.load import yamlio
+
+    try:
+        documents = yamlio.compose(path.read_bytes().decode("utf-8-sig"))
+    except Exception:  # noqa: BLE001 - a file the editor could not read either: no place to add
+        return None
+    for root in documents:
+        if not isinstance(root, MappingNode):
+            continue
+        tasks = next((v for k, v in root.value if isinstance(k, ScalarNode) and k.value == "tasks"), None)
+        for item in tasks.value if isinstance(tasks, SequenceNode) else ():
+            if isinstance(item, MappingNode):
+                for k, v in item.value:
+                    if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode) and v.value == task:
+                        return k.start_mark.line + 1, k.start_mark.column + 1
+    return None
