@@ -56,7 +56,7 @@ def task_place(path: Path, task: str) -> tuple[int, int] | None:
 
     try:
         documents = yamlio.compose(path.read_bytes().decode("utf-8-sig"))
-    except Exception:  # noqa: BLE001 - a file the editor could not read either: no place to add
+    except Exception:  # a file the editor could not read either: no place to add
         return None
     for root in documents:
         if not isinstance(root, MappingNode):
