@@ -21,7 +21,7 @@ except SystemExit:
 print(json.dumps(sorted(m for m in sys.modules)), file=sys.stderr)
 """
 
-HEAVY = ("jinja2", "openpyxl", "docx", "lxml", "ruamel", "yaml", "rich.progress", "giaoviec.render.report", "giaoviec.sheets")
+HEAVY = ("starlette", "uvicorn", "multipart", "icalendar", "giaoviec.serve", "jinja2", "openpyxl", "docx", "lxml", "ruamel", "yaml", "rich.progress", "giaoviec.render.report", "giaoviec.sheets")
 
 
 def loaded(*args: str, env: dict[str, str] | None = None) -> set[str]:

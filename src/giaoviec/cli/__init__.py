@@ -15,7 +15,7 @@ from giaoviec.cli import coercion
 
 coercion.install()
 
-from giaoviec.cli import check, results, review, sheets  # noqa: E402, F401 - registers the commands, in this order
+from giaoviec.cli import check, results, review, serve, sheets  # noqa: E402, F401 - registers the commands, in this order
 from giaoviec.cli.app import app, main  # noqa: E402
 
 __all__ = ["app", "main"]

@@ -38,6 +38,7 @@ class ExportFormat(str, Enum):
     xlsx = "xlsx"
     csv = "csv"
     json = "json"
+    ics = "ics"
 
 
 class CsvDialect(str, Enum):
@@ -48,9 +49,10 @@ class CsvDialect(str, Enum):
 @app.command("export", help=N_("The tasks (their 5 rõ, status, points) as Excel, CSV or JSON; or the council's scoring sheet.\n\nExample: giaoviec -C examples/vinh-phuc export --year 2022 --unit yen-lac --out giao-viec-2022.xlsx"))
 def export_command(
     ctx: typer.Context,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help=N_("xlsx | csv | json"))] = ExportFormat.xlsx,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help=N_("xlsx | csv | json | ics"))] = ExportFormat.xlsx,
     year: Annotated[int | None, typer.Option("--year", help=N_("The year; default: this year."))] = None,
     unit: Annotated[str | None, typer.Option("--unit", help=N_("Only this unit and the units below it."))] = None,
+    cadre: Annotated[str | None, typer.Option("--cadre", help=N_("ics: only this cadre's deadlines."))] = None,
     out: Annotated[Path | None, typer.Option("--out", help=N_("The file to write (needed for xlsx; csv and json go to the screen without it)."))] = None,
     scoring_sheet: Annotated[bool, typer.Option("--scoring-sheet", help=N_("The council's scoring sheet: a sheet per cadre, the score column empty."))] = False,
     csv_dialect: Annotated[CsvDialect, typer.Option("--csv-dialect", help=N_("excel: semicolons, decimal commas, dd/mm/yyyy dates (Excel, LibreOffice in Vietnamese); plain: commas, decimal points, ISO dates (for other programs)."))] = CsvDialect.excel,
@@ -69,6 +71,12 @@ def export_command(
         raise usage_error(N_("A workbook needs --out FILE.xlsx."))
     if out is not None:
         output_path(out, root, force, editable=True)  # refused before anything is computed
+    if format is ExportFormat.ics:  # the calendar of `serve` (/lich.ics), from the same results
+        from giaoviec.serve.calendar import export_ics
+
+        with s.writing_out(out, force, root, binary=True) as raw:
+            raw.write(export_ics(root, s.year(year), unit, cadre, s.lang(), public, s.env.fast_reader))
+        raise typer.Exit(int(ExitCode.OK))
     got = results_with_models(root, s.year(year) or dt.date.today().year, unit, fast_reader=s.env.fast_reader, public=public)
     _ = s.gettext()
     if scoring_sheet or format is ExportFormat.xlsx:

@@ -1,0 +1,142 @@
+"""The pages' contents, laid out from the site's computed model: a unit's and a cadre's are the
+report's own views (render.report.build on the results restricted to them), the due list is
+`status`'s, the problems `validate`'s. Nothing here computes a figure."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from urllib.parse import urlencode
+
+from giaoviec import formats
+from giaoviec.compute.followup import FollowUp
+from giaoviec.diagnostics import Diagnostic
+from giaoviec.domain.scoring import Counts
+from giaoviec.i18n import Gettext
+from giaoviec.render import report as report_render
+from giaoviec.render.jinja import pieces
+from giaoviec.render.reportview import Report
+from giaoviec.serve.site import Site, restricted
+from giaoviec.serve.words import words
+from giaoviec.words import BUCKET, FOLLOW_UP
+
+
+def task_href(path: str, task: str, year: int | None = None) -> str:
+    return "/task?" + urlencode({"file": path, "id": task, **({"year": year} if year else {})})
+
+
+def render(template: str, site: Site, _: Gettext, year: int | None = None, **context) -> str:
+    o = site.options
+    return "".join(pieces(f"serve/{template}.html.j2", t=words(_), lang=o.lang, public=o.public,
+                          read_only=o.read_only, year=year, **context))
+
+
+def unit_report(site: Site, unit: str, year: int, _: Gettext, cadre: str | None = None) -> Report:
+    got = site.year(year)
+    return report_render.build(restricted(got.result, unit, cadre), got.models, unit, _, site.options.lang,
+                               site.options.public, site.today)
+
+
+def tree(site: Site, year: int, _: Gettext) -> list[dict]:
+    """The units, parents first, with each unit's buckets over its scope (`domain.org.units_in_scope`:
+    the unit, those below it and those it succeeded), overdue tasks and cadres missing a check-in.
+    Kept for the state of the files it was made from."""
+    return site.memo(("tree", year), lambda: _tree(site, year))
+
+
+def _tree(site: Site, year: int) -> list[dict]:
+    result = site.year(year).result
+    repo = result.repo
+    follow = site.followup()
+    children: dict[str | None, list[str]] = {}
+    below: dict[str, list[str]] = {}  # the edges of units_in_scope: children and the units it succeeded
+    for uid, entry in repo.units.items():
+        parent = entry.item.parent if entry.item.parent in repo.units else None
+        children.setdefault(parent, []).append(uid)
+        if parent is not None:
+            below.setdefault(parent, []).append(uid)
+        for successor in entry.item.succeeded_by:
+            below.setdefault(successor, []).append(uid)
+    scopes: dict[str, frozenset[str]] = {}
+
+    def scope(uid: str, path: frozenset[str] = frozenset()) -> frozenset[str]:
+        if uid not in scopes:
+            found = {uid}
+            for other in below.get(uid, ()):
+                if other not in path:
+                    found |= scope(other, path | {uid})
+            scopes[uid] = frozenset(found)
+        return scopes[uid]
+
+    statuses: dict[str, list[str]] = {}
+    for s in result.assignments:
+        statuses.setdefault(s.assignment.unit, []).extend(ts.status for ts in s.tasks)
+    overdue: dict[str, int] = {}
+    missing: dict[str, set[str]] = {}
+    for item in follow.items:
+        if item.kind == "overdue":
+            overdue[item.unit] = overdue.get(item.unit, 0) + 1
+        elif item.kind == "no-check-in":
+            missing.setdefault(item.unit, set()).add(item.cadre)
+    rows: list[dict] = []
+
+    def visit(uid: str, depth: int, parent: str | None = None) -> None:
+        units = scope(uid)
+        buckets = Counts.of(st for u in units for st in statuses.get(u, ())).buckets
+        rows.append({"id": uid, "parent": parent, "name": repo.name(uid), "depth": depth, "buckets": list(buckets.values()),
+                     "overdue": sum(overdue.get(u, 0) for u in units),
+                     "missing": len(set().union(*(missing.get(u, set()) for u in units)))})
+        for child in sorted(children.get(uid, []), key=repo.name):
+            visit(child, depth + 1, uid)
+
+    for top in sorted(children.get(None, []), key=repo.name):
+        visit(top, 0)
+    return rows
+
+
+def bucket_names(_: Gettext) -> list[str]:
+    return [_(v) for v in BUCKET.values()]
+
+
+def due_groups(follow: FollowUp, _: Gettext, lang: str) -> list[tuple[str, list[dict]]]:
+    groups = []
+    for kind in ("overdue", "due-soon", "no-check-in"):
+        items = [{"cadre": follow.repo.name(i.cadre), "cadre_id": i.cadre, "task": i.task, "what": i.what,
+                  "due": formats.day(i.due, lang), "days": i.days, "href": task_href(i.path, i.task)}
+                 for i in follow.items if i.kind == kind]
+        groups.append((_(FOLLOW_UP[kind]).format(start=formats.day(follow.period_start, lang)), items))
+    return groups
+
+
+def problem_groups(found: list[Diagnostic], _: Gettext) -> list[tuple[str, list[dict]]]:
+    by_file: dict[str, list[dict]] = {}
+    for d in found:
+        shown = d.localize(_)
+        by_file.setdefault(d.path, []).append({"line": d.line, "column": d.column, "code": d.code,
+                                               "severity": _(d.severity.value), "message": shown.message,
+                                               "hint": shown.hint or ""})
+    return sorted(by_file.items())
+
+
+def history(root: Path, rel: str) -> list[tuple[str, str, str, str]]:
+    """The commits that touched a file, newest first: (short hash, date, author, subject)."""
+    try:
+        out = subprocess.run(["git", "log", "--follow", "--format=%h%x1f%ad%x1f%an%x1f%s", "--date=short", "--", rel],
+                             cwd=root, capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [tuple(line.split("\x1f", 3)) for line in out.stdout.splitlines() if line.count("\x1f") == 3]  # type: ignore[misc]
+
+
+def explained(site: Site, year: int, cadre: str, _: Gettext) -> str:
+    """The cadre's score explained in words: the text of `score --explain` for these results."""
+    import io
+
+    from rich.console import Console
+
+    from giaoviec.render.score import explain
+
+    got = site.year(year)
+    console = Console(file=io.StringIO(), width=100, no_color=True, highlight=False, soft_wrap=True)
+    explain(restricted(got.result, cadre=cadre), _, console)
+    return console.file.getvalue()  # type: ignore[attr-defined]
