@@ -176,7 +176,8 @@ def pdf(cli, tmp_path, name: str, *args: str, root=VP):
 @needs_office
 def test_the_signature_block_stays_on_one_page_in_every_document(cli, tmp_path):
     """Four documents whose signature block fell across two pages (the signer's name alone on a page
-    before the appendix): the block is whole, on the page of the closing sentence."""
+    before the appendix), one whose block ended at the page's foot (the paragraph carrying the section
+    break alone on a page): the block is whole, on the page of the closing sentence, the appendix next."""
     documents = {  # the signer's name, or for none the last line of the block
         ("tam-hong", "2024"): "Bùi Văn Khoa", ("yen-dong", "2024"): "Bùi Văn Khoa",
         ("so-noi-vu-vinh-phuc", "2022"): "Ngô Thị Lan", ("nguyet-duc-phu-tho", "2025"): "(thẩm quyền, chức vụ người ký)",
@@ -189,6 +190,8 @@ def test_the_signature_block_stays_on_one_page_in_every_document(cli, tmp_path):
         assert last in page and "Trên đây là báo cáo" in page, (unit, page[-300:])
         appendix = next(i for i, text in enumerate(pages) if "PHỤ LỤC" in text)
         assert appendix == holding[0] + 1, (unit, pages[holding[0] + 1][:200])  # no page holding only the rest of the block
+        bare = [i + 1 for i, text in enumerate(pages) if re.fullmatch(r"\s*\d*\s*", text)]
+        assert bare == [], (unit, year, bare)  # no page holding only its number (the section break's paragraph spilt over)
 
 
 @needs_office

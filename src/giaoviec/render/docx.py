@@ -27,6 +27,7 @@ from giaoviec.domain.unitnames import in_sentence
 from giaoviec.i18n import Gettext
 from giaoviec.render.docxparts import BODY, FONT, SMALL
 from giaoviec.render.docxparts import grid as _grid
+from giaoviec.render.docxparts import hairline as _hairline
 from giaoviec.render.docxparts import page_numbers as _page_numbers
 from giaoviec.render.docxparts import para as _para
 from giaoviec.render.docxparts import runs as _runs
@@ -148,6 +149,7 @@ def _statuses(c: CadreSection, _: Gettext) -> list[tuple[str, int]]:
 
 def _appendix(doc, head: Letterhead, r: Report, _: Gettext) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _hairline(doc.paragraphs[-1])  # the paragraph after the signature table carrying the break: no page of its own
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
     section.top_margin = section.bottom_margin = Mm(15)

@@ -1,11 +1,11 @@
 """The pieces of the report's Word document (docx.py): Times New Roman runs, paragraphs, tables
 without borders or in a grid whose rows never break across a page, the page number, and the
-paragraphs a page must not separate (`together`)."""
+paragraphs a page must not separate (`together`), and the paragraph that takes no room (`hairline`)."""
 
 from __future__ import annotations
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -126,6 +126,28 @@ def together(table: Table) -> None:
             for p in cell.paragraphs:
                 p.paragraph_format.keep_together = True
                 p.paragraph_format.keep_with_next = True
+
+
+def hairline(p: Paragraph) -> Paragraph:
+    """A paragraph that takes no room: 1 pt high, no spacing, keeping with nothing. The paragraph that
+    must follow a table and carries a section break (the one before the landscape appendix): at 13 pt
+    it does not fit under a block that ends at the page's foot, and makes a page holding only the page
+    number (Word and LibreOffice both lay out that paragraph)."""
+    fmt = p.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing, fmt.line_spacing_rule = Pt(1), WD_LINE_SPACING.EXACTLY
+    fmt.keep_with_next = fmt.keep_together = False
+    ppr = p._p.get_or_add_pPr()
+    mark = OxmlElement("w:rPr")  # the paragraph mark's size: what an empty paragraph is as high as
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
+    sect = ppr.find(qn("w:sectPr"))  # w:rPr comes before w:sectPr in w:pPr
+    if sect is not None:
+        sect.addprevious(mark)
+    else:
+        ppr.append(mark)
+    return p
 
 
 def page_numbers(section) -> None:
