@@ -5,8 +5,8 @@ The rule (docs/cham-diem.md, "Khi kho dữ liệu có lỗi"): a problem stays w
 - A council entry with an error is left out alone: its cadre is scored without it; every other
   entry of the same session still counts. A council file whose header has an error (its council,
   period or date) is left out whole: its cadres are scored without it.
-- A file that cannot be read at all, and an error in the registry (units, cadres, profiles, the
-  configuration), are named too, since the figures may depend on them.
+- A file that cannot be read at all (or of which no document could be read), and an error in the
+  registry (units, cadres, profiles, the configuration), are named too, since the figures may depend on them.
 Each left-out item names its file, the cadres it concerns and the first error; every output puts
 the list inside itself, and the commands exit 1.
 """
@@ -105,6 +105,9 @@ def left_out(repo: Repository, broken: Breakage, year: int, scope: set[str] | No
     registry_paths |= {d.path for d in repo.unreadable if d.model.kind not in ("Assignment", "Evaluation", "*")}
     for path in sorted(registry_paths & set(broken.files)):
         out.append(LeftOut("registry", path, (), broken.files[path]))
+    read = {d.path for d in repo.documents} | {d.path for d in repo.unreadable} | {a.path for a in repo.assignments}
+    for path in sorted(set(broken.files) - read):  # nothing of it was read (a link out, a folder that cannot be listed…)
+        out.append(LeftOut("unreadable", path, ("*",), broken.files[path]))
     return _merged(out)
 
 

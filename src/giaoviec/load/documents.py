@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.i18n import os_problem
 from giaoviec.load import yamlio
-from giaoviec.load.files import is_giaoviec_file
+from giaoviec.load.files import DATA_FOLDERS, in_data_folder, is_giaoviec_file, may_hold_giaoviec_data
 from giaoviec.load.scanning import sniff_kinds
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
 from giaoviec.model import KINDS, Cadres, Evaluation, Units
@@ -81,6 +81,17 @@ def _unreadable(data: Any) -> Unreadable | None:
                       str(period["to"]) if period.get("to") is not None else None)
 
 
+def _is_data(data: Any) -> bool:
+    """Whether a document of a file the line rule did not take is giaoviec data: its apiVersion (however
+    its key is spelt) names the format, or it has the kind of one and no apiVersion (forgotten)."""
+    if not isinstance(data, dict):
+        return False
+    versions = [v for k, v in data.items() if isinstance(k, str) and k.replace("_", "").lower() == "apiversion"]
+    if versions:
+        return any(isinstance(v, str) and v.startswith("giaoviec/") for v in versions)
+    return isinstance(data.get("kind"), str) and data["kind"] in KINDS
+
+
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -92,10 +103,12 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     if raw is None:
         try:
             raw = (root / rel).read_bytes()
-        except OSError as exc:
-            return [], [finding(rel, None, "file.unreadable", N_("{file} cannot be read: {problem}."),
-                                hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=os_problem(exc))]
-    if not is_giaoviec_file(raw):
+        except OSError as exc:  # what it held is unknown: every result that might need it says it left it out
+            return [Document(rel, -1, Unreadable("*"))], [finding(
+                rel, None, "file.unreadable", N_("{file} cannot be read: {problem}."),
+                hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=os_problem(exc))]
+    by_line = is_giaoviec_file(raw)
+    if not by_line and not may_hold_giaoviec_data(rel, raw):
         return [], []
     text, problem = yamlio.decode(rel, raw)
     if text is None:  # not even text: what it held is unknown, so that nothing else cascades from it
@@ -106,8 +119,15 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     if loaded.diagnostics:  # not even YAML: what it held is unknown
         kinds = sniff_kinds(raw)
         documents.append(Document(rel, -1, Unreadable(next(iter(kinds)).decode() if len(kinds) == 1 else "*")))
+    if not by_line and not loaded.diagnostics and not any(_is_data(data) for data in loaded.documents):
+        if not in_data_folder(rel):
+            return [], []  # YAML of something else (a CI config): not giaoviec data
+        return [Document(rel, -1, Unreadable("*"))], [finding(
+            rel, None, "file.not-data", N_("{file} lies in a data folder but holds no giaoviec document: it is not read."),
+            hint=N_("Start each document with 'apiVersion: giaoviec/v1' and its kind, or move the file out of {folders}."),
+            line=1, column=1, file=rel, folders=", ".join(DATA_FOLDERS))]
     for index, data in enumerate(loaded.documents):
-        if data is None:
+        if data is None or (not by_line and not _is_data(data)):
             continue
         model, found = parse_document(rel, index, data)
         diagnostics += found

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from giaoviec.load.files import is_giaoviec_file
+from giaoviec.load.files import is_giaoviec_file, may_hold_giaoviec_data
 
 _KIND_LINE = re.compile(rb"\nkind:[ \t]*[\"']?([A-Za-z]+)")  # a literal first: the engine scans for it fast
 _FIRST_KIND = re.compile(rb"kind:[ \t]*[\"']?([A-Za-z]+)")
@@ -24,6 +24,17 @@ def sniff_kinds(raw: bytes) -> frozenset[bytes]:
     """The kinds a file's lines name (a hint to read the registry first; the parse decides)."""
     first = _FIRST_KIND.match(raw)
     return frozenset([*_KIND_LINE.findall(raw), *([first.group(1)] if first else [])])
+
+
+def only_assignments(raw: bytes) -> bool:
+    """Whether a file holds Assignments alone, as far as its bytes tell: every `kind` in it is a line
+    `kind: Assignment` (a kind written otherwise — quoted, in a flow mapping — sends the file to be
+    read whole with the registry, where no document of it can be lost)."""
+    kinds = _KIND_LINE.findall(raw)
+    first = _FIRST_KIND.match(raw)
+    if first:
+        kinds.append(first.group(1))
+    return bool(kinds) and all(k == b"Assignment" for k in kinds) and raw.count(b"kind") == len(kinds)
 
 
 @contextmanager
@@ -95,11 +106,12 @@ def scan(root: Path, listed: list[str], prior: Mapping[str, list] | None = None,
             except OSError:
                 raw = None
             out.digests[rel] = digest(raw) if raw is not None else UNREADABLE
-            if raw is not None and not is_giaoviec_file(raw):
+            data = raw is not None and is_giaoviec_file(raw)
+            if raw is not None and not data and not may_hold_giaoviec_data(rel, raw):
                 role = OTHER
-            else:
+            else:  # data, or a file to read whole with the registry (unreadable, or data in another form: see files.py)
                 out.files.append(rel)
-                if raw is not None and sniff_kinds(raw) == {b"Assignment"}:
+                if data and only_assignments(raw):  # type: ignore[arg-type]
                     role = STREAMED
                     if select is not None and not select(raw):
                         out.files.pop()
