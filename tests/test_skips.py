@@ -98,8 +98,8 @@ def test_a_file_in_another_unicode_encoding_is_reported_not_skipped(cli, tmp_pat
     assert score.code == 1 and [i["path"] for i in score.json()["left_out"]] == [EVALUATION]
 
 
-@pytest.mark.parametrize("content", [b"", b"# ch\xc6\xb0a xong\n", b"ghi chu: viec can lam\n", b"\x00\x01\x02binary",
-                                     b"- a\n- b\n"])
+@pytest.mark.parametrize("content", [b"ghi chu: viec can lam\n", b"\x00\x01\x02binary", b"- a\n- b\n", b"cadre: can-bo-a\n",
+                                     b"\xff\xfe#\x00 \x00x\x00", b"tasks: [\n"])
 def test_a_yaml_file_in_a_data_folder_that_holds_no_giaoviec_data_is_an_error(cli, tmp_path, content):
     root = build_repo(tmp_path)
     rel = "assignments/2022/xa-a/ghi-chu.yaml"
@@ -108,7 +108,7 @@ def test_a_yaml_file_in_a_data_folder_that_holds_no_giaoviec_data_is_an_error(cl
     (root / ".github/workflows/ci.yml").write_text("on: push\njobs: {}\n")  # outside the data folders: not data, not read
     run = cli("-C", str(root), "validate", "--format", "json")
     found = [(d["code"], d["path"], d["line"], d["column"]) for d in run.json()["diagnostics"] if d["severity"] == "error"]
-    assert len(found) == 1 and found[0][1:] == (rel, 1, 1), found
+    assert len(found) == 1 and found[0][1] == rel and found[0][2] >= 1 and found[0][3] >= 1, found
     assert run.code == 1
     score = cli("-C", str(root), "score", "2022", "--format", "json")
     assert score.code == 1 and [i["path"] for i in score.json()["left_out"]] == [rel]
@@ -207,3 +207,80 @@ def test_every_output_counts_a_file_of_which_no_document_could_be_read(cli, tmp_
             assert rel in run.out, run.out
         else:
             assert [i["path"] for i in run.json()["left_out"]] == [rel], (command, run.out)
+
+
+def test_a_ci_config_that_names_giaoviec_is_not_data_and_not_counted(cli, tmp_path):
+    root = build_repo(tmp_path)
+    (root / ".gitlab-ci.yml").write_text('validate:\n  script: ["giaoviec/v1 validate", "kind: Assignment"]\n')
+    (root / "k8s.yaml").write_text("apiVersion: apps/v1\nkind: Deployment\n")
+    run = cli("-C", str(root), "validate", "--format", "json")
+    assert run.code == 0 and run.json()["summary"] == {"files": 5, "errors": 0, "warnings": 0}
+
+
+# -- profiles ----------------------------------------------------------------------------------------
+
+PROFILE = """apiVersion: giaoviec/v1
+kind: ScoringProfile
+id: qd89-2017
+title: Quy định 89 của tỉnh
+source: Thử
+components: {tasks: 100}
+task_factors: {exceeded: 1.0, on_time: 1.0, late: 1.0}
+tiers:
+  - {tier: excellent, require: {done_share: 1.0}}
+  - {tier: not-completed}
+"""
+
+
+@pytest.mark.parametrize("change", [("{tasks: 100}", "{tasks: -5}"), ("{tasks: 100}", "{tasks: 1e308}"),
+                                    ("late: 1.0", "late: 1.0e9"), ("late: 1.0", "late: .nan"),
+                                    ("done_share: 1.0", "done_share: 2"), ("title: Quy", "title: [Quy")])
+def test_an_invalid_profile_is_a_located_error_and_never_replaced_by_the_built_in_one(cli, tmp_path, change):
+    root = build_repo(tmp_path)
+    (root / "profiles").mkdir()
+    (root / "profiles/qd89.yaml").write_text(PROFILE.replace(*change), encoding="utf-8")
+    run = cli("-C", str(root), "validate", "--format", "json")
+    errors = [(d["path"], d["line"]) for d in run.json()["diagnostics"] if d["severity"] == "error"]
+    assert errors and all(path == "profiles/qd89.yaml" and line >= 1 for path, line in errors), run.out
+    assert run.code == 1
+    for command in ("score", "stats", "export"):
+        scored = cli("-C", str(root), *COMMANDS[command])
+        assert scored.code == 3 and "qd89-2017" in scored.err and "profiles/qd89.yaml" in scored.err, (command, scored.out, scored.err)
+
+
+def test_a_valid_profile_of_the_repository_still_replaces_the_built_in_one(cli, tmp_path):
+    root = build_repo(tmp_path)
+    (root / "profiles").mkdir()
+    (root / "profiles/qd89.yaml").write_text(PROFILE, encoding="utf-8")
+    assert cli("-C", str(root), "validate").code == 0
+    run = cli("-C", str(root), "score", "2022", "--format", "json")
+    assert run.code == 0 and run.json()["cadres"][0]["tier"] == "not-completed"
+
+
+@pytest.mark.parametrize("field, value, code", [
+    ("components", "{tasks: 1001}", "schema.at-most-maximum"), ("components", "{tasks: 70, general: -30}", "schema.at-least-minimum"),
+    ("task_factors", "{exceeded: 11}", "schema.at-most-maximum"), ("task_factors", "{late_deduction: 1e308}", "schema.at-most-maximum"),
+    ("exceeded_when", "{days_early: 100000000000}", "schema.at-most-maximum"), ("exceeded_when", "{ratio_above: -1}", "schema.at-least-minimum"),
+    ("tiers", "[{tier: good, min_points: 150}, {tier: not-completed}]", "profile.tiers"),
+    ("quota", "{tier: excellent, of: good, share: 1.5}", "schema.at-most-maximum"),
+])
+def test_the_numbers_of_a_profile_are_bounded(cli, tmp_path, field, value, code):
+    root = build_repo(tmp_path)
+    (root / "profiles").mkdir()
+    text = PROFILE.replace("id: qd89-2017", "id: rieng")
+    lines = [line for line in text.splitlines() if not line.startswith((field, "tiers", "  - {tier"))] + [f"{field}: {value}"]
+    at = len(lines)
+    if field != "tiers":
+        lines += ["tiers:", "  - {tier: not-completed}"]
+    (root / "profiles/rieng.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = cli("-C", str(root), "validate", "--format", "json")
+    found = [(d["code"], d["path"], d["line"]) for d in run.json()["diagnostics"]]
+    assert (code, "profiles/rieng.yaml", at) in found, found
+
+
+@pytest.mark.parametrize("content", [b"", b"# ch\xc6\xb0a xong\n", b"---\n...\n"])
+def test_an_empty_yaml_file_in_a_data_folder_holds_nothing_to_leave_out(cli, tmp_path, content):
+    root = build_repo(tmp_path)
+    (root / "assignments/2022/xa-a/trong.yaml").write_bytes(content)
+    run = cli("-C", str(root), "validate", "--format", "json")
+    assert run.code == 0 and run.json()["summary"] == {"files": 5, "errors": 0, "warnings": 0}

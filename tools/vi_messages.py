@@ -495,7 +495,7 @@ VI.update({
     'Check the permissions of the file or folder.': 'Kiểm tra quyền truy cập của tệp hoặc thư mục.',
     'A file or folder of the repository cannot be read (its permissions): it is reported, never skipped in silence.': 'Một tệp hoặc thư mục của kho không đọc được (do quyền truy cập): được báo ra, không bao giờ bị lặng lẽ bỏ qua.',
     'A file or folder that is a link to outside the data repository is not read.': 'Tệp hoặc thư mục là liên kết trỏ ra ngoài kho dữ liệu thì không được đọc.',
-    'The file is saved as UTF-16, not UTF-8.': 'Tệp được lưu dạng UTF-16, không phải UTF-8.',
+    'The file is saved as {encoding}, not UTF-8.': 'Tệp được lưu dạng {encoding}, không phải UTF-8.',
     '{path} ends its lines with a lone carriage return; save it with ordinary line ends first.': '{path} kết thúc dòng bằng ký tự CR đơn lẻ; hãy lưu lại với ký tự xuống dòng thông thường trước.',
     '{path} changed while it was being edited; nothing was written: run the command again.': '{path} đã thay đổi trong lúc đang sửa; chưa ghi gì: hãy chạy lại lệnh.',
     "--note holds bytes that are not text (check the terminal's encoding).": '--note chứa các byte không phải văn bản (kiểm tra bảng mã của cửa sổ lệnh).',
@@ -850,4 +850,9 @@ VI.update({
     "too many levels of links": "quá nhiều tầng liên kết",
     "it is in use": "đang được dùng",
     '{file} changed while this command was running; run it again.': '{file} đã thay đổi trong lúc lệnh đang chạy; hãy chạy lại lệnh.',
+    '{file} lies in a data folder but holds no giaoviec document: it is not read.': '{file} nằm trong thư mục dữ liệu nhưng không chứa tài liệu giaoviec nào: tệp không được đọc.',
+    "Start each document with 'apiVersion: giaoviec/v1' and its kind, or move the file out of {folders}.": "Bắt đầu mỗi tài liệu bằng 'apiVersion: giaoviec/v1' và loại tài liệu (kind), hoặc chuyển tệp ra khỏi {folders}.",
+    'Every YAML file in a data folder (assignments/, evaluations/, org/, profiles/) holds giaoviec documents: one that holds none is an error, never skipped in silence.': 'Mọi tệp YAML trong thư mục dữ liệu (assignments/, evaluations/, org/, profiles/) đều chứa tài liệu giaoviec: tệp không chứa tài liệu nào là lỗi, không bao giờ bị lặng lẽ bỏ qua.',
+    "The scoring profile '{id}' in force on {date} has errors ({file}): nothing is scored under it, and the built-in profile of that id is not used in its place (run giaoviec validate).": "Bộ quy tắc chấm điểm '{id}' có hiệu lực vào ngày {date} có lỗi ({file}): không chấm điểm theo bộ quy tắc này, và bộ quy tắc cài sẵn cùng mã cũng không được dùng thay (chạy giaoviec validate).",
+    "'{tier}' needs {points:g} points, more than the {total:g} the components add up to: it can never be reached.": "'{tier}' cần {points:g} điểm, nhiều hơn tổng {total:g} điểm của các thành phần: không bao giờ đạt được.",
 })

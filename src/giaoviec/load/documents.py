@@ -4,6 +4,7 @@ the places of diagnostics into lines and columns (`locate`), composing only the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class Unreadable:
     unit: str | None = None
     start: str | None = None  # the period as written, when it can be read
     end: str | None = None
+    id: str | None = None  # of a registry document (a ScoringProfile's id), when it can be read
 
     @property
     def cadre(self) -> str:
@@ -65,9 +67,12 @@ class InvalidEntry:
 
 
 def _unreadable(data: Any) -> Unreadable | None:
-    """What can be told of a document that did not load (None when it is not an Assignment or an Evaluation)."""
-    if not isinstance(data, dict) or data.get("kind") not in ("Assignment", "Evaluation"):
+    """What can be told of a document of a known kind that did not load (None for any other): so that
+    every output names its file, and a profile's id is not taken by the built-in profile of that id."""
+    if not isinstance(data, dict) or data.get("kind") not in KINDS:
         return None
+    if data["kind"] not in ("Assignment", "Evaluation"):
+        return Unreadable(data["kind"], (), id=_text(data.get("id")))
     raw_period = data.get("period")
     period: dict = raw_period if isinstance(raw_period, dict) else {}
     if data["kind"] == "Assignment":
@@ -79,6 +84,9 @@ def _unreadable(data: Any) -> Unreadable | None:
     return Unreadable(data["kind"], cadres, _text(data.get("unit")) or _text(data.get("council")),
                       str(period["from"]) if period.get("from") is not None else None,
                       str(period["to"]) if period.get("to") is not None else None)
+
+
+_ID_LINE = re.compile(rb"(?:\A|\n)id:[ \t]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)")  # a profile's id, read from a file that does not parse
 
 
 def _is_data(data: Any) -> bool:
@@ -118,10 +126,12 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     diagnostics = list(loaded.diagnostics)
     if loaded.diagnostics:  # not even YAML: what it held is unknown
         kinds = sniff_kinds(raw)
-        documents.append(Document(rel, -1, Unreadable(next(iter(kinds)).decode() if len(kinds) == 1 else "*")))
+        kind = next(iter(kinds)).decode() if len(kinds) == 1 else "*"
+        ident = _ID_LINE.search(raw) if kind == "ScoringProfile" else None
+        documents.append(Document(rel, -1, Unreadable(kind, id=ident.group(1).decode() if ident else None)))
     if not by_line and not loaded.diagnostics and not any(_is_data(data) for data in loaded.documents):
-        if not in_data_folder(rel):
-            return [], []  # YAML of something else (a CI config): not giaoviec data
+        if not in_data_folder(rel) or all(data is None for data in loaded.documents):
+            return [], []  # YAML of something else (a CI config), or nothing at all (empty, or comments only): nothing to leave out
         return [Document(rel, -1, Unreadable("*"))], [finding(
             rel, None, "file.not-data", N_("{file} lies in a data folder but holds no giaoviec document: it is not read."),
             hint=N_("Start each document with 'apiVersion: giaoviec/v1' and its kind, or move the file out of {folders}."),

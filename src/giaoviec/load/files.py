@@ -29,7 +29,7 @@ UTF32_API = (b"a\x00\x00\x00p\x00\x00\x00i\x00\x00\x00V\x00\x00\x00", b"\x00\x00
 DATA_FOLDERS = ("assignments/", "evaluations/", "org/", "profiles/")  # where `giaoviec init` and the format put data
 # what a file the line rule does not take may still hold: the format's word after the key in any form (quoted, in a flow
 # mapping, tagged, indented, its value on the next line), or the kind of a document whose apiVersion was forgotten
-_MAY_HOLD = re.compile(rb"(?i:giaoviec)/|kind[\"']?[ \t]*:[ \t\r\n\"'!a-z]*(?:Config|Units|Cadres|Assignment|Evaluation|ScoringProfile)\b")
+_MAY_HOLD = re.compile(rb"(?i:giaoviec/v?[0-9])|kind[\"']?[ \t]*:[ \t\r\n\"'!a-z]*(?:Config|Units|Cadres|Assignment|Evaluation|ScoringProfile)\b")
 
 
 def is_giaoviec_file(raw: bytes) -> bool:
