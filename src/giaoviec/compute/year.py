@@ -122,7 +122,7 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
     if missing:
         day = min(missing)
         named = next((r.profile for r in registry.config.scoring if (r.start or dt.date.min) <= day <= (r.end or dt.date.max)), None)
-        if named in registry.broken_profiles:
+        if named is not None and named in registry.broken_profiles:
             raise repository_error(N_("The scoring profile '{id}' in force on {date} has errors ({file}): nothing is scored under it, "
                                       "and the built-in profile of that id is not used in its place (run giaoviec validate)."),
                                    id=named, date=day, file=registry.broken_profiles[named])

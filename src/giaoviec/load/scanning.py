@@ -26,15 +26,14 @@ def sniff_kinds(raw: bytes) -> frozenset[bytes]:
     return frozenset([*_KIND_LINE.findall(raw), *([first.group(1)] if first else [])])
 
 
+_OTHER_KIND = re.compile(rb"kind(?:(?<=[^\n]kind)|(?!:[ \t]*[\"']?Assignment(?![A-Za-z])))")  # a literal first: scanned for fast
+
+
 def only_assignments(raw: bytes) -> bool:
-    """Whether a file holds Assignments alone, as far as its bytes tell: every `kind` in it is a line
-    `kind: Assignment` (a kind written otherwise — quoted, in a flow mapping — sends the file to be
-    read whole with the registry, where no document of it can be lost)."""
-    kinds = _KIND_LINE.findall(raw)
-    first = _FIRST_KIND.match(raw)
-    if first:
-        kinds.append(first.group(1))
-    return bool(kinds) and all(k == b"Assignment" for k in kinds) and raw.count(b"kind") == len(kinds)
+    """Whether a file holds Assignments alone, as far as its bytes tell: every `kind` in it starts a
+    line `kind: Assignment` (a kind written otherwise — quoted, in a flow mapping — sends the file to
+    be read whole with the registry, where no document of it can be lost). One pass, as sniff_kinds."""
+    return b"kind" in raw and _OTHER_KIND.search(raw) is None
 
 
 @contextmanager
@@ -111,7 +110,7 @@ def scan(root: Path, listed: list[str], prior: Mapping[str, list] | None = None,
                 role = OTHER
             else:  # data, or a file to read whole with the registry (unreadable, or data in another form: see files.py)
                 out.files.append(rel)
-                if data and only_assignments(raw):  # type: ignore[arg-type]
+                if raw is not None and data and only_assignments(raw):
                     role = STREAMED
                     if select is not None and not select(raw):
                         out.files.pop()
