@@ -284,3 +284,15 @@ def test_an_empty_yaml_file_in_a_data_folder_holds_nothing_to_leave_out(cli, tmp
     (root / "assignments/2022/xa-a/trong.yaml").write_bytes(content)
     run = cli("-C", str(root), "validate", "--format", "json")
     assert run.code == 0 and run.json()["summary"] == {"files": 5, "errors": 0, "warnings": 0}
+
+
+def test_a_pipe_named_like_a_data_file_is_reported_and_counted(cli, tmp_path):
+    import os
+
+    root = build_repo(tmp_path)
+    rel = "assignments/2022/xa-a/can-bo-b.yaml"
+    os.mkfifo(root / rel)
+    run = cli("-C", str(root), "validate", "--format", "json")
+    assert run.code == 1 and [(d["code"], d["path"]) for d in run.json()["diagnostics"]] == [("file.unreadable", rel)]
+    score = cli("-C", str(root), "score", "2022", "--format", "json")
+    assert score.code == 1 and [i["path"] for i in score.json()["left_out"]] == [rel]

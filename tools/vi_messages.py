@@ -855,4 +855,6 @@ VI.update({
     'Every YAML file in a data folder (assignments/, evaluations/, org/, profiles/) holds giaoviec documents: one that holds none is an error, never skipped in silence.': 'Mọi tệp YAML trong thư mục dữ liệu (assignments/, evaluations/, org/, profiles/) đều chứa tài liệu giaoviec: tệp không chứa tài liệu nào là lỗi, không bao giờ bị lặng lẽ bỏ qua.',
     "The scoring profile '{id}' in force on {date} has errors ({file}): nothing is scored under it, and the built-in profile of that id is not used in its place (run giaoviec validate).": "Bộ quy tắc chấm điểm '{id}' có hiệu lực vào ngày {date} có lỗi ({file}): không chấm điểm theo bộ quy tắc này, và bộ quy tắc cài sẵn cùng mã cũng không được dùng thay (chạy giaoviec validate).",
     "'{tier}' needs {points:g} points, more than the {total:g} the components add up to: it can never be reached.": "'{tier}' cần {points:g} điểm, nhiều hơn tổng {total:g} điểm của các thành phần: không bao giờ đạt được.",
+    "a link to a file that does not exist": "là liên kết tới một tệp không tồn tại",
+    "it is not a regular file": "đây không phải một tệp thông thường",
 })

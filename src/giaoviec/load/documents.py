@@ -203,6 +203,9 @@ def locate_in(path: str, raw: bytes, diagnostics: Iterable[Diagnostic]) -> list[
     return group if text is None else yamlio.locate(group, text)
 
 
+NOT_READ = frozenset({"file.unreadable", "file.link-outside"})  # a file never opened to quote it: a pipe would block, a link lead out
+
+
 def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Lines and columns for the diagnostics that still need them, one compose per file."""
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
@@ -210,7 +213,8 @@ def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         by_path[d.path].append(d)
     out: list[Diagnostic] = []
     for path, group in by_path.items():
-        if not path or not any((d.where is not None and d.line == 0) or (d.line > 0 and d.excerpt is None) for d in group):
+        if not path or not any((d.where is not None and d.line == 0) or (d.line > 0 and d.excerpt is None) for d in group) \
+                or any(d.code in NOT_READ for d in group):
             out += group
             continue
         try:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
-from giaoviec.i18n import os_problem
+from giaoviec.i18n import Phrase, os_problem
 
 CONFIG_FILE = "giaoviec.yaml"
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".giaoviec-cache"})
@@ -143,11 +143,13 @@ def discover(root: Path) -> Listing:
             continue
         if stat.S_ISLNK(mode):
             if not os.path.exists(path):
-                out.problems.append(_unreadable(rel, "a link to a file that does not exist"))
+                out.problems.append(_unreadable(rel, Phrase(N_("a link to a file that does not exist"))))
                 continue
             mode = os.stat(path).st_mode
         if stat.S_ISREG(mode):
             out.files.append(rel)
+        elif not stat.S_ISDIR(mode):  # a pipe, a socket, a device named like data: said, not skipped
+            out.problems.append(_unreadable(rel, Phrase(N_("it is not a regular file"))))
     return out
 
 
