@@ -33,7 +33,7 @@ CODES: tuple[Code, ...] = (
     Code("file.unreadable", E, N_("A file or folder of the repository cannot be read (its permissions): it is reported, never skipped in silence."),
          "-rw-r--r-- assignments/2022/xa-a/can-bo-a.yaml", "d--------- assignments/2022/xa-a"),
     Code("file.not-data", E, N_("Every YAML file in a data folder (assignments/, evaluations/, org/, profiles/) holds giaoviec documents: one that holds none is an error, never skipped in silence."),
-         "apiVersion: giaoviec/v1\nkind: Assignment", "# ghi chú: chưa xong"),
+         "apiVersion: giaoviec/v1\nkind: Assignment", "# ghi chú, chưa xong\ncadre: nguyen-van-an"),
     Code("file.link-outside", E, N_("A file or folder that is a link to outside the data repository is not read."),
          "assignments/2022/xa-a/can-bo-a.yaml (a file)", "assignments/x.yaml -> /home/someone/x.yaml"),
     Code("schema.document", E, N_("A document is a mapping that starts with apiVersion and kind."),
