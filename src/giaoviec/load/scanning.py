@@ -54,7 +54,7 @@ class Scan:
     """Every listed file read once: its digest, and whether it is giaoviec data, Assignments only."""
 
     digests: dict[str, str]  # every listed file (giaoviec data or not) → digest of its content
-    files: list[str]  # the giaoviec files
+    files: list[str]  # the giaoviec files, and those read whole as they may be (load_registry leaves out those that are not)
     streamed: list[str]  # the files that name only the kind Assignment: read later, one at a time
     registry: list[tuple[str, bytes | None]]  # the other giaoviec files, with their content (None: unreadable)
     seen: dict[str, list] = field(default_factory=dict)  # rel → [size, mtime, ctime, inode, digest, role]: see `scan`
