@@ -296,3 +296,11 @@ def test_a_pipe_named_like_a_data_file_is_reported_and_counted(cli, tmp_path):
     assert run.code == 1 and [(d["code"], d["path"]) for d in run.json()["diagnostics"]] == [("file.unreadable", rel)]
     score = cli("-C", str(root), "score", "2022", "--format", "json")
     assert score.code == 1 and [i["path"] for i in score.json()["left_out"]] == [rel]
+
+
+def test_a_new_assignment_is_not_written_while_a_file_that_may_hold_one_cannot_be_read(cli, tmp_path, unreadable):
+    root = build_repo(tmp_path)
+    unreadable.append(ASSIGNMENT)
+    run = cli("-C", str(root), "new", "assignment", "--cadre", "can-bo-a", "--period", "2022")
+    assert run.code == 3 and ASSIGNMENT in run.err, run.out + run.err
+    assert sorted(p.name for p in (root / "assignments/2022/xa-a").iterdir()) == ["can-bo-a.yaml"]

@@ -16,10 +16,11 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from giaoviec.diagnostics import N_, Diagnostic, Where, repository_error
+from giaoviec.i18n import os_problem
 from giaoviec.load.documents import Document, Unreadable, read_file
 from giaoviec.load.files import CONFIG_FILE, list_files
 from giaoviec.load.profiles import builtin_profiles
-from giaoviec.load.scanning import Scan, collector_paused, digest, scan
+from giaoviec.load.scanning import UNREADABLE, Scan, collector_paused, digest, scan
 from giaoviec.model import Assignment, Cadres, Config, Evaluation, ScoringProfile, Units
 from giaoviec.model.common import Period
 from giaoviec.shared import shared
@@ -197,14 +198,18 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
 
 
 def assignments_of(registry: Registry, cadre: str) -> list[AssignmentSummary]:
-    """The readable assignments of one cadre: only the files whose bytes name the cadre are parsed."""
+    """The readable assignments of one cadre: only the files whose bytes name the cadre are parsed. A
+    file that cannot be opened might hold one: Fatal (a writing command must not add a second in silence)."""
     root, found = registry.repo.root, [summarize(d) for d in registry.assignments if d.model.cadre == cadre]
     needle = cadre.encode()
-    for rel in registry.assignment_files:
+    unopened = [rel for rel, key in registry.digests.items() if key == UNREADABLE]
+    for rel in [*unopened, *registry.assignment_files]:
         try:
             raw = (root / rel).read_bytes()
-        except OSError:
-            continue
+        except OSError as exc:
+            raise repository_error(N_("{file} cannot be read: {problem}."), file=rel, problem=os_problem(exc)) from None
+        if rel in unopened:
+            continue  # (opened now: it is read with the registry, whose assignments are in `found`)
         if needle in raw:
             docs, _ = read_file(root, rel, raw)
             found += [summarize(d) for d in docs if isinstance(d.model, Assignment) and d.model.cadre == cadre]
