@@ -304,3 +304,23 @@ def test_a_new_assignment_is_not_written_while_a_file_that_may_hold_one_cannot_b
     run = cli("-C", str(root), "new", "assignment", "--cadre", "can-bo-a", "--period", "2022")
     assert run.code == 3 and ASSIGNMENT in run.err, run.out + run.err
     assert sorted(p.name for p in (root / "assignments/2022/xa-a").iterdir()) == ["can-bo-a.yaml"]
+
+
+def test_a_folder_named_like_a_data_file_is_walked_not_skipped(cli, tmp_path):
+    root = build_repo(tmp_path)
+    folder = root / "evaluations/2022/hd.yaml.d.yaml"
+    folder.mkdir()
+    (root / EVALUATION).rename(folder / "hd.yaml")
+    (root / "assignments/2022/trong.yaml").mkdir()  # an empty folder: nothing in it to read
+    run = cli("-C", str(root), "validate", "--format", "json")
+    assert run.code == 0 and run.json()["summary"]["files"] == 5, run.out
+
+
+def test_in_a_git_work_tree_an_upper_case_extension_is_listed_too(cli, tmp_path):
+    import subprocess
+
+    root = build_repo(tmp_path)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / EVALUATION).rename(root / "evaluations/2022/hd.YML")
+    run = cli("-C", str(root), "validate", "--format", "json")
+    assert run.code == 0 and run.json()["summary"]["files"] == 5, run.out
