@@ -58,6 +58,33 @@ def test_every_code_the_source_emits_is_registered():
     assert sorted(emitted - set(BY_CODE)) == []
 
 
+DOC_CODE = re.compile(r"`((?:yaml|schema|ref|date|clarity|eval|profile|config|amend|sheet|score|file)\.[a-z_<>*-]+)`")
+
+
+def test_every_code_the_user_guide_names_is_registered():
+    """The guide names only codes the tool emits (a code renamed in codes.py is renamed in the docs),
+    and the table of checks in docs/dinh-dang.md gives each its severity and names every code of
+    validate (the sheet.* and score.* codes are documented with import and score)."""
+    named: dict[str, set[str]] = {}
+    for path in sorted((PROJECT / "docs").glob("*.md")):
+        for code in DOC_CODE.findall(path.read_text(encoding="utf-8")):
+            if not code.endswith((".*", ".py")):  # a family (sheet.*), a module (checks/amend.py)
+                named.setdefault(code, set()).add(path.name)
+    unknown = {code: sorted(pages) for code, pages in named.items() if code not in BY_CODE}
+    assert unknown == {}
+    guide = (PROJECT / "docs/dinh-dang.md").read_text(encoding="utf-8").split("## Các quy tắc kiểm tra", 1)[1].split("\n## ", 1)[0]
+    table = [row for row in guide.splitlines() if row.startswith("| `")]
+    severity = {"lỗi": "error", "cảnh báo": "warning"}
+    listed: set[str] = set()
+    for row in table:
+        first, level = (cell.strip() for cell in row.strip("|").split("|")[:2])
+        names = re.findall(r"`([^`]+)`", first)
+        assert all(n in BY_CODE for n in names), row
+        assert {BY_CODE[n].severity.value for n in names} == {severity[level]}, row
+        listed |= set(names)
+    assert sorted(c.code for c in CODES if c.code not in listed and not c.code.startswith(("sheet.", "score."))) == []
+
+
 def test_every_registered_code_has_a_case():
     covered = corpus_codes() | set(UNIT_TESTED)
     assert sorted(set(BY_CODE) - covered) == []

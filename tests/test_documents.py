@@ -100,10 +100,13 @@ def test_a_unit_below_takes_the_settings_above_and_no_number_leaves_a_blank(cli,
 
 
 def test_an_unconfigured_unit_takes_its_names(cli, tmp_path):
+    """The commune's Party committee under the province's Party organisation (not the commune's name)."""
     lines = paragraphs(Document(docx(cli, tmp_path, "--unit", "nguyet-duc-phu-tho", "--year", "2025")))
-    assert in_order(lines, ["TỈNH PHÚ THỌ", "XÃ NGUYỆT ĐỨC", "Số " + "\u00a0" * 6 + "-BC", "ĐẢNG CỘNG SẢN VIỆT NAM",
-                            "Nguyệt Đức, ngày 10 tháng 01 năm 2023", "Căn cứ các quyết định giao nhiệm vụ năm 2025, Xã Nguyệt Đức (tỉnh Phú Thọ) báo cáo",
+    assert in_order(lines, ["ĐẢNG BỘ TỈNH PHÚ THỌ", "ĐẢNG ỦY XÃ NGUYỆT ĐỨC", "Số " + "\u00a0" * 6 + "-BC/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                            "Nguyệt Đức, ngày 10 tháng 01 năm 2023", "Căn cứ các quyết định giao nhiệm vụ năm 2025, Đảng ủy xã Nguyệt Đức báo cáo",
+                            "Nơi nhận:", "- Ban Thường vụ Tỉnh ủy Phú Thọ (để báo cáo),", "- Lưu Văn phòng Đảng ủy xã Nguyệt Đức.",
                             "(thẩm quyền, chức vụ người ký)"]) == []
+    assert "XÃ NGUYỆT ĐỨC (TỈNH PHÚ THỌ)" not in lines and "TỈNH PHÚ THỌ" not in lines
 
 
 def confidential_strings() -> list[str]:

@@ -143,9 +143,13 @@ def test_a_raw_control_character_in_a_file_points_at_its_line(cli, tmp_path):
 # -- 4. --public ---------------------------------------------------------------------------------
 
 def test_public_points_do_not_reveal_a_hidden_task(cli):
+    """The points and the tier reason are computed without the confidential task (test_public.py
+    compares every output with a copy of the data without it)."""
     text = cli("-C", str(VP), "report", "--unit", "vinh-phuc", "--year", "2022", "--public").out
     section = text.split("## Ngô Thị Lan", 1)[1].split("\n## ", 1)[0]
-    assert "không công bố" in section and "Điểm: **100" not in section
+    assert "2/2 nhiệm vụ hoàn thành" in section and "3/3" not in section and "nhiệm vụ mật" not in section
+    internal = cli("-C", str(VP), "report", "--unit", "vinh-phuc", "--year", "2022").out
+    assert "3/3 nhiệm vụ hoàn thành" in internal.split("## Ngô Thị Lan", 1)[1].split("\n## ", 1)[0]
 
 
 # -- 5, 6. links and paths -----------------------------------------------------------------------

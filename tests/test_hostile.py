@@ -188,15 +188,20 @@ def _md_the_long_way(text):
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = escape._MD_SPECIAL.sub(r"\\\1", value)
     value = escape._MENTION.sub(lambda m: m.group(1) + ZWSP, value)
-    return value.replace("://", ":" + ZWSP + "//").replace("www.", "www" + ZWSP + ".")
+    return escape._md_block(value.replace("://", ":" + ZWSP + "//").replace("www.", "www" + ZWSP + "."))
 
 
 @settings(max_examples=1500, derandomize=True)
-@given(st.one_of(st.text(), st.text(alphabet="ab :/.w@#_*[]|~`\\&<>\r\n\t\x1b\u202e\ud800Hà"), st.integers(), st.floats(), st.none()))
+@given(st.one_of(st.text(), st.text(alphabet="ab :/.w@#_*[]|~`\\&<>\r\n\t\x1b\u202e\ud800Hà=+-1)"), st.integers(), st.floats(), st.none()))
 @example("www.")
 @example("a://b")
 @example("x\u2066y")
 @example("\x85")
+@example("# a")
+@example("- a")
+@example("1. a")
+@example("==")
+@example(" \tx")
 def test_the_shortcut_of_md_changes_nothing(text):
     """A text with nothing md() would change is returned as it is; any other goes every step."""
     assert md(text) == _md_the_long_way(text)

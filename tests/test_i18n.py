@@ -56,3 +56,30 @@ def test_pybabel_compiles_the_shipped_catalog(tmp_path):
     assert compiled.exists()
     with open(compiled, "rb") as ours, open(PROJECT / "src/giaoviec/locale/vi/LC_MESSAGES/giaoviec.mo", "rb") as shipped:
         assert gettext.GNUTranslations(ours)._catalog == gettext.GNUTranslations(shipped)._catalog  # type: ignore[attr-defined]
+
+
+def test_every_catalog_message_renders_with_its_arguments():
+    """Each message filled with its arguments as a Phrase carries them (a text, a whole number, a
+    decimal written the language's way, a date): no placeholder is left raw in either language, even
+    where the template asks for a number's format ("{score:g}") and the argument arrives written."""
+    import datetime as dt
+    import re
+    import string
+
+    from giaoviec.i18n import Phrase, say, translator
+
+    samples = ("chữ", 3, 1.5, 2.0, dt.date(2022, 12, 31))
+    for msgid, msgstr in update_catalog.VI.items():
+        try:
+            fields = {name for _text, name, _spec, _conv in string.Formatter().parse(msgid) if name}
+        except ValueError:  # not a template but a text with braces of its own ("{ … }"): shown as it is
+            assert not re.search(r"\{\w+[}:]", msgid), msgid
+            assert say(Phrase(msgid), translator("vi")) == msgstr
+            continue
+        for lang in ("vi", "en"):
+            _ = translator(lang)
+            for sample in samples:
+                said = say(Phrase(msgid, tuple((f, sample) for f in sorted(fields))), _)
+                left = [f for f in fields if "{" + f + "}" in said or "{" + f + ":" in said]
+                assert not left and "{{" not in said, (lang, sample, msgid, said)
+                assert said != (msgstr if lang == "vi" else msgid) or not fields, (lang, sample, msgid)

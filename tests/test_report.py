@@ -55,7 +55,7 @@ def test_unknown_unit(cli):
 
 def test_historical_unit_is_kept_and_marked(cli):
     text = cli("-C", str(VP), "report", "--unit", "nguyet-duc-phu-tho", "--year", "2022").out
-    assert "Xã Nguyệt Đức (đơn vị cũ, nay là Xã Nguyệt Đức (tỉnh Phú Thọ))" in text
+    assert ", xã Nguyệt Đức (đơn vị cũ, nay là xã Nguyệt Đức (tỉnh Phú Thọ))" in text
 
 
 def confidential_strings(root: Path) -> set[str]:

@@ -191,6 +191,6 @@ def test_a_200_cadre_diff_fits_a_pull_request_comment(tmp_path):
     shown = comment.out.count("<details")
     assert len(comment.out) <= 65_536 and 0 < shown < 200
     assert f"còn {200 - shown} đơn vị ({200 - shown} cán bộ) không hiện ở đây" in comment.out
-    assert "Bản đầy đủ: https://example.test/run/1" in comment.out
+    assert "Bản đầy đủ: <https://example.test/run/1>" in comment.out
     assert comment.out.count("<details") == comment.out.count("</details>")
     assert "@to-chuc" not in comment.out and "#12" not in comment.out

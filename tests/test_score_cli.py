@@ -74,6 +74,15 @@ def test_csv_is_one_row_per_assignment(cli):
     assert len(rows) == 8 and rows[0]["cadre"] and rows[0]["tier"]
 
 
+def test_csv_names_each_column_once(cli):
+    out = cli("-C", str(VP), "score", "2022", "--format", "csv").out
+    head = next(csv.reader(io.StringIO(out)))
+    assert len(head) == len(set(head)), sorted(h for h in head if head.count(h) > 1)
+    for row in csv.DictReader(io.StringIO(out)):  # the groups are the sums of their statuses
+        assert int(row["completed_on_time"]) == int(row["exceeded"]) + int(row["on_time"])
+        assert int(row["unfinished_overdue"]) == int(row["not_done"]) + int(row["overdue"])
+
+
 def test_unknown_unit_and_bad_date_are_usage_errors(cli):
     assert cli("-C", str(VP), "score", "2022", "--unit", "khong-co").code == 2
     assert cli("-C", str(VP), "score", "2022", "--as-of", "31/12/2022").code == 2
@@ -125,3 +134,11 @@ def test_a_session_found_ambiguous_after_streaming_is_not_used(cli, tmp_path):
     points = {row["program"]: next(t for t in row["tasks"] if t["id"] == "01") for row in doc["cadres"]}
     assert points["focus"]["points"] == points["focus"]["computed_points"] == 2.0  # done on time; not the council's 0
     assert points["product-contract"]["points"] == points["product-contract"]["computed_points"] == 0.0  # unfinished
+
+
+def test_the_errors_printed_after_the_table_are_in_the_reader_language(cli, tmp_path):
+    root = build_repo(tmp_path, DATA / "invalid" / "schema-bool-no")
+    for args in (["score", "2022"], ["report", "--unit", "huyen-t", "--year", "2022"]):
+        run = cli("-C", str(root), *args)
+        assert run.code == 1
+        assert "lỗi [schema.boolean]" in run.err and "error [" not in run.err, run.err

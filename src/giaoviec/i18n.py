@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext as _gettext
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -61,11 +62,25 @@ def say(p: Phrase, _: Gettext) -> str:
     return fill(_(p.id), {k: show(v, _) for k, v in p.args})
 
 
+class _Filler(string.Formatter):
+    """str.format, but a number that `show` has already written the language's way ("1,5") keeps
+    its text where the template asks for a number's format ("{score:g}")."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, str) and format_spec and format_spec[-1] in NUMBER_SPECS:
+            format_spec = ""
+        return super().format_field(value, format_spec)
+
+
+NUMBER_SPECS = frozenset("bcdeEfFgGnoxX%")
+_FILLER = _Filler()
+
+
 def fill(template: str, values: dict[str, object]) -> str:
     """`template.format(**values)`, or the template itself when it does not fit the values."""
     try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
+        return _FILLER.vformat(template, (), values)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
         return template
 
 

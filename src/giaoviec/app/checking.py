@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from giaoviec import checks
@@ -26,8 +26,9 @@ from giaoviec.load.cache import FileResult, Memo, Parsed, Store, context_key
 from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
 from giaoviec.load.files import Listing, discover
 from giaoviec.load.history import history
+from giaoviec.load.public import Withholding
 from giaoviec.load.repository import AssignmentSummary, Registry, Repository, Scan, collector_paused, digest, summarize
-from giaoviec.model import Assignment
+from giaoviec.model import Assignment, Evaluation
 
 Progress = Callable[[int, int], None]
 
@@ -36,6 +37,7 @@ Progress = Callable[[int, int], None]
 class Checked:
     repo: Repository  # the registry and the summaries of every assignment
     diagnostics: list[Diagnostic]  # sorted, located
+    withheld: Withholding | None = None  # --public: what was taken out before anything was checked
 
     @property
     def files(self) -> int:
@@ -50,21 +52,26 @@ class Checking:
     def __init__(self, root: Path, today: dt.date | None = None, listing: Listing | None = None,
                  progress: Progress | None = None, fast_reader: bool = True, scanned: Scan | None = None,
                  store: Store | None = None, parsed: Parsed | None = None, registry: Registry | None = None,
-                 agreed: set[bytes] | None = None, wording: bool = True):
+                 agreed: set[bytes] | None = None, wording: bool = True, public: bool = False):
         """With a `store`, unchanged Assignment files are answered from their cache entries: they are
         not yielded, so only `finish()` may then be used (as validate does). `registry`: the registry
         as loaded from `scanned` before (one read of a revision serves several years). `agreed`: kept
         with the texts the fast reader takes (yamlfast.documents), to read them again faster. `wording`:
         False for a command that shows no warning (score, stats, report, export, diff): the wording analyser,
-        whose findings are warnings only, is not run (a tenth of the pass); never with a `store`."""
+        whose findings are warnings only, is not run (a tenth of the pass); never with a `store`.
+        `public` (--public): the confidential items are taken out as each file is read, before anything
+        is checked or computed (load/public.py); never with a `store` or a `registry`."""
         assert wording or store is None, "validate's cache keeps every finding"
+        assert not public or (store is None and registry is None), "a public pass reads every file itself"
+        self.withholding = Withholding() if public else None
         self.root = root
         self.today = today or dt.date.today()
         self._progress = progress
         self._fast = fast_reader
         self._agreed = agreed
         listing = discover(root) if listing is None else listing
-        self._loaded = registry if registry is not None else repository.load_registry(root, listing.files, fast_reader, scanned, parsed)
+        self._loaded = registry if registry is not None else repository.load_registry(root, listing.files, fast_reader, scanned, parsed,
+                                                                                                        self.withholding)
         self.registry: Repository = self._loaded.repo
         evaluated = [d.path for d in self.registry.evaluations]
         self._history = history(root, [*evaluated, *self._loaded.assignment_files, *{d.path for d in self._loaded.assignments}]) \
@@ -103,10 +110,10 @@ class Checking:
                         raw = None
                     if raw is not None:
                         self._digests[rel] = digest(raw)
-                    docs, found = read_file(self.root, rel, raw, fast_reader=self._fast, agreed=self._agreed)
+                    docs, found = read_file(self.root, rel, raw, fast_reader=self._fast, agreed=self._agreed, withhold=self.withholding)
                     for doc in docs:
                         if isinstance(doc.model, Assignment):
-                            found += checks.check_assignment(self._ctx, doc)
+                            found += self._placed(checks.check_assignment(self._ctx, doc))
                     result = FileResult(tuple(summarize(d) for d in docs if isinstance(d.model, Assignment)),
                                         tuple(d for d in docs if isinstance(d.model, Unreadable)), tuple(found))
                     if memo is not None and raw is not None:  # kept located: an entry keeps no place to resolve later
@@ -128,8 +135,12 @@ class Checking:
         """The digest of the content a yielded document was read from."""
         return self._digests.get(path) or self._loaded.digests.get(path, "")
 
+    def _placed(self, found: list[Diagnostic]) -> list[Diagnostic]:
+        """Findings placed where their items are written in the file (--public took some out)."""
+        return found if self.withholding is None else self.withholding.remap(found)
+
     def _take(self, doc: Document) -> None:
-        self._found += checks.check_assignment(self._ctx, doc)
+        self._found += self._placed(checks.check_assignment(self._ctx, doc))
         self._summaries.append(summarize(doc))
 
     def _keep(self, result: FileResult) -> None:
@@ -142,6 +153,11 @@ class Checking:
         for _doc in self._stream:
             pass
         repo = self.registry.with_assignments(tuple(self._summaries), tuple(self._unreadable))
+        withheld = self.withholding
+        if withheld is not None:  # the council's entries and scores of what was taken out go too
+            documents = tuple(withheld.evaluation(d, repo.by_cadre) if isinstance(d.model, Evaluation) else d for d in repo.documents)
+            repo = replace(repo, documents=documents)
+            self._found = [d for d in self._found if not withheld.hides(d)]
         ctx = checks.context(repo, self.today, self._history is not None)
         registry = self.memo.registry() if self.memo is not None else None
         if registry is None:
@@ -152,7 +168,7 @@ class Checking:
         found = self._found + registry + checks.run(ctx, checks.ACROSS)
         if self._history is not None:
             found += stale_by_history(self._history, repo)
-        return Checked(repo, sorted(locate(self.root, found)))
+        return Checked(repo, sorted(locate(self.root, found)), withheld)
 
 
 def check(root: Path, today: dt.date | None = None, progress: Progress | None = None, fast_reader: bool = True) -> Checked:

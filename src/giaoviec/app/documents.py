@@ -10,19 +10,25 @@ import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.domain.unitnames import in_sentence, names_committee, territory
 from giaoviec.load.repository import Repository
 from giaoviec.model.config import DocumentSettings
-from giaoviec.render.docx import Letterhead
+from giaoviec.render.letterhead import Letterhead
 
 LEVEL_WORDS = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+", re.IGNORECASE)
 INSTALL = "sudo apt-get install libreoffice-writer-nogui fonts-liberation2"  # Debian, Ubuntu
 
 
+NOT_CONFIGURED = DocumentSettings()
+
+
 def settings_for(repo: Repository, unit: str) -> DocumentSettings:
-    """The `documents` entry of the unit (the nearest unit above it that has one), or the one for any unit."""
+    """The `documents` entry of the unit (the nearest unit above it that has one), or the one for any
+    unit; NOT_CONFIGURED when giaoviec.yaml has none for it."""
     entries = repo.config.documents
     current: str | None = unit
     seen: set[str] = set()
@@ -33,28 +39,66 @@ def settings_for(repo: Repository, unit: str) -> DocumentSettings:
                 return entry
         parent = repo.units.get(current)
         current = parent.item.parent if parent else None
-    return next((e for e in entries if e.unit is None), DocumentSettings())
+    return next((e for e in entries if e.unit is None), NOT_CONFIGURED)
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The letterhead as the units' names give it, for what giaoviec.yaml does not say."""
+
+    issuer: str
+    superior: str
+    symbol: str
+    recipients: tuple[str, ...]
+
+
+def drawn(repo: Repository, unit: str, form: str) -> Drawn:
+    """The issuing body of a unit's report from the unit tree: in the Party's form, the unit's Party
+    committee ("Thị ủy Kinh Môn") under the Party organisation above it ("Đảng bộ tỉnh Hải Dương"), or
+    an organ of a committee ("Ban Tổ chức") under that committee ("Huyện ủy Yên Lạc"); in the State's
+    form, the agency ("Sở Nội vụ") under the People's Committee above it. The recipients: the body
+    above (to report to) and the issuer's own files."""
+    entry = repo.units.get(unit)
+    parent = entry.item.parent if entry else None
+    name = repo.name(unit)
+    own, up = territory(name), (territory(repo.name(parent)) if parent else None)
+    above = repo.name(parent) if parent else ""
+    if form == "state":
+        issuer = own.people if own else name
+        if not own and up and name.endswith(f" {up.kind} {up.proper}"):
+            issuer = name[: -len(f" {up.kind} {up.proper}")]  # "Sở Nội vụ tỉnh Vĩnh Phúc" under the province's UBND: "Sở Nội vụ"
+        superior = up.people if up else above
+        return Drawn(issuer, superior, "BC-UBND", (*((f"{superior} (để báo cáo)",) if superior else ()), "Lưu: VT"))
+    if own:
+        return Drawn(own.committee, up.party if up else "", f"BC/{own.abbreviation}",
+                     (*((f"Ban Thường vụ {up.committee} (để báo cáo)",) if up else ()), f"Lưu Văn phòng {own.committee}"))
+    committee = up.committee if up else above
+    issuer, superior = name, committee
+    if committee and name.endswith(" " + committee):  # "Ban Tổ chức Huyện ủy Yên Lạc": Ban Tổ chức, under Huyện ủy Yên Lạc
+        issuer = name[: -len(committee) - 1]
+    return Drawn(issuer, superior, "BC", (*((f"Thường trực {committee} (để báo cáo)",) if committee else ()), f"Lưu {name}"))
 
 
 def letterhead(repo: Repository, unit: str, day: dt.date, number: str | None = None, signer: str | None = None) -> Letterhead:
     """What the form needs: configured where giaoviec.yaml says it, otherwise drawn from the units
-    (the unit is the issuer, its parent the superior; a State form for an agency, a Party one otherwise)."""
+    (`drawn`; a State form for an agency, a Party one otherwise). `configured` is False when
+    giaoviec.yaml has no `documents` entry for the unit: the command says so."""
     s = settings_for(repo, unit)
     entry = repo.units.get(unit)
     level = entry.item.level if entry else None
-    parent = entry.item.parent if entry else None
     form = s.form or ("state" if level == "agency" else "party")
-    name = repo.name(unit)
-    issuer = s.issuer or name
-    superior = s.superior if s.superior is not None else (repo.name(parent) if parent else "")
-    place = s.place or LEVEL_WORDS.sub("", re.sub(r"\s*\(.*?\)", "", name))
-    symbol = s.symbol or ("BC-UBND" if form == "state" else "BC")
+    d = drawn(repo, unit, form)
+    issuer = s.issuer or d.issuer
+    superior = s.superior if s.superior is not None else d.superior
+    place = s.place or LEVEL_WORDS.sub("", re.sub(r"\s*\(.*?\)", "", repo.name(unit)))
     who = s.signer
+    in_text = issuer
+    if form == "party" and superior and names_committee(superior) and superior.casefold() not in issuer.casefold():
+        in_text = f"{issuer} {superior}"  # an organ named after its committee: "Ban Tổ chức Huyện ủy Yên Lạc"
     return Letterhead(
-        form=form, superior=superior, issuer=issuer, number=number or "", symbol=symbol, place=place, date=day,
+        form=form, superior=superior, issuer=issuer, number=number or "", symbol=s.symbol or d.symbol, place=place, date=day,
         authority=(who.authority or "") if who else "", title=who.title if who else "", signer=signer or ((who.name or "") if who else ""),
-        recipients=s.recipients,
-        issuer_in_text=f"{s.issuer} {s.superior}" if s.issuer and s.superior and form == "party" else issuer,
+        recipients=s.recipients or d.recipients, issuer_in_text=in_sentence(in_text), configured=s is not NOT_CONFIGURED,
     )
 
 

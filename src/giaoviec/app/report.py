@@ -30,6 +30,7 @@ from giaoviec.compute.year import YearResult, in_scope, scope_of, score_assignme
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.domain.scoring import TaskResult
 from giaoviec.load.documents import Document, read_file
+from giaoviec.load.public import Withholding
 from giaoviec.load.repository import Repository, digest
 from giaoviec.model import Assignment
 from giaoviec.model.compact import compact
@@ -60,8 +61,9 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
     read), the others read again from their files when asked for."""
 
     def __init__(self, root: Path, fast_reader: bool = True, files: int = 0, summary: bool = False,
-                 agreed: set[bytes] | None = None):
+                 agreed: set[bytes] | None = None, public: bool = False):
         self.root, self.fast_reader = root, fast_reader
+        self.public = public  # a document read again is read as the public pass read it (load/public.py)
         self.summary = summary  # keep what a report's summary reads of every document (an export reads none of it)
         self.files = files  # the Assignment files the stream will read: what the foresight counts on
         self.kept: dict[tuple[str, int], Assignment] = {}
@@ -153,7 +155,7 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
             raw = b""
         if digest(raw) != expected:
             raise Fatal(ExitCode.REPOSITORY, N_("{file} changed while this command was running; run it again."), file=path)
-        docs, _found = read_file(self.root, path, raw, self.fast_reader, self.agreed)
+        docs, _found = read_file(self.root, path, raw, self.fast_reader, self.agreed, Withholding() if self.public else None)
         return next(d.model for d in docs if d.index == index)
 
     def __iter__(self) -> Iterator[tuple[str, int]]:
@@ -180,15 +182,18 @@ def default_year(repo: Repository, scope: set[str] | None, today: dt.date) -> in
 
 def results_with_models(root: Path, year: int | None, unit: str | None, as_of: dt.date | None = None,
                         today: dt.date | None = None, closed_year: bool = False, fast_reader: bool = True,
-                        summary: bool = False) -> WithModels:
+                        summary: bool = False, public: bool = False, dated: dt.date | None = None) -> WithModels:
     """The results of YEAR (by default the latest year of the unit) with the documents in scope.
-    `closed_year`: the as-of date is min(31-12-YEAR, today), as a report takes it. `summary`: keep, for
-    every document, what a report's summary reads of it (`Facts`, the wording of its late tasks)."""
+    `closed_year`: the as-of date is min(31-12-YEAR, the report's date), as a report takes it (`dated`,
+    today by default: a report dated 02/07 is about the tasks as of 02/07). `summary`: keep, for every
+    document, what a report's summary reads of it (`Facts`, the wording of its late tasks).
+    `public`: computed from the repository without its confidential items (load/public.py)."""
     today = today or dt.date.today()
+    dated = dated or today
     agreed: set[bytes] = set()  # the texts the fast reader takes: a document read again skips its risk scan
-    checking = Checking(root, today, fast_reader=fast_reader, agreed=agreed, wording=False)  # no output here shows a warning
+    checking = Checking(root, today, fast_reader=fast_reader, agreed=agreed, wording=False, public=public)  # no output here shows a warning
     scope = scope_of(checking.registry, unit)
-    models = KeptModels(root, fast_reader, checking.files_to_stream, summary, agreed)
+    models = KeptModels(root, fast_reader, checking.files_to_stream, summary, agreed, public)
 
     def in_scope_kept() -> Iterator[Document]:
         for doc in checking:
@@ -198,7 +203,7 @@ def results_with_models(root: Path, year: int | None, unit: str | None, as_of: d
 
     if year is not None:  # each document scored as it streams by
         if closed_year and as_of is None:
-            as_of = min(dt.date(year, 12, 31), today)
+            as_of = min(dt.date(year, 12, 31), dated)
         scored = score_assignments(checking.registry, in_scope_kept(), year, as_of, unit, today, judged_hook=models.judged)
         checked = checking.finish()
     else:  # the latest year is known once every document is read: they are scored after
@@ -207,7 +212,7 @@ def results_with_models(root: Path, year: int | None, unit: str | None, as_of: d
         checked = checking.finish()
         year = default_year(checked.repo, scope, today)
         if closed_year and as_of is None:
-            as_of = min(dt.date(year, 12, 31), today)
+            as_of = min(dt.date(year, 12, 31), dated)
         scored = score_assignments(checking.registry, (Document(p, i, models[(p, i)]) for p, i in models), year, as_of, unit, today,
                                    judged_hook=models.judged)
-    return WithModels(settle(scored, checked.repo, checked.diagnostics), models)
+    return WithModels(settle(scored, checked.repo, checked.diagnostics, checked.withheld), models)

@@ -8,23 +8,30 @@ from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 
-from giaoviec.app.checking import check
+from giaoviec.app.checking import Checked, Checking, check
 from giaoviec.app.score import Revision, read_revision, score, score_cadres
+from giaoviec.compute.left_out import confidential
 from giaoviec.compute.review import Review, impacts, names, units
 from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Fatal
 from giaoviec.domain.semdiff import Change, Diff, compare, years_touched
 from giaoviec.load import gitrev, revisions
+from giaoviec.load.public import Withholding
 from giaoviec.load.repository import Document, Repository
+from giaoviec.model import Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
 
 RESTS_ON = ("outcome",)  # with terms of due date and target: what a council's task score rests on
 
 
-def review(root: Path, base: str, head: str | None = None, today: dt.date | None = None, scoped: bool = True) -> Review:
+def review(root: Path, base: str, head: str | None = None, today: dt.date | None = None, scoped: bool = True,
+           public: bool = False) -> Review:
     """With the registry unchanged, only the cadres the change touches are scored, from the files
     that name them (`score_cadres`), and only those files of the base revision are taken out of git;
-    a change of the registry scores both revisions whole."""
+    a change of the registry scores both revisions whole. `public`: both revisions read whole without
+    their confidential items (load/public.py), as if they had been deleted by hand in each."""
+    if public:
+        return _public_review(root, base, head, today or dt.date.today())
     today = today or dt.date.today()
     base_commit = gitrev.resolve(root, base)
     head_commit = gitrev.resolve(root, head) if head else None
@@ -51,7 +58,63 @@ def review(root: Path, base: str, head: str | None = None, today: dt.date | None
             found += impacts(diff, year, before, after, today)
             seen += [before, after]
             complete = complete and all(r is not None and r.complete for r in (before, after))
-    return Review(base, head or "", diff, found, names(*seen), complete, units(*seen))
+    repo = revision.registry.repo  # by name also the cadres and units of a change no year scores (a draft, a removed file)
+    named = {c.cadre: repo.name(c.cadre) for c in diff.changes if c.cadre}
+    placed = {c.cadre: repo.name(c.owner.unit) for c in diff.changes if c.cadre and c.owner.unit}
+    return Review(base, head or "", diff, found, {**named, **names(*seen)}, complete, {**units(*seen), **placed})
+
+
+def _public_review(root: Path, base: str, head: str | None, today: dt.date) -> Review:
+    """The review of the public repositories: each revision read whole, its confidential items taken
+    out as its files are read; a file whose published documents are the same in both is no change."""
+    base_commit = gitrev.resolve(root, base)
+    head_commit = gitrev.resolve(root, head) if head else None
+    with ExitStack() as stack:
+        here = head_commit is None or gitrev.is_clean_head(root, head_commit)
+        new = root if here else stack.enter_context(gitrev.checkout(root, head_commit))  # type: ignore[arg-type]
+        old = stack.enter_context(gitrev.checkout(root, base_commit))
+        files = gitrev.changed_paths(root, base_commit, head_commit)
+        sides = [Checking(side, today, wording=False, public=True).finish() for side in (old, new)]
+        before, after = (_published(side, files, checked) for side, checked in zip((old, new), sides, strict=True))
+        changed = [rel for rel in files if _dumps(before, rel) != _dumps(after, rel)]
+        diff = compare(changed, [d for d in before if d.path in changed], [d for d in after if d.path in changed])
+        diff = mark_councils(diff, sides[1].repo)
+        years = set(years_touched(diff.changes, today))
+        if diff.registry_changed:
+            years |= {y for checked in sides for a in checked.repo.assignments
+                      for y in range(a.period.start.year, min(a.period.end.year, today.year) + 1)}
+        found, seen, complete = [], [], True
+        for year in sorted(years):
+            results = [_public_score(side, year, today) for side in (old, new)]
+            found += impacts(diff, year, results[0], results[1], today)
+            seen += results
+            complete = complete and all(r is not None and r.complete for r in results)
+    withheld = confidential(sides[1].withheld, None, dt.date.min, dt.date.max, ("proposed", "appraised", "assigned", "closed"))
+    return Review(base, head or "", diff, found, names(*seen), complete, units(*seen), withheld)
+
+
+def _published(root: Path, files: list[str], checked: Checked) -> list[Document]:
+    """The documents of these files as the public pass read them (council entries and scores of what
+    it took out, taken out too)."""
+    withheld = checked.withheld
+    assert withheld is not None
+    out = []
+    for doc in revisions.documents(root, files, Withholding()):
+        if isinstance(doc.model, Evaluation):
+            doc = withheld.evaluation(doc, checked.repo.by_cadre)
+        out.append(doc)
+    return out
+
+
+def _dumps(docs: list[Document], rel: str) -> list[object]:
+    return [(d.index, d.model.model_dump() if hasattr(d.model, "model_dump") else repr(d.model)) for d in docs if d.path == rel]
+
+
+def _public_score(root: Path, year: int, today: dt.date) -> YearResult | None:
+    try:
+        return score(root, year, today=today, public=True)
+    except Fatal:
+        return None
 
 
 def mark_councils(diff: Diff, new: Repository) -> Diff:

@@ -9,24 +9,44 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from giaoviec.app.checking import Checked, Checking, Progress
+from giaoviec.checks.clarity import unclear_what, vocabulary
 from giaoviec.compute.followup import FollowUp, follow_up
 from giaoviec.compute.followup import settle as settle_follow_up
 from giaoviec.compute.stats import Stats, stats
 from giaoviec.compute.year import YearResult, scope_of, score_assignments, settle
 from giaoviec.diagnostics import Diagnostic
+from giaoviec.domain.scoring import TaskResult
+from giaoviec.i18n import Phrase
 from giaoviec.load import repository
+from giaoviec.load.documents import Document
 from giaoviec.load.files import Listing, discover
 from giaoviec.load.repository import Registry, Repository, Scan
 
+Unclear = dict[tuple[str, int, str], Phrase]  # (file, document, task) → the wording analyser's finding
+
 
 def score(root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None, today: dt.date | None = None,
-          progress: Progress | None = None, explain: bool = False, fast_reader: bool = True) -> YearResult:
+          progress: Progress | None = None, explain: bool = False, fast_reader: bool = True, public: bool = False,
+          unclear: Unclear | None = None) -> YearResult:
     """The year's results. Its diagnostics are the errors and the warnings of every check but the
-    wording analyser's (warnings that no figure and no output of a result reads)."""
-    checking = Checking(root, today, progress=progress, fast_reader=fast_reader, wording=False)
-    scored = score_assignments(checking.registry, checking, year, as_of, unit, checking.today, explain)
+    wording analyser's (warnings that no figure and no output of a result reads). `public`: computed
+    from the repository without its confidential items (load/public.py), which it counts. `unclear`, when
+    given (score --explain): filled with the analyser's finding on each task of the cadres scored that
+    it judges not clear on what, read as each document is judged (the tasks shown, and no others)."""
+    checking = Checking(root, today, progress=progress, fast_reader=fast_reader, wording=False, public=public)
+    hook = None
+    if unclear is not None:
+        words = vocabulary(checking.registry.config)
+
+        def hook(doc: Document, _results: tuple[TaskResult, ...]) -> None:
+            year_of = doc.model.period.start.year
+            for t in doc.model.tasks:
+                if (p := unclear_what(t, year_of, words)) is not None:
+                    unclear[(doc.path, doc.index, t.id)] = p
+
+    scored = score_assignments(checking.registry, checking, year, as_of, unit, checking.today, explain, judged_hook=hook)
     checked: Checked = checking.finish()
-    return settle(scored, checked.repo, checked.diagnostics)
+    return settle(scored, checked.repo, checked.diagnostics, checked.withheld)
 
 
 @dataclass(frozen=True)
@@ -101,19 +121,19 @@ def _concerns(d: Diagnostic, repo: Repository, cadres: set[str]) -> bool:
 
 
 def year_stats(root: Path, year: int, unit: str | None = None, as_of: dt.date | None = None, today: dt.date | None = None,
-               fast_reader: bool = True) -> Stats:
+               fast_reader: bool = True, public: bool = False) -> Stats:
     today = today or dt.date.today()
-    result = score(root, year, as_of, unit, today, fast_reader=fast_reader)
+    result = score(root, year, as_of, unit, today, fast_reader=fast_reader, public=public)
     day = as_of or min(today, dt.date(year, 12, 31))
     return stats(result, scope_of(result.repo, unit), day)
 
 
 def status(root: Path, as_of: dt.date | None = None, unit: str | None = None, within: int = 30,
-           fast_reader: bool = True) -> tuple[FollowUp, Checked]:
+           fast_reader: bool = True, public: bool = False) -> tuple[FollowUp, Checked]:
     """The follow-up list; the checking is as of today (or as_of when later), so nothing recorded
-    up to as_of counts as future."""
+    up to as_of counts as future. `public`: without the confidential items, which it counts."""
     day = as_of or dt.date.today()
-    checking = Checking(root, max(day, dt.date.today()), fast_reader=fast_reader)
+    checking = Checking(root, max(day, dt.date.today()), fast_reader=fast_reader, public=public)
     items, considered = follow_up(checking.registry, checking, day, unit, within)
     checked = checking.finish()
-    return settle_follow_up(day, items, considered, checked.repo, checked.diagnostics, unit), checked
+    return settle_follow_up(day, items, considered, checked.repo, checked.diagnostics, unit, checked.withheld), checked

@@ -111,8 +111,59 @@ def _task(ctx: Context, doc: Document, i: int, task: Task, words: tuple[tuple[st
     return out
 
 
+def _why(r: wording.Reading, phrases: tuple[str, ...]) -> tuple[Phrase, ...]:
+    """Why a vague task's result is not a named one: the part of a named result `what` lacks, its
+    product, the numbers that are not quantities."""
+    numbers = ", ".join(dict.fromkeys(r.not_quantities))
+    why: list[Phrase] = _missing(r)
+    if r.generic_product:
+        why.append(phrase(N_("The product '{product}' is only the name of a kind of document."), product=_short(r.generic_product)))
+    elif r.unnamed_product and wording.norm(r.unnamed_product).startswith(phrases):
+        why.append(phrase(N_("The product '{product}' is written in the words of a standing duty: it names nothing that can be shown."),
+                          product=_short(r.unnamed_product)))
+    elif r.unnamed_product:
+        why.append(phrase(N_("The product '{product}' is not a document, a work or a status that can be shown."),
+                          product=_short(r.unnamed_product)))
+    if numbers:
+        why.append(phrase(N_("The numbers in it ({numbers}) are document numbers or dates, not quantities."), numbers=numbers))
+    return tuple(why)
+
+
+def unclear_what(task: Task, year: int, words: tuple[tuple[str, ...], tuple[str, ...]]) -> Phrase | None:
+    """The wording analyser's verdict on one task, as an output shows it beside the task (score
+    --explain, the report): None when the task is clear; otherwise what clarity.what says, without the
+    task's own words (the output shows them). The same reading as validate's, for one task at a time."""
+    product = task.result.product if task.result else None
+    measure = task.result.measure if task.result else None
+    if measure is not None and measure.target is not None:
+        return None  # a target is a quantity: clear (wording.judge would say so after reading the words)
+    v = wording.judge(task.what, product, target=None, unit=None, due=None, year=year, phrases=words[0], generic=words[1])
+    if not v.vague or v.reading is None:
+        return None
+    why = _why(v.reading, words[0])
+    return (phrase(N_("not clear on what (5 rõ): it states no quantity and no named result. {why}"), why=why) if why
+            else phrase(N_("not clear on what (5 rõ): it states no quantity and no named result.")))
+
+
 def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 3] + "…"
+
+
+def _missing(r: wording.Reading) -> list[Phrase]:
+    """The part of a named result that `what` has not: the subject of its document, the name of
+    its event, the one named thing its end state is said of, or any end state of the place it names."""
+    s = r.what
+    if s.missing == "subject":
+        return [phrase(N_("The {kind} it names does not say what it is about or who issues it."), kind=s.head)]
+    if s.missing == "name":
+        return [phrase(N_("The {kind} it names has no name."), kind=s.head)]
+    if s.missing == "one thing":
+        return [phrase(N_("'{state}' is said of no one named place, body or work."), state=s.head)]
+    if s.missing == "state":
+        return [phrase(N_("It names a place or body but no state that it will reach."))]
+    if r.vague_words:
+        return [phrase(N_("It is written in the words of a standing duty ({words})."), words=", ".join(r.vague_words[:3]))]
+    return []
 
 
 def _wording(doc: Document, base: tuple, task: Task, due: dt.date | None, year: int,
@@ -122,29 +173,23 @@ def _wording(doc: Document, base: tuple, task: Task, due: dt.date | None, year: 
     product = task.result.product if task.result else None
     target = measure.target if measure is not None else None
     unit = measure.unit if measure is not None else None
-    v = wording.judge(task.what, product, target=target, unit=unit, due=due, year=year, phrases=words[0], generic=words[1])
+    baseline = measure.baseline if measure is not None else None
+    v = wording.judge(task.what, product, target=target, unit=unit, due=due, year=year, phrases=words[0], generic=words[1],
+                      baseline=baseline)
     if not (v.vague or v.quantity or v.deadline):
         return []
     where = doc.where(*base, "what")
     out: list[Diagnostic] = []
     if v.vague and v.reading is not None:
         r = v.reading
-        numbers = ", ".join(dict.fromkeys(r.not_quantities))
-        why: list[Phrase] = []
-        if r.generic_product:
-            why.append(phrase(N_("The product '{product}' is only the name of a kind of document."), product=_short(r.generic_product)))
-        elif r.unnamed_product:
-            why.append(phrase(N_("The product '{product}' is not a document, a work or a status that can be shown."),
-                              product=_short(r.unnamed_product)))
-        if numbers:
-            why.append(phrase(N_("The numbers in it ({numbers}) are document numbers or dates, not quantities."), numbers=numbers))
+        why = _why(r, words[0])
         message = (N_("Task {task} is not clear on what: '{what}' states no quantity and no named result. {why}") if why
                    else N_("Task {task} is not clear on what: '{what}' states no quantity and no named result."))
         out.append(warning(
             doc.path, where, "clarity.what", message,
             hint=N_("Say what will be counted or will exist when '{object}' is done: {countables}; "
                     "or name the result: which document or work, about what, issued by whom."),
-            task=task.id, what=_short(task.what), why=tuple(why), object=_short(r.object, 50), countables=countables(r.object),
+            task=task.id, what=_short(task.what), why=why, object=_short(r.object, 50), countables=countables(r.object),
         ))
     if v.quantity is not None and measure is not None:
         out.append(warning(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+import re
 import sys
 import time
 import traceback
@@ -48,6 +50,8 @@ class Lang(str, Enum):
 
 
 LangOption = Annotated[Lang | None, typer.Option("--lang", help=N_("Language: vi | en (messages, help and reports)."))]
+PublicOption = Annotated[bool, typer.Option("--public", help=N_(
+    "The public version: computed from the data without its confidential files and tasks (their notes, evidence and council scores), then says how many were left out."))]
 
 
 @dataclass
@@ -109,7 +113,23 @@ class Session:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # written as a date, but not one the calendar has
+                raise usage_error(N_("'{value}' is a date that does not exist in the calendar."), value=value) from None
             raise usage_error(N_("'{value}' is not a date written YYYY-MM-DD."), value=value) from None
+
+    def number(self, value: str | None) -> float | None:
+        """An option's number: 18.5, or 18,5 as Vietnamese writes it (the one comma of a number
+        without a point can only be its decimal comma); anything else is a usage error."""
+        if value is None:
+            return None
+        text = value.strip()
+        if re.fullmatch(r"-?\d+,\d+", text):
+            text = text.replace(",", ".")
+        if re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", text):
+            number = float(text)
+            if math.isfinite(number):
+                return number
+        raise usage_error(N_("'{value}' is not a number: write it as 18.5 (or 18,5)."), value=value)
 
     def year(self, value: int | None) -> int | None:
         """A year option or argument: the calendar's years only (a usage error otherwise)."""
@@ -118,12 +138,12 @@ class Session:
         return value
 
     def err(self) -> Console:
-        return Console(stderr=True, highlight=False, soft_wrap=True)
+        return plain_console(stderr=True)
 
     def console(self, wide: bool = False) -> Console:
         """The console of stdout; `wide`: off a terminal, wide lines rather than wrapped tables."""
-        console = Console(highlight=False, soft_wrap=True)
-        return console if console.is_terminal or not wide else Console(highlight=False, soft_wrap=True, width=200)
+        console = plain_console()
+        return console if console.is_terminal or not wide else plain_console(width=200)
 
     def note(self, message: str, **args: object) -> None:
         """A line of its own on stderr, in the run's language."""
@@ -233,6 +253,12 @@ def _early_options(args: list[str]) -> tuple[Path | None, str | None]:
     return root, lang
 
 
+def plain_console(**options: Any) -> Console:
+    """A rich console that prints text as it is: no markup ([bold], [link=…]: an OSC 8 hyperlink), no
+    :emoji: codes, no highlighting. Every console of the program is one (escape.terminal does the rest)."""
+    return Console(highlight=False, soft_wrap=True, markup=False, emoji=False, **options)
+
+
 def main() -> None:
     s = Session(Environment.read())
     # a library's generator left open by an error we report is collected later; its complaint is noise
@@ -252,19 +278,21 @@ def main() -> None:
         console.print(Text(terminal(say(exc.phrase, _)), style="bold red"))
         if exc.hint is not None:
             console.print(Text(terminal("  = " + _("hint") + ": " + say(exc.hint, _))))
+        if exc.diagnostics:
+            from giaoviec.render.diagnostics import line
         for d in exc.diagnostics:
-            console.print(Text(terminal(str(d.localize(_)))))
+            console.print(Text(terminal(line(d.localize(_), _))))
         sys.exit(int(exc.code))
     except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)
     except Exception as exc:
         if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
             # a usage error (typer's own copy of click): exit 2, in the run's language
-            print(click_words.usage_error(exc, s.gettext()), file=sys.stderr)
+            print(terminal(click_words.usage_error(exc, s.gettext())), file=sys.stderr)
             sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         _ = s.gettext()
         if s.debug:
             traceback.print_exc()
-        print(_("Internal error: {error}. Please report it with the command you ran; --debug shows the details.").format(
-            error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        print(terminal(_("Internal error: {error}. Please report it with the command you ran; --debug shows the details.").format(
+            error=f"{type(exc).__name__}: {exc}")), file=sys.stderr)
         sys.exit(int(ExitCode.INTERNAL))

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
-from giaoviec.cli.app import LangOption, app, session
+from giaoviec.cli.app import LangOption, app, plain_console, session
 from giaoviec.diagnostics import N_, exit_code
 
 
@@ -47,7 +46,7 @@ def validate(
     with ExitStack() as stack:
         summary = stack.enter_context(s.env.github_summary.open("a", encoding="utf-8")) if chosen == "github" and s.env.github_summary else None
         REPORTERS[chosen](diagnostics, ReportContext(
-            root=root, files=result.files, gettext=_, console=Console(highlight=False, soft_wrap=True),
+            root=root, files=result.files, gettext=_, console=plain_console(),
             out=sys.stdout, summary=summary, workspace=s.env.github_workspace,
             git_root=gitrev.toplevel_or_none(root) if chosen == "sarif" else None,
         ))
@@ -74,7 +73,7 @@ def rules(
     if format is RulesFormat.md:
         sys.stdout.write(rules_render.page(_))
         return
-    console = Console(highlight=False, soft_wrap=True)
+    console = plain_console()
     for c in CODES:
         console.print(Text(f"{c.code}  ({_(c.severity.value)})", style="bold cyan"))
         console.print(Text("  " + _(c.explanation)))

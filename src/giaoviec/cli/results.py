@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from giaoviec.cli.app import LangOption, app, session
+from giaoviec.cli.app import LangOption, PublicOption, app, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
 from giaoviec.render.escape import terminal
 
@@ -31,6 +31,7 @@ def score(
     as_of: Annotated[str | None, typer.Option("--as-of", help=N_("As of this day (YYYY-MM-DD); default: the earlier of today and the end of the year."))] = None,
     explain: Annotated[bool, typer.Option("--explain", help=N_("Explain every figure: statuses, factors, deductions, tier conditions."))] = False,
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help=N_("table | json | csv | md"))] = ScoreFormat.table,
+    public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.score import score as run_score
@@ -39,21 +40,27 @@ def score(
     day = s.date(as_of)
     year = s.year(year) or year
     root = s.root()
+    unclear: dict | None = {} if explain and format is ScoreFormat.table else None  # the wording analyser, for the tasks explained
     with s.progress() as progress:
-        result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, fast_reader=s.env.fast_reader)
+        result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, fast_reader=s.env.fast_reader,
+                           public=public, unclear=unclear)
     _ = s.gettext()
     errors = [d.localize(_) for d in result.errors]
     if format is ScoreFormat.json:
         for piece in score_render.iter_json(result, _, errors):
             sys.stdout.write(piece)
     elif format is ScoreFormat.table:
-        (score_render.explain if explain else score_render.table)(result, _, s.console(wide=True))
+        if explain:
+            score_render.explain(result, _, s.console(wide=True), unclear)
+        else:
+            score_render.table(result, _, s.console(wide=True))
     else:
         score_render.RENDERERS[format.value](result, _, sys.stdout)
     err = s.err()
     if errors and format is not ScoreFormat.json:
+        from giaoviec.render.diagnostics import line
         for d in errors:
-            err.print(Text(terminal(str(d))))
+            err.print(Text(terminal(line(d, _))))
     s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=len(result.assignments), year=year,
            files=len({item.path for item in result.left_out}))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
@@ -73,8 +80,9 @@ def report(
     year: Annotated[int | None, typer.Option("--year", help=N_("The year; default: the latest year with an assignment."))] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help=N_("md | html | docx | pdf"))] = ReportFormat.md,
     out: Annotated[Path | None, typer.Option("--out", help=N_("Write to this file (default: the screen; needed for docx and pdf)."))] = None,
-    public: Annotated[bool, typer.Option("--public", help=N_("The public version: without confidential files and tasks, their notes and evidence."))] = False,
+    public: PublicOption = False,
     date: Annotated[str | None, typer.Option("--date", help=N_("The date of the report (YYYY-MM-DD); default: today, or SOURCE_DATE_EPOCH."))] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help=N_("The tasks as of this day (YYYY-MM-DD); default: the earlier of the report's date and the end of the year."))] = None,
     number: Annotated[str | None, typer.Option("--number", help=N_("The document's number (docx, pdf), e.g. 15; leave it out to fill it in by hand."))] = None,
     signer: Annotated[str | None, typer.Option("--signer", help=N_("The signer's name (docx, pdf); default: from giaoviec.yaml."))] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file even if giaoviec did not make it."))] = False,
@@ -87,22 +95,34 @@ def report(
     if format in (ReportFormat.docx, ReportFormat.pdf) and out is None:
         raise usage_error(N_("A Word or PDF report is a file: give --out, for example --out bao-cao.{ext}."), ext=format.value)
     made = s.date(date) or s.env.source_date or dt.date.today()
-    got = results_with_models(root, s.year(year), unit, closed_year=True, fast_reader=s.env.fast_reader, summary=True)
+    day = s.date(as_of)
+    if day is not None and day > made:
+        raise usage_error(N_("The report is dated {date}: it cannot report the tasks as of a later day ({as_of})."),
+                          date=made, as_of=day)
+    got = results_with_models(root, s.year(year), unit, as_of=day, closed_year=True, fast_reader=s.env.fast_reader, summary=True,
+                              public=public, dated=made)
     _, language = s.gettext(), s.lang()
     data = report_render.build(got.result, got.models, unit, _, language, public, generated=made)
     if format in (ReportFormat.docx, ReportFormat.pdf):
         from giaoviec.app.documents import letterhead, to_pdf
         from giaoviec.render.docx import document
 
-        word = document(data, letterhead(got.result.repo, unit, made, number, signer), _)
+        head = letterhead(got.result.repo, unit, made, number, signer)
+        if not head.configured:
+            s.note(N_("giaoviec.yaml has no 'documents' entry for {unit}: the letterhead is drawn from the units ({issuer}, under {superior}). "
+                      "Add one to set the symbol, the signer and the recipients (docs/bao-cao.md)."),
+                   unit=unit, issuer=head.issuer, superior=head.superior or "—")
+        word = document(data, head, _)
         assert out is not None
         s.write_out(out, word if format is ReportFormat.docx else to_pdf(word), force, root)
     else:
         with s.writing_out(out, force, root) as text:  # a piece at a time: a province's report is never one string
             for piece in report_render.PIECES[format.value](data, _):
                 text.write(piece)
+    if got.result.errors:
+        from giaoviec.render.diagnostics import line
     for d in got.result.errors:
-        s.err().print(Text(terminal(str(d.localize(_)))))
+        s.err().print(Text(terminal(line(d.localize(_), _))))
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 
@@ -118,6 +138,7 @@ def stats_command(
     unit: Annotated[str | None, typer.Option("--unit", help=N_("Only this unit and the units below it."))] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help=N_("As of this day (YYYY-MM-DD)."))] = None,
     format: Annotated[StatsFormat, typer.Option("--format", "-f", help=N_("table | json"))] = StatsFormat.table,
+    public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.score import year_stats
@@ -125,7 +146,7 @@ def stats_command(
     s = session(ctx, lang)
     day = s.date(as_of)
     root = s.root()
-    result = year_stats(root, s.year(year) or (day or dt.date.today()).year, unit, day, fast_reader=s.env.fast_reader)
+    result = year_stats(root, s.year(year) or (day or dt.date.today()).year, unit, day, fast_reader=s.env.fast_reader, public=public)
     sys.stdout.write(stats_render.RENDERERS[format.value](result, s.gettext(), s.lang()))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 

@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
-from giaoviec.cli.app import LangOption, Session, app, session
+from giaoviec.cli.app import LangOption, PublicOption, Session, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.formats import COMMENT_LIMIT
 from giaoviec.render.escape import terminal, text_ok
 from giaoviec.words import SOURCE
+
+
+def _is_stdout(path: Path) -> bool:
+    """Whether standard output is the file at `path` (the job summary, appended to by the shell)."""
+    try:
+        return os.path.samestat(os.fstat(sys.stdout.fileno()), os.stat(path))
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
 
 
 def inside_root(s: Session, root: Path, name: str) -> Path:
@@ -36,10 +45,11 @@ def inside_root(s: Session, root: Path, name: str) -> Path:
 def progress(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="FILE#TASK", help=N_("The assignment file and the task's id, e.g. assignments/2022/nguyet-duc/nguyen-van-an.yaml#05."))],
-    value: Annotated[float | None, typer.Option("--value", help=N_("The value of the indicator reached."))] = None,
+    value: Annotated[str | None, typer.Option("--value", help=N_("The value of the indicator reached."))] = None,
     note: Annotated[str | None, typer.Option("--note", help=N_("What the check-in says."))] = None,
     date: Annotated[str | None, typer.Option("--date", help=N_("The date of the check-in (YYYY-MM-DD); default: today."))] = None,
     done_on: Annotated[str | None, typer.Option("--done-on", help=N_("Record the outcome: the completion date (and --value is the value reached)."))] = None,
+    evidence: Annotated[list[str] | None, typer.Option("--evidence", help=N_("What the check-in rests on: a document, a link (may be given several times)."))] = None,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.edit import record
@@ -51,9 +61,14 @@ def progress(
     path = inside_root(s, root, file_part)
     if note is not None and not text_ok(note):
         raise Fatal(ExitCode.USAGE, N_("--note holds bytes that are not text (check the terminal's encoding)."))
-    change = record(root, path, task_id, value, note, s.date(date), s.date(done_on), dt.date.today())
+    shown = tuple(e.strip() for e in evidence or () if e.strip())
+    if not all(text_ok(e) for e in shown):
+        raise Fatal(ExitCode.USAGE, N_("--evidence holds bytes that are not text (check the terminal's encoding)."))
+    if shown and done_on is not None:
+        raise Fatal(ExitCode.USAGE, N_("--evidence goes with a check-in; the outcome's evidence is written in the file (outcome.evidence)."))
+    change = record(root, path, task_id, s.number(value), note, s.date(date), s.date(done_on), dt.date.today(), shown)
     before = set(change.before.splitlines())
-    console = Console(highlight=False, soft_wrap=True)
+    console = plain_console()
     console.print(Text(terminal(s.gettext()(N_("Updated {path}:")).format(path=path.relative_to(root).as_posix()))))
     for line in change.after.splitlines():
         if line not in before:
@@ -76,6 +91,9 @@ def init(
     from giaoviec.write import scaffold
     s = session(ctx, lang)
     _ = s.gettext()
+    if not text_ok(organization):  # it is written into the new repository's files, which may hold no such character
+        raise Fatal(ExitCode.USAGE, N_("{option} holds a control character or a bidirectional override, which no data file may hold."),
+                    option="--organization")
     done = init_repository(folder, organization, requirement or scaffold.install_requirement(source, ref), force,
                            _("Initial data repository (giaoviec init)") if commit else None)
     for path in done.written:
@@ -124,7 +142,7 @@ def new_assignment(
     s = session(ctx, lang)
     root = s.root()
     path = new_assignment_file(root, cadre, period, program.value)
-    print(s.gettext()(N_("wrote {path}")).format(path=path.relative_to(root).as_posix()))
+    print(terminal(s.gettext()(N_("wrote {path}")).format(path=path.relative_to(root).as_posix())))
 
 
 class StatusFormat(str, Enum):
@@ -139,13 +157,14 @@ def status(
     unit: Annotated[str | None, typer.Option("--unit", help=N_("Only this unit and the units below it."))] = None,
     within: Annotated[int, typer.Option("--within", help=N_("Due soon: within this many days."))] = 30,
     format: Annotated[StatusFormat, typer.Option("--format", "-f", help=N_("text | json"))] = StatusFormat.text,
+    public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.score import status as follow_up
     from giaoviec.render import status as status_render
     s = session(ctx, lang)
     day = s.date(as_of)
-    result, _checked = follow_up(s.root(), day, unit, within, fast_reader=s.env.fast_reader)
+    result, _checked = follow_up(s.root(), day, unit, within, fast_reader=s.env.fast_reader, public=public)
     sys.stdout.write(status_render.RENDERERS[format.value](result, s.gettext()))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 
@@ -164,13 +183,21 @@ def diff(
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help=N_("text | md | json (md to post as a pull-request comment)."))] = DiffFormat.text,
     max_chars: Annotated[int, typer.Option("--max-chars", min=0, help=N_("md: at most this many characters (default 65536, GitHub's limit for a comment; 0: no limit); what does not fit is named in a note."))] = COMMENT_LIMIT,
     full_at: Annotated[str | None, typer.Option("--full-at", help=N_("md: where the whole text is (the CI run's page, say), given in the note when the text is cut."))] = None,
+    public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.review import review
     from giaoviec.render import diff as diff_render
     s = session(ctx, lang)
-    result = review(s.root(), base, head)
+    result = review(s.root(), base, head, public=public)
     if format is DiffFormat.md:
+        summary = s.env.github_summary
+        if summary is not None and _is_stdout(summary):  # `>> "$GITHUB_STEP_SUMMARY"`: the job summary takes the whole text
+            sys.stdout.write(diff_render.markdown(result, s.gettext(), None, full_at))
+            return
         sys.stdout.write(diff_render.markdown(result, s.gettext(), max_chars or None, full_at))
+        if summary is not None:  # a comment is cut to fit; the job summary has the whole text (the note says where)
+            with summary.open("a", encoding="utf-8") as out:
+                out.write(diff_render.markdown(result, s.gettext(), None, full_at))
     else:
         sys.stdout.write(diff_render.RENDERERS[format.value](result, s.gettext()))

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
-from giaoviec.cli.app import LangOption, app, session
+from giaoviec.cli.app import LangOption, PublicOption, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
 from giaoviec.render.escape import terminal
 
@@ -56,6 +55,7 @@ def export_command(
     scoring_sheet: Annotated[bool, typer.Option("--scoring-sheet", help=N_("The council's scoring sheet: a sheet per cadre, the score column empty."))] = False,
     csv_dialect: Annotated[CsvDialect, typer.Option("--csv-dialect", help=N_("excel: semicolons, decimal commas, dd/mm/yyyy dates (Excel, LibreOffice in Vietnamese); plain: commas, decimal points, ISO dates (for other programs)."))] = CsvDialect.excel,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file even if giaoviec did not make it."))] = False,
+    public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.report import results_with_models
@@ -66,7 +66,7 @@ def export_command(
     root = s.root()
     if (format is ExportFormat.xlsx or scoring_sheet) and out is None:
         raise usage_error(N_("A workbook needs --out FILE.xlsx."))
-    got = results_with_models(root, s.year(year) or dt.date.today().year, unit, fast_reader=s.env.fast_reader)
+    got = results_with_models(root, s.year(year) or dt.date.today().year, unit, fast_reader=s.env.fast_reader, public=public)
     _ = s.gettext()
     if scoring_sheet or format is ExportFormat.xlsx:
         assert out is not None
@@ -95,6 +95,7 @@ def import_command(
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.sheets import plan_evaluation, plan_import, write_planned
+    from giaoviec.i18n import say
     from giaoviec.render.diagnostics import REPORTERS, ReportContext
     from giaoviec.render.diff import describe
     from giaoviec.render.diff import value as shown
@@ -110,7 +111,7 @@ def import_command(
     errors = [d for d in found if d.is_error]
     if found:
         REPORTERS["text"]([d.localize(_) for d in found], ReportContext(
-            root=root, files=1, gettext=_, console=Console(highlight=False, soft_wrap=True), out=sys.stdout))
+            root=root, files=1, gettext=_, console=plain_console(), out=sys.stdout))
     if errors:
         s.err().print(Text(_("Nothing was written: {n} errors.").format(n=len(errors)), style="bold red"))
         raise typer.Exit(int(ExitCode.DATA_ERRORS))
@@ -118,9 +119,11 @@ def import_command(
         if p.state == "unchanged":
             continue
         label = {"new": _("new"), "changed": _("changed")}[p.state]
-        print(f"{label}: {p.path}")
+        print(terminal(f"{label}: {p.path}"))
+        for note in p.notes:
+            print("  • " + terminal(say(note, _)))
         if dry_run and p.state == "new":
-            print(p.text)
+            print(terminal(p.text))
         for c in p.changes:
             line, flag = describe(c, _)
             print(("  ⚠ " if flag else "  • ") + terminal(line))

@@ -7,9 +7,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from giaoviec.compute.left_out import LeftOut, breakage, left_out
+from giaoviec.compute.left_out import Confidential, LeftOut, breakage, confidential, left_out
 from giaoviec.compute.year import scope_of
 from giaoviec.diagnostics import Diagnostic
+from giaoviec.load.public import Withholding
 from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Assignment
 
@@ -33,6 +34,7 @@ class FollowUp:
     items: list[Item]
     repo: Repository
     left_out: tuple[LeftOut, ...] = ()
+    withheld: Confidential | None = None  # --public: the confidential items left out before anything was computed
 
     @property
     def complete(self) -> bool:
@@ -81,9 +83,11 @@ def follow_up(registry: Repository, docs: Iterable[Document], as_of: dt.date, un
 
 
 def settle(as_of: dt.date, items: list[Item], considered: list[tuple[str, str]], repo: Repository,
-           diagnostics: Sequence[Diagnostic], unit: str | None) -> FollowUp:
-    """The follow-up list once every file is checked: the items of files with errors left out, and named."""
+           diagnostics: Sequence[Diagnostic], unit: str | None, withheld: Withholding | None = None) -> FollowUp:
+    """The follow-up list once every file is checked: the items of files with errors left out, and named.
+    `withheld` (--public): what was taken out as the files were read, counted among the running assignments."""
     broken = breakage(diagnostics)
     missing = left_out(repo, broken, as_of.year, scope_of(repo, unit), considered, {c for _p, c in considered})
     kept = [i for i in items if i.path not in broken.files]
-    return FollowUp(as_of, period_start(as_of, repo.config.checks), kept, repo, tuple(missing))
+    hidden = confidential(withheld, scope_of(repo, unit), as_of, as_of, ("assigned",), by_year=False)
+    return FollowUp(as_of, period_start(as_of, repo.config.checks), kept, repo, tuple(missing), hidden)

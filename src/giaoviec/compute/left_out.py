@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.load.documents import Document, InvalidEntry, Unreadable
+from giaoviec.load.public import Withholding
 from giaoviec.load.repository import Repository
 from giaoviec.model import Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
@@ -120,3 +121,45 @@ def _merged(items: list[LeftOut]) -> list[LeftOut]:
         first.setdefault(key, item)
         cadres[key] += [c for c in item.cadres if c not in cadres[key]]
     return [LeftOut(k, p, tuple(cadres[(k, p)]), first[(k, p)].error) for (k, p) in sorted(first, key=lambda kp: (KINDS.index(kp[0]), kp[1]))]
+
+
+@dataclass(frozen=True)
+class Confidential:
+    """What a public output leaves out (--public): how many confidential assignments (whole documents)
+    and tasks (of published assignments) in its scope. Every figure beside it was computed without them."""
+
+    assignments: int
+    tasks: int
+
+
+SCORED = ("assigned", "closed")
+
+
+def confidential(withheld: Withholding | None, scope: set[str] | None, first: dt.date, last: dt.date,
+                 statuses: tuple[str, ...] = SCORED, by_year: bool = True) -> Confidential | None:
+    """The confidential items taken out whose assignment is in scope and in [first, last] (counted
+    too when that cannot be told: a file that could not be read); of a published assignment, the tasks
+    that count in one of those years (`by_year`, as the year's results count them), or all of them.
+    None when the output is not public."""
+    if withheld is None:
+        return None
+    files = tasks = 0
+    for w in withheld.items:
+        if w.status is not None and w.status not in statuses:
+            continue
+        if scope is not None and w.unit is not None and w.unit not in scope:
+            continue
+        try:
+            start = dt.date.fromisoformat(w.start) if w.start else dt.date.min
+            end = dt.date.fromisoformat(w.end) if w.end else dt.date.max
+        except ValueError:
+            start, end = dt.date.min, dt.date.max
+        if start > last or end < first:
+            continue
+        if w.whole:
+            files += 1
+        elif not by_year:
+            tasks += len(w.tasks)
+        else:
+            tasks += sum(1 for years in w.years if years is None or any(first.year <= y <= last.year for y in years))
+    return Confidential(files, tasks)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from giaoviec.compute.left_out import Confidential
 from giaoviec.compute.year import YearResult
 from giaoviec.domain.semdiff import Diff
 
@@ -31,6 +32,7 @@ class Review:
     names: dict[str, str]  # cadre id → name
     complete: bool = True  # both revisions could be scored without leaving anything out
     units: dict[str, str] = field(default_factory=dict)  # cadre id → the name of the unit of their assignment
+    withheld: Confidential | None = None  # --public: the confidential items of the new revision, left out of both
 
 
 def _by_key(result: YearResult | None) -> dict[tuple[str, str], tuple[float | None, str]]:

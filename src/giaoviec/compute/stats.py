@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from giaoviec.compute.left_out import LeftOut
+from giaoviec.compute.left_out import Confidential, LeftOut
 from giaoviec.compute.year import YearResult
 from giaoviec.domain.org import descendants_index
 from giaoviec.domain.scoring import Counts
@@ -48,6 +48,7 @@ class Stats:
     not_local: NotLocal
     left_out: tuple[LeftOut, ...] = ()
     repo: Repository | None = None
+    withheld: Confidential | None = None  # --public: the confidential items left out before anything was computed
 
     @property
     def complete(self) -> bool:
@@ -89,4 +90,5 @@ def stats(result: YearResult, scope: set[str] | None, day: dt.date) -> Stats:
         tiers[s.tier] = tiers.get(s.tier, 0) + 1
         statuses += (t.status for t in s.tasks)
     return Stats(result.year, result.as_of, result.unit, len({s.assignment.cadre for s in result.assignments}),
-                 len(result.assignments), Counts.of(statuses), tiers, not_local(result.repo, scope, day), result.left_out, result.repo)
+                 len(result.assignments), Counts.of(statuses), tiers, not_local(result.repo, scope, day), result.left_out, result.repo,
+                 result.withheld)

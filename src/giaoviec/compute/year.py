@@ -15,12 +15,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from giaoviec.compute.left_out import LeftOut, breakage, left_out, usable_evaluations
+from giaoviec.compute.left_out import Confidential, LeftOut, breakage, confidential, left_out, usable_evaluations
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, Severity, finding, repository_error
 from giaoviec.domain.councils import matching_assignments
 from giaoviec.domain.org import parent_of, role_at, units_in_scope
 from giaoviec.domain.scoring import AssignmentResult, Council, Header, TaskResult, aggregate, judge_task
 from giaoviec.domain.status import Window, window
+from giaoviec.domain.unitnames import in_sentence
+from giaoviec.load.public import Withholding
 from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Assignment, Config, Evaluation, ScoringProfile
 from giaoviec.model.evaluation import CadreEvaluation
@@ -61,6 +63,7 @@ class YearResult:
     diagnostics: tuple[Diagnostic, ...]  # validation's, of the whole repository
     repo: Repository
     left_out: tuple[LeftOut, ...] = ()  # what the results leave out, and why (compute.left_out)
+    withheld: Confidential | None = None  # --public: the confidential items left out before anything was computed
 
     @property
     def complete(self) -> bool:
@@ -130,9 +133,10 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
     return Scored(year, as_of or min(today, dt.date(year, 12, 31)), unit, tuple(judged), explain)
 
 
-def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic]) -> YearResult:
+def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic], withheld: Withholding | None = None) -> YearResult:
     """The results once every file is checked: files with errors left out (and named), council
-    sessions applied entry by entry, counts, points and tiers, quotas checked."""
+    sessions applied entry by entry, counts, points and tiers, quotas checked. `withheld` (--public):
+    what was taken out as the files were read, counted in the scope and year."""
     broken = breakage(diagnostics)
     evaluations = usable_evaluations(repo, broken)
     stale = stale_scores(diagnostics)
@@ -147,8 +151,9 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic]) 
     top = profile_in_force(repo.config, repo.profiles, dt.date(scored.year, 12, 31))
     missing = left_out(repo, broken, scored.year, scope_of(repo, scored.unit), [(j.path, j.head.cadre) for j in scored.judged],
                        {j.head.cadre for j in scored.judged})
+    hidden = confidential(withheld, scope_of(repo, scored.unit), dt.date(scored.year, 1, 1), dt.date(scored.year, 12, 31))
     return YearResult(scored.year, scored.as_of, scored.unit, top.id if top else None, tuple(results),
-                      tuple(findings), tuple(diagnostics), repo, tuple(missing))
+                      tuple(findings), tuple(diagnostics), repo, tuple(missing), hidden)
 
 
 def stale_scores(diagnostics: Sequence[Diagnostic]) -> dict[tuple[str, int, int], frozenset[str]]:
@@ -224,6 +229,6 @@ def quota_warnings(repo: Repository, results: list[AssignmentResult]) -> list[Di
             group = f"{parent}/{role}"
             out.append(_result_warning(
                 "score.quota", N_("Quota exceeded among the {role} of {unit} ({profile}): {n_tier} '{tier}', but at most {share} of the {n_of} '{of}' are allowed."),
-                group, role=term(ROLE_PLURAL, role), unit=repo.name(parent), profile=profile_id, n_tier=n_tier, tier=term(TIER, quota.tier),
+                group, role=term(ROLE_PLURAL, role), unit=in_sentence(repo.name(parent)), profile=profile_id, n_tier=n_tier, tier=term(TIER, quota.tier),
                 share=share(quota.share), n_of=n_of, of=term(TIER, quota.of)))
     return out

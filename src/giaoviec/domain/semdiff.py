@@ -18,8 +18,10 @@ from giaoviec.load.documents import Document, Unreadable
 from giaoviec.model import Assignment, Evaluation
 from giaoviec.model.assignment import Task
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.org import Cadres, Units
 
 TERMS = ("what", "due", "target", "weight")
+DRAFTS = ("proposed", "appraised")  # a draft's terms are still being settled: edited freely, no amendment
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,15 @@ class Owner:
     program: str
     period: str
     index: int = 0  # the document in the new file
+    unit: str = ""  # the assignment's unit (none for a council entry)
 
 
 @dataclass(frozen=True)
 class Change:
     kind: str  # assignment-added, assignment-removed, task-added, task-removed, term, check-in, check-in-removed,
     #            outcome, confidential, cancelled, council-score, council-general, council-component, council-tier,
-    #            council-discipline, registry (a change of units, cadres, profiles or the configuration: everyone's inputs)
+    #            council-discipline, status (proposed → appraised → assigned → closed),
+    #            registry (a change of units, cadres, profiles or the configuration: everyone's inputs)
     owner: Owner
     task: str | None = None
     field: str | None = None
@@ -142,12 +146,13 @@ def compare(files: list[str], old_docs: Iterable[Document], new_docs: Iterable[D
         cadre, program, start, end = key
         period = f"{start.isoformat()} – {end.isoformat()}"
         if key not in before:
-            path, index, _ = after[key]
-            diff.changes.append(Change("assignment-added", Owner(path, cadre, program, period, index)))
+            path, index, added = after[key]
+            diff.changes.append(Change("assignment-added", Owner(path, cadre, program, period, index, added.unit),
+                                       new={"status": added.status, "tasks": len(added.tasks)}))
             continue
         if key not in after:
-            path, _, _ = before[key]
-            diff.changes.append(Change("assignment-removed", Owner(path, cadre, program, period)))
+            path, _, removed = before[key]
+            diff.changes.append(Change("assignment-removed", Owner(path, cadre, program, period, unit=removed.unit)))
             continue
         diff.changes += _assignment_changes(before[key], after[key], period)
     old_ev, new_ev = _evaluations(old_list), _evaluations(new_list)
@@ -155,8 +160,38 @@ def compare(files: list[str], old_docs: Iterable[Document], new_docs: Iterable[D
         diff.changes += _council_changes(old_ev.get(key), new_ev.get(key))
     held = {d.path for d in (*old_list, *new_list) if not _is_registry(d)}
     for path in sorted({d.path for d in (*old_list, *new_list) if _is_registry(d)} - held):
-        diff.changes.append(Change("registry", Owner(path, "", "", "")))
+        diff.changes.append(Change("registry", Owner(path, "", "", ""), new=org_changes(path, old_list, new_list)))
     return diff
+
+
+ORG_FIELDS = {"unit": ("name", "level", "parent", "valid_from", "valid_to", "succeeded_by"), "cadre": ("name", "hometown", "positions")}
+
+
+def org_changes(path: str, old_docs: list[Document], new_docs: list[Document]) -> tuple[tuple[str, str, str, str, tuple[str, ...]], ...]:
+    """What a change of a Units or Cadres file does to each unit and cadre in it: (unit | cadre,
+    added | removed | changed, id, name, the fields changed)."""
+    def entries(docs: list[Document]) -> dict[tuple[str, str], Any]:
+        out: dict[tuple[str, str], Any] = {}
+        for d in docs:
+            if d.path == path and isinstance(d.model, Units):
+                out.update({("unit", u.id): u for u in d.model.units})
+            elif d.path == path and isinstance(d.model, Cadres):
+                out.update({("cadre", c.id): c for c in d.model.cadres})
+        return out
+
+    before, after = entries(old_docs), entries(new_docs)
+    found: list[tuple[str, str, str, str, tuple[str, ...]]] = []
+    for key in sorted(set(before) | set(after)):
+        kind, ident = key
+        was, now = before.get(key), after.get(key)
+        if was is None or now is None:
+            either: Any = now if was is None else was
+            found.append((kind, "added" if was is None else "removed", ident, either.name, ()))
+        else:
+            fields = tuple(name for name in ORG_FIELDS[kind] if getattr(was, name) != getattr(now, name))
+            if fields:
+                found.append((kind, "changed", ident, now.name, fields))
+    return tuple(found)
 
 
 def _is_registry(doc: Document) -> bool:
@@ -170,11 +205,14 @@ def _assignment_changes(old, new, period: str) -> list[Change]:
     _, _, a = old
     path, index, b = new
     out: list[Change] = []
-    base = Owner(path, b.cadre, b.program, period, index)
+    base = Owner(path, b.cadre, b.program, period, index, b.unit)
+    if a.status != b.status:
+        out.append(Change("status", base, field="status", old=a.status, new=b.status, loc=("status",)))
     if a.confidential != b.confidential:
         out.append(Change("confidential", base, field="confidential", old=a.confidential, new=b.confidential, loc=("confidential",)))
     old_tasks = {t.id: t for t in a.tasks}
     named = amendments_since(a, b)
+    draft = a.status in DRAFTS  # the terms bind from the decision that assigns them: before it, no amendment is needed
     for i, t in enumerate(b.tasks):
         loc = ("tasks", i)
         if t.id not in old_tasks:
@@ -185,7 +223,7 @@ def _assignment_changes(old, new, period: str) -> list[Change]:
         for name, (was, now) in ((n, (terms(o)[n], terms(t)[n])) for n in TERMS):
             if was != now:
                 out.append(Change("term", base, task=t.id, field=name, old=was, new=now, eased=_eased(name, was, now, direction),
-                                  amended=t.id in named, loc=loc + LOCS[name]))
+                                  amended=draft or t.id in named, loc=loc + LOCS[name]))
         for p in (p for p in t.progress if p not in o.progress):
             out.append(Change("check-in", base, task=t.id, new=p, loc=(*loc, "progress")))
         for p in (p for p in o.progress if p not in t.progress):

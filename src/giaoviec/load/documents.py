@@ -17,6 +17,7 @@ from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.i18n import os_problem
 from giaoviec.load import yamlio
 from giaoviec.load.files import DATA_FOLDERS, in_data_folder, is_giaoviec_file, may_hold_giaoviec_data
+from giaoviec.load.public import Withholding
 from giaoviec.load.scanning import sniff_kinds
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
 from giaoviec.model import KINDS, Cadres, Evaluation, Units
@@ -105,9 +106,10 @@ def _text(value: Any) -> str | None:
 
 
 def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool = True,
-              agreed: set[bytes] | None = None) -> tuple[list[Document], list[Diagnostic]]:
+              agreed: set[bytes] | None = None, withhold: Withholding | None = None) -> tuple[list[Document], list[Diagnostic]]:
     """The documents of one file that holds giaoviec data ([] for other YAML files). `agreed`: the
-    texts the fast reader took before, read again without its risk scan (yamlfast.documents)."""
+    texts the fast reader took before, read again without its risk scan (yamlfast.documents).
+    `withhold` (--public): its confidential items taken out before anything is parsed (load/public.py)."""
     if raw is None:
         try:
             raw = (root / rel).read_bytes()
@@ -125,6 +127,8 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     documents: list[Document] = []
     diagnostics = list(loaded.diagnostics)
     if loaded.diagnostics:  # not even YAML: what it held is unknown
+        if withhold is not None and withhold.file(rel, raw):
+            return [], []
         kinds = sniff_kinds(raw)
         kind = next(iter(kinds)).decode() if len(kinds) == 1 else "*"
         ident = _ID_LINE.search(raw) if kind == "ScoringProfile" else None
@@ -139,6 +143,10 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     for index, data in enumerate(loaded.documents):
         if data is None or (not by_line and not _is_data(data)):
             continue
+        if withhold is not None:
+            data = withhold.document(rel, index, data)
+        if data is None:
+            continue
         model, found = parse_document(rel, index, data)
         diagnostics += found
         if model is not None:
@@ -146,7 +154,7 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
         elif (lost := _unreadable(data)) is not None:
             documents.append(Document(rel, index, lost))
     if diagnostics:
-        diagnostics = yamlio.locate(diagnostics, text)
+        diagnostics = yamlio.locate(diagnostics if withhold is None else withhold.remap(diagnostics), text)
     return documents, diagnostics
 
 

@@ -20,6 +20,7 @@ from giaoviec.i18n import os_problem
 from giaoviec.load.documents import Document, Unreadable, read_file
 from giaoviec.load.files import CONFIG_FILE, list_files
 from giaoviec.load.profiles import builtin_profiles
+from giaoviec.load.public import Withholding
 from giaoviec.load.scanning import UNREADABLE, Scan, collector_paused, digest, scan
 from giaoviec.model import Assignment, Cadres, Config, Evaluation, ScoringProfile, Units
 from giaoviec.model.common import Period
@@ -166,9 +167,10 @@ class Parsed(Protocol):
 
 
 def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool = True, scanned: Scan | None = None,
-                  parsed: Parsed | None = None) -> Registry:
+                  parsed: Parsed | None = None, withhold: Withholding | None = None) -> Registry:
     """Reads every file that is not only Assignments; Fatal (exit 3) when the root is unusable.
-    With `parsed`, a file parsed before (same digest, no finding) is read back from it."""
+    With `parsed`, a file parsed before (same digest, no finding) is read back from it. `withhold`
+    (--public): confidential items taken out as they are read (never with `parsed`)."""
     if not (root / CONFIG_FILE).is_file():
         raise repository_error(N_("No {file} in {root}."), file=CONFIG_FILE, root=str(root))
     if scanned is None:
@@ -183,8 +185,8 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
             if kept is not None:
                 documents += kept
                 continue
-            docs, found = read_file(root, rel, raw, fast_reader)
-            if not docs and not found:
+            docs, found = read_file(root, rel, raw, fast_reader, withhold=withhold)
+            if not docs and not found and (withhold is None or all(w.path != rel for w in withhold.items)):
                 other.add(rel)
             if parsed is not None and raw is not None and docs and not found:
                 parsed.put(rel, key, docs)

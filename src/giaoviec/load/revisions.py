@@ -6,11 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from giaoviec.load.documents import Document, read_file
+from giaoviec.load.public import Withholding
 
 
-def documents(root: Path, paths: list[str]) -> Iterator[Document]:
-    """The documents of the given files that exist in this version (files that fail to load give none)."""
+def documents(root: Path, paths: list[str], withhold: Withholding | None = None) -> Iterator[Document]:
+    """The documents of the given files that exist in this version (files that fail to load give none).
+    `withhold` (--public): their confidential items taken out."""
     for rel in paths:
         if (root / rel).is_file():
-            docs, _ = read_file(root, rel)
+            docs, _ = read_file(root, rel, withhold=withhold)
             yield from docs

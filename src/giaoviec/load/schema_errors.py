@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "literal_error": N_("'{value}' is not allowed here; expected one of: {expected}."),
     "bool_type": N_("Expected true or false, found '{value}'."),
     "date_format": N_("'{value}' is not a date written YYYY-MM-DD."),
-    "date_from_datetime_parsing": N_("'{value}' is not a valid date."),
+    "date_from_datetime_parsing": N_("'{value}' is a date that does not exist in the calendar."),
     "date_parsing": N_("'{value}' is not a valid date."),
     "string_pattern_mismatch": N_("'{value}' is not a valid identifier."),
     "string_type": N_("Expected text, found '{value}'."),
@@ -55,6 +55,9 @@ CODES: dict[str, str] = {  # pydantic's error type → the stable code of the fi
     "model_type": "schema.mapping-of-fields", "dict_type": "schema.mapping", "tuple_type": "schema.list",
 }
 SUGGEST = N_("Did you mean '{suggestion}'?")
+DECIMAL_COMMA = N_("A number takes a decimal point, not a comma: write {written}.")
+SPLIT_NUMBER = N_("The comma of {number} splits it inside {{ … }}: '{field}' is read as a new field.")
+_DECIMAL = re.compile(r"-?\d+,\d+")
 FLOW_COMMA = N_("Inside {{ … }} a comma starts a new field: put text that holds a comma in quotes, e.g. note: \"Đã rà soát, lập hồ sơ\".")
 
 
@@ -153,13 +156,39 @@ def schema_diagnostics(path: str, index: int, model: type[BaseModel], data: dict
                 hint, args["suggestion"] = SUGGEST, close[0]
         if kind == "bool_type" and isinstance(err["input"], str):
             hint = HINTS["bool_type"]
+        message = MESSAGES.get(kind, FALLBACK)
+        if kind in ("float_type", "int_type") and isinstance(err["input"], str) and _DECIMAL.fullmatch(err["input"].strip()):
+            hint, args["written"] = DECIMAL_COMMA, err["input"].strip().replace(",", ".")  # 12,5: Vietnamese writes a decimal comma
+        elif kind == "extra_forbidden" and field.isdigit():
+            before = _number_before(data, loc)
+            if before is not None:  # {target: 12,5}: YAML reads target: 12 and a field '5'
+                message, hint, args["number"], args["written"] = SPLIT_NUMBER, DECIMAL_COMMA, f"{before},{field}", f"{before}.{field}"
         out.append(finding(
-            path, Where(index, loc, anchor), CODES.get(kind, "schema.value"), MESSAGES.get(kind, FALLBACK), hint=hint,
+            path, Where(index, loc, anchor), CODES.get(kind, "schema.value"), message, hint=hint,
             field=field, value=_shown(err.get("input")), expected=str(ctx.get("expected", "")),
             char=ctx.get("code", ""), position=ctx.get("position", ""),
             limit=limit, kind=kind, **args,
         ))
     return None, out
+
+
+def _number_before(data: Any, loc: tuple) -> str | None:
+    """The whole number written just before the key at `loc` in its mapping (the key a decimal comma made), if any."""
+    node = data
+    for step in loc[:-1]:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(node, dict):
+        return None
+    keys = [str(k) for k in node]
+    at = keys.index(str(loc[-1])) if str(loc[-1]) in keys else 0
+    if at == 0:
+        return None
+    value = list(node.values())[at - 1]
+    text = str(getattr(value, "src", value))
+    return text if isinstance(value, (int, float)) and not isinstance(value, bool) and re.fullmatch(r"-?\d+", text) else None
 
 
 def wrong_document(path: str, index: int, what: str, kind: Any = None) -> Diagnostic:

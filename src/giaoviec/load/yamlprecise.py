@@ -59,6 +59,11 @@ class DuplicateKey(ConstructorError):
     pass
 
 
+class UnknownTag(ConstructorError):
+    """A tag other than the core schema's (!!binary, !!timestamp, !!set, !custom…): refused where it is
+    written. A !!binary value would bring bytes past every check of text (control characters)."""
+
+
 class _Core12Constructor(SafeConstructor):
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, MappingNode):
@@ -120,6 +125,15 @@ _C = _Core12Constructor
 _C.add_constructor("tag:yaml.org,2002:bool", _C.construct_yaml_bool)
 _C.add_constructor("tag:yaml.org,2002:int", _C.construct_yaml_int)
 _C.add_constructor("tag:yaml.org,2002:float", _C.construct_yaml_float)
+CORE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+
+def _unknown_tag(_self: Any, node: Node) -> Any:
+    raise UnknownTag(None, None, node.tag, node.start_mark)
+
+
+# the YAML 1.2 core schema's tags only; any other is refused (SafeConstructor also builds binary, timestamp, set…)
+_C.yaml_constructors = {tag: f for tag, f in _C.yaml_constructors.items() if tag in CORE_TAGS} | {None: _unknown_tag}
 
 
 if _LIBYAML:
@@ -163,6 +177,13 @@ def read(path: str, text: str) -> tuple[tuple[Any, ...], tuple[Diagnostic, ...]]
             hint=N_("Remove or rename one of the two keys."),
             line=mark.line + 1, column=mark.column + 1, key=exc.problem.split(" ", 2)[2],
         ),)
+    except UnknownTag as exc:
+        mark = exc.problem_mark
+        return (), (finding(
+            path, None, "yaml.tag", N_("The tag {tag} is not allowed: a value is written as text, a number, true/false, a list or a mapping."),
+            hint=N_("Remove the tag (the word starting with '!') and write the value itself."),
+            line=mark.line + 1, column=mark.column + 1, tag=_tag_name(exc.problem or ""),
+        ),)
     except yaml.MarkedYAMLError as exc:
         return (), (_syntax(path, exc, text),)
     except yaml.YAMLError as exc:  # reader errors: a character YAML does not allow (libyaml's offset is not always its own)
@@ -182,6 +203,12 @@ def read(path: str, text: str) -> tuple[tuple[Any, ...], tuple[Diagnostic, ...]]
     finally:
         loader.dispose()
     return tuple(documents), ()
+
+
+def _tag_name(tag: str) -> str:
+    """A tag as it was written: !!binary for tag:yaml.org,2002:binary; shown visibly, never obeyed."""
+    name = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    return name.encode("ascii", "backslashreplace").decode("ascii")[:80]
 
 
 # libyaml's words for the usual mistakes, said for people who do not write YAML every day

@@ -72,6 +72,7 @@ class CheckIn(Model):
     date: Date = f("Ngày báo cáo", "Ngày của lần báo cáo tiến độ.")
     value: Figure | None = f("Giá trị đạt được", "Giá trị chỉ tiêu đã đạt tính đến ngày báo cáo.", default=None)
     note: Text | None = f("Ghi chú", "Nội dung báo cáo.", default=None)
+    evidence: tuple[NonEmptyText, ...] = f("Minh chứng", "Văn bản, đường dẫn làm căn cứ cho lần báo cáo.", default=())
 
 
 class ObjectiveCause(Model):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from giaoviec.render.escape import html as escape
 
 COLOURS = {  # the four official buckets, and the tiers
     "completed-on-time": "#2e7d32", "completed-late": "#f9a825", "unfinished-within-term": "#1e88e5",

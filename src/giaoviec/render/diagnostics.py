@@ -21,7 +21,8 @@ from giaoviec import __version__
 from giaoviec.codes import CODES
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.i18n import Gettext
-from giaoviec.render.escape import md, md_code, terminal
+from giaoviec.render.escape import github as gh_escape
+from giaoviec.render.escape import json_text, md, md_code, terminal
 from giaoviec.render.rules import help_markdown, help_text, help_uri
 
 GITHUB_LIMIT = 10
@@ -37,6 +38,13 @@ class ReportContext:
     summary: TextIO | None = None  # the GitHub job summary, when there is one
     workspace: Path | None = None  # where GitHub's paths start (GITHUB_WORKSPACE)
     git_root: Path | None = None  # the top of the git work tree holding the repository, where code scanning's paths start
+
+
+def line(d: Diagnostic, _: Gettext) -> str:
+    """A localized diagnostic on one line, its severity in the reader's language ("…: lỗi [ref.unknown] …")."""
+    place = f"{d.path}:{d.line}:{d.column}: " if d.path else ""
+    label = _("error") if d.is_error else _("warning")
+    return f"{place}{label} [{d.code}] {d.message}"
 
 
 def text(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
@@ -80,14 +88,7 @@ def as_json(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
             for d in sorted(diagnostics)
         ],
     }
-    ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-
-
-def gh_escape(value: str, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if prop:
-        value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
+    ctx.out.write(json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _workspace_path(ctx: ReportContext, path: str) -> str:
@@ -181,7 +182,7 @@ def sarif(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
             "columnKind": "unicodeCodePoints",
         }],
     }
-    ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    ctx.out.write(json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
 
 
 REPORTERS: dict[str, Callable[[list[Diagnostic], ReportContext], None]] = {

@@ -13,10 +13,11 @@ from typing import Any
 
 from giaoviec import formats
 from giaoviec.compute.review import Impact, Review
-from giaoviec.domain.semdiff import Change
+from giaoviec.domain.semdiff import DRAFTS, Change
 from giaoviec.i18n import N_, Gettext, lang_of
-from giaoviec.render.escape import md, md_code, md_html, terminal
-from giaoviec.words import PROGRAM, TIER, fixed, word
+from giaoviec.render import incomplete
+from giaoviec.render.escape import json_text, md, md_code, md_html, md_url, terminal
+from giaoviec.words import ASSIGNMENT_STATUS, COMPONENT, PROGRAM, TIER, fixed, word
 
 
 def value(v: Any, _: Gettext) -> str:
@@ -72,7 +73,15 @@ def describe(c: Change, _: Gettext) -> tuple[str, bool]:
 def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
     t = c.task
     if c.kind == "assignment-added":
-        return _("new assignment"), False
+        if not isinstance(c.new, dict):
+            return _("new assignment"), False
+        return _("new assignment ({status}): {n} tasks").format(status=word(ASSIGNMENT_STATUS, c.new["status"], _), n=c.new["tasks"]), False
+    if c.kind == "status":
+        text = _("status: {old} → {new}").format(old=word(ASSIGNMENT_STATUS, c.old, _), new=word(ASSIGNMENT_STATUS, c.new, _))
+        if c.new == "assigned" and c.old in DRAFTS:
+            text += " — " + _("the terms now bind: a later change of them needs an amendment decision")
+        backwards = list(ASSIGNMENT_STATUS).index(c.new) < list(ASSIGNMENT_STATUS).index(c.old)
+        return text, backwards
     if c.kind == "assignment-removed":
         return _("assignment removed"), True
     if c.kind == "task-added":
@@ -114,14 +123,33 @@ def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
     if c.kind == "council-general":
         return _("council general points: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "council-component":
-        return _("council points for '{name}': {old} → {new}").format(name=c.field, old=_v(c.old, _), new=_v(c.new, _)), True
+        return _("council points for '{name}': {old} → {new}").format(name=word(COMPONENT, c.field or "", _), old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "council-tier":
         return _("decided tier: {old} → {new}").format(old=_tier(c.old, _), new=_tier(c.new, _)), True
     if c.kind == "council-discipline":
         return _("discipline: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _)), True
     if c.kind == "registry":
-        return _("{path} changed: units, cadres, profiles or the configuration, which every figure may rest on").format(path=c.path), True
+        text = _("{path} changed: units, cadres, profiles or the configuration, which every figure may rest on").format(path=c.path)
+        said = [_org(d, _) for d in c.new or ()]
+        if len(said) > 12:
+            said = [*said[:12], _("{n} more").format(n=len(said) - 12)]
+        return text + (" — " + "; ".join(said) if said else ""), True
     return c.kind, False
+
+
+ORG_FIELD = {"name": N_("name"), "level": N_("level"), "parent": N_("parent unit"), "valid_from": N_("valid from"),
+             "valid_to": N_("valid to"), "succeeded_by": N_("successors"), "hometown": N_("hometown"), "positions": N_("positions")}
+ORG_CHANGE = {
+    ("unit", "added"): N_("unit {name} ({id}) added"), ("unit", "removed"): N_("unit {name} ({id}) removed"),
+    ("unit", "changed"): N_("unit {name} ({id}): {fields} changed"), ("cadre", "added"): N_("cadre {name} ({id}) added"),
+    ("cadre", "removed"): N_("cadre {name} ({id}) removed"), ("cadre", "changed"): N_("cadre {name} ({id}): {fields} changed"),
+}
+
+
+def _org(detail: tuple, _: Gettext) -> str:
+    """One unit or cadre a change of org/ adds, removes or changes, in words."""
+    kind, how, ident, name, fields = detail
+    return _(ORG_CHANGE[(kind, how)]).format(name=name, id=ident, fields=", ".join(_(ORG_FIELD.get(f, f)) for f in fields))
 
 
 def _tier(tier: str | None, _: Gettext) -> str:
@@ -187,6 +215,7 @@ def text(r: Review, _: Gettext) -> str:
                 line, flag = describe(c, _)
                 lines.append(("    ⚠ " if flag else "    • ") + line)
         lines += ["  → " + _impact(i, _) for i in b.impacts]
+    lines += ["", *incomplete.public(r.withheld, _)] if r.withheld is not None else []
     if not r.complete:
         lines += ["", "⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
     return "\n".join(terminal(line.replace("\n", " ")) for line in lines) + "\n"
@@ -212,41 +241,47 @@ def _flagged(b: Block, _: Gettext) -> int:
 def markdown(r: Review, _: Gettext, limit: int | None = None, full_at: str | None = None) -> str:
     """The change for a pull request: one folded section per unit (open where something is flagged ⚠).
     With `limit`, at most that many characters: the units that do not fit are named in a note that
-    says where the whole text is (`full_at`), never cut in the middle."""
+    says where the whole text is (`full_at`), never cut in the middle. The changes of the registry
+    (units, cadres, profiles, configuration: one line a file) are cut the same way."""
     flagged = sum(1 for c in r.diff.changes if describe(c, _)[1])
     head = [MARKER, "### " + _("giaoviec: what this change does"), ""]
     head.append(_("{n} changes in {files} files; {flagged} to look at twice (⚠).").format(
         n=len(r.diff.changes), files=len(r.diff.changed_files), flagged=flagged))
     registry, cadres = blocks(r)
-    for c in registry:
-        head += ["", "- ⚠ " + md(describe(c, _)[0])]
-    tail: list[str] = []
+    # each piece: (registry changes, cadres, lines); the registry's first, a change a piece
+    pieces: list[tuple[int, int, list[str]]] = [(1, 0, ["", "- ⚠ " + md(describe(c, _)[0])]) for c in registry]
+    tail: list[str] = [*("\n> " + md(line) for line in incomplete.public(r.withheld, _))]
     if not r.complete:
-        tail = ["", "> ⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
+        tail += ["", "> ⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
     by_unit: dict[str, list[Block]] = {}
     for b in cadres:
         by_unit.setdefault(r.units.get(b.cadre, "—"), []).append(b)
-    sections = []
     for unit, unit_blocks in by_unit.items():
         marks = sum(_flagged(b, _) for b in unit_blocks)
         summary = _("{unit}: {n} cadres").format(unit=md_html(unit), n=len(unit_blocks)) + (f", {marks} ⚠" if marks else "")
         body = [line for b in unit_blocks for line in _block_md(b, r, _)]
-        sections.append((len(unit_blocks), ["", f"<details{' open' if marks else ''}><summary><b>{summary}</b></summary>", *body, "", "</details>"]))
+        pieces.append((0, len(unit_blocks), ["", f"<details{' open' if marks else ''}><summary><b>{summary}</b></summary>", *body, "", "</details>"]))
+    where = _("The whole text: {url}").format(url=md_url(full_at)) if full_at else _("The whole text: giaoviec diff {base} --format md").format(base=md(r.base))
+
+    def note(left: list[tuple[int, int, list[str]]], longest: bool = False) -> list[str]:
+        changes, units, cadres = sum(p[0] for p in left), sum(1 for p in left if not p[0]), sum(p[1] for p in left)
+        if changes or longest:
+            said = _("⚠ Cut to fit a pull-request comment: {changes} more changes of units, cadres, profiles or the configuration, and {units} more units ({cadres} cadres), are not shown here.").format(
+                changes=changes, units=units, cadres=cadres)
+        else:
+            said = _("⚠ Cut to fit a pull-request comment: {units} more units ({cadres} cadres) are not shown here.").format(units=units, cadres=cadres)
+        return ["", "> " + said, "> " + where]
+
     shown = list(head)
     size = len("\n".join(shown + tail)) + 1
-    for i, (_count, section) in enumerate(sections):
+    room = len("\n".join(note(pieces, longest=True))) + 1  # what a note needs at most (its counts are never larger)
+    for i, (_changes, _count, section) in enumerate(pieces):
         piece = len("\n".join(section)) + 1
-        rest = sections[i + 1:]
-        note_room = 600 if rest else 0  # what the note of a cut needs
-        if limit is None or size + piece + note_room <= limit:
+        if limit is None or size + piece + (room if i + 1 < len(pieces) else 0) <= limit:
             shown += section
             size += piece
             continue
-        left = sections[i:]
-        note = _("⚠ Cut to fit a pull-request comment: {units} more units ({cadres} cadres) are not shown here.").format(
-            units=len(left), cadres=sum(c for c, _s in left))
-        where = _("The whole text: {url}").format(url=full_at) if full_at else _("The whole text: giaoviec diff {base} --format md").format(base=md(r.base))
-        shown += ["", "> " + note, "> " + where]
+        shown += note(pieces[i:])
         break
     return "\n".join(shown + tail) + "\n"
 
@@ -261,7 +296,7 @@ def as_json(r: Review, _: Gettext) -> str:
 
     doc = {
         "version": 1, "base": r.base, "head": r.head or None, "files": r.diff.changed_files, "complete": r.complete,
-        "changes": [
+        **incomplete.public_json(r.withheld), "changes": [
             {"kind": c.kind, "path": c.path, "cadre": c.cadre or None, "program": c.program or None, "period": c.period or None,
              "task": c.task, "field": c.field, "old": value(c.old), "new": value(c.new), "eased": c.eased,
              "amended": c.amended if c.kind == "term" else None,
@@ -272,7 +307,7 @@ def as_json(r: Review, _: Gettext) -> str:
         "impacts": [{"cadre": i.cadre, "program": i.program, "year": i.year, "before": {"points": i.before_points, "tier": i.before_tier},
                      "after": {"points": i.after_points, "tier": i.after_tier}} for i in r.impacts],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 RENDERERS = {"text": text, "md": markdown, "json": as_json}

@@ -6,7 +6,8 @@ confidential content is included; the task tables as an appendix on landscape pa
 
 A4, Times New Roman (TCVN 6909:2001 Unicode), 13 pt body, margins 20/20/30/15 mm. The content is
 the Report of render/report.py, nothing else: every figure there comes from the one computation.
-python-docx escapes every text for XML; nothing from a data file is read as markup.
+python-docx escapes every text for XML; nothing from a data file is read as markup; every run's text goes
+through `escape.docx` (control characters, which XML cannot hold, and bidi overrides written as codes).
 """
 
 from __future__ import annotations
@@ -14,205 +15,32 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.shared import Mm, Pt
 
 from giaoviec import formats
+from giaoviec.domain.unitnames import in_sentence
 from giaoviec.i18n import Gettext
+from giaoviec.render.docxparts import BODY, FONT, SMALL
+from giaoviec.render.docxparts import grid as _grid
+from giaoviec.render.docxparts import page_numbers as _page_numbers
+from giaoviec.render.docxparts import para as _para
+from giaoviec.render.docxparts import runs as _runs
+from giaoviec.render.escape import docx as docx_text
+from giaoviec.render.letterhead import Letterhead, heading_block, signature
 from giaoviec.render.report import texts
 from giaoviec.render.reportview import CadreSection, Report
 from giaoviec.words import BUCKET, STATUS
-
-FONT = "Times New Roman"
-BODY = Pt(13)
-SMALL = Pt(11)
-
-
-@dataclass(frozen=True)
-class Letterhead:
-    """What the document form needs beyond the report's content (giaoviec.yaml `documents`, or
-    options, or what the unit's names give)."""
-
-    form: str  # "party" (HD 36-HD/VPTW) or "state" (NĐ 30/2020)
-    superior: str  # the body the issuer stands under ("ĐẢNG BỘ TỈNH VĨNH PHÚC"), "" for none
-    issuer: str  # the issuing body ("BAN TỔ CHỨC HUYỆN ỦY")
-    number: str  # "15", or "" for a blank to fill by hand
-    symbol: str  # "BC/BTCHU" (party: "Số 15-BC/BTCHU"; state: "Số: 15/BC-UBND")
-    place: str  # "Yên Lạc"
-    date: dt.date  # the date the document states (the day it is made, unless given)
-    authority: str  # "T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", "" for none
-    title: str  # "TRƯỞNG BAN"
-    signer: str  # the signer's name, "" for a blank
-    recipients: tuple[str, ...]
-    issuer_in_text: str = ""  # the issuer as the body names it ("Ban Tổ chức Huyện ủy Yên Lạc"); the issuer when ""
-
-    @property
-    def number_line(self) -> str:
-        number = self.number or "\u00a0" * 6
-        if self.form == "state":
-            return f"Số: {number}/{self.symbol}"
-        return f"Số {number}-{self.symbol}"
-
-
-def _keep(text: str) -> str:
-    """A figure stays with its unit on one line: "20 %" is never split between two."""
-    return text.replace(" %", "\u00a0%")
-
-
-def _font(run, size=BODY, bold: bool | None = None, italic: bool | None = None, underline: bool | None = None) -> None:
-    run.text = _keep(run.text)
-    run.font.name = FONT
-    run.font.size = size
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    if bold is not None:
-        run.bold = bold
-    if italic is not None:
-        run.italic = italic
-    if underline is not None:
-        run.underline = underline
-
-
-def _para(container, text: str = "", *, size=BODY, bold: bool = False, italic: bool = False, underline: bool = False,
-          align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = False, before: float = 0, after: float = 4, keep: bool = False) -> Paragraph:
-    p = container.add_paragraph()
-    p.alignment = align
-    fmt = p.paragraph_format
-    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-    fmt.line_spacing = 1.1
-    if indent:
-        fmt.first_line_indent = Cm(1.0)
-    if keep:
-        fmt.keep_with_next = True
-    if text:
-        _font(p.add_run(text), size, bold, italic, underline)
-    return p
-
-
-def _runs(p: Paragraph, *parts: tuple[str, bool], size=BODY) -> Paragraph:
-    """Runs of one paragraph, each (text, bold)."""
-    for text, bold in parts:
-        _font(p.add_run(text), size, bold)
-    return p
-
-
-def _no_borders(table: Table) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    table._tbl.tblPr.append(borders)
-
-
-def _widths(table: Table, widths: list[float]) -> None:
-    """Column widths, in the grid (what LibreOffice follows) and in every cell (what Word follows)."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
-
-
-def _cell(cell, text: str, *, size=SMALL, bold: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
-    p = cell.paragraphs[0]
-    p.alignment = align
-    p.paragraph_format.space_after = Pt(0)
-    for i, line in enumerate(text.split("\n")):
-        if i:
-            p.add_run().add_break()
-        _font(p.add_run(line), size, bold)
-
-
-def _grid(container, heads: list[str], rows: list[list[str]], widths: list[float], numeric: frozenset[int] = frozenset()) -> Table:
-    table = container.add_table(rows=1, cols=len(heads))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for i, head in enumerate(heads):
-        _cell(table.rows[0].cells[i], head, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    header = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")  # the heading row again on every page
-    repeat.set(qn("w:val"), "true")
-    header.append(repeat)
-    for values in rows:
-        cells = table.add_row().cells
-        for i, value in enumerate(values):
-            _cell(cells[i], value, align=WD_ALIGN_PARAGRAPH.RIGHT if i in numeric else WD_ALIGN_PARAGRAPH.LEFT)
-    _widths(table, widths)
-    return table
-
-
-def _page_numbers(section) -> None:
-    """The page number at the top centre, from the second page (HD 36, NĐ 30)."""
-    section.different_first_page_header_footer = True
-    p = section.header.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = p.add_run()
-    _font(run, Pt(13))
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        else:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
-        run._r.append(el)
-
-
-def _heading_block(doc, head: Letterhead, r: Report, _: Gettext) -> None:
-    table = doc.add_table(rows=1, cols=2)
-    _no_borders(table)
-    left, right = table.rows[0].cells
-    left.paragraphs[0].paragraph_format.space_after = Pt(0)
-    right.paragraphs[0].paragraph_format.space_after = Pt(0)
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    first = left.paragraphs[0]
-    first.alignment = center
-    if head.superior:
-        _font(first.add_run(head.superior.upper()), Pt(13) if head.form == "party" else Pt(12.5))
-        _para(left, head.issuer.upper(), size=Pt(13), bold=True, align=center, after=0)
-    else:
-        _font(first.add_run(head.issuer.upper()), Pt(13), bold=True)
-    _para(left, "*" if head.form == "party" else "—————", size=Pt(13), align=center, after=0)
-    _para(left, head.number_line, size=Pt(13), align=center, after=0)
-    if r.confidential:
-        mark = _para(left, _("CONFIDENTIAL"), size=Pt(13), bold=True, align=center, before=4, after=0)
-        ppr = mark._p.get_or_add_pPr()
-        border = OxmlElement("w:pBdr")
-        for side in ("top", "left", "bottom", "right"):
-            el = OxmlElement(f"w:{side}")
-            el.set(qn("w:val"), "single")
-            el.set(qn("w:sz"), "8")
-            el.set(qn("w:space"), "1")
-            border.append(el)
-        ppr.append(border)
-    top = right.paragraphs[0]
-    top.alignment = center
-    if head.form == "party":
-        _font(top.add_run("ĐẢNG CỘNG SẢN VIỆT NAM"), Pt(15), bold=True, underline=True)
-    else:
-        _font(top.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), Pt(12.5), bold=True)
-        _para(right, "Độc lập - Tự do - Hạnh phúc", size=Pt(13.5), bold=True, underline=True, align=center, after=0)
-    _para(right, "", size=Pt(8), align=center, after=0)
-    dated = formats.long_day(head.date, r.lang)
-    _para(right, f"{head.place}, {dated}" if head.place else dated, size=Pt(14), italic=True, align=center, after=0)
-    _widths(table, [7.2, 9.3])
 
 
 def _title(doc, r: Report, _: Gettext) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     _para(doc, _("REPORT"), size=Pt(15), bold=True, align=center, before=18, after=0)
-    _para(doc, _("the results of the tasks assigned to the leading cadres of {unit} in {year}").format(unit=r.unit, year=r.year),
+    _para(doc, _("the results of the tasks assigned to the leading cadres of {unit} in {year}").format(unit=in_sentence(r.unit), year=r.year),
           size=Pt(14), bold=True, align=center, after=0)
     _para(doc, "-----", size=Pt(13), align=center, after=8)
 
@@ -227,7 +55,7 @@ def _body(doc, head: Letterhead, r: Report, _: Gettext) -> None:
     t = texts(r, _)
     _para(doc, _("Under the decisions assigning the tasks of {year}, {issuer} reports the results of the tasks assigned to "
                  "{n} leading cadres of {unit}, as of {as_of}, scored under {profile}, as follows:").format(
-        year=r.year, issuer=head.issuer_in_text or head.issuer, n=len(r.cadres), unit=r.unit, as_of=r.as_of, profile=r.profile_title), indent=True)
+        year=r.year, issuer=head.issuer_in_text or head.issuer, n=len(r.cadres), unit=in_sentence(r.unit), as_of=r.as_of, profile=r.profile_title), indent=True)
     if r.incomplete:
         _para(doc, "⚠ " + r.incomplete[0], bold=True, indent=True)
         for line in r.incomplete[1:]:
@@ -264,11 +92,12 @@ def _body(doc, head: Letterhead, r: Report, _: Gettext) -> None:
         _para(doc, _("{no}. PROPOSALS").format(no=last), bold=True, before=8, keep=True)
         for cadre, proposal in r.proposals:
             _para(doc, f"- {proposal} ({cadre}).", indent=True)
-    _para(doc, _("Above is the report of the results of the tasks assigned in {year}.").format(year=r.year), indent=True, before=4)
+    _para(doc, _("Above is the report of the results of the tasks assigned in {year}.").format(year=r.year), indent=True, before=4,
+          keep=True)  # with the signature block that follows
 
 
 def _cadre(doc, i: int, c: CadreSection, r: Report, t: dict[str, str], _: Gettext) -> None:
-    who = ", ".join(x for x in (c.position, c.unit) if x)
+    who = c.held
     p = _para(doc, "", indent=True, before=4, keep=True)
     _runs(p, (f"{i}. " + _("Comrade {name}").format(name=c.name), True), (f", {who}" + (f" ({c.unit_note})" if c.unit_note else "") + f" — {c.program}, {c.period}", False))
     if c.basis:
@@ -299,6 +128,8 @@ def _cadre(doc, i: int, c: CadreSection, r: Report, t: dict[str, str], _: Gettex
         _para(doc, f"- {t['amendments']}: {a.decision} ({a.date}){what}" + (f": {a.note}" if a.note else "") + ".", indent=True)
     if c.hidden_tasks:
         _para(doc, "- " + t["hidden_tasks"].format(n=c.hidden_tasks), indent=True, italic=True)
+    if c.unclear:
+        _para(doc, "- ⚠ " + t["unclear"].format(ids=", ".join(c.unclear)), indent=True)
     if c.strengths:
         _para(doc, f"- {t['strengths']}: " + " ".join(c.strengths), indent=True)
     if c.shortcomings:
@@ -313,34 +144,6 @@ def _sentence(text: str) -> str:
 
 def _statuses(c: CadreSection, _: Gettext) -> list[tuple[str, int]]:
     return [(_(STATUS[k]), c.counts.get(k, 0)) for k in STATUS]
-
-
-def _signature(doc, head: Letterhead, _: Gettext) -> None:
-    _para(doc, "", after=6)
-    table = doc.add_table(rows=1, cols=2)
-    _no_borders(table)
-    left, right = table.rows[0].cells
-    first = left.paragraphs[0]
-    _font(first.add_run(_("Recipients:")), Pt(12), bold=True, italic=True)
-    first.paragraph_format.space_after = Pt(0)
-    names = head.recipients or (_("As above"),)
-    for i, name in enumerate(names, 1):
-        _para(left, f"- {name}" + ("." if i == len(names) else ","), size=SMALL, align=WD_ALIGN_PARAGRAPH.LEFT, after=0)
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    top = right.paragraphs[0]
-    top.alignment = center
-    top.paragraph_format.space_after = Pt(0)
-    if head.authority:
-        _font(top.add_run(head.authority.upper()), Pt(14), bold=True)
-        _para(right, head.title.upper(), size=Pt(14), bold=True, align=center, after=0)
-    elif head.title:
-        _font(top.add_run(head.title.upper()), Pt(14), bold=True)
-    else:  # no signer configured: the places to fill by hand
-        _font(top.add_run(_("(authority, title of the signer)")), Pt(13), italic=True)
-    for _line in range(4):
-        _para(right, "", size=Pt(14), align=center, after=0)
-    _para(right, head.signer or "\u00a0", size=Pt(14), bold=True, align=center, after=0)
-    _widths(table, [8.0, 8.5])
 
 
 def _appendix(doc, head: Letterhead, r: Report, _: Gettext) -> None:
@@ -360,7 +163,7 @@ def _appendix(doc, head: Letterhead, r: Report, _: Gettext) -> None:
     widths = [0.9, 6.6, 2.3, 4.0, 1.9, 1.9, 2.2, 1.4, 2.6, 2.4]  # 26.2 cm: the width of the landscape page
     for i, c in enumerate(r.cadres, 1):
         p = _para(doc, "", before=6, after=2, keep=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-        _runs(p, (f"{i}. {c.name}", True), (f" — {', '.join(x for x in (c.position, c.unit) if x)}", False), size=Pt(12))
+        _runs(p, (f"{i}. {c.name}", True), (f" — {c.held}", False), size=Pt(12))
         rows = []
         for row in c.tasks:
             what = row.what + (f" ({row.who})" if row.who else "") + (f" — {row.note}" if row.note else "")
@@ -396,16 +199,16 @@ def document(r: Report, head: Letterhead, _: Gettext) -> bytes:
     _page_numbers(section)
     props = doc.core_properties
     stamp = dt.datetime(head.date.year, head.date.month, head.date.day)
-    props.title = texts(r, _)["title"]
+    props.title = docx_text(texts(r, _)["title"])
     props.author = "giaoviec"  # the mark by which giaoviec knows its own file (write/paths.py)
-    props.last_modified_by = head.issuer
+    props.last_modified_by = docx_text(head.issuer)
     props.created = props.modified = stamp
     props.revision = 1
     props.comments = _("Prepared with giaoviec")
-    _heading_block(doc, head, r, _)
+    heading_block(doc, head, r, _)
     _title(doc, r, _)
     _body(doc, head, r, _)
-    _signature(doc, head, _)
+    signature(doc, head, _)
     if any(c.tasks for c in r.cadres):
         _appendix(doc, head, r, _)
     buffer = io.BytesIO()

@@ -1,20 +1,37 @@
-"""One escaping function per kind of output, used by every renderer: text from a data file is
-shown, never interpreted — not as Markdown or HTML (a pull-request comment, a report), not as a
-spreadsheet formula, not as a terminal control sequence."""
+"""One escaping function per kind of output, used by every renderer: text from a data file or from
+a command-line option is shown, never interpreted — not as Markdown or HTML (a pull-request comment,
+a report), not as a spreadsheet formula (a cell or a comment line), not as a terminal control
+sequence or rich markup, not as a GitHub workflow command, not as a character XML refuses.
+
+| output | function |
+|---|---|
+| a terminal (rich consoles are made with markup and emoji off: cli/app.py) | `terminal` (`visible`) |
+| Markdown: a line, raw HTML inside it, a code span, a link given on the command line | `md`, `md_html`, `md_code`, `md_url` |
+| HTML (the report's environment, the SVG charts) | `html` |
+| CSV: a cell, a comment line | `csv_cell`, `csv_comment` |
+| xlsx: a text cell (stored as text, never a formula: sheets/xlsx.py, sheets/rowsxml.py) | `xlsx` |
+| JSON (json.dumps' text, whole or a piece) | `json_text` |
+| GitHub workflow commands: a message, a property | `github` |
+| docx (Word's XML) | `docx` |
+"""
 
 from __future__ import annotations
 
 import re
 
 # control characters (but tab and line feed), lone surrogates, bidirectional overrides
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+# (and U+FFFE, U+FFFF: not characters, and refused by XML)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _MENTION = re.compile(r"([@#])(?=[\w-])")  # @someone pings, #12 links an issue, when posted on a git host
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 # whatever md() could change: without any of it, md() gives the text as it is (most values of a report)
-_MD_TOUCHED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069&<>\\\\`*_\\[\\]|~@#]|://|www\\.")
+_MD_TOUCHED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufffe\uffff&<>\\\\`*_\\[\\]|~@#]|://|www\\.|^[ \t#]|^[=+\\-](?:[ \t=+\\-]|$)|^[0-9]{1,9}[.)](?:[ \t]|$)")
+# a line that starts with this would start a block (a list, a heading, a rule, an indented code block)
+# wherever the value begins one: after "- ", "> " or on a line of its own
+_MD_BLOCK = re.compile(r"^(?:([=+\-])(?=[ \t=+\-]|$)|([0-9]{1,9})(?=[.)](?:[ \t]|$)))")
 # whatever html() could change
-_HTML_TOUCHED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069&<>\"']")
+_HTML_TOUCHED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufffe\uffff&<>\"']")
 ZWSP = "\u200b"
 
 
@@ -58,7 +75,27 @@ def md(text: object) -> str:
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MD_SPECIAL.sub(r"\\\1", value)
     value = _MENTION.sub(lambda m: m.group(1) + ZWSP, value)
-    return value.replace("://", ":" + ZWSP + "//").replace("www.", "www" + ZWSP + ".")
+    value = value.replace("://", ":" + ZWSP + "//").replace("www.", "www" + ZWSP + ".")
+    return _md_block(value)
+
+
+def _md_block(value: str) -> str:
+    """No block from the value's start: leading spaces (an indented code block) dropped, a leading
+    # (a heading), = + - (a list, a rule, a heading's underline), 1. or 1) (a numbered list) escaped."""
+    value = value.lstrip(" \t")
+    if value.startswith("#"):
+        return "\\" + value
+    return _MD_BLOCK.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\", value, count=1)
+
+
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def md_url(url: object) -> str:
+    """An address given on the command line, in Markdown: a link when it is a plain http(s) address,
+    else text (`md`)."""
+    value = str(url)
+    return f"<{value}>" if _URL.fullmatch(value) else md(value)
 
 
 def md_html(text: object) -> str:
@@ -74,6 +111,48 @@ def md_code(text: object) -> str:
     """Text as a Markdown code span (a file path): literal inside, unless it holds a backtick."""
     value = visible(text).replace("\r", " ").replace("\n", " ")
     return md(value) if "`" in value else f"`{value}`"
+
+
+def csv_comment(text: object) -> str:
+    """The text of a CSV comment line ("# …", what a table leaves out), on one line: a spreadsheet
+    that splits it into cells at , ; tab or | finds no cell that starts a formula or a quote (an
+    apostrophe put before it, as `csv_cell` does)."""
+    value = visible(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    value = "'" + value if value.startswith(_FORMULA) or value.startswith('"') else value
+    return _CSV_SPLIT.sub(lambda m: m.group(1) + "'" + m.group(2), value)
+
+
+_CSV_SPLIT = re.compile(r"([,;|][ ]*)([=+\-@\"])")
+
+
+def json_text(text: str) -> str:
+    """JSON text (json.dumps' with ensure_ascii off, whole or a piece) whose strings hold no raw
+    control character, bidirectional override or lone surrogate: each written as its \\u escape, so
+    the value read back is the same. (json writes those below U+0020 escaped already.)"""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def github(text: object, prop: bool = False) -> str:
+    """Text in a GitHub workflow command (`::error file=…::message`): control characters made
+    visible, then % CR LF (and in a property : ,) percent-encoded as the runner reads them."""
+    value = visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def docx(text: object) -> str:
+    """Text for a Word document: `visible` (XML 1.0 cannot hold most control characters; a bidi
+    override would turn the text around); line feeds and tabs kept."""
+    return visible(text)
+
+
+def xlsx(text: object) -> str:
+    """A workbook's text cell: `visible` (a workbook cannot hold control characters). The writers
+    store it as text, never as a formula, whatever it starts with (`is_formula_like`)."""
+    return visible(text)
 
 
 def csv_cell(value: object) -> object:

@@ -13,7 +13,7 @@ from typing import TextIO
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete, jsontext
-from giaoviec.render.escape import csv_cell, visible
+from giaoviec.render.escape import csv_cell, csv_comment, json_text
 from giaoviec.render.report import Models
 from giaoviec.words import ASSIGNMENT_STATUS, PROGRAM, STATUS, TIER, word
 
@@ -121,8 +121,8 @@ def as_csv(result: YearResult, models: Models, _: Gettext, out: TextIO, dialect:
     """`excel` (the default): semicolons, decimal commas, dd/mm/yyyy — what Excel and LibreOffice
     under a Vietnamese locale read as numbers and dates; `plain`: commas, points and ISO dates, for programs."""
     end = "\n" if dialect == "plain" else "\r\n"
-    for line in incomplete.lines(result.left_out, result.repo, _):
-        out.write("# " + visible(line).replace("\n", " ") + end)  # comment lines first: what this export leaves out
+    for line in [*incomplete.public(result.withheld, _), *incomplete.lines(result.left_out, result.repo, _)]:
+        out.write("# " + csv_comment(line) + end)  # comment lines first: what this export leaves out
     if dialect == "plain":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(headers(result))
@@ -140,17 +140,17 @@ def as_json(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None
     heads = headers(result)
     head = json.dumps({
         "generator": "giaoviec", "version": 1, "year": result.year, "complete": result.complete,
-        "left_out": incomplete.as_json(result.left_out, result.repo, _), "tasks": [],
+        **incomplete.public_json(result.withheld), "left_out": incomplete.as_json(result.left_out, result.repo, _), "tasks": [],
     }, ensure_ascii=False, indent=2)
-    out.write(head.removesuffix('"tasks": []\n}') + '"tasks": [')
+    out.write(json_text(head.removesuffix('"tasks": []\n}')) + '"tasks": [')
     wrote = False
     for row in task_rows(result, models, _):
-        out.write(("," if wrote else "") + "\n    " + jsontext.dumps({h: _plain(v) for h, v in zip(heads, row, strict=True)}, 2))
+        out.write(("," if wrote else "") + "\n    " + json_text(jsontext.dumps({h: _plain(v) for h, v in zip(heads, row, strict=True)}, 2)))
         wrote = True
     out.write(("\n  ]" if wrote else "]") + ',\n  "cadres": [')
     wrote = False
     for row in total_rows(result, _):  # a cadre at a time too: a province's totals are tens of thousands of rows
-        out.write(("," if wrote else "") + "\n    " + jsontext.dumps({h: v for (h, _w), v in zip(TOTALS, row, strict=True)}, 2))
+        out.write(("," if wrote else "") + "\n    " + json_text(jsontext.dumps({h: v for (h, _w), v in zip(TOTALS, row, strict=True)}, 2)))
         wrote = True
     out.write(("\n  ]" if wrote else "]") + "\n}\n")
 

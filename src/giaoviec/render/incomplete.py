@@ -3,7 +3,7 @@ lines under a table, a field of JSON, comment lines of CSV, the first sheet of a
 
 from __future__ import annotations
 
-from giaoviec.compute.left_out import LeftOut
+from giaoviec.compute.left_out import Confidential, LeftOut
 from giaoviec.i18n import N_, Gettext
 from giaoviec.load.repository import Repository
 from giaoviec.words import LEFT_OUT, word
@@ -38,3 +38,21 @@ def as_json(left_out: tuple[LeftOut, ...], repo: Repository, _: Gettext) -> list
         out.append({"kind": item.kind, "path": item.path, "cadres": list(item.cadres), "code": e.code,
                     "line": e.line, "column": e.column, "message": e.message})
     return out
+
+
+PUBLIC = N_("Public version: {files} confidential assignments and {tasks} confidential tasks are left out.")
+
+
+def public(withheld: Confidential | None, _: Gettext) -> list[str]:
+    """The line a public output (--public) says what it left out with; nothing for any other output.
+    Every figure beside it was computed without those items (load/public.py)."""
+    if withheld is None:
+        return []
+    return [_(PUBLIC).format(files=withheld.assignments, tasks=withheld.tasks)]
+
+
+def public_json(withheld: Confidential | None) -> dict:
+    """{"public": {...}} for a public output's JSON, {} for any other."""
+    if withheld is None:
+        return {}
+    return {"public": {"confidential_assignments": withheld.assignments, "confidential_tasks": withheld.tasks}}

@@ -2,8 +2,10 @@
 documents of the unit (their words: tasks, products, notes, amendments), in the reader's language,
 then rendered once by the templates (Markdown, HTML) or the document writer (docx.py).
 
-With `public`, confidential files and tasks (and their notes and evidence) are left out, and only
-counted. Nothing here reads a file or computes a status: it arranges what the computation gave.
+With `public`, the results were computed from the repository without its confidential files and
+tasks (app: `public=True`, load/public.py), and the report says how many were left out
+(`YearResult.withheld`); what is marked confidential in what it is given is still left out here.
+Nothing here reads a file or computes a status: it arranges what the computation gave.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from giaoviec import formats
+from giaoviec.checks.clarity import unclear_what, vocabulary
 from giaoviec.compute.year import YearResult
 from giaoviec.domain.org import descendants
 from giaoviec.domain.scoring import AssignmentResult, Council, Counts, TaskResult
 from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE
-from giaoviec.i18n import Gettext, say
+from giaoviec.domain.unitnames import in_sentence
+from giaoviec.i18n import Gettext, Phrase, say
 from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
@@ -27,7 +31,7 @@ from giaoviec.render import charts, incomplete
 from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces
 from giaoviec.render.reportview import AmendmentRow, CadreSection, CouncilView, Entry, Report, Sections, TaskRow
-from giaoviec.words import BUCKET, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
+from giaoviec.words import BUCKET, COMPONENT, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
 
 Models = Mapping[tuple[str, int], Assignment]  # (path, document index) → the document's model
 
@@ -136,12 +140,14 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         words = _late_of(models, key, ids)
         overdue += [(name, i, words[i][0], formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
 
+    vocab = vocabulary(repo.config)  # the wording analyser's, read for the tasks shown as their section is made
+
     def sections() -> Iterator[CadreSection]:
         for s in shown:
             model = models[s.key]
             tasks = {t.id: t for t in model.tasks}
             visible = [ts for ts in s.tasks if not (public and tasks[ts.id].confidential)]
-            yield _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public)
+            yield _section(result, s, model, tasks, visible, _, lang, model.unit not in own, public, vocab)
 
     counts = Counts.of(ts.status for ts in visible_all)
     buckets = counts.buckets
@@ -154,7 +160,8 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         buckets=[(_(BUCKET[b]), buckets[b], percent(buckets[b], total, lang)) for b in BUCKET_ORDER],
         tiers=[(t, word(TIER_LONG, t, _), n) for t, n in tier_counts.items() if n],
         tasks=total, quota=[w.localize(_).message for w in result.findings if not public or w.code == "score.quota"],
-        overdue=overdue, hidden_files=hidden_files, hidden_tasks=hidden_tasks,
+        overdue=overdue, hidden_files=result.withheld.assignments if result.withheld else hidden_files,
+        hidden_tasks=result.withheld.tasks if result.withheld else hidden_tasks,
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
         by_quarter=[(_("Q{n}").format(n=q + 1), quarters[q][0], quarters[q][1]) for q in range(4)],
         tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _), proposals=proposals,
@@ -183,9 +190,10 @@ def _branch(repo: Repository, top: str, unit: str) -> str:
 
 
 def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict[str, Task], visible: list[TaskResult],
-             _: Gettext, lang: str, former: bool, public: bool) -> CadreSection:
+             _: Gettext, lang: str, former: bool, public: bool, words: tuple[tuple[str, ...], tuple[str, ...]]) -> CadreSection:
     repo = result.repo
-    rows = [_row(repo, tasks[ts.id], ts, m, result.as_of, _, lang) for ts in visible]
+    unclear = {ts.id: p for ts in visible if (p := unclear_what(tasks[ts.id], m.period.start.year, words)) is not None}
+    rows = [_row(repo, tasks[ts.id], ts, m, result.as_of, _, lang, unclear.get(ts.id)) for ts in visible]
     shown = {ts.id for ts in visible}
     timeline = sorted(
         ((p.date, ts.id, measured(p.value, lang), p.note or "") for ts in visible for p in tasks[ts.id].progress if p.date <= result.as_of),
@@ -193,7 +201,7 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict
     )
     unit_note = ""
     if former:
-        unit_note = _("former unit, now {successor}").format(successor=", ".join(repo.name(u) for u in _successors(repo, m.unit)))
+        unit_note = _("former unit, now {successor}").format(successor=", ".join(in_sentence(repo.name(u)) for u in _successors(repo, m.unit)))
     basis = ""
     if m.basis:
         basis = _("Decision {number} of {date}").format(number=m.basis.number, date=formats.day(m.basis.date, lang))
@@ -224,6 +232,7 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: dict
         self_rating=word(TIER, m.self_rating, _) if m.self_rating else "", hidden_tasks=hidden,
         counts={k: counts[k] for k in STATUS},
         confidential=not public and (m.confidential or any(tasks[ts.id].confidential for ts in visible)),
+        unclear=list(unclear),
     )
 
 
@@ -238,12 +247,17 @@ def _council(repo: Repository, c: Council, shown: set[str], _: Gettext, lang: st
         decided = _("The competent authority decided the tier '{tier}': {reason}").format(tier=word(TIER, e.decided_tier, _), reason=e.reason or "")
     return CouncilView(
         session=session, general=formats.number(e.general, lang) if e.general is not None else "",
-        components=[(name, formats.number(v, lang)) for name, v in e.components.items()],
+        components=[(_capital(word(COMPONENT, name, _)), formats.number(v, lang)) for name, v in e.components.items()],
         scored=sum(1 for t in e.tasks if t in shown),
         notes=[(t, score.note) for t, score in e.tasks.items() if score.note and t in shown],
         decided=decided, discipline=word(DISCIPLINE, e.discipline, _) if e.discipline and e.discipline != "none" else "",
         stale=sorted(t for t in c.stale if t in shown),
     )
+
+
+def _capital(text: str) -> str:
+    """A label that starts a clause ("Đổi mới, sáng tạo: 8", beside "Tiêu chí chung: 18")."""
+    return text[:1].upper() + text[1:]
 
 
 def _successors(repo: Repository, unit: str) -> list[str]:
@@ -259,7 +273,8 @@ def _successors(repo: Repository, unit: str) -> list[str]:
     return []
 
 
-def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.date, _: Gettext, lang: str) -> TaskRow:
+def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.date, _: Gettext, lang: str,
+         unclear: Phrase | None = None) -> TaskRow:
     measure = t.result.measure if t.result else None
     lead = t.who.lead if t.who and isinstance(t.who.lead, str) else m.cadre
     support = [repo.name(x) for x in (t.who.support if t.who else ())]
@@ -276,6 +291,9 @@ def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.dat
     if ts.stale and ts.council_date is not None:
         stale = _("⚠ the council's score ({day}) is older than a later change of this task").format(day=formats.day(ts.council_date, lang))
         note = f"{note}; {stale}" if note else stale
+    if unclear is not None:  # the council checks the "5 rõ" first; the points are as computed
+        vague = "⚠ " + say(unclear, _)
+        note = f"{note}; {vague}" if note else vague
     if measure and got is not None and got.reported:
         actual = f"{measured(got.value, lang)} {measure.unit or ''}".strip()
     else:
@@ -347,6 +365,7 @@ def texts(r: Report, _: Gettext) -> dict[str, str]:
         "quota": _("Quota warnings"), "overdue": _("Overdue or not completed"), "due": _("due"), "contents": _("Cadres in this report"),
         "period": _("period"), "basis": _("Basis"), "monitor": _("Monitor"), "points": _("Points"), "self_rating": _("Self-rating"),
         "hidden_tasks": _("{n} confidential tasks are left out of this public version."),
+        "unclear": _("Not clear on what (5 rõ), for the council to check first: tasks {ids}. Their points are counted as computed."),
         "what": _("Task (what)"), "who": _("Lead, support"), "when": _("When"), "result": _("Result, product"),
         "responsibility": _("Responsibility"), "target": _("Target"), "actual": _("Actual"), "status": _("Status"),
         "evidence": _("Evidence"), "timeline": _("Check-ins"), "date": _("Date"), "value": _("Value"), "note": _("Note"),
@@ -356,7 +375,7 @@ def texts(r: Report, _: Gettext) -> dict[str, str]:
         "draft_note": _("draft written from the task results, for the committee to complete"),
         "strengths": _("Strengths"), "shortcomings": _("Shortcomings"), "discipline": _("Discipline"),
         "head_report": _("The head's annual report"), "obstacles": _("Obstacles"), "proposals": _("Proposals"),
-        "confidential": _("confidential"),
+        "confidential": _("confidential"), "secret": _("CONFIDENTIAL"),
         "footer": _("Prepared with giaoviec from the assignment files; every figure can be explained with: giaoviec score {year} --explain").format(year=r.year),
     }
 

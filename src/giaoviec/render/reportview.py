@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from giaoviec import formats
+from giaoviec.domain.unitnames import in_sentence
 
 
 @dataclass
@@ -96,6 +97,13 @@ class CadreSection:
     hidden_tasks: int
     counts: dict[str, int]
     confidential: bool  # the section shows confidential content (the internal version)
+    unclear: list[str] = field(default_factory=list)  # the tasks the wording analyser finds not clear on what (clarity.what)
+
+    @property
+    def held(self) -> str:
+        """The position and the unit, as a sentence goes on after the name ("Bí thư Đảng ủy xã, xã Nguyệt
+        Đức"): the unit's kind word lower-case after the position; the unit alone when there is none."""
+        return f"{self.position}, {in_sentence(self.unit)}" if self.position else self.unit
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,12 @@ class Entry:
     unit: str
     tier: str
     tier_name: str
+
+    @property
+    def held(self) -> str:
+        """The position and the unit, as a sentence goes on after the name ("Bí thư Đảng ủy xã, xã Nguyệt
+        Đức"): the unit's kind word lower-case after the position; the unit alone when there is none."""
+        return f"{self.position}, {in_sentence(self.unit)}" if self.position else self.unit
 
 
 class Sections:

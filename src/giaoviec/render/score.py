@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TextIO
 
 from rich.console import Console
@@ -17,9 +17,9 @@ from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
-from giaoviec.i18n import N_, Gettext, lang_of, phrase, say
+from giaoviec.i18n import N_, Gettext, Phrase, lang_of, phrase, say
 from giaoviec.render import incomplete, jsontext
-from giaoviec.render.escape import csv_cell, md, terminal
+from giaoviec.render.escape import csv_cell, csv_comment, json_text, md, terminal
 from giaoviec.words import COMPONENT, PROGRAM, STATUS, TIER, TIER_LONG, fixed, short, word
 
 TABLE_HEADS = (N_("Cadre"), N_("Position"), N_("Unit"), N_("Tasks"), N_("Done"), N_("On time"), N_("Exceeded"),
@@ -88,16 +88,18 @@ def table(result: YearResult, _: Gettext, console: Console) -> None:
     if len(result.assignments) > BOXED_ROWS:
         _lines_table(result, _, console)
     else:
-        t = Table(title=terminal(title(result, _)), title_justify="left")
+        t = Table(title=Text(terminal(title(result, _)), style="italic"), title_justify="left")
         for i, header in enumerate(TABLE_HEADS):
             t.add_column(_(header), justify="right" if i in NUMERIC else "left", overflow="fold")
         for s in result.assignments:
-            t.add_row(*(terminal(x) for x in row(s, result, _)))
+            t.add_row(*(Text(terminal(x)) for x in row(s, result, _)))  # Text: never read as markup, whatever the console
         console.print(t)
     if any(s.points is None for s in result.assignments):
         console.print(T(_("(points in brackets are provisional: the tier is pending)")))
     for line in warning_lines(result, _):
         console.print(T(line, style="yellow"))
+    for line in incomplete.public(result.withheld, _):
+        console.print(T(line, style="italic"))
     for line in incomplete.lines(result.left_out, result.repo, _):
         console.print(T("⚠ " + line, style="bold red"))
 
@@ -106,11 +108,11 @@ def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> 
     """The JSON document in pieces, one cadre at a time (a province does not fit in one string),
     byte for byte what json.dumps(document, indent=2) would give."""
     head = {"version": 1, "year": result.year, "as_of": result.as_of.isoformat(), "profile": result.profile,
-            "complete": result.complete}
-    yield "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items())
+            "complete": result.complete, **incomplete.public_json(result.withheld)}
+    yield json_text("{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items()))
     yield '  "cadres": ['
     for i, s in enumerate(result.assignments):
-        yield ("," if i else "") + "\n    " + jsontext.dumps(_cadre(s, result, _), 2)
+        yield ("," if i else "") + "\n    " + json_text(jsontext.dumps(_cadre(s, result, _), 2))
     yield "\n  ],\n" if result.assignments else "],\n"
     tail = {
         "left_out": incomplete.as_json(result.left_out, result.repo, _),
@@ -118,7 +120,7 @@ def iter_json(result: YearResult, _: Gettext, diagnostics: list[Diagnostic]) -> 
         "diagnostics": [{"path": d.path, "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
                          "message": d.message, "hint": d.hint} for d in diagnostics],
     }
-    body = jsontext.dumps(tail)
+    body = json_text(jsontext.dumps(tail))
     yield body[2:] + "\n"  # without its opening brace: it continues the document
 
 
@@ -137,14 +139,16 @@ def _cadre(s: AssignmentResult, result: YearResult, _: Gettext) -> dict:
     }
 
 
-CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", "tasks", "done", "on_time",
-            "exceeded", "late", "not_done", *[s.replace("-", "_") for s in STATUSES if s not in ("exceeded", "late")],
+# the groups (done; completed on time = exceeded + on time; unfinished past the due date = not done +
+# overdue) under the names of the four official buckets, then one column a status: no name twice
+CSV_HEAD = ["cadre", "name", "unit", "position", "program", "profile", "as_of", "tasks", "done", "completed_on_time",
+            "exceeded", "late", "unfinished_overdue", *[s.replace("-", "_") for s in STATUSES if s not in ("exceeded", "late")],
             "points", "provisional_points", "tier"]
 
 
 def as_csv(result: YearResult, _: Gettext, out: TextIO) -> None:
-    for line in incomplete.lines(result.left_out, result.repo, _):
-        out.write("# " + terminal(line).replace("\n", " ") + "\n")  # comment lines first: what this table leaves out
+    for line in [*incomplete.public(result.withheld, _), *incomplete.lines(result.left_out, result.repo, _)]:
+        out.write("# " + csv_comment(line) + "\n")  # comment lines first: what this table leaves out
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEAD)
     for s in result.assignments:
@@ -157,6 +161,7 @@ def as_csv(result: YearResult, _: Gettext, out: TextIO) -> None:
 
 def as_markdown(result: YearResult, _: Gettext, out: TextIO) -> None:
     lines = [f"## {md(title(result, _))}", ""]
+    lines += [f"> {md(x)}\n" for x in incomplete.public(result.withheld, _)]
     banner = incomplete.lines(result.left_out, result.repo, _)
     if banner:
         lines += ["> ⚠ **" + md(banner[0]) + "**", ">", *(f"> - {md(x)}" for x in banner[1:]), ""]
@@ -169,7 +174,11 @@ def as_markdown(result: YearResult, _: Gettext, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-def explain(result: YearResult, _: Gettext, console: Console) -> None:
+def explain(result: YearResult, _: Gettext, console: Console, unclear: Mapping[tuple[str, int, str], Phrase] | None = None) -> None:
+    """Every figure explained; beside a task the wording analyser judges not clear on what (`unclear`:
+    file, document, task → its finding), that finding: the council checks the "5 rõ" first. It does
+    not change the points."""
+    unclear = unclear or {}
     for s in result.assignments:
         a = s.assignment
         who = ", ".join(x for x in (a.position, result.repo.name(a.unit)) if x)
@@ -183,6 +192,8 @@ def explain(result: YearResult, _: Gettext, console: Console) -> None:
         for t in s.tasks:
             head = _("Task {id} (weight {weight}): {status}").format(id=t.id, weight=formats.number(t.weight, lang), status=word(STATUS, t.status, _))
             console.print(T("  " + head, style="cyan"))
+            if (finding := unclear.get((s.path, s.index, t.id))) is not None:
+                console.print(T("      ⚠ " + say(finding, _) + " " + _("(this does not change the points)"), style="yellow"))
             for step in t.steps:
                 console.print(T("      " + say(step, _)))
             if t.council is not None and t.computed is not None:
@@ -201,6 +212,8 @@ def explain(result: YearResult, _: Gettext, console: Console) -> None:
         console.print()
     for line in warning_lines(result, _):
         console.print(T(line, style="yellow"))
+    for line in incomplete.public(result.withheld, _):
+        console.print(T(line, style="italic"))
     for line in incomplete.lines(result.left_out, result.repo, _):
         console.print(T("⚠ " + line, style="bold red"))
 

@@ -8,7 +8,7 @@ from giaoviec import formats
 from giaoviec.compute.stats import Stats
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete
-from giaoviec.render.escape import terminal
+from giaoviec.render.escape import json_text, terminal
 from giaoviec.words import BUCKET, ROLE_PLURAL, TIER, fixed, percent, word
 
 
@@ -31,6 +31,7 @@ def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
         n=nl.numerator, d=nl.denominator, pct=percent(nl.numerator, nl.denominator, lang), communes=nl.communes))
     if nl.unknown:
         lines.append("  " + _("{n} people with no hometown recorded are left out of both counts.").format(n=nl.unknown))
+    lines += ["", *incomplete.public(s.withheld, _)] if s.withheld is not None else []
     if s.left_out and s.repo is not None:
         lines += ["", *("⚠ " + line for line in incomplete.lines(s.left_out, s.repo, _))]
     return terminal("\n".join(lines) + "\n")
@@ -39,8 +40,8 @@ def table(s: Stats, _: Gettext, lang: str = "vi") -> str:
 def as_json(s: Stats, _: Gettext, lang: str = "vi") -> str:
     total = sum(s.buckets.values())
     nl = s.not_local
-    return json.dumps({
-        "version": 1, "year": s.year, "as_of": s.as_of.isoformat(), "unit": s.unit, "complete": s.complete,
+    return json_text(json.dumps({
+        "version": 1, "year": s.year, "as_of": s.as_of.isoformat(), "unit": s.unit, "complete": s.complete, **incomplete.public_json(s.withheld),
         "left_out": incomplete.as_json(s.left_out, s.repo, _) if s.repo is not None else [],
         "counts": {"cadres": s.cadres, "assignments": s.assignments, "tasks": s.tasks,
                    "tasks_per_cadre": round(s.tasks / s.cadres, 2) if s.cadres else None},
@@ -49,7 +50,7 @@ def as_json(s: Stats, _: Gettext, lang: str = "vi") -> str:
         "not_local": {"date": nl.day.isoformat(), "communes": nl.communes, "numerator": nl.numerator, "denominator": nl.denominator,
                       "percent": round(nl.percent, 1) if nl.percent is not None else None, "unknown": nl.unknown,
                       "by_role": {r: {"not_local": n, "known": k} for r, (n, k) in nl.by_role.items()}},
-    }, ensure_ascii=False, indent=2) + "\n"
+    }, ensure_ascii=False, indent=2)) + "\n"
 
 
 RENDERERS = {"table": table, "json": as_json}

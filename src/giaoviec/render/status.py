@@ -8,7 +8,7 @@ from giaoviec import formats
 from giaoviec.compute.followup import FollowUp
 from giaoviec.i18n import Gettext, lang_of
 from giaoviec.render import incomplete
-from giaoviec.render.escape import terminal
+from giaoviec.render.escape import json_text, terminal
 from giaoviec.words import FOLLOW_UP
 
 
@@ -28,18 +28,19 @@ def text(r: FollowUp, _: Gettext) -> str:
                     "no-check-in": _("due {due}")}[kind].format(days=i.days, due=formats.day(i.due, lang))
             lines.append(f"  • {name} — {i.task}: {i.what} — {when}")
             lines.append(f"    {i.path}#{i.task}")
+    lines += ["", *incomplete.public(r.withheld, _)] if r.withheld is not None else []
     if r.left_out:
         lines += ["", *("⚠ " + line for line in incomplete.lines(r.left_out, r.repo, _))]
     return "\n".join(terminal(line.replace("\n", " ")) for line in lines) + "\n"
 
 
 def as_json(r: FollowUp, _: Gettext) -> str:
-    return json.dumps({
+    return json_text(json.dumps({
         "version": 1, "as_of": r.as_of.isoformat(), "check_in_period_start": r.period_start.isoformat(),
-        "complete": r.complete, "left_out": incomplete.as_json(r.left_out, r.repo, _),
+        "complete": r.complete, **incomplete.public_json(r.withheld), "left_out": incomplete.as_json(r.left_out, r.repo, _),
         "items": [{"kind": i.kind, "cadre": i.cadre, "unit": i.unit, "path": i.path, "task": i.task, "what": i.what,
                    "due": i.due.isoformat() if i.due else None, "days": i.days} for i in r.items],
-    }, ensure_ascii=False, indent=2) + "\n"
+    }, ensure_ascii=False, indent=2)) + "\n"
 
 
 RENDERERS = {"text": text, "json": as_json}

@@ -46,6 +46,7 @@ class Planned:
     before: str = ""  # the file's text when it is changed
     changes: tuple = ()  # semdiff changes, for the reviewer
     edits: tuple[tuple[str, str, Any, Any], ...] = ()  # (task, field name msgid, old, new) of the other edited values
+    notes: tuple[Phrase, ...] = ()  # what the plan writes and leaves, said to the person importing (a council's sheet: per cadre)
 
 
 def _cell_for(loc: tuple, cells: dict[tuple, Cell]) -> Cell | None:
@@ -255,23 +256,24 @@ def _update(loaded: Registry, at: tuple[str, int], data: dict, cells: dict, colu
         return Planned(rel, text, "unchanged")
     new_loaded = yamlio.load_precise(rel, after)
     model, problems = parse_document(rel, index, new_loaded.documents[index])
-    found += [_at_cell(d, display, cells, fallback) for d in problems]
+    rows = _rows_of(new_loaded.documents[index], data)  # the file's task order is not the workbook's
+    found += [_at_cell(_in_workbook(d, rows), display, cells, fallback) for d in problems]
     if not isinstance(model, Assignment):
         return None
-    found += [_at_cell(d, display, cells, fallback) for d in checks.check_assignment(ctx, Document(rel, index, model))]
+    found += [_at_cell(_in_workbook(d, rows), display, cells, fallback) for d in checks.check_assignment(ctx, Document(rel, index, model))]
     old_model, _problems = parse_document(rel, index, old_doc)
     diff = semdiff.compare([rel], [Document(rel, index, old_model)] if isinstance(old_model, Assignment) else [], [Document(rel, index, model)])
-    found += [_at_cell(d, display, cells, fallback) for d in amend.amendment_findings(diff)]
+    found += [_at_cell(_in_workbook(d, rows), display, cells, fallback) for d in amend.amendment_findings(diff)]
     return Planned(rel, after, "changed", before=text, changes=tuple(diff.changes), edits=_edits(old_doc, merged.changes))
 
 
-FIELD_LABELS = {  # what the semantic diff does not describe: the other values a workbook edits
+FIELD_LABELS = {  # what the semantic diff does not describe (it says a status change): the other values a workbook edits
     ("who", "lead"): N_("lead"), ("who", "support"): N_("support"), ("who",): N_("lead and support"),
     ("when", "start"): N_("start"), ("when", "checkpoints"): N_("checkpoints"), ("result", "product"): N_("product"),
     ("result", "measure", "indicator"): N_("indicator"), ("result", "measure", "unit"): N_("unit of measure"),
     ("result", "measure", "direction"): N_("direction"), ("responsibility", "accountable"): N_("accountable"),
     ("responsibility", "authority"): N_("authority"), ("responsibility", "support_from_above"): N_("support from above"),
-    ("confidential",): N_("confidential"), ("position",): N_("position"), ("status",): N_("status"),
+    ("confidential",): N_("confidential"), ("position",): N_("position"),
     ("basis", "number"): N_("decision number"), ("basis", "date"): N_("decision date"), ("basis", "issued_by"): N_("issued by"),
     ("monitor",): N_("monitor"),
 }
@@ -292,6 +294,22 @@ def _edits(old: dict, changes: list[Change]) -> tuple[tuple[str, str, Any, Any],
         if label is not None:
             out.append((task, label, merge._get(holder, rest), None if c.value is yamledit.REMOVE else c.value))
     return tuple(out)
+
+
+def _rows_of(doc: dict, data: dict) -> dict[int, int | None]:
+    """The file's task index → the workbook's (None for a task the workbook does not list)."""
+    listed = {str(t.get("id")): i for i, t in enumerate(data.get("tasks", []))}
+    tasks = doc.get("tasks") if isinstance(doc, dict) else None
+    return {k: listed.get(str(t.get("id"))) if isinstance(t, dict) else None for k, t in enumerate(tasks or [])}
+
+
+def _in_workbook(d: Diagnostic, rows: dict[int, int | None]) -> Diagnostic:
+    """A finding about the file's task k, located at the workbook's row of that task (the assignment's cell when it lists none)."""
+    loc = d.where.loc if d.where else ()
+    if len(loc) < 2 or loc[0] != "tasks" or not isinstance(loc[1], int) or d.where is None:
+        return d
+    row = rows.get(loc[1])
+    return replace(d, where=replace(d.where, loc=("tasks", row, *loc[2:]) if row is not None else ()))
 
 
 def _task_index(data: dict, ident: str) -> int:

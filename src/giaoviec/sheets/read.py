@@ -10,13 +10,13 @@ FILE.xlsx#Sheet, row, column.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
+from giaoviec.sheets.cells import date_finding, date_of, number_of
 from giaoviec.sheets.names import SHOWN, coded, plain
 from giaoviec.sheets.workbook import open_workbook
 
@@ -39,6 +39,19 @@ TASK_COLUMNS = {
     "checkin_date": ("ngay bao cao tien do", "ngay bao cao gan nhat"), "checkin_value": ("gia tri bao cao tien do", "gia tri bao cao gan nhat"),
     "checkin_note": ("noi dung bao cao tien do", "noi dung bao cao gan nhat"),
     "council_score": ("diem hoi dong",), "council_note": ("nhan xet cua hoi dong",),
+}
+FIELD_LOCS = {  # where a task column's value goes in the task: a finding there points at the column's cell, an empty one too
+    "lead": ("who", "lead"), "support": ("who", "support"), "start": ("when", "start"), "due": ("when", "due"),
+    "checkpoints": ("when", "checkpoints"), "product": ("result", "product"), "indicator": ("result", "measure", "indicator"),
+    "measure_unit": ("result", "measure", "unit"), "target": ("result", "measure", "target"), "direction": ("result", "measure", "direction"),
+    "accountable": ("responsibility", "accountable"), "authority": ("responsibility", "authority"),
+    "support_from_above": ("responsibility", "support_from_above"), "weight": ("weight",), "confidential": ("confidential",),
+    "done_on": ("outcome", "done_on"), "outcome_value": ("outcome", "value"), "evidence": ("outcome", "evidence"),
+    "checkin_date": ("progress",),
+}
+PARENT_COLUMNS = {  # a finding about a whole part of the task: the column that holds its first value
+    ("who",): ("lead",), ("when",): ("checkpoints", "due"), ("result",): ("product",), ("result", "measure"): ("indicator", "target"),
+    ("responsibility",): ("accountable",), ("outcome",): ("done_on", "outcome_value"),
 }
 REQUIRED = ("id", "what")
 HEADERS = {"id": "Mã nhiệm vụ", "what": "Nội dung nhiệm vụ", "cadre": "Mã cán bộ", "unit": "Mã đơn vị", "from": "Từ ngày", "to": "Đến ngày"}
@@ -64,39 +77,6 @@ class Parsed:
 
 def _diag(path: str, cell: Cell, code: str, message: str, **args: Any) -> Diagnostic:
     return finding(f"{path}#{cell.sheet}", None, code, message, line=cell.row, column=cell.column, **args)
-
-
-def date_of(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for pattern, order in ((r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", "dmy"), (r"(\d{4})-(\d{1,2})-(\d{1,2})", "ymd")):
-        m = re.fullmatch(pattern, text)
-        if m:
-            a, b, c = (int(x) for x in m.groups())
-            try:
-                return dt.date(c, b, a) if order == "dmy" else dt.date(a, b, c)
-            except ValueError:
-                return None
-    return None
-
-
-def number_of(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    text = str(value).strip().replace(" ", "").replace("%", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.500,5
-        text = text.replace(".", "").replace(",", ".")
-    else:
-        text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
 
 
 def _header_row(ws, wanted: dict[str, tuple[str, ...]]) -> tuple[int, dict[str, int]] | None:
@@ -196,6 +176,11 @@ def read_workbook(path: Path, display: str) -> Parsed:
         data, origin = groups[gkey]
         i = len(data["tasks"])
         task, task_origin = _task(cells, display, out, data)
+        first = next((origin[("tasks", j)].row for j, t in enumerate(data["tasks"]) if task["id"] and t["id"] == task["id"]), None)
+        if first is not None:  # a row copied (in Excel, the last copy would silently win): refused at the copy
+            out.diagnostics.append(_diag(display, cells["id"], "ref.duplicate-id", N_("Task {task} is listed twice for this assignment: also at row {row}."),
+                                         task=task["id"], row=first))
+            continue
         data["tasks"].append(task)
         origin[("tasks", i)] = cells["what"]  # a finding about the whole task points at its row
         for field_loc, cell in task_origin.items():
@@ -210,7 +195,7 @@ def _value(key: str, cell: Cell, display: str, out: Parsed) -> Any:
     if key in ("from", "to", "basis_date"):
         day = date_of(cell.value)
         if day is None:
-            out.diagnostics.append(_diag(display, cell, "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), value=cell.value))
+            out.diagnostics.append(date_finding(f"{display}#{cell.sheet}", cell.row, cell.column, cell.value))
         return day
     if key in ("program", "status"):
         code = coded(key, cell.value)
@@ -261,7 +246,7 @@ def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -
     def day_of(key):
         day = date_of(cells[key].value)
         if day is None:
-            out.diagnostics.append(_diag(display, cells[key], "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), value=cells[key].value))
+            out.diagnostics.append(date_finding(f"{display}#{cells[key].sheet}", cells[key].row, cells[key].column, cells[key].value))
         return day
 
     def number(key):
@@ -294,7 +279,7 @@ def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -
         if text(key):
             day = date_of(cells[key].value)
             if day is None:
-                out.diagnostics.append(_diag(display, cells[key], "sheet.date", N_("'{value}' is not a date (dd/mm/yyyy or an Excel date)."), value=cells[key].value))
+                out.diagnostics.append(date_finding(f"{display}#{cells[key].sheet}", cells[key].row, cells[key].column, cells[key].value))
             when[key] = day
             origin[("when", key)] = cells[key]
     if text("checkpoints"):
@@ -382,4 +367,11 @@ def _task(cells: dict[str, Cell], display: str, out: Parsed, assignment: dict) -
             council["note"] = text("council_note")
         task["_council"] = council
         origin[("_council",)] = cells.get("council_score") or cells["council_note"]
+    for key, loc in FIELD_LOCS.items():
+        if key in cells:
+            origin.setdefault(loc, cells[key])
+    for loc, keys in PARENT_COLUMNS.items():
+        held = next((cells[k] for k in keys if k in cells), None)
+        if held is not None:
+            origin.setdefault(loc, held)
     return task, origin

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
-from giaoviec.render.escape import visible
+from giaoviec.render.escape import xlsx
 
 SHEET_DATA_END = b"</sheetData>"
 CHUNK = 2000  # rows joined into one write
@@ -32,7 +32,7 @@ def letters(count: int) -> list[str]:
 
 
 def _text(value: str) -> str:
-    return escape(visible(value))  # no control character: a workbook cannot hold them, a reader must not act on them
+    return escape(xlsx(value))  # no control character: a workbook cannot hold them, a reader must not act on them
 
 
 class Rows:

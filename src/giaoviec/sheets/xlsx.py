@@ -13,19 +13,27 @@ from typing import BinaryIO
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
 from giaoviec.render import incomplete
-from giaoviec.render.escape import is_formula_like, visible
+from giaoviec.render.escape import is_formula_like, xlsx
 from giaoviec.render.export import COLUMNS, COMPUTED, DATE_COLUMNS, PRINTED, TEXT_COLUMNS, TOTALS, WRAPPED, headers, task_rows, total_rows
 from giaoviec.render.report import Models
+from giaoviec.sheets.names import label
 from giaoviec.sheets.rowsxml import Rows
-from giaoviec.words import ASSIGNMENT_STATUS, PROGRAM, STATUS, word
+from giaoviec.words import ASSIGNMENT_STATUS, COMPONENT, PROGRAM, STATUS, word
 
 SCORE_HEAD = ("Mã nhiệm vụ", "Nội dung nhiệm vụ", "Trọng số", "Tình trạng (máy tính)", "Điểm (máy tính)", "Điểm hội đồng", "Nhận xét")
+GENERAL_LABEL, MINUTES_LABEL, MEETING_LABEL = "Điểm tiêu chí chung", "Số biên bản họp hội đồng", "Ngày họp hội đồng"
+CONFIDENTIAL_MARK = "MẬT"
+
+
+def component_label(name: str) -> str:
+    """The head line of the council's sheet for a component it enters besides the general criteria ("Điểm đổi mới, sáng tạo")."""
+    return f"Điểm {label(COMPONENT, name)}"
 
 
 def put(ws, values: list) -> int:
     """A row whose text cells are text, never formulas (openpyxl makes "=…" a formula), and hold
     no character a workbook cannot store; its row number."""
-    ws.append([visible(v) if isinstance(v, str) else v for v in values])
+    ws.append([xlsx(v) if isinstance(v, str) else v for v in values])
     row = ws._current_row  # openpyxl's own count of appended rows (ws.max_row walks every cell: quadratic)
     for cell in ws[row]:
         if isinstance(cell.value, str) and is_formula_like(cell.value):
@@ -37,7 +45,7 @@ def _cell(ws, value: object, style):
     """A cell of a write-only sheet: the column's style (copied, not looked up again), text kept text."""
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(ws, visible(value) if isinstance(value, str) else value)
+    cell = WriteOnlyCell(ws, xlsx(value) if isinstance(value, str) else value)
     if style is not None:
         cell._style = copy(style)  # the style ids of a prepared cell: setting fonts and fills per cell costs a lookup each
     if isinstance(cell.value, str) and is_formula_like(cell.value):
@@ -215,7 +223,7 @@ def _left_out_sheet(wb, result: YearResult, _: Gettext) -> None:
     """A first sheet, shown on opening, that says what the workbook leaves out (none when complete)."""
     from openpyxl.styles import Font
 
-    lines = incomplete.lines(result.left_out, result.repo, _)
+    lines = [*incomplete.public(result.withheld, _), *incomplete.lines(result.left_out, result.repo, _)]
     if not lines:
         return
     if getattr(wb, "write_only", False):
@@ -251,11 +259,14 @@ def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO)
         used.add(title)
         ws = wb.create_sheet(title)
         head = [("Mã cán bộ", m.cadre), ("Họ và tên", result.repo.name(m.cadre)), ("Hình thức", word(PROGRAM, m.program, _)),
-                ("Kỳ đánh giá từ", s.window.start), ("Kỳ đánh giá đến", s.window.end), ("Điểm tiêu chí chung", None)]
-        for label, value in head:
-            put(ws, [label, value])
+                ("Kỳ đánh giá từ", s.window.start), ("Kỳ đánh giá đến", s.window.end), (GENERAL_LABEL, None),
+                *((component_label(c), None) for c in s.profile.components if c not in ("general", "tasks")),
+                (MINUTES_LABEL, None), (MEETING_LABEL, None)]
+        for name, value in head:
+            put(ws, [name, value])
         put(ws, [])
-        for cell in ws[put(ws, list(SCORE_HEAD))]:
+        header = put(ws, list(SCORE_HEAD))
+        for cell in ws[header]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         scores = {t.id: t for t in s.tasks}
@@ -263,23 +274,29 @@ def scoring_sheet(result: YearResult, models: Models, _: Gettext, out: BinaryIO)
             ts = scores.get(t.id)
             if ts is None or ts.status == "cancelled":
                 continue
-            row = put(ws, [t.id, t.what, t.weight, word(STATUS, ts.status, _), round(ts.computed or 0, 2), None, None])
+            secret = t.confidential or m.confidential  # the council sees it; the sheet says it is not for the public
+            row = put(ws, [t.id, f"({CONFIDENTIAL_MARK}) {t.what}" if secret else t.what, t.weight, word(STATUS, ts.status, _),
+                           round(ts.computed or 0, 2), None, None])
             ws.cell(row, 6).fill = PatternFill("solid", fgColor="FFF8DC")
-        ws.cell(6, 2).fill = PatternFill("solid", fgColor="FFF8DC")
+            if secret:
+                ws.cell(row, 2).font = Font(bold=True, color="C62828")
+        for row in range(6, len(head) + 1):  # the cells the council fills in
+            ws.cell(row, 2).fill = PatternFill("solid", fgColor="FFF8DC")
         for col, width in zip("ABCDEFG", (20, 52, 8, 16, 10, 10, 34), strict=True):
             ws.column_dimensions[col].width = width
-        for row in ws.iter_rows(min_row=9):
+        for row in ws.iter_rows(min_row=header + 1):
             for cell in row:  # the task and the council's note wrap within their column
                 cell.alignment = Alignment(wrap_text=cell.column in (2, 7), vertical="top")
             lines = _lines(row[1].value, 56)
             if lines > 1:
                 ws.row_dimensions[row[1].row].height = LINE_HEIGHT * lines
-        ws.row_dimensions[8].height = LINE_HEIGHT * 2  # "Tình trạng (máy tính)" on two lines
-        for row in (4, 5):
+        ws.row_dimensions[header].height = LINE_HEIGHT * 2  # "Tình trạng (máy tính)" on two lines
+        for row in (4, 5, len(head)):
             ws.cell(row, 2).number_format = "DD/MM/YYYY"
-        for cell in ws["A"][8:]:
+        ws.cell(len(head) - 1, 2).number_format = "@"  # the minutes' number is text
+        for cell in ws["A"][header:]:
             cell.number_format = "@"
-        _print_setup(ws, "8:8")  # the task header row on every page of the cadre's sheet
+        _print_setup(ws, f"{header}:{header}")  # the task header row on every page of the cadre's sheet
     _left_out_sheet(wb, result, _)
     wb.properties.creator = "giaoviec"
     wb.properties.created = wb.properties.modified = dt.datetime(result.year, 12, 31)

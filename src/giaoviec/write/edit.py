@@ -94,13 +94,16 @@ def _check_date(a: Assignment, day: dt.date, today: dt.date, what: str) -> None:
         raise EditError(N_("The {what} {day} is in the future (today is {today})."), what=Phrase(what), day=day, today=today)
 
 
-def add_check_in(path: Path, task_id: str, value: float | None, note: str | None, day: dt.date, today: dt.date) -> Edit:
+def add_check_in(path: Path, task_id: str, value: float | None, note: str | None, day: dt.date, today: dt.date,
+                 evidence: tuple[str, ...] = ()) -> Edit:
     text, a, index, root = _load(path)
     node, _ = _task_node(root, task_id)
     _check_date(a, day, today, N_("check-in date"))
     nl = "\r\n" if "\r\n" in text else "\n"
     lines = text.splitlines(keepends=True)
     fields = [f"date: {day.isoformat()}"] + ([f"value: {_num(value)}"] if value is not None else []) + ([f"note: {_quoted(note)}"] if note else [])
+    if evidence:
+        fields.append("evidence: [" + ", ".join(_quoted(e) for e in evidence) + "]")
     flow = "{" + ", ".join(fields) + "}"
     progress = _get(node, "progress")
     if progress is None:

@@ -1,0 +1,86 @@
+"""Deadlines in a task's wording (spec/clarity.md, "Text against fields"): a day ("trước ngày
+30/9/2022"), a quarter ("trong quý II/2022"), half or three quarters of a year ("6 tháng đầu năm"), a
+month or a year; and whether `when.due` falls inside the period the text names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from contextlib import suppress
+from typing import NamedTuple
+
+from giaoviec.checks.wording_numbers import ROMAN, written
+
+
+class Deadline(NamedTuple):
+    first: dt.date
+    last: dt.date
+    text: str
+
+
+_ROMAN_Q = r"(iv|i{1,3}|[1-4])(?!\w)"
+
+
+_ON_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+_IN_QUARTER = re.compile(r"quý\s+" + _ROMAN_Q + r"(?:\s*/\s*|\s+năm\s+)?((?:19|20)\d{2})?")
+_MONTHS_OF_YEAR = re.compile(r"(6|9|sáu|chín)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+((?:19|20)\d{2}))?")
+_IN_MONTH = re.compile(r"(?:trong|vào)\s+tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)((?:19|20)\d{2})")
+_IN_YEAR = re.compile(r"(?<!so với )(?:trong|vào)\s+năm\s+((?:19|20)\d{2})")
+
+
+def _month_end(y: int, month: int) -> dt.date:
+    return dt.date(y + (month == 12), 1 if month == 12 else month + 1, 1) - dt.timedelta(days=1)
+
+
+def deadlines(what: str, year: int) -> list[Deadline]:
+    """The deadlines a text names, each as the days it spans ("trước ngày 30/9/2022" is one day)."""
+    return deadlines_of(written(what), year)
+
+
+def deadlines_of(written: str, year: int) -> list[Deadline]:
+    text = written.lower()
+    out: list[Deadline] = []
+    patterns = [p for p, gate in ((_ON_DAY, "/"), (_IN_QUARTER, "quý"), (_MONTHS_OF_YEAR, "tháng"), (_IN_MONTH, "tháng"),
+                                  (_IN_YEAR, "năm")) if gate in text]
+    if not patterns:
+        return out
+    same = len(text) == len(written)  # lower-casing kept the positions (it does for Vietnamese)
+
+    def add(first: dt.date, last: dt.date, m: re.Match[str]) -> None:
+        out.append(Deadline(first, last, written[m.start():m.end()] if same else m.group()))
+
+    for m in _ON_DAY.finditer(text) if _ON_DAY in patterns else ():
+        with suppress(ValueError):  # an impossible date in the text is no deadline
+            day = dt.date(int(m.group(3) or year), int(m.group(2)), int(m.group(1)))
+            add(day, day, m)
+    for m in _IN_QUARTER.finditer(text) if _IN_QUARTER in patterns else ():
+        q = ROMAN.get(m.group(1)) or int(m.group(1))
+        y = int(m.group(2) or year)
+        add(dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q), m)
+    for m in _MONTHS_OF_YEAR.finditer(text) if _MONTHS_OF_YEAR in patterns else ():
+        n = 6 if m.group(1) in ("6", "sáu") else 9
+        y = int(m.group(3) or year)
+        if m.group(2) == "đầu":
+            add(dt.date(y, 1, 1), _month_end(y, n), m)
+        else:
+            add(dt.date(y, 13 - n, 1), dt.date(y, 12, 31), m)
+    for m in _IN_MONTH.finditer(text) if _IN_MONTH in patterns else ():
+        with suppress(ValueError):  # an impossible date in the text is no deadline
+            month, y = int(m.group(1)), int(m.group(2))
+            add(dt.date(y, month, 1), _month_end(y, month), m)
+    for m in _IN_YEAR.finditer(text) if _IN_YEAR in patterns else ():
+        y = int(m.group(1))
+        add(dt.date(y, 1, 1), dt.date(y, 12, 31), m)
+    return out
+
+
+def deadline_mismatch(found: Sequence[Deadline], due: dt.date | None) -> Deadline | None:
+    """The deadline of the text that `due` falls outside of (a day's slack either side)."""
+    if due is None:
+        return None
+    for d in found:
+        slack = dt.timedelta(days=1 if d.first == d.last else 0)  # "trước ngày 1/7" is met by a due of 30/6
+        if due < d.first - slack or due > d.last + slack:
+            return d
+    return None

@@ -1,0 +1,237 @@
+"""Quantities in a task's wording (spec/clarity.md): numbers with a unit or a countable noun, ranges
+("1,5-2%", "từ 90 - 100 đảng viên", "từ 96 đến 97%"), percentages, money, number words ("hai chi
+bộ", "hai mươi hộ"); the digits that are not quantities (document numbers, dates, years, terms,
+quarters); and whether a measure's target and unit agree with what the text says."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import pairwise
+from typing import NamedTuple
+
+from giaoviec.checks.wording_vocab import NOT_AFTER_NUMBER, NUMBER_WORDS, PEOPLE, UNITS
+
+
+@lru_cache(maxsize=64)
+def alternation(words: tuple[str, ...], anywhere: bool = True) -> re.Pattern[str]:
+    """One pattern for a list of words and phrases, longest first, matched as whole words:
+    anywhere (for search/findall), or at the start (for match)."""
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
+    return re.compile((r"(?<!\w)" if anywhere else "") + f"(?:{body})" + r"(?!\w)")
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def written(text: str) -> str:
+    """NFC, single spaces (isprintable is False for every space but " ")."""
+    text = unicodedata.normalize("NFC", text)
+    if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
+        return " ".join(text.split())
+    return text
+
+
+class Quantity(NamedTuple):
+    value: float
+    unit: str  # the word(s) after the number, normalised ("" when none)
+    text: str  # as written
+    high: float | None = None  # the top of a range ("1,5-2%": value 1.5, high 2)
+
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_DOC_WORDS = r"(?:nghị quyết|kế hoạch|chỉ thị|quyết định|kết luận|quy định|thông báo|công văn|nghị định|thông tư|đề án|chương trình|hướng dẫn|quy chế|báo cáo)"
+_DOC_LIST = tuple(_DOC_WORDS[3:-1].split("|"))
+_SEPARATORS = ("-", "/", "–")
+# Applied in order, each to what the ones before left; each with the substrings (of the lower-cased
+# text) without which it cannot match, so that most texts skip most patterns.
+_NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in (
+    (r"[\"“][^\"”]{1,80}[\"”]", ('"', "“")),  # a title in quotes: "Mỗi xã một sản phẩm" counts nothing
+    (r"\b\d+(?:/\d{2,4})?[-/][A-ZĐa-zđ]{1,8}(?:[-/][A-ZĐa-zđ]{1,8})*", _SEPARATORS),  # 15-NQ/HU, 30/2020/NĐ-CP
+    (_DOC_WORDS + r"(?:\s+số)?\s+\d+", _DOC_LIST),  # Nghị quyết 04, Chỉ thị số 35
+    (r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b(?!\s+(?:xã|thôn|làng|huyện|hộ|trường|đơn vị|chi bộ|tiêu chí|cơ sở|tổ chức|thôn, làng)\b)", ("/",)), (r"\b\d{1,2}-\d{1,2}-\d{4}\b", ("-",)),  # dates
+    (r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b", ("-", "–")),  # terms
+    (r"(?<=năm )\d{4}\b", ("năm ",)), (r"\b(?:19|20)\d{2}\b(?!\s*[^\W\d_])", ("19", "20")),  # years ("2022 hồ sơ" is a count)
+    (r"quý\s+(?:[ivx]+|\d)\b", ("quý",)), (r"\b\d+\s+tháng\b", ("tháng",)), (r"tháng\s+\d{1,2}\b", ("tháng",)),
+    (r"ngày\s+\d{1,2}\b", ("ngày",)),
+    (r"\b(?:số|lớp|cấp độ|mức độ|vành đai|khu|tổ|đội|thôn|xóm|khóa|tiêu chí)\s+\d+\b",
+     ("số", "lớp", "cấp độ", "mức độ", "vành đai", "khu", "tổ", "đội", "thôn", "xóm", "khóa", "tiêu chí")),
+    (r"tỷ lệ\s+\d+/\d+", ("tỷ lệ",)), (r"\b\d+\s*(?:giờ|phút)\b", ("giờ", "phút")),
+)]
+_NOT_QUANTITY_WITHOUT_DIGITS = [p for p, _gate in _NOT_QUANTITY if p.pattern.startswith(("quý", "[\\\"“]"))]  # "quý III", a title
+_GATE_WORDS = tuple({g for _p, gate in _NOT_QUANTITY for g in gate})
+_ANY_GATE = re.compile("|".join(map(re.escape, _GATE_WORDS))).search
+_NUMBER = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2})(?![\w])")
+
+
+def number_of(text: str) -> float:
+    if text.isdigit():
+        return float(text)
+    if _THOUSANDS(text):
+        return float(text.replace(".", "").replace(",", "."))
+    return float(text.replace(",", "."))
+
+
+def strip_not_quantities(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with its document numbers, dates, years and terms replaced by "§", and those."""
+    low = text.lower()
+    if not _DIGIT(text):
+        if "quý" not in low and '"' not in low and "“" not in low:
+            return text, ()
+        patterns = _NOT_QUANTITY_WITHOUT_DIGITS
+    elif not _ANY_GATE(low):
+        return text, ()
+    else:
+        present = {g for g in _GATE_WORDS if g in low}
+        patterns = [p for p, gate in _NOT_QUANTITY if not gate.isdisjoint(present)]
+    found: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        found.append(m.group())
+        return " § "
+
+    for pattern in patterns:
+        text = pattern.sub(keep, text)
+    return text, tuple(found)
+
+
+_DIGIT = re.compile(r"\d").search
+# a number and what follows it: a percent sign, or up to four words
+_QUANTITY = re.compile(_NUMBER.pattern + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})").findall
+# what makes a text need more than numbers_in: a separator (document numbers, dates, terms), a
+# year, or a word that starts a document number, a date, a term, a count that is not a quantity, a
+# number written in words or a deadline (each a whole word in the patterns that use it)
+_TRIGGERS = {g for _p, gate in _NOT_QUANTITY for g in gate if g[0].isalpha()} | set(NUMBER_WORDS) | {"quý", "tháng", "năm"}
+_TRIGGER_WORDS = frozenset(g for g in _TRIGGERS if " " not in g.strip())
+_TRIGGER_PHRASES = frozenset(g for g in _TRIGGERS if " " in g.strip())
+assert all(len(g.split()) == 2 for g in _TRIGGER_PHRASES)  # _complex looks for them as pairs of syllables
+_TRIGGER_FIRST = frozenset(g.split()[0] for g in _TRIGGER_PHRASES)
+# anything but words, numbers, spaces, commas, points and percent signs; or a year
+_ODD = re.compile(r"[^\w\s,.%]|(?:19|20)\d\d").search
+
+
+def complex_text(low: str) -> bool:
+    if _ODD(low) is not None:
+        return True
+    syllables = low.replace(",", " ").replace(".", " ").split()  # no other punctuation: _ODD said so
+    if not _TRIGGER_WORDS.isdisjoint(syllables):
+        return True
+    if _TRIGGER_FIRST.isdisjoint(syllables):
+        return False
+    return not _TRIGGER_PHRASES.isdisjoint(f"{a} {b}" for a, b in pairwise(syllables) if a in _TRIGGER_FIRST)
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?").fullmatch
+_NUMBER_WORD = re.compile(r"(?<!\w)(" + "|".join(NUMBER_WORDS) + r")\s+([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
+
+
+def quantities(what: str) -> list[Quantity]:
+    """The quantities a text states: a number (digits, a decimal comma, 1.500 for 1500, or a
+    number word) followed by a unit or a countable noun, or a percentage."""
+    return quantities_of(written(what))
+
+
+# a range: two numbers joined by a dash or "đến", the unit after the second ("1,5-2%", "90 - 100 đảng viên")
+_RANGE = re.compile(_NUMBER.pattern + r"\s*(?:-|–|đến)\s*" + _NUMBER.pattern.replace("(?<![\\w.,])", "")
+                    + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
+
+
+def numbers_in(text: str) -> list[Quantity]:
+    """The numbers of a lower-cased text followed by a unit or a countable noun, a range read as one."""
+    out: list[Quantity] = []
+    if "-" in text or "–" in text or "đến" in text:
+        def one(m: re.Match[str]) -> str:
+            low, high, said = number_of(m.group(1)), number_of(m.group(2)), m.group(3)
+            if said == "%" or not said.startswith(NOT_AFTER_NUMBER):
+                out.append(Quantity(min(low, high), said, m.group(), max(low, high)))
+                return " ¤ "
+            return m.group()
+        text = _RANGE.sub(one, text)
+    for number, said in _QUANTITY(text):
+        if said == "%":
+            out.append(Quantity(number_of(number), "%", number + "%"))
+        elif not said.startswith(NOT_AFTER_NUMBER):
+            out.append(Quantity(number_of(number), said, f"{number} {said}"))
+    return out
+
+
+_UNITS_OF_TEN = {"mươi": 10, "mười": 10}
+# "hai mươi lăm hộ", "ba trăm hộ": a number word, tens or hundreds, and a last digit word
+_COMPOUND = re.compile(r"(?<!\w)(một|hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+(mươi|trăm)(?:\s+(mốt|một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?"
+                       r"\s+([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
+_DIGIT_WORDS = {**NUMBER_WORDS, "năm": 5, "lăm": 5, "mốt": 1}
+
+
+def quantities_of(written: str) -> list[Quantity]:
+    text = strip_not_quantities(written)[0].lower()  # the patterns ignore case; lower() keeps positions
+    out = numbers_in(text)
+    if "mươi" in text or "trăm" in text:
+        def compound(m: re.Match[str]) -> str:
+            value = _DIGIT_WORDS[m.group(1)] * (10 if m.group(2) == "mươi" else 100) + (_DIGIT_WORDS[m.group(3)] if m.group(3) else 0)
+            if not m.group(4).startswith(NOT_AFTER_NUMBER):
+                out.append(Quantity(float(value), m.group(4), m.group()))
+            return " ¤ "
+        text = _COMPOUND.sub(compound, text)
+    for m in _NUMBER_WORD.finditer(text):
+        head = m.group(2)
+        if m.group(1) == "một" and head.split()[0] in ("số", "cách", "bước", "phần", "lần", "trong", "những"):
+            continue
+        if head.startswith(NOT_AFTER_NUMBER) or (m.group(1) == "tư" and not head.startswith(PEOPLE)):
+            continue
+        out.append(Quantity(float(NUMBER_WORDS[m.group(1)]), head, m.group()))
+    return out
+
+
+# -- against the measure -------------------------------------------------------------------------
+
+@lru_cache(maxsize=1024)
+def _unit(unit: str) -> tuple[str, float] | None:
+    u = norm(unit)
+    m = alternation(tuple(UNITS), anywhere=False).match(u)
+    return UNITS[m.group()] if m else None
+
+
+def _same_thing(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    if a.split()[:1] == b.split()[:1]:
+        return True
+    return any(a.startswith(p) for p in PEOPLE) and any(b.startswith(p) for p in PEOPLE)
+
+
+def _agrees(q: Quantity, value: float, factor: float = 1.0) -> bool:
+    """Whether a figure (in the text's unit, times factor) is the quantity's, or inside its range."""
+    low, high = q.value * factor, (q.high if q.high is not None else q.value) * factor
+    slack = 1e-9 * max(1.0, abs(value))
+    return low - slack <= value <= high + slack
+
+
+def quantity_mismatch(found: Sequence[Quantity], target: float | None, unit: str | None,
+                      baseline: float | None = None) -> Quantity | None:
+    """The quantity of the text that the measure's target or unit contradicts (None when one of
+    them agrees: the same figure or one inside the text's range, in units of the same dimension or
+    both as counts; or a change by the text's figure from the baseline: "Giảm 45 hộ nghèo" with
+    baseline 210 and target 165)."""
+    if target is None or not unit or not found:
+        return None
+    mu = _unit(unit)
+    change = abs(target - baseline) if baseline is not None else None
+    for q in found:
+        qu = _unit(q.unit)
+        if qu is not None and mu is not None:
+            if qu[0] == mu[0] and (_agrees(q, target * mu[1], qu[1]) or (change is not None and _agrees(q, change * mu[1], qu[1]))):
+                return None
+        elif qu is None and mu is None and (_agrees(q, target) or (change is not None and _agrees(q, change))):
+            return None
+    for q in found:
+        qu = _unit(q.unit)
+        if qu is not None and mu is not None:
+            return q  # another figure in the same dimension, or another dimension ("3 km" against ha)
+        if qu is None and mu is None:
+            if _same_thing(q.unit, unit):
+                return q  # another count of the same thing ("8 phòng học" against 6 phòng học)
+        elif (qu or mu)[0] == "percent":  # type: ignore[index]
+            return q  # a share against a count
+    return None
