@@ -34,6 +34,8 @@ CODES: tuple[Code, ...] = (
          "base: &b {unit: vụ}\nmeasure: *b", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n# … nine levels more"),
     Code("file.unreadable", E, N_("A file or folder of the repository cannot be read (its permissions): it is reported, never skipped in silence."),
          "-rw-r--r-- assignments/2022/xa-a/can-bo-a.yaml", "d--------- assignments/2022/xa-a"),
+    Code("file.not-data", E, N_("Every YAML file in a data folder (assignments/, evaluations/, org/, profiles/) holds giaoviec documents: one that holds none is an error, never skipped in silence."),
+         "apiVersion: giaoviec/v1\nkind: Assignment", "# ghi chú, chưa xong\ncadre: nguyen-van-an"),
     Code("file.link-outside", E, N_("A file or folder that is a link to outside the data repository is not read."),
          "assignments/2022/xa-a/can-bo-a.yaml (a file)", "assignments/x.yaml -> /home/someone/x.yaml"),
     Code("file.not-regular", E, N_("Only regular files are read: a device, a pipe or a socket named like a YAML file is reported, never read."),

@@ -24,8 +24,15 @@ def check_profiles(ctx: Context) -> list[Diagnostic]:
                 tier=last.tier,
             ))
         previous = None
+        total = sum(p.components.values())
         for i, rule in enumerate(p.tiers):
             points = rule.min_points or 0
+            if points > total:
+                out.append(finding(
+                    doc.path, doc.where("tiers", i, "min_points"), "profile.tiers",
+                    N_("'{tier}' needs {points:g} points, more than the {total:g} the components add up to: it can never be reached."),
+                    tier=rule.tier, points=points, total=total,
+                ))
             if previous is not None and points > previous:
                 out.append(finding(
                     doc.path, doc.where("tiers", i, "min_points"), "profile.tiers",
@@ -48,7 +55,7 @@ def check_config(ctx: Context) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     ranges: list[tuple[int, tuple[dt.date, dt.date]]] = []
     for i, r in enumerate(ctx.repo.config.scoring):
-        problem = ctx.repo.profiles.get(r.profile) is None
+        problem = ctx.repo.profiles.get(r.profile) is None and r.profile not in ctx.repo.broken_profiles  # (its errors are at its file)
         if problem:
             out.append(finding(
                 doc.path, doc.where("scoring", i, "profile"), "ref.unknown", N_("Unknown scoring profile '{id}'."),

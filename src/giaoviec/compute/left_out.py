@@ -5,8 +5,8 @@ The rule (docs/cham-diem.md, "Khi kho dữ liệu có lỗi"): a problem stays w
 - A council entry with an error is left out alone: its cadre is scored without it; every other
   entry of the same session still counts. A council file whose header has an error (its council,
   period or date) is left out whole: its cadres are scored without it.
-- A file that cannot be read at all, and an error in the registry (units, cadres, profiles, the
-  configuration), are named too, since the figures may depend on them.
+- A file that cannot be read at all (or of which no document could be read), and an error in the
+  registry (units, cadres, profiles, the configuration), are named too, since the figures may depend on them.
 Each left-out item names its file, the cadres it concerns and the first error; every output puts
 the list inside itself, and the commands exit 1.
 """
@@ -46,6 +46,9 @@ class Breakage:
 
     def document(self, path: str, index: int) -> Diagnostic | None:
         return self.docs.get((path, index)) or self.docs.get((path, -1))
+
+
+NOT_DATA = frozenset({"file.journal-in-tree"})  # a finding about a file that holds no data: no figure leaves anything out for it
 
 
 def breakage(diagnostics: Sequence[Diagnostic]) -> Breakage:
@@ -106,6 +109,10 @@ def left_out(repo: Repository, broken: Breakage, year: int, scope: set[str] | No
     registry_paths |= {d.path for d in repo.unreadable if d.model.kind not in ("Assignment", "Evaluation", "*")}
     for path in sorted(registry_paths & set(broken.files)):
         out.append(LeftOut("registry", path, (), broken.files[path]))
+    read = {d.path for d in repo.documents} | {d.path for d in repo.unreadable} | {a.path for a in repo.assignments}
+    for path in sorted(set(broken.files) - read):  # nothing of it was read (a link out, a folder that cannot be listed…)
+        if broken.files[path].code not in NOT_DATA:
+            out.append(LeftOut("unreadable", path, ("*",), broken.files[path]))
     return _merged(out)
 
 

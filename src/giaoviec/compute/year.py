@@ -135,8 +135,13 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
         head = Header(a.cadre, a.unit, a.position, a.program, a.period, a.confidential)
         judged.append(Judged(head, doc.path, doc.index, profile, win, tasks))
     if missing:
-        raise repository_error(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."),
-                               date=min(missing))
+        day = min(missing)
+        named = next((r.profile for r in registry.config.scoring if (r.start or dt.date.min) <= day <= (r.end or dt.date.max)), None)
+        if named is not None and named in registry.broken_profiles:
+            raise repository_error(N_("The scoring profile '{id}' in force on {date} has errors ({file}): nothing is scored under it, "
+                                      "and the built-in profile of that id is not used in its place (run giaoviec validate)."),
+                                   id=named, date=day, file=registry.broken_profiles[named])
+        raise repository_error(N_("No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml."), date=day)
     return Scored(year, as_of or min(today, dt.date(year, 12, 31)), unit, tuple(judged), explain)
 
 

@@ -4,6 +4,7 @@ the places of diagnostics into lines and columns (`locate`), composing only the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pydantic import BaseModel
 from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.i18n import os_problem
 from giaoviec.load import yamlio
-from giaoviec.load.files import is_giaoviec_file, read_bounded
+from giaoviec.load.files import DATA_FOLDERS, in_data_folder, is_giaoviec_file, may_hold_giaoviec_data, read_bounded
 from giaoviec.load.public import Withholding
 from giaoviec.load.scanning import sniff_kinds
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
@@ -43,6 +44,7 @@ class Unreadable:
     unit: str | None = None
     start: str | None = None  # the period as written, when it can be read
     end: str | None = None
+    id: str | None = None  # of a registry document (a ScoringProfile's id), when it can be read
 
     @property
     def cadre(self) -> str:
@@ -66,9 +68,12 @@ class InvalidEntry:
 
 
 def _unreadable(data: Any) -> Unreadable | None:
-    """What can be told of a document that did not load (None when it is not an Assignment or an Evaluation)."""
-    if not isinstance(data, dict) or data.get("kind") not in ("Assignment", "Evaluation"):
+    """What can be told of a document of a known kind that did not load (None for any other): so that
+    every output names its file, and a profile's id is not taken by the built-in profile of that id."""
+    if not isinstance(data, dict) or data.get("kind") not in KINDS:
         return None
+    if data["kind"] not in ("Assignment", "Evaluation"):
+        return Unreadable(data["kind"], (), id=_text(data.get("id")))
     raw_period = data.get("period")
     period: dict = raw_period if isinstance(raw_period, dict) else {}
     if data["kind"] == "Assignment":
@@ -80,6 +85,20 @@ def _unreadable(data: Any) -> Unreadable | None:
     return Unreadable(data["kind"], cadres, _text(data.get("unit")) or _text(data.get("council")),
                       str(period["from"]) if period.get("from") is not None else None,
                       str(period["to"]) if period.get("to") is not None else None)
+
+
+_ID_LINE = re.compile(rb"(?:\A|\n)id:[ \t]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)")  # a profile's id, read from a file that does not parse
+
+
+def _is_data(data: Any) -> bool:
+    """Whether a document of a file the line rule did not take is giaoviec data: its apiVersion (however
+    its key is spelt) names the format, or it has the kind of one and no apiVersion (forgotten)."""
+    if not isinstance(data, dict):
+        return False
+    versions = [v for k, v in data.items() if isinstance(k, str) and k.replace("_", "").lower() == "apiversion"]
+    if versions:
+        return any(isinstance(v, str) and v.startswith("giaoviec/") for v in versions)
+    return isinstance(data.get("kind"), str) and data["kind"] in KINDS
 
 
 def _text(value: Any) -> str | None:
@@ -94,10 +113,12 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     if raw is None:
         try:
             raw = read_bounded(root / rel)
-        except OSError as exc:
-            return [], [finding(rel, None, "file.unreadable", N_("{file} cannot be read: {problem}."),
-                                hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=os_problem(exc))]
-    if not is_giaoviec_file(raw):
+        except OSError as exc:  # what it held is unknown: every result that might need it says it left it out
+            return [Document(rel, -1, Unreadable("*"))], [finding(
+                rel, None, "file.unreadable", N_("{file} cannot be read: {problem}."),
+                hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=os_problem(exc))]
+    by_line = is_giaoviec_file(raw)
+    if not by_line and not may_hold_giaoviec_data(rel, raw):
         return [], []
     text, problem = yamlio.decode(rel, raw)
     if text is None:  # not even text: what it held is unknown, so that nothing else cascades from it
@@ -109,8 +130,19 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
         if withhold is not None and withhold.file(rel, raw):
             return [], []
         kinds = sniff_kinds(raw)
-        documents.append(Document(rel, -1, Unreadable(next(iter(kinds)).decode() if len(kinds) == 1 else "*")))
+        kind = next(iter(kinds)).decode() if len(kinds) == 1 else "*"
+        ident = _ID_LINE.search(raw) if kind == "ScoringProfile" else None
+        documents.append(Document(rel, -1, Unreadable(kind, id=ident.group(1).decode() if ident else None)))
+    if not by_line and not loaded.diagnostics and not any(_is_data(data) for data in loaded.documents):
+        if not in_data_folder(rel) or all(data is None for data in loaded.documents):
+            return [], []  # YAML of something else (a CI config), or nothing at all (empty, or comments only): nothing to leave out
+        return [Document(rel, -1, Unreadable("*"))], [finding(
+            rel, None, "file.not-data", N_("{file} lies in a data folder but holds no giaoviec document: it is not read."),
+            hint=N_("Start each document with 'apiVersion: giaoviec/v1' and its kind, or move the file out of {folders}."),
+            line=1, column=1, file=rel, folders=", ".join(DATA_FOLDERS))]
     for index, data in enumerate(loaded.documents):
+        if data is None or (not by_line and not _is_data(data)):
+            continue
         if withhold is not None:
             data = withhold.document(rel, index, data)
         if data is None:
@@ -179,6 +211,9 @@ def locate_in(path: str, raw: bytes, diagnostics: Iterable[Diagnostic]) -> list[
     return group if text is None else yamlio.locate(group, text)
 
 
+NOT_READ = frozenset({"file.unreadable", "file.link-outside"})  # a file never opened to quote it: a pipe would block, a link lead out
+
+
 def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Lines and columns for the diagnostics that still need them, one compose per file."""
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
@@ -186,7 +221,8 @@ def locate(root: Path, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         by_path[d.path].append(d)
     out: list[Diagnostic] = []
     for path, group in by_path.items():
-        if not path or not any((d.where is not None and d.line == 0) or (d.line > 0 and d.excerpt is None) for d in group):
+        if not path or not any((d.where is not None and d.line == 0) or (d.line > 0 and d.excerpt is None) for d in group) \
+                or any(d.code in NOT_READ for d in group):
             out += group
             continue
         try:

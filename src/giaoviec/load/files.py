@@ -68,10 +68,30 @@ def read_bounded(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
+UTF32_API = (b"a\x00\x00\x00p\x00\x00\x00i\x00\x00\x00V\x00\x00\x00", b"\x00\x00\x00a\x00\x00\x00p\x00\x00\x00i\x00\x00\x00V")
+DATA_FOLDERS = ("assignments/", "evaluations/", "org/", "profiles/")  # where `giaoviec init` and the format put data
+# what a file the line rule does not take may still hold: the format's word after the key in any form (quoted, in a flow
+# mapping, tagged, indented, its value on the next line), or the kind of a document whose apiVersion was forgotten
+_MAY_HOLD = re.compile(rb"(?i:giaoviec/v?[0-9])|kind[\"']?[ \t]*:[ \t\r\n\"'!a-z]*(?:Config|Units|Cadres|Assignment|Evaluation|ScoringProfile)\b")
+
+
 def is_giaoviec_file(raw: bytes) -> bool:
     """A line `apiVersion: giaoviec/…` (after an optional BOM) makes a YAML file giaoviec data;
     so does such a line in UTF-16, so that the file is reported as not UTF-8 rather than skipped."""
     return API_LINE.search(raw) is not None or any(marker in raw[:4096] for marker in UTF16_API)
+
+
+def may_hold_giaoviec_data(rel: str, raw: bytes) -> bool:
+    """Of a file that `is_giaoviec_file` does not take: whether it must still be read, since it may
+    hold giaoviec data (its documents then decide, `load.documents.read_file`), is in another Unicode
+    encoding, or lies in a data folder (where every YAML file is data or an error). Only the files the
+    line rule leaves (CI configs and the like, a few) are looked at so: nothing is added to the others."""
+    return (_MAY_HOLD.search(raw) is not None or any(m in raw for m in (*UTF16_API, *UTF32_API))
+            or in_data_folder(rel))
+
+
+def in_data_folder(rel: str) -> bool:
+    return rel.startswith(DATA_FOLDERS)
 
 
 _API_AFTER_BREAK = re.compile(rb"[\r\n]" + _API_WORDS + rb"giaoviec/")  # API_LINE, the start of the text being a break
@@ -145,7 +165,7 @@ def discover(root: Path) -> Listing:
                 else:
                     keep.append(d)
             dirs[:] = keep
-            listed += [(here / f).as_posix() for f in names if f.endswith((".yaml", ".yml"))]
+            listed += [(here / f).as_posix() for f in names if f.lower().endswith((".yaml", ".yml"))]
     real_root = os.path.realpath(root)
     base = str(root)
     folders: dict[str, bool] = {}  # folder → whether it lies inside the root, links followed (one realpath a folder)
@@ -167,7 +187,7 @@ def discover(root: Path) -> Listing:
             continue
         if stat.S_ISLNK(mode):
             if not os.path.exists(path):
-                out.problems.append(_unreadable(rel, "a link to a file that does not exist"))
+                out.problems.append(_unreadable(rel, Phrase(N_("a link to a file that does not exist"))))
                 continue
             st = os.stat(path)
             mode, size = st.st_mode, st.st_size
@@ -251,7 +271,7 @@ def _git_files(root: Path, out: Listing) -> list[str] | None:
     try:
         proc = subprocess.run(
             ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard",
-             "--", "*.yaml", "*.yml"],
+             "--", ":(icase)*.yaml", ":(icase)*.yml"],  # hd.YAML too, as Windows may save it
             capture_output=True, check=False, timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired):

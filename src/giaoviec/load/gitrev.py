@@ -84,7 +84,7 @@ def changed_paths(root: Path, base: str, head: str | None) -> list[str]:
     if head is None:
         names += _git(top, "ls-files", "-z", "--others", "--exclude-standard", "--", where).split(b"\0")
     out = {n.decode("utf-8", "surrogateescape") for n in names if n}
-    return sorted(p[len(prefix):] for p in out if p.startswith(prefix) and p.endswith((".yaml", ".yml")))
+    return sorted(p[len(prefix):] for p in out if p.startswith(prefix) and p.lower().endswith((".yaml", ".yml")))
 
 
 def is_clean_head(root: Path, rev: str) -> bool:

@@ -16,11 +16,12 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from giaoviec.diagnostics import N_, Diagnostic, Where, repository_error
+from giaoviec.i18n import os_problem
 from giaoviec.load.documents import Document, Unreadable, read_file
 from giaoviec.load.files import CONFIG_FILE, list_files, read_bounded
 from giaoviec.load.profiles import builtin_profiles
 from giaoviec.load.public import Withholding
-from giaoviec.load.scanning import Scan, collector_paused, digest, scan
+from giaoviec.load.scanning import UNREADABLE, Scan, collector_paused, digest, scan
 from giaoviec.model import Assignment, Cadres, Config, Evaluation, ScoringProfile, Units
 from giaoviec.model.common import Period
 from giaoviec.shared import shared
@@ -107,6 +108,7 @@ class Repository:
     units: Mapping[str, Entry] = field(default_factory=dict)
     cadres: Mapping[str, Entry] = field(default_factory=dict)
     profiles: Mapping[str, ScoringProfile] = field(default_factory=dict)
+    broken_profiles: Mapping[str, str] = field(default_factory=dict)  # id → file of a profile of the repository that does not load
     files: tuple[str, ...] = ()  # every file read as giaoviec data, valid or not
     unreadable: tuple[Document, ...] = ()  # documents that failed to load (models: Unreadable)
     assignments: tuple[AssignmentSummary, ...] = ()  # filled in once the assignments are streamed
@@ -175,6 +177,7 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
         scanned = scan(root, listed if listed is not None else list_files(root))
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
+    other: set[str] = set()  # files read whole as they might hold data, that hold none (a CI config naming giaoviec/v1)
     with collector_paused():
         for rel, raw in scanned.registry:
             key = scanned.digests.get(rel, "")
@@ -183,6 +186,8 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
                 documents += kept
                 continue
             docs, found = read_file(root, rel, raw, fast_reader, withhold=withhold)
+            if not docs and not found and (withhold is None or all(w.path != rel for w in withhold.items)):
+                other.add(rel)
             if parsed is not None and raw is not None and docs and not found:
                 parsed.put(rel, key, docs)
             documents += docs
@@ -190,26 +195,31 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
     assignments = [d for d in documents if isinstance(d.model, Assignment)]
     unreadable = [d for d in documents if isinstance(d.model, Unreadable)]
     registry_docs = [d for d in documents if not isinstance(d.model, (Assignment, Unreadable))]
-    repo = index(root, registry_docs, diagnostics, tuple(scanned.files))
+    repo = index(root, registry_docs, diagnostics, tuple(f for f in scanned.files if f not in other), unreadable)
     return Registry(repo, diagnostics, scanned.streamed, assignments, unreadable, scanned.digests)
 
 
 def assignments_of(registry: Registry, cadre: str) -> list[AssignmentSummary]:
-    """The readable assignments of one cadre: only the files whose bytes name the cadre are parsed."""
+    """The readable assignments of one cadre: only the files whose bytes name the cadre are parsed. A
+    file that cannot be opened might hold one: Fatal (a writing command must not add a second in silence)."""
     root, found = registry.repo.root, [summarize(d) for d in registry.assignments if d.model.cadre == cadre]
     needle = cadre.encode()
-    for rel in registry.assignment_files:
+    unopened = [rel for rel, key in registry.digests.items() if key == UNREADABLE]
+    for rel in [*unopened, *registry.assignment_files]:
         try:
             raw = read_bounded(root / rel)
-        except OSError:
-            continue
+        except OSError as exc:
+            raise repository_error(N_("{file} cannot be read: {problem}."), file=rel, problem=os_problem(exc)) from None
+        if rel in unopened:
+            continue  # (opened now: it is read with the registry, whose assignments are in `found`)
         if needle in raw:
             docs, _ = read_file(root, rel, raw)
             found += [summarize(d) for d in docs if isinstance(d.model, Assignment) and d.model.cadre == cadre]
     return found
 
 
-def index(root: Path, documents: list[Document], diagnostics: list[Diagnostic], files: tuple[str, ...] = ()) -> Repository:
+def index(root: Path, documents: list[Document], diagnostics: list[Diagnostic], files: tuple[str, ...] = (),
+          unreadable: Iterable[Document] = ()) -> Repository:
     configs = [d for d in documents if isinstance(d.model, Config) and d.path == CONFIG_FILE]
     if not configs:
         bad = [d for d in diagnostics if d.path == CONFIG_FILE]
@@ -225,11 +235,14 @@ def index(root: Path, documents: list[Document], diagnostics: list[Diagnostic], 
             for pos, cadre in enumerate(doc.model.cadres):
                 if cadre is not None:
                     cadres.setdefault(cadre.id, Entry(cadre, doc, pos))
-    profiles = dict(builtin_profiles())
+    # a profile of the repository that does not load is not replaced by the built-in one of its id: nothing is scored under it
+    broken = {d.model.id: d.path for d in unreadable if isinstance(d.model, Unreadable) and d.model.kind == "ScoringProfile" and d.model.id}
+    profiles = {ident: p for ident, p in builtin_profiles().items() if ident not in broken}
     for doc in documents:
         if isinstance(doc.model, ScoringProfile):
             profiles[doc.model.id] = doc.model
     return Repository(
         root=root, config=configs[0].model, config_doc=configs[0], documents=tuple(documents),
         units=MappingProxyType(units), cadres=MappingProxyType(cadres), profiles=MappingProxyType(profiles), files=files,
+        broken_profiles=MappingProxyType({i: p for i, p in broken.items() if i not in profiles}),
     )

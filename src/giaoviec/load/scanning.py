@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from giaoviec.load.files import is_giaoviec_file, read_bounded
+from giaoviec.load.files import is_giaoviec_file, may_hold_giaoviec_data, read_bounded
 
 _KIND_LINE = re.compile(rb"\nkind:[ \t]*[\"']?([A-Za-z]+)")  # a literal first: the engine scans for it fast
 _FIRST_KIND = re.compile(rb"kind:[ \t]*[\"']?([A-Za-z]+)")
@@ -24,6 +24,16 @@ def sniff_kinds(raw: bytes) -> frozenset[bytes]:
     """The kinds a file's lines name (a hint to read the registry first; the parse decides)."""
     first = _FIRST_KIND.match(raw)
     return frozenset([*_KIND_LINE.findall(raw), *([first.group(1)] if first else [])])
+
+
+_OTHER_KIND = re.compile(rb"kind(?:(?<=[^\n]kind)|(?!:[ \t]*[\"']?Assignment(?![A-Za-z])))")  # a literal first: scanned for fast
+
+
+def only_assignments(raw: bytes) -> bool:
+    """Whether a file holds Assignments alone, as far as its bytes tell: every `kind` in it starts a
+    line `kind: Assignment` (a kind written otherwise — quoted, in a flow mapping — sends the file to
+    be read whole with the registry, where no document of it can be lost). One pass, as sniff_kinds."""
+    return b"kind" in raw and _OTHER_KIND.search(raw) is None
 
 
 @contextmanager
@@ -44,7 +54,7 @@ class Scan:
     """Every listed file read once: its digest, and whether it is giaoviec data, Assignments only."""
 
     digests: dict[str, str]  # every listed file (giaoviec data or not) → digest of its content
-    files: list[str]  # the giaoviec files
+    files: list[str]  # the giaoviec files, and those read whole as they may be (load_registry leaves out those that are not)
     streamed: list[str]  # the files that name only the kind Assignment: read later, one at a time
     registry: list[tuple[str, bytes | None]]  # the other giaoviec files, with their content (None: unreadable)
     seen: dict[str, list] = field(default_factory=dict)  # rel → [size, mtime, ctime, inode, digest, role]: see `scan`
@@ -94,11 +104,12 @@ def scan(root: Path, listed: list[str], prior: Mapping[str, list] | None = None,
             except OSError:
                 raw = None
             out.digests[rel] = digest(raw) if raw is not None else UNREADABLE
-            if raw is not None and not is_giaoviec_file(raw):
+            data = raw is not None and is_giaoviec_file(raw)
+            if raw is not None and not data and not may_hold_giaoviec_data(rel, raw):
                 role = OTHER
-            else:
+            else:  # data, or a file to read whole with the registry (unreadable, or data in another form: see files.py)
                 out.files.append(rel)
-                if raw is not None and sniff_kinds(raw) == {b"Assignment"}:
+                if raw is not None and data and only_assignments(raw):
                     role = STREAMED
                     if select is not None and not select(raw):
                         out.files.pop()

@@ -12,6 +12,7 @@ from typing import Any
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.load import yamlfast as fast
+from giaoviec.load.files import UTF16_API, UTF32_API
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +26,11 @@ class Loaded:
 def decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
     """The text of a file: UTF-8 (a byte order mark accepted); line ends of a lone carriage return
     (old Mac editors) read as line feeds, so that lines and columns stay those of the file."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
-        return None, finding(path, None, "yaml.encoding", N_("The file is saved as UTF-16, not UTF-8."),
-                             hint=N_("Save the file as UTF-8 (in Notepad or Excel: 'Save as' → encoding UTF-8)."), line=1, column=1)
+    wide = wide_encoding(raw)
+    if wide is not None:
+        return None, finding(path, None, "yaml.encoding", N_("The file is saved as {encoding}, not UTF-8."),
+                             hint=N_("Save the file as UTF-8 (in Notepad or Excel: 'Save as' → encoding UTF-8)."), line=1, column=1,
+                             encoding=wide)
     try:
         text = raw.decode("utf-8-sig")
         return (text.replace("\r", "\n") if "\r" in text and "\n" not in text else text), None
@@ -40,6 +43,21 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
             hint=N_("Save the file as UTF-8 (in Notepad or Excel: 'Save as' → encoding UTF-8)."),
             line=line, column=column, byte=f"{raw[exc.start]:02X}", offset=exc.start,
         )
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the file is saved so (by its byte order mark, the word apiVersion so
+    written, or the zero bytes of its first characters), else None."""
+    if b"\x00" not in raw:  # (one pass in C: a wide encoding of any text holds zero bytes)
+        return None
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or any(m in raw for m in UTF32_API):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or any(m in raw for m in UTF16_API):
+        return "UTF-16"
+    head = raw[:400]
+    if head.count(0) * 4 < len(head):  # no more zero bytes than a wide encoding of text would hold: a NUL, told as a bad byte
+        return None
+    return "UTF-32" if head[1:4] == b"\0\0\0" or head[:3] == b"\0\0\0" else "UTF-16"
 
 
 def load(path: str, text: str, fast_reader: bool = True, agreed: set[bytes] | None = None) -> Loaded:
