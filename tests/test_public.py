@@ -22,6 +22,21 @@ GIANG_2024 = "assignments/2024/trung-nguyen/vu-thi-giang.yaml"
 CUONG_2024 = "assignments/2024/tam-hong/le-van-cuong.yaml"
 COUNCIL_2022 = "evaluations/2022/hoi-dong-danh-gia-huyen-yen-lac.yaml"
 COUNCIL_2024 = "evaluations/2024/hoi-dong-danh-gia-huyen-yen-lac.yaml"
+EM_2024 = "assignments/2024/yen-dong/hoang-van-em.yaml"
+LATER_2024 = "evaluations/2024/later.yaml"
+EM_SCORED_2024 = '      "03": {score: 1, note: Hoàn thành đúng hạn}\n'
+EM_PUBLIC_SCORE = '      "01": {score: 2, note: Bàn giao chậm một phần mặt bằng}\n'
+LATER_SESSION = """apiVersion: giaoviec/v1
+kind: Evaluation
+council: hoi-dong-danh-gia-huyen-yen-lac
+period: {from: 2024-01-01, to: 2024-12-31}
+date: 2024-12-30
+basis: {number: 42-BB/HĐĐG, date: 2024-12-30}
+evaluations:
+  - cadre: hoang-van-em
+    tasks:
+      "03": {score: 1, note: MẬT-PHIÊN-SAU chấm đường hoa}
+"""
 
 SECRET_TASK = """  - id: "90"
     what: Xác minh đơn tố cáo MẬT-NHIỆM-VỤ đối với 4 cán bộ xã
@@ -115,6 +130,16 @@ def pair(tmp_path_factory) -> tuple[Path, Path]:
     # a whole confidential file in a quota group (2024, secretaries of Yên Lạc's communes), with a council entry
     _edit(secret, GIANG_2024, "status: closed\n", "status: closed\nconfidential: true\n")
     _edit(secret, CUONG_2024, "status: closed\n", "status: closed\nconfidential: true\n")  # rated excellent: over the quota
+    # a confidential task of 2024 scored at two sessions: at 41-BB with a published task, alone at a later
+    # one (42-BB), whose entry is left empty without it: it must supersede nothing, nor be named
+    _edit(secret, EM_2024, "    weight: 1\n    outcome: {done_on: 2024-10-15}", "    weight: 1\n    confidential: true\n    outcome: {done_on: 2024-10-15}")
+    _edit(secret, COUNCIL_2024, EM_SCORED_2024, EM_PUBLIC_SCORE + EM_SCORED_2024.replace("Hoàn thành", "MẬT-HĐ-41 Hoàn thành"))
+    (secret / LATER_2024).write_text(LATER_SESSION, encoding="utf-8")
+    # by hand: Em's task 03 and its scores deleted, then the entry left empty, so the session holds none
+    text = (by_hand / EM_2024).read_text(encoding="utf-8")
+    (by_hand / EM_2024).write_text(text[:text.index('  - id: "03"')], encoding="utf-8")
+    _edit(by_hand, COUNCIL_2024, EM_SCORED_2024, EM_PUBLIC_SCORE)
+    (by_hand / LATER_2024).write_text(LATER_SESSION[:LATER_SESSION.index("evaluations:")] + "evaluations: []\n", encoding="utf-8")
     # by hand: the example's confidential task deleted; Giang's and Cường's 2024 files and Giang's council entry deleted
     text = (by_hand / LAN).read_text(encoding="utf-8")
     (by_hand / LAN).write_text(text[:text.index('  - id: "03"')], encoding="utf-8")
@@ -195,9 +220,9 @@ def test_the_public_line_counts_what_was_left_out(cli, pair):
     secret, by_hand = pair
     run = cli("-C", str(secret), "report", "--unit", "vinh-phuc", "--year", "2022", "--public")
     assert "đã lược bỏ 3 tệp giao việc mật và 2 nhiệm vụ mật" in run.out  # Cường's, Em's and the broken file; Lan's 03, An's 90
-    assert "đã lược bỏ 3 tệp giao việc mật và 0 nhiệm vụ mật" in cli(  # Giang's and Cường's 2024 files, the broken file
-        "-C", str(secret), "report", "--unit", "vinh-phuc", "--year", "2024", "--public").out  # (its year unknown); Lan's 03
-    # is due in 2023: in a file of 2022-2024 it does not count in 2024, so it is not counted as left out of 2024
+    assert "đã lược bỏ 3 tệp giao việc mật và 1 nhiệm vụ mật" in cli(  # Giang's and Cường's 2024 files, the broken file
+        "-C", str(secret), "report", "--unit", "vinh-phuc", "--year", "2024", "--public").out  # (its year unknown); Em's 03;
+    # Lan's 03 is due in 2023: in a file of 2022-2024 it does not count in 2024, so it is not counted as left out of 2024
     assert "đã lược bỏ 0 tệp giao việc mật và 0 nhiệm vụ mật" in cli(
         "-C", str(by_hand), "report", "--unit", "vinh-phuc", "--year", "2022", "--public").out
     got = cli("-C", str(secret), "score", "2022", "--format", "json", "--public").json()["public"]
@@ -205,6 +230,33 @@ def test_the_public_line_counts_what_was_left_out(cli, pair):
     scoped = cli("-C", str(secret), "score", "2022", "--unit", "so-noi-vu-vinh-phuc", "--format", "json", "--public").json()["public"]
     assert scoped == {"confidential_assignments": 1, "confidential_tasks": 1}  # in the unit: Lan's 03, and the broken
     # file, whose unit cannot be read (counted wherever it may belong)
+
+
+def test_a_council_entry_left_empty_supersedes_nothing(cli, pair):
+    """Em's entry at the later session 42-BB scores only his confidential task: the public outputs
+    keep 41-BB's score of his task 01 and name 42-BB nowhere, as the copy from which both were deleted."""
+    secret, _by_hand = pair
+    report = cli("-C", str(secret), "report", "--unit", "vinh-phuc", "--year", "2024", "--public", "--date", "2025-01-10").out
+    assert "42-BB" not in report and "41-BB/HĐĐG: 1 nhiệm vụ" in report
+    assert "0 nhiệm vụ được hội đồng chấm điểm" not in report
+    em = {c["cadre"]: c for c in cli("-C", str(secret), "score", "2024", "--format", "json", "--public").json()["cadres"]}["hoang-van-em"]
+    internal = {c["cadre"]: c for c in cli("-C", str(secret), "score", "2024", "--format", "json").json()["cadres"]}["hoang-van-em"]
+    assert em["points"] < 100 and em["points"] != internal["points"]
+
+
+@pytest.mark.parametrize("year", ["2022", "2023", "2024"])
+def test_the_export_counts_the_rows_it_leaves_out(cli, year):
+    """An export lists every task of the files in scope: its count is of the confidential tasks it does
+    not list (Lan's 03, in a file of 2022-2024), where score counts those that count in the year."""
+    internal = cli("-C", str(VP), "export", "--year", year, "--format", "json").json()
+    public = cli("-C", str(VP), "export", "--year", year, "--format", "json", "--public").json()
+    assert public["public"]["confidential_assignments"] == 0
+    assert public["public"]["confidential_tasks"] == len(internal["tasks"]) - len(public["tasks"]) == 1
+    csv = cli("-C", str(VP), "export", "--year", year, "--format", "csv", "--public").out
+    assert "0 tệp giao việc mật và 1 nhiệm vụ mật" in csv
+    scored = cli("-C", str(VP), "score", year, "--format", "json", "--public").json()["public"]
+    assert scored["confidential_tasks"] == (0 if year == "2024" else 1)  # the year's results count the year's
+    # tasks: Lan's 03 has a checkpoint in 2022, its due date in 2023
 
 
 def test_the_internal_outputs_differ(cli, pair):

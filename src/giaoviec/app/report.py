@@ -183,13 +183,15 @@ def default_year(repo: Repository, scope: set[str] | None, today: dt.date) -> in
 
 def results_with_models(root: Path, year: int | None, unit: str | None, as_of: dt.date | None = None,
                         today: dt.date | None = None, closed_year: bool = False, fast_reader: bool = True,
-                        summary: bool = False, public: bool = False, dated: dt.date | None = None, explain: bool = False) -> WithModels:
+                        summary: bool = False, public: bool = False, dated: dt.date | None = None, explain: bool = False,
+                        every_task: bool = False) -> WithModels:
     """The results of YEAR (by default the latest year of the unit) with the documents in scope.
     `closed_year`: the as-of date is min(31-12-YEAR, the report's date), as a report takes it (`dated`,
     today by default: a report dated 02/07 is about the tasks as of 02/07). `summary`: keep, for every
     document, what a report's summary reads of it (`Facts`, the wording of its late tasks).
     `public`: computed from the repository without its confidential items (load/public.py).
-    `explain`: each task's and tier's steps kept, as `score --explain` shows them (serve's cadre page)."""
+    `explain`: each task's and tier's steps kept, as `score --explain` shows them (serve's cadre page).
+    `every_task` (export): the output lists every task of its files, and counts the confidential ones it leaves out so."""
     today = today or dt.date.today()
     dated = dated or today
     agreed: set[bytes] = set()  # the texts the fast reader takes: a document read again skips its risk scan
@@ -217,4 +219,4 @@ def results_with_models(root: Path, year: int | None, unit: str | None, as_of: d
             as_of = min(dt.date(year, 12, 31), dated)
         scored = score_assignments(checking.registry, (Document(p, i, models[(p, i)]) for p, i in models), year, as_of, unit, today,
                                    explain, judged_hook=models.judged)
-    return WithModels(settle(scored, checked.repo, checked.diagnostics, checked.withheld), models)
+    return WithModels(settle(scored, checked.repo, checked.diagnostics, checked.withheld, every_task), models)

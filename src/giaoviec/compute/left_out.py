@@ -140,11 +140,13 @@ SCORED = ("assigned", "closed")
 
 
 def confidential(withheld: Withholding | None, scope: set[str] | None, first: dt.date, last: dt.date,
-                 statuses: tuple[str, ...] = SCORED, by_year: bool = True) -> Confidential | None:
+                 statuses: tuple[str, ...] = SCORED, by_year: bool = True,
+                 listed: set[tuple[str, int]] | None = None) -> Confidential | None:
     """The confidential items taken out whose assignment is in scope and in [first, last] (counted
     too when that cannot be told: a file that could not be read); of a published assignment, the tasks
-    that count in one of those years (`by_year`, as the year's results count them), or all of them.
-    None when the output is not public."""
+    that count in one of those years (`by_year`, as the year's results count them), or all of them;
+    `listed` (an export, which lists every task of its files): all the tasks of the files it lists
+    (path, document), none of the others. None when the output is not public."""
     if withheld is None:
         return None
     files = tasks = 0
@@ -162,6 +164,8 @@ def confidential(withheld: Withholding | None, scope: set[str] | None, first: dt
             continue
         if w.whole:
             files += 1
+        elif listed is not None:
+            tasks += len(w.tasks) if (w.path, w.index) in listed else 0
         elif not by_year:
             tasks += len(w.tasks)
         else:

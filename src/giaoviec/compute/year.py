@@ -145,10 +145,12 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
     return Scored(year, as_of or min(today, dt.date(year, 12, 31)), unit, tuple(judged), explain)
 
 
-def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic], withheld: Withholding | None = None) -> YearResult:
+def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic], withheld: Withholding | None = None,
+           every_task: bool = False) -> YearResult:
     """The results once every file is checked: files with errors left out (and named), council
     sessions applied entry by entry, counts, points and tiers, quotas checked. `withheld` (--public):
-    what was taken out as the files were read, counted in the scope and year."""
+    what was taken out as the files were read, counted in the scope and year; `every_task` (an export,
+    which lists every task of the files it shows): the confidential tasks of those files, whatever their year."""
     broken = breakage(diagnostics)
     evaluations = usable_evaluations(repo, broken)
     stale = stale_scores(diagnostics)
@@ -168,7 +170,8 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic], 
     top = profile_in_force(repo.config, repo.profiles, dt.date(scored.year, 12, 31))
     missing = left_out(repo, broken, scored.year, scope_of(repo, scored.unit), [(j.path, j.head.cadre) for j in scored.judged],
                        {j.head.cadre for j in scored.judged})
-    hidden = confidential(withheld, scope_of(repo, scored.unit), dt.date(scored.year, 1, 1), dt.date(scored.year, 12, 31))
+    listed = {key for s in results for key in s.keys} if every_task else None
+    hidden = confidential(withheld, scope_of(repo, scored.unit), dt.date(scored.year, 1, 1), dt.date(scored.year, 12, 31), listed=listed)
     return YearResult(scored.year, scored.as_of, scored.unit, top.id if top else None, tuple(results),
                       tuple(findings), tuple(diagnostics), repo, tuple(missing), hidden)
 

@@ -7,7 +7,8 @@ only how many were left out. What is removed, as a person would delete it by han
 - an Assignment document marked `confidential` (any value but false), or whose every task is: the
   whole document, and the council entries that score only it (`Withholding.evaluation`);
 - a task marked `confidential`: the task, the amendments that name it (their notes may quote it) and
-  the council's scores of it;
+  the council's scores of it; a council entry left with nothing once they are out is taken out too,
+  so that it supersedes no earlier session (as a clerk deletes the score, then the empty entry);
 - a file that cannot be read as YAML but says `confidential:` at its top level: the whole file.
 
 Positions stay those of the file: a finding about the fourth task written is placed on the fourth
@@ -118,7 +119,7 @@ class Withholding:
     def evaluation(self, doc: Any, published: Mapping[str, Sequence[Any]]) -> Any:
         """A council session's document as published: an entry that scores only assignments taken out
         is taken out (None, as an invalid entry is, so that positions stay), and the scores of tasks
-        taken out are dropped. `published`: cadre → the summaries of the assignments kept."""
+        taken out are dropped; an entry left blank by that is taken out too. `published`: cadre → the summaries of the assignments kept."""
         ev: Evaluation = doc.model
         entries: list[Any] = []
         changed = False
@@ -140,8 +141,19 @@ class Withholding:
                 self.scores |= {(doc.path, doc.index, i, t) for t in hidden & set(entry.tasks)}
                 entry = entry.model_copy(update={"tasks": {t: s for t, s in entry.tasks.items() if t not in hidden}})
                 changed = True
+                if _blank(entry):  # left with nothing: deleted too, so that it supersedes no earlier session
+                    self.entries.add((doc.path, doc.index, i))
+                    entries.append(None)
+                    continue
             entries.append(entry)
         return replace(doc, model=ev.model_copy(update={"evaluations": tuple(entries)})) if changed else doc
+
+
+def _blank(entry: CadreEvaluation) -> bool:
+    """An entry that says nothing once the confidential scores are out: no task score, no general
+    points, no component, no discipline, no decided tier or reason (what import writes no entry for)."""
+    return not entry.tasks and entry.general is None and not entry.components and entry.discipline is None \
+        and entry.decided_tier is None and entry.reason is None
 
 
 def _marked(item: dict) -> bool:
