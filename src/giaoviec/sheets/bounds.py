@@ -90,39 +90,38 @@ def _scan(z: zipfile.ZipFile, name: str, max_rows: int, max_columns: int, max_ce
     return None
 
 
+def _starts(z: zipfile.ZipFile, part: str, local: str) -> list[dict[str, str]]:
+    """The attributes of each element named `local` in a small part (empty when it cannot be read)."""
+    found: list[dict[str, str]] = []
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if tag.rsplit(" ", 1)[-1] == local:
+            found.append(attrs)
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.EntityDeclHandler = parser.UnparsedEntityDeclHandler = _forbidden
+    try:
+        if z.getinfo(part).file_size > 5_000_000:
+            return []
+        parser.Parse(z.read(part), True)
+    except (KeyError, expat.ExpatError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
+        return []
+    return found
+
+
 def sheet_titles(z: zipfile.ZipFile) -> dict[str, str]:
     """Part name → the sheet's title, as the workbook names its sheets (best effort: {} when unsure)."""
     titles: dict[str, str] = {}
-    names = set(z.namelist())
-    for book in (n for n in names if n.endswith("workbook.xml") and z.getinfo(n).file_size < 5_000_000):
-        rels_name = posixpath.join(posixpath.dirname(book), "_rels", posixpath.basename(book) + ".rels")
-        if rels_name not in names or z.getinfo(rels_name).file_size > 5_000_000:
-            continue
-        targets: dict[str, str] = {}
-        sheets: dict[str, str] = {}
-
-        def rel(tag: str, attrs: dict[str, str]) -> None:
-            if tag.rsplit(" ", 1)[-1] == "Relationship" and "Id" in attrs:
-                targets[attrs["Id"]] = attrs.get("Target", "")
-
-        def sheet(tag: str, attrs: dict[str, str]) -> None:
-            if tag.rsplit(" ", 1)[-1] == "sheet":
-                rid = next((v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "id" and k != "sheetId"), None)
-                if rid and "name" in attrs:
-                    sheets[rid] = attrs["name"]
-
-        for part, handler in ((rels_name, rel), (book, sheet)):
-            parser = expat.ParserCreate(namespace_separator=" ")
-            parser.StartElementHandler = handler
-            parser.EntityDeclHandler = parser.UnparsedEntityDeclHandler = _forbidden
-            try:
-                parser.Parse(z.read(part), True)
-            except (expat.ExpatError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
-                return titles
-        for rid, title in sheets.items():
-            target = targets.get(rid, "")
-            full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(book), target))
-            titles[full] = title
+    for book in (n for n in z.namelist() if n.endswith("workbook.xml")):
+        rels = posixpath.join(posixpath.dirname(book), "_rels", posixpath.basename(book) + ".rels")
+        targets = {a["Id"]: a.get("Target", "") for a in _starts(z, rels, "Relationship") if "Id" in a}
+        for attrs in _starts(z, book, "sheet"):
+            rid = next((v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "id" and k != "sheetId"), None)
+            target = targets.get(rid or "")
+            if target and "name" in attrs:
+                full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(book), target))
+                titles[full] = attrs["name"]
     return titles
 
 
