@@ -205,7 +205,7 @@ CODES: tuple[Code, ...] = (
          "a sheet with 'Nội dung nhiệm vụ', 'Hạn hoàn thành'…", "a workbook without such a header row"),
     Code("sheet.missing-column", E, N_("import: a column the assignment needs (task id, content, cadre, unit, period) is given nowhere."),
          "'Mã nhiệm vụ' and 'Nội dung nhiệm vụ' columns", "no 'Mã nhiệm vụ' column"),
-    Code("sheet.too-large", E, N_("import: the workbook or a sheet is past the limits giaoviec reads (file size, unpacked size, rows, columns)."),
+    Code("sheet.too-large", E, N_("import: the workbook or a sheet is past the limits giaoviec reads (file size, unpacked size, rows, columns, cells)."),
          "a sheet of 500 rows", "a sheet reaching row 1,048,576"),
     Code("sheet.formula", E, N_("import: a cell holds a formula with no computed value; giaoviec never evaluates formulas."),
          "Kết nạp 15 đảng viên mới", "=CONCAT(A2, B2)   # never computed"),

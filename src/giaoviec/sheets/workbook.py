@@ -2,7 +2,9 @@
 
 Limits (docs/bang-tinh.md): the file at most MAX_FILE bytes; its parts, uncompressed, at most
 MAX_UNPACKED bytes in all (a zip bomb is refused before it is unpacked); a sheet at most MAX_ROWS
-rows and MAX_COLUMNS columns. A cell holding a formula is read by the value the spreadsheet
+rows, MAX_COLUMNS columns and MAX_CELLS cells, counted in its XML before openpyxl builds a cell
+(`bounds.py`: openpyxl holds ~700 bytes a cell, so a sheet of 55 MB within the unpacked limit
+would take gigabytes). A cell holding a formula is read by the value the spreadsheet
 program last computed for it; one with no computed value is a finding (`sheet.formula`), never
 an empty cell. The XML is parsed with defusedxml (openpyxl uses it when it is installed).
 """
@@ -18,11 +20,13 @@ from typing import Any
 from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.i18n import os_problem
 from giaoviec.load.files import TooLarge, read_bounded
+from giaoviec.sheets.bounds import first_past, sheet_titles
 
 MAX_FILE = 20_000_000
 MAX_UNPACKED = 60_000_000
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
+MAX_CELLS = 1_000_000  # 20,000 rows of 50 cells: ~700 MB in openpyxl's two copies of the workbook
 
 
 @dataclass
@@ -52,6 +56,19 @@ def open_workbook(path: Path, display: str) -> Opened:
         if unpacked > MAX_UNPACKED:
             return refuse("sheet.too-large", N_("The workbook unpacks to {size} bytes, more than the {limit} giaoviec reads."),
                           size=unpacked, limit=MAX_UNPACKED)
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            past = first_past(z, MAX_ROWS, MAX_COLUMNS, MAX_CELLS)
+            title = sheet_titles(z).get(past.part, past.part) if past else ""
+        if past is not None:
+            where = f"{display}#{title}"
+            if past.cells > MAX_CELLS:
+                out.diagnostics.append(finding(where, None, "sheet.too-large", N_("The sheet holds more than {limit} cells; giaoviec reads at most {limit} cells in a sheet."),
+                                               line=past.row, column=past.column, limit=MAX_CELLS))
+            else:
+                out.diagnostics.append(finding(where, None, "sheet.too-large",
+                                               N_("The sheet reaches row {rows} and column {columns}; giaoviec reads at most {max_rows} rows and {max_columns} columns."),
+                                               line=1, column=1, rows=past.row, columns=past.column, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS))
+            return out
         formulas = load_workbook(io.BytesIO(raw), data_only=False)
         values = load_workbook(io.BytesIO(raw), data_only=True)
     except Exception as exc:
