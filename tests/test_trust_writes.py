@@ -376,3 +376,26 @@ def test_a_gitdir_inside_the_work_tree_is_not_a_git_folder(repo):
     (repo / ".git").write_text("gitdir: shipped\n", encoding="utf-8")
     (repo / "shipped").mkdir()
     assert journal.git_folder(repo) is None
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_a_report_edited_by_hand_is_never_replaced_without_force(cli, repo, tmp_path, fmt):
+    import zipfile
+
+    out = tmp_path / f"r.{fmt}"
+    args = ("-C", str(repo), "report", "--unit", "tam-hong", "--year", "2022", "--format", fmt, "--out", str(out))
+    assert cli(*args).code == 0
+    if fmt == "docx":  # the number filled in by hand, inside the zip
+        with zipfile.ZipFile(out) as z:
+            parts = {name: z.read(name) for name in z.namelist()}
+        parts["word/document.xml"] = parts["word/document.xml"].replace(b"</w:body>", b"<w:p><w:r><w:t>SO 15 SUA TAY</w:t></w:r></w:p></w:body>")
+        with zipfile.ZipFile(out, "w") as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+    else:
+        text = out.read_text(encoding="utf-8")
+        out.write_text(text[: len(text) // 2] + "SO 15 SUA TAY" + text[len(text) // 2:], encoding="utf-8")
+    edited = out.read_bytes()
+    run = cli(*args)
+    assert run.code == 2 and out.read_bytes() == edited and "--force" in run.err
+    assert cli(*args, "--force").code == 0 and b"SO 15 SUA TAY" not in out.read_bytes()
