@@ -399,3 +399,11 @@ def test_a_report_edited_by_hand_is_never_replaced_without_force(cli, repo, tmp_
     run = cli(*args)
     assert run.code == 2 and out.read_bytes() == edited and "--force" in run.err
     assert cli(*args, "--force").code == 0 and b"SO 15 SUA TAY" not in out.read_bytes()
+
+
+@pytest.mark.parametrize("option", ["--ref", "--pip", "--source"])
+def test_init_refuses_a_value_github_actions_would_evaluate(cli, tmp_path, option):
+    folder = tmp_path / "kho"
+    run = cli("init", str(folder), option, "v1 ${{ github.event.pull_request.title }}")
+    assert run.code == 2 and option in run.err and not folder.exists()
+    assert cli("init", str(folder), option, "v1 $ {x}" if option != "--source" else "https://example.org/giaoviec.git").code == 0
