@@ -950,7 +950,7 @@ VI.update({
     '{path} exists; an export may have been edited since it was made, so nothing was written.': '{path} đã có; bảng xuất ra có thể đã được sửa sau khi tạo, nên không ghi gì.',
     'Replace an existing --out file (an export may have been edited since it was made).': 'Ghi đè tệp --out đã có (bảng xuất ra có thể đã được sửa sau khi tạo).',
     '{path} exists; a report may have been edited since it was made (a number filled in by hand, a paragraph), so nothing was written.': '{path} đã có; báo cáo có thể đã được sửa sau khi tạo (số văn bản điền tay, một đoạn văn), nên không ghi gì.',
-    "{option} holds '${{{{', which GitHub Actions would evaluate in the workflow; nothing was written.": "{option} chứa '${{{{', mà GitHub Actions sẽ tính giá trị trong workflow; không ghi gì.",
+    "{option} holds {expression}, which GitHub Actions would evaluate in the workflow; nothing was written.": "{option} chứa {expression}, mà GitHub Actions sẽ tính giá trị trong workflow; không ghi gì.",
     'Replace an existing --out file (a report may have been edited since it was made).': 'Ghi đè tệp --out đã có (báo cáo có thể đã được sửa sau khi tạo).',
 })
 

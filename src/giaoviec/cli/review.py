@@ -96,8 +96,8 @@ def init(
                     option="--organization")
     for option, value in (("--source", source), ("--ref", ref), ("--pip", requirement)):
         if value is not None and "${{" in value:  # written into the workflow's env:, where GitHub Actions evaluates it
-            raise Fatal(ExitCode.USAGE, N_("{option} holds '${{{{', which GitHub Actions would evaluate in the workflow; nothing was written."),
-                        option=option)
+            raise Fatal(ExitCode.USAGE, N_("{option} holds {expression}, which GitHub Actions would evaluate in the workflow; nothing was written."),
+                        option=option, expression="${{")
     done = init_repository(folder, organization, requirement or scaffold.install_requirement(source, ref), force,
                            _("Initial data repository (giaoviec init)") if commit else None)
     for path in done.written:
