@@ -94,3 +94,19 @@ def test_hovers_show_each_vietnamese_title_once():
                     visit(value, where)
 
         visit(schema)
+
+
+def test_schema_out_checks_every_target_before_writing_any(cli, tmp_path):
+    from giaoviec.render import schemas
+
+    names = list(schemas.render_all())
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    (folder / names[3]).write_text("{\"mine\": true}\n", encoding="utf-8")  # a file giaoviec did not make
+    run = cli("schema", "--out", str(folder))
+    assert run.code == 2 and names[3] in run.err
+    assert sorted(p.name for p in folder.iterdir()) == [names[3]]  # nothing written, not 3 of 6
+    assert (folder / names[3]).read_text(encoding="utf-8") == "{\"mine\": true}\n"
+    (folder / names[3]).unlink()
+    assert cli("schema", "--out", str(folder)).code == 0 and sorted(p.name for p in folder.iterdir()) == sorted(names)
+    assert cli("schema", "--out", str(folder)).code == 0  # its own schemas are replaced

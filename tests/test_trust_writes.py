@@ -4,6 +4,7 @@ writes keep modes, refuse read-only files and edited exports, and an import is o
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import resource
@@ -319,3 +320,90 @@ def test_out_to_a_named_pipe_is_refused_without_waiting(cli, repo, tmp_path):
     for force in ([], ["--force"]):
         run = cli("-C", str(repo), "report", "--unit", "yen-lac", "--out", str(tmp_path / "pipe.md"), *force)
         assert run.code == 2 and stat.S_ISFIFO((tmp_path / "pipe.md").stat().st_mode)
+
+
+# -- a journal shipped in a copy of the tree (a zip, a shared folder) is never obeyed -------------
+
+AN_2022 = "assignments/2022/nguyet-duc/nguyen-van-an.yaml"
+AN_2026 = "assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml#02"
+
+
+def _shipped(repo: Path, git_folder: Path) -> None:
+    """A journal that a copy of the tree carries in its own `.git`: state renaming, a planted file."""
+    planted = repo / "assignments/2022/nguyet-duc/.giaoviec-0123456789abcdef-0.tmp"
+    planted.write_text("cadre: EVIL\n", encoding="utf-8")
+    key = hashlib.sha256(os.path.realpath(repo).encode()).hexdigest()[:24]
+    (git_folder / "giaoviec").mkdir(parents=True, exist_ok=True)
+    body = {"root": os.path.realpath(repo), "state": "renaming", "before": {},
+            "renames": [[planted.relative_to(repo).as_posix(), AN_2022]]}
+    (git_folder / "giaoviec" / f"pending-{key}.json").write_text(json.dumps(body), encoding="utf-8")
+
+
+@pytest.mark.parametrize("layout", ["gitdir-file", "git-folder"])
+def test_a_journal_shipped_in_a_copy_that_is_not_a_checkout_is_never_obeyed(cli, repo, layout):
+    if layout == "gitdir-file":
+        (repo / ".git").write_text("gitdir: shipped\n", encoding="utf-8")
+        _shipped(repo, repo / "shipped")
+    else:
+        _shipped(repo, repo / ".git")
+    before = (repo / AN_2022).read_bytes()
+    run = cli("-C", str(repo), "progress", AN_2026, "--value", "99.7", "--date", "2026-10-01")
+    assert (repo / AN_2022).read_bytes() == before
+    if layout == "git-folder":  # the tool's own place, but not the tool's own journal: reported, never obeyed
+        assert run.code == 3 and "giaoviec" in run.err
+    assert (repo / "assignments/2022/nguyet-duc/.giaoviec-0123456789abcdef-0.tmp").exists()
+
+
+def test_a_journal_not_signed_with_the_users_key_is_reported_and_never_obeyed(cli, repo, state):
+    git(repo, "init", "-q")
+    _shipped(repo, repo / ".git")
+    before = (repo / AN_2022).read_bytes()
+    run = cli("-C", str(repo), "progress", AN_2026, "--value", "99.7", "--date", "2026-10-01")
+    assert run.code == 3 and (repo / AN_2022).read_bytes() == before
+    assert "not made by" in run.err or "không phải" in run.err
+    validated = cli("-C", str(repo), "validate", "--format", "json")
+    assert ("file.unfinished-write", "giaoviec.yaml", 1) in codes(validated)
+    # a journal of this user's giaoviec (signed with the key in the state folder) is obeyed
+    journal.journal_path(repo).write_bytes(journal.encode(repo, journal.RENAMING,
+                                                          [["assignments/2022/nguyet-duc/.giaoviec-0123456789abcdef-0.tmp", AN_2022]]))
+    assert cli("-C", str(repo), "progress", AN_2026, "--value", "99.7", "--date", "2026-10-01").code == 0
+    assert (repo / AN_2022).read_text(encoding="utf-8") == "cadre: EVIL\n"
+    key = Path(os.environ["GIAOVIEC_CACHE_DIR"]) / "journal.key"
+    assert key.is_file() and (os.name != "posix" or stat.S_IMODE(key.stat().st_mode) == 0o600)
+
+
+def test_a_gitdir_inside_the_work_tree_is_not_a_git_folder(repo):
+    (repo / ".git").write_text("gitdir: shipped\n", encoding="utf-8")
+    (repo / "shipped").mkdir()
+    assert journal.git_folder(repo) is None
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_a_report_edited_by_hand_is_never_replaced_without_force(cli, repo, tmp_path, fmt):
+    import zipfile
+
+    out = tmp_path / f"r.{fmt}"
+    args = ("-C", str(repo), "report", "--unit", "tam-hong", "--year", "2022", "--format", fmt, "--out", str(out))
+    assert cli(*args).code == 0
+    if fmt == "docx":  # the number filled in by hand, inside the zip
+        with zipfile.ZipFile(out) as z:
+            parts = {name: z.read(name) for name in z.namelist()}
+        parts["word/document.xml"] = parts["word/document.xml"].replace(b"</w:body>", b"<w:p><w:r><w:t>SO 15 SUA TAY</w:t></w:r></w:p></w:body>")
+        with zipfile.ZipFile(out, "w") as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+    else:
+        text = out.read_text(encoding="utf-8")
+        out.write_text(text[: len(text) // 2] + "SO 15 SUA TAY" + text[len(text) // 2:], encoding="utf-8")
+    edited = out.read_bytes()
+    run = cli(*args)
+    assert run.code == 2 and out.read_bytes() == edited and "--force" in run.err
+    assert cli(*args, "--force").code == 0 and b"SO 15 SUA TAY" not in out.read_bytes()
+
+
+@pytest.mark.parametrize("option", ["--ref", "--pip", "--source"])
+def test_init_refuses_a_value_github_actions_would_evaluate(cli, tmp_path, option):
+    folder = tmp_path / "kho"
+    run = cli("init", str(folder), option, "v1 ${{ github.event.pull_request.title }}")
+    assert run.code == 2 and option in run.err and not folder.exists()
+    assert cli("init", str(folder), option, "v1 $ {x}" if option != "--source" else "https://example.org/giaoviec.git").code == 0

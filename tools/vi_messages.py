@@ -828,7 +828,6 @@ VI.update({
     "The date of the report (YYYY-MM-DD); default: today, or SOURCE_DATE_EPOCH.": "Ngày lập báo cáo (YYYY-MM-DD); mặc định hôm nay, hoặc SOURCE_DATE_EPOCH.",
     "The document's number (docx, pdf), e.g. 15; leave it out to fill it in by hand.": "Số của văn bản (docx, pdf), ví dụ 15; bỏ trống để điền tay.",
     "The signer's name (docx, pdf); default: from giaoviec.yaml.": "Họ tên người ký (docx, pdf); mặc định theo giaoviec.yaml.",
-    "Replace an existing --out file even if giaoviec did not make it.": "Ghi đè tệp --out đã có dù không phải do giaoviec tạo.",
     "The year; default: this year.": "Năm; mặc định năm nay.",
     "Only this unit and the units below it.": "Chỉ đơn vị này và các đơn vị trực thuộc.",
     "As of this day (YYYY-MM-DD).": "Tính đến ngày (YYYY-MM-DD).",
@@ -958,6 +957,9 @@ VI.update({
     'Give --note and --date to a check-in (a run without --done-on), then record the outcome.': 'Đưa --note và --date vào một báo cáo tiến độ (chạy lệnh không có --done-on), rồi mới ghi kết quả.',
     '{path} exists; an export may have been edited since it was made, so nothing was written.': '{path} đã có; bảng xuất ra có thể đã được sửa sau khi tạo, nên không ghi gì.',
     'Replace an existing --out file (an export may have been edited since it was made).': 'Ghi đè tệp --out đã có (bảng xuất ra có thể đã được sửa sau khi tạo).',
+    '{path} exists; a report may have been edited since it was made (a number filled in by hand, a paragraph), so nothing was written.': '{path} đã có; báo cáo có thể đã được sửa sau khi tạo (số văn bản điền tay, một đoạn văn), nên không ghi gì.',
+    "{option} holds {expression}, which GitHub Actions would evaluate in the workflow; nothing was written.": "{option} chứa {expression}, mà GitHub Actions sẽ tính giá trị trong workflow; không ghi gì.",
+    'Replace an existing --out file (a report may have been edited since it was made).': 'Ghi đè tệp --out đã có (báo cáo có thể đã được sửa sau khi tạo).',
 })
 
 # giaoviec serve (serve/, cli/serve.py)

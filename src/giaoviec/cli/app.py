@@ -185,18 +185,18 @@ class Session:
             if bar is not None:
                 bar.stop()
 
-    def write_out(self, path: Path, data: bytes, force: bool = False, root: Path | None = None) -> None:
+    def write_out(self, path: Path, data: bytes, force: bool = False, root: Path | None = None, editable: str = "") -> None:
         """Writes an output file (--out) atomically: never over the repository's data, over another
         file only if giaoviec made it or with --force; Fatal (exit 2) when it cannot be written."""
         from giaoviec.write.atomic import write_bytes
         from giaoviec.write.paths import output_path
 
-        write_bytes(output_path(path, root, force), data)
+        write_bytes(output_path(path, root, force, editable), data)
         self.note(N_("wrote {path}"), path=str(path))
 
     @contextmanager
     def writing_out(self, path: Path | None, force: bool = False, root: Path | None = None, encoding: str = "utf-8",
-                    binary: bool = False, editable: bool = False) -> Iterator[Any]:
+                    binary: bool = False, editable: str = "") -> Iterator[Any]:
         """An output written a piece at a time: to --out atomically (as write_out), or to standard output."""
         from giaoviec.write.atomic import writing
         from giaoviec.write.paths import output_path

@@ -101,7 +101,11 @@ def schema(
     lang: LangOption = None,
 ) -> None:
     from giaoviec.render import schemas
+    from giaoviec.write.paths import output_path
     s = session(ctx, lang)
+    rendered = schemas.render_all()
+    for name in rendered:  # every target checked before any is written: all of them or none
+        output_path(out / name, None, False)
     out.mkdir(parents=True, exist_ok=True)
-    for name, text in schemas.render_all().items():
+    for name, text in rendered.items():
         s.write_out(out / name, text.encode("utf-8"))

@@ -85,7 +85,7 @@ def report(
     as_of: Annotated[str | None, typer.Option("--as-of", help=N_("The tasks as of this day (YYYY-MM-DD); default: the earlier of the report's date and the end of the year."))] = None,
     number: Annotated[str | None, typer.Option("--number", help=N_("The document's number (docx, pdf), e.g. 15; leave it out to fill it in by hand."))] = None,
     signer: Annotated[str | None, typer.Option("--signer", help=N_("The signer's name (docx, pdf); default: from giaoviec.yaml."))] = None,
-    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file even if giaoviec did not make it."))] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file (a report may have been edited since it was made)."))] = False,
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.report import results_with_models
@@ -94,6 +94,10 @@ def report(
     root = s.root()
     if format in (ReportFormat.docx, ReportFormat.pdf) and out is None:
         raise usage_error(N_("A Word or PDF report is a file: give --out, for example --out bao-cao.{ext}."), ext=format.value)
+    if out is not None:
+        from giaoviec.write.paths import output_path
+
+        output_path(out, root, force, editable="report")  # refused before anything is computed
     made = s.date(date) or s.env.source_date or dt.date.today()
     day = s.date(as_of)
     if day is not None and day > made:
@@ -114,9 +118,9 @@ def report(
                    unit=unit, issuer=head.issuer, superior=head.superior or "—")
         word = document(data, head, _)
         assert out is not None
-        s.write_out(out, word if format is ReportFormat.docx else to_pdf(word), force, root)
+        s.write_out(out, word if format is ReportFormat.docx else to_pdf(word), force, root, editable="report")
     else:
-        with s.writing_out(out, force, root) as text:  # a piece at a time: a province's report is never one string
+        with s.writing_out(out, force, root, editable="report") as text:  # a piece at a time: a province's report is never one string
             for piece in report_render.PIECES[format.value](data, _):
                 text.write(piece)
     if got.result.errors:

@@ -94,6 +94,10 @@ def init(
     if not text_ok(organization):  # it is written into the new repository's files, which may hold no such character
         raise Fatal(ExitCode.USAGE, N_("{option} holds a control character or a bidirectional override, which no data file may hold."),
                     option="--organization")
+    for option, value in (("--source", source), ("--ref", ref), ("--pip", requirement)):
+        if value is not None and "${{" in value:  # written into the workflow's env:, where GitHub Actions evaluates it
+            raise Fatal(ExitCode.USAGE, N_("{option} holds {expression}, which GitHub Actions would evaluate in the workflow; nothing was written."),
+                        option=option, expression="${{")
     done = init_repository(folder, organization, requirement or scaffold.install_requirement(source, ref), force,
                            _("Initial data repository (giaoviec init)") if commit else None)
     for path in done.written:

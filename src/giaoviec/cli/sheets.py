@@ -70,7 +70,7 @@ def export_command(
     if (format is ExportFormat.xlsx or scoring_sheet) and out is None:
         raise usage_error(N_("A workbook needs --out FILE.xlsx."))
     if out is not None:
-        output_path(out, root, force, editable=True)  # refused before anything is computed
+        output_path(out, root, force, editable="export")  # refused before anything is computed
     if format is ExportFormat.ics:  # the calendar of `serve` (/lich.ics), from the same results
         from giaoviec.serve.calendar import export_ics
 
@@ -83,13 +83,13 @@ def export_command(
     if scoring_sheet or format is ExportFormat.xlsx:
         assert out is not None
         try:  # openpyxl writes its parts to temporary files on the way: a full disk shows there first
-            with s.writing_out(out, force, root, binary=True, editable=True) as raw:
+            with s.writing_out(out, force, root, binary=True, editable="export") as raw:
                 (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, raw)
         except _write_errors() as exc:
             raise cannot_write(out, exc if isinstance(exc, OSError) else _os_error(exc)) from None
         raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
     # written a task at a time; Excel reads UTF-8 CSV with a byte order mark
-    with s.writing_out(out, force, root, encoding="utf-8-sig" if format is ExportFormat.csv else "utf-8", editable=True) as text:
+    with s.writing_out(out, force, root, encoding="utf-8-sig" if format is ExportFormat.csv else "utf-8", editable="export") as text:
         if format is ExportFormat.csv:
             export_render.as_csv(got.result, got.models, _, text, csv_dialect.value)
         else:

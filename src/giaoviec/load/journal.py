@@ -6,6 +6,12 @@ git work tree, in the user's state folder (the one the cache lives in). A file n
 journal of versions before this one (`.giaoviec-pending.json` at the root) is never obeyed: it is
 reported (`file.journal-in-tree`).
 
+A journal is obeyed only when it is this user's giaoviec's own: it is signed (HMAC-SHA256) with a
+random key kept in the user's state folder (`journal.key`, outside every repository, readable by the
+user only), so a journal that a copy of the tree carries in a `.git` of its own (a zip, a shared
+folder) is reported and never obeyed; a `.git` file naming a folder inside the work tree is not a
+git folder at all.
+
 A journal names its renames as paths relative to the root, each a temporary file
 `.giaoviec-<token>-<n>.tmp` beside its target; one that names anything else is not obeyed either.
 While its state is `renaming`, some targets may be new and others old: a reader is told
@@ -14,6 +20,7 @@ While its state is `renaming`, some targets may be new and others old: a reader 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -22,6 +29,8 @@ from pathlib import Path, PurePosixPath
 
 IN_TREE = ".giaoviec-pending.json"  # where versions before this one kept it: never read
 STAGING, RENAMING = "staging", "renaming"
+KEY_NAME = "journal.key"  # in the state folder: the user's own key that signs every journal
+NOT_OURS = "it was not made by this user's giaoviec (it is not signed with the key in the user's state folder)"
 TEMP_NAME = re.compile(r"\.giaoviec-[0-9a-f]{16}-[0-9]{1,6}\.tmp")
 
 _state_folder: Path | None = None
@@ -47,11 +56,16 @@ def git_folder(root: Path) -> Path | None:
                     line = f.read(4096).decode("utf-8", "replace").strip()
                 if line.startswith("gitdir:"):
                     named = (folder / line[len("gitdir:"):].strip()).resolve()
-                    return named if named.is_dir() else None
+                    # a git folder inside the work tree that names it is one a copy of the tree can carry
+                    return named if named.is_dir() and not named.is_relative_to(folder) else None
                 return None
         except OSError:
             return None
     return None
+
+
+def _state() -> Path:
+    return _state_folder if _state_folder is not None else Path.home() / ".cache" / "giaoviec"
 
 
 def journal_path(root: Path) -> Path:
@@ -62,8 +76,59 @@ def journal_path(root: Path) -> Path:
     git = git_folder(root)
     if git is not None:
         return git / "giaoviec" / f"pending-{key}.json"
-    base = _state_folder if _state_folder is not None else Path.home() / ".cache" / "giaoviec"
-    return base / "journals" / f"pending-{key}.json"
+    return _state() / "journals" / f"pending-{key}.json"
+
+
+def _key(create: bool) -> bytes | None:
+    """The user's own key that signs every journal, in the state folder (outside every repository),
+    made on first use, readable by the user only; None when there is none and `create` is false."""
+    path = _state() / KEY_NAME
+    try:
+        with path.open("rb") as f:
+            key = f.read(64)
+        if len(key) == 32 or not create:
+            return key if len(key) == 32 else None
+    except FileNotFoundError:
+        if not create:
+            return None
+    import secrets
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{KEY_NAME}-{secrets.token_hex(8)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        os.write(fd, secrets.token_bytes(32))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        if path.exists():  # a damaged key: replaced (a journal it signed is reported, never obeyed)
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # two first uses at once: the first key wins, both use it
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links
+        if not path.exists():
+            os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    with path.open("rb") as f:
+        return f.read(64)
+
+
+def _mac(key: bytes, body: str) -> str:
+    import hashlib
+    import hmac
+
+    return hmac.new(key, body.encode("utf-8", "surrogateescape"), hashlib.sha256).hexdigest()
+
+
+def _same(a: str, b: str) -> bool:
+    import hmac
+
+    return hmac.compare_digest(a.encode("ascii", "replace"), b.encode("ascii"))
 
 
 @dataclass(frozen=True)
@@ -98,7 +163,15 @@ def read(root: Path) -> Journal | None:
     except OSError as exc:
         raise BadJournal(str(exc)) from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        signed = json.loads(raw.decode("utf-8"))
+        body, mac = signed["journal"], signed["mac"]
+        key = _key(create=False)
+        if not isinstance(body, str) or not isinstance(mac, str) or key is None or not _same(mac, _mac(key, body)):
+            raise KeyError("mac")
+    except (ValueError, KeyError, TypeError, AttributeError, OSError):
+        raise BadJournal(NOT_OURS) from None
+    try:
+        data = json.loads(body)
         state, renames = data["state"], data["renames"]
         if data.get("root") != os.path.realpath(root) or state not in (STAGING, RENAMING) or not isinstance(renames, list):
             raise BadJournal("not a journal of this repository")
@@ -118,8 +191,13 @@ def read(root: Path) -> Journal | None:
 
 
 def encode(root: Path, state: str, renames: list[tuple[str, str]], before: dict[str, str | None] | None = None) -> bytes:
-    return json.dumps({"root": os.path.realpath(root), "state": state, "renames": renames, "before": before or {}},
-                      ensure_ascii=False).encode("utf-8")
+    """The journal's bytes, signed with the user's key (made on first use: OSError when it cannot be)."""
+    body = json.dumps({"root": os.path.realpath(root), "state": state, "renames": renames, "before": before or {}},
+                      ensure_ascii=False)
+    key = _key(create=True)
+    if key is None or len(key) != 32:
+        raise OSError(f"cannot make the key {_state() / KEY_NAME}")
+    return json.dumps({"journal": body, "mac": _mac(key, body)}, ensure_ascii=False).encode("utf-8")
 
 
 def unfinished(root: Path) -> tuple[list[str], str | None]:

@@ -54,11 +54,17 @@ def _core_properties(f: BinaryIO) -> bytes:
         return b""
 
 
-def output_path(path: Path, root: Path | None, force: bool, editable: bool = False) -> Path:
+_EDITED = {
+    "export": N_("{path} exists; an export may have been edited since it was made, so nothing was written."),
+    "report": N_("{path} exists; a report may have been edited since it was made (a number filled in by hand, a paragraph), so nothing was written."),
+}
+
+
+def output_path(path: Path, root: Path | None, force: bool, editable: str = "") -> Path:
     """An --out file: written where the user says, but never over a data file of the repository,
     never through a link, and over an existing file only if giaoviec made it (or with --force).
-    An `editable` output (an export: a workbook people fill in) is never replaced without --force,
-    whoever made it: it may have been edited since."""
+    An `editable` output ("export": a workbook people fill in; "report": a report whose number is
+    filled in by hand) is never replaced without --force, whoever made it: it may have been edited since."""
     if path.is_symlink():
         raise Fatal(ExitCode.USAGE, N_("{path} is a link; giaoviec does not write through links."), path=str(path))
     if path.is_dir():
@@ -76,7 +82,7 @@ def output_path(path: Path, root: Path | None, force: bool, editable: bool = Fal
             raise Fatal(ExitCode.USAGE, N_("{path} holds data of the repository; an output never replaces it."), path=str(path),
                         hint=N_("Write the output to another file."))
         if editable and not force:
-            raise Fatal(ExitCode.USAGE, N_("{path} exists; an export may have been edited since it was made, so nothing was written."), path=str(path),
+            raise Fatal(ExitCode.USAGE, _EDITED[editable], path=str(path),
                         hint=N_("Give another file, or add --force to replace it."))
         if not ours:
             raise Fatal(ExitCode.USAGE, N_("{path} exists and was not made by giaoviec; nothing was written."), path=str(path),
