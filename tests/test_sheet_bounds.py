@@ -54,7 +54,10 @@ def _import(book: Path) -> tuple[int, str, int]:
     """`giaoviec import --dry-run BOOK` in a child process: exit code, output, peak RSS in bytes."""
     code = ("import resource, sys\nfrom giaoviec import cli\nsys.argv = ['giaoviec', *sys.argv[1:]]\n"
             "try:\n    cli.main()\n    code = 0\nexcept SystemExit as e:\n    code = e.code or 0\n"
-            "sys.stdout.flush()\nprint('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, code)\n")
+            "sys.stdout.flush()\n"
+            # VmHWM: this process's own peak (ru_maxrss keeps the parent's across fork and exec: a large pytest would count)
+            "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')]\n"
+            "print('PEAK', int(hwm[0]) * 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, code)\n")
     run = subprocess.run([sys.executable, "-c", code, "-C", str(DATA / "base"), "import", "--dry-run", str(book)],
                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "TERM": "dumb",
                                                               "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}, timeout=600)
