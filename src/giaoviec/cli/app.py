@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import os
 import re
+import secrets
+import stat
 import sys
 import time
 import traceback
@@ -20,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -32,7 +35,7 @@ from giaoviec.cli.env import Environment
 from giaoviec.diagnostics import N_, ExitCode, Fatal, usage_error
 from giaoviec.i18n import Gettext, say, translator
 from giaoviec.load.files import CONFIG_FILE, find_root
-from giaoviec.render.escape import terminal
+from giaoviec.render.escape import one_line, terminal
 
 app = typer.Typer(
     add_completion=False,
@@ -152,7 +155,8 @@ class Session:
 
     def note(self, message: str, **args: object) -> None:
         """A line of its own on stderr, in the run's language."""
-        self.err().print(Text(terminal(self.gettext()(message).format(**args))))
+        shown = {k: one_line(v) if isinstance(v, str) else v for k, v in args.items()}  # a path on its line, whatever it holds
+        self.err().print(Text(terminal(self.gettext()(message).format(**shown))))
 
     @contextmanager
     def progress(self) -> Iterator[Callable[[int, int], None] | None]:
@@ -196,13 +200,21 @@ class Session:
 
     @contextmanager
     def writing_out(self, path: Path | None, force: bool = False, root: Path | None = None, encoding: str = "utf-8",
-                    binary: bool = False, editable: bool = False) -> Iterator[Any]:
-        """An output written a piece at a time: to --out atomically (as write_out), or to standard output."""
+                    binary: bool = False, editable: bool = False, lines_of_data: bool = False) -> Iterator[Any]:
+        """An output written a piece at a time: to --out atomically (as write_out), or to standard output
+        (`lines_of_data`: text whose lines may start with what the data holds, a CSV cell's line: see
+        `commands_stopped`)."""
         from giaoviec.write.atomic import writing
         from giaoviec.write.paths import output_path
 
         if path is None:
-            yield sys.stdout.buffer if binary else sys.stdout
+            if binary:
+                yield sys.stdout.buffer
+            elif lines_of_data:
+                with self.commands_stopped(sys.stdout) as out:
+                    yield out
+            else:
+                yield sys.stdout
             return
         with writing(output_path(path, root, force, editable)) as raw:
             if binary:
@@ -213,6 +225,30 @@ class Session:
                 text.flush()
                 text.detach()
         self.note(N_("wrote {path}"), path=str(path))
+
+
+    @contextmanager
+    def commands_stopped(self, out: TextIO) -> Iterator[TextIO]:
+        """Standard output whose lines may start with the data's own text (a CSV cell of several lines):
+        on GitHub Actions, where a line starting with :: is a workflow command, it is written between
+        ::stop-commands::TOKEN and ::TOKEN:: (a random token), GitHub's way to print untrusted text.
+        Not when it is redirected to a file, which the runner never reads."""
+        if not self.env.github_actions or _regular_file(out):
+            yield out
+            return
+        token = secrets.token_hex(16)
+        out.write(f"::stop-commands::{token}\n")
+        try:
+            yield out
+        finally:
+            out.write(f"::{token}::\n")
+
+
+def _regular_file(out: TextIO) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(out.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):  # a stream with no file (a test's capture)
+        return False
 
 
 def session(ctx: typer.Context, lang: Lang | None = None) -> Session:
