@@ -270,6 +270,11 @@ def test_a_file_name_holding_a_line_feed_starts_no_line(cli, tmp_path, monkeypat
     run = cli("init", str(folder))
     assert [line for line in (run.out + run.err).splitlines() if line.startswith("::")] == [], run.err[-500:]
     assert "\\u000a::error::b" in run.err
+    for args in (["-C", str(tmp_path / "no\n::error::X"), "validate"],  # a fatal error naming a path
+                 ["-C", str(root), "export", "--year", "2022", "--format", "csv", "--out", str(tmp_path / "no\n::error::Y" / "a.csv")]):
+        run = cli(*args)
+        assert run.code in (2, 3) and "\\u000a::error::" in run.err, run.err
+        assert [line for line in run.err.splitlines() if line.startswith("::")] == [], run.err
 
 
 INVISIBLE = ["alm \u061c dấu", "lrm \u200e rlm \u200f", "dòng\u2028mới\u2029đoạn", "bom \ufeff giữa", "thẻ \U000e0041\U000e007f ẩn"]

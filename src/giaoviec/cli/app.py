@@ -33,7 +33,7 @@ from giaoviec import __version__
 from giaoviec.cli import click_words
 from giaoviec.cli.env import Environment
 from giaoviec.diagnostics import N_, ExitCode, Fatal, usage_error
-from giaoviec.i18n import Gettext, say, translator
+from giaoviec.i18n import Gettext, Phrase, say, translator
 from giaoviec.load.files import CONFIG_FILE, find_root
 from giaoviec.render.escape import one_line, terminal
 
@@ -155,7 +155,7 @@ class Session:
 
     def note(self, message: str, **args: object) -> None:
         """A line of its own on stderr, in the run's language."""
-        shown = {k: one_line(v) if isinstance(v, str) else v for k, v in args.items()}  # a path on its line, whatever it holds
+        shown = {k: one_line(v) if isinstance(v, (str, os.PathLike)) else v for k, v in args.items()}  # a path on its line, whatever it holds
         self.err().print(Text(terminal(self.gettext()(message).format(**shown))))
 
     @contextmanager
@@ -300,6 +300,11 @@ def plain_console(**options: Any) -> Console:
     return Console(highlight=False, soft_wrap=True, markup=False, emoji=False, **options)
 
 
+def _said(phrase: Phrase, _: Gettext) -> str:
+    """A fatal error's phrase: a path or value in it on its line, whatever it holds (`one_line`)."""
+    return say(Phrase(phrase.id, tuple((k, one_line(v) if isinstance(v, (str, os.PathLike)) else v) for k, v in phrase.args)), _)
+
+
 def main() -> None:
     s = Session(Environment.read())
     # a library's generator left open by an error we report is collected later; its complaint is noise
@@ -316,9 +321,9 @@ def main() -> None:
     except Fatal as exc:
         _ = s.gettext()
         console = s.err()
-        console.print(Text(terminal(say(exc.phrase, _)), style="bold red"))
+        console.print(Text(terminal(_said(exc.phrase, _)), style="bold red"))
         if exc.hint is not None:
-            console.print(Text(terminal("  = " + _("hint") + ": " + say(exc.hint, _))))
+            console.print(Text(terminal("  = " + _("hint") + ": " + _said(exc.hint, _))))
         if exc.diagnostics:
             from giaoviec.render.diagnostics import line
         for d in exc.diagnostics:
