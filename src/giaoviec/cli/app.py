@@ -13,7 +13,6 @@ import io
 import math
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -236,6 +235,8 @@ class Session:
         if not self.env.github_actions or _regular_file(out):
             yield out
             return
+        import secrets  # (it imports hashlib: not at start-up)
+
         token = secrets.token_hex(16)
         out.write(f"::stop-commands::{token}\n")
         try:
