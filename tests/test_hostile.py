@@ -234,3 +234,108 @@ def test_the_report_templates_build_no_markup_that_finalize_would_escape_again()
         text = (files("giaoviec") / "templates" / "report" / name).read_text(encoding="utf-8")
         for construct in ("{% macro", "{% call", "{% set", "|safe", "| safe", " ~ ", "{% include", "{% import"):
             assert construct not in text, (name, construct)
+
+
+# -- a file name is shown on its line; invisible characters refused; CSV lines fenced on GitHub --------
+
+NL_FILE = "x\n::error::NLFILE\u2028y.yaml"  # a file system takes a line feed in a name; GitHub reads "::error::" as a command
+
+
+def test_a_file_name_holding_a_line_feed_starts_no_line(cli, tmp_path, monkeypatch):
+    root = tmp_path / "repo"
+    write(root, json.loads(json.dumps(read_all(EXAMPLES / "vinh-phuc"))))
+    (root / "assignments" / "2022" / NL_FILE).write_text("apiVersion: giaoviec/v1\nkind: Assignment\ncadre: nobody\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    runs = {
+        "validate": ["validate", "--format", "text"], "validate.github": ["validate"], "score": ["score", "2022"],
+        "score.csv": ["score", "2022", "--format", "csv"], "stats": ["stats", "--year", "2022"],
+        "status": ["status", "--as-of", "2022-10-01"], "report.md": ["report", "--unit", "vinh-phuc", "--year", "2022"],
+    }
+    for name, args in runs.items():
+        run = cli("-C", str(root), *args)
+        assert run.code == 1, (name, run.err[-500:])
+        both = run.out + run.err
+        assert "NLFILE" in both, name  # the file is named …
+        starts = [line for line in both.splitlines() if line.lstrip().startswith("::")]
+        if name == "validate.github":  # … its annotations are the only workflow commands, the name percent-encoded
+            assert all(re.match(r"::(error|warning) file=|::notice::", line) for line in starts), starts
+            assert [line for line in starts if "NLFILE" in line and "x%0A%3A%3Aerror%3A%3ANLFILE" not in line] == []
+        elif name == "score.csv":  # fenced (stop-commands) when the data could start a line
+            assert [s for s in starts if "NLFILE" in s] == [], starts
+        else:
+            assert starts == [], (name, starts)
+        if name != "validate.github":
+            assert "x\\u000a::error::NLFILE\\u2028y.yaml" in both.replace("\\\\", "\\"), name
+    folder = tmp_path / "a\n::error::b"
+    run = cli("init", str(folder))
+    assert [line for line in (run.out + run.err).splitlines() if line.startswith("::")] == [], run.err[-500:]
+    assert "\\u000a::error::b" in run.err
+    for args in (["-C", str(tmp_path / "no\n::error::X"), "validate"],  # a fatal error naming a path
+                 ["-C", str(root), "export", "--year", "2022", "--format", "csv", "--out", str(tmp_path / "no\n::error::Y" / "a.csv")]):
+        run = cli(*args)
+        assert run.code in (2, 3) and "\\u000a::error::" in run.err, run.err
+        assert [line for line in run.err.splitlines() if line.startswith("::")] == [], run.err
+
+
+INVISIBLE = ["alm \u061c dấu", "lrm \u200e rlm \u200f", "dòng\u2028mới\u2029đoạn", "bom \ufeff giữa", "thẻ \U000e0041\U000e007f ẩn"]
+SHOWN_AS_CODES = re.compile("[\u061c\u200e\u200f\u2028\u2029\ufeff\U000e0000-\U000e007f]")
+
+
+@pytest.mark.parametrize("text", INVISIBLE)
+def test_invisible_characters_are_refused_and_shown_as_codes(text):
+    from giaoviec.model.common import _text
+    from giaoviec.render.escape import csv_cell, docx, html, json_text, md, visible
+
+    with pytest.raises(Exception, match="U\\+"):
+        _text(text)
+    for shown in (visible(text), md(text), html(text), docx(text), str(csv_cell(text)), md(text)):
+        assert SHOWN_AS_CODES.search(shown) is None, shown
+        assert "\\u" in shown or "\\U" in shown
+    assert json.loads(json_text(json.dumps(text, ensure_ascii=False))) == text
+    assert SHOWN_AS_CODES.search(json_text(json.dumps(text, ensure_ascii=False))) is None
+
+
+@pytest.mark.parametrize("text", ["Nguyễn\u00adVăn", "a\u200bb", "ZWNJ\u200c ZWJ\u200d"])
+def test_soft_hyphen_and_zero_width_joiners_are_kept(text):
+    from giaoviec.model.common import _text
+    from giaoviec.render.escape import visible
+
+    assert _text(text) == text and visible(text) == text
+
+
+def test_invisible_characters_in_the_data_are_findings_and_reach_no_output(cli, tmp_path):
+    root = hostile_repo(tmp_path, INVISIBLE, 0, config=False)
+    run = cli("-C", str(root), "validate", "--format", "json")
+    found = [d for d in run.json()["diagnostics"] if d["code"] == "schema.text-characters"]
+    assert run.code == 1 and len(found) >= len(INVISIBLE), found
+    out = outputs(cli, root, tmp_path)
+    for name, value in out.items():
+        if isinstance(value, str):
+            assert SHOWN_AS_CODES.search(value) is None, (name, SHOWN_AS_CODES.search(value))
+    docx_file = tmp_path / "r.docx"
+    assert cli("-C", str(root), "report", "--unit", "vinh-phuc", "--year", "2022", "--format", "docx", "--out", str(docx_file)).code in (0, 1)
+    import zipfile
+
+    with zipfile.ZipFile(docx_file) as z:
+        assert not [n for n in z.namelist() if n.endswith(".xml") and SHOWN_AS_CODES.search(z.read(n).decode("utf-8"))]
+
+
+def test_a_csv_on_github_actions_is_fenced_from_workflow_commands(cli, tmp_path, monkeypatch):
+    files = json.loads(json.dumps(read_all(EXAMPLES / "vinh-phuc")))
+    set_field(files["assignments/2022/nguyet-duc/nguyen-van-an.yaml"], ("tasks", 0, "what"), "Giải quyết 12 vụ\n::error::NOTE")
+    root = tmp_path / "repo"
+    write(root, files)
+    plain = cli("-C", str(root), "export", "--year", "2022", "--format", "csv")
+    assert "\n::error::NOTE" in plain.out and not plain.out.startswith("::")  # off GitHub: the CSV as it is
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    for args in (["export", "--year", "2022", "--format", "csv"], ["score", "2022", "--format", "csv"]):
+        run = cli("-C", str(root), *args)
+        lines = run.out.splitlines()
+        token = lines[0].removeprefix("::stop-commands::")
+        assert lines[0].startswith("::stop-commands::") and len(token) >= 16 and lines[-1] == f"::{token}::", lines[:2]
+        assert next(row for row in csv.reader(io.StringIO("\n".join(lines[1:-1])), delimiter=";") if row)  # the CSV between
+    run = cli("-C", str(root), "export", "--year", "2022", "--format", "csv")
+    assert "\n::error::NOTE" in run.out
+    book = tmp_path / "x.csv"
+    cli("-C", str(root), "export", "--year", "2022", "--format", "csv", "--out", str(book))
+    assert not book.read_text(encoding="utf-8-sig").startswith("::")  # a file is not the runner's log

@@ -540,7 +540,7 @@ VI.update({
     '.inf and .nan are not figures: write the number reached (or leave the field out).': '.inf và .nan không phải con số: ghi giá trị đạt được (hoặc bỏ trường này).',
     'Remove the invisible character (often pasted from another program along with the text).': 'Xóa ký tự ẩn đó (thường bị dán kèm khi sao chép văn bản từ chương trình khác).',
     'A number is a finite figure: .inf and .nan are refused.': 'Con số phải hữu hạn: không nhận .inf và .nan.',
-    'Text holds no control character (but tab and line breaks), no lone surrogate, no bidirectional override.': 'Văn bản không được chứa ký tự điều khiển (trừ tab và xuống dòng), nửa cặp surrogate, hay ký tự đảo chiều hiển thị.',
+    'Text holds no control character (but tab and line breaks), no lone surrogate, no bidirectional control and no other invisible character that changes how it reads (U+2028, U+2029, U+FEFF, tag characters).': 'Văn bản không được chứa ký tự điều khiển (trừ tab và xuống dòng), nửa cặp surrogate, ký tự điều khiển chiều hiển thị hay ký tự vô hình khác làm đổi cách đọc (U+2028, U+2029, U+FEFF, ký tự thẻ).',
     'The file cannot be read as YAML: it holds the character U+{char}, which YAML does not allow.': 'Không đọc được tệp theo YAML: tệp chứa ký tự U+{char} mà YAML không cho phép.',
     '{file} is a link to outside the data repository: it is not read.': '{file} là liên kết trỏ ra ngoài kho dữ liệu: không đọc.',
     'Keep the data inside the repository; replace the link by the file itself.': 'Giữ dữ liệu trong kho; thay liên kết bằng chính tệp đó.',

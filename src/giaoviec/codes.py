@@ -68,7 +68,7 @@ CODES: tuple[Code, ...] = (
     Code("schema.empty-text", E, N_("A text field that must say something is empty."), "note: Lùi thời hạn", "decision: \"\""),
     Code("schema.empty-list", E, N_("A list that needs at least one item is empty."), "tiers: [{tier: not-completed}]", "tiers: []"),
     Code("schema.finite-number", E, N_("A number is a finite figure: .inf and .nan are refused."), "target: 12", "target: .inf"),
-    Code("schema.text-characters", E, N_("Text holds no control character (but tab and line breaks), no lone surrogate, no bidirectional override."),
+    Code("schema.text-characters", E, N_("Text holds no control character (but tab and line breaks), no lone surrogate, no bidirectional control and no other invisible character that changes how it reads (U+2028, U+2029, U+FEFF, tag characters)."),
          "what: Giải quyết 12 vụ", "what: \"Giải quyết\\u0000 12 vụ\""),
     Code("schema.number", E, N_("A number is expected."), "target: 12", "target: mười hai"),
     Code("schema.whole-number", E, N_("A whole number is expected."), "quality_failures: 1", "quality_failures: 1.5"),

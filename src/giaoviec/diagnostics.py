@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from giaoviec.characters import one_line
 from giaoviec.i18n import N_, Gettext, Phrase, fill, show
 
 __all__ = [
@@ -65,7 +66,7 @@ class Diagnostic:
     excerpt: str | None = field(default=None, compare=False, repr=False)  # the source line, set when located
 
     def __str__(self) -> str:
-        place = f"{self.path}:{self.line}:{self.column}: " if self.path else ""
+        place = f"{one_line(self.path)}:{self.line}:{self.column}: " if self.path else ""
         return f"{place}{self.severity.value} [{self.code}] {self.message}"
 
     @property
@@ -76,10 +77,15 @@ class Diagnostic:
         return next((v for k, v in self.args if k == name), default)
 
     def localize(self, gettext: Gettext) -> Diagnostic:
-        values = {k: show(v, gettext) for k, v in self.args}
+        values = {k: _one_line(show(v, gettext)) for k, v in self.args}
         message = fill(gettext(self.message), values)
         hint = fill(gettext(self.hint), values) if self.hint else None
         return replace(self, message=message, hint=hint, args=())
+
+
+def _one_line(value: object) -> object:
+    """A message is one line, whatever a file name or a value in it holds (a number stays a number)."""
+    return one_line(value) if isinstance(value, str) else value
 
 
 def finding(

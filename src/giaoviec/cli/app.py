@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import os
 import re
+import stat
 import sys
 import time
 import traceback
@@ -20,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -30,9 +32,9 @@ from giaoviec import __version__
 from giaoviec.cli import click_words
 from giaoviec.cli.env import Environment
 from giaoviec.diagnostics import N_, ExitCode, Fatal, usage_error
-from giaoviec.i18n import Gettext, say, translator
+from giaoviec.i18n import Gettext, Phrase, say, translator
 from giaoviec.load.files import CONFIG_FILE, find_root
-from giaoviec.render.escape import terminal
+from giaoviec.render.escape import one_line, terminal
 
 app = typer.Typer(
     add_completion=False,
@@ -152,7 +154,8 @@ class Session:
 
     def note(self, message: str, **args: object) -> None:
         """A line of its own on stderr, in the run's language."""
-        self.err().print(Text(terminal(self.gettext()(message).format(**args))))
+        shown = {k: one_line(v) if isinstance(v, (str, os.PathLike)) else v for k, v in args.items()}  # a path on its line, whatever it holds
+        self.err().print(Text(terminal(self.gettext()(message).format(**shown))))
 
     @contextmanager
     def progress(self) -> Iterator[Callable[[int, int], None] | None]:
@@ -196,13 +199,21 @@ class Session:
 
     @contextmanager
     def writing_out(self, path: Path | None, force: bool = False, root: Path | None = None, encoding: str = "utf-8",
-                    binary: bool = False, editable: str = "") -> Iterator[Any]:
-        """An output written a piece at a time: to --out atomically (as write_out), or to standard output."""
+                    binary: bool = False, editable: str = "", lines_of_data: bool = False) -> Iterator[Any]:
+        """An output written a piece at a time: to --out atomically (as write_out), or to standard output
+        (`lines_of_data`: text whose lines may start with what the data holds, a CSV cell's line: see
+        `commands_stopped`)."""
         from giaoviec.write.atomic import writing
         from giaoviec.write.paths import output_path
 
         if path is None:
-            yield sys.stdout.buffer if binary else sys.stdout
+            if binary:
+                yield sys.stdout.buffer
+            elif lines_of_data:
+                with self.commands_stopped(sys.stdout) as out:
+                    yield out
+            else:
+                yield sys.stdout
             return
         with writing(output_path(path, root, force, editable)) as raw:
             if binary:
@@ -213,6 +224,32 @@ class Session:
                 text.flush()
                 text.detach()
         self.note(N_("wrote {path}"), path=str(path))
+
+
+    @contextmanager
+    def commands_stopped(self, out: TextIO) -> Iterator[TextIO]:
+        """Standard output whose lines may start with the data's own text (a CSV cell of several lines):
+        on GitHub Actions, where a line starting with :: is a workflow command, it is written between
+        ::stop-commands::TOKEN and ::TOKEN:: (a random token), GitHub's way to print untrusted text.
+        Not when it is redirected to a file, which the runner never reads."""
+        if not self.env.github_actions or _regular_file(out):
+            yield out
+            return
+        import secrets  # (it imports hashlib: not at start-up)
+
+        token = secrets.token_hex(16)
+        out.write(f"::stop-commands::{token}\n")
+        try:
+            yield out
+        finally:
+            out.write(f"::{token}::\n")
+
+
+def _regular_file(out: TextIO) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(out.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):  # a stream with no file (a test's capture)
+        return False
 
 
 def session(ctx: typer.Context, lang: Lang | None = None) -> Session:
@@ -264,6 +301,11 @@ def plain_console(**options: Any) -> Console:
     return Console(highlight=False, soft_wrap=True, markup=False, emoji=False, **options)
 
 
+def _said(phrase: Phrase, _: Gettext) -> str:
+    """A fatal error's phrase: a path or value in it on its line, whatever it holds (`one_line`)."""
+    return say(Phrase(phrase.id, tuple((k, one_line(v) if isinstance(v, (str, os.PathLike)) else v) for k, v in phrase.args)), _)
+
+
 def main() -> None:
     s = Session(Environment.read())
     # a library's generator left open by an error we report is collected later; its complaint is noise
@@ -280,9 +322,9 @@ def main() -> None:
     except Fatal as exc:
         _ = s.gettext()
         console = s.err()
-        console.print(Text(terminal(say(exc.phrase, _)), style="bold red"))
+        console.print(Text(terminal(_said(exc.phrase, _)), style="bold red"))
         if exc.hint is not None:
-            console.print(Text(terminal("  = " + _("hint") + ": " + say(exc.hint, _))))
+            console.print(Text(terminal("  = " + _("hint") + ": " + _said(exc.hint, _))))
         if exc.diagnostics:
             from giaoviec.render.diagnostics import line
         for d in exc.diagnostics:

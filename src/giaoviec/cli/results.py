@@ -54,6 +54,9 @@ def score(
             score_render.explain(result, _, s.console(wide=True), unclear)
         else:
             score_render.table(result, _, s.console(wide=True))
+    elif format is ScoreFormat.csv:
+        with s.commands_stopped(sys.stdout) as stdout:  # a cell may hold several lines (md writes a value on one line)
+            score_render.RENDERERS[format.value](result, _, stdout)
     else:
         score_render.RENDERERS[format.value](result, _, sys.stdout)
     err = s.err()

@@ -16,7 +16,7 @@ from rich.text import Text
 from giaoviec.cli.app import LangOption, PublicOption, Session, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.formats import COMMENT_LIMIT
-from giaoviec.render.escape import terminal, text_ok
+from giaoviec.render.escape import one_line, terminal, text_ok
 from giaoviec.words import SOURCE
 
 
@@ -69,7 +69,7 @@ def progress(
     change = record(root, path, task_id, s.number(value), note, s.date(date), s.date(done_on), dt.date.today(), shown)
     before = set(change.before.splitlines())
     console = plain_console()
-    console.print(Text(terminal(s.gettext()(N_("Updated {path}:")).format(path=path.relative_to(root).as_posix()))))
+    console.print(Text(terminal(s.gettext()(N_("Updated {path}:")).format(path=one_line(path.relative_to(root).as_posix())))))
     for line in change.after.splitlines():
         if line not in before:
             console.print(Text(terminal("+ " + line), style="green"))
@@ -146,7 +146,7 @@ def new_assignment(
     s = session(ctx, lang)
     root = s.root()
     path = new_assignment_file(root, cadre, period, program.value)
-    print(terminal(s.gettext()(N_("wrote {path}")).format(path=path.relative_to(root).as_posix())))
+    print(terminal(s.gettext()(N_("wrote {path}")).format(path=one_line(path.relative_to(root).as_posix()))))
 
 
 class StatusFormat(str, Enum):

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from giaoviec.cli.app import LangOption, PublicOption, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
-from giaoviec.render.escape import terminal
+from giaoviec.render.escape import one_line, terminal
 
 
 def _write_errors() -> tuple[type[Exception], ...]:
@@ -89,7 +89,8 @@ def export_command(
             raise cannot_write(out, exc if isinstance(exc, OSError) else _os_error(exc)) from None
         raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
     # written a task at a time; Excel reads UTF-8 CSV with a byte order mark
-    with s.writing_out(out, force, root, encoding="utf-8-sig" if format is ExportFormat.csv else "utf-8", editable="export") as text:
+    with s.writing_out(out, force, root, encoding="utf-8-sig" if format is ExportFormat.csv else "utf-8", editable="export",
+                       lines_of_data=format is ExportFormat.csv) as text:
         if format is ExportFormat.csv:
             export_render.as_csv(got.result, got.models, _, text, csv_dialect.value)
         else:
@@ -131,7 +132,7 @@ def import_command(
         if p.state == "unchanged":
             continue
         label = {"new": _("new"), "changed": _("changed")}[p.state]
-        print(terminal(f"{label}: {p.path}"))
+        print(f"{label}: {one_line(p.path)}")
         for note in p.notes:
             print("  • " + terminal(say(note, _)))
         if dry_run and p.state == "new":

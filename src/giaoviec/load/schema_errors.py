@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from giaoviec.characters import one_line
 from giaoviec.diagnostics import N_, Anchor, Diagnostic, Where, finding
 
 MESSAGES: dict[str, str] = {
@@ -120,11 +121,8 @@ def _shown(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return "{…}" if isinstance(value, dict) else "[…]"
-    text = _UNSHOWABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value))
+    text = one_line(value)  # inside a one-line message: a line feed or a bidi control shown as its code
     return text if len(text) <= 60 else text[:57] + "…"
-
-
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def schema_diagnostics(path: str, index: int, model: type[BaseModel], data: dict) -> tuple[BaseModel | None, list[Diagnostic]]:

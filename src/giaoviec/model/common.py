@@ -9,13 +9,12 @@ from typing import Annotated, Any, Literal
 from pydantic import AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from giaoviec.characters import REFUSED
 from giaoviec.literal import as_text
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# What no text of an assignment may hold: control characters (but tab and line breaks), lone
-# surrogates, and the bidirectional overrides that make text read differently from what it holds.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN = REFUSED  # what no text of a data file may hold: giaoviec.characters, the one definition the outputs show as codes
 LIMIT = 1e15  # no count, area or sum of money in a task comes near: a larger number is a typing mistake
 
 

@@ -22,7 +22,7 @@ from giaoviec.codes import CODES
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.i18n import Gettext
 from giaoviec.render.escape import github as gh_escape
-from giaoviec.render.escape import json_text, md, md_code, terminal
+from giaoviec.render.escape import json_text, md, md_code, one_line, terminal
 from giaoviec.render.rules import help_markdown, help_text, help_uri
 
 GITHUB_LIMIT = 10
@@ -42,7 +42,7 @@ class ReportContext:
 
 def line(d: Diagnostic, _: Gettext) -> str:
     """A localized diagnostic on one line, its severity in the reader's language ("…: lỗi [ref.unknown] …")."""
-    place = f"{d.path}:{d.line}:{d.column}: " if d.path else ""
+    place = f"{one_line(d.path)}:{d.line}:{d.column}: " if d.path else ""
     label = _("error") if d.is_error else _("warning")
     return f"{place}{label} [{d.code}] {d.message}"
 
@@ -55,11 +55,11 @@ def text(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
         if d.path != current:
             if current is not None:
                 ctx.console.print()
-            ctx.console.print(Text(terminal(d.path), style="bold underline"))
+            ctx.console.print(Text(one_line(d.path), style="bold underline"))
             current = d.path
         name, style = label[d.severity]
         head = Text()
-        head.append(f"{terminal(d.path)}:{d.line}:{d.column}: ", style="bold")
+        head.append(f"{one_line(d.path)}:{d.line}:{d.column}: ", style="bold")
         head.append(name, style=style)
         head.append(f" [{d.code}] ", style="cyan")
         head.append(terminal(d.message))

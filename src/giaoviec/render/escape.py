@@ -19,29 +19,24 @@ from __future__ import annotations
 
 import re
 
-# control characters (but tab and line feed), lone surrogates, bidirectional overrides
-# (and U+FFFE, U+FFFF: not characters, and refused by XML)
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+from giaoviec.characters import REFUSED, SHOWN_AS_CODE, one_line, visible
+
+__all__ = ["one_line", "visible"]  # beside the functions below
+
+# what `visible` writes as its code (giaoviec.characters: the one definition the models refuse too)
+_CONTROL = SHOWN_AS_CODE
+_CODED = SHOWN_AS_CODE.pattern[1:-1]  # the same class's contents, for the patterns below
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _MENTION = re.compile(r"([@#])(?=[\w-])")  # @someone pings, #12 links an issue, when posted on a git host
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 # whatever md() could change: without any of it, md() gives the text as it is (most values of a report)
-_MD_TOUCHED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufffe\uffff&<>\\\\`*_\\[\\]|~@#]|://|www\\.|^[ \t#]|^[=+\\-](?:[ \t=+\\-]|$)|^[0-9]{1,9}[.)](?:[ \t]|$)")
+_MD_TOUCHED = re.compile("[\x00-\x1f" + _CODED + "&<>\\\\`*_\\[\\]|~@#]|://|www\\.|^[ \t#]|^[=+\\-](?:[ \t=+\\-]|$)|^[0-9]{1,9}[.)](?:[ \t]|$)")
 # a line that starts with this would start a block (a list, a heading, a rule, an indented code block)
 # wherever the value begins one: after "- ", "> " or on a line of its own
 _MD_BLOCK = re.compile(r"^(?:([=+\-])(?=[ \t=+\-]|$)|([0-9]{1,9})(?=[.)](?:[ \t]|$)))")
 # whatever html() could change
-_HTML_TOUCHED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\ufffe\uffff&<>\"']")
+_HTML_TOUCHED = re.compile(f"[{_CODED}&<>\"']")
 ZWSP = "\u200b"
-
-
-def visible(text: object) -> str:
-    """The text with every control character, lone surrogate and bidirectional override written
-    as its code (\\u001b): nothing reaches a terminal or a document that acts instead of showing."""
-    value = str(text)
-    if _CONTROL.search(value) is None:  # most texts: one search, half the time of a substitution
-        return value
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
 
 
 def html(text: object) -> str:
@@ -56,7 +51,7 @@ def html(text: object) -> str:
 
 def text_ok(text: str) -> bool:
     """Whether text from the command line holds only characters a data file may hold."""
-    return _CONTROL.search(text.replace("\t", " ").replace("\n", " ")) is None
+    return REFUSED.search(text) is None and "\r" not in text
 
 
 def terminal(text: object) -> str:
@@ -131,7 +126,15 @@ def json_text(text: str) -> str:
     the value read back is the same. (json writes those below U+0020 escaped already.)"""
     if _CONTROL.search(text) is None:
         return text
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _CONTROL.sub(_json_code, text)
+
+
+def _json_code(m: re.Match[str]) -> str:
+    n = ord(m.group())
+    if n <= 0xFFFF:
+        return f"\\u{n:04x}"
+    n -= 0x10000  # a tag character: JSON writes it as its surrogate pair
+    return f"\\u{0xD800 + (n >> 10):04x}\\u{0xDC00 + (n & 0x3FF):04x}"
 
 
 def github(text: object, prop: bool = False) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from giaoviec.compute.left_out import Confidential, LeftOut
 from giaoviec.i18n import N_, Gettext
 from giaoviec.load.repository import Repository
+from giaoviec.render.escape import one_line
 from giaoviec.words import LEFT_OUT, word
 
 HEADING = N_("Incomplete: these results leave out what has errors in the data (run giaoviec validate):")
@@ -20,7 +21,7 @@ def item_line(item: LeftOut, repo: Repository, _: Gettext) -> str:
     """One left-out item as one line of plain text (each output escapes it for where it lands)."""
     e = item.error.localize(_)
     who = cadres(item, repo, _)
-    place = f"{e.path}:{e.line}:{e.column}" if e.line else e.path
+    place = f"{one_line(e.path)}:{e.line}:{e.column}" if e.line else one_line(e.path)  # a file name on its line, whatever it holds
     return f"{word(LEFT_OUT, item.kind, _)}: {place}" + (f" — {who}" if who else "") + f" — [{e.code}] {e.message}"
 
 
