@@ -108,3 +108,53 @@ def test_the_report_says_when_the_tiers_count_more_ratings_than_people(cli, fmt)
     run = cli("-C", ROOT, "report", "--year", "2025", "--unit", "tinh", "--format", fmt)
     assert run.code == 0, run.err
     assert "5 lượt xếp loại của 4 cán bộ: 1 cán bộ có hơn một lượt" in run.out
+
+
+@pytest.fixture
+def secret_move(tmp_path):
+    """tests/data/moves with task 01 of Bí thư A's earlier file (Huyện A, focus) marked confidential:
+    its row belongs to Xã Một, where he ended the year."""
+    import shutil
+    root = tmp_path / "moves"
+    shutil.copytree(ROOT, root)
+    path = root / "assignments/2025/huyen-a/bt-a-focus-01.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    weight: 1\n    outcome: {done_on: 2025-05-20}",
+                                 "    weight: 1\n    confidential: true\n    outcome: {done_on: 2025-05-20}", 1), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    return str(root)
+
+
+@pytest.mark.parametrize("unit,left", [("xa-1", 1), ("huyen-a", 0), ("tinh", 1)])
+def test_a_confidential_task_of_an_earlier_post_is_counted_with_its_row(cli, secret_move, unit, left):
+    """Each public output counts what it leaves out of what it would otherwise show: the earlier post's
+    confidential task under the unit that owns the row (Xã Một), not the file's old unit."""
+    def run(*args):
+        out = cli("-C", secret_move, *args, "--public")
+        assert out.code == 0, out.err
+        return out
+    internal = cli("-C", secret_move, "score", "2025", "--as-of", "2025-12-31", "--unit", unit, "--format", "json").json()
+    public = run("score", "2025", "--as-of", "2025-12-31", "--unit", unit, "--format", "json").json()
+    shown = sum(len(c["tasks"]) for c in internal["cadres"]) - sum(len(c["tasks"]) for c in public["cadres"])
+    assert shown == left
+    assert public["public"] == {"confidential_assignments": 0, "confidential_tasks": left}
+    line = f"đã lược bỏ 0 tệp giao việc mật và {left} nhiệm vụ mật"
+    assert line in run("report", "--year", "2025", "--unit", unit, "--format", "md").out
+    assert line in run("stats", "--year", "2025", "--as-of", "2025-12-31", "--unit", unit).out
+    exported = run("export", "--year", "2025", "--unit", unit, "--format", "json").json()
+    listed = cli("-C", secret_move, "export", "--year", "2025", "--unit", unit, "--format", "json").json()
+    assert exported["public"]["confidential_tasks"] == len(listed["tasks"]) - len(exported["tasks"]) == left
+
+
+@pytest.mark.parametrize("unit,left", [("xa-1", 1), ("huyen-a", 0)])
+def test_a_confidential_earlier_file_is_counted_with_its_row(cli, tmp_path, unit, left):
+    """The earlier post's file confidential whole: counted under the unit that would show it (Xã Một)."""
+    import shutil
+    root = tmp_path / "moves"
+    shutil.copytree(ROOT, root)
+    path = root / "assignments/2025/huyen-a/bt-a-focus-01.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("program: focus\n", "program: focus\nconfidential: true\n", 1), encoding="utf-8")
+    public = cli("-C", str(root), "score", "2025", "--as-of", "2025-12-31", "--unit", unit, "--format", "json", "--public").json()
+    assert public["public"] == {"confidential_assignments": left, "confidential_tasks": 0}
+    line = f"đã lược bỏ {left} tệp giao việc mật và 0 nhiệm vụ mật"
+    assert line in cli("-C", str(root), "report", "--year", "2025", "--unit", unit, "--format", "md", "--public").out

@@ -71,3 +71,35 @@ def test_examples_counts_and_buckets(cli):
     assert {b: v["count"] for b, v in doc["buckets"].items()} == {
         "completed-on-time": 31, "completed-late": 5, "unfinished-within-term": 0, "unfinished-overdue": 5}
     assert doc["not_local"]["numerator"] == 2 and doc["not_local"]["denominator"] == 6
+
+
+def test_a_hometown_merged_into_the_commune_is_local(cli, tmp_path):
+    """After the 2025 merger: a hometown that is one of the old communes merged into the new one (or a
+    unit below it, or the old district split into it) is the same place (spec/scoring.md, "not local")."""
+    (tmp_path / "giaoviec.yaml").write_text(HEAD, encoding="utf-8")
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "units.yaml").write_text("""apiVersion: giaoviec/v1
+kind: Units
+units:
+  - {id: tp, name: Thành phố, level: province}
+  - {id: huyen, name: Huyện cũ, level: district, parent: tp, valid_to: 2025-06-30, succeeded_by: [moi, moi-2]}
+  - {id: xa-a, name: Xã A, level: commune, parent: huyen, valid_to: 2025-06-30, succeeded_by: [xa-ab]}
+  - {id: xa-a-thon, name: Thôn của xã A, level: agency, parent: xa-a, valid_to: 2025-06-30}
+  - {id: xa-b, name: Xã B, level: commune, parent: huyen, valid_to: 2025-06-30, succeeded_by: [xa-ab]}
+  - {id: xa-ab, name: Xã AB, level: commune, parent: huyen, valid_from: 2025-03-01, valid_to: 2025-06-30, succeeded_by: [moi]}
+  - {id: xa-c, name: Xã C, level: commune, parent: huyen, valid_to: 2025-06-30, succeeded_by: [moi-2]}
+  - {id: moi, name: Xã Mới, level: commune, parent: tp, valid_from: 2025-07-01}
+  - {id: moi-2, name: Xã Mới Hai, level: commune, parent: tp, valid_from: 2025-07-01}
+""", encoding="utf-8")
+    people = [("moi", "secretary", "xa-a"), ("moi", "chair", "xa-a-thon"), ("moi", "secretary", "xa-b"),  # merged (transitively)
+              ("moi", "chair", "huyen"),  # a split: the old district is local to each successor
+              ("moi", "secretary", "xa-c"),  # merged into the other new commune: not local
+              ("moi-2", "secretary", "xa-c"), ("moi-2", "chair", "xa-a")]  # local; not local
+    lines = [f"  - id: p{i}\n    name: Người {i}\n    hometown: {home}\n"
+             f"    positions: [{{title: x, role: {role}, unit: {unit}, from: 2025-07-01}}]" for i, (unit, role, home) in enumerate(people)]
+    (tmp_path / "org" / "cadres.yaml").write_text("apiVersion: giaoviec/v1\nkind: Cadres\ncadres:\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    run = cli("-C", str(tmp_path), "stats", "--year", "2025", "--as-of", "2025-12-31", "--format", "json")
+    assert run.code == 0, run.err + run.out
+    nl = json.loads(run.out)["not_local"]
+    assert nl["by_role"] == {"secretary": {"not_local": 1, "known": 4}, "chair": {"not_local": 1, "known": 3}}
+    assert (nl["numerator"], nl["denominator"]) == (2, 7)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from giaoviec.diagnostics import Diagnostic
@@ -141,19 +141,23 @@ SCORED = ("assigned", "closed")
 
 def confidential(withheld: Withholding | None, scope: set[str] | None, first: dt.date, last: dt.date,
                  statuses: tuple[str, ...] = SCORED, by_year: bool = True,
-                 listed: set[tuple[str, int]] | None = None) -> Confidential | None:
+                 listed: set[tuple[str, int]] | None = None,
+                 owners: Mapping[tuple[str, str], str] | None = None) -> Confidential | None:
     """The confidential items taken out whose assignment is in scope and in [first, last] (counted
     too when that cannot be told: a file that could not be read); of a published assignment, the tasks
     that count in one of those years (`by_year`, as the year's results count them), or all of them;
     `listed` (an export, which lists every task of its files): all the tasks of the files it lists
-    (path, document), none of the others. None when the output is not public."""
+    (path, document), none of the others; `owners` ((cadre, program) → the unit of the row the year's
+    results show their files in, a move pooling them): an item is in scope when that row is, whatever
+    its file's own unit. None when the output is not public."""
     if withheld is None:
         return None
     files = tasks = 0
     for w in withheld.items:
         if w.status is not None and w.status not in statuses:
             continue
-        if scope is not None and w.unit is not None and w.unit not in scope:
+        unit = (owners or {}).get((w.cadre or "", w.program or ""), w.unit)
+        if scope is not None and unit is not None and not _admits(scope, unit, w.cadre):
             continue
         try:
             start = dt.date.fromisoformat(w.start) if w.start else dt.date.min
@@ -171,3 +175,8 @@ def confidential(withheld: Withholding | None, scope: set[str] | None, first: dt
         else:
             tasks += sum(1 for years in w.years if years is None or any(first.year <= y <= last.year for y in years))
     return Confidential(files, tasks)
+
+
+def _admits(scope: set[str], unit: str, cadre: str | None) -> bool:
+    admits = getattr(scope, "admits", None)
+    return bool(admits(unit, cadre or "")) if admits is not None else unit in scope

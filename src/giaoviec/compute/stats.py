@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from giaoviec.compute.left_out import Confidential, LeftOut
 from giaoviec.compute.year import YearResult
-from giaoviec.domain.org import descendants_index
+from giaoviec.domain.org import places
 from giaoviec.domain.scoring import Counts
 from giaoviec.load.repository import Repository
 
@@ -66,10 +66,12 @@ class Stats:
 
 
 def not_local(repo: Repository, scope: set[str] | None, day: dt.date) -> NotLocal:
-    """Linear in units and positions: the communes are indexed once, each position looked at once."""
+    """Local: the hometown is the commune, a unit below it, or a unit it succeeded (transitively: an old
+    commune merged into it, a unit below one, a district split into it). Each hometown's places are
+    found once, each position looked at once."""
     communes = {u for u, e in repo.units.items() if e.item.level == "commune" and (scope is None or u in scope)
                 and (e.item.valid_from or dt.date.min) <= day <= (e.item.valid_to or dt.date.max)}
-    below = descendants_index(repo, communes)
+    place: dict[str, set[str]] = {}
     by_role = {role: [0, 0] for role in ROLES}
     unknown = 0
     for entry in repo.cadres.values():
@@ -80,7 +82,10 @@ def not_local(repo: Repository, scope: set[str] | None, day: dt.date) -> NotLoca
                 unknown += 1
                 continue
             by_role[p.role][1] += 1
-            if entry.item.hometown not in below[p.unit]:
+            home = entry.item.hometown
+            if home not in place:
+                place[home] = places(repo, home)
+            if p.unit not in place[home]:
                 by_role[p.role][0] += 1
     return NotLocal(day, len(communes), {r: (n, k) for r, (n, k) in by_role.items()}, unknown)
 

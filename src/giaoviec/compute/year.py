@@ -171,9 +171,33 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic], 
     missing = left_out(repo, broken, scored.year, scope_of(repo, scored.unit), [(j.path, j.head.cadre) for j in scored.judged],
                        {j.head.cadre for j in scored.judged})
     listed = {key for s in results for key in s.keys} if every_task else None
-    hidden = confidential(withheld, scope_of(repo, scored.unit), dt.date(scored.year, 1, 1), dt.date(scored.year, 12, 31), listed=listed)
+    hidden = confidential(withheld, scope, dt.date(scored.year, 1, 1), dt.date(scored.year, 12, 31), listed=listed,
+                          owners=owners(scored, rows, withheld, scope))
     return YearResult(scored.year, scored.as_of, scored.unit, top.id if top else None, tuple(results),
                       tuple(findings), tuple(diagnostics), repo, tuple(missing), hidden)
+
+
+def owners(scored: Scored, rows: dict[tuple[str, str], list[Judged]], withheld: Withholding | None,
+           scope: set[str] | None) -> dict[tuple[str, str], str]:
+    """(cadre, program) → the unit of the row the year's results would show their files in, had the
+    confidential ones been read too: the last post's, a file taken out whole included (a public
+    output counts what it leaves out under the row it would have been shown in)."""
+    last: dict[tuple[str, str], tuple[Any, ...]] = {key: (p.window.end, p.window.start, p.path, p.index, p.head.unit)
+                                                    for key, parts in rows.items() for p in parts[-1:]}
+    first, end = dt.date(scored.year, 1, 1), min(scored.as_of, dt.date(scored.year, 12, 31))
+    for w in withheld.items if withheld is not None else ():
+        if not (w.whole and w.cadre and w.program and w.unit and w.status in SCORED):
+            continue
+        if scope is not None and not (_admits(scope, w.unit, w.cadre) or w.cadre in getattr(scope, "people", ())):
+            continue
+        try:
+            start = max(first, dt.date.fromisoformat(w.start) if w.start else first)
+            stop = min(end, dt.date.fromisoformat(w.end) if w.end else end)
+        except ValueError:
+            continue
+        if start <= stop and (stop, start, w.path, w.index, w.unit) > last.get((w.cadre, w.program), ()):
+            last[(w.cadre, w.program)] = (stop, start, w.path, w.index, w.unit)
+    return {key: str(value[-1]) for key, value in last.items()}
 
 
 def pooled(repo: Repository, parts: list[Judged], evaluations: list[tuple[Document, frozenset[int]]],

@@ -101,16 +101,22 @@ def parent_of(repo: Repository, unit: str) -> str:
     return entry.item.parent if entry and entry.item.parent else unit
 
 
-def descendants_index(repo: Repository, tops: set[str]) -> dict[str, set[str]]:
-    """For each unit of `tops`, itself and every unit below it, from one pass over the tree."""
-    out: dict[str, set[str]] = {top: {top} for top in tops}
-    for uid in repo.units:
-        seen: list[str] = []
-        current: str | None = uid
-        while current is not None and current not in seen:
-            seen.append(current)
-            if current in out and current != uid:
-                out[current].add(uid)
-            entry = repo.units.get(current)
-            current = entry.item.parent if entry else None
+def places(repo: Repository, unit: str) -> set[str]:
+    """Every unit that `unit` is now the same place as or a part of: itself and its parents, or, once it
+    was succeeded (a merger, a split), its successors' (transitively; a split predecessor is part of
+    each successor). A unit that was succeeded is not followed to its old parent: it became the successor."""
+    out: set[str] = set()
+    stack = [unit]
+    while stack:
+        current = stack.pop()
+        if current in out:
+            continue
+        out.add(current)
+        entry = repo.units.get(current)
+        if entry is None:
+            continue
+        if entry.item.succeeded_by:
+            stack += entry.item.succeeded_by
+        elif entry.item.parent:
+            stack.append(entry.item.parent)
     return out
