@@ -1,0 +1,55 @@
+"""A cadre who moved during the year (tests/data/moves: bt-a at Huyện A until 30/06/2025, at Xã Một
+from 01/07): the council sheet's page for the end-of-year post imports into a repository that
+validates and scores with the council's points; a second session of the same council and year is
+imported beside the first, never over it; score --explain marks a vague task of the earlier post."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+
+from openpyxl import load_workbook
+
+from conftest import DATA, copy_example
+
+COUNCIL = "btv-tinh"
+
+
+def _moves(tmp_path):
+    root = tmp_path / "moves"
+    shutil.copytree(DATA / "moves", root)
+    return root
+
+
+def _page(wb, cadre: str, program: str = "nhiệm vụ trọng tâm"):
+    return next(ws for ws in wb.worksheets if ws.cell(1, 2).value == cadre and ws.cell(3, 2).value == program)
+
+
+def _fill(ws, scores: dict, meeting: dt.date | None = None, general: float | None = None) -> None:
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    for task, score in scores.items():
+        ws.cell(rows[task], 6).value = score
+    if meeting is not None:
+        ws.cell(rows["Ngày họp hội đồng"], 2).value = meeting
+    if general is not None:
+        ws.cell(rows["Điểm tiêu chí chung"], 2).value = general
+
+
+def _bt(cli, root):
+    run = cli("-C", str(root), "score", "2025", "--as-of", "2025-12-31", "--format", "json")
+    assert run.code == 0, run.err
+    return next(c for c in json.loads(run.out)["cadres"] if (c["cadre"], c["program"]) == ("bt-a", "focus"))
+
+
+def test_explain_marks_a_vague_task_of_the_earlier_post(cli, tmp_path):
+    root = _moves(tmp_path)
+    path = root / "assignments/2025/huyen-a/bt-a-focus-01.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("what: Bàn giao hồ sơ", "what: Tăng cường công tác xây dựng nông thôn mới")
+                    .replace("Báo cáo kết quả bàn giao hồ sơ", "Báo cáo kết quả"), encoding="utf-8")
+    run = cli("-C", str(root), "score", "2025", "--as-of", "2025-12-31", "--explain", "--unit", "xa-1")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    head = next(i for i, line in enumerate(lines) if "Nhiệm vụ 02 (Huyện A)" in line)
+    assert "chưa rõ việc (5 rõ)" in lines[head + 1]
+    assert sum("chưa rõ việc" in line for line in lines) == 1
