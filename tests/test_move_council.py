@@ -42,6 +42,30 @@ def _bt(cli, root):
     return next(c for c in json.loads(run.out)["cadres"] if (c["cadre"], c["program"]) == ("bt-a", "focus"))
 
 
+def test_the_sheet_of_a_moved_cadre_imports_into_a_valid_repository(cli, tmp_path):
+    root = _moves(tmp_path)
+    sheet = tmp_path / "phieu.xlsx"
+    assert cli("-C", str(root), "export", "--scoring-sheet", "--year", "2025", "--out", str(sheet)).code == 0
+    wb = load_workbook(sheet)
+    ws = _page(wb, "bt-a")
+    assert ws.cell(4, 2).value.date() == dt.date(2025, 7, 1)  # the page covers the end-of-year post
+    tasks = [ws.cell(r, 1).value for r in range(11, ws.max_row + 1) if ws.cell(r, 1).value]
+    _fill(ws, dict.fromkeys(tasks, 0.5))
+    _fill(_page(wb, "pct-a"), {"01": 1})  # a page of the first half: the session covers the whole year
+    wb.save(sheet)
+    run = cli("-C", str(root), "import", "--evaluation", str(sheet), "--council", COUNCIL)
+    assert run.code == 0, run.out + run.err
+    check = cli("-C", str(root), "validate")
+    assert check.code == 0, check.out + check.err
+    assert "ref.ambiguous" not in check.out + check.err
+    written = (root / f"evaluations/2025/{COUNCIL}.yaml").read_text(encoding="utf-8")
+    assert "2025-01-01" in written and "2025-12-31" in written, written
+    bt = _bt(cli, root)
+    mine = [t for t in bt["tasks"] if t["path"].split("/")[2] == "xa-1"]
+    assert mine and all(t["points"] == 0.5 for t in mine)  # the council's points, on the post it scored
+    assert all(t["points"] == 1 for t in bt["tasks"] if t["path"].split("/")[2] == "huyen-a")  # the earlier post: as computed
+
+
 def test_explain_marks_a_vague_task_of_the_earlier_post(cli, tmp_path):
     root = _moves(tmp_path)
     path = root / "assignments/2025/huyen-a/bt-a-focus-01.yaml"
