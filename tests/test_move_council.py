@@ -66,6 +66,40 @@ def test_the_sheet_of_a_moved_cadre_imports_into_a_valid_repository(cli, tmp_pat
     assert all(t["points"] == 1 for t in bt["tasks"] if t["path"].split("/")[2] == "huyen-a")  # the earlier post: as computed
 
 
+def test_a_second_session_is_written_beside_the_first(cli, tmp_path):
+    repo = copy_example(tmp_path / "vp")
+    council = "hoi-dong-danh-gia-huyen-yen-lac"
+    first = repo / f"evaluations/2024/{council}.yaml"
+    first.unlink()
+    sheet = tmp_path / "phieu.xlsx"
+    assert cli("-C", str(repo), "export", "--scoring-sheet", "--year", "2024", "--unit", "yen-lac", "--out", str(sheet)).code == 0
+    wb = load_workbook(sheet)
+    _fill(wb["le-van-cuong"], {"01": 1}, dt.datetime(2024, 12, 10))
+    _fill(wb["hoang-van-em"], {"01": 0.5}, dt.datetime(2024, 12, 10))
+    wb.save(sheet)
+    assert cli("-C", str(repo), "import", "--evaluation", str(sheet), "--council", council).code == 0
+    text = first.read_text(encoding="utf-8")
+    assert "le-van-cuong" in text and "hoang-van-em" in text
+    second_sheet = tmp_path / "phieu2.xlsx"
+    assert cli("-C", str(repo), "export", "--scoring-sheet", "--year", "2024", "--unit", "yen-lac", "--out", str(second_sheet)).code == 0
+    wb = load_workbook(second_sheet)
+    _fill(wb["le-van-cuong"], {"01": 2}, dt.datetime(2024, 12, 20))
+    wb.save(second_sheet)
+    run = cli("-C", str(repo), "import", "--evaluation", str(second_sheet), "--council", council)
+    assert run.code == 0, run.out + run.err
+    assert "xóa" not in run.out + run.err
+    second = repo / f"evaluations/2024/{council}-2024-12-20.yaml"
+    assert second.exists() and first.read_text(encoding="utf-8") == text  # the first session is kept as it was
+    assert "le-van-cuong" in second.read_text(encoding="utf-8") and "hoang-van-em" not in second.read_text(encoding="utf-8")
+    # the same sheet again: nothing new
+    again = cli("-C", str(repo), "import", "--evaluation", str(second_sheet), "--council", council)
+    assert again.code == 0 and len(list((repo / "evaluations/2024").glob(f"{council}*.yaml"))) == 2
+    doc = json.loads(cli("-C", str(repo), "score", "2024", "--format", "json").out)
+    cadres = {c["cadre"]: c for c in doc["cadres"]}
+    assert next(t for t in cadres["le-van-cuong"]["tasks"] if t["id"] == "01")["points"] == 2  # the later session
+    assert next(t for t in cadres["hoang-van-em"]["tasks"] if t["id"] == "01")["points"] == 0.5  # not filled again: the first holds
+
+
 def test_explain_marks_a_vague_task_of_the_earlier_post(cli, tmp_path):
     root = _moves(tmp_path)
     path = root / "assignments/2025/huyen-a/bt-a-focus-01.yaml"
