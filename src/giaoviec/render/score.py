@@ -248,7 +248,7 @@ def explain(result: YearResult, _: Gettext, console: Console, unclear: Mapping[t
             label = f"{t.id} ({units[t.origin]})" if t.origin else t.id  # a task of an earlier post, named with its unit
             head = _("Task {id} (weight {weight}): {status}").format(id=label, weight=formats.number(t.weight, lang), status=word(STATUS, t.status, _))
             console.print(T("  " + head, style="cyan"))
-            if (finding := unclear.get((s.path, s.index, t.id))) is not None:
+            if (finding := unclear.get((*(t.origin or (s.path, s.index)), t.id))) is not None:
                 console.print(T("      ⚠ " + say(finding, _) + " " + _("(this does not change the points)"), style="yellow"))
             for step in t.steps:
                 console.print(T("      " + say(step, _)))

@@ -70,14 +70,26 @@ def plan(repo: Repository, workbook: Path, council: str) -> tuple[list[Planned],
     if session.minutes:
         document["basis"] = {"number": next(iter(session.minutes)), "date": day.isoformat()}
     document["evaluations"] = entries
-    rel = f"evaluations/{max(ends).year}/{council}.yaml"
     text = "# yaml-language-server: $schema=../../schemas/evaluation.schema.json\n" + emit(document)
-    target = root / rel
-    state = "new" if not target.exists() else ("unchanged" if target.read_text(encoding="utf-8") == text else "changed")
-    if state == "changed":
-        return [], [finding(rel, None, "sheet.exists", N_("{file} exists with other content; it is left as it is (edit it, or remove it to import again)."),
-                            line=1, column=1, file=rel)]
+    rel, state = _target(root, f"evaluations/{max(ends).year}", council, day, text)
     return [Planned(rel, text, state, notes=tuple(notes))], []
+
+
+def _target(root: Path, folder: str, council: str, day: dt.date, text: str) -> tuple[str, str]:
+    """Where the session is written: <council>.yaml, the first session of the year; a later session
+    (another sheet, another meeting) goes to a file of its own, <council>-<meeting date>.yaml (then
+    -2, -3, ...), so that no session is ever overwritten and no one is told to delete one (the latest
+    date wins per cadre: spec/format.md). The same sheet imported again finds its own file unchanged."""
+    names = [f"{council}.yaml", f"{council}-{day.isoformat()}.yaml"]
+    n = 2
+    while (root / folder / names[-1]).exists():
+        names.append(f"{council}-{day.isoformat()}-{n}.yaml")
+        n += 1
+    for name in names:
+        target = root / folder / name
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            return f"{folder}/{name}", "unchanged"
+    return f"{folder}/{next(name for name in names if not (root / folder / name).exists())}", "new"
 
 
 def _sheet(ws, repo: Repository, where: str, found: list[Diagnostic], session: Session) -> tuple[dict | None, dt.date, dt.date, Phrase] | None:
