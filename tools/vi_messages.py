@@ -156,6 +156,7 @@ VI = {
     "The council's '{name}' points ({value}) are not used by {profile}, which applies to {cadre} on {day}: they do not count in the score.": "Điểm '{name}' của hội đồng ({value}) không được dùng trong {profile}, bộ quy tắc áp dụng cho {cadre} ngày {day}: điểm này không được tính.",
     "Remove them, or check which profile the 'scoring' list of giaoviec.yaml applies on that date.": "Bỏ điểm này, hoặc kiểm tra mục 'scoring' của giaoviec.yaml áp dụng bộ quy tắc nào vào ngày đó.",
     "{cadre}: the council's '{name}' ({value}) is not a component of {profile}: it is left out of the points; check that the other points were entered on its scale ({scale}).": "{cadre}: điểm '{name}' của hội đồng ({value}) không phải thành phần của {profile}: không được tính vào tổng điểm; hãy kiểm tra các điểm khác đã chấm theo đúng thang của bộ quy tắc này ({scale}).",
+    "{first} and {last}": "{first} và {last}",
     "the same roles": "cùng vai trò",
     "the same categories": "cùng loại cán bộ",
     "Two scoring entries of giaoviec.yaml apply to {cadre} on {date}: {first} and {second}; narrow one with 'roles' or 'categories'.": "Hai mục 'scoring' của giaoviec.yaml cùng áp dụng cho {cadre} ngày {date}: {first} và {second}; hãy giới hạn một mục bằng 'roles' hoặc 'categories'.",

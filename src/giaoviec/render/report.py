@@ -165,7 +165,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
     return Report(
         lang=lang, organization=repo.config.organization, unit=repo.name(unit), unit_id=unit, year=result.year,
         as_of=formats.day(result.as_of, lang), generated=generated or dt.date.today(), profile=result.profile or "—",
-        profile_title=_profile_title(result),
+        profile_title=_profile_title(result, shown, _),
         public=public, cadres=Sections(sections, len(shown), shown_tasks <= KEPT_SECTIONS_TASKS),
         buckets=[(_(BUCKET[b]), buckets[b], percent(buckets[b], total, lang)) for b in BUCKET_ORDER],
         tiers=[(t, word(TIER_LONG, t, _), n) for t, n in tier_counts.items() if n],
@@ -190,10 +190,16 @@ def _ratings_note(shown: list[AssignmentResult], people: int, _: Gettext) -> str
         rows=len(shown), cadres=people, several=sum(1 for n in per.values() if n > 1))
 
 
-def _profile_title(result: YearResult) -> str:
-    """The scoring rules of the year as a reader names them: their title ("Quy định 124-QĐ/TW …")."""
-    titles = {s.profile.id: s.profile.short_title for s in result.assignments}
-    return titles.get(result.profile or "", result.profile or "—")
+def _profile_title(result: YearResult, shown: list[AssignmentResult], _: Gettext) -> str:
+    """The scoring rules the report's rows were scored with, as a reader names them: each one's title
+    ("Quy định 124-QĐ/TW …"), in the order of the rows; with no row, the rules in force on 31/12."""
+    titles = list(dict.fromkeys(s.profile.short_title for s in shown))
+    if not titles:
+        top = result.repo.profiles.get(result.profile or "")
+        return top.short_title if top is not None else result.profile or "—"
+    if len(titles) == 1:
+        return titles[0]
+    return _("{first} and {last}").format(first=", ".join(titles[:-1]), last=titles[-1])
 
 
 def _branch(repo: Repository, top: str, unit: str) -> str:
