@@ -19,6 +19,7 @@ from markupsafe import Markup
 from giaoviec import formats
 from giaoviec.checks.clarity import unclear_what, vocabulary
 from giaoviec.compute.year import YearResult
+from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.org import descendants
 from giaoviec.domain.scoring import AssignmentResult, Council, Counts, TaskResult
 from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE
@@ -27,6 +28,7 @@ from giaoviec.i18n import Gettext, Phrase, say
 from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
+from giaoviec.model.profile import ScoringProfile
 from giaoviec.render import charts, incomplete
 from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces
@@ -169,7 +171,8 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         public=public, cadres=Sections(sections, len(shown), shown_tasks <= KEPT_SECTIONS_TASKS),
         buckets=[(_(BUCKET[b]), buckets[b], percent(buckets[b], total, lang)) for b in BUCKET_ORDER],
         tiers=[(t, word(TIER_LONG, t, _), n) for t, n in tier_counts.items() if n],
-        tasks=total, quota=[w.localize(_).message for w in result.findings if not public or w.code == "score.quota"],
+        tasks=total, quota=[w.localize(_).message for w in result.findings if w.code == "score.quota"],
+        notes=[] if public else [_note(repo, w, _, lang) for w in result.findings if w.code != "score.quota"],
         overdue=overdue, hidden_files=result.withheld.assignments if result.withheld else hidden_files,
         hidden_tasks=result.withheld.tasks if result.withheld else hidden_tasks,
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
@@ -177,6 +180,22 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _), proposals=proposals,
         contents=contents, confidential=confidential, people=people, ratings_note=_ratings_note(shown, people, _),
     )
+
+
+def _note(repo: Repository, w: Diagnostic, _: Gettext, lang: str) -> str:
+    """A finding about the scores other than a quota, as the report's reader reads it: the cadre by name,
+    the components by their words, the rules by their title."""
+    profile = repo.profiles.get(str(w.arg("profile", "")))
+    if profile is None or w.code not in ("score.component-unused", "score.component-range"):
+        return w.localize(_).message
+    args = {"cadre": repo.name(str(w.arg("cadre", ""))), "name": word(COMPONENT, str(w.arg("name", "")), _),
+            "value": formats.number(float(str(w.arg("value", 0))), lang), "profile": profile.short_title}
+    if w.code == "score.component-range":
+        return _("{cadre}: the council's {name} is {value}, above its maximum {max} under {profile}.").format(
+            **args, max=formats.number(float(str(w.arg("max", 0))), lang))
+    scale = ", ".join(f"{word(COMPONENT, k, _)} {formats.number(v, lang)}" for k, v in profile.components.items())
+    return _("{cadre}: the council's {name} ({value}) is not counted: {profile} has no such component; "
+             "check that the other points were entered on its scale ({scale}).").format(**args, scale=scale)
 
 
 def _ratings_note(shown: list[AssignmentResult], people: int, _: Gettext) -> str:
@@ -258,7 +277,7 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: Task
         basis=basis, monitor=repo.name(m.monitor) if m.monitor else "", profile=f"{s.profile.id}: {s.profile.title}",
         points=points, points_note=points_note,
         tier=s.tier, tier_name=word(TIER, s.tier, _), tier_long=word(TIER_LONG, s.tier, _), tier_reason=say(s.tier_reason, _),
-        tasks=rows, council=_council(repo, s.council, shown, _, lang) if s.council else None, amendments=amendments,
+        tasks=rows, council=_council(repo, s.council, s.profile, shown, _, lang) if s.council else None, amendments=amendments,
         timeline=[(formats.day(d, lang), t, v, n) for d, t, v, n in timeline],
         strengths=_strengths(visible, tasks, _, lang), shortcomings=_shortcomings(visible, tasks, _, lang),
         obstacles=list(m.annual_report.obstacles) if m.annual_report else [],
@@ -270,8 +289,15 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: Task
     )
 
 
-def _council(repo: Repository, c: Council, shown: set[str], _: Gettext, lang: str) -> CouncilView:
+def _council(repo: Repository, c: Council, profile: ScoringProfile, shown: set[str], _: Gettext, lang: str) -> CouncilView:
     e = c.entry
+
+    def points(component: str, value: float) -> str:  # a component the rules do not have is shown, marked not counted
+        shown_value = formats.number(value, lang)
+        if component in profile.components:
+            return shown_value
+        return shown_value + " (" + _("not counted under {profile}").format(profile=profile.short_title) + ")"
+
     name = repo.name(c.council) if c.council else _("the council")
     session = _("{council}, session of {date}").format(council=name, date=formats.day(c.date, lang))
     if c.minutes:
@@ -280,8 +306,8 @@ def _council(repo: Repository, c: Council, shown: set[str], _: Gettext, lang: st
     if e.decided_tier:
         decided = _("The competent authority decided the tier '{tier}': {reason}").format(tier=word(TIER, e.decided_tier, _), reason=e.reason or "")
     return CouncilView(
-        session=session, general=formats.number(e.general, lang) if e.general is not None else "",
-        components=[(_capital(word(COMPONENT, name, _)), formats.number(v, lang)) for name, v in e.components.items()],
+        session=session, general=points("general", e.general) if e.general is not None else "",
+        components=[(_capital(word(COMPONENT, name, _)), points(name, v)) for name, v in e.components.items()],
         scored=sum(1 for t in e.tasks if t in shown),
         notes=[(t, score.note) for t, score in e.tasks.items() if score.note and t in shown],
         decided=decided, discipline=word(DISCIPLINE, e.discipline, _) if e.discipline and e.discipline != "none" else "",
@@ -419,7 +445,7 @@ def texts(r: Report, _: Gettext) -> dict[str, str]:
             files=r.hidden_files, tasks=r.hidden_tasks),
         "summary": _("Summary"), "cadres": _("Cadres"), "tasks": _("Tasks"), "tier": _("Tier"),
         "chart_units": _("Task status by unit"), "chart_tiers": _("Tiers"), "chart_quarters": _("Tasks completed by the end of each quarter"),
-        "quota": _("Quota warnings"), "overdue": _("Overdue or not completed"), "due": _("due"), "contents": _("Cadres in this report"),
+        "quota": _("Quota warnings"), "notes": _("Notes on the scoring"), "overdue": _("Overdue or not completed"), "due": _("due"), "contents": _("Cadres in this report"),
         "period": _("period"), "basis": _("Basis"), "monitor": _("Monitor"), "points": _("Points"), "self_rating": _("Self-rating"),
         "hidden_tasks": _("{n} confidential tasks are left out of this public version."),
         "unclear": _("Not clear on what (5 rõ), for the council to check first: tasks {ids}. Their points are counted as computed."),
