@@ -161,6 +161,7 @@ VI = {
     "not counted under {profile}": "không tính theo {profile}",
     "{cadre}: the council's {name} is {value}, above its maximum {max} under {profile}.": "{cadre}: điểm {name} của hội đồng là {value}, vượt mức tối đa {max} theo {profile}.",
     "{cadre}: the council's {name} ({value}) is not counted: {profile} has no such component; check that the other points were entered on its scale ({scale}).": "{cadre}: điểm {name} của hội đồng ({value}) không được tính: {profile} không có thành phần điểm này; hãy kiểm tra các điểm khác đã chấm theo đúng thang của bộ quy tắc này ({scale}).",
+    "(no final result yet; the latest check-in reached {percent} of the target)": "(chưa có kết quả cuối cùng; lần báo cáo gần nhất đạt {percent} chỉ tiêu)",
     "the same roles": "cùng vai trò",
     "the same categories": "cùng loại cán bộ",
     "Two scoring entries of giaoviec.yaml apply to {cadre} on {date}: {first} and {second}; narrow one with 'roles' or 'categories'.": "Hai mục 'scoring' của giaoviec.yaml cùng áp dụng cho {cadre} ngày {date}: {first} và {second}; hãy giới hạn một mục bằng 'roles' hoặc 'categories'.",

@@ -114,7 +114,8 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
     shown: list[AssignmentResult] = []
     own = descendants(repo, unit)  # units reached only through succession are marked as former units
     checkpoints: dict[tuple[tuple[str, int], str], str] = {}
-    late: dict[tuple[str, int], tuple[str, list[str]]] = {}  # documents with a task overdue or not done → (name, task ids)
+    late: dict[tuple[str, int], tuple[str, list[str]]] = {}
+    earlier_units: dict[tuple[str, int], str] = {}  # an earlier post's file (a move) → its unit  # documents with a task overdue or not done → (name, task ids)
     for s in result.assignments:
         f = facts_of(models, s.key)
         if public and f.confidential:
@@ -142,11 +143,14 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                     quarters[q][0] += 1
             if ts.status in LATE:
                 late.setdefault(ts.origin or s.key, (name, []))[1].append(ts.id)
+                if ts.origin is not None:  # a move: an earlier post's task, named with its unit as the task table does
+                    earlier_units[ts.origin] = repo.name(hidden[ts.origin].unit)
                 if ts.judgement.checkpoint:  # a missed yearly checkpoint of a longer task: its checkpoint, not the term's due date
                     checkpoints[(ts.origin or s.key, ts.id)] = _("{date}, the year's checkpoint").format(date=formats.day(ts.judgement.due, lang))
     for key, (name, ids) in late.items():  # their wording and due date, kept as they were judged
         words = _late_of(models, key, ids)
-        overdue += [(name, i, words[i][0], checkpoints.get((key, i)) or formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
+        label = f" ({earlier_units[key]})" if key in earlier_units else ""
+        overdue += [(name, i + label, words[i][0], checkpoints.get((key, i)) or formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
 
     vocab = vocabulary(repo.config)  # the wording analyser's, read for the tasks shown as their section is made
 
@@ -241,8 +245,8 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: Task
     unclear = {(ts.origin, ts.id): p for ts in visible
                if (p := unclear_what(tasks[(ts.origin, ts.id)], m.period.start.year, words)) is not None}
     rows = [_row(repo, tasks[(ts.origin, ts.id)], ts, m, result.as_of, _, lang, unclear.get((ts.origin, ts.id))) for ts in visible]
+    units = {p.key: repo.name(p.head.unit) for p in s.earlier}
     if s.earlier:  # a move: each earlier post's task named with its unit
-        units = {p.key: repo.name(p.head.unit) for p in s.earlier}
         rows = [replace(r, id=f"{r.id} ({units[ts.origin]})") if ts.origin else r for r, ts in zip(rows, visible, strict=True)]
     shown = {ts.id for ts in visible}
     timeline = sorted(
@@ -279,7 +283,7 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: Task
         tier=s.tier, tier_name=word(TIER, s.tier, _), tier_long=word(TIER_LONG, s.tier, _), tier_reason=say(s.tier_reason, _),
         tasks=rows, council=_council(repo, s.council, s.profile, shown, _, lang) if s.council else None, amendments=amendments,
         timeline=[(formats.day(d, lang), t, v, n) for d, t, v, n in timeline],
-        strengths=_strengths(visible, tasks, _, lang), shortcomings=_shortcomings(visible, tasks, _, lang),
+        strengths=_strengths(visible, tasks, _, lang, units), shortcomings=_shortcomings(visible, tasks, _, lang, units),
         obstacles=list(m.annual_report.obstacles) if m.annual_report else [],
         proposals=list(m.annual_report.proposals) if m.annual_report else [],
         self_rating=word(TIER, m.self_rating, _) if m.self_rating else "", hidden_tasks=hidden,
@@ -363,7 +367,7 @@ def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.dat
     if measure and got is not None and got.reported:
         actual = f"{measured(got.value, lang)} {measure.unit or ''}".strip()
     else:
-        actual = "✓" if outcome and outcome.done_on else "—"
+        actual = "✓" if outcome and outcome.done_on and measure is None else "—"  # a measured task is done only by its value
     evidence = list(outcome.evidence) if outcome else []
     accountable = resp.accountable if resp and resp.accountable and resp.accountable != m.cadre else None
     return TaskRow(
@@ -397,7 +401,12 @@ def _status_name(ts: TaskResult, _: Gettext, lang: str) -> str:
     return name
 
 
-def _strengths(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str) -> list[str]:
+def _label(ts: TaskResult, units: Mapping[tuple[str, int], str]) -> str:
+    """A task as the draft names it: an earlier post's (a move) with its unit, as the task table does."""
+    return f"{ts.id} ({units[ts.origin]})" if ts.origin is not None and ts.origin in units else ts.id
+
+
+def _strengths(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str, units: Mapping[tuple[str, int], str]) -> list[str]:
     out = []
     counts = Counts.of(ts.status for ts in visible)
     if counts.on_time:
@@ -411,11 +420,11 @@ def _strengths(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: st
         detail = ""
         if measure and got is not None and got.source == "outcome":
             detail = f" ({measured(got.value, lang)}/{measured(measure.target, lang)} {measure.unit or ''})".replace(" )", ")")
-        out.append(_("Exceeded task {task}: {what}{detail}.").format(task=ts.id, what=t.what, detail=detail))
+        out.append(_("Exceeded task {task}: {what}{detail}.").format(task=_label(ts, units), what=t.what, detail=detail))
     return out
 
 
-def _shortcomings(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str) -> list[str]:
+def _shortcomings(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str, units: Mapping[tuple[str, int], str]) -> list[str]:
     out = []
     for ts in visible:
         t = tasks[(ts.origin, ts.id)]
@@ -424,15 +433,19 @@ def _shortcomings(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang:
             days = (j.done_on - j.due).days if j.done_on and j.due else 0
             cause = t.outcome.objective_cause if t.outcome else None
             reason = (" " + _("(objective cause: {note})").format(note=cause.note)) if cause else ""
-            out.append(_("Task {task} finished {days} days late: {what}{reason}.").format(task=ts.id, days=days, what=t.what, reason=reason))
+            out.append(_("Task {task} finished {days} days late: {what}{reason}.").format(task=_label(ts, units), days=days, what=t.what, reason=reason))
         elif ts.status in ("not-done", "overdue"):
             reached = ""
             if t.result and t.result.measure and ts.ratio is not None:
-                reached = " " + _("(reached {percent} of the target)").format(percent=fixed(100 * ts.ratio, 1, lang) + " %")
-            out.append(_("Task {task} not completed: {what}{reached}.").format(task=ts.id, what=t.what, reached=reached))
+                share = fixed(100 * ts.ratio, 1, lang) + " %"
+                if ts.achieved is not None and ts.achieved.source == "check-in":  # no final result: a check-in is not one
+                    reached = " " + _("(no final result yet; the latest check-in reached {percent} of the target)").format(percent=share)
+                else:
+                    reached = " " + _("(reached {percent} of the target)").format(percent=share)
+            out.append(_("Task {task} not completed: {what}{reached}.").format(task=_label(ts, units), what=t.what, reached=reached))
     open_tasks = [ts for ts in visible if ts.status == "in-progress"]
     if open_tasks:
-        out.append(_("{n} tasks still open within their term: {ids}.").format(n=len(open_tasks), ids=", ".join(ts.id for ts in open_tasks)))
+        out.append(_("{n} tasks still open within their term: {ids}.").format(n=len(open_tasks), ids=", ".join(_label(ts, units) for ts in open_tasks)))
     return out
 
 
