@@ -335,6 +335,7 @@ VI.update({
     "council general points: {old} → {new}": "điểm tiêu chí chung do hội đồng chấm: {old} → {new}",
     "decided tier: {old} → {new}": "mức xếp loại được quyết định: {old} → {new}",
     "discipline: {old} → {new}": "kỷ luật: {old} → {new}",
+    "points {year}: {before} → {after}": "điểm năm {year}: {before} → {after}",
     "points {year}: {before} → {after}; tier: {before_tier} → {after_tier}": "điểm năm {year}: {before} → {after}; xếp loại: {before_tier} → {after_tier}",
     "Changes from {base} to {head}": "Thay đổi từ {base} đến {head}",
     "the work tree": "thư mục làm việc",
