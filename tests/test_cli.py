@@ -292,3 +292,10 @@ def test_impossible_outputs_and_years_are_usage_errors(cli, args):
 def test_an_output_path_that_is_a_folder_is_a_usage_error(cli, tmp_path):
     run = cli("-C", str(VP), "report", "--unit", "yen-lac", "--year", "2022", "--out", str(tmp_path))
     assert run.code == 2 and "Không ghi được" in run.err
+
+
+@pytest.mark.parametrize("command,usage", [("score", "NĂM"), ("import", "TỆP_EXCEL"), ("diff", "BẢN_GỐC [BẢN_SAU]")])
+def test_the_usage_line_names_the_arguments_in_words(cli, command, usage):
+    """Not Typer's raw "{year}" / "{workbook}", which read as a placeholder never filled."""
+    first = cli(command, "--help").out.splitlines()[0]
+    assert first.endswith(f"[TÙY_CHỌN] {usage}") and "{" not in first

@@ -201,3 +201,14 @@ def test_the_national_title_is_one_line(cli, tmp_path):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines, lines[:12]
 
 
+
+
+def test_the_opening_sentence_names_the_rules_the_rows_were_scored_with(cli, tmp_path):
+    """Not the code of the rules in force on 31/12: the title of each one the report's rows were scored with."""
+    def opening(unit: str) -> str:
+        lines = paragraphs(Document(docx(cli, tmp_path / unit, "--unit", unit, "--year", "2025", "--date", "2026-01-10")))
+        return next(line for line in lines if "chấm điểm theo" in line)
+    one = opening("yen-lac")  # its one row of 2025 is scored under QĐ 124 (the term 2021-2025)
+    assert "chấm điểm theo Quy định 124-QĐ/TW ngày 04/10/2023, như sau" in one and "tw366" not in one and "366" not in one
+    both = opening("phu-tho")
+    assert "Quy định 366-QĐ/TW" in both and "Quy định 124-QĐ/TW" in both and " và " in both and "tw" not in both.split("chấm điểm theo")[1]

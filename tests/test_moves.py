@@ -158,3 +158,29 @@ def test_a_confidential_earlier_file_is_counted_with_its_row(cli, tmp_path, unit
     assert public["public"] == {"confidential_assignments": left, "confidential_tasks": 0}
     line = f"đã lược bỏ {left} tệp giao việc mật và 0 nhiệm vụ mật"
     assert line in cli("-C", str(root), "report", "--year", "2025", "--unit", unit, "--format", "md", "--public").out
+
+
+def test_the_report_names_an_earlier_posts_task_with_its_unit_and_says_what_is_measured(cli, tmp_path):
+    """A measured task done without a value shows no ✓ (the score says not met); a task with check-ins only
+    has no final result; an earlier post's task is named with its unit in the draft and the overdue list."""
+    import shutil
+    root = tmp_path / "moves"
+    shutil.copytree(ROOT, root)
+    path = root / "assignments/2025/huyen-a/bt-a-focus-01.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    result: {product: Báo cáo kết quả kiện toàn bộ máy}\n",
+                        "    result: {product: Báo cáo kết quả kiện toàn bộ máy, measure: {indicator: Số đầu mối, unit: đầu mối, target: 5, direction: decrease}}\n")
+    text = text.replace("    outcome: {done_on: 2025-06-25}\n", "")  # task 02: overdue
+    text += ("  - id: \"03\"\n    what: Số hóa hồ sơ\n    when: {due: 2025-06-30}\n"
+             "    result: {product: Kho hồ sơ số, measure: {indicator: Số hồ sơ, unit: hồ sơ, target: 100}}\n"
+             "    responsibility: {accountable: bt-a}\n    weight: 1\n    progress:\n      - {date: 2025-06-15, value: 104.8}\n")
+    path.write_text(text, encoding="utf-8")
+    md = cli("-C", str(root), "report", "--year", "2025", "--unit", "xa-1", "--date", "2026-01-10").out
+    row = next(line for line in md.splitlines() if line.startswith("| 01 (Huyện A) |"))
+    assert "| ✓ |" not in row and "không hoàn thành" in row
+    assert "Nhiệm vụ 02 (Huyện A) chưa hoàn thành: Bàn giao hồ sơ." in md
+    assert ("Nhiệm vụ 03 (Huyện A) chưa hoàn thành: Số hóa hồ sơ (chưa có kết quả cuối cùng; lần báo cáo gần nhất đạt 104,8 % chỉ tiêu)."
+            in md)
+    overdue = [line for line in md.splitlines() if line.startswith("- ") and "(hạn " in line]  # the summary's overdue list
+    assert any("— 02 (Huyện A): Bàn giao hồ sơ" in line for line in overdue)
+    assert any("— 03 (Huyện A): Số hóa hồ sơ" in line for line in overdue)

@@ -122,3 +122,35 @@ def test_council_points_a_profile_does_not_use_are_warned_at_the_file_and_in_the
     doc = json.loads(cli("-C", str(root), "score", "2024", "--format", "json").out)
     assert [w["code"] for w in doc["warnings"]] == ["score.component-unused"]
     assert doc["cadres"][0]["points"] == 100  # the 27 is left out, and said so
+
+
+def test_the_report_puts_an_unused_component_under_its_own_heading_in_the_readers_words(cli, tmp_path):
+    """Not under the quota warnings, not by the cadre's code nor the component's English key; the council
+    line marks the points not counted."""
+    from docx import Document
+
+    from test_documents import paragraphs
+
+    root = repo(tmp_path, "")
+    ev = root / "evaluations" / "2024" / "hd.yaml"
+    ev.parent.mkdir(parents=True)
+    (root / "assignments" / "2024" / "xa-a").mkdir(parents=True)
+    (root / "assignments" / "2024" / "xa-a" / "can-bo-a.yaml").write_text(
+        ASSIGNMENT.format(cadre="can-bo-a").replace("2026", "2024"), encoding="utf-8")
+    ev.write_text("apiVersion: giaoviec/v1\nkind: Evaluation\ncouncil: hd-huyen-t\nperiod: {from: 2024-01-01, to: 2024-12-31}\n"
+                  "date: 2024-12-20\nevaluations:\n  - cadre: can-bo-a\n    general: 27\n", encoding="utf-8")
+    args = ("-C", str(root), "report", "--unit", "xa-a", "--year", "2024", "--date", "2025-01-10")
+    md = cli(*args).out
+    assert "Cảnh báo vượt tỷ lệ" not in md and "**Lưu ý khi chấm điểm**" in md
+    note = next(line for line in md.splitlines() if line.startswith("- Nguyễn Văn A:"))
+    assert "điểm tiêu chí chung của hội đồng (27) không được tính" in note and "Quy định 124-QĐ/TW" in note
+    assert "can-bo-a" not in note and "general" not in note and "tasks" not in note and "nhiệm vụ được giao 100" in note
+    assert "Tiêu chí chung: 27 (không tính theo Quy định 124-QĐ/TW ngày 04/10/2023)" in md
+    html = cli(*args, "--format", "html").out
+    assert "<h3>Lưu ý khi chấm điểm</h3>" in html and "Cảnh báo vượt tỷ lệ" not in html
+    out = tmp_path / "r.docx"
+    assert cli(*args, "--format", "docx", "--out", str(out)).code == 0
+    lines = paragraphs(Document(str(out)))
+    assert any(line.endswith("Lưu ý khi chấm điểm:") for line in lines) and not any("vượt tỷ lệ" in line for line in lines)
+    assert any(line.startswith("- Nguyễn Văn A:") and "tiêu chí chung" in line for line in lines)
+    assert any("Tiêu chí chung: 27 (không tính theo" in line for line in lines)

@@ -141,6 +141,8 @@ def test_a_council_score_changed(repo):
     md = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "--format", "md").out
     assert "⚠ điểm hội đồng của nhiệm vụ 01: 1 → 2,5" in md
     assert "điểm năm 2024: 50,00 → 87,50" in md  # (1 + 1) / 4 × 100 → (2.5 + 1) / 4 × 100
+    impact = next(line for line in md.splitlines() if "điểm năm 2024: 50,00 → 87,50" in line)
+    assert "xếp loại" not in impact  # the tier did not change: only the points are said
     assert subprocess_cli("-C", str(repo), "validate", "--base", "HEAD~1").code == 0  # scores need no amendment
 
 

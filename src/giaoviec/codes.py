@@ -96,7 +96,7 @@ CODES: tuple[Code, ...] = (
     Code("ref.duplicate-assignment", E, N_("One Assignment per cadre, program and period."),
          "assignments/2022/nguyet-duc/nguyen-van-an.yaml", "a second focus file for nguyen-van-an in 2022"),
     Code("ref.ambiguous", E, N_("An evaluation entry must say which program it scores when the cadre has several assignments in the period."),
-         "- {cadre: nguyen-van-an, program: focus}", "- {cadre: nguyen-van-an}   # focus and product-contract both in 2022"),
+         "- {cadre: nguyen-van-an, program: focus}", "- {cadre: nguyen-van-an}   # năm 2022 có cả focus và product-contract"),
     Code("date.order", E, N_("Dates in order: start before due, done not before start, from before to."),
          "when: {start: 2022-02-15, due: 2022-09-30}", "when: {start: 2022-10-01, due: 2022-09-30}"),
     Code("date.future", E, N_("Check-ins and outcomes record what happened: not dated after today."),

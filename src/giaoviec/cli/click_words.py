@@ -22,6 +22,10 @@ WORDS = (  # what Typer and its copy of Click print; each one translated in tool
     N_("Missing option"), N_("Missing parameter"), N_("Invalid value for {param_hint}: {message}"), N_("Invalid value: {message}"),
     N_("Error: {message}"), N_("Try '{command} {option}' for help."), N_("No such option {name!r}."), N_("Did you mean {possibility}?"),
 )
+ARGUMENTS = {  # the usage line's name of each command's arguments (Typer would write the raw "{year}")
+    "year": N_("YEAR"), "workbook": N_("WORKBOOK"), "base": N_("BASE"), "head": N_("HEAD"), "paths": N_("PATHS"),
+    "folder": N_("FOLDER"),
+}
 _current: list[Callable[[str], str]] = [lambda message: message]  # the run's translator, read by the replaced functions
 
 
@@ -50,6 +54,11 @@ def localize(command: Any, _: Callable[[str], str]) -> None:
                 option.help = _translate("Show this message and exit.")
             return option
         core.Command.get_help_option = help_option  # type: ignore[method-assign]
+
+        def usage_name(self: Any) -> str:  # NĂM, [BẢN_SAU]: Click's usage, in the run's language, not Typer's "{year}"
+            name = self.metavar or _translate(ARGUMENTS.get(self.name or "", (self.name or "").upper()))
+            return (name if self.required else f"[{name}]") + ("..." if self.nargs != 1 else "")
+        typer.core.TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
     _localize_tree(command, _, set())
 
 

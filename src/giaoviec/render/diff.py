@@ -190,9 +190,12 @@ def blocks(r: Review) -> tuple[list[Change], list[Block]]:
 
 
 def _impact(i: Impact, _: Gettext) -> str:
+    """The points before and after; the tier only when it changed (the points alone may change)."""
+    points = {"year": i.year, "before": fixed(i.before_points, 2, lang_of(_)), "after": fixed(i.after_points, 2, lang_of(_))}
+    if i.before_tier == i.after_tier:
+        return _("points {year}: {before} → {after}").format(**points)
     return _("points {year}: {before} → {after}; tier: {before_tier} → {after_tier}").format(
-        year=i.year, before=fixed(i.before_points, 2, lang_of(_)), after=fixed(i.after_points, 2, lang_of(_)),
-        before_tier=_tier(i.before_tier, _), after_tier=_tier(i.after_tier, _))
+        **points, before_tier=_tier(i.before_tier, _), after_tier=_tier(i.after_tier, _))
 
 
 def _head(b: Block, r: Review, _: Gettext) -> str:

@@ -77,6 +77,11 @@ def _body(doc, head: Letterhead, r: Report, _: Gettext) -> None:
         _para(doc, f"{n}. {t['quota']}:", indent=True, keep=True)
         for w in r.quota:
             _para(doc, "- " + w, indent=True)
+        n += 1
+    if r.notes:
+        _para(doc, f"{n}. {t['notes']}:", indent=True, keep=True)
+        for w in r.notes:
+            _para(doc, "- " + w, indent=True)
     if len(r.by_unit) > 1:
         _para(doc, _("II. RESULTS BY UNIT"), bold=True, before=6, keep=True)
         names = [_(BUCKET[b]) for b in BUCKET]

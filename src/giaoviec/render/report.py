@@ -19,6 +19,7 @@ from markupsafe import Markup
 from giaoviec import formats
 from giaoviec.checks.clarity import unclear_what, vocabulary
 from giaoviec.compute.year import YearResult
+from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.org import descendants
 from giaoviec.domain.scoring import AssignmentResult, Council, Counts, TaskResult
 from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE
@@ -27,6 +28,7 @@ from giaoviec.i18n import Gettext, Phrase, say
 from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
+from giaoviec.model.profile import ScoringProfile
 from giaoviec.render import charts, incomplete
 from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces
@@ -112,7 +114,8 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
     shown: list[AssignmentResult] = []
     own = descendants(repo, unit)  # units reached only through succession are marked as former units
     checkpoints: dict[tuple[tuple[str, int], str], str] = {}
-    late: dict[tuple[str, int], tuple[str, list[str]]] = {}  # documents with a task overdue or not done → (name, task ids)
+    late: dict[tuple[str, int], tuple[str, list[str]]] = {}
+    earlier_units: dict[tuple[str, int], str] = {}  # an earlier post's file (a move) → its unit  # documents with a task overdue or not done → (name, task ids)
     for s in result.assignments:
         f = facts_of(models, s.key)
         if public and f.confidential:
@@ -140,11 +143,14 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
                     quarters[q][0] += 1
             if ts.status in LATE:
                 late.setdefault(ts.origin or s.key, (name, []))[1].append(ts.id)
+                if ts.origin is not None:  # a move: an earlier post's task, named with its unit as the task table does
+                    earlier_units[ts.origin] = repo.name(hidden[ts.origin].unit)
                 if ts.judgement.checkpoint:  # a missed yearly checkpoint of a longer task: its checkpoint, not the term's due date
                     checkpoints[(ts.origin or s.key, ts.id)] = _("{date}, the year's checkpoint").format(date=formats.day(ts.judgement.due, lang))
     for key, (name, ids) in late.items():  # their wording and due date, kept as they were judged
         words = _late_of(models, key, ids)
-        overdue += [(name, i, words[i][0], checkpoints.get((key, i)) or formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
+        label = f" ({earlier_units[key]})" if key in earlier_units else ""
+        overdue += [(name, i + label, words[i][0], checkpoints.get((key, i)) or formats.day(due, lang)) for i in ids if (due := words[i][1]) is not None]
 
     vocab = vocabulary(repo.config)  # the wording analyser's, read for the tasks shown as their section is made
 
@@ -165,11 +171,12 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
     return Report(
         lang=lang, organization=repo.config.organization, unit=repo.name(unit), unit_id=unit, year=result.year,
         as_of=formats.day(result.as_of, lang), generated=generated or dt.date.today(), profile=result.profile or "—",
-        profile_title=_profile_title(result),
+        profile_title=_profile_title(result, shown, _),
         public=public, cadres=Sections(sections, len(shown), shown_tasks <= KEPT_SECTIONS_TASKS),
         buckets=[(_(BUCKET[b]), buckets[b], percent(buckets[b], total, lang)) for b in BUCKET_ORDER],
         tiers=[(t, word(TIER_LONG, t, _), n) for t, n in tier_counts.items() if n],
-        tasks=total, quota=[w.localize(_).message for w in result.findings if not public or w.code == "score.quota"],
+        tasks=total, quota=[w.localize(_).message for w in result.findings if w.code == "score.quota"],
+        notes=[] if public else [_note(repo, w, _, lang) for w in result.findings if w.code != "score.quota"],
         overdue=overdue, hidden_files=result.withheld.assignments if result.withheld else hidden_files,
         hidden_tasks=result.withheld.tasks if result.withheld else hidden_tasks,
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
@@ -177,6 +184,22 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _), proposals=proposals,
         contents=contents, confidential=confidential, people=people, ratings_note=_ratings_note(shown, people, _),
     )
+
+
+def _note(repo: Repository, w: Diagnostic, _: Gettext, lang: str) -> str:
+    """A finding about the scores other than a quota, as the report's reader reads it: the cadre by name,
+    the components by their words, the rules by their title."""
+    profile = repo.profiles.get(str(w.arg("profile", "")))
+    if profile is None or w.code not in ("score.component-unused", "score.component-range"):
+        return w.localize(_).message
+    args = {"cadre": repo.name(str(w.arg("cadre", ""))), "name": word(COMPONENT, str(w.arg("name", "")), _),
+            "value": formats.number(float(str(w.arg("value", 0))), lang), "profile": profile.short_title}
+    if w.code == "score.component-range":
+        return _("{cadre}: the council's {name} is {value}, above its maximum {max} under {profile}.").format(
+            **args, max=formats.number(float(str(w.arg("max", 0))), lang))
+    scale = ", ".join(f"{word(COMPONENT, k, _)} {formats.number(v, lang)}" for k, v in profile.components.items())
+    return _("{cadre}: the council's {name} ({value}) is not counted: {profile} has no such component; "
+             "check that the other points were entered on its scale ({scale}).").format(**args, scale=scale)
 
 
 def _ratings_note(shown: list[AssignmentResult], people: int, _: Gettext) -> str:
@@ -190,10 +213,16 @@ def _ratings_note(shown: list[AssignmentResult], people: int, _: Gettext) -> str
         rows=len(shown), cadres=people, several=sum(1 for n in per.values() if n > 1))
 
 
-def _profile_title(result: YearResult) -> str:
-    """The scoring rules of the year as a reader names them: their title ("Quy định 124-QĐ/TW …")."""
-    titles = {s.profile.id: s.profile.short_title for s in result.assignments}
-    return titles.get(result.profile or "", result.profile or "—")
+def _profile_title(result: YearResult, shown: list[AssignmentResult], _: Gettext) -> str:
+    """The scoring rules the report's rows were scored with, as a reader names them: each one's title
+    ("Quy định 124-QĐ/TW …"), in the order of the rows; with no row, the rules in force on 31/12."""
+    titles = list(dict.fromkeys(s.profile.short_title for s in shown))
+    if not titles:
+        top = result.repo.profiles.get(result.profile or "")
+        return top.short_title if top is not None else result.profile or "—"
+    if len(titles) == 1:
+        return titles[0]
+    return _("{first} and {last}").format(first=", ".join(titles[:-1]), last=titles[-1])
 
 
 def _branch(repo: Repository, top: str, unit: str) -> str:
@@ -216,8 +245,8 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: Task
     unclear = {(ts.origin, ts.id): p for ts in visible
                if (p := unclear_what(tasks[(ts.origin, ts.id)], m.period.start.year, words)) is not None}
     rows = [_row(repo, tasks[(ts.origin, ts.id)], ts, m, result.as_of, _, lang, unclear.get((ts.origin, ts.id))) for ts in visible]
+    units = {p.key: repo.name(p.head.unit) for p in s.earlier}
     if s.earlier:  # a move: each earlier post's task named with its unit
-        units = {p.key: repo.name(p.head.unit) for p in s.earlier}
         rows = [replace(r, id=f"{r.id} ({units[ts.origin]})") if ts.origin else r for r, ts in zip(rows, visible, strict=True)]
     shown = {ts.id for ts in visible}
     timeline = sorted(
@@ -252,9 +281,9 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: Task
         basis=basis, monitor=repo.name(m.monitor) if m.monitor else "", profile=f"{s.profile.id}: {s.profile.title}",
         points=points, points_note=points_note,
         tier=s.tier, tier_name=word(TIER, s.tier, _), tier_long=word(TIER_LONG, s.tier, _), tier_reason=say(s.tier_reason, _),
-        tasks=rows, council=_council(repo, s.council, shown, _, lang) if s.council else None, amendments=amendments,
+        tasks=rows, council=_council(repo, s.council, s.profile, shown, _, lang) if s.council else None, amendments=amendments,
         timeline=[(formats.day(d, lang), t, v, n) for d, t, v, n in timeline],
-        strengths=_strengths(visible, tasks, _, lang), shortcomings=_shortcomings(visible, tasks, _, lang),
+        strengths=_strengths(visible, tasks, _, lang, units), shortcomings=_shortcomings(visible, tasks, _, lang, units),
         obstacles=list(m.annual_report.obstacles) if m.annual_report else [],
         proposals=list(m.annual_report.proposals) if m.annual_report else [],
         self_rating=word(TIER, m.self_rating, _) if m.self_rating else "", hidden_tasks=hidden,
@@ -264,8 +293,15 @@ def _section(result: YearResult, s: AssignmentResult, m: Assignment, tasks: Task
     )
 
 
-def _council(repo: Repository, c: Council, shown: set[str], _: Gettext, lang: str) -> CouncilView:
+def _council(repo: Repository, c: Council, profile: ScoringProfile, shown: set[str], _: Gettext, lang: str) -> CouncilView:
     e = c.entry
+
+    def points(component: str, value: float) -> str:  # a component the rules do not have is shown, marked not counted
+        shown_value = formats.number(value, lang)
+        if component in profile.components:
+            return shown_value
+        return shown_value + " (" + _("not counted under {profile}").format(profile=profile.short_title) + ")"
+
     name = repo.name(c.council) if c.council else _("the council")
     session = _("{council}, session of {date}").format(council=name, date=formats.day(c.date, lang))
     if c.minutes:
@@ -274,8 +310,8 @@ def _council(repo: Repository, c: Council, shown: set[str], _: Gettext, lang: st
     if e.decided_tier:
         decided = _("The competent authority decided the tier '{tier}': {reason}").format(tier=word(TIER, e.decided_tier, _), reason=e.reason or "")
     return CouncilView(
-        session=session, general=formats.number(e.general, lang) if e.general is not None else "",
-        components=[(_capital(word(COMPONENT, name, _)), formats.number(v, lang)) for name, v in e.components.items()],
+        session=session, general=points("general", e.general) if e.general is not None else "",
+        components=[(_capital(word(COMPONENT, name, _)), points(name, v)) for name, v in e.components.items()],
         scored=sum(1 for t in e.tasks if t in shown),
         notes=[(t, score.note) for t, score in e.tasks.items() if score.note and t in shown],
         decided=decided, discipline=word(DISCIPLINE, e.discipline, _) if e.discipline and e.discipline != "none" else "",
@@ -331,7 +367,7 @@ def _row(repo: Repository, t: Task, ts: TaskResult, m: Assignment, as_of: dt.dat
     if measure and got is not None and got.reported:
         actual = f"{measured(got.value, lang)} {measure.unit or ''}".strip()
     else:
-        actual = "✓" if outcome and outcome.done_on else "—"
+        actual = "✓" if outcome and outcome.done_on and measure is None else "—"  # a measured task is done only by its value
     evidence = list(outcome.evidence) if outcome else []
     accountable = resp.accountable if resp and resp.accountable and resp.accountable != m.cadre else None
     return TaskRow(
@@ -365,7 +401,12 @@ def _status_name(ts: TaskResult, _: Gettext, lang: str) -> str:
     return name
 
 
-def _strengths(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str) -> list[str]:
+def _label(ts: TaskResult, units: Mapping[tuple[str, int], str]) -> str:
+    """A task as the draft names it: an earlier post's (a move) with its unit, as the task table does."""
+    return f"{ts.id} ({units[ts.origin]})" if ts.origin is not None and ts.origin in units else ts.id
+
+
+def _strengths(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str, units: Mapping[tuple[str, int], str]) -> list[str]:
     out = []
     counts = Counts.of(ts.status for ts in visible)
     if counts.on_time:
@@ -379,11 +420,11 @@ def _strengths(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: st
         detail = ""
         if measure and got is not None and got.source == "outcome":
             detail = f" ({measured(got.value, lang)}/{measured(measure.target, lang)} {measure.unit or ''})".replace(" )", ")")
-        out.append(_("Exceeded task {task}: {what}{detail}.").format(task=ts.id, what=t.what, detail=detail))
+        out.append(_("Exceeded task {task}: {what}{detail}.").format(task=_label(ts, units), what=t.what, detail=detail))
     return out
 
 
-def _shortcomings(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str) -> list[str]:
+def _shortcomings(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: str, units: Mapping[tuple[str, int], str]) -> list[str]:
     out = []
     for ts in visible:
         t = tasks[(ts.origin, ts.id)]
@@ -392,15 +433,19 @@ def _shortcomings(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang:
             days = (j.done_on - j.due).days if j.done_on and j.due else 0
             cause = t.outcome.objective_cause if t.outcome else None
             reason = (" " + _("(objective cause: {note})").format(note=cause.note)) if cause else ""
-            out.append(_("Task {task} finished {days} days late: {what}{reason}.").format(task=ts.id, days=days, what=t.what, reason=reason))
+            out.append(_("Task {task} finished {days} days late: {what}{reason}.").format(task=_label(ts, units), days=days, what=t.what, reason=reason))
         elif ts.status in ("not-done", "overdue"):
             reached = ""
             if t.result and t.result.measure and ts.ratio is not None:
-                reached = " " + _("(reached {percent} of the target)").format(percent=fixed(100 * ts.ratio, 1, lang) + " %")
-            out.append(_("Task {task} not completed: {what}{reached}.").format(task=ts.id, what=t.what, reached=reached))
+                share = fixed(100 * ts.ratio, 1, lang) + " %"
+                if ts.achieved is not None and ts.achieved.source == "check-in":  # no final result: a check-in is not one
+                    reached = " " + _("(no final result yet; the latest check-in reached {percent} of the target)").format(percent=share)
+                else:
+                    reached = " " + _("(reached {percent} of the target)").format(percent=share)
+            out.append(_("Task {task} not completed: {what}{reached}.").format(task=_label(ts, units), what=t.what, reached=reached))
     open_tasks = [ts for ts in visible if ts.status == "in-progress"]
     if open_tasks:
-        out.append(_("{n} tasks still open within their term: {ids}.").format(n=len(open_tasks), ids=", ".join(ts.id for ts in open_tasks)))
+        out.append(_("{n} tasks still open within their term: {ids}.").format(n=len(open_tasks), ids=", ".join(_label(ts, units) for ts in open_tasks)))
     return out
 
 
@@ -413,7 +458,7 @@ def texts(r: Report, _: Gettext) -> dict[str, str]:
             files=r.hidden_files, tasks=r.hidden_tasks),
         "summary": _("Summary"), "cadres": _("Cadres"), "tasks": _("Tasks"), "tier": _("Tier"),
         "chart_units": _("Task status by unit"), "chart_tiers": _("Tiers"), "chart_quarters": _("Tasks completed by the end of each quarter"),
-        "quota": _("Quota warnings"), "overdue": _("Overdue or not completed"), "due": _("due"), "contents": _("Cadres in this report"),
+        "quota": _("Quota warnings"), "notes": _("Notes on the scoring"), "overdue": _("Overdue or not completed"), "due": _("due"), "contents": _("Cadres in this report"),
         "period": _("period"), "basis": _("Basis"), "monitor": _("Monitor"), "points": _("Points"), "self_rating": _("Self-rating"),
         "hidden_tasks": _("{n} confidential tasks are left out of this public version."),
         "unclear": _("Not clear on what (5 rõ), for the council to check first: tasks {ids}. Their points are counted as computed."),

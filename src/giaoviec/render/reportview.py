@@ -164,6 +164,7 @@ class Report:
     tiers: list[tuple[str, str, int]]  # tier, name, n
     tasks: int
     quota: list[str]
+    notes: list[str]  # what the scoring warns of besides quotas (a council's component the rules do not have)
     overdue: list[tuple[str, str, str, str]]  # cadre, task, what, due
     hidden_files: int
     hidden_tasks: int
