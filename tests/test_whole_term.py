@@ -62,6 +62,9 @@ def test_the_report_shows_the_checkpoint_not_the_whole_task(cli, root):
     assert "| 20 km |" not in road  # 11 of the term's 20 km is not "exceeded"
     listed = next(line for line in run.out.splitlines() if line.startswith("- ") and "Xây dựng 5 trường" in line)
     assert "hạn 31/12/2025, mốc kiểm tra của năm" in listed and "30/06/2030" not in listed  # not "overdue" against the term's due date
+    drafts = [line for line in run.out.splitlines() if "Xây dựng 20 km" in line and not line.startswith("|")]
+    assert drafts and all("vượt mức nhiệm vụ" not in line for line in drafts), drafts  # the strengths' draft: not the whole task
+    assert any("Vượt mốc kiểm tra ngày 31/12/2025 của nhiệm vụ" in line for line in drafts), drafts
 
 
 def test_a_checkpoint_year_and_the_term_are_judged_apart(cli, root):

@@ -439,6 +439,7 @@ VI.update({
     "support": "phối hợp",
     "Completed {n} of {total} tasks on time.": "Hoàn thành đúng hạn {n}/{total} nhiệm vụ.",
     "Exceeded task {task}: {what}{detail}.": "Hoàn thành vượt mức nhiệm vụ {task}: {what}{detail}.",
+    "Passed the {date} checkpoint of task {task}: {what}{detail}.": "Vượt mốc kiểm tra ngày {date} của nhiệm vụ {task}: {what}{detail}.",
     "(objective cause: {note})": "(nguyên nhân khách quan: {note})",
     "Task {task} finished {days} days late: {what}{reason}.": "Nhiệm vụ {task} hoàn thành chậm {days} ngày: {what}{reason}.",
     "(reached {percent} of the target)": "(đạt {percent} chỉ tiêu)",

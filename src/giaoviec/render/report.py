@@ -420,6 +420,10 @@ def _strengths(visible: list[TaskResult], tasks: TaskIndex, _: Gettext, lang: st
         detail = ""
         if measure and got is not None and got.source == "outcome":
             detail = f" ({measured(got.value, lang)}/{measured(measure.target, lang)} {measure.unit or ''})".replace(" )", ")")
+        if ts.judgement.checkpoint:  # a longer task: this year's checkpoint was passed, not the whole task
+            out.append(_("Passed the {date} checkpoint of task {task}: {what}{detail}.").format(
+                date=formats.day(ts.judgement.due, lang), task=_label(ts, units), what=t.what, detail=detail))
+            continue
         out.append(_("Exceeded task {task}: {what}{detail}.").format(task=_label(ts, units), what=t.what, detail=detail))
     return out
 
