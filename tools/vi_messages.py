@@ -1031,3 +1031,11 @@ VI.update({
     "ics: only this cadre's deadlines.": "ics: chỉ các hạn của cán bộ này.",
 })
 VI.update({"The score, step by step": "Cách tính điểm, từng bước"})
+
+VI.update({
+    "a path it names is not a path inside the repository: {value}": "một đường dẫn trong đó không phải đường dẫn bên trong kho: {value}",
+    "it was not made by this user's giaoviec (it is not signed with the key in the user's state folder)": "nó không do giaoviec của người dùng này tạo ra (không được ký bằng khóa trong thư mục trạng thái của người dùng)",
+    "it is not a journal of this repository": "đó không phải nhật ký ghi của kho này",
+    "a file it names is not a temporary file of giaoviec beside its target: {file}": "một tệp được nêu trong đó không phải tệp tạm của giaoviec đặt cạnh tệp đích: {file}",
+    "it cannot be read as a journal of giaoviec": "không đọc được như một nhật ký ghi của giaoviec",
+})

@@ -27,10 +27,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from giaoviec.i18n import N_, Phrase, os_problem, phrase
+
 IN_TREE = ".giaoviec-pending.json"  # where versions before this one kept it: never read
 STAGING, RENAMING = "staging", "renaming"
 KEY_NAME = "journal.key"  # in the state folder: the user's own key that signs every journal
-NOT_OURS = "it was not made by this user's giaoviec (it is not signed with the key in the user's state folder)"
 TEMP_NAME = re.compile(r"\.giaoviec-[0-9a-f]{16}-[0-9]{1,6}\.tmp")
 
 _state_folder: Path | None = None
@@ -140,15 +141,20 @@ class Journal:
 
 
 class BadJournal(ValueError):
-    """A journal that cannot be read or names something it may not: never obeyed."""
+    """A journal that cannot be read or names something it may not: never obeyed. `said`: why, in
+    the reader's language when shown."""
+
+    def __init__(self, said: Phrase | str) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 def _relative(value: object) -> str:
     if not isinstance(value, str) or not value or "\\" in value or "\0" in value:
-        raise BadJournal(f"not a relative path: {value!r}")
+        raise BadJournal(phrase(N_("a path it names is not a path inside the repository: {value}"), value=repr(value)))
     p = PurePosixPath(value)
     if p.is_absolute() or any(part in ("", ".", "..") for part in value.split("/")):
-        raise BadJournal(f"not a relative path: {value!r}")
+        raise BadJournal(phrase(N_("a path it names is not a path inside the repository: {value}"), value=repr(value)))
     return value
 
 
@@ -161,7 +167,7 @@ def read(root: Path) -> Journal | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise BadJournal(str(exc)) from None
+        raise BadJournal(os_problem(exc)) from None
     try:
         signed = json.loads(raw.decode("utf-8"))
         body, mac = signed["journal"], signed["mac"]
@@ -169,24 +175,26 @@ def read(root: Path) -> Journal | None:
         if not isinstance(body, str) or not isinstance(mac, str) or key is None or not _same(mac, _mac(key, body)):
             raise KeyError("mac")
     except (ValueError, KeyError, TypeError, AttributeError, OSError):
-        raise BadJournal(NOT_OURS) from None
+        raise BadJournal(phrase(N_("it was not made by this user's giaoviec (it is not signed with the key in the user's state folder)"))) from None
     try:
         data = json.loads(body)
         state, renames = data["state"], data["renames"]
         if data.get("root") != os.path.realpath(root) or state not in (STAGING, RENAMING) or not isinstance(renames, list):
-            raise BadJournal("not a journal of this repository")
+            raise BadJournal(phrase(N_("it is not a journal of this repository")))
         pairs = []
         for tmp, target in renames:
             tmp, target = _relative(tmp), _relative(target)
             tmp_p, target_p = PurePosixPath(tmp), PurePosixPath(target)
             if tmp_p.parent != target_p.parent or not TEMP_NAME.fullmatch(tmp_p.name):
-                raise BadJournal(f"not a temporary file of giaoviec beside its target: {tmp}")
+                raise BadJournal(phrase(N_("a file it names is not a temporary file of giaoviec beside its target: {file}"), file=tmp))
             pairs.append((tmp, target))
         before = data.get("before", {})
         if not isinstance(before, dict) or not all(v is None or isinstance(v, str) for v in before.values()):
-            raise BadJournal("not a journal of this repository")
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise BadJournal(str(exc)) from None
+            raise BadJournal(phrase(N_("it is not a journal of this repository")))
+    except BadJournal:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise BadJournal(phrase(N_("it cannot be read as a journal of giaoviec"))) from None
     return Journal(path, state, tuple(pairs), before)
 
 
@@ -200,13 +208,13 @@ def encode(root: Path, state: str, renames: list[tuple[str, str]], before: dict[
     return json.dumps({"journal": body, "mac": _mac(key, body)}, ensure_ascii=False).encode("utf-8")
 
 
-def unfinished(root: Path) -> tuple[list[str], str | None]:
+def unfinished(root: Path) -> tuple[list[str], Phrase | str | None]:
     """For a reader: the targets of a write interrupted while its files were being put in place
     (some may be new, others old), and the problem of a journal that cannot be read."""
     try:
         journal = read(root)
     except BadJournal as exc:
-        return [], str(exc)
+        return [], exc.said
     if journal is None or journal.state != RENAMING:
         return [], None  # nothing in the tree has changed yet (only temporary files were written)
     return [target for _tmp, target in journal.renames], None

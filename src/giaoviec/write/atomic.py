@@ -178,7 +178,7 @@ def _recover(root: Path, live: bool = False) -> None:
     try:
         found = journals.read(root)
     except journals.BadJournal as exc:
-        raise _unusable(root, str(exc)) from None
+        raise _unusable(root, exc.said) from None
     if found is None:
         return
     real_root = os.path.realpath(root)
