@@ -196,3 +196,45 @@ def test_a_200_cadre_diff_fits_a_pull_request_comment(tmp_path):
     assert "Bản đầy đủ: <https://example.test/run/1>" in comment.out
     assert comment.out.count("<details") == comment.out.count("</details>")
     assert "@to-chuc" not in comment.out and "#12" not in comment.out
+
+
+def test_a_comment_never_exceeds_its_limit(repo):
+    """--max-chars below what the head and note need, or a --full-at that cannot fit, is a usage error
+    that says the minimum; every limit that is accepted is kept."""
+    edit(repo, "target: 12", "target: 8")
+    for limit in ("10", "200"):
+        run = subprocess_cli("-C", str(repo), "diff", "HEAD", "--format", "md", "--max-chars", limit)
+        assert run.code == 2 and run.out == "" and f"--max-chars {limit} quá nhỏ" in run.err
+        least = int(re.search(r"ít nhất (\d+) ký tự", run.err).group(1))
+    assert subprocess_cli("-C", str(repo), "diff", "HEAD", "--format", "md", "--max-chars", str(least - 1)).code == 2
+    for limit in range(least, least + 400, 7):
+        ok = subprocess_cli("-C", str(repo), "diff", "HEAD", "--format", "md", "--max-chars", str(limit))
+        assert ok.code == 0 and len(ok.out) <= limit
+    long = subprocess_cli("-C", str(repo), "diff", "HEAD", "--format", "md", "--full-at", "https://example.test/" + "x" * 70_000)
+    assert long.code == 2 and long.out == "" and "--full-at quá dài" in long.err
+    whole = subprocess_cli("-C", str(repo), "diff", "HEAD", "--format", "md", "--max-chars", "0", "--full-at", "https://example.test/" + "x" * 70_000)
+    assert whole.code == 0 and "giảm từ 12 xuống 8" in whole.out
+
+
+def test_one_unit_too_long_is_cut_by_cadre(repo):
+    """Every change in one commune: a cut shows the cadres of that unit that fit, and the note counts
+    the rest and names the command (base and head) that prints the whole text."""
+    cadres = CADRES + "".join(f"  - {{id: can-bo-{i:02}, name: Cán bộ {i:02}, positions: [{{title: Phó Bí thư, role: deputy, unit: xa-dong, from: 2020-01-01}}]}}\n" for i in range(30))
+    (repo / "org/cadres.yaml").write_text(cadres, encoding="utf-8")
+    for i in range(30):
+        text = ASSIGNMENT.replace("cadre: le-thi-mai", f"cadre: can-bo-{i:02}").replace("Bí thư Đảng ủy xã", "Phó Bí thư")
+        (repo / f"assignments/2024/xa-dong/can-bo-{i:02}.yaml").write_text(text.replace("accountable: le-thi-mai", f"accountable: can-bo-{i:02}"), encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "more cadres")
+    for i in range(30):
+        edit(repo, "target: 12", "target: 8", f"assignments/2024/xa-dong/can-bo-{i:02}.yaml")
+    git(repo, "commit", "-qam", "lower")
+    whole = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "HEAD", "--format", "md", "--max-chars", "0")
+    assert whole.code == 0 and whole.out.count("<details") == 1 and whole.out.count("Cán bộ ") == 30
+    cut = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "HEAD", "--format", "md", "--max-chars", str(len(whole.out) // 2))
+    assert cut.code == 0 and len(cut.out) <= len(whole.out) // 2
+    shown = cut.out.count("**Cán bộ ")
+    assert 0 < shown < 30 and cut.out.count("<details") == cut.out.count("</details>") == 1
+    assert f"còn 0 đơn vị ({30 - shown} cán bộ) không hiện ở đây" in cut.out
+    assert "Bản đầy đủ: giaoviec diff HEAD\\~1 HEAD --format md --max-chars 0" in cut.out or \
+        "Bản đầy đủ: giaoviec diff HEAD~1 HEAD --format md --max-chars 0" in cut.out

@@ -199,6 +199,12 @@ def diff(
         if summary is not None and _is_stdout(summary):  # `>> "$GITHUB_STEP_SUMMARY"`: the job summary takes the whole text
             sys.stdout.write(diff_render.markdown(result, s.gettext(), None, full_at))
             return
+        if max_chars and (least := diff_render.least(result, s.gettext(), full_at)) > max_chars:
+            if full_at and diff_render.least(result, s.gettext()) <= max_chars:
+                raise Fatal(ExitCode.USAGE, N_("--full-at is too long: with it the comment needs {least} characters, more than --max-chars {limit}; give a shorter address."),
+                            least=least, limit=max_chars)
+            raise Fatal(ExitCode.USAGE, N_("--max-chars {limit} is too small: this comment needs at least {least} characters (0: no limit)."),
+                        least=least, limit=max_chars)
         sys.stdout.write(diff_render.markdown(result, s.gettext(), max_chars or None, full_at))
         if summary is not None:  # a comment is cut to fit; the job summary has the whole text (the note says where)
             with summary.open("a", encoding="utf-8") as out:

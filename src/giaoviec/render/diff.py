@@ -243,16 +243,59 @@ def _flagged(b: Block, _: Gettext) -> int:
 
 def markdown(r: Review, _: Gettext, limit: int | None = None, full_at: str | None = None) -> str:
     """The change for a pull request: one folded section per unit (open where something is flagged ⚠).
-    With `limit`, at most that many characters: the units that do not fit are named in a note that
-    says where the whole text is (`full_at`), never cut in the middle. The changes of the registry
-    (units, cadres, profiles, configuration: one line a file) are cut the same way."""
+    With `limit`, at most that many characters (never more: `least` says what a limit must allow):
+    the units that do not fit are named in a note that says where the whole text is (`full_at`),
+    never cut in the middle; a unit too long for the room left shows the cadres that fit. The
+    changes of the registry (units, cadres, profiles, configuration: one line a file) are cut the same way."""
+    head, pieces, tail, note = _parts(r, _, full_at)
+    shown = list(head)
+    size = len("\n".join(shown + tail)) + 1
+    room = len("\n".join(note(pieces, 0, True))) + 1  # what a note needs at most (its counts are never larger)
+    for i, piece in enumerate(pieces):
+        length = len("\n".join(piece.lines)) + 1
+        if limit is None or size + length + (room if i + 1 < len(pieces) else 0) <= limit:
+            shown += piece.lines
+            size += length
+            continue
+        part, cadres = _part(piece, limit - size - room)
+        shown += part + note(pieces[i:], cadres)
+        break
+    return "\n".join(shown + tail) + "\n"
+
+
+@dataclass
+class _Piece:
+    """A registry change (`changes` 1) or a unit's folded section with its cadres' blocks."""
+
+    changes: int
+    lines: list[str]
+    opening: list[str] = field(default_factory=list)
+    blocks: list[list[str]] = field(default_factory=list)
+
+
+def _part(piece: _Piece, room: int) -> tuple[list[str], int]:
+    """As many of a unit's cadres as fit in `room` characters, in its folded section: the lines and
+    how many cadres they show (none: no lines)."""
+    lines = [*piece.opening, "", "</details>"]
+    size, count = len("\n".join(lines)) + 1, 0
+    for block in piece.blocks:
+        length = len("\n".join(block)) + 1
+        if size + length > room:
+            break
+        size, count = size + length, count + 1
+    if not count:
+        return [], 0
+    return [*piece.opening, *(line for b in piece.blocks[:count] for line in b), "", "</details>"], count
+
+
+def _parts(r: Review, _: Gettext, full_at: str | None) -> tuple[list[str], list[_Piece], list[str], Any]:
     flagged = sum(1 for c in r.diff.changes if describe(c, _)[1])
     head = [MARKER, "### " + _("giaoviec: what this change does"), ""]
     head.append(_("{n} changes in {files} files; {flagged} to look at twice (⚠).").format(
         n=len(r.diff.changes), files=len(r.diff.changed_files), flagged=flagged))
     registry, cadres = blocks(r)
-    # each piece: (registry changes, cadres, lines); the registry's first, a change a piece
-    pieces: list[tuple[int, int, list[str]]] = [(1, 0, ["", "- ⚠ " + md(describe(c, _)[0])]) for c in registry]
+    # the registry's changes first, one a piece; then one piece a unit
+    pieces = [_Piece(1, ["", "- ⚠ " + md(describe(c, _)[0])]) for c in registry]
     tail: list[str] = [*("\n> " + md(line) for line in incomplete.public(r.withheld, _))]
     if not r.complete:
         tail += ["", "> ⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
@@ -262,12 +305,18 @@ def markdown(r: Review, _: Gettext, limit: int | None = None, full_at: str | Non
     for unit, unit_blocks in by_unit.items():
         marks = sum(_flagged(b, _) for b in unit_blocks)
         summary = _("{unit}: {n} cadres").format(unit=md_html(unit), n=len(unit_blocks)) + (f", {marks} ⚠" if marks else "")
-        body = [line for b in unit_blocks for line in _block_md(b, r, _)]
-        pieces.append((0, len(unit_blocks), ["", f"<details{' open' if marks else ''}><summary><b>{summary}</b></summary>", *body, "", "</details>"]))
-    where = _("The whole text: {url}").format(url=md_url(full_at)) if full_at else _("The whole text: giaoviec diff {base} --format md").format(base=md(r.base))
+        opening = ["", f"<details{' open' if marks else ''}><summary><b>{summary}</b></summary>"]
+        parts = [_block_md(b, r, _) for b in unit_blocks]
+        pieces.append(_Piece(0, [*opening, *(line for b in parts for line in b), "", "</details>"], opening, parts))
+    revisions = " ".join(md(x) for x in (r.base, r.head) if x)
+    where = _("The whole text: {url}").format(url=md_url(full_at)) if full_at else \
+        _("The whole text: giaoviec diff {revisions} --format md --max-chars 0").format(revisions=revisions)
 
-    def note(left: list[tuple[int, int, list[str]]], longest: bool = False) -> list[str]:
-        changes, units, cadres = sum(p[0] for p in left), sum(1 for p in left if not p[0]), sum(p[1] for p in left)
+    def note(left: list[_Piece], shown: int = 0, longest: bool = False) -> list[str]:
+        """What is not shown: `shown` cadres of the first unit left are (a unit partly shown is not counted)."""
+        changes = sum(p.changes for p in left)
+        units = sum(1 for p in left if not p.changes) - (1 if shown else 0)
+        cadres = sum(len(p.blocks) for p in left) - shown
         if changes or longest:
             said = _("⚠ Cut to fit a pull-request comment: {changes} more changes of units, cadres, profiles or the configuration, and {units} more units ({cadres} cadres), are not shown here.").format(
                 changes=changes, units=units, cadres=cadres)
@@ -275,18 +324,13 @@ def markdown(r: Review, _: Gettext, limit: int | None = None, full_at: str | Non
             said = _("⚠ Cut to fit a pull-request comment: {units} more units ({cadres} cadres) are not shown here.").format(units=units, cadres=cadres)
         return ["", "> " + said, "> " + where]
 
-    shown = list(head)
-    size = len("\n".join(shown + tail)) + 1
-    room = len("\n".join(note(pieces, longest=True))) + 1  # what a note needs at most (its counts are never larger)
-    for i, (_changes, _count, section) in enumerate(pieces):
-        piece = len("\n".join(section)) + 1
-        if limit is None or size + piece + (room if i + 1 < len(pieces) else 0) <= limit:
-            shown += section
-            size += piece
-            continue
-        shown += note(pieces[i:])
-        break
-    return "\n".join(shown + tail) + "\n"
+    return head, pieces, tail, note
+
+
+def least(r: Review, _: Gettext, full_at: str | None = None) -> int:
+    """The fewest characters a Markdown limit must allow: the head, the end, and the longest note."""
+    head, pieces, tail, note = _parts(r, _, full_at)
+    return len("\n".join(head + tail)) + 1 + len("\n".join(note(pieces, 0, True))) + 1
 
 
 def as_json(r: Review, _: Gettext) -> str:
