@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -171,6 +172,19 @@ def test_root_found_upwards(cli):
 def test_no_repository_is_exit_3(cli, tmp_path):
     run = cli("validate", cwd=tmp_path)
     assert run.code == 3 and "giaoviec.yaml" in run.err and "Traceback" not in run.err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_a_config_that_is_not_a_file_is_said_so(cli, tmp_path, kind):
+    """giaoviec.yaml a pipe, a folder or a link to /dev/zero: exit 3, saying it is not a regular file
+    (not that there is none), with -C and found from a folder below."""
+    root = build_repo(tmp_path)
+    config = root / "giaoviec.yaml"
+    config.unlink()
+    {"fifo": lambda: os.mkfifo(config), "folder": config.mkdir, "device": lambda: config.symlink_to("/dev/zero")}[kind]()
+    for run in (cli("-C", str(root), "validate"), cli("validate", cwd=root / "assignments")):
+        assert run.code == 3 and "giaoviec.yaml" in run.err and "không phải là một tệp thông thường" in run.err
+        assert "Không có giaoviec.yaml" not in run.err and "Traceback" not in run.err
 
 
 def test_invalid_config_is_exit_3(cli, tmp_path):

@@ -80,6 +80,9 @@ class Session:
     def root(self) -> Path:
         if self.root_option is not None:
             if not (self.root_option / CONFIG_FILE).is_file():
+                if os.path.lexists(self.root_option / CONFIG_FILE):
+                    raise Fatal(ExitCode.REPOSITORY, N_("{file} in {root} is not a regular file (a folder, a pipe, a device or a broken link): it cannot be read."),
+                                file=CONFIG_FILE, root=str(self.root_option))
                 raise Fatal(ExitCode.REPOSITORY, N_("No {file} in {root}."), file=CONFIG_FILE, root=str(self.root_option))
             return self.root_option.resolve()
         found = find_root(Path.cwd())

@@ -125,7 +125,7 @@ def holds_giaoviec_data(f: BinaryIO, chunk: int = 1 << 20) -> bool:
 def find_root(start: Path) -> Path | None:
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file():
+        if (folder / CONFIG_FILE).is_file() or os.path.lexists(folder / CONFIG_FILE):  # not a file: said by the command (exit 3)
             return folder
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+import os
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol
@@ -172,6 +173,9 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
     With `parsed`, a file parsed before (same digest, no finding) is read back from it. `withhold`
     (--public): confidential items taken out as they are read (never with `parsed`)."""
     if not (root / CONFIG_FILE).is_file():
+        if os.path.lexists(root / CONFIG_FILE):  # a folder, a pipe, a device, a link to none of a file
+            raise repository_error(N_("{file} in {root} is not a regular file (a folder, a pipe, a device or a broken link): it cannot be read."),
+                                   file=CONFIG_FILE, root=str(root))
         raise repository_error(N_("No {file} in {root}."), file=CONFIG_FILE, root=str(root))
     if scanned is None:
         scanned = scan(root, listed if listed is not None else list_files(root))
