@@ -8,10 +8,10 @@ read one at a time by whoever streams them (`app.checking.Checking`), which keep
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-import os
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol
