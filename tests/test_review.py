@@ -238,3 +238,20 @@ def test_one_unit_too_long_is_cut_by_cadre(repo):
     assert f"còn 0 đơn vị ({30 - shown} cán bộ) không hiện ở đây" in cut.out
     assert "Bản đầy đủ: giaoviec diff HEAD\\~1 HEAD --format md --max-chars 0" in cut.out or \
         "Bản đầy đủ: giaoviec diff HEAD~1 HEAD --format md --max-chars 0" in cut.out
+
+
+def test_changed_files_with_errors_are_said(repo):
+    """A commit adding files the head revision finds errors in (each a second assignment of the same
+    cadre, program and period): every format says how many changed files have errors, and where to
+    see them; the review is incomplete."""
+    for i in range(5):
+        (repo / f"assignments/2024/xa-dong/ban-sao-{i}.yaml").write_text(ASSIGNMENT, encoding="utf-8")
+    (repo / "assignments/2024/xa-dong/hong.yaml").write_text("apiVersion: giaoviec/v1\nkind: Assignment\ncadre: [\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "copies")
+    for fmt in ("text", "md"):
+        run = subprocess_cli("-C", str(repo), "diff", "HEAD~1", "HEAD", "--format", fmt)
+        # the first copy is the one the others (and the unchanged file) are found to repeat; one file unreadable
+        assert "5 tệp đã thay đổi có lỗi" in run.out and "giaoviec validate" in run.out, run.out
+    doc = json.loads(subprocess_cli("-C", str(repo), "diff", "HEAD~1", "HEAD", "--format", "json").out)
+    assert doc["complete"] is False and doc["files_with_errors"] == [*(f"assignments/2024/xa-dong/ban-sao-{i}.yaml" for i in range(1, 5)), "assignments/2024/xa-dong/hong.yaml"]

@@ -20,6 +20,7 @@ VI = {
     "Message": "Nội dung",
     "{files} files, {errors} errors, {warnings} warnings.": "{files} tệp, {errors} lỗi, {warnings} cảnh báo.",
     "No {file} in {root}.": "Không có {file} trong {root}.",
+    "{n} changed files have errors: the changes and figures above leave out what they hold; giaoviec validate lists the errors.": "{n} tệp đã thay đổi có lỗi: các thay đổi và con số trên không tính phần nội dung của các tệp này; giaoviec validate liệt kê các lỗi.",
     "{file} in {root} is not a regular file (a folder, a pipe, a device or a broken link): it cannot be read.": "{file} trong {root} không phải là một tệp thông thường (là thư mục, ống dẫn, thiết bị hoặc liên kết hỏng): không đọc được.",
     "No {file} found in {root} or any folder above it.": "Không tìm thấy {file} trong {root} hay thư mục cha nào của nó. Hãy chạy lệnh trong kho dữ liệu hoặc chỉ ra kho bằng -C THƯ_MỤC.",
     "{file} is not a valid Config document.": "{file} không phải tài liệu Config hợp lệ.",

@@ -13,9 +13,10 @@ from giaoviec.app.score import Revision, read_revision, score, score_cadres
 from giaoviec.compute.left_out import confidential
 from giaoviec.compute.review import Review, impacts, names, units
 from giaoviec.compute.year import YearResult
-from giaoviec.diagnostics import Fatal
+from giaoviec.diagnostics import Diagnostic, Fatal
 from giaoviec.domain.semdiff import Change, Diff, compare, years_touched
 from giaoviec.load import gitrev, revisions
+from giaoviec.load.documents import read_file
 from giaoviec.load.public import Withholding
 from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Evaluation
@@ -58,10 +59,22 @@ def review(root: Path, base: str, head: str | None = None, today: dt.date | None
             found += impacts(diff, year, before, after, today)
             seen += [before, after]
             complete = complete and all(r is not None and r.complete for r in (before, after))
+        errors = _errors(new, files, seen[1::2])
     repo = revision.registry.repo  # by name also the cadres and units of a change no year scores (a draft, a removed file)
     named = {c.cadre: repo.name(c.cadre) for c in diff.changes if c.cadre}
     placed = {c.cadre: repo.name(c.owner.unit) for c in diff.changes if c.cadre and c.owner.unit}
-    return Review(base, head or "", diff, found, {**named, **names(*seen)}, complete, {**units(*seen), **placed})
+    return Review(base, head or "", diff, found, {**named, **names(*seen)}, complete and not errors, {**units(*seen), **placed},
+                  errors=errors)
+
+
+def _errors(root: Path | None, files: list[str], results: list[YearResult | None], found: tuple[Diagnostic, ...] = ()) -> tuple[str, ...]:
+    """The changed files with errors in the new revision: each read alone (`root`), and as the
+    scoring of the new revision checked them with the rest (`results`, `found`)."""
+    out = {d.path for r in results if r is not None for d in r.diagnostics if d.is_error and d.path in files}
+    out |= {d.path for d in found if d.is_error and d.path in files}
+    if root is not None:
+        out |= {rel for rel in files if (root / rel).is_file() and any(d.is_error for d in read_file(root, rel)[1])}
+    return tuple(sorted(out))
 
 
 def _public_review(root: Path, base: str, head: str | None, today: dt.date) -> Review:
@@ -89,8 +102,9 @@ def _public_review(root: Path, base: str, head: str | None, today: dt.date) -> R
             found += impacts(diff, year, results[0], results[1], today)
             seen += results
             complete = complete and all(r is not None and r.complete for r in results)
+    errors = _errors(None, files, [], tuple(sides[1].diagnostics))
     withheld = confidential(sides[1].withheld, None, dt.date.min, dt.date.max, ("proposed", "appraised", "assigned", "closed"))
-    return Review(base, head or "", diff, found, names(*seen), complete, units(*seen), withheld)
+    return Review(base, head or "", diff, found, names(*seen), complete and not errors, units(*seen), withheld, errors)
 
 
 def _published(root: Path, files: list[str], checked: Checked) -> list[Document]:

@@ -33,6 +33,7 @@ class Review:
     complete: bool = True  # both revisions could be scored without leaving anything out
     units: dict[str, str] = field(default_factory=dict)  # cadre id → the name of the unit of their assignment
     withheld: Confidential | None = None  # --public: the confidential items of the new revision, left out of both
+    errors: tuple[str, ...] = ()  # the changed files the new revision finds errors in (the review is then incomplete)
 
 
 def _by_key(result: YearResult | None) -> dict[tuple[str, str], tuple[float | None, str]]:

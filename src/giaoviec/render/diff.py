@@ -219,9 +219,16 @@ def text(r: Review, _: Gettext) -> str:
                 lines.append(("    ⚠ " if flag else "    • ") + line)
         lines += ["  → " + _impact(i, _) for i in b.impacts]
     lines += ["", *incomplete.public(r.withheld, _)] if r.withheld is not None else []
+    if r.errors:
+        lines += ["", "⚠ " + errors(r, _)]
     if not r.complete:
         lines += ["", "⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
     return "\n".join(terminal(line.replace("\n", " ")) for line in lines) + "\n"
+
+
+def errors(r: Review, _: Gettext) -> str:
+    """How many changed files the new revision finds errors in, and where they are listed."""
+    return _("{n} changed files have errors: the changes and figures above leave out what they hold; giaoviec validate lists the errors.").format(n=len(r.errors))
 
 
 MARKER = "<!-- giaoviec -->"  # the first line of the Markdown: how a workflow finds its own comment to update it
@@ -297,6 +304,8 @@ def _parts(r: Review, _: Gettext, full_at: str | None) -> tuple[list[str], list[
     # the registry's changes first, one a piece; then one piece a unit
     pieces = [_Piece(1, ["", "- ⚠ " + md(describe(c, _)[0])]) for c in registry]
     tail: list[str] = [*("\n> " + md(line) for line in incomplete.public(r.withheld, _))]
+    if r.errors:
+        tail += ["", "> ⚠ " + md(errors(r, _))]
     if not r.complete:
         tail += ["", "> ⚠ " + _("One of the two revisions has errors: the figures above leave out what those errors cover (see giaoviec score).")]
     by_unit: dict[str, list[Block]] = {}
@@ -343,6 +352,7 @@ def as_json(r: Review, _: Gettext) -> str:
 
     doc = {
         "version": 1, "base": r.base, "head": r.head or None, "files": r.diff.changed_files, "complete": r.complete,
+        "files_with_errors": list(r.errors),
         **incomplete.public_json(r.withheld), "changes": [
             {"kind": c.kind, "path": c.path, "cadre": c.cadre or None, "program": c.program or None, "period": c.period or None,
              "task": c.task, "field": c.field, "old": value(c.old), "new": value(c.new), "eased": c.eased,
