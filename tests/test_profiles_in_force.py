@@ -122,6 +122,9 @@ def test_council_points_a_profile_does_not_use_are_warned_at_the_file_and_in_the
     doc = json.loads(cli("-C", str(root), "score", "2024", "--format", "json").out)
     assert [w["code"] for w in doc["warnings"]] == ["score.component-unused"]
     assert doc["cadres"][0]["points"] == 100  # the 27 is left out, and said so
+    table = cli("-C", str(root), "score", "2024").out  # the table's warning in the reader's words, as the report's
+    line = next(x for x in table.splitlines() if "score.component-unused" in x)
+    assert "can-bo-a:" not in line and "'general'" not in line and "tiêu chí chung" in line.lower(), line
 
 
 def test_the_report_puts_an_unused_component_under_its_own_heading_in_the_readers_words(cli, tmp_path):

@@ -19,7 +19,6 @@ from markupsafe import Markup
 from giaoviec import formats
 from giaoviec.checks.clarity import unclear_what, vocabulary
 from giaoviec.compute.year import YearResult
-from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.org import descendants
 from giaoviec.domain.scoring import AssignmentResult, Council, Counts, TaskResult
 from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE
@@ -34,7 +33,7 @@ from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces
 from giaoviec.render.reportrows import TaskIndex, row, shortcomings, strengths
 from giaoviec.render.reportview import AmendmentRow, CadreSection, CouncilView, Entry, Report, Sections
-from giaoviec.render.score import earlier_posts
+from giaoviec.render.score import earlier_posts, finding_text
 from giaoviec.words import BUCKET, COMPONENT, DISCIPLINE, PROGRAM, STATUS, TIER, TIER_LONG, fixed, measured, percent, word
 
 Models = Mapping[tuple[str, int], Assignment]  # (path, document index) → the document's model
@@ -176,7 +175,7 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         buckets=[(_(BUCKET[b]), buckets[b], percent(buckets[b], total, lang)) for b in BUCKET_ORDER],
         tiers=[(t, word(TIER_LONG, t, _), n) for t, n in tier_counts.items() if n],
         tasks=total, quota=[w.localize(_).message for w in result.findings if w.code == "score.quota"],
-        notes=[] if public else [_note(repo, w, _, lang) for w in result.findings if w.code != "score.quota"],
+        notes=[] if public else [finding_text(repo, w, _, lang) for w in result.findings if w.code != "score.quota"],
         overdue=overdue, hidden_files=result.withheld.assignments if result.withheld else hidden_files,
         hidden_tasks=result.withheld.tasks if result.withheld else hidden_tasks,
         by_unit=sorted((name, Counts.of(t.status for t in ts).buckets) for name, ts in by_unit.items()),
@@ -184,22 +183,6 @@ def build(result: YearResult, models: Models, unit: str, _: Gettext, lang: str, 
         tier_counts=tier_counts, incomplete=incomplete.lines(result.left_out, repo, _), proposals=proposals,
         contents=contents, confidential=confidential, people=people, ratings_note=_ratings_note(shown, people, _),
     )
-
-
-def _note(repo: Repository, w: Diagnostic, _: Gettext, lang: str) -> str:
-    """A finding about the scores other than a quota, as the report's reader reads it: the cadre by name,
-    the components by their words, the rules by their title."""
-    profile = repo.profiles.get(str(w.arg("profile", "")))
-    if profile is None or w.code not in ("score.component-unused", "score.component-range"):
-        return w.localize(_).message
-    args = {"cadre": repo.name(str(w.arg("cadre", ""))), "name": word(COMPONENT, str(w.arg("name", "")), _),
-            "value": formats.number(float(str(w.arg("value", 0))), lang), "profile": profile.short_title}
-    if w.code == "score.component-range":
-        return _("{cadre}: the council's {name} is {value}, above its maximum {max} under {profile}.").format(
-            **args, max=formats.number(float(str(w.arg("max", 0))), lang))
-    scale = ", ".join(f"{word(COMPONENT, k, _)} {formats.number(v, lang)}" for k, v in profile.components.items())
-    return _("{cadre}: the council's {name} ({value}) is not counted: {profile} has no such component; "
-             "check that the other points were entered on its scale ({scale}).").format(**args, scale=scale)
 
 
 def _ratings_note(shown: list[AssignmentResult], people: int, _: Gettext) -> str:

@@ -19,6 +19,7 @@ from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
 from giaoviec.domain.unitnames import in_sentence
 from giaoviec.i18n import N_, Gettext, Phrase, lang_of, phrase, say
+from giaoviec.load.repository import Repository
 from giaoviec.render import incomplete, jsontext
 from giaoviec.render.escape import csv_cell, csv_comment, json_text, md, terminal
 from giaoviec.words import COMPONENT, PROGRAM, STATUS, TIER, TIER_LONG, fixed, short, word
@@ -113,7 +114,23 @@ def _lines_table(result: YearResult, _: Gettext, console: Console) -> None:
 
 
 def warning_lines(result: YearResult, _: Gettext) -> list[str]:
-    return [_("warning") + f" [{w.code}] " + w.localize(_).message for w in result.findings]
+    return [_("warning") + f" [{w.code}] " + finding_text(result.repo, w, _, lang_of(_)) for w in result.findings]
+
+
+def finding_text(repo: Repository, w: Diagnostic, _: Gettext, lang: str) -> str:
+    """A finding about the scores, as a reader reads it (the score table, the report): the cadre by name,
+    the components by their words, the rules by their title (a quota's as it is said)."""
+    profile = repo.profiles.get(str(w.arg("profile", "")))
+    if profile is None or w.code not in ("score.component-unused", "score.component-range"):
+        return w.localize(_).message
+    args = {"cadre": repo.name(str(w.arg("cadre", ""))), "name": word(COMPONENT, str(w.arg("name", "")), _),
+            "value": formats.number(float(str(w.arg("value", 0))), lang), "profile": profile.short_title}
+    if w.code == "score.component-range":
+        return _("{cadre}: the council's {name} is {value}, above its maximum {max} under {profile}.").format(
+            **args, max=formats.number(float(str(w.arg("max", 0))), lang))
+    scale = ", ".join(f"{word(COMPONENT, k, _)} {formats.number(v, lang)}" for k, v in profile.components.items())
+    return _("{cadre}: the council's {name} ({value}) is not counted: {profile} has no such component; "
+             "check that the other points were entered on its scale ({scale}).").format(**args, scale=scale)
 
 
 BOXED_ROWS = 2_000  # up to this many rows, a boxed table; past it, plain aligned lines written one at a time
