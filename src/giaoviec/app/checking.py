@@ -23,12 +23,13 @@ from giaoviec.app.history import stale_by_history
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.load import repository
 from giaoviec.load.cache import FileResult, Memo, Parsed, Store, context_key
-from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
+from giaoviec.load.documents import locate, locate_in, read_file
 from giaoviec.load.files import Listing, discover, read_bounded
 from giaoviec.load.history import history
-from giaoviec.load.public import Withholding
-from giaoviec.load.repository import AssignmentSummary, Registry, Repository, Scan, collector_paused, digest, summarize
+from giaoviec.load.repository import Scan, collector_paused, digest
 from giaoviec.model import Assignment, Evaluation
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import AssignmentSummary, Document, Registry, Repository, Unreadable, summarize
 
 Progress = Callable[[int, int], None]
 

@@ -13,9 +13,9 @@ from giaoviec.domain.semdiff import terms_and_outcome
 from giaoviec.load import yamlio
 from giaoviec.load.documents import parse_document, read_file
 from giaoviec.load.history import History
-from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment, Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.values import Repository
 
 
 def stale_by_history(hist: History, repo: Repository) -> list[Diagnostic]:

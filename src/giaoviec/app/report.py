@@ -29,12 +29,13 @@ from giaoviec.app.checking import Checking
 from giaoviec.compute.year import YearResult, in_scope, scope_of, score_assignments, settle
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.domain.scoring import TaskResult
-from giaoviec.load.documents import Document, read_file
+from giaoviec.load.documents import read_file
 from giaoviec.load.files import read_bounded
-from giaoviec.load.public import Withholding
-from giaoviec.load.repository import Repository, digest
+from giaoviec.load.repository import digest
 from giaoviec.model import Assignment
 from giaoviec.model.compact import compact
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import Document, Repository
 from giaoviec.render.report import Facts, Models, late_words
 
 MODELS_MB = 750  # the memory the models of a report or export may take

@@ -17,10 +17,10 @@ from giaoviec.diagnostics import Diagnostic, Fatal
 from giaoviec.domain.semdiff import Change, Diff, compare, years_touched
 from giaoviec.load import gitrev, revisions
 from giaoviec.load.documents import read_file
-from giaoviec.load.public import Withholding
-from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import Document, Repository
 
 RESTS_ON = ("outcome",)  # with terms of due date and target: what a council's task score rests on
 

@@ -18,9 +18,9 @@ from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import TaskResult
 from giaoviec.i18n import Phrase
 from giaoviec.load import repository
-from giaoviec.load.documents import Document
 from giaoviec.load.files import Listing, discover
-from giaoviec.load.repository import Registry, Repository, Scan
+from giaoviec.load.repository import Scan
+from giaoviec.model.values import Document, Registry, Repository
 
 Unclear = dict[tuple[str, int, str], Phrase]  # (file, document, task) → the wording analyser's finding
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from giaoviec.compute.left_out import Confidential, LeftOut
 from giaoviec.i18n import N_, Gettext
-from giaoviec.load.repository import Repository
+from giaoviec.model.values import Repository
 from giaoviec.render.escape import one_line
 from giaoviec.words import LEFT_OUT, word
 

@@ -24,10 +24,10 @@ from giaoviec.domain.scoring import AssignmentResult, Council, Counts, TaskResul
 from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE
 from giaoviec.domain.unitnames import in_sentence
 from giaoviec.i18n import Gettext, say
-from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
 from giaoviec.model.profile import ScoringProfile
+from giaoviec.model.values import Repository
 from giaoviec.render import charts, incomplete
 from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces
