@@ -15,6 +15,7 @@ from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.i18n import os_problem
 from giaoviec.load import yamlio
 from giaoviec.load.files import DATA_FOLDERS, in_data_folder, is_giaoviec_file, may_hold_giaoviec_data, read_bounded
+from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.scanning import sniff_kinds
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
 from giaoviec.model import KINDS, Cadres, Evaluation, Units
@@ -60,11 +61,11 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool = True,
-              agreed: set[bytes] | None = None, withhold: Withholding | None = None) -> tuple[list[Document], list[Diagnostic]]:
-    """The documents of one file that holds giaoviec data ([] for other YAML files). `agreed`: the
-    texts the fast reader took before, read again without its risk scan (yamlfast.documents).
-    `withhold` (--public): its confidential items taken out before anything is parsed (load/public.py)."""
+def read_file(root: Path, rel: str, raw: bytes | None = None, reader: Reader = FAST,
+              withhold: Withholding | None = None) -> tuple[list[Document], list[Diagnostic]]:
+    """The documents of one file that holds giaoviec data ([] for other YAML files), read as `reader`
+    chooses (load/reader.py). `withhold` (--public): its confidential items taken out before anything
+    is parsed (model/public.py)."""
     if raw is None:
         try:
             raw = read_bounded(root / rel)
@@ -78,7 +79,7 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     text, problem = yamlio.decode(rel, raw)
     if text is None:  # not even text: what it held is unknown, so that nothing else cascades from it
         return [Document(rel, -1, Unreadable("*"))], [problem] if problem else []
-    loaded = yamlio.load(rel, text, fast_reader, agreed)
+    loaded = reader.load(rel, text)
     documents: list[Document] = []
     diagnostics = list(loaded.diagnostics)
     if loaded.diagnostics:  # not even YAML: what it held is unknown

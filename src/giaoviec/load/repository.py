@@ -19,6 +19,7 @@ from giaoviec.i18n import os_problem
 from giaoviec.load.documents import read_file
 from giaoviec.load.files import CONFIG_FILE, list_files, read_bounded
 from giaoviec.load.profiles import builtin_profiles
+from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.scanning import UNREADABLE, Scan, collector_paused, digest, scan
 from giaoviec.model import Assignment, Cadres, Config, ScoringProfile, Units
 from giaoviec.model.public import Withholding
@@ -35,7 +36,7 @@ class Parsed(Protocol):
     def put(self, rel: str, digest: str, docs: list[Document]) -> None: ...
 
 
-def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool = True, scanned: Scan | None = None,
+def load_registry(root: Path, listed: list[str] | None = None, reader: Reader = FAST, scanned: Scan | None = None,
                   parsed: Parsed | None = None, withhold: Withholding | None = None) -> Registry:
     """Reads every file that is not only Assignments; Fatal (exit 3) when the root is unusable.
     With `parsed`, a file parsed before (same digest, no finding) is read back from it. `withhold`
@@ -57,7 +58,7 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
             if kept is not None:
                 documents += kept
                 continue
-            docs, found = read_file(root, rel, raw, fast_reader, withhold=withhold)
+            docs, found = read_file(root, rel, raw, reader, withhold=withhold)
             if not docs and not found and (withhold is None or all(w.path != rel for w in withhold.items)):
                 other.add(rel)
             if parsed is not None and raw is not None and docs and not found:

@@ -46,7 +46,7 @@ PUBLIC = N_("Public version: {files} confidential assignments and {tasks} confid
 
 def public(withheld: Confidential | None, _: Gettext) -> list[str]:
     """The line a public output (--public) says what it left out with; nothing for any other output.
-    Every figure beside it was computed without those items (load/public.py)."""
+    Every figure beside it was computed without those items (model/public.py)."""
     if withheld is None:
         return []
     return [_(PUBLIC).format(files=withheld.assignments, tasks=withheld.tasks)]
