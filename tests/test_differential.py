@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES
-from giaoviec.load import yamlio
 from giaoviec.load.files import list_files
+from giaoviec.load.reader import FAST
 from giaoviec.write.yamlwrite import emit
 from test_agreement import agree, repository
 
@@ -28,7 +28,7 @@ def read_all(root: Path) -> dict[str, dict]:
     """Every document of a repository as data (one document a file), to edit and write back."""
     out = {}
     for rel in list_files(root):
-        loaded = yamlio.load(rel, (root / rel).read_text(encoding="utf-8-sig"))
+        loaded = FAST.load(rel, (root / rel).read_text(encoding="utf-8-sig"))
         if loaded.documents and isinstance(loaded.documents[0], dict) and "apiVersion" in loaded.documents[0]:
             out[rel] = _plain(loaded.documents[0])
     return out

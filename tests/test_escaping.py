@@ -370,10 +370,11 @@ TAGGED = [
 
 @pytest.mark.parametrize("line, tag", TAGGED)
 def test_a_yaml_tag_other_than_the_core_ones_is_refused_at_its_line(line, tag):
-    from giaoviec.load import yamlfast, yamlio
+    from giaoviec.load import yamlfast
+    from giaoviec.load.reader import FAST
 
     text = f"apiVersion: giaoviec/v1\nkind: Cadres\ncadres:\n  - id: a\n    {line}\n"
-    loaded = yamlio.load("org/cadres.yaml", text)
+    loaded = FAST.load("org/cadres.yaml", text)
     codes = [(d.code, d.line, d.column) for d in loaded.diagnostics]
     assert codes and codes[0][0] == "yaml.tag" and codes[0][1] == 5, codes
     assert not loaded.documents
@@ -383,9 +384,9 @@ def test_a_yaml_tag_other_than_the_core_ones_is_refused_at_its_line(line, tag):
 @pytest.mark.parametrize("line", ["name: !!str text", "value: !!int 3", "x: !!float 1.5", "x: !!bool true", "x: !!null null",
                                   "x: !!seq [a]", "x: !!map {a: b}"])
 def test_the_core_tags_are_read(line):
-    from giaoviec.load import yamlio
+    from giaoviec.load.reader import FAST
 
-    loaded = yamlio.load("a.yaml", f"{line}\n")
+    loaded = FAST.load("a.yaml", f"{line}\n")
     assert not loaded.diagnostics and loaded.documents
 
 

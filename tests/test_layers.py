@@ -40,6 +40,18 @@ def test_no_import_from_a_later_stage():
     assert wrong == []
 
 
+PURE = ("model", "domain", "checks", "compute", "render")  # values in, values out: no file, no process, no command
+IMPURE = ("load", "app", "write", "sheets", "cli", "serve")
+
+
+def test_the_pure_layers_import_nothing_that_reads_writes_or_runs():
+    """A check, a figure or a renderer depends on the values of model/, never on the reader that made
+    them (the values every layer shares live in model/values.py, the public filter in model/public.py)."""
+    wrong = sorted((m, t) for m, targets in modules().items() if m.split(".")[1:2] and m.split(".")[1] in PURE
+                   for t in targets if t.split(".")[1:2] and t.split(".")[1] in IMPURE)
+    assert wrong == []
+
+
 def test_no_circle_of_imports():
     graph = modules()
     state: dict[str, int] = {}  # 1: on the current path, 2: done

@@ -262,12 +262,12 @@ def test_a_document_read_again_skips_the_risk_scan_only_if_the_fast_reader_took_
 
     monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
     got = report_app.results_with_models(VP, 2022, None, summary=True)
-    assert got.models.agreed  # the example's assignments are plain YAML: the fast reader takes them
+    assert got.models.reader.agreed  # the example's assignments are plain YAML: the fast reader takes them
     scanned: list[str] = []
     real = yamlfast.risky
     monkeypatch.setattr(yamlfast, "risky", lambda text, data=None: scanned.append(text) or real(text, data))
     built = report_render.build(got.result, got.models, "vinh-phuc", lambda x: x, "en", False)
     list(built.cadres)
     import hashlib
-    assert all(hashlib.sha256(t.encode()).digest() not in got.models.agreed for t in scanned)
+    assert all(hashlib.sha256(t.encode()).digest() not in got.models.reader.agreed for t in scanned)
     assert len({s.key[0] for s in got.result.assignments}) > len(scanned)

@@ -279,7 +279,7 @@ def test_the_internal_outputs_differ(cli, pair):
 def test_findings_are_placed_where_the_items_are_written(tmp_path):
     """A finding about a published task after a confidential one points at its own line."""
     from giaoviec.load.documents import read_file
-    from giaoviec.load.public import Withholding
+    from giaoviec.model.public import Withholding
 
     (tmp_path / "a.yaml").write_text("""apiVersion: giaoviec/v1
 kind: Assignment

@@ -12,10 +12,11 @@ from giaoviec.diagnostics import Where
 from giaoviec.literal import as_text
 from giaoviec.load import yamlio, yamlprecise
 from giaoviec.load.files import is_giaoviec_file
+from giaoviec.load.reader import FAST
 
 
 def load_one(text: str):
-    loaded = yamlio.load("t.yaml", text)
+    loaded = FAST.load("t.yaml", text)
     assert not loaded.diagnostics, loaded.diagnostics
     return loaded.documents[0]
 
@@ -46,7 +47,7 @@ def test_floats_and_nulls():
 
 
 def test_duplicate_key_is_reported_at_the_second_key():
-    loaded = yamlio.load("t.yaml", "a: 1\nb:\n  c: 1\n  c: 2\n")
+    loaded = FAST.load("t.yaml", "a: 1\nb:\n  c: 1\n  c: 2\n")
     (d,) = loaded.diagnostics
     assert (d.code, d.line, d.column) == ("yaml.duplicate-key", 4, 3)
 
@@ -57,7 +58,7 @@ def test_merge_keys_are_not_duplicates():
 
 
 def test_multi_document_and_empty_documents():
-    loaded = yamlio.load("t.yaml", "---\na: 1\n---\n---\nb: 2\n")
+    loaded = FAST.load("t.yaml", "---\na: 1\n---\n---\nb: 2\n")
     assert [d for d in loaded.documents if d is not None] == [{"a": 1}, {"b": 2}]
 
 
@@ -68,7 +69,7 @@ def test_alias_bomb_is_refused_in_bounded_time_and_memory():
         lines.append(f"a{i}: &a{i} [{refs}]")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.process_time()
-    loaded = yamlio.load("bomb.yaml", "\n".join(lines) + "\n")
+    loaded = FAST.load("bomb.yaml", "\n".join(lines) + "\n")
     spent = time.process_time() - start
     grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert [d.code for d in loaded.diagnostics] == ["yaml.too-large"]
@@ -77,7 +78,7 @@ def test_alias_bomb_is_refused_in_bounded_time_and_memory():
 
 
 def test_deep_nesting_is_refused():
-    loaded = yamlio.load("deep.yaml", "a: " + "[" * 500 + "]" * 500 + "\n")
+    loaded = FAST.load("deep.yaml", "a: " + "[" * 500 + "]" * 500 + "\n")
     assert [d.code for d in loaded.diagnostics] == ["yaml.too-large"]
 
 

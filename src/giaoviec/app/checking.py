@@ -1,20 +1,26 @@
 """Reading and checking a repository in one pass: the stream every command consumes.
 
-`Checking(root, today)` reads the registry at once. Iterating it reads each Assignment file, once,
-checks every document in it against the registry and yields it, so that a command can compute
-from the same documents while they are in memory (score judges the tasks, status lists the
-follow-ups). `finish()` then runs the checks across files on the summaries, turns every place into
-a line and column, and returns the `Checked` repository with all its diagnostics.
+`Checking(root, today, source)` reads the registry at once; `source` (load/source.py) says where the
+documents come from and how they are read (the `Reader`, a listing or scan made before, validate's
+cache, the progress callback, --public). Iterating it reads each Assignment file, once, checks every
+document in it against the registry and yields it, so that a command can compute from the same
+documents while they are in memory (score judges the tasks, status lists the follow-ups). `finish()`
+then runs the checks across files on the summaries, turns every place into a line and column, and
+returns the `Checked` repository with all its diagnostics. A command is then five lines:
 
-    checking = Checking(root, today)
-    scored = score_assignments(checking.registry, checking, year)   # consumes the stream
-    checked = checking.finish()
+    checking = Checking(root, today, Source(reader))                 # discover, read the registry
+    scored = score_assignments(checking.registry, checking, year)   # read, check and judge each file
+    checked = checking.finish()                                      # check across files
+    result = settle(scored, checked.repo, checked.diagnostics)      # compute
+    score_render.RENDERERS[format](result, _, out)                   # render (cli/)
+
+`check(root, today, source)` is the pass with nothing computed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,15 +28,15 @@ from giaoviec import checks
 from giaoviec.app.history import stale_by_history
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.load import repository
-from giaoviec.load.cache import FileResult, Memo, Parsed, Store, context_key
-from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
-from giaoviec.load.files import Listing, discover, read_bounded
+from giaoviec.load.cache import FileResult, Memo, context_key
+from giaoviec.load.documents import locate, locate_in, read_file
+from giaoviec.load.files import discover, read_bounded
 from giaoviec.load.history import history
-from giaoviec.load.public import Withholding
-from giaoviec.load.repository import AssignmentSummary, Registry, Repository, Scan, collector_paused, digest, summarize
+from giaoviec.load.repository import collector_paused, digest
+from giaoviec.load.source import Source
 from giaoviec.model import Assignment, Evaluation
-
-Progress = Callable[[int, int], None]
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import AssignmentSummary, Document, Repository, Unreadable, summarize
 
 
 @dataclass(frozen=True)
@@ -49,38 +55,30 @@ class Checked:
 
 
 class Checking:
-    def __init__(self, root: Path, today: dt.date | None = None, listing: Listing | None = None,
-                 progress: Progress | None = None, fast_reader: bool = True, scanned: Scan | None = None,
-                 store: Store | None = None, parsed: Parsed | None = None, registry: Registry | None = None,
-                 agreed: set[bytes] | None = None, wording: bool = True, public: bool = False):
-        """With a `store`, unchanged Assignment files are answered from their cache entries: they are
-        not yielded, so only `finish()` may then be used (as validate does). `registry`: the registry
-        as loaded from `scanned` before (one read of a revision serves several years). `agreed`: kept
-        with the texts the fast reader takes (yamlfast.documents), to read them again faster. `wording`:
-        False for a command that shows no warning (score, stats, report, export, diff): the wording analyser,
-        whose findings are warnings only, is not run (a tenth of the pass); never with a `store`.
-        `public` (--public): the confidential items are taken out as each file is read, before anything
-        is checked or computed (load/public.py); never with a `store` or a `registry`."""
-        assert wording or store is None, "validate's cache keeps every finding"
-        assert not public or (store is None and registry is None), "a public pass reads every file itself"
-        self.withholding = Withholding() if public else None
+    def __init__(self, root: Path, today: dt.date | None = None, source: Source = Source(), wording: bool = True):
+        """`source`: where the documents come from and how they are read (load/source.py). With its
+        `store` (validate's cache), unchanged Assignment files are answered from their cache entries:
+        they are not yielded, so only `finish()` may then be used. `wording`: False for a command that
+        shows no warning (score, stats, report, export, diff): the wording analyser, whose findings are
+        warnings only, is not run (a tenth of the pass); never with a `store`."""
+        assert wording or source.store is None, "validate's cache keeps every finding"
+        self.withholding = Withholding() if source.public else None
         self.root = root
         self.today = today or dt.date.today()
-        self._progress = progress
-        self._fast = fast_reader
-        self._agreed = agreed
-        listing = discover(root) if listing is None else listing
-        self._loaded = registry if registry is not None else repository.load_registry(root, listing.files, fast_reader, scanned, parsed,
-                                                                                                        self.withholding)
+        self._progress = source.progress
+        self._reader = source.reader
+        listing = discover(root) if source.listing is None else source.listing
+        self._loaded = source.registry if source.registry is not None else \
+            repository.load_registry(root, listing.files, source.reader, source.scanned, source.parsed, self.withholding)
         self.registry: Repository = self._loaded.repo
         evaluated = [d.path for d in self.registry.evaluations]
         self._history = history(root, [*evaluated, *self._loaded.assignment_files, *{d.path for d in self._loaded.assignments}]) \
             if evaluated else None
         self._ctx = checks.context(self.registry, self.today, self._history is not None, wording)
         streamed = set(self._loaded.assignment_files)
-        self.memo: Memo | None = store.memo(context_key(
+        self.memo: Memo | None = source.store.memo(context_key(
             {rel: d for rel, d in self._loaded.digests.items() if rel not in streamed}, self.today, self._history is not None,
-        )) if store is not None else None
+        )) if source.store is not None else None
         self._found: list[Diagnostic] = [*listing.problems, *self._loaded.diagnostics]
         self._summaries: list[AssignmentSummary] = []
         self._unreadable: list[Document] = list(self._loaded.unreadable)
@@ -110,7 +108,7 @@ class Checking:
                         raw = None
                     if raw is not None:
                         self._digests[rel] = digest(raw)
-                    docs, found = read_file(self.root, rel, raw, fast_reader=self._fast, agreed=self._agreed, withhold=self.withholding)
+                    docs, found = read_file(self.root, rel, raw, self._reader, self.withholding)
                     for doc in docs:
                         if isinstance(doc.model, Assignment):
                             found += self._placed(checks.check_assignment(self._ctx, doc))
@@ -171,6 +169,6 @@ class Checking:
         return Checked(repo, sorted(locate(self.root, found)), withheld)
 
 
-def check(root: Path, today: dt.date | None = None, progress: Progress | None = None, fast_reader: bool = True) -> Checked:
+def check(root: Path, today: dt.date | None = None, source: Source = Source()) -> Checked:
     """The whole repository checked, with nothing else computed."""
-    return Checking(root, today, progress=progress, fast_reader=fast_reader).finish()
+    return Checking(root, today, source).finish()

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.domain.unitnames import in_sentence, names_committee, territory
-from giaoviec.load.repository import Repository
 from giaoviec.model.config import DocumentSettings
+from giaoviec.model.values import Repository
 from giaoviec.render.letterhead import Letterhead
 
 LEVEL_WORDS = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+", re.IGNORECASE)

@@ -10,12 +10,12 @@ from giaoviec.checks.evaluations import STALE_HINT, STALE_HISTORY
 from giaoviec.diagnostics import Diagnostic, warning
 from giaoviec.domain.councils import matching_assignments
 from giaoviec.domain.semdiff import terms_and_outcome
-from giaoviec.load import yamlio
 from giaoviec.load.documents import parse_document, read_file
 from giaoviec.load.history import History
-from giaoviec.load.repository import Repository
+from giaoviec.load.reader import FAST
 from giaoviec.model import Assignment, Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.values import Repository
 
 
 def stale_by_history(hist: History, repo: Repository) -> list[Diagnostic]:
@@ -50,7 +50,7 @@ def stale_by_history(hist: History, repo: Repository) -> list[Diagnostic]:
 def _assignment(text: str | None, rel: str, index: int) -> Assignment | None:
     if text is None:
         return None
-    loaded = yamlio.load(rel, text)
+    loaded = FAST.load(rel, text)
     if loaded.diagnostics or index >= len(loaded.documents):
         return None
     model, _ = parse_document(rel, index, loaded.documents[index])

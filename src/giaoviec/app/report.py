@@ -29,12 +29,15 @@ from giaoviec.app.checking import Checking
 from giaoviec.compute.year import YearResult, in_scope, scope_of, score_assignments, settle
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.domain.scoring import TaskResult
-from giaoviec.load.documents import Document, read_file
+from giaoviec.load.documents import read_file
 from giaoviec.load.files import read_bounded
-from giaoviec.load.public import Withholding
-from giaoviec.load.repository import Repository, digest
+from giaoviec.load.reader import FAST, Reader
+from giaoviec.load.repository import digest
+from giaoviec.load.source import Source
 from giaoviec.model import Assignment
 from giaoviec.model.compact import compact
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import Document, Repository
 from giaoviec.render.report import Facts, Models, late_words
 
 MODELS_MB = 750  # the memory the models of a report or export may take
@@ -61,10 +64,9 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
     """The Assignment models in scope: as many kept as memory allows (compacted when not all fit as
     read), the others read again from their files when asked for."""
 
-    def __init__(self, root: Path, fast_reader: bool = True, files: int = 0, summary: bool = False,
-                 agreed: set[bytes] | None = None, public: bool = False):
-        self.root, self.fast_reader = root, fast_reader
-        self.public = public  # a document read again is read as the public pass read it (load/public.py)
+    def __init__(self, root: Path, reader: Reader = FAST, files: int = 0, summary: bool = False, public: bool = False):
+        self.root, self.reader = root, reader  # its `agreed`: the texts the fast path took, read again without its risk scan
+        self.public = public  # a document read again is read as the public pass read it (model/public.py)
         self.summary = summary  # keep what a report's summary reads of every document (an export reads none of it)
         self.files = files  # the Assignment files the stream will read: what the foresight counts on
         self.kept: dict[tuple[str, int], Assignment] = {}
@@ -79,7 +81,6 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         self.compacting = False  # once they are foreseen not to fit as read: kept compacted, up to `room` tasks
         self.room = 0
         self.full = False  # once memory is short, no model is kept: each is read again
-        self.agreed = agreed  # the texts the fast reader took (yamlfast.documents): read again without its risk scan
 
     def add(self, doc: Document, content_digest: str) -> None:
         key = (doc.path, doc.index)
@@ -156,7 +157,7 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
             raw = b""
         if digest(raw) != expected:
             raise Fatal(ExitCode.REPOSITORY, N_("{file} changed while this command was running; run it again."), file=path)
-        docs, _found = read_file(self.root, path, raw, self.fast_reader, self.agreed, Withholding() if self.public else None)
+        docs, _found = read_file(self.root, path, raw, self.reader, Withholding() if self.public else None)
         return next(d.model for d in docs if d.index == index)
 
     def __iter__(self) -> Iterator[tuple[str, int]]:
@@ -182,22 +183,22 @@ def default_year(repo: Repository, scope: set[str] | None, today: dt.date) -> in
 
 
 def results_with_models(root: Path, year: int | None, unit: str | None, as_of: dt.date | None = None,
-                        today: dt.date | None = None, closed_year: bool = False, fast_reader: bool = True,
+                        today: dt.date | None = None, closed_year: bool = False, reader: Reader = FAST,
                         summary: bool = False, public: bool = False, dated: dt.date | None = None, explain: bool = False,
                         every_task: bool = False) -> WithModels:
     """The results of YEAR (by default the latest year of the unit) with the documents in scope.
     `closed_year`: the as-of date is min(31-12-YEAR, the report's date), as a report takes it (`dated`,
     today by default: a report dated 02/07 is about the tasks as of 02/07). `summary`: keep, for every
     document, what a report's summary reads of it (`Facts`, the wording of its late tasks).
-    `public`: computed from the repository without its confidential items (load/public.py).
+    `public`: computed from the repository without its confidential items (model/public.py).
     `explain`: each task's and tier's steps kept, as `score --explain` shows them (serve's cadre page).
     `every_task` (export): the output lists every task of its files, and counts the confidential ones it leaves out so."""
     today = today or dt.date.today()
     dated = dated or today
-    agreed: set[bytes] = set()  # the texts the fast reader takes: a document read again skips its risk scan
-    checking = Checking(root, today, fast_reader=fast_reader, agreed=agreed, wording=False, public=public)  # no output here shows a warning
+    reader = reader.remembering()  # the texts the fast path takes: a document read again skips its risk scan
+    checking = Checking(root, today, Source(reader, public=public), wording=False)  # no output here shows a warning
     scope = scope_of(checking.registry, unit)
-    models = KeptModels(root, fast_reader, checking.files_to_stream, summary, agreed, public)
+    models = KeptModels(root, reader, checking.files_to_stream, summary, public)
 
     def in_scope_kept() -> Iterator[Document]:
         for doc in checking:

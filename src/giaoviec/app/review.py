@@ -17,10 +17,11 @@ from giaoviec.diagnostics import Diagnostic, Fatal
 from giaoviec.domain.semdiff import Change, Diff, compare, years_touched
 from giaoviec.load import gitrev, revisions
 from giaoviec.load.documents import read_file
-from giaoviec.load.public import Withholding
-from giaoviec.load.repository import Document, Repository
+from giaoviec.load.source import Source
 from giaoviec.model import Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import Document, Repository
 
 RESTS_ON = ("outcome",)  # with terms of due date and target: what a council's task score rests on
 
@@ -30,7 +31,7 @@ def review(root: Path, base: str, head: str | None = None, today: dt.date | None
     """With the registry unchanged, only the cadres the change touches are scored, from the files
     that name them (`score_cadres`), and only those files of the base revision are taken out of git;
     a change of the registry scores both revisions whole. `public`: both revisions read whole without
-    their confidential items (load/public.py), as if they had been deleted by hand in each."""
+    their confidential items (model/public.py), as if they had been deleted by hand in each."""
     if public:
         return _public_review(root, base, head, today or dt.date.today())
     today = today or dt.date.today()
@@ -87,7 +88,7 @@ def _public_review(root: Path, base: str, head: str | None, today: dt.date) -> R
         new = root if here else stack.enter_context(gitrev.checkout(root, head_commit))  # type: ignore[arg-type]
         old = stack.enter_context(gitrev.checkout(root, base_commit))
         files = gitrev.changed_paths(root, base_commit, head_commit)
-        sides = [Checking(side, today, wording=False, public=True).finish() for side in (old, new)]
+        sides = [Checking(side, today, Source(public=True), wording=False).finish() for side in (old, new)]
         before, after = (_published(side, files, checked) for side, checked in zip((old, new), sides, strict=True))
         changed = [rel for rel in files if _dumps(before, rel) != _dumps(after, rel)]
         diff = compare(changed, [d for d in before if d.path in changed], [d for d in after if d.path in changed])

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from giaoviec.app.checking import Checked, Checking, Progress
+from giaoviec.app.checking import Checked, Checking
 from giaoviec.checks.clarity import unclear_what, vocabulary
 from giaoviec.compute.followup import FollowUp, follow_up
 from giaoviec.compute.followup import settle as settle_follow_up
@@ -18,22 +18,24 @@ from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import TaskResult
 from giaoviec.i18n import Phrase
 from giaoviec.load import repository
-from giaoviec.load.documents import Document
 from giaoviec.load.files import Listing, discover
-from giaoviec.load.repository import Registry, Repository, Scan
+from giaoviec.load.reader import FAST, Reader
+from giaoviec.load.repository import Scan
+from giaoviec.load.source import Progress, Source
+from giaoviec.model.values import Document, Registry, Repository
 
 Unclear = dict[tuple[str, int, str], Phrase]  # (file, document, task) → the wording analyser's finding
 
 
 def score(root: Path, year: int, as_of: dt.date | None = None, unit: str | None = None, today: dt.date | None = None,
-          progress: Progress | None = None, explain: bool = False, fast_reader: bool = True, public: bool = False,
+          progress: Progress | None = None, explain: bool = False, reader: Reader = FAST, public: bool = False,
           unclear: Unclear | None = None) -> YearResult:
     """The year's results. Its diagnostics are the errors and the warnings of every check but the
     wording analyser's (warnings that no figure and no output of a result reads). `public`: computed
-    from the repository without its confidential items (load/public.py), which it counts. `unclear`, when
+    from the repository without its confidential items (model/public.py), which it counts. `unclear`, when
     given (score --explain): filled with the analyser's finding on each task of the cadres scored that
     it judges not clear on what, read as each document is judged (the tasks shown, and no others)."""
-    checking = Checking(root, today, progress=progress, fast_reader=fast_reader, wording=False, public=public)
+    checking = Checking(root, today, Source(reader, progress=progress, public=public), wording=False)  # discover, read the registry
     hook = None
     if unclear is not None:
         words = vocabulary(checking.registry.config)
@@ -44,9 +46,9 @@ def score(root: Path, year: int, as_of: dt.date | None = None, unit: str | None 
                 if (p := unclear_what(t, year_of, words)) is not None:
                     unclear[(doc.path, doc.index, t.id)] = p
 
-    scored = score_assignments(checking.registry, checking, year, as_of, unit, checking.today, explain, judged_hook=hook)
-    checked: Checked = checking.finish()
-    return settle(scored, checked.repo, checked.diagnostics, checked.withheld)
+    scored = score_assignments(checking.registry, checking, year, as_of, unit, checking.today, explain, judged_hook=hook)  # read, check, judge each file
+    checked: Checked = checking.finish()  # check across files
+    return settle(scored, checked.repo, checked.diagnostics, checked.withheld)  # compute the year's figures
 
 
 @dataclass(frozen=True)
@@ -65,13 +67,13 @@ class Revision:
         return [rel for rel, _raw in self.scanned.registry] + self.scanned.streamed
 
 
-def read_revision(root: Path, cadres: set[str] | None, fast_reader: bool = True) -> Revision:
+def read_revision(root: Path, cadres: set[str] | None, reader: Reader = FAST) -> Revision:
     listing = discover(root)
     scanned = repository.scan(root, listing.files, select=naming(cadres) if cadres is not None else None)
-    return Revision(listing, scanned, repository.load_registry(root, listing.files, fast_reader, scanned))
+    return Revision(listing, scanned, repository.load_registry(root, listing.files, reader, scanned))
 
 
-def score_cadres(root: Path, year: int, cadres: set[str], today: dt.date | None = None, fast_reader: bool = True,
+def score_cadres(root: Path, year: int, cadres: set[str], today: dt.date | None = None, reader: Reader = FAST,
                  revision: Revision | None = None) -> YearResult:
     """The year's results of these cadres alone, read from the registry and the Assignment files that
     name one of them — or cannot be read as text, and so might. Their figures are those of a whole
@@ -79,8 +81,8 @@ def score_cadres(root: Path, year: int, cadres: set[str], today: dt.date | None 
     sees all of their assignments), and what the subset cannot judge (council entries of other
     cadres) is left to the whole run. What is left out is said for these cadres only.
     `revision`: ROOT as read for these cadres before (`read_revision`), not read again."""
-    rev = revision if revision is not None else read_revision(root, cadres, fast_reader)
-    checking = Checking(root, today, rev.listing, fast_reader=fast_reader, scanned=rev.scanned, registry=rev.registry, wording=False)
+    rev = revision if revision is not None else read_revision(root, cadres, reader)
+    checking = Checking(root, today, Source(reader, rev.listing, rev.scanned, rev.registry), wording=False)
     scored = score_assignments(checking.registry, (d for d in checking if d.model.cadre in cadres), year, None, None, checking.today)
     checked = checking.finish()
     return settle(scored, checked.repo, [d for d in checked.diagnostics if _concerns(d, checked.repo, cadres)])
@@ -121,19 +123,19 @@ def _concerns(d: Diagnostic, repo: Repository, cadres: set[str]) -> bool:
 
 
 def year_stats(root: Path, year: int, unit: str | None = None, as_of: dt.date | None = None, today: dt.date | None = None,
-               fast_reader: bool = True, public: bool = False) -> Stats:
+               reader: Reader = FAST, public: bool = False) -> Stats:
     today = today or dt.date.today()
-    result = score(root, year, as_of, unit, today, fast_reader=fast_reader, public=public)
+    result = score(root, year, as_of, unit, today, reader=reader, public=public)
     day = as_of or min(today, dt.date(year, 12, 31))
     return stats(result, scope_of(result.repo, unit), day)
 
 
 def status(root: Path, as_of: dt.date | None = None, unit: str | None = None, within: int = 30,
-           fast_reader: bool = True, public: bool = False) -> tuple[FollowUp, Checked]:
+           reader: Reader = FAST, public: bool = False) -> tuple[FollowUp, Checked]:
     """The follow-up list; the checking is as of today (or as_of when later), so nothing recorded
     up to as_of counts as future. `public`: without the confidential items, which it counts."""
     day = as_of or dt.date.today()
-    checking = Checking(root, max(day, dt.date.today()), fast_reader=fast_reader, public=public)
+    checking = Checking(root, max(day, dt.date.today()), Source(reader, public=public))
     items, considered = follow_up(checking.registry, checking, day, unit, within)
     checked = checking.finish()
     return settle_follow_up(day, items, considered, checked.repo, checked.diagnostics, unit, checked.withheld), checked

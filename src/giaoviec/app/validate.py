@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
 from giaoviec.load import cache
 from giaoviec.load.files import discover, inside
+from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.scanning import scan
 
 if TYPE_CHECKING:
-    from giaoviec.app.checking import Progress
+    from giaoviec.load.source import Progress
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Validation:
 
 def validate(
     root: Path, paths: list[str] | None = None, today: dt.date | None = None, progress: Progress | None = None,
-    cache_folder: Path | None = None, base: str | None = None, fast_reader: bool = True,
+    cache_folder: Path | None = None, base: str | None = None, reader: Reader = FAST,
 ) -> Validation:
     """Fatal when the repository is unusable or --base names no revision; data problems are diagnostics."""
     today = today or dt.date.today()
@@ -46,9 +47,10 @@ def validate(
         store.refresh_seen(scanned.seen, started)
         return Validation(_only(root, found, paths), files, language)
     from giaoviec.app.checking import Checking  # the models and the checks: not loaded for an answer from the cache
+    from giaoviec.load.source import Source
 
     parsed = store.parsed() if store is not None else None
-    checking = Checking(root, today, listing, progress, fast_reader, scanned, store, parsed)
+    checking = Checking(root, today, Source(reader, listing, scanned, store=store, parsed=parsed, progress=progress))
     checked = checking.finish()
     found = checked.diagnostics
     if base is not None:

@@ -14,7 +14,7 @@ import datetime as dt
 from giaoviec.checks import clarity, dates, evaluations, profiles, refs
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import Diagnostic
-from giaoviec.load.repository import Document, Repository
+from giaoviec.model.values import Document, Repository
 
 PER_ASSIGNMENT = (
     refs.assignment_task_ids,

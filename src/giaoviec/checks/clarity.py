@@ -10,9 +10,9 @@ from giaoviec.checks.context import Context
 from giaoviec.checks.suggest import countables
 from giaoviec.diagnostics import N_, Diagnostic, finding, warning
 from giaoviec.i18n import Phrase, phrase
-from giaoviec.load.repository import Document
 from giaoviec.model import Assignment, Task
 from giaoviec.model.config import Config
+from giaoviec.model.values import Document
 
 SCORED = ("assigned", "closed")
 

@@ -10,8 +10,8 @@ from typing import Literal
 
 from giaoviec.diagnostics import N_, Diagnostic, Where, finding
 from giaoviec.i18n import Phrase
-from giaoviec.load.repository import Document, Repository
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.values import Document, Repository
 
 Target = Literal["cadre", "unit", "any"]
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import N_, Diagnostic, finding, warning
-from giaoviec.load.repository import Document
 from giaoviec.model import Assignment, Cadres, Units
+from giaoviec.model.values import Document
 
 ORDER = N_("{later_name} ({later}) is before {earlier_name} ({earlier}).")
 OUTSIDE = N_("{name} {day} is outside the period {start} – {end}.")

@@ -10,9 +10,9 @@ from giaoviec.domain.councils import matching_assignments
 from giaoviec.domain.profiles import category_of, profile_in_force, role_in
 from giaoviec.domain.scoring import last_change
 from giaoviec.i18n import Phrase
-from giaoviec.load.repository import Document
 from giaoviec.model import Assignment, Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.values import Document
 
 STALE = N_("The council's score of task {task} ({day}) is older than {what} of {changed}: the council scored facts that have changed since.")
 STALE_HISTORY = N_("The council's score of task {task} ({day}) was recorded before a later change of the task's outcome, due date or target in {file}: the council scored facts that have changed since.")

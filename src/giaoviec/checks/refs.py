@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from giaoviec.checks.context import Context
 from giaoviec.diagnostics import N_, Diagnostic, finding
-from giaoviec.load.repository import Document
 from giaoviec.model import Assignment, Cadres, Evaluation, ScoringProfile, Units
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.values import Document
 
 
 def check_ids(ctx: Context) -> list[Diagnostic]:

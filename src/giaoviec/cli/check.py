@@ -39,7 +39,7 @@ def validate(
     root = s.root()
     with s.progress() as progress:
         result = run_validate(root, paths, progress=progress, cache_folder=None if no_cache else s.env.cache_folder,
-                              base=base, fast_reader=s.env.fast_reader)
+                              base=base, reader=s.env.reader)
     _ = s.gettext()
     chosen = format.value if format else ("github" if s.env.github_actions else "text")
     diagnostics = [d.localize(_) for d in result.diagnostics]

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from giaoviec.load.reader import Reader
+
 TRUE = ("1", "true", "yes")
 
 
@@ -16,7 +18,7 @@ class Environment:
     ci: bool
     lang: str | None  # GIAOVIEC_LANG
     cache_folder: Path | None  # None: no cache (under CI, or GIAOVIEC_NO_CACHE)
-    fast_reader: bool  # GIAOVIEC_READER=precise turns the fast reader off
+    reader: Reader  # the fast path or the precise one (load/reader.py chooses from GIAOVIEC_READER)
     source_date: dt.date | None  # SOURCE_DATE_EPOCH, for reproducible documents
     github_actions: bool
     github_workspace: Path | None
@@ -36,7 +38,7 @@ class Environment:
             ci=ci,
             lang=env.get("GIAOVIEC_LANG") or None,
             cache_folder=cache,
-            fast_reader=env.get("GIAOVIEC_READER", "") != "precise",
+            reader=Reader.chosen(env),
             source_date=dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date() if epoch.isdigit() else None,
             github_actions=env.get("GITHUB_ACTIONS") == "true",
             github_workspace=Path(env["GITHUB_WORKSPACE"]) if env.get("GITHUB_WORKSPACE") else None,

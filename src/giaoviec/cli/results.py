@@ -42,7 +42,7 @@ def score(
     root = s.root()
     unclear: dict | None = {} if explain and format is ScoreFormat.table else None  # the wording analyser, for the tasks explained
     with s.progress() as progress:
-        result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, fast_reader=s.env.fast_reader,
+        result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, reader=s.env.reader,
                            public=public, unclear=unclear)
     _ = s.gettext()
     errors = [d.localize(_) for d in result.errors]
@@ -106,7 +106,7 @@ def report(
     if day is not None and day > made:
         raise usage_error(N_("The report is dated {date}: it cannot report the tasks as of a later day ({as_of})."),
                           date=made, as_of=day)
-    got = results_with_models(root, s.year(year), unit, as_of=day, closed_year=True, fast_reader=s.env.fast_reader, summary=True,
+    got = results_with_models(root, s.year(year), unit, as_of=day, closed_year=True, reader=s.env.reader, summary=True,
                               public=public, dated=made)
     _, language = s.gettext(), s.lang()
     data = report_render.build(got.result, got.models, unit, _, language, public, generated=made)
@@ -153,7 +153,7 @@ def stats_command(
     s = session(ctx, lang)
     day = s.date(as_of)
     root = s.root()
-    result = year_stats(root, s.year(year) or (day or dt.date.today()).year, unit, day, fast_reader=s.env.fast_reader, public=public)
+    result = year_stats(root, s.year(year) or (day or dt.date.today()).year, unit, day, reader=s.env.reader, public=public)
     sys.stdout.write(stats_render.RENDERERS[format.value](result, s.gettext(), s.lang()))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 

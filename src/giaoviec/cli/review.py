@@ -168,7 +168,7 @@ def status(
     from giaoviec.render import status as status_render
     s = session(ctx, lang)
     day = s.date(as_of)
-    result, _checked = follow_up(s.root(), day, unit, within, fast_reader=s.env.fast_reader, public=public)
+    result, _checked = follow_up(s.root(), day, unit, within, reader=s.env.reader, public=public)
     sys.stdout.write(status_render.RENDERERS[format.value](result, s.gettext()))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 

@@ -35,7 +35,7 @@ def serve_command(
     if not local and not allow_writes:
         read_only = True
         s.note(N_("Serving on {host}: read-only (add --allow-writes to accept changes). giaoviec has no login of its own: put a reverse proxy with authentication in front of it."), host=host)
-    site = Site(Options(root, s.lang(), public, read_only or public, commit, s.env.cache_folder, s.env.fast_reader))
+    site = Site(Options(root, s.lang(), public, read_only or public, commit, s.env.cache_folder, s.env.reader))
     site.year(site.default_year())  # ready: the first page is computed before the address is printed
     url = f"http://{host}:{port}/"
     s.note(N_("Serving {root} at {url} (Ctrl-C stops)"), root=str(root), url=url)

@@ -75,9 +75,9 @@ def export_command(
         from giaoviec.serve.calendar import export_ics
 
         with s.writing_out(out, force, root, binary=True) as raw:
-            raw.write(export_ics(root, s.year(year), unit, cadre, s.lang(), public, s.env.fast_reader))
+            raw.write(export_ics(root, s.year(year), unit, cadre, s.lang(), public, s.env.reader))
         raise typer.Exit(int(ExitCode.OK))
-    got = results_with_models(root, s.year(year) or dt.date.today().year, unit, fast_reader=s.env.fast_reader, public=public,
+    got = results_with_models(root, s.year(year) or dt.date.today().year, unit, reader=s.env.reader, public=public,
                                every_task=True)  # an export lists every task of its files: it counts those it leaves out
     _ = s.gettext()
     if scoring_sheet or format is ExportFormat.xlsx:

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from giaoviec.compute.left_out import Confidential, LeftOut, breakage, confidential, left_out
 from giaoviec.compute.year import scope_of
 from giaoviec.diagnostics import Diagnostic
-from giaoviec.load.public import Withholding
-from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Assignment
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import Document, Repository
 
 
 @dataclass(frozen=True)

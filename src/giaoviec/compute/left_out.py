@@ -19,11 +19,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from giaoviec.diagnostics import Diagnostic
-from giaoviec.load.documents import Document, InvalidEntry, Unreadable
-from giaoviec.load.public import Withholding
-from giaoviec.load.repository import Repository
 from giaoviec.model import Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import Document, InvalidEntry, Repository, Unreadable
 
 KINDS = ("assignment", "council-entry", "council", "unreadable", "registry")
 

@@ -11,7 +11,7 @@ from giaoviec.compute.left_out import Confidential, LeftOut
 from giaoviec.compute.year import YearResult
 from giaoviec.domain.org import places
 from giaoviec.domain.scoring import Counts
-from giaoviec.load.repository import Repository
+from giaoviec.model.values import Repository
 
 ROLES = ("secretary", "chair")
 

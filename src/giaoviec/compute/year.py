@@ -23,10 +23,10 @@ from giaoviec.domain.profiles import applying, category_of, profile_in_force, ro
 from giaoviec.domain.scoring import AssignmentResult, Council, Header, Post, TaskResult, aggregate, judge_task, with_council
 from giaoviec.domain.status import Window, window
 from giaoviec.domain.unitnames import in_sentence
-from giaoviec.load.public import Withholding
-from giaoviec.load.repository import Document, Repository
 from giaoviec.model import Assignment, Evaluation, ScoringProfile
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import Document, Repository
 from giaoviec.words import ROLE_PLURAL, TIER, share, term
 
 SCORED = ("assigned", "closed")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from giaoviec.load.repository import AssignmentSummary
 from giaoviec.model import Evaluation
 from giaoviec.model.evaluation import CadreEvaluation
+from giaoviec.model.values import AssignmentSummary
 
 
 def matching_assignments(assignments: Iterable[AssignmentSummary], evaluation: Evaluation, entry: CadreEvaluation) -> list[AssignmentSummary]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from giaoviec.load.repository import Repository
+from giaoviec.model.values import Repository
 
 
 class Scope(set[str]):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from giaoviec.load.repository import Repository
 from giaoviec.model import Config, ScoringProfile
 from giaoviec.model.config import ScoringRange
+from giaoviec.model.values import Repository
 
 
 def in_force(r: ScoringRange, day: dt.date) -> bool:

@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from giaoviec.load.documents import Document, Unreadable
 from giaoviec.model import Assignment, Evaluation
 from giaoviec.model.assignment import Task
 from giaoviec.model.evaluation import CadreEvaluation
 from giaoviec.model.org import Cadres, Units
+from giaoviec.model.values import Document, Unreadable
 
 TERMS = ("what", "due", "target", "weight")
 DRAFTS = ("proposed", "appraised")  # a draft's terms are still being settled: edited freely, no amendment

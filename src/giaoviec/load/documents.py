@@ -3,68 +3,24 @@ the places of diagnostics into lines and columns (`locate`), composing only the 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from giaoviec.diagnostics import N_, Diagnostic, Where, finding
+from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.i18n import os_problem
 from giaoviec.load import yamlio
 from giaoviec.load.files import DATA_FOLDERS, in_data_folder, is_giaoviec_file, may_hold_giaoviec_data, read_bounded
-from giaoviec.load.public import Withholding
+from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.scanning import sniff_kinds
 from giaoviec.load.schema_errors import schema_diagnostics, wrong_document
 from giaoviec.model import KINDS, Cadres, Evaluation, Units
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    path: str  # relative to the root, POSIX
-    index: int  # position of the document in its file
-    model: Any
-
-    def where(self, *loc: str | int, anchor: str = "value") -> Where:
-        return Where(self.index, tuple(loc), anchor)  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True, slots=True)
-class Unreadable:
-    """Stands for a document that failed to load: what can be told of it, so that other checks do
-    not cascade and every output can say what it left out. For an Assignment, `cadres` holds its
-    cadre; for an Evaluation, the cadres of its entries; "*" when not even that can be read."""
-
-    kind: str  # "Assignment", "Evaluation", … or "*" (the file is not readable YAML)
-    cadres: tuple[str, ...] = ("*",)
-    unit: str | None = None
-    start: str | None = None  # the period as written, when it can be read
-    end: str | None = None
-    id: str | None = None  # of a registry document (a ScoringProfile's id), when it can be read
-
-    @property
-    def cadre(self) -> str:
-        return self.cadres[0] if self.cadres else "*"
-
-    def overlaps(self, first: dt.date, last: dt.date) -> bool:
-        """Whether the period may overlap [first, last] (True when it cannot be told)."""
-        try:
-            start = dt.date.fromisoformat(str(self.start)) if self.start else dt.date.min
-            end = dt.date.fromisoformat(str(self.end)) if self.end else dt.date.max
-        except ValueError:
-            return True
-        return start <= last and first <= end
-
-
-@dataclass(frozen=True, slots=True)
-class InvalidEntry:
-    """A council entry that did not load: it scores nothing, but its cadre is known."""
-
-    cadre: str | None
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import Document, InvalidEntry, Unreadable
 
 
 def _unreadable(data: Any) -> Unreadable | None:
@@ -105,11 +61,11 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool = True,
-              agreed: set[bytes] | None = None, withhold: Withholding | None = None) -> tuple[list[Document], list[Diagnostic]]:
-    """The documents of one file that holds giaoviec data ([] for other YAML files). `agreed`: the
-    texts the fast reader took before, read again without its risk scan (yamlfast.documents).
-    `withhold` (--public): its confidential items taken out before anything is parsed (load/public.py)."""
+def read_file(root: Path, rel: str, raw: bytes | None = None, reader: Reader = FAST,
+              withhold: Withholding | None = None) -> tuple[list[Document], list[Diagnostic]]:
+    """The documents of one file that holds giaoviec data ([] for other YAML files), read as `reader`
+    chooses (load/reader.py). `withhold` (--public): its confidential items taken out before anything
+    is parsed (model/public.py)."""
     if raw is None:
         try:
             raw = read_bounded(root / rel)
@@ -123,7 +79,7 @@ def read_file(root: Path, rel: str, raw: bytes | None = None, fast_reader: bool 
     text, problem = yamlio.decode(rel, raw)
     if text is None:  # not even text: what it held is unknown, so that nothing else cascades from it
         return [Document(rel, -1, Unreadable("*"))], [problem] if problem else []
-    loaded = yamlio.load(rel, text, fast_reader, agreed)
+    loaded = reader.load(rel, text)
     documents: list[Document] = []
     diagnostics = list(loaded.diagnostics)
     if loaded.diagnostics:  # not even YAML: what it held is unknown

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from giaoviec.load import yamlio
+from giaoviec.load.reader import FAST
 from giaoviec.model import ScoringProfile
 
 
@@ -15,7 +15,7 @@ def builtin_profiles() -> dict[str, ScoringProfile]:
     folder = resources.files("giaoviec") / "profiles"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            loaded = yamlio.load(entry.name, entry.read_text(encoding="utf-8"))
+            loaded = FAST.load(entry.name, entry.read_text(encoding="utf-8"))
             for data in loaded.documents:
                 profile = ScoringProfile.model_validate(data)
                 profiles[profile.id] = profile

@@ -9,155 +9,24 @@ read one at a time by whoever streams them (`app.checking.Checking`), which keep
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from collections.abc import Iterable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Protocol
 
-from giaoviec.diagnostics import N_, Diagnostic, Where, repository_error
+from giaoviec.diagnostics import N_, Diagnostic, repository_error
 from giaoviec.i18n import os_problem
-from giaoviec.load.documents import Document, Unreadable, read_file
+from giaoviec.load.documents import read_file
 from giaoviec.load.files import CONFIG_FILE, list_files, read_bounded
 from giaoviec.load.profiles import builtin_profiles
-from giaoviec.load.public import Withholding
+from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.scanning import UNREADABLE, Scan, collector_paused, digest, scan
-from giaoviec.model import Assignment, Cadres, Config, Evaluation, ScoringProfile, Units
-from giaoviec.model.common import Period
-from giaoviec.shared import shared
+from giaoviec.model import Assignment, Cadres, Config, ScoringProfile, Units
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import AssignmentSummary, Document, Entry, Registry, Repository, Unreadable, Weights, summarize
 
-__all__ = ["AssignmentSummary", "Document", "Entry", "Registry", "Repository", "Scan", "digest", "load_registry", "scan", "summarize"]
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A unit or cadre with the document and list position it was declared at."""
-
-    item: Any
-    doc: Document
-    pos: int
-
-    def where(self, *loc: str | int, anchor: str = "value") -> Where:
-        key = "units" if isinstance(self.doc.model, Units) else "cadres"
-        return self.doc.where(key, self.pos, *loc, anchor=anchor)
-
-
-@dataclass(frozen=True, slots=True)
-class AssignmentSummary:
-    """What the checks across files need of an Assignment, without its tasks."""
-
-    path: str
-    index: int
-    cadre: str
-    unit: str
-    program: str
-    period: Period
-    status: str
-    weights: Mapping[str, float]  # task id → weight
-
-    def where(self, *loc: str | int, anchor: str = "value") -> Where:
-        return Document(self.path, self.index, None).where(*loc, anchor=anchor)
-
-
-class Weights(Mapping[str, float]):
-    """Task id → weight, held as two tuples (a summary is kept for every file of a province; a dict
-    of 21 entries takes three times the memory)."""
-
-    __slots__ = ("_ids", "_weights")
-
-    def __init__(self, pairs: Iterable[tuple[str, float]]):
-        pairs = tuple(pairs)
-        self._ids = tuple(i for i, _w in pairs)
-        self._weights = tuple(w for _i, w in pairs)
-
-    @classmethod
-    def of(cls, ids: tuple[str, ...], weights: tuple[float, ...]) -> Weights:
-        """From the two tuples themselves, as the cache holds them."""
-        made = cls.__new__(cls)
-        made._ids, made._weights = ids, weights
-        return made
-
-    def __getitem__(self, key: str) -> float:
-        try:
-            return self._weights[self._ids.index(key)]
-        except ValueError:
-            raise KeyError(key) from None
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._ids
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-
-def summarize(doc: Document) -> AssignmentSummary:
-    a: Assignment = doc.model
-    return AssignmentSummary(doc.path, doc.index, a.cadre, a.unit, a.program, a.period, a.status,
-                             Weights((shared(t.id), shared(t.weight)) for t in a.tasks))
-
-
-@dataclass(frozen=True)
-class Repository:
-    root: Path
-    config: Config
-    config_doc: Document | None
-    documents: tuple[Document, ...]  # every document but the Assignments
-    units: Mapping[str, Entry] = field(default_factory=dict)
-    cadres: Mapping[str, Entry] = field(default_factory=dict)
-    profiles: Mapping[str, ScoringProfile] = field(default_factory=dict)
-    broken_profiles: Mapping[str, str] = field(default_factory=dict)  # id → file of a profile of the repository that does not load
-    files: tuple[str, ...] = ()  # every file read as giaoviec data, valid or not
-    unreadable: tuple[Document, ...] = ()  # documents that failed to load (models: Unreadable)
-    assignments: tuple[AssignmentSummary, ...] = ()  # filled in once the assignments are streamed
-
-    @cached_property
-    def _unreadable_cadres(self) -> frozenset[str]:
-        return frozenset(c for d in self.unreadable if d.model.kind in ("Assignment", "*") for c in d.model.cadres)
-
-    def may_have_assignment(self, cadre: str) -> bool:
-        """True when a broken file may hold this cadre's assignment: checks then stay quiet."""
-        return cadre in self._unreadable_cadres or "*" in self._unreadable_cadres
-
-    def of_kind(self, kind: type) -> list[Document]:
-        return [d for d in self.documents if isinstance(d.model, kind)]
-
-    @property
-    def evaluations(self) -> list[Document]:
-        return self.of_kind(Evaluation)
-
-    def name(self, ident: str | None) -> str:
-        """The name of a cadre or unit, or the id itself when it names neither."""
-        if not ident:
-            return ""
-        entry = self.cadres.get(ident) or self.units.get(ident)
-        return entry.item.name if entry else ident
-
-    @cached_property
-    def by_cadre(self) -> Mapping[str, tuple[AssignmentSummary, ...]]:
-        """The assignment summaries of each cadre."""
-        out: dict[str, list[AssignmentSummary]] = {}
-        for a in self.assignments:
-            out.setdefault(a.cadre, []).append(a)
-        return MappingProxyType({k: tuple(v) for k, v in out.items()})
-
-    def with_assignments(self, summaries: tuple[AssignmentSummary, ...], unreadable: tuple[Document, ...]) -> Repository:
-        return replace(self, assignments=summaries, unreadable=unreadable)
-
-
-@dataclass
-class Registry:
-    """The first stage of loading: the registry read, the Assignment files still to stream."""
-
-    repo: Repository
-    diagnostics: list[Diagnostic]
-    assignment_files: list[str]  # files that name only the kind Assignment
-    assignments: list[Document]  # Assignment documents met in the registry's files
-    unreadable: list[Document]  # documents of the registry's files that failed to load
-    digests: Mapping[str, str] = field(default_factory=dict)  # every listed file → digest of its content
+# the values are defined in model/values.py; load/cache.py still reaches AssignmentSummary and Weights here
+__all__ = ["AssignmentSummary", "Parsed", "Scan", "Weights", "assignments_of", "collector_paused", "digest", "index", "load_registry", "scan"]
 
 
 class Parsed(Protocol):
@@ -167,7 +36,7 @@ class Parsed(Protocol):
     def put(self, rel: str, digest: str, docs: list[Document]) -> None: ...
 
 
-def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool = True, scanned: Scan | None = None,
+def load_registry(root: Path, listed: list[str] | None = None, reader: Reader = FAST, scanned: Scan | None = None,
                   parsed: Parsed | None = None, withhold: Withholding | None = None) -> Registry:
     """Reads every file that is not only Assignments; Fatal (exit 3) when the root is unusable.
     With `parsed`, a file parsed before (same digest, no finding) is read back from it. `withhold`
@@ -189,7 +58,7 @@ def load_registry(root: Path, listed: list[str] | None = None, fast_reader: bool
             if kept is not None:
                 documents += kept
                 continue
-            docs, found = read_file(root, rel, raw, fast_reader, withhold=withhold)
+            docs, found = read_file(root, rel, raw, reader, withhold=withhold)
             if not docs and not found and (withhold is None or all(w.path != rel for w in withhold.items)):
                 other.add(rel)
             if parsed is not None and raw is not None and docs and not found:

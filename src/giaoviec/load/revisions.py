@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from giaoviec.load.documents import Document, read_file
-from giaoviec.load.public import Withholding
+from giaoviec.load.documents import read_file
+from giaoviec.model.public import Withholding
+from giaoviec.model.values import Document
 
 
 def documents(root: Path, paths: list[str], withhold: Withholding | None = None) -> Iterator[Document]:

@@ -2,7 +2,7 @@
 cannot disagree with the precise one (libyaml under a YAML 1.2 core schema, `yamlprecise`), which
 reads the rest. No positions are kept for the values: a file with findings is composed a second
 time (`locate`) and only then are its locations turned into lines and columns. PyYAML is imported
-only when the precise reader is needed.
+only when the precise reader is needed. Which of the two reads a file is chosen in load/reader.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
-from giaoviec.load import yamlfast as fast
 from giaoviec.load.files import UTF16_API, UTF32_API
 
 
@@ -58,16 +57,6 @@ def wide_encoding(raw: bytes) -> str | None:
     if head.count(0) * 4 < len(head):  # no more zero bytes than a wide encoding of text would hold: a NUL, told as a bad byte
         return None
     return "UTF-32" if head[1:4] == b"\0\0\0" or head[:3] == b"\0\0\0" else "UTF-16"
-
-
-def load(path: str, text: str, fast_reader: bool = True, agreed: set[bytes] | None = None) -> Loaded:
-    """All documents of a file: the fast reader when it is sure to agree, else the precise one
-    (`fast_reader=False`, from GIAOVIEC_READER=precise, always takes the precise one). `agreed`: see
-    yamlfast.documents."""
-    documents = fast.documents(text, agreed) if fast_reader else None
-    if documents is not None:
-        return Loaded(tuple(documents), ())
-    return load_precise(path, text)
 
 
 def load_precise(path: str, text: str) -> Loaded:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from giaoviec.compute.left_out import Confidential, LeftOut
 from giaoviec.i18n import N_, Gettext
-from giaoviec.load.repository import Repository
+from giaoviec.model.values import Repository
 from giaoviec.render.escape import one_line
 from giaoviec.words import LEFT_OUT, word
 
@@ -46,7 +46,7 @@ PUBLIC = N_("Public version: {files} confidential assignments and {tasks} confid
 
 def public(withheld: Confidential | None, _: Gettext) -> list[str]:
     """The line a public output (--public) says what it left out with; nothing for any other output.
-    Every figure beside it was computed without those items (load/public.py)."""
+    Every figure beside it was computed without those items (model/public.py)."""
     if withheld is None:
         return []
     return [_(PUBLIC).format(files=withheld.assignments, tasks=withheld.tasks)]

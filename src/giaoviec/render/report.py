@@ -3,7 +3,7 @@ documents of the unit (their words: tasks, products, notes, amendments), in the 
 then rendered once by the templates (Markdown, HTML) or the document writer (docx.py).
 
 With `public`, the results were computed from the repository without its confidential files and
-tasks (app: `public=True`, load/public.py), and the report says how many were left out
+tasks (app: `public=True`, model/public.py), and the report says how many were left out
 (`YearResult.withheld`); what is marked confidential in what it is given is still left out here.
 Nothing here reads a file or computes a status: it arranges what the computation gave.
 """
@@ -24,10 +24,10 @@ from giaoviec.domain.scoring import AssignmentResult, Council, Counts, TaskResul
 from giaoviec.domain.status import BUCKET_ORDER, BUCKETS, DONE
 from giaoviec.domain.unitnames import in_sentence
 from giaoviec.i18n import Gettext, say
-from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
 from giaoviec.model.profile import ScoringProfile
+from giaoviec.model.values import Repository
 from giaoviec.render import charts, incomplete
 from giaoviec.render.escape import html as escape_html
 from giaoviec.render.jinja import pieces

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from giaoviec import formats
 from giaoviec.domain.scoring import Counts, TaskResult
 from giaoviec.i18n import Gettext, Phrase, say
-from giaoviec.load.repository import Repository
 from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
+from giaoviec.model.values import Repository
 from giaoviec.render.reportview import TaskRow
 from giaoviec.words import STATUS, fixed, measured, word
 

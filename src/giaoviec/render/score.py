@@ -19,7 +19,7 @@ from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
 from giaoviec.domain.unitnames import in_sentence
 from giaoviec.i18n import N_, Gettext, Phrase, lang_of, phrase, say
-from giaoviec.load.repository import Repository
+from giaoviec.model.values import Repository
 from giaoviec.render import incomplete, jsontext
 from giaoviec.render.escape import csv_cell, csv_comment, json_text, md, terminal
 from giaoviec.words import COMPONENT, PROGRAM, STATUS, TIER, TIER_LONG, fixed, short, word

@@ -14,6 +14,7 @@ from icalendar import Alarm, Calendar, Event
 from giaoviec import formats
 from giaoviec.domain.status import DONE
 from giaoviec.i18n import Gettext
+from giaoviec.load.reader import FAST, Reader
 from giaoviec.serve.site import Site, restricted
 
 OPEN_STATUSES_EXCLUDED = set(DONE) | {"cancelled"}
@@ -80,10 +81,10 @@ def _description(task, cadre: str, label: str, _: Gettext, name, lang: str) -> s
     return "\n".join(lines)
 
 
-def export_ics(root, year: int | None, unit: str | None, cadre: str | None, lang: str, public: bool, fast_reader: bool = True) -> bytes:
+def export_ics(root, year: int | None, unit: str | None, cadre: str | None, lang: str, public: bool, reader: Reader = FAST) -> bytes:
     """`giaoviec export --format ics`: the same calendar as /lich.ics."""
     from giaoviec.i18n import translator
     from giaoviec.serve.site import Options
 
-    site = Site(Options(root, lang, public, True, fast_reader=fast_reader))
+    site = Site(Options(root, lang, public, True, reader=reader))
     return ics(site, year or site.default_year(), translator(lang), unit, cadre)

@@ -22,6 +22,7 @@ from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.org import units_in_scope
 from giaoviec.load.files import discover
+from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.scanning import scan
 
 T = TypeVar("T")
@@ -35,7 +36,7 @@ class Options:
     read_only: bool = False
     commit: bool = False
     cache_folder: Path | None = None
-    fast_reader: bool = True
+    reader: Reader = FAST
     today: dt.date | None = None  # tests: a fixed day
 
 
@@ -99,14 +100,14 @@ class Site:
             if year not in snap.years:
                 o = self.options
                 snap.years[year] = results_with_models(o.root, year, None, today=self.today, closed_year=True,
-                                                       fast_reader=o.fast_reader, summary=True, public=o.public, explain=True)
+                                                       reader=o.reader, summary=True, public=o.public, explain=True)
             return snap.years[year]
 
     def followup(self) -> FollowUp:
         snap = self.current()
         with self._lock:
             if snap.followup is None:
-                snap.followup, _checked = status(self.options.root, self.today, fast_reader=self.options.fast_reader,
+                snap.followup, _checked = status(self.options.root, self.today, reader=self.options.reader,
                                                  public=self.options.public)
             return snap.followup
 
@@ -118,7 +119,7 @@ class Site:
         with self._lock:
             if snap.problems is None:
                 snap.problems = validate(self.options.root, today=self.today, cache_folder=self.options.cache_folder,
-                                         fast_reader=self.options.fast_reader).diagnostics
+                                         reader=self.options.reader).diagnostics
             return snap.problems
 
     def memo(self, key: object, make: Callable[[], T]) -> T:
@@ -135,7 +136,7 @@ class Site:
             if snap.default is None:
                 o = self.options
                 got = results_with_models(o.root, None, None, today=self.today, closed_year=True,
-                                          fast_reader=o.fast_reader, summary=True, public=o.public, explain=True)
+                                          reader=o.reader, summary=True, public=o.public, explain=True)
                 snap.default = got.result.year
                 snap.years.setdefault(got.result.year, got)
             return snap.default

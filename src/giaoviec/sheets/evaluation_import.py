@@ -15,7 +15,7 @@ from typing import Any
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.i18n import Phrase, phrase
-from giaoviec.load.repository import Repository
+from giaoviec.model.values import Repository
 from giaoviec.sheets.cells import date_finding, date_of, number_of
 from giaoviec.sheets.importer import Planned
 from giaoviec.sheets.names import coded, label, plain

@@ -25,10 +25,11 @@ from giaoviec.diagnostics import N_, Diagnostic, Severity, Where, finding
 from giaoviec.domain import semdiff
 from giaoviec.i18n import Phrase
 from giaoviec.load import yamlio
-from giaoviec.load.documents import Document, parse_document, read_file
+from giaoviec.load.documents import parse_document, read_file
 from giaoviec.load.files import read_bounded
-from giaoviec.load.repository import Registry, assignments_of
+from giaoviec.load.repository import assignments_of
 from giaoviec.model import Assignment
+from giaoviec.model.values import Document, Registry
 from giaoviec.sheets import merge
 from giaoviec.sheets.names import Names
 from giaoviec.sheets.read import Cell, read_workbook

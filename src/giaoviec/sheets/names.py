@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from giaoviec.i18n import N_, Phrase, phrase, translator
-from giaoviec.load.repository import Repository
+from giaoviec.model.values import Repository
 from giaoviec.words import ASSIGNMENT_STATUS, PROGRAM, TIER, TIER_LONG
 
 _vi = translator("vi")

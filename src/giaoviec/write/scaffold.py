@@ -18,7 +18,7 @@ from giaoviec import __version__
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.i18n import translator
 from giaoviec.load.files import CONFIG_FILE
-from giaoviec.load.repository import AssignmentSummary, Repository
+from giaoviec.model.values import AssignmentSummary, Repository
 from giaoviec.render import schemas
 from giaoviec.render.escape import md, text_ok, visible
 from giaoviec.words import PROGRAM, SOURCE
