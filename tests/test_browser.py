@@ -34,6 +34,7 @@ def browser():
 @pytest.fixture(scope="module")
 def report_html(tmp_path_factory):
     from giaoviec.app.report import results_with_models
+    from giaoviec.compute.report import build
     from giaoviec.i18n import translator
     from giaoviec.render import report
 
@@ -45,7 +46,7 @@ def report_html(tmp_path_factory):
     path.write_text(text, encoding="utf-8")
     got = results_with_models(root, 2022, "yen-lac", closed_year=True)
     assert not got.result.errors
-    html = report.html(report.build(got.result, got.models, "yen-lac", translator("vi"), "vi", False), translator("vi"))
+    html = report.html(build(got.result, got.models, "yen-lac", translator("vi"), "vi", False), translator("vi"))
     out = root.parent / "report.html"
     out.write_text(html, encoding="utf-8")
     return out

@@ -69,12 +69,12 @@ def test_a_streamed_output_replaces_the_file_whole_or_not_at_all(tmp_path):
 
 
 def test_sections_are_made_when_read_and_kept_only_for_a_small_report(monkeypatch):
-    from giaoviec.render import report as report_render
+    from giaoviec.compute import report as report_render
 
     got = report_app.results_with_models(VP, 2022, None)
     made = []
-    real = report_render._section
-    monkeypatch.setattr(report_render, "_section", lambda *a, **k: made.append(1) or real(*a, **k))
+    real = report_render.section
+    monkeypatch.setattr(report_render, "section", lambda *a, **k: made.append(1) or real(*a, **k))
     built = report_render.build(got.result, got.models, "vinh-phuc", lambda x: x, "en", False)
     assert made == [] and len(built.cadres) > 0
     list(built.cadres), list(built.cadres)
@@ -219,7 +219,7 @@ def test_scored_tasks_share_their_days_and_ids():
 def test_the_summary_reads_no_document_again(monkeypatch):
     """Models let go: the summary takes each document's Facts, kept as it streamed by, and the words it
     quotes of overdue and undone tasks, kept as each was judged; only the sections read each one again."""
-    from giaoviec.render import report as report_render
+    from giaoviec.compute import report as report_render
 
     monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
     got = report_app.results_with_models(VP, 2022, None, summary=True)
@@ -257,8 +257,8 @@ def test_a_document_read_again_skips_the_risk_scan_only_if_the_fast_reader_took_
     """Past the models it keeps, a report reads each document again: a text the fast reader took the
     first time (its digest in `agreed`) is read again without the risk scan; any other takes the scan
     again, and so the same reader as the first time."""
+    from giaoviec.compute import report as report_render
     from giaoviec.load import yamlfast
-    from giaoviec.render import report as report_render
 
     monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
     got = report_app.results_with_models(VP, 2022, None, summary=True)

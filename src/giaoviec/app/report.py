@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from giaoviec.app.checking import Checking
+from giaoviec.compute.report import Facts, Models, late_words
 from giaoviec.compute.year import YearResult, in_scope, scope_of, score_assignments, settle
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.domain.scoring import TaskResult
@@ -38,7 +39,6 @@ from giaoviec.model import Assignment
 from giaoviec.model.compact import compact
 from giaoviec.model.public import Withholding
 from giaoviec.model.values import Document, Repository
-from giaoviec.render.report import Facts, Models, late_words
 
 MODELS_MB = 750  # the memory the models of a report or export may take
 TASK_KB = 7  # a task's models as read

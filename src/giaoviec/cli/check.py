@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from giaoviec.cli.app import LangOption, app, plain_console, session
 from giaoviec.diagnostics import N_, exit_code
@@ -34,7 +33,7 @@ def validate(
 ) -> None:
     from giaoviec.app.validate import validate as run_validate
     from giaoviec.load import gitrev
-    from giaoviec.render.diagnostics import REPORTERS, ReportContext
+    from giaoviec.render.diagnostics import RENDERERS, ReportContext
     s = session(ctx, lang)
     root = s.root()
     with s.progress() as progress:
@@ -45,7 +44,7 @@ def validate(
     diagnostics = [d.localize(_) for d in result.diagnostics]
     with ExitStack() as stack:
         summary = stack.enter_context(s.env.github_summary.open("a", encoding="utf-8")) if chosen == "github" and s.env.github_summary else None
-        REPORTERS[chosen](diagnostics, ReportContext(
+        RENDERERS[chosen](diagnostics, ReportContext(
             root=root, files=result.files, gettext=_, console=plain_console(),
             out=sys.stdout, summary=summary, workspace=s.env.github_workspace,
             git_root=gitrev.toplevel_or_none(root) if chosen == "sarif" else None,
@@ -69,29 +68,8 @@ def rules(
 ) -> None:
     from giaoviec.codes import CODES
     from giaoviec.render import rules as rules_render
-    _ = session(ctx, lang).gettext()
-    if format is RulesFormat.md:
-        sys.stdout.write(rules_render.page(_))
-        return
-    console = plain_console()
-    for c in CODES:
-        console.print(Text(f"{c.code}  ({_(c.severity.value)})", style="bold cyan"))
-        console.print(Text("  " + _(c.explanation)))
-        console.print(Text("  " + _("passes:"), style="green"))
-        for line in c.good.splitlines():
-            console.print(Text("      " + line))
-        console.print(Text("  " + _("fails:"), style="red"))
-        for line in c.bad.splitlines():
-            console.print(Text("      " + line))
-        for shape, good, bad in c.shapes:
-            console.print(Text("  · " + _(shape), style="bold"))
-            console.print(Text("    " + _("passes:"), style="green"))
-            for line in good.splitlines():
-                console.print(Text("        " + line))
-            console.print(Text("    " + _("fails:"), style="red"))
-            for line in bad.splitlines():
-                console.print(Text("        " + line))
-        console.print()
+    from giaoviec.render.output import Output
+    rules_render.RENDERERS[format.value](CODES, Output(gettext=session(ctx, lang).gettext(), out=sys.stdout, console=plain_console()))
 
 
 @app.command(help=N_("Write the JSON Schemas (draft-07, with descriptions in the chosen language) of every kind of document, for editors.\n\nExample: giaoviec schema --out schemas"))

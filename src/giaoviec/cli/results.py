@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
+from contextlib import nullcontext
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -45,25 +48,15 @@ def score(
         result = run_score(root, year, as_of=day, unit=unit, progress=progress, explain=explain, reader=s.env.reader,
                            public=public, unclear=unclear)
     _ = s.gettext()
-    errors = [d.localize(_) for d in result.errors]
-    if format is ScoreFormat.json:
-        for piece in score_render.iter_json(result, _, errors):
-            sys.stdout.write(piece)
-    elif format is ScoreFormat.table:
-        if explain:
-            score_render.explain(result, _, s.console(wide=True), unclear)
-        else:
-            score_render.table(result, _, s.console(wide=True))
-    elif format is ScoreFormat.csv:
-        with s.commands_stopped(sys.stdout) as stdout:  # a cell may hold several lines (md writes a value on one line)
-            score_render.RENDERERS[format.value](result, _, stdout)
-    else:
-        score_render.RENDERERS[format.value](result, _, sys.stdout)
-    err = s.err()
-    if errors and format is not ScoreFormat.json:
+    # a CSV cell may hold several lines, which GitHub Actions could read as commands (md writes a value on one line)
+    with s.commands_stopped(sys.stdout) if format is ScoreFormat.csv else nullcontext(sys.stdout) as stdout:
+        score_render.RENDERERS[format.value](result, score_render.ScoreOutput(
+            gettext=_, out=stdout, console=s.console(wide=True), lang=s.lang(), explain=explain, unclear=unclear))
+    if result.errors and format is not ScoreFormat.json:
         from giaoviec.render.diagnostics import line
-        for d in errors:
-            err.print(Text(terminal(line(d, _))))
+        err = s.err()
+        for d in result.errors:
+            err.print(Text(terminal(line(d.localize(_), _))))
     s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=sum(len(r.keys) for r in result.assignments), year=year,
            files=len({item.path for item in result.left_out}))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
@@ -92,6 +85,7 @@ def report(
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.report import results_with_models
+    from giaoviec.compute.report import build
     from giaoviec.render import report as report_render
     s = session(ctx, lang)
     root = s.root()
@@ -109,23 +103,23 @@ def report(
     got = results_with_models(root, s.year(year), unit, as_of=day, closed_year=True, reader=s.env.reader, summary=True,
                               public=public, dated=made)
     _, language = s.gettext(), s.lang()
-    data = report_render.build(got.result, got.models, unit, _, language, public, generated=made)
-    if format in (ReportFormat.docx, ReportFormat.pdf):
+    data = build(got.result, got.models, unit, _, language, public, generated=made)
+    output = report_render.ReportOutput(gettext=_, out=None, lang=language)
+    if format in (ReportFormat.docx, ReportFormat.pdf):  # a file: made whole, then written atomically
         from giaoviec.app.documents import letterhead, to_pdf
-        from giaoviec.render.docx import document
 
         head = letterhead(got.result.repo, unit, made, number, signer)
         if not head.configured:
             s.note(N_("giaoviec.yaml has no 'documents' entry for {unit}: the letterhead is drawn from the units ({issuer}, under {superior}). "
                       "Add one to set the symbol, the signer and the recipients (docs/bao-cao.md)."),
                    unit=unit, issuer=head.issuer, superior=head.superior or "—")
-        word = document(data, head, _)
+        document = io.BytesIO()
+        report_render.RENDERERS[format.value](data, replace(output, out=document, letterhead=head, to_pdf=to_pdf))
         assert out is not None
-        s.write_out(out, word if format is ReportFormat.docx else to_pdf(word), force, root, editable="report")
+        s.write_out(out, document.getvalue(), force, root, editable="report")
     else:
-        with s.writing_out(out, force, root, editable="report") as text:  # a piece at a time: a province's report is never one string
-            for piece in report_render.PIECES[format.value](data, _):
-                text.write(piece)
+        with s.writing_out(out, force, root, editable="report") as text:
+            report_render.RENDERERS[format.value](data, replace(output, out=text))
     if got.result.errors:
         from giaoviec.render.diagnostics import line
     for d in got.result.errors:
@@ -150,11 +144,12 @@ def stats_command(
 ) -> None:
     from giaoviec.app.score import year_stats
     from giaoviec.render import stats as stats_render
+    from giaoviec.render.output import Output
     s = session(ctx, lang)
     day = s.date(as_of)
     root = s.root()
     result = year_stats(root, s.year(year) or (day or dt.date.today()).year, unit, day, reader=s.env.reader, public=public)
-    sys.stdout.write(stats_render.RENDERERS[format.value](result, s.gettext(), s.lang()))
+    stats_render.RENDERERS[format.value](result, Output(gettext=s.gettext(), out=sys.stdout, lang=s.lang()))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 
 

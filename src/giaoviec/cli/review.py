@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import os
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -166,10 +167,11 @@ def status(
 ) -> None:
     from giaoviec.app.score import status as follow_up
     from giaoviec.render import status as status_render
+    from giaoviec.render.output import Output
     s = session(ctx, lang)
     day = s.date(as_of)
     result, _checked = follow_up(s.root(), day, unit, within, reader=s.env.reader, public=public)
-    sys.stdout.write(status_render.RENDERERS[format.value](result, s.gettext()))
+    status_render.RENDERERS[format.value](result, Output(gettext=s.gettext(), out=sys.stdout, lang=s.lang()))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 
 
@@ -194,20 +196,17 @@ def diff(
     from giaoviec.render import diff as diff_render
     s = session(ctx, lang)
     result = review(s.root(), base, head, public=public)
-    if format is DiffFormat.md:
-        summary = s.env.github_summary
-        if summary is not None and _is_stdout(summary):  # `>> "$GITHUB_STEP_SUMMARY"`: the job summary takes the whole text
-            sys.stdout.write(diff_render.markdown(result, s.gettext(), None, full_at))
-            return
-        if max_chars and (least := diff_render.least(result, s.gettext(), full_at)) > max_chars:
-            if full_at and diff_render.least(result, s.gettext()) <= max_chars:
-                raise Fatal(ExitCode.USAGE, N_("--full-at is too long: with it the comment needs {least} characters, more than --max-chars {limit}; give a shorter address."),
-                            least=least, limit=max_chars)
-            raise Fatal(ExitCode.USAGE, N_("--max-chars {limit} is too small: this comment needs at least {least} characters (0: no limit)."),
+    _ = s.gettext()
+    summary = s.env.github_summary if format is DiffFormat.md else None
+    whole = summary is not None and _is_stdout(summary)  # `>> "$GITHUB_STEP_SUMMARY"`: the job summary takes the whole text
+    if format is DiffFormat.md and not whole and max_chars and (least := diff_render.least(result, _, full_at)) > max_chars:
+        if full_at and diff_render.least(result, _) <= max_chars:
+            raise Fatal(ExitCode.USAGE, N_("--full-at is too long: with it the comment needs {least} characters, more than --max-chars {limit}; give a shorter address."),
                         least=least, limit=max_chars)
-        sys.stdout.write(diff_render.markdown(result, s.gettext(), max_chars or None, full_at))
-        if summary is not None:  # a comment is cut to fit; the job summary has the whole text (the note says where)
-            with summary.open("a", encoding="utf-8") as out:
-                out.write(diff_render.markdown(result, s.gettext(), None, full_at))
-    else:
-        sys.stdout.write(diff_render.RENDERERS[format.value](result, s.gettext()))
+        raise Fatal(ExitCode.USAGE, N_("--max-chars {limit} is too small: this comment needs at least {least} characters (0: no limit)."),
+                    least=least, limit=max_chars)
+    output = diff_render.DiffOutput(gettext=_, out=sys.stdout, lang=s.lang(), limit=None if whole else max_chars or None, full_at=full_at)
+    diff_render.RENDERERS[format.value](result, output)
+    if summary is not None and not whole:  # a comment is cut to fit; the job summary has the whole text (the note says where)
+        with summary.open("a", encoding="utf-8") as out:
+            diff_render.RENDERERS[format.value](result, replace(output, out=out, limit=None))

@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import os
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -61,8 +62,8 @@ def export_command(
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.report import results_with_models
-    from giaoviec.render import export as export_render
-    from giaoviec.sheets import xlsx
+    from giaoviec.render.export import ExportOutput
+    from giaoviec.sheets.export import RENDERERS
     from giaoviec.write.atomic import cannot_write
     from giaoviec.write.paths import output_path
     s = session(ctx, lang)
@@ -79,22 +80,19 @@ def export_command(
         raise typer.Exit(int(ExitCode.OK))
     got = results_with_models(root, s.year(year) or dt.date.today().year, unit, reader=s.env.reader, public=public,
                                every_task=True)  # an export lists every task of its files: it counts those it leaves out
-    _ = s.gettext()
-    if scoring_sheet or format is ExportFormat.xlsx:
+    chosen = ExportFormat.xlsx if scoring_sheet else format
+    output = ExportOutput(gettext=s.gettext(), out=None, lang=s.lang(), models=got.models, dialect=csv_dialect.value, scoring_sheet=scoring_sheet)
+    if chosen is ExportFormat.xlsx:
         assert out is not None
         try:  # openpyxl writes its parts to temporary files on the way: a full disk shows there first
             with s.writing_out(out, force, root, binary=True, editable="export") as raw:
-                (xlsx.scoring_sheet if scoring_sheet else xlsx.as_xlsx)(got.result, got.models, _, raw)
+                RENDERERS[chosen.value](got.result, replace(output, out=raw))
         except _write_errors() as exc:
             raise cannot_write(out, exc if isinstance(exc, OSError) else _os_error(exc)) from None
-        raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
-    # written a task at a time; Excel reads UTF-8 CSV with a byte order mark
-    with s.writing_out(out, force, root, encoding="utf-8-sig" if format is ExportFormat.csv else "utf-8", editable="export",
-                       lines_of_data=format is ExportFormat.csv) as text:
-        if format is ExportFormat.csv:
-            export_render.as_csv(got.result, got.models, _, text, csv_dialect.value)
-        else:
-            export_render.RENDERERS[format.value](got.result, got.models, _, text)
+    else:  # written a task at a time; Excel reads UTF-8 CSV with a byte order mark
+        with s.writing_out(out, force, root, encoding="utf-8-sig" if chosen is ExportFormat.csv else "utf-8", editable="export",
+                           lines_of_data=chosen is ExportFormat.csv) as text:
+            RENDERERS[chosen.value](got.result, replace(output, out=text))
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 
@@ -109,7 +107,7 @@ def import_command(
 ) -> None:
     from giaoviec.app.sheets import plan_evaluation, plan_import, write_planned
     from giaoviec.i18n import say
-    from giaoviec.render.diagnostics import REPORTERS, ReportContext
+    from giaoviec.render.diagnostics import RENDERERS, ReportContext
     from giaoviec.render.diff import describe
     from giaoviec.render.diff import value as shown
     s = session(ctx, lang)
@@ -123,7 +121,7 @@ def import_command(
         planned, found = plan_import(root, workbook)
     errors = [d for d in found if d.is_error]
     if found:
-        REPORTERS["text"]([d.localize(_) for d in found], ReportContext(
+        RENDERERS["text"]([d.localize(_) for d in found], ReportContext(
             root=root, files=1, gettext=_, console=plain_console(), out=sys.stdout))
     if errors:
         s.err().print(Text(_("Nothing was written: {n} errors.").format(n=len(errors)), style="bold red"))

@@ -64,6 +64,21 @@ class Stats:
     def buckets(self) -> dict[str, int]:
         return self.counts.buckets
 
+    @property
+    def bucketed(self) -> int:
+        """The tasks counted in the four status groups (a cancelled task is in none)."""
+        return sum(self.buckets.values())
+
+    @property
+    def tasks_per_cadre(self) -> float | None:
+        return self.tasks / self.cadres if self.cadres else None
+
+    @property
+    def shares(self) -> dict[str, float | None]:
+        """Each status group's share of the tasks in the groups, in per cent; None when no task is in one."""
+        total = self.bucketed
+        return {b: 100 * n / total if total else None for b, n in self.buckets.items()}
+
 
 def not_local(repo: Repository, scope: set[str] | None, day: dt.date) -> NotLocal:
     """Local: the hometown is the commune, a unit below it, or a unit it succeeded (transitively: an old

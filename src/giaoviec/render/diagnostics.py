@@ -1,4 +1,4 @@
-"""Diagnostics → text | json | github | sarif. REPORTERS maps a format name to its function.
+"""Diagnostics → text | json | github | sarif. RENDERERS maps a format name to its function (render/output.py).
 
 Every reporter receives localized diagnostics and writes to the streams of its context: what to
 print, and for github the job summary (the CLI opens $GITHUB_STEP_SUMMARY). None of them reads a
@@ -8,7 +8,7 @@ file (a diagnostic carries its source line) or decides the exit code.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -23,16 +23,16 @@ from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.i18n import Gettext
 from giaoviec.render.escape import github as gh_escape
 from giaoviec.render.escape import json_text, md, md_code, one_line, terminal
+from giaoviec.render.output import Output, Renderer, table
 from giaoviec.render.rules import help_markdown, help_text, help_uri
 
 GITHUB_LIMIT = 10
 
 
-@dataclass(frozen=True)
-class ReportContext:
+@dataclass(frozen=True, kw_only=True)
+class ReportContext(Output):
     root: Path
     files: int
-    gettext: Gettext
     console: Console
     out: TextIO
     summary: TextIO | None = None  # the GitHub job summary, when there is one
@@ -185,9 +185,9 @@ def sarif(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
     ctx.out.write(json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
 
 
-REPORTERS: dict[str, Callable[[list[Diagnostic], ReportContext], None]] = {
+RENDERERS: Mapping[str, Renderer[list[Diagnostic], ReportContext]] = table({
     "text": text,
     "json": as_json,
     "github": github,
     "sarif": sarif,
-}
+})

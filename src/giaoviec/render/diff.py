@@ -1,4 +1,4 @@
-"""Review → text | md | json, in the domain's words ("target of task 05 lowered from 12 to 8").
+"""Review → text | md | json (`RENDERERS`, render/output.py), in the domain's words ("target of task 05 lowered from 12 to 8").
 
 One block per cadre and program whose inputs changed, each once: the changes, grouped by the
 file they are in (the assignment, a council session), then what they do to points and tiers.
@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from giaoviec import formats
+from giaoviec.compute import incomplete
 from giaoviec.compute.review import Impact, Review
 from giaoviec.domain.semdiff import DRAFTS, Change
 from giaoviec.i18n import N_, Gettext, lang_of
-from giaoviec.render import incomplete
 from giaoviec.render.escape import json_text, md, md_code, md_html, md_url, terminal
+from giaoviec.render.output import Output, Renderer
+from giaoviec.render.output import table as table_of
 from giaoviec.words import ASSIGNMENT_STATUS, COMPONENT, PROGRAM, TIER, fixed, word
 
 
@@ -367,5 +370,23 @@ def as_json(r: Review, _: Gettext) -> str:
     return json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
-RENDERERS = {"text": text, "md": markdown, "json": as_json}
+@dataclass(frozen=True, kw_only=True)
+class DiffOutput(Output):
+    limit: int | None = None  # md: at most this many characters (a pull request's comment), None: no limit
+    full_at: str | None = None  # md: where the whole text is, named in the note when the text is cut
+
+
+def render_text(r: Review, o: DiffOutput) -> None:
+    o.out.write(text(r, o.gettext))
+
+
+def render_markdown(r: Review, o: DiffOutput) -> None:
+    o.out.write(markdown(r, o.gettext, o.limit, o.full_at))
+
+
+def render_json(r: Review, o: DiffOutput) -> None:
+    o.out.write(as_json(r, o.gettext))
+
+
+RENDERERS: Mapping[str, Renderer[Review, DiffOutput]] = table_of({"text": render_text, "md": render_markdown, "json": render_json})
 

@@ -5,7 +5,7 @@ words, the kind and subject, the body, the signature block and the recipients; t
 confidential content is included; the task tables as an appendix on landscape pages.
 
 A4, Times New Roman (TCVN 6909:2001 Unicode), 13 pt body, margins 20/20/30/15 mm. The content is
-the Report of render/report.py, nothing else: every figure there comes from the one computation.
+the Report of compute/report.py, nothing else: every figure there comes from the one computation.
 python-docx escapes every text for XML; nothing from a data file is read as markup; every run's text goes
 through `escape.docx` (control characters, which XML cannot hold, and bidi overrides written as codes).
 """
@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from giaoviec import formats
+from giaoviec.compute.reportview import CadreSection, Report
 from giaoviec.domain.unitnames import in_sentence
 from giaoviec.i18n import Gettext
 from giaoviec.render.docxparts import BODY, FONT, SMALL
@@ -33,8 +34,7 @@ from giaoviec.render.docxparts import para as _para
 from giaoviec.render.docxparts import runs as _runs
 from giaoviec.render.escape import docx as docx_text
 from giaoviec.render.letterhead import Letterhead, heading_block, signature
-from giaoviec.render.report import texts
-from giaoviec.render.reportview import CadreSection, Report
+from giaoviec.render.reportlabels import texts
 from giaoviec.words import BUCKET, STATUS
 
 
@@ -85,7 +85,7 @@ def _body(doc, head: Letterhead, r: Report, _: Gettext) -> None:
     if len(r.by_unit) > 1:
         _para(doc, _("II. RESULTS BY UNIT"), bold=True, before=6, keep=True)
         names = [_(BUCKET[b]) for b in BUCKET]
-        rows = [[name, *(str(c[b]) for b in BUCKET), str(sum(c.values()))] for name, c in r.by_unit]
+        rows = [[name, *(str(c[b]) for b in BUCKET), str(total)] for (name, c), total in zip(r.by_unit, r.by_unit_tasks, strict=True)]
         _grid(doc, [_("Unit"), *names, _("Total")], rows, [4.5, 2.4, 2.4, 2.4, 2.4, 1.6], numeric=frozenset({1, 2, 3, 4, 5}))
         section_no = "III"
     else:

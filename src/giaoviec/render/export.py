@@ -7,14 +7,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import TextIO
 
+from giaoviec.compute import incomplete
+from giaoviec.compute.report import Models
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
-from giaoviec.render import incomplete, jsontext
+from giaoviec.render import jsontext
 from giaoviec.render.escape import csv_cell, csv_comment, json_text
-from giaoviec.render.report import Models
+from giaoviec.render.output import Output, Renderer, table
 from giaoviec.words import ASSIGNMENT_STATUS, PROGRAM, STATUS, TIER, word
 
 COLUMNS = (  # (header, width); the ones `giaoviec import` reads are edited in place when they change
@@ -155,4 +158,19 @@ def as_json(result: YearResult, models: Models, _: Gettext, out: TextIO) -> None
     out.write(("\n  ]" if wrote else "]") + "\n}\n")
 
 
-RENDERERS = {"csv": as_csv, "json": as_json}
+@dataclass(frozen=True, kw_only=True)
+class ExportOutput(Output):
+    models: Models  # the Assignment documents of the results, for their tasks' words
+    dialect: str = "excel"  # csv: excel or plain (as_csv)
+    scoring_sheet: bool = False  # xlsx: the council's scoring sheet rather than the export
+
+
+def render_csv(result: YearResult, o: ExportOutput) -> None:
+    as_csv(result, o.models, o.gettext, o.out, o.dialect)
+
+
+def render_json(result: YearResult, o: ExportOutput) -> None:
+    as_json(result, o.models, o.gettext, o.out)
+
+
+RENDERERS: Mapping[str, Renderer[YearResult, ExportOutput]] = table({"csv": render_csv, "json": render_json})  # the text formats; sheets/export.py adds the workbook

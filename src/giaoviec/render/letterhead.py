@@ -13,10 +13,10 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from giaoviec import formats
+from giaoviec.compute.reportview import Report
 from giaoviec.i18n import Gettext
 from giaoviec.render.docxparts import SMALL, font, no_borders, para, together, widths
 from giaoviec.render.escape import docx as docx_text
-from giaoviec.render.reportview import Report
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # bold 12.5 pt: 9.13 cm of Times New Roman, and the cell's margins 0.38 cm
 STATE_COLUMNS = [6.7, 9.8]  # cm, 16.5 in all (A4 less 30 and 15 mm): the national title on one line (NĐ 30/2020, Phụ lục I)

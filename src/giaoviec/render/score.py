@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -13,15 +14,17 @@ from rich.table import Table
 from rich.text import Text
 
 from giaoviec import formats
+from giaoviec.compute import incomplete
+from giaoviec.compute.phrases import earlier_posts, finding_text
 from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.domain.status import STATUSES
-from giaoviec.domain.unitnames import in_sentence
 from giaoviec.i18n import N_, Gettext, Phrase, lang_of, phrase, say
-from giaoviec.model.values import Repository
-from giaoviec.render import incomplete, jsontext
+from giaoviec.render import jsontext
 from giaoviec.render.escape import csv_cell, csv_comment, json_text, md, terminal
+from giaoviec.render.output import Output, Renderer
+from giaoviec.render.output import table as table_of
 from giaoviec.words import COMPONENT, PROGRAM, STATUS, TIER, TIER_LONG, fixed, short, word
 
 TABLE_HEADS = (N_("Cadre"), N_("Position"), N_("Unit"), N_("Tasks"), N_("Done"), N_("On time"), N_("Exceeded"),
@@ -68,14 +71,6 @@ def points_cell(s: AssignmentResult, lang: str = "en") -> str:
     return fixed(s.points, 2, lang) if s.points is not None else f"({fixed(s.provisional_points, 2, lang)})"
 
 
-def earlier_posts(s: AssignmentResult, result: YearResult, _: Gettext) -> str:
-    """The earlier posts of the year pooled into the row: "Bí thư Huyện ủy, huyện A (01/01/2025 – 30/06/2025)"
-    (the unit's kind word lower-case: the list goes on a sentence)."""
-    lang = lang_of(_)
-    return "; ".join(", ".join(x for x in (p.head.position, in_sentence(result.repo.name(p.head.unit))) if x)
-                     + f" ({formats.span(p.window.start, p.window.end, lang)})" for p in s.earlier)
-
-
 def unit_cell(s: AssignmentResult, result: YearResult, _: Gettext) -> str:
     name = result.repo.name(s.assignment.unit)
     if not s.earlier:
@@ -115,22 +110,6 @@ def _lines_table(result: YearResult, _: Gettext, console: Console) -> None:
 
 def warning_lines(result: YearResult, _: Gettext) -> list[str]:
     return [_("warning") + f" [{w.code}] " + finding_text(result.repo, w, _, lang_of(_)) for w in result.findings]
-
-
-def finding_text(repo: Repository, w: Diagnostic, _: Gettext, lang: str) -> str:
-    """A finding about the scores, as a reader reads it (the score table, the report): the cadre by name,
-    the components by their words, the rules by their title (a quota's as it is said)."""
-    profile = repo.profiles.get(str(w.arg("profile", "")))
-    if profile is None or w.code not in ("score.component-unused", "score.component-range"):
-        return w.localize(_).message
-    args = {"cadre": repo.name(str(w.arg("cadre", ""))), "name": word(COMPONENT, str(w.arg("name", "")), _),
-            "value": formats.number(float(str(w.arg("value", 0))), lang), "profile": profile.short_title}
-    if w.code == "score.component-range":
-        return _("{cadre}: the council's {name} is {value}, above its maximum {max} under {profile}.").format(
-            **args, max=formats.number(float(str(w.arg("max", 0))), lang))
-    scale = ", ".join(f"{word(COMPONENT, k, _)} {formats.number(v, lang)}" for k, v in profile.components.items())
-    return _("{cadre}: the council's {name} ({value}) is not counted: {profile} has no such component; "
-             "check that the other points were entered on its scale ({scale}).").format(**args, scale=scale)
 
 
 BOXED_ROWS = 2_000  # up to this many rows, a boxed table; past it, plain aligned lines written one at a time
@@ -302,5 +281,33 @@ def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
 
 
-TextRenderer = Callable[[YearResult, Gettext, TextIO], None]
-RENDERERS: dict[str, TextRenderer] = {"csv": as_csv, "md": as_markdown}
+@dataclass(frozen=True, kw_only=True)
+class ScoreOutput(Output):
+    explain: bool = False  # the table: every figure explained (--explain)
+    unclear: Mapping[tuple[str, int, str], Phrase] | None = None  # --explain: the wording analyser's verdicts on the tasks explained
+
+
+def render_table(result: YearResult, o: ScoreOutput) -> None:
+    assert o.console is not None
+    if o.explain:
+        explain(result, o.gettext, o.console, o.unclear)
+    else:
+        table(result, o.gettext, o.console)
+
+
+def render_json(result: YearResult, o: ScoreOutput) -> None:
+    errors = [d.localize(o.gettext) for d in result.errors]
+    for piece in iter_json(result, o.gettext, errors):
+        o.out.write(piece)
+
+
+def render_csv(result: YearResult, o: ScoreOutput) -> None:
+    as_csv(result, o.gettext, o.out)
+
+
+def render_markdown(result: YearResult, o: ScoreOutput) -> None:
+    as_markdown(result, o.gettext, o.out)
+
+
+RENDERERS: Mapping[str, Renderer[YearResult, ScoreOutput]] = table_of(
+    {"table": render_table, "json": render_json, "csv": render_csv, "md": render_markdown})

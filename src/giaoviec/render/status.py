@@ -1,14 +1,17 @@
-"""FollowUp → text | json: the đôn đốc list, grouped by kind."""
+"""FollowUp → text | json (`RENDERERS`, render/output.py): the đôn đốc list, grouped by kind."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from giaoviec import formats
+from giaoviec.compute import incomplete
 from giaoviec.compute.followup import FollowUp
 from giaoviec.i18n import Gettext, lang_of
-from giaoviec.render import incomplete
 from giaoviec.render.escape import json_text, terminal
+from giaoviec.render.output import Output, Renderer
+from giaoviec.render.output import table as table_of
 from giaoviec.words import FOLLOW_UP
 
 
@@ -43,4 +46,12 @@ def as_json(r: FollowUp, _: Gettext) -> str:
     }, ensure_ascii=False, indent=2)) + "\n"
 
 
-RENDERERS = {"text": text, "json": as_json}
+def render_text(r: FollowUp, o: Output) -> None:
+    o.out.write(text(r, o.gettext))
+
+
+def render_json(r: FollowUp, o: Output) -> None:
+    o.out.write(as_json(r, o.gettext))
+
+
+RENDERERS: Mapping[str, Renderer[FollowUp, Output]] = table_of({"text": render_text, "json": render_json})

@@ -1,5 +1,5 @@
 """The pages' contents, laid out from the site's computed model: a unit's and a cadre's are the
-report's own views (render.report.build on the results restricted to them), the due list is
+report's own views (compute.report.build on the results restricted to them), the due list is
 `status`'s, the problems `validate`'s. Nothing here computes a figure."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from giaoviec import formats
+from giaoviec.compute import report as report_context
 from giaoviec.compute.followup import FollowUp
+from giaoviec.compute.reportview import Report
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import Counts
 from giaoviec.i18n import Gettext
-from giaoviec.render import report as report_render
 from giaoviec.render.jinja import pieces
-from giaoviec.render.reportview import Report
 from giaoviec.serve.site import Site, restricted
 from giaoviec.serve.words import words
 from giaoviec.words import BUCKET, FOLLOW_UP
@@ -33,7 +33,7 @@ def render(template: str, site: Site, _: Gettext, year: int | None = None, **con
 
 def unit_report(site: Site, unit: str, year: int, _: Gettext, cadre: str | None = None) -> Report:
     got = site.year(year)
-    return report_render.build(restricted(got.result, unit, cadre), got.models, unit, _, site.options.lang,
+    return report_context.build(restricted(got.result, unit, cadre), got.models, unit, _, site.options.lang,
                                site.options.public, site.today)
 
 

@@ -12,9 +12,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from giaoviec.compute import incomplete
 from giaoviec.diagnostics import Fatal
 from giaoviec.i18n import say, translator
-from giaoviec.render import incomplete
 from giaoviec.serve import pages
 from giaoviec.serve.guard import Guard, Tokens
 from giaoviec.serve.site import Site, restricted

@@ -10,12 +10,12 @@ from collections.abc import Iterable, Iterator
 from copy import copy
 from typing import BinaryIO
 
+from giaoviec.compute import incomplete
+from giaoviec.compute.report import Models
 from giaoviec.compute.year import YearResult
 from giaoviec.i18n import Gettext
-from giaoviec.render import incomplete
 from giaoviec.render.escape import is_formula_like, xlsx
 from giaoviec.render.export import COLUMNS, COMPUTED, DATE_COLUMNS, PRINTED, TEXT_COLUMNS, TOTALS, WRAPPED, headers, task_rows, total_rows
-from giaoviec.render.report import Models
 from giaoviec.sheets.names import label
 from giaoviec.sheets.rowsxml import Rows
 from giaoviec.words import ASSIGNMENT_STATUS, COMPONENT, PROGRAM, STATUS, word

@@ -3,10 +3,10 @@ lines under a table, a field of JSON, comment lines of CSV, the first sheet of a
 
 from __future__ import annotations
 
+from giaoviec.characters import one_line
 from giaoviec.compute.left_out import Confidential, LeftOut
 from giaoviec.i18n import N_, Gettext
 from giaoviec.model.values import Repository
-from giaoviec.render.escape import one_line
 from giaoviec.words import LEFT_OUT, word
 
 HEADING = N_("Incomplete: these results leave out what has errors in the data (run giaoviec validate):")

@@ -1,6 +1,7 @@
-"""What a report shows, as plain values: the summary (`Report`), the cadres' sections
+"""The report's context, frozen plain values: the summary (`Report`), the cadres' sections
 (`CadreSection`, made one at a time by `Sections`), their task rows, council scores and amendments.
-render/report.py gathers them; the templates and the Word writer (docx.py) only lay them out."""
+compute/report.py makes them, every figure and word in them; render/report.py (the templates) and
+render/docx.py only lay them out."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from giaoviec import formats
 from giaoviec.domain.unitnames import in_sentence
 
 
-@dataclass
+@dataclass(frozen=True)
 class TaskRow:
     id: str
     what: str
@@ -47,7 +48,7 @@ class TaskRow:
         return ", ".join(x for x in (self.accountable, self.authority) if x)
 
 
-@dataclass
+@dataclass(frozen=True)
 class CouncilView:
     session: str  # "Hội đồng … , phiên ngày 28/12/2022, biên bản số …"
     general: str  # the general-criteria points, "" when none
@@ -59,7 +60,7 @@ class CouncilView:
     stale: list[str]  # tasks whose score is older than a later change
 
 
-@dataclass
+@dataclass(frozen=True)
 class AmendmentRow:
     date: str
     decision: str
@@ -67,7 +68,7 @@ class AmendmentRow:
     note: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class CadreSection:
     anchor: str
     name: str
@@ -147,7 +148,7 @@ class Sections:
         return self._count > 0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Report:
     lang: str
     organization: str
@@ -169,7 +170,9 @@ class Report:
     hidden_files: int
     hidden_tasks: int
     by_unit: list[tuple[str, dict[str, int]]] = field(default_factory=list)  # sub-unit → bucket counts
+    by_unit_tasks: list[int] = field(default_factory=list)  # each sub-unit's tasks counted in its buckets (by_unit's order)
     by_quarter: list[tuple[str, int, int]] = field(default_factory=list)  # quarter, finished, total
+    quarter_shares: list[tuple[str, float, int]] = field(default_factory=list)  # quarter, % finished, that % rounded (the chart)
     tier_counts: dict[str, int] = field(default_factory=dict)
     incomplete: list[str] = field(default_factory=list)  # what the results leave out: heading, then one line each
     proposals: list[tuple[str, str]] = field(default_factory=list)  # cadre, proposal (from the heads' annual reports)

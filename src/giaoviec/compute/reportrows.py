@@ -9,12 +9,12 @@ import datetime as dt
 from collections.abc import Mapping
 
 from giaoviec import formats
+from giaoviec.compute.reportview import TaskRow
 from giaoviec.domain.scoring import Counts, TaskResult
 from giaoviec.i18n import Gettext, Phrase, say
 from giaoviec.model import Assignment
 from giaoviec.model.assignment import Task
 from giaoviec.model.values import Repository
-from giaoviec.render.reportview import TaskRow
 from giaoviec.words import STATUS, fixed, measured, word
 
 TaskIndex = dict[tuple[tuple[str, int] | None, str], Task]  # (the earlier post's file, or None for the row's own; task id) → task
