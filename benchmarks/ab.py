@@ -4,6 +4,7 @@ old-new and new-old, and the ratio is the median of the pairs' ratios).
 
     python benchmarks/ab.py --old 701d166                          # against the working tree, 1,000 files, 5 pairs
     python benchmarks/ab.py --old 701d166 --new HEAD --files 5000 --pairs 3 --only "report md,report html"
+    python benchmarks/ab.py --old 701d166 --files 1 --pairs 20 --only=--help     # start-up
 
 Each version is taken out of git into a temporary work tree and run from its source (PYTHONPATH),
 with bytecode compiled, every command as its own process with the cache off; the province is
@@ -23,10 +24,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from province import COMMANDS, generate, git
+from province import COMMANDS, edit, generate, git
 
 PROJECT = Path(__file__).resolve().parents[1]
-RUNS = {"validate": ["validate", "--format", "json"], **COMMANDS}  # cold validate, then every command
+RUNS = {"validate": ["validate", "--format", "json"], **COMMANDS,  # cold validate, then every command
+        "--help": ["--help"]}  # start-up: run it with --pairs 20 or so (--only --help)
 
 
 def source(rev: str | None, work: Path, name: str) -> Path:
@@ -69,6 +71,8 @@ def main() -> None:
         git(root, "init", "-q")
         git(root, "add", "-A")
         git(root, "commit", "-qm", "generated")
+        edit(sorted((root / "assignments").rglob("*.yaml"))[args.files // 2])  # diff HEAD~1 HEAD: a one-file commit, as province.py makes
+        git(root, "commit", "-qam", "one file")
         out = work / "out"
         out.mkdir()
         print(f"{args.files:,} files, {args.pairs} pairs; old {args.old}, new {args.new or 'working tree'}")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import giaoviec.cli  # noqa: F401 - installs the conversion
 from giaoviec.cli import coercion
 
 
@@ -16,7 +15,9 @@ def parameters():
 
     from giaoviec.cli import app
 
-    found, todo = [], [("giaoviec", typer.main.get_command(app))]
+    command = typer.main.get_command(app)
+    assert coercion.install(command)  # as main() does
+    found, todo = [], [("giaoviec", command)]
     while todo:
         name, command = todo.pop()
         found += [(f"{name}:{p.name}", p) for p in command.params]
@@ -69,7 +70,24 @@ def test_the_kinds_our_commands_take_need_no_pydantic():
 
 
 def test_installing_twice_changes_nothing():
-    import typer.core
+    import typer.main
 
-    before = typer.core.build_runtime_param
-    assert coercion.install() and typer.core.build_runtime_param is before
+    from giaoviec.cli import app
+
+    command = typer.main.get_command(app)
+    assert coercion.install(command)
+    before = [p.get_runtime_param() for sub in command.commands.values() for p in sub.params if p.type_descriptor.annotation is str]
+    assert before and coercion.install(command)
+    assert [p.get_runtime_param() for sub in command.commands.values() for p in sub.params if p.type_descriptor.annotation is str] == before
+
+
+def test_typer_itself_is_left_as_it_is():
+    """Only our command objects are given the conversion: a command tree built anew converts as Typer does."""
+    import typer.main
+    from typer._coercion import AdapterRuntimeParam
+
+    from giaoviec.cli import app, main  # noqa: F401 - the command line as a run imports it
+
+    fresh = typer.main.get_command(app)
+    assert all(isinstance(p.get_runtime_param(), AdapterRuntimeParam) for p in fresh.commands["validate"].params
+               if p.type_descriptor.annotation is str)

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from conftest import EXAMPLES
+from giaoviec.app import kept as kept_app
 from giaoviec.app import report as report_app
 from giaoviec.diagnostics import Fatal
 
@@ -26,7 +27,7 @@ OUTPUTS = [
 def test_the_same_output_with_every_model_read_again(cli, monkeypatch, args):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     kept = cli("-C", str(VP), *args)
-    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
+    monkeypatch.setattr(kept_app, "KEPT_TASKS", 0)
     again = cli("-C", str(VP), *args)
     assert kept.code == again.code == 0 and again.out == kept.out and kept.out
 
@@ -35,7 +36,7 @@ def test_the_workbook_is_the_same_with_every_model_read_again(cli, monkeypatch, 
     from openpyxl import load_workbook
 
     cli("-C", str(VP), "export", "--year", "2022", "--out", str(tmp_path / "a.xlsx"))
-    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
+    monkeypatch.setattr(kept_app, "KEPT_TASKS", 0)
     cli("-C", str(VP), "export", "--year", "2022", "--out", str(tmp_path / "b.xlsx"))
     a, b = (load_workbook(tmp_path / n) for n in ("a.xlsx", "b.xlsx"))
     assert [[c.value for c in row] for row in a["Nhiệm vụ"].iter_rows()] == [[c.value for c in row] for row in b["Nhiệm vụ"].iter_rows()]
@@ -44,7 +45,7 @@ def test_the_workbook_is_the_same_with_every_model_read_again(cli, monkeypatch, 
 def test_a_file_changed_between_scoring_and_writing_stops_the_command(tmp_path, monkeypatch):
     root = tmp_path / "vp"
     shutil.copytree(VP, root)
-    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
+    monkeypatch.setattr(kept_app, "KEPT_TASKS", 0)
     got = report_app.results_with_models(root, 2022, None)
     key = next(iter(got.models))
     path = root / key[0]
@@ -108,23 +109,23 @@ def test_the_models_are_kept_as_many_as_are_foreseen_to_fit(tmp_path, monkeypatc
 
     generate(tmp_path / "p", 70)
     got = report_app.results_with_models(tmp_path / "p", 2022, None)
-    assert len(got.models.kept) == 70 and not got.models.full and not got.models.compacting
-    # 70 files of 21 tasks foreseen, 10 MB as read: past 1 MB, compacted, as many as fit in 1 MB (222 tasks)
-    monkeypatch.setattr(report_app, "MODELS_MB", 1)
+    assert len(got.models.kept) == 70 and not got.models.full and not got.models.rationed
+    # 70 files of 21 tasks foreseen, 10 MB: past 1 MB, as many as fit in 1 MB (146 tasks)
+    monkeypatch.setattr(kept_app, "MODELS_MB", 1)
     part = report_app.results_with_models(tmp_path / "p", 2022, None)
-    assert part.models.compacting and not part.models.full
-    assert 0 < part.models.kept_tasks <= part.models.room == int(1024 / report_app.COMPACT_KB)
+    assert part.models.rationed and not part.models.full
+    assert 0 < part.models.kept_tasks <= part.models.room == int(1024 / kept_app.TASK_KB)
     assert list(part.models.kept) == list(part.models)[:len(part.models.kept)]  # the first read, the rest let go
-    assert all(part.models[k] == got.models[k] for k in got.models)  # kept (compacted) or read again: the same
-    monkeypatch.setattr(report_app, "BUDGET_MB", 0)  # no room beside the rest: none kept
+    assert all(part.models[k] == got.models[k] for k in got.models)  # kept or read again: the same
+    monkeypatch.setattr(kept_app, "BUDGET_MB", 0)  # no room beside the rest: none kept
     none = report_app.results_with_models(tmp_path / "p", 2022, None)
-    assert none.models.compacting and not none.models.kept and none.models.room == 0
+    assert none.models.rationed and not none.models.kept and none.models.room == 0
     assert [none.models[k].cadre for k in none.models] == [got.models[k].cadre for k in got.models]
 
 
 def test_past_the_budget_no_more_models_are_kept_and_past_the_peak_none(tmp_path, monkeypatch):
     """Documents heavier than foreseen (long texts): once the process has taken the budget, the
-    compacted models kept stay and no more are; past the peak every model is let go. The same models."""
+    models kept stay and no more are; past the peak every model is let go. The same models."""
     import sys
 
     sys.path.insert(0, str(EXAMPLES.parent / "benchmarks"))
@@ -132,22 +133,22 @@ def test_past_the_budget_no_more_models_are_kept_and_past_the_peak_none(tmp_path
 
     generate(tmp_path / "p", 150)
     whole = report_app.results_with_models(tmp_path / "p", 2022, None)
-    monkeypatch.setattr(report_app, "TASK_KB", 1000)  # not all foreseen to fit as read: compacted
-    monkeypatch.setattr(report_app, "BUDGET_MB", 100)
-    monkeypatch.setattr(report_app, "PEAK_MB", 200)
-    monkeypatch.setattr(report_app, "peak_mb", lambda: 150.0)
+    monkeypatch.setattr(kept_app, "MODELS_MB", 15)  # 3,150 tasks foreseen, 2,194 fit: rationed
+    monkeypatch.setattr(kept_app, "BUDGET_MB", 100)
+    monkeypatch.setattr(kept_app, "PEAK_MB", 200)
+    monkeypatch.setattr(kept_app, "peak_mb", lambda: 150.0)
     heavy = report_app.results_with_models(tmp_path / "p", 2022, None)
-    assert heavy.models.compacting and not heavy.models.full
+    assert heavy.models.rationed and not heavy.models.full
     assert list(heavy.models.kept) == list(heavy.models)[:63]  # those kept before the first look at memory, at the 64th
     assert all(heavy.models[k] == whole.models[k] for k in whole.models)
-    monkeypatch.setattr(report_app, "peak_mb", lambda: 250.0)
+    monkeypatch.setattr(kept_app, "peak_mb", lambda: 250.0)
     past = report_app.results_with_models(tmp_path / "p", 2022, None)
     assert past.models.full and not past.models.kept
     assert all(past.models[k] == whole.models[k] for k in whole.models)
 
 
 def test_the_same_output_with_part_of_the_models_kept(tmp_path, monkeypatch, cli):
-    """Some models kept (compacted), the others read again: the bytes of every output are those of
+    """Some models kept, the others read again: the bytes of every output are those of
     every model kept as read."""
     import sys
 
@@ -159,32 +160,10 @@ def test_the_same_output_with_part_of_the_models_kept(tmp_path, monkeypatch, cli
     args = [("report", "--unit", "tinh", "--year", "2022"), ("report", "--unit", "tinh", "--year", "2022", "--format", "html"),
             ("export", "--year", "2022", "--format", "csv")]
     whole = [cli("-C", str(tmp_path / "p"), *a) for a in args]
-    monkeypatch.setattr(report_app, "MODELS_MB", 1)
+    monkeypatch.setattr(kept_app, "MODELS_MB", 1)
     part = [cli("-C", str(tmp_path / "p"), *a) for a in args]
     for a, b in zip(whole, part, strict=True):
         assert a.code == b.code == 0 and a.out == b.out and a.out
-
-
-def test_a_compacted_model_is_equal_and_smaller():
-    import tracemalloc
-
-    from giaoviec.load.documents import read_file
-    from giaoviec.model.compact import compact
-
-    rels = sorted(str(p.relative_to(VP)) for p in (VP / "assignments").rglob("*.yaml"))
-    models = [d.model for rel in rels for d in read_file(VP, rel)[0]]
-    tracemalloc.start()
-    again = [d.model for rel in rels for d in read_file(VP, rel)[0]]
-    before = tracemalloc.get_traced_memory()[0]
-    for m in again:
-        compact(m)
-    after = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
-    assert again == models and [m.model_dump() for m in again] == [m.model_dump() for m in models]
-    assert [m.model_fields_set for m in again] == [m.model_fields_set for m in models]
-    assert after < 0.75 * before  # the fields-sets and days shared: about 7 KB a task → 4.5
-    first, second = again[0].tasks[0], again[0].tasks[1]
-    assert first.model_fields_set != second.model_fields_set or first.__pydantic_fields_set__ is second.__pydantic_fields_set__
 
 
 def test_equal_values_are_held_once_and_keep_their_type(monkeypatch):
@@ -221,17 +200,17 @@ def test_the_summary_reads_no_document_again(monkeypatch):
     quotes of overdue and undone tasks, kept as each was judged; only the sections read each one again."""
     from giaoviec.compute import report as report_render
 
-    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
+    monkeypatch.setattr(kept_app, "KEPT_TASKS", 0)
     got = report_app.results_with_models(VP, 2022, None, summary=True)
     read = []
-    real = report_app.KeptModels.__getitem__
-    monkeypatch.setattr(report_app.KeptModels, "__getitem__", lambda self, key: read.append(key) or real(self, key))
+    real = kept_app.KeptModels.__getitem__
+    monkeypatch.setattr(kept_app.KeptModels, "__getitem__", lambda self, key: read.append(key) or real(self, key))
     built = report_render.build(got.result, got.models, "vinh-phuc", lambda x: x, "en", False)
     assert built.overdue and read == []
     list(built.cadres)
     assert read == [s.key for s in got.result.assignments]
     kept = report_app.results_with_models(VP, 2022, None, summary=True)  # the words kept are those of the models
-    monkeypatch.setattr(report_app, "KEPT_TASKS", None)
+    monkeypatch.setattr(kept_app, "KEPT_TASKS", None)
     again = report_app.results_with_models(VP, 2022, None, summary=True)
     assert report_render.build(again.result, again.models, "vinh-phuc", lambda x: x, "en", False).overdue == built.overdue
     assert kept.models.late == again.models.late
@@ -245,8 +224,8 @@ def test_past_its_budget_no_late_wording_is_kept_and_the_report_is_the_same(cli,
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     args = ("-C", str(VP), "report", "--unit", "vinh-phuc", "--year", "2022")
     kept = cli(*args)
-    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
-    monkeypatch.setattr(report_app, "LATE_BYTES", 0)
+    monkeypatch.setattr(kept_app, "KEPT_TASKS", 0)
+    monkeypatch.setattr(kept_app, "LATE_BYTES", 0)
     got = report_app.results_with_models(VP, 2022, None, summary=True)
     assert got.models.late == {} and got.models.late_full
     again = cli(*args)
@@ -260,7 +239,7 @@ def test_a_document_read_again_skips_the_risk_scan_only_if_the_fast_reader_took_
     from giaoviec.compute import report as report_render
     from giaoviec.load import yamlfast
 
-    monkeypatch.setattr(report_app, "KEPT_TASKS", 0)
+    monkeypatch.setattr(kept_app, "KEPT_TASKS", 0)
     got = report_app.results_with_models(VP, 2022, None, summary=True)
     assert got.models.reader.agreed  # the example's assignments are plain YAML: the fast reader takes them
     scanned: list[str] = []

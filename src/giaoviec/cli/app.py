@@ -29,7 +29,7 @@ from rich.console import Console
 from rich.text import Text
 
 from giaoviec import __version__
-from giaoviec.cli import click_words
+from giaoviec.cli import click_words, coercion
 from giaoviec.cli.env import Environment
 from giaoviec.diagnostics import N_, ExitCode, Fatal, usage_error
 from giaoviec.i18n import Gettext, Phrase, say, translator
@@ -316,6 +316,7 @@ def main() -> None:
     args = sys.argv[1:]
     s.root_option, s.lang_option = _early_options(args)  # the help and Click's own words speak the run's language too
     command = typer.main.get_command(app)
+    coercion.install(command)  # the command line's values converted without pydantic (start-up)
     click_words.localize(command, s.gettext())
     try:
         code = command.main(args=args, prog_name="giaoviec", standalone_mode=False, obj=s)

@@ -1,23 +1,30 @@
 """The words of the command line's own machinery (Typer and the copy of Click it carries): usage,
 help and the errors of a mistyped command, as msgids of giaoviec's catalog. `localize` makes the
-help of every command speak the run's language (the help texts are msgids too); `usage_error`
-writes a command-line mistake in that language. Typer's copy of Click has no catalog of its own:
-its few user-facing words are replaced where they are made (the usage prefix, the help option), and
-its error messages are read by their kind and shape."""
+help of every command speak the run's language (the help texts are msgids too) through Click's own
+hook: each command's `context_class` makes a help formatter of ours (`_Formatter`), which writes the
+usage prefix, the section headings, the help option's text and a parameter's default and 'required'
+in that language. `usage_error` writes a command-line mistake in that language, its message read by
+its kind and shape. Nothing of Typer or Click is replaced: Typer's copy of Click has no catalog, and
+Typer's own `_` is gettext's, which finds none of ours, so both write English that is said again
+here."""
 
 from __future__ import annotations
 
+import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
+
+from typer._click.formatting import HelpFormatter
 
 from giaoviec.i18n import N_
 
 WORDS = (  # what Typer and its copy of Click print; each one translated in tools/vi_messages.py
-    # looked up by typer.core through its `_`
+    # written in English by typer.core (its `_` is gettext's, no catalog bound): said again by _Formatter or error_message
     N_("Options"), N_("Commands"), N_("Arguments"), N_("required"), N_("default: {default}"), N_("env var: {var}"), N_("(dynamic)"),
     N_("Aborted!"), N_("Missing command."), N_("No such command {name!r}."),
-    # replaced where they are made (localize), or written by usage_error
+    # written by _Formatter, or by usage_error
     N_("Usage:"), N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("Show this message and exit."), N_("Missing argument"),
     N_("Missing option"), N_("Missing parameter"), N_("Invalid value for {param_hint}: {message}"), N_("Invalid value: {message}"),
     N_("Error: {message}"), N_("Try '{command} {option}' for help."), N_("No such option {name!r}."), N_("Did you mean {possibility}?"),
@@ -26,46 +33,84 @@ ARGUMENTS = {  # the usage line's name of each command's arguments (Typer would 
     "year": N_("YEAR"), "workbook": N_("WORKBOOK"), "base": N_("BASE"), "head": N_("HEAD"), "paths": N_("PATHS"),
     "folder": N_("FOLDER"),
 }
-_current: list[Callable[[str], str]] = [lambda message: message]  # the run's translator, read by the replaced functions
+class _Formatter(HelpFormatter):
+    """Click's help formatter writing the machinery's own words in the run's language: the usage
+    prefix and the arguments' names in it, the section headings, the help option's text and the
+    bracket of a parameter's default and 'required' (Typer writes them in English: its `_` is
+    gettext's, with no catalog of ours bound)."""
+
+    def __init__(self, translate: Callable[[str], str], arguments: dict[str, str], **options: Any) -> None:
+        super().__init__(**options)
+        self._ = translate
+        self.arguments = arguments  # Typer's name of an argument in the usage line → ours
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = " ".join(self.arguments.get(piece.removesuffix("..."), piece.removesuffix("...")) + "..." * piece.endswith("...")
+                        for piece in args.split(" "))
+        super().write_usage(prog, args, self._("Usage:") + " " if prefix is None else prefix)
+
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(self._(name) if name in _HEADINGS else name):
+            yield
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, self._help(text)) for term, text in rows], col_max, col_spacing)
+
+    def _help(self, text: str) -> str:
+        if text == "Show this message and exit.":
+            return self._(text)
+        if not text.endswith("]"):
+            return text
+        head, bracket, extra = text.rpartition("[")
+        if not bracket:
+            return text
+        parts = []
+        for part in extra[:-1].split("; "):
+            if part == "required":
+                part = self._("required")
+            elif part.startswith("default: "):
+                value = part.removeprefix("default: ")
+                part = self._("default: {default}").format(default=self._("(dynamic)") if value == "(dynamic)" else value)
+            elif part.startswith("env var: "):
+                part = self._("env var: {var}").format(var=part.removeprefix("env var: "))
+            parts.append(part)
+        return head + "[" + "; ".join(parts) + "]"
 
 
-def _translate(message: str) -> str:
-    return _current[0](message)
+_HEADINGS = frozenset({"Options", "Commands", "Arguments"})
 
 
 def localize(command: Any, _: Callable[[str], str]) -> None:
-    """The command tree's help texts (msgids), and the machinery's own words, in the language of `_`."""
-    import typer.core
-    from typer._click import core, formatting
+    """The command tree's help texts (msgids), and the machinery's own words, in the language of `_`:
+    each command's contexts make `_Formatter`s (Click's `context_class`, set on our own command objects;
+    no library is changed)."""
+    from typer._click.core import Context
 
-    _current[0] = _
-    setattr(typer.core, "_", _translate)  # noqa: B010 - "Options", "Commands", "Arguments", "default: …", "No such command …"
-    write_usage = formatting.HelpFormatter.write_usage
-    if not getattr(write_usage, "localized", False):  # replaced once per process; they read the translator of the run
-        def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-            write_usage(self, prog, args, _translate("Usage:") + " " if prefix is None else prefix)
-        usage.localized = True  # type: ignore[attr-defined]
-        formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
-        get_help_option = core.Command.get_help_option
+    class _Context(Context):
+        def make_formatter(self) -> HelpFormatter:
+            return _Formatter(_, _usage_names(self.command, _), width=self.terminal_width, max_width=self.max_content_width)
 
-        def help_option(self: Any, ctx: Any) -> Any:
-            option = get_help_option(self, ctx)
-            if option is not None:
-                option.help = _translate("Show this message and exit.")
-            return option
-        core.Command.get_help_option = help_option  # type: ignore[method-assign]
-
-        def usage_name(self: Any) -> str:  # NĂM, [BẢN_SAU]: Click's usage, in the run's language, not Typer's "{year}"
-            name = self.metavar or _translate(ARGUMENTS.get(self.name or "", (self.name or "").upper()))
-            return (name if self.required else f"[{name}]") + ("..." if self.nargs != 1 else "")
-        typer.core.TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
-    _localize_tree(command, _, set())
+    _localize_tree(command, _, set(), _Context)
 
 
-def _localize_tree(command: Any, _: Callable[[str], str], seen: set[int]) -> None:
+def _usage_names(command: Any, _: Callable[[str], str]) -> dict[str, str]:
+    """The usage line's name of each of a command's arguments, as Typer writes it ('{year}', '[head]')
+    → in the run's language (NĂM, [BẢN_SAU]; a metavar as it is)."""
+    names = {}
+    for param in command.params:
+        if param.param_type_name == "argument":
+            raw = param.metavar or param.name or ""
+            said = param.metavar or _(ARGUMENTS.get(param.name or "", (param.name or "").upper()))
+            names["{" + raw + "}" if param.required else "[" + raw + "]"] = said if param.required else f"[{said}]"
+    return names
+
+
+def _localize_tree(command: Any, _: Callable[[str], str], seen: set[int], context: type) -> None:
     if id(command) in seen:
         return
     seen.add(id(command))
+    command.context_class = context
     for name in ("help", "short_help", "epilog"):
         value = getattr(command, name, None)
         if value:
@@ -78,7 +123,7 @@ def _localize_tree(command: Any, _: Callable[[str], str], seen: set[int]) -> Non
         if value:
             param.help = _(value)
     for sub in getattr(command, "commands", {}).values():
-        _localize_tree(sub, _, seen)
+        _localize_tree(sub, _, seen, context)
 
 
 SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (  # an English message of the machinery → its msgid
@@ -89,7 +134,9 @@ SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (  # an English message of the
     (re.compile(r"Got unexpected extra argument\(s\) \((?P<args>.*)\)"), N_("Got unexpected extra arguments ({args})")),
     (re.compile(r"Option (?P<name>'.*') requires an argument\."), N_("Option {name} requires an argument.")),
     (re.compile(r"(?P<value>.*) is not in the range (?P<range>.*)\."), N_("{value} is not in the range {range}.")),
+    (re.compile(r"Missing command\."), N_("Missing command.")),
 )
+_NO_SUCH_COMMAND = re.compile(r"No such command (?P<name>'.*'|\".*\")\.")
 
 
 def _said(message: str, _: Callable[[str], str]) -> str:
@@ -125,10 +172,14 @@ def error_message(exc: Any, _: Callable[[str], str]) -> str:
             return _("Invalid value: {message}").format(message=_said(exc.message, _))
         return _("Invalid value for {param_hint}: {message}").format(param_hint=hint, message=_said(exc.message, _))
     message = exc.format_message()
-    if " Did you mean " in message and message.endswith("?"):  # "No such command 'scor'. Did you mean 'score'?"
-        head, _sep, tail = message.partition(" Did you mean ")
-        return head + " " + _("Did you mean {possibility}?").format(possibility=tail[:-1])
-    return _said(message, _)
+    head, _sep, tail = message.partition(" Did you mean ")  # "No such command 'scor'. Did you mean 'score'?"
+    if not tail.endswith("?"):
+        head, tail = message, ""
+    if m := _NO_SUCH_COMMAND.fullmatch(head):
+        head = _("No such command {name!r}.").format(name=ast.literal_eval(m.group("name")))
+    else:
+        head = _said(head, _)
+    return head + " " + _("Did you mean {possibility}?").format(possibility=tail[:-1]) if tail else head
 
 
 def usage_error(exc: Any, _: Callable[[str], str]) -> str:
