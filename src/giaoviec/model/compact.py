@@ -9,8 +9,8 @@ field, and takes about 4.4 KB a task. (Until issue 29 the sets were swapped in p
 pydantic's private attribute that holds it: 46 µs a task; through `model_construct` 210 µs,
 measured in process on a loaded machine.)
 
-Buys: report md of the 10,000-file province (210,000 tasks) 184 → 137 s (A/B of the governor with
-and without compaction, loaded machine, in-place compaction): with compaction about 63 % of the
+Buys: report md of the 10,000-file province (210,000 tasks) 184 → 137 s, export xlsx 164 → 130 s
+(A/B of the governor with and without compaction, loaded machine, in-place compaction): with compaction about 63 % of the
 models fit in the governor's budget instead of about 41 %, the rest are read a second time, which
 keeps report and export linear from 1,000 to 10,000 files (docs/performance.md, Devices).
 """
