@@ -12,7 +12,8 @@ measured in process on a loaded machine.)
 Buys: report md of the 10,000-file province (210,000 tasks) 184 → 137 s, export xlsx 164 → 130 s
 (A/B of the governor with and without compaction, loaded machine, in-place compaction): with compaction about 63 % of the
 models fit in the governor's budget instead of about 41 %, the rest are read a second time, which
-keeps report and export linear from 1,000 to 10,000 files (docs/performance.md, Devices).
+keeps report and export linear from 1,000 to 10,000 files; through `model_construct`, against in
+place, report md 206 → 194 s (1 pair: no loss seen) (docs/performance.md, Devices).
 """
 
 from __future__ import annotations
