@@ -110,13 +110,13 @@ def test_the_models_are_kept_as_many_as_are_foreseen_to_fit(tmp_path, monkeypatc
     generate(tmp_path / "p", 70)
     got = report_app.results_with_models(tmp_path / "p", 2022, None)
     assert len(got.models.kept) == 70 and not got.models.full and not got.models.rationed
-    # 70 files of 21 tasks foreseen, 10 MB: past 1 MB, as many as fit in 1 MB (146 tasks)
+    # 70 files of 21 tasks foreseen, 10 MB as read: past 1 MB, compacted, as many as fit in 1 MB (222 tasks)
     monkeypatch.setattr(kept_app, "MODELS_MB", 1)
     part = report_app.results_with_models(tmp_path / "p", 2022, None)
     assert part.models.rationed and not part.models.full
-    assert 0 < part.models.kept_tasks <= part.models.room == int(1024 / kept_app.TASK_KB)
+    assert 0 < part.models.kept_tasks <= part.models.room == int(1024 / kept_app.COMPACT_KB)
     assert list(part.models.kept) == list(part.models)[:len(part.models.kept)]  # the first read, the rest let go
-    assert all(part.models[k] == got.models[k] for k in got.models)  # kept or read again: the same
+    assert all(part.models[k] == got.models[k] for k in got.models)  # kept (compacted) or read again: the same
     monkeypatch.setattr(kept_app, "BUDGET_MB", 0)  # no room beside the rest: none kept
     none = report_app.results_with_models(tmp_path / "p", 2022, None)
     assert none.models.rationed and not none.models.kept and none.models.room == 0
@@ -133,7 +133,7 @@ def test_past_the_budget_no_more_models_are_kept_and_past_the_peak_none(tmp_path
 
     generate(tmp_path / "p", 150)
     whole = report_app.results_with_models(tmp_path / "p", 2022, None)
-    monkeypatch.setattr(kept_app, "MODELS_MB", 15)  # 3,150 tasks foreseen, 2,194 fit: rationed
+    monkeypatch.setattr(kept_app, "MODELS_MB", 15)  # 3,150 tasks foreseen, 22 MB as read: compacted
     monkeypatch.setattr(kept_app, "BUDGET_MB", 100)
     monkeypatch.setattr(kept_app, "PEAK_MB", 200)
     monkeypatch.setattr(kept_app, "peak_mb", lambda: 150.0)
@@ -164,6 +164,27 @@ def test_the_same_output_with_part_of_the_models_kept(tmp_path, monkeypatch, cli
     part = [cli("-C", str(tmp_path / "p"), *a) for a in args]
     for a, b in zip(whole, part, strict=True):
         assert a.code == b.code == 0 and a.out == b.out and a.out
+
+
+def test_a_compacted_model_is_equal_and_smaller():
+    import tracemalloc
+
+    from giaoviec.load.documents import read_file
+    from giaoviec.model.compact import compact
+
+    rels = sorted(str(p.relative_to(VP)) for p in (VP / "assignments").rglob("*.yaml"))
+    models = [d.model for rel in rels for d in read_file(VP, rel)[0]]
+    tracemalloc.start()
+    again = [d.model for rel in rels for d in read_file(VP, rel)[0]]
+    before = tracemalloc.get_traced_memory()[0]
+    again = [compact(m) for m in again]  # (the models read are let go: only the compacted ones are counted)
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert again == models and [m.model_dump() for m in again] == [m.model_dump() for m in models]
+    assert [m.model_fields_set for m in again] == [m.model_fields_set for m in models]
+    assert after < 0.75 * before  # the fields-sets and days shared: about 7 KB a task → 4.5
+    first, second = again[0].tasks[0], again[0].tasks[1]
+    assert first.model_fields_set != second.model_fields_set or first.model_fields_set is second.model_fields_set
 
 
 def test_equal_values_are_held_once_and_keep_their_type(monkeypatch):

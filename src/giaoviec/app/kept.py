@@ -2,17 +2,16 @@
 as many as fit; the others read again when the output reaches them.
 
 The tasks the stream will bring are foreseen from the files still to read and the tasks a file has
-so far. When all of them fit in MODELS_MB (about 7 KB a task), all are kept. Otherwise models are
-kept while they fit beside what the rest of the command will hold for the tasks foreseen (BUDGET_MB
-in all), the first read first; the others are let go and each is read again when the output reaches
-it. A document read again must have the content that was scored (same digest), or the command
+so far. When all of them fit in MODELS_MB as read (about 7 KB a task), all are kept as they are.
+Otherwise each kept model is compacted first (its fields-sets and days shared, model/compact.py:
+about 4.4 KB a task), and models are kept while they fit beside what the rest of the command will
+hold for the tasks foreseen (BUDGET_MB in all), the first read first; the others are let go and
+each is read again when the output reaches it. A document read again must have the content that was scored (same digest), or the command
 stops: a figure and the words beside it always come from one text. Whatever the foresight, once the
 process has taken BUDGET_MB no more models are kept, and past PEAK_MB every one is let go. A
-province of 5,000 files keeps everything; one of 10,000 about half; one of a million tasks keeps
-none and stays under 1 GB, paying a second read of every file (the report's sections, the export's
-rows). (Models are kept as read: making them smaller in place meant writing pydantic's private
-fields-sets, and through its public `model_construct` it costs more than the reads it saves:
-docs/performance.md, Devices.) What the report's summary reads of each document
+province of 5,000 files keeps everything as read; one of 10,000 keeps most, compacted; one of a
+million tasks keeps none and stays under 1 GB, paying a second read of every file (the report's
+sections, the export's rows). What the report's summary reads of each document
 is kept for every document as it streams by (`Facts`, and the wording of its overdue and undone
 tasks as they are judged): the summary reads no file again.
 
@@ -39,11 +38,13 @@ from giaoviec.load.files import read_bounded
 from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.repository import digest
 from giaoviec.model import Assignment
+from giaoviec.model.compact import compact
 from giaoviec.model.public import Withholding
 from giaoviec.model.values import Document
 
 MODELS_MB = 750  # the memory the models of a report or export may take
 TASK_KB = 7  # a task's models as read
+COMPACT_KB = 4.6  # compacted (model/compact.py)
 BUDGET_MB = 820  # the kept models and the rest of the command, foreseen
 REST_MB, REST_KB = 40, 0.9  # the rest: what a report holds besides the models (measured: 225 MB at 210,000 tasks, 910 MB at 1,000,000)
 PEAK_MB = 900  # past this, whatever was foreseen, every model is let go (past BUDGET_MB, no more is kept)
@@ -62,8 +63,8 @@ def peak_mb() -> float | None:
 
 
 class KeptModels(Mapping[tuple[str, int], Assignment]):
-    """The Assignment models in scope: as many kept as memory allows, the others read again from their
-    files when asked for."""
+    """The Assignment models in scope: as many kept as memory allows (compacted when not all fit as
+    read), the others read again from their files when asked for."""
 
     def __init__(self, root: Path, reader: Reader = FAST, files: int = 0, summary: bool = False, public: bool = False):
         self.root, self.reader = root, reader  # its `agreed`: the texts the fast path took, read again without its risk scan
@@ -79,7 +80,7 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
         self.late_full = False  # past LATE_BYTES none is kept: the summary reads those documents again
         self.tasks = 0
         self.kept_tasks = 0  # the tasks of the models kept
-        self.rationed = False  # once they are foreseen not to fit: kept up to `room` tasks
+        self.rationed = False  # once they are foreseen not to fit as read: kept compacted, up to `room` tasks
         self.room = 0
         self.full = False  # once memory is short, no model is kept: each is read again
 
@@ -95,9 +96,12 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
             self._foresee()
         if self.full or (KEPT_TASKS is not None and self.kept_tasks + tasks > KEPT_TASKS):
             return
-        if self.rationed and self.kept_tasks + tasks > self.room:
-            return
-        self.kept[key] = doc.model
+        model = doc.model
+        if self.rationed:
+            if self.kept_tasks + tasks > self.room:
+                return
+            model = compact(model)
+        self.kept[key] = model
         self.kept_tasks += tasks
         if len(self.kept) % 64 == 0:
             gc.freeze()  # kept models hold no cycle: the cyclic collector need not scan them again (a quarter of a report's time)
@@ -112,10 +116,12 @@ class KeptModels(Mapping[tuple[str, int], Assignment]):
             return
         foreseen = self.tasks / len(self.order) * max(self.files, len(self.order))
         if not self.rationed and foreseen * TASK_KB / 1024 <= MODELS_MB:
-            return  # all fit
-        self.rationed = True  # from now on: as many as fit
+            return  # all fit as read
+        if not self.rationed:  # from now on: compacted, as many as fit
+            self.rationed = True
+            self.kept = {key: compact(model) for key, model in self.kept.items()}
         room_mb = min(MODELS_MB, BUDGET_MB - REST_MB - foreseen * REST_KB / 1024)
-        self.room = max(0, int(room_mb * 1024 / TASK_KB))
+        self.room = max(0, int(room_mb * 1024 / COMPACT_KB))
         if peak is not None and peak > BUDGET_MB:  # heavier than foreseen (long texts): what is kept stays, no more is
             self.room = min(self.room, self.kept_tasks)
         while self.kept and self.kept_tasks > self.room:  # foreseen more than before: the last kept let go
