@@ -23,6 +23,7 @@ from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.org import units_in_scope
 from giaoviec.load.files import discover
 from giaoviec.load.scanning import scan
+from giaoviec.serve.engine import Engine
 
 T = TypeVar("T")
 
@@ -60,6 +61,8 @@ class Site:
         self._seen: dict[str, list] = {}
         self._seen_at = 0
         self._snapshot: Snapshot | None = None
+        # the private view's model, brought up to date file by file (engine.py); --public reads as the commands do
+        self.engine: Engine | None = None if options.public else Engine(options.root, options.fast_reader)
 
     @property
     def today(self) -> dt.date:
@@ -84,7 +87,11 @@ class Site:
     def refresh(self) -> Snapshot:
         """Looks at the files again (once a request): a changed file starts a new snapshot."""
         with self._lock:
-            key = self.key()
+            if self.engine is not None:
+                self.engine.refresh(self.today)
+                key = str(self.engine.version)
+            else:
+                key = self.key()
             if self._snapshot is None or self._snapshot.key != key:
                 self._snapshot = Snapshot(key)
             return self._snapshot
@@ -96,6 +103,8 @@ class Site:
     def year(self, year: int) -> WithModels:
         snap = self.current()
         with self._lock:
+            if year not in snap.years and self.engine is not None:
+                snap.years[year] = self.engine.year(year)
             if year not in snap.years:
                 o = self.options
                 snap.years[year] = results_with_models(o.root, year, None, today=self.today, closed_year=True,
@@ -105,6 +114,8 @@ class Site:
     def followup(self) -> FollowUp:
         snap = self.current()
         with self._lock:
+            if snap.followup is None and self.engine is not None:
+                snap.followup = self.engine.followup()
             if snap.followup is None:
                 snap.followup, _checked = status(self.options.root, self.today, fast_reader=self.options.fast_reader,
                                                  public=self.options.public)
@@ -116,6 +127,8 @@ class Site:
             return list(self.year(year).result.diagnostics)
         snap = self.current()
         with self._lock:
+            if snap.problems is None and self.engine is not None:
+                snap.problems = self.engine.problems()
             if snap.problems is None:
                 snap.problems = validate(self.options.root, today=self.today, cache_folder=self.options.cache_folder,
                                          fast_reader=self.options.fast_reader).diagnostics
@@ -132,6 +145,8 @@ class Site:
         """The latest year (not after this one) with an assignment, as `report` takes it by default."""
         snap = self.current()
         with self._lock:
+            if snap.default is None and self.engine is not None:
+                snap.default = self.engine.default_year()
             if snap.default is None:
                 o = self.options
                 got = results_with_models(o.root, None, None, today=self.today, closed_year=True,

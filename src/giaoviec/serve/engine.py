@@ -1,0 +1,313 @@
+"""The computed model kept between requests, and brought up to date file by file.
+
+`score`, `status`, `report` and `validate` read the whole repository for each run. `serve` reads it
+once and keeps, per Assignment file, keyed by the digest of the content it was read from: its
+documents, its own findings (`checks.check_assignment`, located) and summaries; per year, each
+file's judged tasks (`compute.year.score_assignments` on that file's documents) and each row's
+result (`compute.year.pooled`); the follow-up items of each file (`compute.followup.follow_up`).
+
+When files change on disk (seen by the scan of the validate cache: size, times and inode, else the
+digest), only those files are read and checked again; what depends on every file is recomputed from
+what is kept, with the same functions the commands run: the repository's summaries, the checks
+across files, `settle` (the rows whose inputs did not change are taken as they were; the quotas,
+what is left out, the findings on the results are computed again), and the follow-up's `settle`.
+A change of a registry file (units, cadres, profiles, councils, giaoviec.yaml), of the set of files
+or of the day reads everything again. So every figure is the one a fresh run computes
+(tests/test_serve.py compares them after a sequence of changes).
+
+Not for `--public` (the confidential items are taken out as each file is read): Site computes the
+public view as the commands do."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from giaoviec import checks
+from giaoviec.app.history import stale_by_history
+from giaoviec.app.report import WithModels, default_year
+from giaoviec.compute.followup import FollowUp, Item, follow_up
+from giaoviec.compute.followup import settle as settle_follow_up
+from giaoviec.compute.year import SCORED, Judged, Scored, pooled, score_assignments, settle
+from giaoviec.diagnostics import Diagnostic, Fatal
+from giaoviec.domain.scoring import AssignmentResult
+from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
+from giaoviec.load.files import Listing, discover, read_bounded
+from giaoviec.load.history import History, history
+from giaoviec.load.repository import AssignmentSummary, Registry, Repository, collector_paused, load_registry, summarize
+from giaoviec.load.scanning import UNREADABLE, Scan, digest, scan
+from giaoviec.model import Assignment
+
+WORDING = frozenset({"clarity.what", "clarity.mismatch"})  # the wording analyser's codes (checks/clarity.py, `_wording`)
+
+
+@dataclass
+class FileState:
+    """One Assignment file as read: its documents, summaries and own findings (located)."""
+
+    digest: str
+    docs: list[Document]
+    summaries: tuple[AssignmentSummary, ...]
+    unreadable: tuple[Document, ...]
+    found: tuple[Diagnostic, ...]  # with the wording analyser's (validate's)
+    plain: tuple[Diagnostic, ...]  # without them (score's, report's)
+    follow: tuple[list[Item], list[tuple[str, str]]] | None = None  # follow_up on its documents, as of today
+
+    @property
+    def assignments(self) -> list[Document]:
+        return [d for d in self.docs if isinstance(d.model, Assignment)]
+
+
+@dataclass
+class Year:
+    """One year's results, kept: each file's judged documents, each row's result."""
+
+    judged: dict[str, tuple[FileState, tuple[Judged, ...]]] = field(default_factory=dict)
+    rows: dict[tuple[str, str], tuple] = field(default_factory=dict)  # (cadre, program) → (inputs, result)
+    result: WithModels | None = None
+
+
+@dataclass
+class State:
+    """The repository as one state of its files showed it."""
+
+    today: dt.date
+    listing: Listing
+    scanned: Scan
+    registry: Registry
+    history: History | None
+    head: str | None  # git's HEAD when the history was read (a commit changes the history, not the files)
+    files: dict[str, FileState]
+    registry_found: list[Diagnostic] | None = None  # the checks of the registry alone (they read no assignment)
+    version: int = 0
+    repo: Repository | None = None
+    plain: list[Diagnostic] = field(default_factory=list)
+    found: list[Diagnostic] = field(default_factory=list)
+    years: dict[int, Year] = field(default_factory=dict)
+    followup: FollowUp | None = None
+
+
+class Engine:
+    """The model of one repository (not --public), kept while the files stay as they were."""
+
+    def __init__(self, root: Path, fast_reader: bool = True):
+        self.root = root
+        self.fast_reader = fast_reader
+        self.agreed: set[bytes] = set()
+        self._seen: dict[str, list] = {}
+        self._seen_at = 0
+        self.state: State | None = None
+        self.version = 0
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def refresh(self, today: dt.date) -> bool:
+        """Looks at the files again; True when anything changed (and was brought up to date)."""
+        listing = discover(self.root)
+        started = time.time_ns()
+        scanned = scan(self.root, listing.files, self._seen, self._seen_at)
+        self._seen, self._seen_at = scanned.seen, started
+        st = self.state
+        if st is None or not self._same_frame(st, listing, scanned, today):
+            self.state = self._full(listing, scanned, today)
+            self.version += 1
+            return True
+        changed = [rel for rel in scanned.streamed if st.files[rel].digest != scanned.digests[rel]]
+        head = _head(self.root) if st.history is not None else None
+        if not changed and head == st.head:
+            return False
+        ctx = self._contexts(st.registry.repo, today, st.history is not None)
+        with collector_paused():
+            for rel in changed:
+                st.files[rel] = self._read(rel, *ctx)
+        if st.history is not None:  # a changed file is recorded "now", a commit records it
+            st.history, st.head = self._history(st.registry), head
+        st.scanned, st.listing = scanned, listing
+        self._derive(st)
+        self.version += 1
+        return True
+
+    def _same_frame(self, st: State, listing: Listing, scanned: Scan, today: dt.date) -> bool:
+        """Only the content of Assignment files changed: the rest can be kept."""
+        if today != st.today or scanned.files != st.scanned.files or scanned.streamed != st.scanned.streamed:
+            return False
+        if [(d.code, d.path) for d in listing.problems] != [(d.code, d.path) for d in st.listing.problems]:
+            return False
+        streamed = set(scanned.streamed)
+        return all(scanned.digests.get(rel) == d for rel, d in st.scanned.digests.items() if rel not in streamed) \
+            and set(scanned.digests) == set(st.scanned.digests)
+
+    def _history(self, registry: Registry) -> History | None:
+        evaluated = [d.path for d in registry.repo.evaluations]
+        return history(self.root, [*evaluated, *registry.assignment_files, *{d.path for d in registry.assignments}]) \
+            if evaluated else None
+
+    def _contexts(self, registry: Repository, today: dt.date, has_history: bool) -> tuple[checks.Context]:
+        return (checks.context(registry, today, has_history, True),)
+
+    def _full(self, listing: Listing, scanned: Scan, today: dt.date) -> State:
+        """Everything read, as `Checking` reads it (`app/checking.py`)."""
+        registry = load_registry(self.root, listing.files, self.fast_reader, scanned)
+        hist = self._history(registry)
+        st = State(today, listing, scanned, registry, hist, _head(self.root) if hist is not None else None, {})
+        ctx = self._contexts(registry.repo, today, hist is not None)
+        with collector_paused():
+            for rel in registry.assignment_files:
+                st.files[rel] = self._read(rel, *ctx)
+        self._derive(st)
+        return st
+
+    def _read(self, rel: str, ctx: checks.Context) -> FileState:
+        try:
+            raw: bytes | None = read_bounded(self.root / rel)
+        except OSError:
+            raw = None
+        docs, found = read_file(self.root, rel, raw, fast_reader=self.fast_reader, agreed=self.agreed)
+        for doc in docs:
+            if isinstance(doc.model, Assignment):
+                found += checks.check_assignment(ctx, doc)
+        if raw is not None:  # located now, while the content is at hand (as validate's cache keeps them)
+            found = [*locate_in(rel, raw, [d for d in found if d.path == rel]), *locate(self.root, [d for d in found if d.path != rel])]
+        return FileState(digest(raw) if raw is not None else UNREADABLE, docs,
+                         tuple(summarize(d) for d in docs if isinstance(d.model, Assignment)),
+                         tuple(d for d in docs if isinstance(d.model, Unreadable)),
+                         tuple(found), tuple(d for d in found if d.code not in WORDING))
+
+    def _derive(self, st: State) -> None:
+        """What depends on every file, as `Checking.finish` computes it; the years' results and the
+        follow-up are computed again when asked for (from what each file keeps)."""
+        registry = st.registry
+        held = [d for d in registry.assignments]  # Assignment documents of the registry's files (rare)
+        summaries = [summarize(d) for d in held] + [s for rel in registry.assignment_files for s in st.files[rel].summaries]
+        unreadable = [*registry.unreadable, *(u for rel in registry.assignment_files for u in st.files[rel].unreadable)]
+        repo = registry.repo.with_assignments(tuple(summaries), tuple(unreadable))
+        ctx = checks.context(repo, st.today, st.history is not None)
+        if st.registry_found is None:
+            st.registry_found = locate(self.root, checks.run(ctx, checks.REGISTRY))
+        across = checks.run(ctx, checks.ACROSS)
+        if st.history is not None:
+            across += stale_by_history(st.history, repo)
+        common = [*st.listing.problems, *registry.diagnostics]
+        words_ctx = checks.context(registry.repo, st.today, st.history is not None, True)
+        held_found = [d for doc in held for d in checks.check_assignment(words_ctx, doc)]
+        own = [d for rel in registry.assignment_files for d in st.files[rel].found]
+        plain = [d for rel in registry.assignment_files for d in st.files[rel].plain]
+        rest = [*st.registry_found, *across]
+        st.repo = repo
+        st.found = sorted(locate(self.root, [*common, *held_found, *own, *rest]))
+        st.plain = sorted(locate(self.root, [*common, *(d for d in held_found if d.code not in WORDING), *plain, *rest]))
+        for y in st.years.values():
+            y.result = None
+        st.followup = None
+
+    # --- the results -------------------------------------------------------------------------
+
+    def _documents(self, st: State) -> list[tuple[str | None, list[Document]]]:
+        """Every Assignment document in the order `Checking` yields them: (file kept, its documents)."""
+        return [(None, list(st.registry.assignments)), *((rel, st.files[rel].assignments) for rel in st.registry.assignment_files)]
+
+    def default_year(self) -> int:
+        st = self._state()
+        return default_year(st.repo, None, st.today)  # type: ignore[arg-type]
+
+    def year(self, year: int) -> WithModels:
+        """As `app.report.results_with_models(root, year, None, today=…, closed_year=True, summary=True, explain=True)`."""
+        st = self._state()
+        y = st.years.setdefault(year, Year())
+        if y.result is not None:
+            return y.result
+        registry = st.registry.repo
+        as_of = min(dt.date(year, 12, 31), st.today)
+        judged: list[Judged] = []
+        models: dict[tuple[str, int], Assignment] = {}
+        kept: dict[str, tuple[FileState, tuple[Judged, ...]]] = {}
+        try:
+            for rel, docs in self._documents(st):
+                scored = [d for d in docs if d.model.status in SCORED]
+                for d in scored:
+                    models[(d.path, d.index)] = d.model
+                if rel is None:
+                    judged += score_assignments(registry, scored, year, as_of, None, st.today, True).judged
+                    continue
+                fs = st.files[rel]
+                got = y.judged.get(rel)
+                if got is None or got[0] is not fs:
+                    got = (fs, score_assignments(registry, scored, year, as_of, None, st.today, True).judged)
+                kept[rel] = got
+                judged += got[1]
+        except Fatal:  # no profile in force: the whole stream raises it as the commands say it
+            score_assignments(registry, (d for _r, docs in self._documents(st) for d in docs), year, as_of, None, st.today, True)
+            raise
+        y.judged = kept
+        rows: dict[tuple[str, str], tuple] = {}
+
+        def pool(repo: Repository, parts: list[Judged], evaluations: list, stale: dict, explain: bool) -> AssignmentResult:
+            """`pooled`, or its result for the same inputs (the same judged documents, council sessions,
+            stale scores and summaries of the cadre)."""
+            key = (parts[-1].head.cadre, parts[-1].head.program)
+            mine = repo.by_cadre.get(key[0], ())
+            councils = tuple((id(doc), bad) for doc, bad in evaluations)
+            late = tuple(sorted(stale.items()))
+            old = y.rows.get(key)
+            if old is not None:
+                o_parts, o_mine, o_councils, o_late, result = old
+                if len(o_parts) == len(parts) and all(a is b for a, b in zip(o_parts, parts, strict=True)) \
+                        and len(o_mine) == len(mine) and all(a is b for a, b in zip(o_mine, mine, strict=True)) \
+                        and o_councils == councils and o_late == late:
+                    rows[key] = old
+                    return result
+            result = pooled(repo, parts, evaluations, stale, explain)
+            rows[key] = (tuple(parts), tuple(mine), councils, late, result)  # the inputs kept: their ids stay theirs
+            return result
+
+        scored_year = Scored(year, as_of, None, tuple(judged), True)
+        result = settle(scored_year, st.repo, st.plain, pool=pool)  # type: ignore[arg-type]
+        y.rows = rows
+        y.result = WithModels(result, models)
+        return y.result
+
+    def followup(self) -> FollowUp:
+        """As `app.score.status(root, today)`."""
+        st = self._state()
+        if st.followup is None:
+            items: list[Item] = []
+            considered: list[tuple[str, str]] = []
+            for rel, docs in self._documents(st):
+                fs = st.files[rel] if rel is not None else None
+                got = fs.follow if fs is not None else None
+                if got is None:
+                    got = follow_up(st.registry.repo, docs, st.today, None, 30)
+                    if fs is not None:
+                        fs.follow = got
+                items += got[0]
+                considered += got[1]
+            items.sort(key=lambda i: (_ORDER[i.kind], i.unit, i.cadre, i.task))
+            st.followup = settle_follow_up(st.today, items, considered, st.repo, st.found, None)  # type: ignore[arg-type]
+        return st.followup
+
+    def problems(self) -> list[Diagnostic]:
+        """As `app.validate.validate(root, today=…)`."""
+        return self._state().found
+
+    def _state(self) -> State:
+        assert self.state is not None, "refresh() first"
+        return self.state
+
+
+_ORDER = {"overdue": 0, "due-soon": 1, "no-check-in": 2}
+
+
+def _head(root: Path) -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "--quiet", "HEAD"], capture_output=True,
+                             text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+Pool = Callable[..., AssignmentResult]
