@@ -21,6 +21,8 @@ public view as the commands do."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import os
 import subprocess
 import time
 from collections.abc import Callable
@@ -36,7 +38,7 @@ from giaoviec.compute.year import SCORED, Judged, Scored, pooled, score_assignme
 from giaoviec.diagnostics import Diagnostic, Fatal
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
-from giaoviec.load.files import Listing, discover, read_bounded
+from giaoviec.load.files import SKIP_DIRS, Listing, discover, read_bounded
 from giaoviec.load.history import History, history
 from giaoviec.load.repository import AssignmentSummary, Registry, Repository, collector_paused, load_registry, summarize
 from giaoviec.load.scanning import UNREADABLE, Scan, digest, scan
@@ -102,12 +104,15 @@ class Engine:
         self._seen_at = 0
         self.state: State | None = None
         self.version = 0
+        self._git_dir = _git_dir(root)
+        self._signature: list | None = None
+        self._listing: Listing | None = None
 
     # --- reading -------------------------------------------------------------------------------
 
     def refresh(self, today: dt.date) -> bool:
         """Looks at the files again; True when anything changed (and was brought up to date)."""
-        listing = discover(self.root)
+        listing = self._discover()
         started = time.time_ns()
         scanned = scan(self.root, listing.files, self._seen, self._seen_at)
         self._seen, self._seen_at = scanned.seen, started
@@ -115,6 +120,7 @@ class Engine:
         if st is None or not self._same_frame(st, listing, scanned, today):
             self.state = self._full(listing, scanned, today)
             self.version += 1
+            gc.freeze()  # what is kept holds no cycle: the collector need not scan it again at every allocation
             return True
         changed = [rel for rel in scanned.streamed if st.files[rel].digest != scanned.digests[rel]]
         head = _head(self.root) if st.history is not None else None
@@ -129,7 +135,16 @@ class Engine:
         st.scanned, st.listing = scanned, listing
         self._derive(st)
         self.version += 1
+        gc.freeze()
         return True
+
+    def _discover(self) -> Listing:
+        """`discover`, or its last answer while no folder of the tree (nor git's index and ignore
+        files) changed: a file added, removed or renamed changes its folder's times."""
+        signature = _signature(self.root, self._git_dir)
+        if signature != self._signature or self._listing is None:
+            self._listing, self._signature = discover(self.root), signature
+        return self._listing
 
     def _same_frame(self, st: State, listing: Listing, scanned: Scan, today: dt.date) -> bool:
         """Only the content of Assignment files changed: the rest can be kept."""
@@ -299,6 +314,38 @@ class Engine:
 
 
 _ORDER = {"overdue": 0, "due-soon": 1, "no-check-in": 2}
+
+
+def _git_dir(root: Path) -> Path | None:
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--absolute-git-dir"], capture_output=True, text=True,
+                             timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return Path(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip() else None
+
+
+def _signature(root: Path, git_dir: Path | None) -> list:
+    """Every folder of the tree with its times (as `discover` walks it), the .gitignore files, and
+    git's index and exclude file: what the listing of the files depends on."""
+    out: list = []
+
+    def stamp(path: str) -> None:
+        try:
+            st = os.stat(path)
+            out.append((path, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_size))
+        except OSError:
+            out.append((path, None))
+
+    for folder, dirs, names in os.walk(root, onerror=lambda e: out.append((e.filename, "error"))):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+        stamp(folder)
+        if ".gitignore" in names:
+            stamp(os.path.join(folder, ".gitignore"))
+    if git_dir is not None:
+        for name in ("index", "info/exclude", "HEAD"):
+            stamp(str(git_dir / name))
+    return out
 
 
 def _head(root: Path) -> str | None:

@@ -5,6 +5,7 @@ report's own views (render.report.build on the results restricted to them), the 
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -68,9 +69,9 @@ def _tree(site: Site, year: int) -> list[dict]:
             scopes[uid] = frozenset(found)
         return scopes[uid]
 
-    statuses: dict[str, list[str]] = {}
+    statuses: dict[str, Counter[str]] = {}
     for s in result.assignments:
-        statuses.setdefault(s.assignment.unit, []).extend(ts.status for ts in s.tasks)
+        statuses.setdefault(s.assignment.unit, Counter()).update(ts.status for ts in s.tasks)
     overdue: dict[str, int] = {}
     missing: dict[str, set[str]] = {}
     for item in follow.items:
@@ -82,7 +83,10 @@ def _tree(site: Site, year: int) -> list[dict]:
 
     def visit(uid: str, depth: int, parent: str | None = None) -> None:
         units = scope(uid)
-        buckets = Counts.of(st for u in units for st in statuses.get(u, ())).buckets
+        counted: Counter[str] = Counter()
+        for u in units:
+            counted.update(statuses.get(u, {}))  # (counts added: Counts.of on the tasks of the units in scope)
+        buckets = Counts.of(counted.elements()).buckets
         rows.append({"id": uid, "parent": parent, "name": repo.name(uid), "depth": depth, "buckets": list(buckets.values()),
                      "overdue": sum(overdue.get(u, 0) for u in units),
                      "missing": len(set().union(*(missing.get(u, set()) for u in units)))})
