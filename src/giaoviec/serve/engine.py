@@ -139,8 +139,8 @@ class Engine:
         return True
 
     def _discover(self) -> Listing:
-        """`discover`, or its last answer while no folder of the tree (nor git's index and ignore
-        files) changed: a file added, removed or renamed changes its folder's times."""
+        """`discover`, or its last answer while the tree holds the same folders and YAML files (and
+        git's index and ignore files are as they were)."""
         signature = _signature(self.root, self._git_dir)
         if signature != self._signature or self._listing is None:
             self._listing, self._signature = discover(self.root), signature
@@ -326,8 +326,10 @@ def _git_dir(root: Path) -> Path | None:
 
 
 def _signature(root: Path, git_dir: Path | None) -> list:
-    """Every folder of the tree with its times (as `discover` walks it), the .gitignore files, and
-    git's index and exclude file: what the listing of the files depends on."""
+    """What the listing of the files depends on: every folder of the tree (as `discover` walks it)
+    with the names of its YAML files and folders (a link's target too), the .gitignore files, and
+    git's index and exclude file. A file written in place, or replaced by a temporary file
+    (write/atomic.py), leaves it as it was."""
     out: list = []
 
     def stamp(path: str) -> None:
@@ -339,7 +341,8 @@ def _signature(root: Path, git_dir: Path | None) -> list:
 
     for folder, dirs, names in os.walk(root, onerror=lambda e: out.append((e.filename, "error"))):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
-        stamp(folder)
+        links = tuple((d, os.path.realpath(os.path.join(folder, d))) for d in dirs if os.path.islink(os.path.join(folder, d)))
+        out.append((folder, tuple(dirs), links, tuple(sorted(n for n in names if n.lower().endswith((".yaml", ".yml"))))))
         if ".gitignore" in names:
             stamp(os.path.join(folder, ".gitignore"))
     if git_dir is not None:
