@@ -319,3 +319,19 @@ def test_after_edits_and_check_ins_the_pages_show_what_a_fresh_run_computes(root
     cadres = root / "org/cadres.yaml"  # a registry file: everything read again
     cadres.write_text(cadres.read_text(encoding="utf-8").replace("name: Nguyễn Văn An", "name: Nguyễn Văn Ân", 1), encoding="utf-8")
     _same_as_a_fresh_run(site, c, root)
+
+
+def test_a_start_with_a_warm_cache_reads_no_assignment_file_and_shows_the_same(root, tmp_path):
+    folder = tmp_path / "cache"
+    first = Site(Options(root, today=TODAY, cache_folder=folder))
+    TestClient(create_app(first, {"testserver"})).get("/?year=2026")
+    site = Site(Options(root, today=TODAY, cache_folder=folder))
+    c = TestClient(create_app(site, {"testserver"}), follow_redirects=False)
+    assert c.get("/?year=2026").status_code == 200
+    assert site.engine is not None and site.engine.state is not None
+    read = [rel for rel, fs in site.engine.state.files.items() if fs.docs is not None]
+    assert not read, read  # the overview from the cache's entries alone
+    _same_as_a_fresh_run(site, c, root)
+    an = root / AN_2026  # a change after a warm start: that file read, the others kept
+    an.write_text(an.read_text(encoding="utf-8").replace("- {date: 2026-09-30, value: 2}", "- {date: 2026-09-30, value: 3}"), encoding="utf-8")
+    _same_as_a_fresh_run(site, c, root)

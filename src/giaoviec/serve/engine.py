@@ -25,7 +25,7 @@ import gc
 import os
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +35,9 @@ from giaoviec.app.report import WithModels, default_year
 from giaoviec.compute.followup import FollowUp, Item, follow_up
 from giaoviec.compute.followup import settle as settle_follow_up
 from giaoviec.compute.year import SCORED, Judged, Scored, pooled, score_assignments, settle
-from giaoviec.diagnostics import Diagnostic, Fatal
+from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
 from giaoviec.domain.scoring import AssignmentResult
+from giaoviec.load import cache
 from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
 from giaoviec.load.files import SKIP_DIRS, Listing, discover, read_bounded
 from giaoviec.load.history import History, history
@@ -52,16 +53,13 @@ class FileState:
     """One Assignment file as read: its documents, summaries and own findings (located)."""
 
     digest: str
-    docs: list[Document]
+    docs: list[Document] | None  # None: not read yet (taken from the cache); read when a page needs its words
     summaries: tuple[AssignmentSummary, ...]
     unreadable: tuple[Document, ...]
     found: tuple[Diagnostic, ...]  # with the wording analyser's (validate's)
     plain: tuple[Diagnostic, ...]  # without them (score's, report's)
     follow: tuple[list[Item], list[tuple[str, str]]] | None = None  # follow_up on its documents, as of today
-
-    @property
-    def assignments(self) -> list[Document]:
-        return [d for d in self.docs if isinstance(d.model, Assignment)]
+    cached: dict[int, tuple[Judged, ...]] = field(default_factory=dict)  # its judged documents, from the cache
 
 
 @dataclass
@@ -91,17 +89,19 @@ class State:
     found: list[Diagnostic] = field(default_factory=list)
     years: dict[int, Year] = field(default_factory=dict)
     followup: FollowUp | None = None
+    kept: cache.Served | None = None  # what the cache held at the whole reading, and what it will hold
+    unsaved: bool = False  # files were read: their entries are to be written
 
 
 class Engine:
     """The model of one repository (not --public), kept while the files stay as they were."""
 
-    def __init__(self, root: Path, fast_reader: bool = True):
+    def __init__(self, root: Path, fast_reader: bool = True, cache_folder: Path | None = None):
         self.root = root
+        self.store = cache.Store(cache_folder, root) if cache_folder is not None else None
         self.fast_reader = fast_reader
         self.agreed: set[bytes] = set()
-        self._seen: dict[str, list] = {}
-        self._seen_at = 0
+        self._seen, self._seen_at = self.store.seen() if self.store is not None else (None, 0)
         self.state: State | None = None
         self.version = 0
         self._git_dir = _git_dir(root)
@@ -170,11 +170,61 @@ class Engine:
         hist = self._history(registry)
         st = State(today, listing, scanned, registry, hist, _head(self.root) if hist is not None else None, {})
         ctx = self._contexts(registry.repo, today, hist is not None)
+        streamed = set(registry.assignment_files)
+        kept = cache.served(self.store, cache.context_key({rel: d for rel, d in registry.digests.items() if rel not in streamed},
+                                                          today, hist is not None)) if self.store is not None else None
+        st.kept = kept
         with collector_paused():
             for rel in registry.assignment_files:
-                st.files[rel] = self._read(rel, *ctx)
+                entry = kept.get(rel, scanned.digests.get(rel, "")) if kept is not None else None
+                fs = self._entry(rel, entry, registry.repo) if entry is not None else None
+                st.files[rel] = fs if fs is not None else self._read(rel, *ctx)
+        st.unsaved = kept is not None and any(fs.docs is not None for fs in st.files.values())
         self._derive(st)
         return st
+
+    def _entry(self, rel: str, entry: dict, registry: Repository) -> FileState | None:
+        """A file as the cache keeps it (`load.cache.Served`), its documents not read; None when the entry does not read back."""
+        try:
+            result = cache.Served.file_result(rel, entry)
+            if result is None:
+                return None
+            follow = cache.decode(entry["follow"])
+            years = {int(y): tuple(Judged(head, rel, index, registry.profiles[profile], window, tasks)
+                                   for head, index, profile, window, tasks in cache.decode(j))
+                     for y, j in entry["years"].items()}
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None
+        return FileState(entry["digest"], None, result.summaries, result.unreadable, result.diagnostics,
+                         tuple(d for d in result.diagnostics if d.code not in WORDING), (follow[0], follow[1]), years)
+
+    def _save(self, st: State) -> None:
+        """Every file's entry written to the cache, once after a whole reading (a later change of a few
+        files leaves them to be read again at the next start)."""
+        if self.store is None or st.kept is None or not st.unsaved:
+            return
+        st.unsaved = False
+        self.followup()
+        for rel, fs in st.files.items():
+            years = {y: [(j.head, j.index, j.profile.id, j.window, j.tasks) for j in got[1]]
+                     for y, kept in st.years.items() if (got := kept.judged.get(rel)) is not None and got[0] is fs}
+            years.update({y: [(j.head, j.index, j.profile.id, j.window, j.tasks) for j in js] for y, js in fs.cached.items() if y not in years})
+            if all(st.registry.repo.profiles.get(j[2]) is not None for js in years.values() for j in js):
+                st.kept.put(rel, fs.digest, cache.FileResult(fs.summaries, fs.unreadable, fs.found),
+                            [list(fs.follow[0]), list(fs.follow[1])] if fs.follow is not None else None, years)
+        cache.save_served(self.store, st.kept)
+
+    def _docs(self, rel: str, fs: FileState) -> list[Document]:
+        """The file's documents: read now when the cache answered for it (the content it was computed from, or Fatal)."""
+        if fs.docs is None:
+            try:
+                raw = read_bounded(self.root / rel)
+            except OSError:
+                raw = b""
+            if digest(raw) != fs.digest:
+                raise Fatal(ExitCode.REPOSITORY, N_("{file} changed while this command was running; run it again."), file=rel)
+            fs.docs, _found = read_file(self.root, rel, raw, fast_reader=self.fast_reader, agreed=self.agreed)
+        return fs.docs
 
     def _read(self, rel: str, ctx: checks.Context) -> FileState:
         try:
@@ -196,7 +246,7 @@ class Engine:
         """What depends on every file, as `Checking.finish` computes it; the years' results and the
         follow-up are computed again when asked for (from what each file keeps)."""
         registry = st.registry
-        held = [d for d in registry.assignments]  # Assignment documents of the registry's files (rare)
+        held = list(registry.assignments)  # Assignment documents of the registry's files (rare)
         summaries = [summarize(d) for d in held] + [s for rel in registry.assignment_files for s in st.files[rel].summaries]
         unreadable = [*registry.unreadable, *(u for rel in registry.assignment_files for u in st.files[rel].unreadable)]
         repo = registry.repo.with_assignments(tuple(summaries), tuple(unreadable))
@@ -223,7 +273,8 @@ class Engine:
 
     def _documents(self, st: State) -> list[tuple[str | None, list[Document]]]:
         """Every Assignment document in the order `Checking` yields them: (file kept, its documents)."""
-        return [(None, list(st.registry.assignments)), *((rel, st.files[rel].assignments) for rel in st.registry.assignment_files)]
+        return [(None, list(st.registry.assignments)),
+                *((rel, [d for d in self._docs(rel, st.files[rel]) if isinstance(d.model, Assignment)]) for rel in st.registry.assignment_files)]
 
     def default_year(self) -> int:
         st = self._state()
@@ -238,19 +289,19 @@ class Engine:
         registry = st.registry.repo
         as_of = min(dt.date(year, 12, 31), st.today)
         judged: list[Judged] = []
-        models: dict[tuple[str, int], Assignment] = {}
+        models = Models(self, st)
         kept: dict[str, tuple[FileState, tuple[Judged, ...]]] = {}
         try:
-            for rel, docs in self._documents(st):
-                scored = [d for d in docs if d.model.status in SCORED]
-                for d in scored:
-                    models[(d.path, d.index)] = d.model
-                if rel is None:
-                    judged += score_assignments(registry, scored, year, as_of, None, st.today, True).judged
-                    continue
+            held = [d for d in st.registry.assignments if d.model.status in SCORED]
+            judged += score_assignments(registry, held, year, as_of, None, st.today, True).judged
+            for rel in st.registry.assignment_files:
                 fs = st.files[rel]
+                models.add(rel, fs)
                 got = y.judged.get(rel)
+                if (got is None or got[0] is not fs) and year in fs.cached:
+                    got = (fs, fs.cached[year])
                 if got is None or got[0] is not fs:
+                    scored = [d for d in self._docs(rel, fs) if isinstance(d.model, Assignment) and d.model.status in SCORED]
                     got = (fs, score_assignments(registry, scored, year, as_of, None, st.today, True).judged)
                 kept[rel] = got
                 judged += got[1]
@@ -283,6 +334,7 @@ class Engine:
         result = settle(scored_year, st.repo, st.plain, pool=pool)  # type: ignore[arg-type]
         y.rows = rows
         y.result = WithModels(result, models)
+        self._save(st)
         return y.result
 
     def followup(self) -> FollowUp:
@@ -291,10 +343,12 @@ class Engine:
         if st.followup is None:
             items: list[Item] = []
             considered: list[tuple[str, str]] = []
-            for rel, docs in self._documents(st):
+            for rel in (None, *st.registry.assignment_files):
                 fs = st.files[rel] if rel is not None else None
                 got = fs.follow if fs is not None else None
                 if got is None:
+                    docs = list(st.registry.assignments) if rel is None or fs is None else \
+                        [d for d in self._docs(rel, fs) if isinstance(d.model, Assignment)]
                     got = follow_up(st.registry.repo, docs, st.today, None, 30)
                     if fs is not None:
                         fs.follow = got
@@ -314,6 +368,34 @@ class Engine:
 
 
 _ORDER = {"overdue": 0, "due-soon": 1, "no-check-in": 2}
+
+
+class Models(Mapping[tuple[str, int], Assignment]):
+    """The scored Assignment documents of the year (as `KeptModels` maps them), each file read when
+    a page first needs its words if the cache answered for it."""
+
+    def __init__(self, engine: Engine, st: State):
+        self.engine, self.st = engine, st
+        self.where: dict[tuple[str, int], tuple[str | None, FileState | None]] = {}
+        for d in st.registry.assignments:
+            if d.model.status in SCORED:
+                self.where[(d.path, d.index)] = (None, None)
+
+    def add(self, rel: str, fs: FileState) -> None:
+        for s in fs.summaries:
+            if s.status in SCORED:
+                self.where[(rel, s.index)] = (rel, fs)
+
+    def __getitem__(self, key: tuple[str, int]) -> Assignment:
+        rel, fs = self.where[key]
+        docs = self.st.registry.assignments if rel is None or fs is None else self.engine._docs(rel, fs)
+        return next(d.model for d in docs if d.index == key[1] and isinstance(d.model, Assignment))
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        return iter(self.where)
+
+    def __len__(self) -> int:
+        return len(self.where)
 
 
 def _git_dir(root: Path) -> Path | None:
@@ -359,5 +441,3 @@ def _head(root: Path) -> str | None:
         return None
     return out.stdout.strip() or None
 
-
-Pool = Callable[..., AssignmentResult]

@@ -62,7 +62,7 @@ class Site:
         self._seen_at = 0
         self._snapshot: Snapshot | None = None
         # the private view's model, brought up to date file by file (engine.py); --public reads as the commands do
-        self.engine: Engine | None = None if options.public else Engine(options.root, options.fast_reader)
+        self.engine: Engine | None = None if options.public else Engine(options.root, options.fast_reader, options.cache_folder)
 
     @property
     def today(self) -> dt.date:
