@@ -335,3 +335,8 @@ def test_a_start_with_a_warm_cache_reads_no_assignment_file_and_shows_the_same(r
     an = root / AN_2026  # a change after a warm start: that file read, the others kept
     an.write_text(an.read_text(encoding="utf-8").replace("- {date: 2026-09-30, value: 2}", "- {date: 2026-09-30, value: 3}"), encoding="utf-8")
     _same_as_a_fresh_run(site, c, root)
+    copy = root / LAN.replace("ngo-thi-lan", "ngo-thi-lan-ban-sao")  # a file added, then taken away: listed again
+    copy.write_bytes((root / LAN).read_bytes())
+    _same_as_a_fresh_run(site, c, root)
+    copy.unlink()
+    _same_as_a_fresh_run(site, c, root)
