@@ -1,8 +1,10 @@
 """What the pages show, computed once per state of the repository: the year's `YearResult` with
-the Assignment documents it was computed from (app.report.results_with_models, as `report` and
-`export` take them), the follow-up list (app.score.status, as `status`), and the problems
-(app.validate.validate through the validate cache, as `validate`). A page computes nothing of its
-own: it restricts these to a unit or a cadre and lays them out."""
+the Assignment documents it was computed from (as `app.report.results_with_models` gives them to
+`report` and `export`), the follow-up list (as `app.score.status`), and the problems (as
+`app.validate.validate`). The private view takes them from `engine.py`, which keeps them between
+requests and brings them up to date file by file (and starts from the cache's entries); `--public`
+computes them with those functions themselves. A page computes nothing of its own: it restricts
+these to a unit or a cadre and lays them out."""
 
 from __future__ import annotations
 
