@@ -329,16 +329,17 @@ class Served:
         entry = self.old.get(rel)
         return entry if isinstance(entry, dict) and entry.get("digest") == digest else None
 
-    def put(self, rel: str, digest: str, result: FileResult, follow: object, years: Mapping[int, object]) -> None:
+    def put(self, rel: str, digest: str, result: FileResult, follow: object, years: Mapping[int, object],
+            kinds: Mapping[str, type]) -> None:
         plain = Memo("", {})
         plain.put(rel, digest, result)
         entry = dict(plain.new[rel])
         try:
-            follow_coded = encode(follow)
-            years_coded = {str(y): encode(j) for y, j in years.items()}
+            follow_coded = encode(follow, kinds)
+            years_coded = {str(y): encode(j, kinds) for y, j in years.items()}
         except ValueError:  # a value of a kind the cache does not write: not kept
             return
-        if decode(follow_coded) != follow or any(decode(years_coded[str(y)]) != j for y, j in years.items()):
+        if decode(follow_coded, kinds) != follow or any(decode(years_coded[str(y)], kinds) != j for y, j in years.items()):
             return
         entry.update({"follow": follow_coded, "years": years_coded})
         self.new[rel] = entry
@@ -368,18 +369,10 @@ def save_served(store: Store, kept: Served) -> None:
     store._write({"format": FORMAT, "tool": tool_fingerprint(), "context": kept.context, "files": kept.new}, _served_target(store))
 
 
-@cache
-def _kinds() -> dict[str, type]:
-    from giaoviec.compute.followup import Item
-    from giaoviec.domain.scoring import Header, TaskResult
-    from giaoviec.domain.status import Achieved, Judgement, Window
-
-    return {c.__name__: c for c in (Item, Header, TaskResult, Achieved, Judgement, Window)}
-
-
-def encode(value: object) -> object:
-    """A value of the results as JSON: the kinds of `_kinds`, Phrases, dates, periods, shares,
-    tuples, lists, frozensets and plain values; ValueError for anything else."""
+def encode(value: object, kinds: Mapping[str, type]) -> object:
+    """A value of the results as JSON: dataclasses of the `kinds` given (by name: the computing
+    stages are not imported here), Phrases, dates, periods, shares, tuples, lists, frozensets and
+    plain values; ValueError for anything else."""
     from giaoviec.model.common import Period
 
     if value is None or isinstance(value, (bool, str)) or type(value) in (int, float):
@@ -389,40 +382,40 @@ def encode(value: object) -> object:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return {"d": value.isoformat()}
     if isinstance(value, Phrase):
-        return {"p": value.id, "a": [[n, encode(v)] for n, v in value.args]}
+        return {"p": value.id, "a": [[n, encode(v, kinds)] for n, v in value.args]}
     if isinstance(value, Period):
         return {"P": [value.start.isoformat(), value.end.isoformat()]}
     if isinstance(value, tuple):
-        return {"t": [encode(v) for v in value]}
+        return {"t": [encode(v, kinds) for v in value]}
     if isinstance(value, list):
-        return [encode(v) for v in value]
+        return [encode(v, kinds) for v in value]
     if isinstance(value, frozenset):
-        return {"f": [encode(v) for v in value]}
+        return {"f": [encode(v, kinds) for v in value]}
     name = type(value).__name__
-    if name in _kinds() and _kinds()[name] is type(value):
+    if kinds.get(name) is type(value):
         from dataclasses import fields
 
-        return {"@": name, "v": [encode(getattr(value, f.name)) for f in fields(value)]}  # type: ignore[arg-type]
+        return {"@": name, "v": [encode(getattr(value, f.name), kinds) for f in fields(value)]}  # type: ignore[arg-type]
     raise ValueError(f"not kept: {name}")
 
 
-def decode(value: object) -> Any:
+def decode(value: object, kinds: Mapping[str, type]) -> Any:
     if isinstance(value, list):
-        return [decode(v) for v in value]
+        return [decode(v, kinds) for v in value]
     if not isinstance(value, dict):
         return value
     if "t" in value:
-        return tuple(decode(v) for v in value["t"])
+        return tuple(decode(v, kinds) for v in value["t"])
     if "d" in value:
         return dt.date.fromisoformat(value["d"])
     if "p" in value:
-        return Phrase(value["p"], tuple((str(n), decode(v)) for n, v in value["a"]))
+        return Phrase(value["p"], tuple((str(n), decode(v, kinds)) for n, v in value["a"]))
     if "@" in value:
-        return _kinds()[value["@"]](*(decode(v) for v in value["v"]))
+        return kinds[value["@"]](*(decode(v, kinds) for v in value["v"]))
     if "P" in value:
         return _period(*value["P"])
     if "s" in value:
         return Share(value["s"])
     if "f" in value:
-        return frozenset(decode(v) for v in value["f"])
+        return frozenset(decode(v, kinds) for v in value["f"])
     raise ValueError("an unknown kind")

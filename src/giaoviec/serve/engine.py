@@ -36,7 +36,8 @@ from giaoviec.compute.followup import FollowUp, Item, follow_up
 from giaoviec.compute.followup import settle as settle_follow_up
 from giaoviec.compute.year import SCORED, Judged, Scored, pooled, score_assignments, settle
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
-from giaoviec.domain.scoring import AssignmentResult
+from giaoviec.domain.scoring import AssignmentResult, Header, TaskResult
+from giaoviec.domain.status import Achieved, Judgement, Window
 from giaoviec.load import cache
 from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
 from giaoviec.load.files import SKIP_DIRS, Listing, discover, read_bounded
@@ -45,6 +46,7 @@ from giaoviec.load.repository import AssignmentSummary, Registry, Repository, co
 from giaoviec.load.scanning import UNREADABLE, Scan, digest, scan
 from giaoviec.model import Assignment
 
+KINDS: dict[str, type] = {c.__name__: c for c in (Item, Header, TaskResult, Achieved, Judgement, Window)}  # what the cache writes of results
 WORDING = frozenset({"clarity.what", "clarity.mismatch"})  # the wording analyser's codes (checks/clarity.py, `_wording`)
 
 
@@ -191,9 +193,9 @@ class Engine:
             result = cache.Served.file_result(rel, entry)
             if result is None:
                 return None
-            follow = cache.decode(entry["follow"])
+            follow = cache.decode(entry["follow"], KINDS)
             years = {int(y): tuple(Judged(head, rel, index, registry.profiles[profile], window, tasks)
-                                   for head, index, profile, window, tasks in cache.decode(j))
+                                   for head, index, profile, window, tasks in cache.decode(j, KINDS))
                      for y, j in entry["years"].items()}
         except (KeyError, TypeError, ValueError, IndexError):
             return None
@@ -213,7 +215,7 @@ class Engine:
             years.update({y: [(j.head, j.index, j.profile.id, j.window, j.tasks) for j in js] for y, js in fs.cached.items() if y not in years})
             if all(st.registry.repo.profiles.get(j[2]) is not None for js in years.values() for j in js):
                 st.kept.put(rel, fs.digest, cache.FileResult(fs.summaries, fs.unreadable, fs.found),
-                            [list(fs.follow[0]), list(fs.follow[1])] if fs.follow is not None else None, years)
+                            [list(fs.follow[0]), list(fs.follow[1])] if fs.follow is not None else None, years, KINDS)
         cache.save_served(self.store, st.kept)
 
     def _docs(self, rel: str, fs: FileState) -> list[Document]:
