@@ -379,7 +379,8 @@ class Models(Mapping[tuple[str, int], Assignment]):
     a page first needs its words if the cache answered for it."""
 
     def __init__(self, engine: Engine, st: State):
-        self.engine, self.st = engine, st
+        self.engine = engine  # (not the state: a state replaced is freed at once, with no cycle through this)
+        self.held = st.registry.assignments
         self.where: dict[tuple[str, int], tuple[str | None, FileState | None]] = {}
         for d in st.registry.assignments:
             if d.model.status in SCORED:
@@ -392,7 +393,7 @@ class Models(Mapping[tuple[str, int], Assignment]):
 
     def __getitem__(self, key: tuple[str, int]) -> Assignment:
         rel, fs = self.where[key]
-        docs = self.st.registry.assignments if rel is None or fs is None else self.engine._docs(rel, fs)
+        docs = self.held if rel is None or fs is None else self.engine._docs(rel, fs)
         return next(d.model for d in docs if d.index == key[1] and isinstance(d.model, Assignment))
 
     def __iter__(self) -> Iterator[tuple[str, int]]:
