@@ -22,10 +22,13 @@ HERE = Path(__file__).resolve().parent
 
 
 def timed(label: str, target: float, fn):
-    started = time.perf_counter()
+    """Wall time against the target, and the process's CPU time beside it: on a shared machine the
+    wall time counts the waits for a core (the test client runs the app in a thread of this process)."""
+    started, cpu = time.perf_counter(), time.process_time()
     out = fn()
-    took = time.perf_counter() - started
-    print(f"{label:<44} {took * 1000:8.0f} ms   (target ≤ {target * 1000:.0f} ms){'' if took <= target else '  OVER'}")
+    took, used = time.perf_counter() - started, time.process_time() - cpu
+    print(f"{label:<44} {took * 1000:8.0f} ms   (target ≤ {target * 1000:.0f} ms){'' if took <= target else '  OVER'}"
+          f"   cpu {used * 1000:.0f} ms")
     return out
 
 

@@ -267,3 +267,76 @@ def test_the_cadre_page_explains_the_score_as_score_explain(root, cli):
     html = unescape(client(root).get("/cadre/nguyen-van-an?year=2025").text)
     lines = [line.strip() for line in block.splitlines()[1:] if line.strip()]
     assert lines and all(line in html for line in lines), [line for line in lines if line not in html]
+
+
+def _same_as_a_fresh_run(site: Site, served: TestClient, root) -> None:
+    """Every figure served equals what the commands compute now, from nothing kept (the "computed once" promise)."""
+    from giaoviec.app.report import results_with_models
+    from giaoviec.app.score import status
+    from giaoviec.app.validate import validate
+
+    served.get("/")  # the files looked at again
+    for year in (2025, 2026):
+        kept = site.year(year).result
+        fresh = results_with_models(root, year, None, today=TODAY, closed_year=True, summary=True, explain=True).result
+        for name in ("year", "as_of", "profile", "assignments", "findings", "diagnostics", "left_out"):
+            assert getattr(kept, name) == getattr(fresh, name), (year, name)
+        assert kept.repo.assignments == fresh.repo.assignments and kept.repo.unreadable == fresh.repo.unreadable
+    follow, _checked = status(root, TODAY)
+    assert site.followup().items == follow.items and site.followup().left_out == follow.left_out
+    assert site.problems(2026) == validate(root, today=TODAY).diagnostics
+    commands = Site(Options(root, today=TODAY))
+    commands.engine = None  # the pages from the commands' own functions, as --public computes them
+    again = TestClient(create_app(commands, {"testserver"}), follow_redirects=False)
+    for url in ("/?year=2026", "/?year=2025", "/cadre/nguyen-van-an?year=2026", "/cadre/nguyen-van-an?year=2025",
+                "/unit/phu-tho?year=2026", "/unit/nguyet-duc-phu-tho?year=2026", "/due", "/problems?year=2026",
+                "/lich.ics", task_url(AN_2026, "02")):
+        strip = lambda text: re.sub(r'name="csrf" value="[^"]*"', "", text)  # noqa: E731 (each server its own token)
+        assert strip(served.get(url).text) == strip(again.get(url).text), url
+
+
+def test_after_edits_and_check_ins_the_pages_show_what_a_fresh_run_computes(root):
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "start"]):
+        subprocess.run(["git", *args], cwd=root, check=True, env={**__import__("os").environ, **env})
+    site = Site(Options(root, today=TODAY, commit=True))
+    c = TestClient(create_app(site, {"testserver"}), follow_redirects=False)
+    _same_as_a_fresh_run(site, c, root)
+    an = root / AN_2026
+    original = an.read_text(encoding="utf-8")
+    an.write_text(original.replace("- {date: 2026-09-30, value: 2}", "- {date: 2026-09-30, value: 3}"), encoding="utf-8")
+    _same_as_a_fresh_run(site, c, root)
+    fields = form_fields(c.get(task_url(AN_2026, "02")).text)
+    assert c.post("/task?year=2026", data={**fields, "date": "2026-10-14", "value": "99,9"}).status_code == 303
+    _same_as_a_fresh_run(site, c, root)
+    fields = form_fields(c.get(task_url(AN_2026, "01")).text, "outcome")
+    assert c.post("/task?year=2026", data={**fields, "done_on": "2026-10-10", "value": "3"}).status_code == 303
+    _same_as_a_fresh_run(site, c, root)
+    an.write_text(an.read_text(encoding="utf-8").replace("cadre: nguyen-van-an", "cadre: no-such-cadre", 1), encoding="utf-8")
+    _same_as_a_fresh_run(site, c, root)  # a file with an error: left out, and said so
+    an.write_text(original, encoding="utf-8")
+    _same_as_a_fresh_run(site, c, root)
+    cadres = root / "org/cadres.yaml"  # a registry file: everything read again
+    cadres.write_text(cadres.read_text(encoding="utf-8").replace("name: Nguyễn Văn An", "name: Nguyễn Văn Ân", 1), encoding="utf-8")
+    _same_as_a_fresh_run(site, c, root)
+
+
+def test_a_start_with_a_warm_cache_reads_no_assignment_file_and_shows_the_same(root, tmp_path):
+    folder = tmp_path / "cache"
+    first = Site(Options(root, today=TODAY, cache_folder=folder))
+    TestClient(create_app(first, {"testserver"})).get("/?year=2026")
+    site = Site(Options(root, today=TODAY, cache_folder=folder))
+    c = TestClient(create_app(site, {"testserver"}), follow_redirects=False)
+    assert c.get("/?year=2026").status_code == 200
+    assert site.engine is not None and site.engine.state is not None
+    read = [rel for rel, fs in site.engine.state.files.items() if fs.docs is not None]
+    assert not read, read  # the overview from the cache's entries alone
+    _same_as_a_fresh_run(site, c, root)
+    an = root / AN_2026  # a change after a warm start: that file read, the others kept
+    an.write_text(an.read_text(encoding="utf-8").replace("- {date: 2026-09-30, value: 2}", "- {date: 2026-09-30, value: 3}"), encoding="utf-8")
+    _same_as_a_fresh_run(site, c, root)
+    copy = root / LAN.replace("ngo-thi-lan", "ngo-thi-lan-ban-sao")  # a file added, then taken away: listed again
+    copy.write_bytes((root / LAN).read_bytes())
+    _same_as_a_fresh_run(site, c, root)
+    copy.unlink()
+    _same_as_a_fresh_run(site, c, root)

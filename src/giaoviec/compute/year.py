@@ -146,11 +146,14 @@ def score_assignments(registry: Repository, docs: Iterable[Document], year: int,
 
 
 def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic], withheld: Withholding | None = None,
-           every_task: bool = False) -> YearResult:
+           every_task: bool = False, pool: Callable[..., AssignmentResult] | None = None) -> YearResult:
     """The results once every file is checked: files with errors left out (and named), council
     sessions applied entry by entry, counts, points and tiers, quotas checked. `withheld` (--public):
     what was taken out as the files were read, counted in the scope and year; `every_task` (an export,
-    which lists every task of the files it shows): the confidential tasks of those files, whatever their year."""
+    which lists every task of the files it shows): the confidential tasks of those files, whatever their year.
+    `pool`: `pooled` itself, or a function that answers as it does (serve keeps the rows of the
+    files that did not change)."""
+    pool = pool or pooled
     broken = breakage(diagnostics)
     evaluations = usable_evaluations(repo, broken)
     stale = stale_scores(diagnostics)
@@ -164,7 +167,7 @@ def settle(scored: Scored, repo: Repository, diagnostics: Sequence[Diagnostic], 
         parts.sort(key=lambda j: (j.window.end, j.window.start, j.path, j.index))
         own = parts[-1]
         if scope is None or _admits(scope, own.head.unit, own.head.cadre):
-            results.append(pooled(repo, parts, evaluations, stale, scored.explain))
+            results.append(pool(repo, parts, evaluations, stale, scored.explain))
     results.sort(key=lambda s: (s.assignment.unit, s.assignment.cadre, s.assignment.program))
     findings = [*component_warnings(results), *quota_warnings(repo, results)]
     top = profile_in_force(repo.config, repo.profiles, dt.date(scored.year, 12, 31))

@@ -309,3 +309,113 @@ def _thaw(value: object) -> object:
         if "text" in value:
             return value["text"]
     return value
+
+
+@dataclass
+class Served:
+    """What `serve` keeps of each Assignment file, by the digest of its content, valid under the
+    same context as validate's per-file entries (the tool, the day, every registry file, git history
+    or not): its summaries and findings (as `Memo` keeps them), the follow-up items of its documents
+    and, per year, its judged documents. A start of `serve` with these at hand reads no such file
+    (a page that shows a document's words reads that file then). A file of its own, written after a
+    whole reading; read back through `decode` (only the kinds it names), and an entry is kept only
+    when it reads back equal to what was computed."""
+
+    context: str
+    old: Mapping[str, Any]
+    new: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, rel: str, digest: str) -> dict | None:
+        entry = self.old.get(rel)
+        return entry if isinstance(entry, dict) and entry.get("digest") == digest else None
+
+    def put(self, rel: str, digest: str, result: FileResult, follow: object, years: Mapping[int, object],
+            kinds: Mapping[str, type]) -> None:
+        plain = Memo("", {})
+        plain.put(rel, digest, result)
+        entry = dict(plain.new[rel])
+        try:
+            follow_coded = encode(follow, kinds)
+            years_coded = {str(y): encode(j, kinds) for y, j in years.items()}
+        except ValueError:  # a value of a kind the cache does not write: not kept
+            return
+        if decode(follow_coded, kinds) != follow or any(decode(years_coded[str(y)], kinds) != j for y, j in years.items()):
+            return
+        entry.update({"follow": follow_coded, "years": years_coded})
+        self.new[rel] = entry
+
+    @staticmethod
+    def file_result(rel: str, entry: dict) -> FileResult | None:
+        return Memo("", {rel: entry}).get(rel, entry.get("digest", ""))
+
+
+def _served_target(store: Store) -> Path:
+    return store.target.with_name(store.target.stem + "-serve.json")
+
+
+def served(store: Store, context: str) -> Served:
+    """serve's entries: only from this very build of the tool and under this context."""
+    try:
+        data = json.loads(_served_target(store).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("tool") != tool_fingerprint() \
+            or data.get("context") != context or not isinstance(data.get("files"), dict):
+        return Served(context, {})
+    return Served(context, data["files"])
+
+
+def save_served(store: Store, kept: Served) -> None:
+    store._write({"format": FORMAT, "tool": tool_fingerprint(), "context": kept.context, "files": kept.new}, _served_target(store))
+
+
+def encode(value: object, kinds: Mapping[str, type]) -> object:
+    """A value of the results as JSON: dataclasses of the `kinds` given (by name: the computing
+    stages are not imported here), Phrases, dates, periods, shares, tuples, lists, frozensets and
+    plain values; ValueError for anything else."""
+    from giaoviec.model.common import Period
+
+    if value is None or isinstance(value, (bool, str)) or type(value) in (int, float):
+        return value
+    if isinstance(value, Share):
+        return {"s": float(value)}
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {"d": value.isoformat()}
+    if isinstance(value, Phrase):
+        return {"p": value.id, "a": [[n, encode(v, kinds)] for n, v in value.args]}
+    if isinstance(value, Period):
+        return {"P": [value.start.isoformat(), value.end.isoformat()]}
+    if isinstance(value, tuple):
+        return {"t": [encode(v, kinds) for v in value]}
+    if isinstance(value, list):
+        return [encode(v, kinds) for v in value]
+    if isinstance(value, frozenset):
+        return {"f": [encode(v, kinds) for v in value]}
+    name = type(value).__name__
+    if kinds.get(name) is type(value):
+        from dataclasses import fields
+
+        return {"@": name, "v": [encode(getattr(value, f.name), kinds) for f in fields(value)]}  # type: ignore[arg-type]
+    raise ValueError(f"not kept: {name}")
+
+
+def decode(value: object, kinds: Mapping[str, type]) -> Any:
+    if isinstance(value, list):
+        return [decode(v, kinds) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "t" in value:
+        return tuple(decode(v, kinds) for v in value["t"])
+    if "d" in value:
+        return dt.date.fromisoformat(value["d"])
+    if "p" in value:
+        return Phrase(value["p"], tuple((str(n), decode(v, kinds)) for n, v in value["a"]))
+    if "@" in value:
+        return kinds[value["@"]](*(decode(v, kinds) for v in value["v"]))
+    if "P" in value:
+        return _period(*value["P"])
+    if "s" in value:
+        return Share(value["s"])
+    if "f" in value:
+        return frozenset(decode(v, kinds) for v in value["f"])
+    raise ValueError("an unknown kind")

@@ -87,4 +87,5 @@ def export_ics(root, year: int | None, unit: str | None, cadre: str | None, lang
     from giaoviec.serve.site import Options
 
     site = Site(Options(root, lang, public, True, reader=reader))
+    site.engine = None  # one run: the year's results as `report` computes them, nothing kept for a next request
     return ics(site, year or site.default_year(), translator(lang), unit, cadre)

@@ -5,6 +5,7 @@ report's own views (compute.report.build on the results restricted to them), the
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -37,14 +38,15 @@ def unit_report(site: Site, unit: str, year: int, _: Gettext, cadre: str | None 
                                site.options.public, site.today)
 
 
-def tree(site: Site, year: int, _: Gettext) -> list[dict]:
+def tree(site: Site, year: int, _: Gettext, depth: int | None = None, parent: str | None = None) -> list[dict]:
     """The units, parents first, with each unit's buckets over its scope (`domain.org.units_in_scope`:
     the unit, those below it and those it succeeded), overdue tasks and cadres missing a check-in.
-    Kept for the state of the files it was made from."""
-    return site.memo(("tree", year), lambda: _tree(site, year))
+    Only the rows down to `depth`, or only those right below `parent`, when one is given (the others
+    are not counted). Kept for the state of the files it was made from."""
+    return site.memo(("tree", year, depth, parent), lambda: _tree(site, year, depth, parent))
 
 
-def _tree(site: Site, year: int) -> list[dict]:
+def _tree(site: Site, year: int, shown_depth: int | None = None, shown_parent: str | None = None) -> list[dict]:
     result = site.year(year).result
     repo = result.repo
     follow = site.followup()
@@ -68,9 +70,9 @@ def _tree(site: Site, year: int) -> list[dict]:
             scopes[uid] = frozenset(found)
         return scopes[uid]
 
-    statuses: dict[str, list[str]] = {}
+    statuses: dict[str, Counter[str]] = {}
     for s in result.assignments:
-        statuses.setdefault(s.assignment.unit, []).extend(ts.status for ts in s.tasks)
+        statuses.setdefault(s.assignment.unit, Counter()).update(ts.status for ts in s.tasks)
     overdue: dict[str, int] = {}
     missing: dict[str, set[str]] = {}
     for item in follow.items:
@@ -81,12 +83,17 @@ def _tree(site: Site, year: int) -> list[dict]:
     rows: list[dict] = []
 
     def visit(uid: str, depth: int, parent: str | None = None) -> None:
-        units = scope(uid)
-        buckets = Counts.of(st for u in units for st in statuses.get(u, ())).buckets
-        rows.append({"id": uid, "parent": parent, "name": repo.name(uid), "depth": depth, "buckets": list(buckets.values()),
-                     "overdue": sum(overdue.get(u, 0) for u in units),
-                     "missing": len(set().union(*(missing.get(u, set()) for u in units)))})
-        for child in sorted(children.get(uid, []), key=repo.name):
+        below = sorted(children.get(uid, []), key=repo.name) if shown_depth is None or depth < shown_depth else []
+        if shown_parent is None or parent == shown_parent:
+            units = scope(uid)
+            counted: Counter[str] = Counter()
+            for u in units:
+                counted.update(statuses.get(u, {}))  # (counts added: Counts.of on the tasks of the units in scope)
+            buckets = Counts.of(counted.elements()).buckets
+            rows.append({"id": uid, "parent": parent, "name": repo.name(uid), "depth": depth, "buckets": list(buckets.values()),
+                         "overdue": sum(overdue.get(u, 0) for u in units),
+                         "missing": len(set().union(*(missing.get(u, set()) for u in units)))})
+        for child in below:
             visit(child, depth + 1, uid)
 
     for top in sorted(children.get(None, []), key=repo.name):

@@ -1,8 +1,10 @@
 """What the pages show, computed once per state of the repository: the year's `YearResult` with
-the Assignment documents it was computed from (app.report.results_with_models, as `report` and
-`export` take them), the follow-up list (app.score.status, as `status`), and the problems
-(app.validate.validate through the validate cache, as `validate`). A page computes nothing of its
-own: it restricts these to a unit or a cadre and lays them out."""
+the Assignment documents it was computed from (as `app.report.results_with_models` gives them to
+`report` and `export`), the follow-up list (as `app.score.status`), and the problems (as
+`app.validate.validate`). The private view takes them from `engine.py`, which keeps them between
+requests and brings them up to date file by file (and starts from the cache's entries); `--public`
+computes them with those functions themselves. A page computes nothing of its own: it restricts
+these to a unit or a cadre and lays them out."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from giaoviec.domain.org import units_in_scope
 from giaoviec.load.files import discover
 from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.scanning import scan
+from giaoviec.serve.engine import Engine
 
 T = TypeVar("T")
 
@@ -61,6 +64,8 @@ class Site:
         self._seen: dict[str, list] = {}
         self._seen_at = 0
         self._snapshot: Snapshot | None = None
+        # the private view's model, brought up to date file by file (engine.py); --public reads as the commands do
+        self.engine: Engine | None = None if options.public else Engine(options.root, options.reader, options.cache_folder)
 
     @property
     def today(self) -> dt.date:
@@ -85,7 +90,11 @@ class Site:
     def refresh(self) -> Snapshot:
         """Looks at the files again (once a request): a changed file starts a new snapshot."""
         with self._lock:
-            key = self.key()
+            if self.engine is not None:
+                self.engine.refresh(self.today)
+                key = str(self.engine.version)
+            else:
+                key = self.key()
             if self._snapshot is None or self._snapshot.key != key:
                 self._snapshot = Snapshot(key)
             return self._snapshot
@@ -97,6 +106,8 @@ class Site:
     def year(self, year: int) -> WithModels:
         snap = self.current()
         with self._lock:
+            if year not in snap.years and self.engine is not None:
+                snap.years[year] = self.engine.year(year)
             if year not in snap.years:
                 o = self.options
                 snap.years[year] = results_with_models(o.root, year, None, today=self.today, closed_year=True,
@@ -106,6 +117,8 @@ class Site:
     def followup(self) -> FollowUp:
         snap = self.current()
         with self._lock:
+            if snap.followup is None and self.engine is not None:
+                snap.followup = self.engine.followup()
             if snap.followup is None:
                 snap.followup, _checked = status(self.options.root, self.today, reader=self.options.reader,
                                                  public=self.options.public)
@@ -117,6 +130,8 @@ class Site:
             return list(self.year(year).result.diagnostics)
         snap = self.current()
         with self._lock:
+            if snap.problems is None and self.engine is not None:
+                snap.problems = self.engine.problems()
             if snap.problems is None:
                 snap.problems = validate(self.options.root, today=self.today, cache_folder=self.options.cache_folder,
                                          reader=self.options.reader).diagnostics
@@ -133,6 +148,8 @@ class Site:
         """The latest year (not after this one) with an assignment, as `report` takes it by default."""
         snap = self.current()
         with self._lock:
+            if snap.default is None and self.engine is not None:
+                snap.default = self.engine.default_year()
             if snap.default is None:
                 o = self.options
                 got = results_with_models(o.root, None, None, today=self.today, closed_year=True,

@@ -41,7 +41,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
     def overview(request: Request) -> Response:
         year = year_of(request)
         got = site.year(year)
-        rows = [r for r in pages.tree(site, year, _) if r["depth"] <= OVERVIEW_DEPTH]  # deeper: on each unit's page
+        rows = pages.tree(site, year, _, depth=OVERVIEW_DEPTH)  # deeper: on each unit's page
         return page("overview", year, rows=rows, bucket_names=pages.bucket_names(_),
                     years=site.years(), problems=len(site.problems(year)), as_of=got.result.as_of.isoformat(),
                     incomplete=incomplete.lines(got.result.left_out, got.result.repo, _),
@@ -53,7 +53,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
             return not_found()
         shown = restricted(site.year(year).result, uid)
         links = {f"{s.assignment.cadre}-{s.assignment.program}": s.assignment.cadre for s in shown.assignments}
-        rows = [r for r in pages.tree(site, year, _) if r["parent"] == uid]
+        rows = pages.tree(site, year, _, parent=uid)
         return page("unit", year, r=pages.unit_report(site, uid, year, _), uid=uid, links=links, rows=rows,
                     bucket_names=pages.bucket_names(_))
 

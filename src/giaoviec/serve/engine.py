@@ -1,0 +1,485 @@
+"""The computed model kept between requests, and brought up to date file by file.
+
+`score`, `status`, `report` and `validate` read the whole repository for each run. `serve` reads it
+once and keeps, per Assignment file, keyed by the digest of the content it was read from: its
+documents, its own findings (`checks.check_assignment`, located) and summaries; per year, each
+file's judged tasks (`compute.year.score_assignments` on that file's documents) and each row's
+result (`compute.year.pooled`); the follow-up items of each file (`compute.followup.follow_up`).
+
+When files change on disk (seen by the scan of the validate cache: size, times and inode, else the
+digest), only those files are read and checked again; what depends on every file is recomputed from
+what is kept, with the same functions the commands run: the repository's summaries, the checks
+across files, `settle` (the rows whose inputs did not change are taken as they were; the quotas,
+what is left out, the findings on the results are computed again), and the follow-up's `settle`.
+A change of a registry file (units, cadres, profiles, councils, giaoviec.yaml), of the set of files
+or of the day reads everything again. So every figure is the one a fresh run computes
+(tests/test_serve.py compares them after a sequence of changes).
+
+Not for `--public` (the confidential items are taken out as each file is read): Site computes the
+public view as the commands do."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+import subprocess
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from giaoviec import checks
+from giaoviec.app.history import stale_by_history
+from giaoviec.app.report import WithModels, default_year
+from giaoviec.compute.followup import FollowUp, Item, follow_up
+from giaoviec.compute.followup import settle as settle_follow_up
+from giaoviec.compute.year import SCORED, Judged, Scored, pooled, score_assignments, settle
+from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
+from giaoviec.domain.scoring import AssignmentResult, Header, TaskResult
+from giaoviec.domain.status import Achieved, Judgement, Window
+from giaoviec.load import cache
+from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
+from giaoviec.load.files import SKIP_DIRS, Listing, discover, read_bounded
+from giaoviec.load.history import History, history
+from giaoviec.load.reader import FAST, Reader
+from giaoviec.load.repository import AssignmentSummary, Registry, Repository, collector_paused, load_registry, summarize
+from giaoviec.load.scanning import UNREADABLE, Scan, digest, scan
+from giaoviec.model import Assignment
+
+KINDS: dict[str, type] = {c.__name__: c for c in (Item, Header, TaskResult, Achieved, Judgement, Window)}  # what the cache writes of results
+WORDING = frozenset({"clarity.what", "clarity.mismatch"})  # the wording analyser's codes (checks/clarity.py, `_wording`)
+
+
+@dataclass
+class FileState:
+    """One Assignment file as read: its documents, summaries and own findings (located)."""
+
+    digest: str
+    docs: list[Document] | None  # None: not read yet (taken from the cache); read when a page needs its words
+    summaries: tuple[AssignmentSummary, ...]
+    unreadable: tuple[Document, ...]
+    found: tuple[Diagnostic, ...]  # with the wording analyser's (validate's)
+    plain: tuple[Diagnostic, ...]  # without them (score's, report's)
+    follow: tuple[list[Item], list[tuple[str, str]]] | None = None  # follow_up on its documents, as of today
+    cached: dict[int, tuple[Judged, ...]] = field(default_factory=dict)  # its judged documents, from the cache
+
+
+@dataclass
+class Year:
+    """One year's results, kept: each file's judged documents, each row's result."""
+
+    judged: dict[str, tuple[FileState, tuple[Judged, ...]]] = field(default_factory=dict)
+    rows: dict[tuple[str, str], tuple] = field(default_factory=dict)  # (cadre, program) → (inputs, result)
+    result: WithModels | None = None
+
+
+@dataclass
+class State:
+    """The repository as one state of its files showed it."""
+
+    today: dt.date
+    listing: Listing
+    scanned: Scan
+    registry: Registry
+    history: History | None
+    head: str | None  # git's HEAD when the history was read (a commit changes the history, not the files)
+    files: dict[str, FileState]
+    registry_found: list[Diagnostic] | None = None  # the checks of the registry alone (they read no assignment)
+    version: int = 0
+    repo: Repository | None = None
+    plain: list[Diagnostic] = field(default_factory=list)
+    found: list[Diagnostic] = field(default_factory=list)
+    years: dict[int, Year] = field(default_factory=dict)
+    followup: FollowUp | None = None
+    kept: cache.Served | None = None  # what the cache held at the whole reading, and what it will hold
+    unsaved: bool = False  # files were read: their entries are to be written
+
+
+class Engine:
+    """The model of one repository (not --public), kept while the files stay as they were."""
+
+    def __init__(self, root: Path, reader: Reader = FAST, cache_folder: Path | None = None):
+        self.root = root
+        self.store = cache.Store(cache_folder, root) if cache_folder is not None else None
+        self.reader = reader.remembering()  # a file read again for its words skips the fast path's risk scan if it took it
+        self._seen, self._seen_at = self.store.seen() if self.store is not None else (None, 0)
+        self.state: State | None = None
+        self.version = 0
+        self._git_dir = _git_dir(root)
+        self._tree: Tree | None = None
+        self._listing: Listing | None = None
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def refresh(self, today: dt.date) -> bool:
+        """Looks at the files again; True when anything changed (and was brought up to date)."""
+        listing = self._discover()
+        started = time.time_ns()
+        scanned = scan(self.root, listing.files, self._seen, self._seen_at)
+        self._seen, self._seen_at = scanned.seen, started
+        st = self.state
+        if st is None or not self._same_frame(st, listing, scanned, today):
+            self.state = self._full(listing, scanned, today)
+            self.version += 1
+            gc.freeze()  # what is kept holds no cycle: the collector need not scan it again at every allocation
+            return True
+        changed = [rel for rel in scanned.streamed if st.files[rel].digest != scanned.digests[rel]]
+        head = _head(self.root) if st.history is not None else None
+        if not changed and head == st.head:
+            return False
+        ctx = self._contexts(st.registry.repo, today, st.history is not None)
+        with collector_paused():
+            for rel in changed:
+                st.files[rel] = self._read(rel, *ctx)
+        if st.history is not None:  # a changed file is recorded "now", a commit records it
+            st.history, st.head = self._history(st.registry), head
+        st.scanned, st.listing = scanned, listing
+        self._derive(st)
+        self.version += 1
+        gc.freeze()
+        return True
+
+    def _discover(self) -> Listing:
+        """`discover`, or its last answer while the tree holds the same folders and YAML files (and
+        git's index and ignore files are as they were)."""
+        if self._tree is None or self._listing is None:
+            self._tree = Tree(self.root, self._git_dir)
+            self._listing = discover(self.root)
+        elif self._tree.changed():
+            self._listing = discover(self.root)
+        return self._listing
+
+    def _same_frame(self, st: State, listing: Listing, scanned: Scan, today: dt.date) -> bool:
+        """Only the content of Assignment files changed: the rest can be kept."""
+        if today != st.today or scanned.files != st.scanned.files or scanned.streamed != st.scanned.streamed:
+            return False
+        if [(d.code, d.path) for d in listing.problems] != [(d.code, d.path) for d in st.listing.problems]:
+            return False
+        streamed = set(scanned.streamed)
+        return all(scanned.digests.get(rel) == d for rel, d in st.scanned.digests.items() if rel not in streamed) \
+            and set(scanned.digests) == set(st.scanned.digests)
+
+    def _history(self, registry: Registry) -> History | None:
+        evaluated = [d.path for d in registry.repo.evaluations]
+        return history(self.root, [*evaluated, *registry.assignment_files, *{d.path for d in registry.assignments}]) \
+            if evaluated else None
+
+    def _contexts(self, registry: Repository, today: dt.date, has_history: bool) -> tuple[checks.Context]:
+        return (checks.context(registry, today, has_history, True),)
+
+    def _full(self, listing: Listing, scanned: Scan, today: dt.date) -> State:
+        """Everything read, as `Checking` reads it (`app/checking.py`)."""
+        registry = load_registry(self.root, listing.files, self.reader, scanned)
+        hist = self._history(registry)
+        st = State(today, listing, scanned, registry, hist, _head(self.root) if hist is not None else None, {})
+        ctx = self._contexts(registry.repo, today, hist is not None)
+        streamed = set(registry.assignment_files)
+        kept = cache.served(self.store, cache.context_key({rel: d for rel, d in registry.digests.items() if rel not in streamed},
+                                                          today, hist is not None)) if self.store is not None else None
+        st.kept = kept
+        with collector_paused():
+            for rel in registry.assignment_files:
+                entry = kept.get(rel, scanned.digests.get(rel, "")) if kept is not None else None
+                fs = self._entry(rel, entry, registry.repo) if entry is not None else None
+                st.files[rel] = fs if fs is not None else self._read(rel, *ctx)
+        st.unsaved = kept is not None and any(fs.docs is not None for fs in st.files.values())
+        self._derive(st)
+        return st
+
+    def _entry(self, rel: str, entry: dict, registry: Repository) -> FileState | None:
+        """A file as the cache keeps it (`load.cache.Served`), its documents not read; None when the entry does not read back."""
+        try:
+            result = cache.Served.file_result(rel, entry)
+            if result is None:
+                return None
+            follow = cache.decode(entry["follow"], KINDS)
+            years = {int(y): tuple(Judged(head, rel, index, registry.profiles[profile], window, tasks)
+                                   for head, index, profile, window, tasks in cache.decode(j, KINDS))
+                     for y, j in entry["years"].items()}
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None
+        return FileState(entry["digest"], None, result.summaries, result.unreadable, result.diagnostics,
+                         tuple(d for d in result.diagnostics if d.code not in WORDING), (follow[0], follow[1]), years)
+
+    def _save(self, st: State) -> None:
+        """Every file's entry written to the cache, once after a whole reading (a later change of a few
+        files leaves them to be read again at the next start)."""
+        if self.store is None or st.kept is None or not st.unsaved:
+            return
+        st.unsaved = False
+        self.followup()
+        for rel, fs in st.files.items():
+            years = {y: [(j.head, j.index, j.profile.id, j.window, j.tasks) for j in got[1]]
+                     for y, kept in st.years.items() if (got := kept.judged.get(rel)) is not None and got[0] is fs}
+            years.update({y: [(j.head, j.index, j.profile.id, j.window, j.tasks) for j in js] for y, js in fs.cached.items() if y not in years})
+            if all(st.registry.repo.profiles.get(j[2]) is not None for js in years.values() for j in js):
+                st.kept.put(rel, fs.digest, cache.FileResult(fs.summaries, fs.unreadable, fs.found),
+                            [list(fs.follow[0]), list(fs.follow[1])] if fs.follow is not None else None, years, KINDS)
+        cache.save_served(self.store, st.kept)
+
+    def _docs(self, rel: str, fs: FileState) -> list[Document]:
+        """The file's documents: read now when the cache answered for it (the content it was computed from, or Fatal)."""
+        if fs.docs is None:
+            try:
+                raw = read_bounded(self.root / rel)
+            except OSError:
+                raw = b""
+            if digest(raw) != fs.digest:
+                raise Fatal(ExitCode.REPOSITORY, N_("{file} changed while this command was running; run it again."), file=rel)
+            fs.docs, _found = read_file(self.root, rel, raw, self.reader)
+        return fs.docs
+
+    def _read(self, rel: str, ctx: checks.Context) -> FileState:
+        try:
+            raw: bytes | None = read_bounded(self.root / rel)
+        except OSError:
+            raw = None
+        docs, found = read_file(self.root, rel, raw, self.reader)
+        for doc in docs:
+            if isinstance(doc.model, Assignment):
+                found += checks.check_assignment(ctx, doc)
+        if raw is not None:  # located now, while the content is at hand (as validate's cache keeps them)
+            found = [*locate_in(rel, raw, [d for d in found if d.path == rel]), *locate(self.root, [d for d in found if d.path != rel])]
+        return FileState(digest(raw) if raw is not None else UNREADABLE, docs,
+                         tuple(summarize(d) for d in docs if isinstance(d.model, Assignment)),
+                         tuple(d for d in docs if isinstance(d.model, Unreadable)),
+                         tuple(found), tuple(d for d in found if d.code not in WORDING))
+
+    def _derive(self, st: State) -> None:
+        """What depends on every file, as `Checking.finish` computes it; the years' results and the
+        follow-up are computed again when asked for (from what each file keeps)."""
+        registry = st.registry
+        held = list(registry.assignments)  # Assignment documents of the registry's files (rare)
+        summaries = [summarize(d) for d in held] + [s for rel in registry.assignment_files for s in st.files[rel].summaries]
+        unreadable = [*registry.unreadable, *(u for rel in registry.assignment_files for u in st.files[rel].unreadable)]
+        repo = registry.repo.with_assignments(tuple(summaries), tuple(unreadable))
+        ctx = checks.context(repo, st.today, st.history is not None)
+        if st.registry_found is None:
+            st.registry_found = locate(self.root, checks.run(ctx, checks.REGISTRY))
+        across = checks.run(ctx, checks.ACROSS)
+        if st.history is not None:
+            across += stale_by_history(st.history, repo)
+        common = [*st.listing.problems, *registry.diagnostics]
+        words_ctx = checks.context(registry.repo, st.today, st.history is not None, True)
+        held_found = [d for doc in held for d in checks.check_assignment(words_ctx, doc)]
+        own = [d for rel in registry.assignment_files for d in st.files[rel].found]
+        plain = [d for rel in registry.assignment_files for d in st.files[rel].plain]
+        rest = [*st.registry_found, *across]
+        st.repo = repo
+        st.found = sorted(locate(self.root, [*common, *held_found, *own, *rest]))
+        st.plain = sorted(locate(self.root, [*common, *(d for d in held_found if d.code not in WORDING), *plain, *rest]))
+        for y in st.years.values():
+            y.result = None
+        st.followup = None
+
+    # --- the results -------------------------------------------------------------------------
+
+    def _documents(self, st: State) -> list[tuple[str | None, list[Document]]]:
+        """Every Assignment document in the order `Checking` yields them: (file kept, its documents)."""
+        return [(None, list(st.registry.assignments)),
+                *((rel, [d for d in self._docs(rel, st.files[rel]) if isinstance(d.model, Assignment)]) for rel in st.registry.assignment_files)]
+
+    def default_year(self) -> int:
+        st = self._state()
+        return default_year(st.repo, None, st.today)  # type: ignore[arg-type]
+
+    def year(self, year: int) -> WithModels:
+        """As `app.report.results_with_models(root, year, None, today=…, closed_year=True, summary=True, explain=True)`."""
+        st = self._state()
+        y = st.years.setdefault(year, Year())
+        if y.result is not None:
+            return y.result
+        registry = st.registry.repo
+        as_of = min(dt.date(year, 12, 31), st.today)
+        judged: list[Judged] = []
+        models = Models(self, st)
+        kept: dict[str, tuple[FileState, tuple[Judged, ...]]] = {}
+        try:
+            held = [d for d in st.registry.assignments if d.model.status in SCORED]
+            judged += score_assignments(registry, held, year, as_of, None, st.today, True).judged
+            for rel in st.registry.assignment_files:
+                fs = st.files[rel]
+                models.add(rel, fs)
+                got = y.judged.get(rel)
+                if (got is None or got[0] is not fs) and year in fs.cached:
+                    got = (fs, fs.cached[year])
+                if got is None or got[0] is not fs:
+                    scored = [d for d in self._docs(rel, fs) if isinstance(d.model, Assignment) and d.model.status in SCORED]
+                    got = (fs, score_assignments(registry, scored, year, as_of, None, st.today, True).judged)
+                kept[rel] = got
+                judged += got[1]
+        except Fatal:  # no profile in force: the whole stream raises it as the commands say it
+            score_assignments(registry, (d for _r, docs in self._documents(st) for d in docs), year, as_of, None, st.today, True)
+            raise
+        y.judged = kept
+        rows: dict[tuple[str, str], tuple] = {}
+
+        def pool(repo: Repository, parts: list[Judged], evaluations: list, stale: dict, explain: bool) -> AssignmentResult:
+            """`pooled`, or its result for the same inputs (the same judged documents, council sessions,
+            stale scores and summaries of the cadre)."""
+            key = (parts[-1].head.cadre, parts[-1].head.program)
+            mine = repo.by_cadre.get(key[0], ())
+            councils = tuple((id(doc), bad) for doc, bad in evaluations)
+            late = tuple(sorted(stale.items()))
+            old = y.rows.get(key)
+            if old is not None:
+                o_parts, o_mine, o_councils, o_late, result = old
+                if len(o_parts) == len(parts) and all(a is b for a, b in zip(o_parts, parts, strict=True)) \
+                        and len(o_mine) == len(mine) and all(a is b for a, b in zip(o_mine, mine, strict=True)) \
+                        and o_councils == councils and o_late == late:
+                    rows[key] = old
+                    return result
+            result = pooled(repo, parts, evaluations, stale, explain)
+            rows[key] = (tuple(parts), tuple(mine), councils, late, result)  # the inputs kept: their ids stay theirs
+            return result
+
+        scored_year = Scored(year, as_of, None, tuple(judged), True)
+        result = settle(scored_year, st.repo, st.plain, pool=pool)  # type: ignore[arg-type]
+        y.rows = rows
+        y.result = WithModels(result, models)
+        self._save(st)
+        return y.result
+
+    def followup(self) -> FollowUp:
+        """As `app.score.status(root, today)`."""
+        st = self._state()
+        if st.followup is None:
+            items: list[Item] = []
+            considered: list[tuple[str, str]] = []
+            for rel in (None, *st.registry.assignment_files):
+                fs = st.files[rel] if rel is not None else None
+                got = fs.follow if fs is not None else None
+                if got is None:
+                    docs = list(st.registry.assignments) if rel is None or fs is None else \
+                        [d for d in self._docs(rel, fs) if isinstance(d.model, Assignment)]
+                    got = follow_up(st.registry.repo, docs, st.today, None, 30)
+                    if fs is not None:
+                        fs.follow = got
+                items += got[0]
+                considered += got[1]
+            items.sort(key=lambda i: (_ORDER[i.kind], i.unit, i.cadre, i.task))
+            st.followup = settle_follow_up(st.today, items, considered, st.repo, st.found, None)  # type: ignore[arg-type]
+        return st.followup
+
+    def problems(self) -> list[Diagnostic]:
+        """As `app.validate.validate(root, today=…)`."""
+        return self._state().found
+
+    def _state(self) -> State:
+        assert self.state is not None, "refresh() first"
+        return self.state
+
+
+_ORDER = {"overdue": 0, "due-soon": 1, "no-check-in": 2}
+
+
+class Models(Mapping[tuple[str, int], Assignment]):
+    """The scored Assignment documents of the year (as `KeptModels` maps them), each file read when
+    a page first needs its words if the cache answered for it."""
+
+    def __init__(self, engine: Engine, st: State):
+        self.engine = engine  # (not the state: a state replaced is freed at once, with no cycle through this)
+        self.held = st.registry.assignments
+        self.where: dict[tuple[str, int], tuple[str | None, FileState | None]] = {}
+        for d in st.registry.assignments:
+            if d.model.status in SCORED:
+                self.where[(d.path, d.index)] = (None, None)
+
+    def add(self, rel: str, fs: FileState) -> None:
+        for s in fs.summaries:
+            if s.status in SCORED:
+                self.where[(rel, s.index)] = (rel, fs)
+
+    def __getitem__(self, key: tuple[str, int]) -> Assignment:
+        rel, fs = self.where[key]
+        docs = self.held if rel is None or fs is None else self.engine._docs(rel, fs)
+        return next(d.model for d in docs if d.index == key[1] and isinstance(d.model, Assignment))
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        return iter(self.where)
+
+    def __len__(self) -> int:
+        return len(self.where)
+
+
+def _git_dir(root: Path) -> Path | None:
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--absolute-git-dir"], capture_output=True, text=True,
+                             timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return Path(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip() else None
+
+
+class Tree:
+    """What the listing of the files depends on: every folder of the tree (as `discover` walks it)
+    with the names of its YAML files and folders (a link's target too) and whether it holds a
+    .gitignore; the .gitignore files' and git's index and exclude file's times. Looked at again by
+    one stat of each folder: only a folder whose times changed (a file added, removed, renamed, or
+    written through a temporary file, write/atomic.py) is listed again, and the listing is taken
+    again only when what it holds changed."""
+
+    def __init__(self, root: Path, git_dir: Path | None):
+        self.root, self.git_dir = root, git_dir
+        self.folders: dict[str, tuple] = {}  # folder → (its stamp, what it holds)
+        self.extra: list = []
+        self.walk()
+
+    def walk(self) -> None:
+        self.folders = {}
+        for folder, dirs, names in os.walk(self.root, onerror=lambda e: self.folders.setdefault(str(e.filename), (None, "error"))):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+            self.folders[folder] = (_stamp(folder), _holds(folder, dirs, names))
+        self.extra = self._extra()
+
+    def _extra(self) -> list:
+        files = [os.path.join(f, ".gitignore") for f, (_s, held) in self.folders.items() if held != "error" and held[3]]
+        if self.git_dir is not None:
+            files += [str(self.git_dir / name) for name in ("index", "info/exclude", "HEAD")]
+        return [(f, _stamp(f)) for f in files]
+
+    def changed(self) -> bool:
+        """Whether the listing may differ from the last walk's (then walked again)."""
+        moved = False
+        for folder, (stamp, held) in list(self.folders.items()):
+            now = _stamp(folder)
+            if now == stamp:
+                continue
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                moved = True
+                break
+            dirs = sorted(e.name for e in entries if e.is_dir() and e.name not in SKIP_DIRS)
+            if _holds(folder, dirs, [e.name for e in entries if not e.is_dir()]) != held:
+                moved = True
+                break
+            self.folders[folder] = (now, held)
+        if moved or self._extra() != self.extra:
+            self.walk()
+            return True
+        return False
+
+
+def _stamp(path: str) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_size
+
+
+def _holds(folder: str, dirs: list[str], names: list[str]) -> tuple:
+    links = tuple((d, os.path.realpath(os.path.join(folder, d))) for d in dirs if os.path.islink(os.path.join(folder, d)))
+    return (tuple(dirs), links, tuple(sorted(n for n in names if n.lower().endswith((".yaml", ".yml")))), ".gitignore" in names)
+
+
+def _head(root: Path) -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "--quiet", "HEAD"], capture_output=True,
+                             text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
