@@ -62,7 +62,10 @@ def test_every_path_reads_through_a_reader(monkeypatch):
     assert docs and not found
 
 
-def test_the_cache_is_reached_by_the_pipeline_of_app_alone():
+def test_the_cache_is_reached_by_the_pipeline_and_serves_engine_alone():
+    """The validate cache has one interface (load/cache.py: Store, and Served for serve's per-file
+    entries, under the same tool key and context): the one pass of app/ and the long-lived model of
+    `serve` (serve/engine.py) are the only modules that reach it."""
     reaching = set()
     for path, tree in sources().items():
         for node in ast.walk(tree):
@@ -72,7 +75,7 @@ def test_the_cache_is_reached_by_the_pipeline_of_app_alone():
             if "giaoviec.load.cache" in names:
                 reaching.add(path)
     reaching.discard("load/source.py")  # (its Source names validate's Store as a type)
-    assert reaching == {"app/validate.py", "app/checking.py"}
+    assert reaching == {"app/validate.py", "app/checking.py", "serve/engine.py"}
 
 
 def test_the_run_engine_takes_at_most_five_parameters():
