@@ -16,16 +16,17 @@ from giaoviec.checks import wording
 from giaoviec.codes import BY_CODE
 
 BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # spec/clarity.md
-# Known shortfalls, measured blind and not tuned away. real_blind2 (97 wordings collected after the
-# rules were frozen at a4ee70a, committed at 92fe69b before the analyser read them) gave, in both
-# product variants: vague recall 94.3 % (50 of 53), mismatch recall 72.7 % (8 of 11), false alarms
-# 18.2 % (6 of 33). The families it shows: deadlines written "trước ngày 15-11-2018" (hyphens) or
-# "đến hết năm 2020" are not read; end states of named places not known ("hoàn thành nhiệm vụ Xây
-# dựng NTM", "Các huyện: Châu Thành, … đạt chuẩn huyện nông thôn mới"); a named event after
-# "Triệu tập … dự Hội nghị"; "Tham mưu về kinh phí … trình UBND"; and, the other way, carrying out a
-# named decision read as producing it, "đề xuất UBND tỉnh" with no subject, "6 nhóm giải pháp" of a
-# resolution read as a count. The rules stay frozen here: these figures are held as a floor (no
-# worse) until a change for those families is measured on a part it was not written from.
+# Blind results, kept in writing. real_blind2 (97 wordings collected after the rules were frozen at
+# a4ee70a, committed at 92fe69b before the analyser read them) gave, blind, in both product variants:
+# vague recall 94.3 % (50 of 53), mismatch recall 72.7 % (8 of 11), false alarms 18.2 % (6 of 33).
+# The families it showed: deadlines written "trước ngày 15-11-2018" (hyphens) or "đến hết năm 2020"
+# were not read; end states of named places not known ("hoàn thành nhiệm vụ Xây dựng NTM", "Các
+# huyện: Châu Thành, … đạt chuẩn huyện nông thôn mới"); a named event after "Triệu tập … dự Hội
+# nghị"; "Tham mưu về kinh phí … trình UBND"; and, the other way, carrying out a named decision read
+# as producing it, "đề xuất UBND tỉnh" with no subject, "6 nhóm giải pháp" of a resolution read as a
+# count. real_blind's last blind result: 100 %, 100 %, 7.0 % (4 of 57). Both are tuning parts since
+# (their headers say so); the blind part is now real_blind3. Until the families are fixed, the blind
+# figures are held as a floor (no worse):
 SHORTFALL = {"real_blind2": {"mismatch_recall": 8 / 11, "false_alarms": 6 / 33}}
 
 
