@@ -309,6 +309,7 @@ def test_each_shape_rules_shows_passes_and_fails_as_it_says(code):
 def test_rules_prints_the_shapes(cli):
     run = cli("rules")
     assert "sản phẩm chỉ là tên một loại văn bản" in run.out and "Báo cáo năm 2022" in run.out
+    assert "Triệu tập cán bộ chủ chốt các xã dự Hội nghị" in run.out and "trước ngày 20-10-2022" in run.out
 
 
 @given(st.text(max_size=300), st.one_of(st.none(), st.text(max_size=200)),
