@@ -120,6 +120,7 @@ def test_the_shapes_real_blind2_showed_make_a_task_clear(what):
     "Quán triệt và thực hiện tốt các nội dung Kế hoạch 45-KH/TU của Tỉnh ủy ban hành Quy chế dân chủ ở cơ sở",
     "Đề xuất UBND huyện xem xét theo quy định",  # "theo quy định" is no document; the proposal has no subject
     "Nghiên cứu, tham mưu UBND tỉnh giải quyết theo đúng quy định hiện hành",
+    "Đề xuất các nội dung liên quan, trình cấp có thẩm quyền",
     # a count in a document's title is no quantity
     "Tiếp tục thực hiện Nghị quyết số 02 của Tỉnh ủy về 5 nhóm giải pháp phát triển kinh tế",
     "Quán triệt Chỉ thị 05-CT/TU về 3 nội dung trọng tâm của công tác dân vận",
@@ -153,6 +154,10 @@ def test_deadlines_in_what_against_the_due_date(what, due, agrees):
     ("Tập trung hoàn thành các chương trình, đề án phục vụ phát triển du lịch", "one thing"),
     ("Huyện Lục Nam tiếp tục duy trì và nâng cao chất lượng các tiêu chí nông thôn mới", "state"),
     ("Đến năm 2025 xây dựng xã cơ bản đạt nông thôn mới nâng cao", "one thing"),
+    ("Thực hiện tốt Quy định số 124-QĐ/TW của Bộ Chính trị về kiểm điểm", "result"),  # a document carried out
+    ("Triển khai thực hiện có hiệu quả Quyết định số 120/QĐ-UBND phê duyệt Đề án phát triển du lịch Mộc Châu", "result"),
+    ("Triệu tập đủ thành phần dự hội nghị", "name"),
+    ("Nghiên cứu, đề xuất UBND huyện xem xét theo quy định", "subject"),
 ])
 def test_the_finding_names_the_part_that_is_missing(what, missing):
     v = wording.judge(what, "Báo cáo", due=dt.date(2024, 12, 31), year=2024)

@@ -605,6 +605,7 @@ VI.update({
     "The {kind} it names has no name.": "Sự kiện '{kind}' được nêu chưa có tên cụ thể.",
     "'{state}' is said of no one named place, body or work.": "'{state}' không gắn với một địa phương, cơ quan hay công trình cụ thể có tên.",
     "It names a place or body but no state that it will reach.": "Có nêu địa phương, cơ quan nhưng không nêu trạng thái cần đạt được.",
+    "It carries out a {kind} that exists but does not say what doing so will produce.": "Chỉ nêu việc thực hiện một {kind} đã có, chưa nêu thực hiện xong sẽ có kết quả gì.",
     "It is written in the words of a standing duty ({words}).": "Được viết bằng lời của nhiệm vụ thường xuyên ({words}).",
     "the construction works in breach dealt with, the building permits issued, the illegal works removed": "số công trình vi phạm trật tự xây dựng được xử lý, số giấy phép xây dựng được cấp, số công trình trái phép được tháo dỡ",
     "a document to draft or submit: it says what it is about or who issues it": "văn bản cần soạn, trình: nói rõ về việc gì hoặc do ai ban hành",

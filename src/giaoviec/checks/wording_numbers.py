@@ -51,7 +51,7 @@ _SEPARATORS = ("-", "/", "–")
 _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in (
     (r"[\"“][^\"”]{1,80}[\"”]", ('"', "“")),  # a title in quotes: "Mỗi xã một sản phẩm" counts nothing
     # a count in a document's title: "Nghị quyết số 11 của Chính phủ về 6 nhóm giải pháp" (only the count is taken out)
-    (_DOC_WORDS + r"[^;:]{0,60}?\svề\s+(?P<n>\d+)(?=\s+[^\W\d_])", _DOC_LIST),
+    (_DOC_WORDS + r"[^;:]{0,60}?\s(?P<n>về\s+\d+(?=\s+[^\W\d_])\s+[^\W\d_]+)", _DOC_LIST),
     (r"\b\d+(?:/\d{2,4})?[-/][A-ZĐa-zđ]{1,8}(?:[-/][A-ZĐa-zđ]{1,8})*", _SEPARATORS),  # 15-NQ/HU, 30/2020/NĐ-CP
     (_DOC_WORDS + r"(?:\s+số)?\s+\d+", _DOC_LIST),  # Nghị quyết 04, Chỉ thị số 35
     (r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b(?!\s+(?:xã|thôn|làng|huyện|hộ|trường|đơn vị|chi bộ|tiêu chí|cơ sở|tổ chức|thôn, làng)\b)", ("/",)), (r"\b\d{1,2}-\d{1,2}-\d{4}\b", ("-",)),  # dates
@@ -93,10 +93,10 @@ def strip_not_quantities(text: str) -> tuple[str, tuple[str, ...]]:
     found: list[str] = []
 
     def keep(m: re.Match[str]) -> str:
-        found.append(m.group())
         if "n" in m.re.groupindex:  # only the named part is not a quantity; the rest is read on
-            s, e = m.span("n")
-            return m.string[m.start():s] + " § " + m.string[e:m.end()]
+            found.append(m.group("n"))
+            return m.string[m.start():m.start("n")] + " § "
+        found.append(m.group())
         return " § "
 
     for pattern in patterns:

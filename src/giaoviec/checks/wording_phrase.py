@@ -67,9 +67,10 @@ _KINDS = DOCUMENTS + EVENTS + PLACES + WORKS
 
 
 class Structure(NamedTuple):
-    """What the phrase's structure shows: its shape ("document", "event", "end state", "place") and
-    head (the kind or verb found), and the part a named result would need that it lacks
-    ("subject", "name", "state", "one thing"); missing is "" when it names a result."""
+    """What the phrase's structure shows: its shape ("document", "event", "end state", "place",
+    "carried out") and head (the kind or verb found), and the part a named result would need that
+    it lacks ("subject", "name", "state", "one thing", "result": what carrying out a document will
+    produce); missing is "" when it names a result."""
 
     shape: str
     head: str
@@ -223,11 +224,14 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
         stop = re.search(r"[;,]| và ", low[state.end():])
         end = state.end() + stop.start() if stop else len(low)
         return Structure("end state", state.group(), "") if _own_title(low, state.end(), end) else None
+    if _NUMBERED.match(low, start):  # "Quyết định số 687/QĐ-TTg … phê duyệt Đề án …" describes a document carried out
+        return None
     named = _object_named(original, low, start, state.start(), first)
     return Structure("end state", state.group(), "" if named else "one thing")
 
 
 _STATES = alternation(END_STATES)
+_NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
 
 
 def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structure:
@@ -300,6 +304,11 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
         s = _clause(original, low, purpose + 4, phrases)
         if s.named and s.shape == "end state":  # to prepare a ceremony for unnamed works is no result
             return s
+    if stripped_vague and not found.shape:  # "Thực hiện tốt Quy định số 124-QĐ/TW …": a document carried out
+        content = _match(("các nội dung", "nội dung", "tinh thần", "các", "những"), low, at)
+        kind = _match(DOCUMENTS, low, _skip(low, content.end()) if content is not None else at)
+        if kind is not None:
+            return Structure("carried out", kind.group(), "result")
     if not found.shape and has_name(original, at, None, first):
         return Structure("place", "", "state")  # a named place or body, and nothing said of it that ends
     return found

@@ -81,7 +81,7 @@ FILLER = (
     "chất lượng", "hiệu quả", "vai trò", "phong trào", "giải pháp", "mục tiêu", "chỉ tiêu", "nội dung", "hoạt động",
     "những", "một số", "mọi", "trên địa bàn", "địa bàn", "đạt", "yêu cầu", "đối với", "trong", "với", "tại", "nhằm",
     "hài lòng", "người dân", "nhân dân", "ngày càng", "hơn", "cao", "tốt hơn", "mới", "đảm bảo", "bảo đảm",
-    "xem xét", "theo quy định", "theo đúng quy định", "quy định hiện hành", "hiện hành",
+    "xem xét", "theo quy định", "theo đúng quy định", "quy định hiện hành", "hiện hành", "cấp có thẩm quyền",
 )
 # heads of a product that is a work, a status or a thing someone can be shown
 WORKS = (
