@@ -231,6 +231,7 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
 
 
 _STATES = alternation(END_STATES)
+_AND_STATE = re.compile(r" và (?=đạt|về đích|được công nhận)")  # a new status after a kept one
 _NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
 
 
@@ -296,7 +297,7 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
         stripped_vague = stripped_vague or word in phrases
         maintain = maintain or word in _MAINTAIN
         at = _skip(low, lead.end())
-    if maintain and (again := re.compile(r" và (?=đạt|về đích|được công nhận)").search(low, at)) is not None:
+    if maintain and (again := _AND_STATE.search(low, at)) is not None:
         s = _end_state(original, low, again.end(), first, openers)  # "Giữ vững danh hiệu … và đạt xã nông thôn mới nâng cao"
         if s is not None and s.named:
             return s
