@@ -105,6 +105,7 @@ def test_a_named_result_in_what_makes_a_task_clear(what):
     "Huy động các nguồn lực để hoàn thành mục tiêu xây dựng huyện NTM trong năm 2025",  # its purpose
     "Triệu tập cán bộ chủ chốt các xã dự Hội nghị trực tuyến tổng kết công tác phòng chống thiên tai",  # an event attended
     "Tổ chức tổng kết việc thực hiện Đề án phát triển du lịch huyện Mai Châu",  # a review of a named document
+    "Sơ kết 5 năm thực hiện Nghị quyết 08-NQ/TU về phát triển du lịch",  # … or of a numbered one
     "Tham mưu về nguồn vốn nâng cấp đường tỉnh 305 Hòa Bình, trình UBND tỉnh trong tháng 12/2025",  # a submission
     "Chỉ đạo các xã, thị trấn xây dựng kế hoạch tổ chức Lễ hội Đền Hùng",  # the units directed, then the document
     "Thiết lập hệ thống cảnh báo lũ quét cho vùng cao",  # a work made for a stated purpose
@@ -121,6 +122,8 @@ def test_the_shapes_real_blind2_showed_make_a_task_clear(what):
     "Đề xuất UBND huyện xem xét theo quy định",  # "theo quy định" is no document; the proposal has no subject
     "Nghiên cứu, tham mưu UBND tỉnh giải quyết theo đúng quy định hiện hành",
     "Đề xuất các nội dung liên quan, trình cấp có thẩm quyền",
+    "Sơ kết, tổng kết các phong trào thi đua",  # a review of nothing named
+    "Triệu tập đầy đủ thành phần dự hội nghị",  # an event with no name
     # a count in a document's title is no quantity
     "Tiếp tục thực hiện Nghị quyết số 02 của Tỉnh ủy về 5 nhóm giải pháp phát triển kinh tế",
     "Quán triệt Chỉ thị 05-CT/TU về 3 nội dung trọng tâm của công tác dân vận",

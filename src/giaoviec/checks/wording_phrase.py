@@ -152,9 +152,14 @@ def _document(original: str, low: str, at: int, first: int, verb: bool) -> Struc
     return Structure("document", kind.group(), "" if _identifies(original, kind.end(), first, 3) else "subject")
 
 
+def _reviewed(original: str, low: str, at: int, first: int) -> bool:
+    """Whether a review ("sơ kết", "tổng kết") names what it reviews: a proper name or a numbered document."""
+    return has_name(original, at, None, first) or _NUMBERED_ANYWHERE.search(low, at) is not None
+
+
 def _event(original: str, low: str, at: int, first: int) -> Structure | None:
-    if (own := _match(_SELF_EVENTS, low, at)) is not None:  # "Tổng kết Đề án …": named by a proper name only
-        return Structure("event", own.group(), "" if has_name(original, own.end(), None, first) else "name")
+    if (own := _match(_SELF_EVENTS, low, at)) is not None:  # "Tổng kết Đề án … Mai Châu", "Sơ kết … Nghị quyết 08-NQ/TU"
+        return Structure("event", own.group(), "" if _reviewed(original, low, own.end(), first) else "name")
     verb = _match(EVENT_VERBS, low, at)
     event = None
     if verb is not None:
@@ -165,7 +170,7 @@ def _event(original: str, low: str, at: int, first: int) -> Structure | None:
     if event is None:
         return None
     if event.group() in _SELF_EVENTS:
-        return Structure("event", event.group(), "" if has_name(original, event.end(), None, first) else "name")
+        return Structure("event", event.group(), "" if _reviewed(original, low, event.end(), first) else "name")
     rest = original[event.end():]
     named = _identifies(original, event.end(), first, 2) or "lần thứ" in rest.lower()
     return Structure("event", event.group(), "" if named else "name")
@@ -233,6 +238,7 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
 _STATES = alternation(END_STATES)
 _AND_STATE = re.compile(r" và (?=đạt|về đích|được công nhận)")  # a new status after a kept one
 _NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
+_NUMBERED_ANYWHERE = re.compile(alternation(DOCUMENTS).pattern + r"\s+(?:số\s+)?\d")
 
 
 def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structure:
