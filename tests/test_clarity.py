@@ -16,17 +16,16 @@ from giaoviec.checks import wording
 from giaoviec.codes import BY_CODE
 
 BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # spec/clarity.md
-# Known shortfalls, measured blind and not tuned away. real_blind2 (97 wordings collected after the
-# rules were frozen at a4ee70a, committed at 92fe69b before the analyser read them) gave, in both
-# product variants: vague recall 94.3 % (50 of 53), mismatch recall 72.7 % (8 of 11), false alarms
-# 18.2 % (6 of 33). The families it shows: deadlines written "trước ngày 15-11-2018" (hyphens) or
-# "đến hết năm 2020" are not read; end states of named places not known ("hoàn thành nhiệm vụ Xây
-# dựng NTM", "Các huyện: Châu Thành, … đạt chuẩn huyện nông thôn mới"); a named event after
-# "Triệu tập … dự Hội nghị"; "Tham mưu về kinh phí … trình UBND"; and, the other way, carrying out a
-# named decision read as producing it, "đề xuất UBND tỉnh" with no subject, "6 nhóm giải pháp" of a
-# resolution read as a count. The rules stay frozen here: these figures are held as a floor (no
-# worse) until a change for those families is measured on a part it was not written from.
-SHORTFALL = {"real_blind2": {"mismatch_recall": 8 / 11, "false_alarms": 6 / 33}}
+# Blind results, kept in writing. real_blind2 (97 wordings collected after the rules were frozen at
+# a4ee70a, committed at 92fe69b before the analyser read them) gave, blind, in both product variants:
+# vague recall 94.3 % (50 of 53), mismatch recall 72.7 % (8 of 11), false alarms 18.2 % (6 of 33).
+# The families it showed: deadlines written "trước ngày 15-11-2018" (hyphens) or "đến hết năm 2020"
+# were not read; end states of named places not known ("hoàn thành nhiệm vụ Xây dựng NTM", "Các
+# huyện: Châu Thành, … đạt chuẩn huyện nông thôn mới"); a named event after "Triệu tập … dự Hội
+# nghị"; "Tham mưu về kinh phí … trình UBND"; and, the other way, carrying out a named decision read
+# as producing it, "đề xuất UBND tỉnh" with no subject, "6 nhóm giải pháp" of a resolution read as a
+# count. real_blind's last blind result: 100 %, 100 %, 7.0 % (4 of 57). Both are tuning parts since
+# (their headers say so), held to the bars like the others; the blind part is now real_blind3.
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -44,17 +43,16 @@ def test_the_corpus_meets_the_bars(part, capsys):
 @pytest.mark.parametrize("part", REAL)
 def test_the_real_wordings_meet_the_bars(part, variant, capsys):
     """Real wordings (spec/clarity.md "How well"), with the source's own product (else the generic
-    report a committee writes) and with a product that merely repeats the task's words. The blind
-    parts were fixed before any rule was written from them and are not tuned on (SHORTFALL above)."""
+    report a committee writes) and with a product that merely repeats the task's words. A blind part
+    is fixed before any rule is written from it; its blind figures stay written above when it becomes
+    a tuning part."""
     f = figures(part, variant)
-    known = SHORTFALL.get(part, {})
     with capsys.disabled():
         print(f"\n  clarity {part} [{variant}]: {len(cases(part))} wordings, vague recall {f.vague_recall:.1%}, "
-              f"mismatch recall {f.mismatch_recall:.1%}, false alarms on clear {f.false_alarms:.1%}"
-              + (" (known shortfall: " + ", ".join(known) + ")" if known else ""))
-    assert f.vague_recall >= min(BARS["vague_recall"], known.get("vague_recall", 1.0)), f.misses
-    assert f.mismatch_recall >= min(BARS["mismatch_recall"], known.get("mismatch_recall", 1.0)), f.misses
-    assert f.false_alarms <= max(BARS["false_alarms"], known.get("false_alarms", 0.0)), f.misses
+              f"mismatch recall {f.mismatch_recall:.1%}, false alarms on clear {f.false_alarms:.1%}")
+    assert f.vague_recall >= BARS["vague_recall"], f.misses
+    assert f.mismatch_recall >= BARS["mismatch_recall"], f.misses
+    assert f.false_alarms <= BARS["false_alarms"], f.misses
 
 
 def test_the_real_corpus_says_where_each_wording_came_from():
@@ -96,6 +94,62 @@ def test_a_named_result_in_what_makes_a_task_clear(what):
     assert not v.vague and v.quantity is None, v
 
 
+# The families real_blind2 (blind, then tuning) and the tuning parts' false alarms showed, in
+# wordings written for these tests
+@pytest.mark.parametrize("what", [
+    "Thị xã Quảng Trị hoàn thành nhiệm vụ xây dựng nông thôn mới",  # the end state of a named place
+    "Thành phố Vị Thanh hoàn thành nhiệm vụ xây dựng NTM",
+    "Các xã: Tân Lập, Hòa Bình và Yên Sơn đạt chuẩn nông thôn mới nâng cao",  # a list of named places
+    "Các huyện Lạc Sơn, Kim Bôi đạt chuẩn huyện nông thôn mới",
+    "Giữ vững danh hiệu xã văn hóa và đạt xã nông thôn mới kiểu mẫu vào cuối năm 2025",  # and a new status
+    "Huy động các nguồn lực để hoàn thành mục tiêu xây dựng huyện NTM trong năm 2025",  # its purpose
+    "Triệu tập cán bộ chủ chốt các xã dự Hội nghị trực tuyến tổng kết công tác phòng chống thiên tai",  # an event attended
+    "Tổ chức tổng kết việc thực hiện Đề án phát triển du lịch huyện Mai Châu",  # a review of a named document
+    "Sơ kết 5 năm thực hiện Nghị quyết 08-NQ/TU về phát triển du lịch",  # … or of a numbered one
+    "Tham mưu về nguồn vốn nâng cấp đường tỉnh 305 Hòa Bình, trình UBND tỉnh trong tháng 12/2025",  # a submission
+    "Chỉ đạo các xã, thị trấn xây dựng kế hoạch tổ chức Lễ hội Đền Hùng",  # the units directed, then the document
+    "Thiết lập hệ thống cảnh báo lũ quét cho vùng cao",  # a work made for a stated purpose
+])
+def test_the_shapes_real_blind2_showed_make_a_task_clear(what):
+    v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)
+    assert not v.vague and v.quantity is None and v.deadline is None, v
+
+
+@pytest.mark.parametrize("what", [
+    # carrying out a named decision "effectively" is not producing what it approved
+    "Triển khai thực hiện có hiệu quả Quyết định số 120/QĐ-UBND của UBND tỉnh phê duyệt Đề án Phát triển du lịch Mộc Châu",
+    "Quán triệt và thực hiện tốt các nội dung Kế hoạch 45-KH/TU của Tỉnh ủy ban hành Quy chế dân chủ ở cơ sở",
+    "Đề xuất UBND huyện xem xét theo quy định",  # "theo quy định" is no document; the proposal has no subject
+    "Nghiên cứu, tham mưu UBND tỉnh giải quyết theo đúng quy định hiện hành",
+    "Đề xuất các nội dung liên quan, trình cấp có thẩm quyền",
+    "Sơ kết, tổng kết các phong trào thi đua",  # a review of nothing named
+    "Triệu tập đầy đủ thành phần dự hội nghị",  # an event with no name
+    # a count in a document's title is no quantity
+    "Tiếp tục thực hiện Nghị quyết số 02 của Tỉnh ủy về 5 nhóm giải pháp phát triển kinh tế",
+    "Quán triệt Chỉ thị 05-CT/TU về 3 nội dung trọng tâm của công tác dân vận",
+])
+def test_carrying_out_a_named_document_stays_vague(what):
+    v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)
+    assert v.vague, v
+
+
+@pytest.mark.parametrize(("what", "due", "agrees"), [
+    ("Trình UBND huyện phương án tái định cư thôn Đoài trước ngày 20-10-2025", dt.date(2025, 10, 20), True),
+    ("Trình UBND huyện phương án tái định cư thôn Đoài trước ngày 20-10-2025", dt.date(2025, 12, 31), False),
+    ("Có thêm 5 xã đạt chuẩn nông thôn mới đến hết năm 2025", dt.date(2025, 12, 31), True),
+    ("Có thêm 5 xã đạt chuẩn nông thôn mới đến hết năm 2025", dt.date(2026, 12, 31), False),
+    ("Hoàn thành 4 km kênh mương vào cuối năm 2025", dt.date(2026, 6, 30), False),
+    ("Khởi công cầu Bến Đền trước ngày 30/6", dt.date(2025, 12, 31), False),
+    # several deadlines: the due is the last one's ("sơ kết … và tổng kết …", "… đến ngày 30/9 và cả năm …")
+    ("Sơ kết vào năm 2023 và tổng kết vào năm 2025 Đề án phát triển chè Tân Cương", dt.date(2025, 12, 31), True),
+    ("Giải ngân đạt 60% kế hoạch vốn đến ngày 30/6/2025 và cả năm đạt trên 95%", dt.date(2025, 12, 31), True),
+    ("Giải ngân đạt 60% kế hoạch vốn đến ngày 30/6/2025 và cả năm đạt trên 95%", dt.date(2026, 6, 30), False),
+])
+def test_deadlines_in_what_against_the_due_date(what, due, agrees):
+    v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=due, year=2025)
+    assert (v.deadline is None) == agrees and not v.vague, v
+
+
 @pytest.mark.parametrize(("what", "missing"), [
     ("Xây dựng kế hoạch", "subject"),
     ("Xây dựng kế hoạch thực hiện các nhiệm vụ trọng tâm năm 2024", "subject"),
@@ -103,6 +157,10 @@ def test_a_named_result_in_what_makes_a_task_clear(what):
     ("Tập trung hoàn thành các chương trình, đề án phục vụ phát triển du lịch", "one thing"),
     ("Huyện Lục Nam tiếp tục duy trì và nâng cao chất lượng các tiêu chí nông thôn mới", "state"),
     ("Đến năm 2025 xây dựng xã cơ bản đạt nông thôn mới nâng cao", "one thing"),
+    ("Thực hiện tốt Quy định số 124-QĐ/TW của Bộ Chính trị về kiểm điểm", "result"),  # a document carried out
+    ("Triển khai thực hiện có hiệu quả Quyết định số 120/QĐ-UBND phê duyệt Đề án phát triển du lịch Mộc Châu", "result"),
+    ("Triệu tập đủ thành phần dự hội nghị", "name"),
+    ("Nghiên cứu, đề xuất UBND huyện xem xét theo quy định", "subject"),
 ])
 def test_the_finding_names_the_part_that_is_missing(what, missing):
     v = wording.judge(what, "Báo cáo", due=dt.date(2024, 12, 31), year=2024)
@@ -259,6 +317,7 @@ def test_each_shape_rules_shows_passes_and_fails_as_it_says(code):
 def test_rules_prints_the_shapes(cli):
     run = cli("rules")
     assert "sản phẩm chỉ là tên một loại văn bản" in run.out and "Báo cáo năm 2022" in run.out
+    assert "Triệu tập cán bộ chủ chốt các xã dự Hội nghị" in run.out and "trước ngày 20-10-2022" in run.out
 
 
 @given(st.text(max_size=300), st.one_of(st.none(), st.text(max_size=200)),

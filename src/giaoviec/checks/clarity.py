@@ -170,6 +170,8 @@ def _missing(r: wording.Reading) -> list[Phrase]:
         return [phrase(N_("The {kind} it names has no name."), kind=s.head)]
     if s.missing == "one thing":
         return [phrase(N_("'{state}' is said of no one named place, body or work."), state=s.head)]
+    if s.missing == "result":
+        return [phrase(N_("It carries out a {kind} that exists but does not say what doing so will produce."), kind=s.head)]
     if s.missing == "state":
         return [phrase(N_("It names a place or body but no state that it will reach."))]
     if r.vague_words:

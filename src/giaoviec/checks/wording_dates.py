@@ -22,11 +22,14 @@ class Deadline(NamedTuple):
 _ROMAN_Q = r"(iv|i{1,3}|[1-4])(?!\w)"
 
 
-_ON_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+# a day, written 30/9/2022, 30/9 or 30-9-2022 (with hyphens only with its year: "từ 5-10 hộ" is a range)
+_ON_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:ngày\s+)?(\d{1,2})(?:/(\d{1,2})(?:/(\d{4}))?|-(\d{1,2})-(\d{4}))(?!\d)")
 _IN_QUARTER = re.compile(r"quý\s+" + _ROMAN_Q + r"(?:\s*/\s*|\s+năm\s+)?((?:19|20)\d{2})?")
 _MONTHS_OF_YEAR = re.compile(r"(6|9|sáu|chín)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+((?:19|20)\d{2}))?")
 _IN_MONTH = re.compile(r"(?:trong|vào)\s+tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)((?:19|20)\d{2})")
-_IN_YEAR = re.compile(r"(?<!so với )(?:trong|vào)\s+năm\s+((?:19|20)\d{2})")
+# a year: "trong năm 2023", "đến hết năm 2020", "vào cuối năm 2020" (not "so với năm 2015", not "tầm nhìn đến năm 2050")
+_IN_YEAR = re.compile(r"(?<!so với )(?:trong|vào|đến hết|hết|đến cuối|vào cuối|cuối)\s+năm\s+((?:19|20)\d{2})")
+_WHOLE_YEAR = re.compile(r"(?<!\w)cả năm(?:\s+((?:19|20)\d{2}))?(?!\w)")  # "… đến ngày 30/9 và cả năm đạt 95%"
 
 
 def _month_end(y: int, month: int) -> dt.date:
@@ -41,8 +44,8 @@ def deadlines(what: str, year: int) -> list[Deadline]:
 def deadlines_of(written: str, year: int) -> list[Deadline]:
     text = written.lower()
     out: list[Deadline] = []
-    patterns = [p for p, gate in ((_ON_DAY, "/"), (_IN_QUARTER, "quý"), (_MONTHS_OF_YEAR, "tháng"), (_IN_MONTH, "tháng"),
-                                  (_IN_YEAR, "năm")) if gate in text]
+    patterns = [p for p, gate in ((_ON_DAY, "/"), (_ON_DAY, "-"), (_IN_QUARTER, "quý"), (_MONTHS_OF_YEAR, "tháng"),
+                                  (_IN_MONTH, "tháng"), (_IN_YEAR, "năm"), (_WHOLE_YEAR, "cả năm")) if gate in text]
     if not patterns:
         return out
     same = len(text) == len(written)  # lower-casing kept the positions (it does for Vietnamese)
@@ -52,7 +55,8 @@ def deadlines_of(written: str, year: int) -> list[Deadline]:
 
     for m in _ON_DAY.finditer(text) if _ON_DAY in patterns else ():
         with suppress(ValueError):  # an impossible date in the text is no deadline
-            day = dt.date(int(m.group(3) or year), int(m.group(2)), int(m.group(1)))
+            month, y = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+            day = dt.date(int(y or year), int(month), int(m.group(1)))
             add(day, day, m)
     for m in _IN_QUARTER.finditer(text) if _IN_QUARTER in patterns else ():
         q = ROMAN.get(m.group(1)) or int(m.group(1))
@@ -72,14 +76,21 @@ def deadlines_of(written: str, year: int) -> list[Deadline]:
     for m in _IN_YEAR.finditer(text) if _IN_YEAR in patterns else ():
         y = int(m.group(1))
         add(dt.date(y, 1, 1), dt.date(y, 12, 31), m)
+    if out:  # "cả năm" is a deadline beside another one: the year of the text's last
+        for m in _WHOLE_YEAR.finditer(text) if _WHOLE_YEAR in patterns else ():
+            y = int(m.group(1) or max(d.last for d in out).year)
+            add(dt.date(y, 1, 1), dt.date(y, 12, 31), m)
     return out
 
 
 def deadline_mismatch(found: Sequence[Deadline], due: dt.date | None) -> Deadline | None:
-    """The deadline of the text that `due` falls outside of (a day's slack either side)."""
-    if due is None:
+    """The deadline of the text that `due` falls outside of (a day's slack either side). When the
+    text names several ("sơ kết vào năm 2023 và tổng kết vào năm 2025", "đạt 60% đến ngày 30/6 và
+    cả năm đạt 95%"), the earlier ones are milestones: the due date is the last one's."""
+    if due is None or not found:
         return None
-    for d in found:
+    last = max(d.last for d in found)
+    for d in (d for d in found if d.last == last):
         slack = dt.timedelta(days=1 if d.first == d.last else 0)  # "trước ngày 1/7" is met by a due of 30/6
         if due < d.first - slack or due > d.last + slack:
             return d

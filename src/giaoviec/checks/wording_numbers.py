@@ -50,6 +50,8 @@ _SEPARATORS = ("-", "/", "–")
 # text) without which it cannot match, so that most texts skip most patterns.
 _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in (
     (r"[\"“][^\"”]{1,80}[\"”]", ('"', "“")),  # a title in quotes: "Mỗi xã một sản phẩm" counts nothing
+    # a count in a document's title: "Nghị quyết số 11 của Chính phủ về 6 nhóm giải pháp" (only the count is taken out)
+    (_DOC_WORDS + r"[^;:]{0,60}?\s(?P<n>về\s+\d+(?=\s+[^\W\d_])\s+[^\W\d_]+)", _DOC_LIST),
     (r"\b\d+(?:/\d{2,4})?[-/][A-ZĐa-zđ]{1,8}(?:[-/][A-ZĐa-zđ]{1,8})*", _SEPARATORS),  # 15-NQ/HU, 30/2020/NĐ-CP
     (_DOC_WORDS + r"(?:\s+số)?\s+\d+", _DOC_LIST),  # Nghị quyết 04, Chỉ thị số 35
     (r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b(?!\s+(?:xã|thôn|làng|huyện|hộ|trường|đơn vị|chi bộ|tiêu chí|cơ sở|tổ chức|thôn, làng)\b)", ("/",)), (r"\b\d{1,2}-\d{1,2}-\d{4}\b", ("-",)),  # dates
@@ -57,8 +59,9 @@ _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in 
     (r"(?<=năm )\d{4}\b", ("năm ",)), (r"\b(?:19|20)\d{2}\b(?!\s*[^\W\d_])", ("19", "20")),  # years ("2022 hồ sơ" is a count)
     (r"quý\s+(?:[ivx]+|\d)\b", ("quý",)), (r"\b\d+\s+tháng\b", ("tháng",)), (r"tháng\s+\d{1,2}\b", ("tháng",)),
     (r"ngày\s+\d{1,2}\b", ("ngày",)),
-    (r"\b(?:số|lớp|cấp độ|mức độ|vành đai|khu|tổ|đội|thôn|xóm|khóa|tiêu chí)\s+\d+\b",
-     ("số", "lớp", "cấp độ", "mức độ", "vành đai", "khu", "tổ", "đội", "thôn", "xóm", "khóa", "tiêu chí")),
+    (r"\b(?:số|lớp|cấp độ|mức độ|vành đai|khu|tổ|đội|thôn|xóm|khóa|tiêu chí|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện)\s+\d+\b",
+     ("số", "lớp", "cấp độ", "mức độ", "vành đai", "khu", "tổ", "đội", "thôn", "xóm", "khóa", "tiêu chí", "quốc lộ", "tỉnh lộ",
+      "đường tỉnh", "đường huyện")),
     (r"tỷ lệ\s+\d+/\d+", ("tỷ lệ",)), (r"\b\d+\s*(?:giờ|phút)\b", ("giờ", "phút")),
 )]
 _NOT_QUANTITY_WITHOUT_DIGITS = [p for p, _gate in _NOT_QUANTITY if p.pattern.startswith(("quý", "[\\\"“]"))]  # "quý III", a title
@@ -90,6 +93,9 @@ def strip_not_quantities(text: str) -> tuple[str, tuple[str, ...]]:
     found: list[str] = []
 
     def keep(m: re.Match[str]) -> str:
+        if "n" in m.re.groupindex:  # only the named part is not a quantity; the rest is read on
+            found.append(m.group("n"))
+            return m.string[m.start():m.start("n")] + " § "
         found.append(m.group())
         return " § "
 

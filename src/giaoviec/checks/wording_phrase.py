@@ -47,14 +47,30 @@ _FRONT_STATES = ("khánh thành", "khởi công", "thành lập", "bàn giao", "
 _BRING = ("đưa", "xây dựng", "phát triển", "xây dựng, phát triển")  # "Đưa huyện A Lưới thoát khỏi …"
 _NEEDS_STATUS = ("đạt", "trở thành", "thành", "lên")  # a state only with a status after it ("đạt chuẩn", "thành thị xã")
 _MAINTAIN = ("duy trì", "giữ vững", "giữ", "củng cố", "nâng cao chất lượng")  # keeping a status is no new one
+_OWN_ADMIN = ("xã", "phường", "thị trấn", "huyện", "thị xã", "quận", "thành phố", "tỉnh", "thôn", "xóm", "bản", "làng", "tổ dân phố")
+# the unit's own title after an end-state verb: "đạt xã nông thôn mới nâng cao", "hoàn thành mục tiêu xây dựng huyện NTM"
+_OWN_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(_OWN_ADMIN) + r")\s+(?:nông thôn mới|ntm|đô thị loại|văn minh đô thị|kiểu mẫu)")
+_ATTEND = ("triệu tập", "cử", "bố trí")  # "Triệu tập … dự Hội nghị …": the event attended is the task's
+_ATTEND_AT = re.compile(r"(?<!\w)(?:tham dự|dự)\s+")
+_SELF_EVENTS = ("sơ kết", "tổng kết")  # an event and its own verb: "Tổng kết Đề án phát triển chè Tân Cương"
+_MAKE = ("thiết lập", "lắp đặt", "xây mới", "làm mới", "khởi công", "khánh thành")  # a work made, named by its purpose
+_PROPOSE = ("tham mưu", "đề xuất", "báo cáo đề xuất")
+# a submission to a body ("… trình UBND tỉnh"): the document is the submission, its subject what comes before
+_SUBMIT = re.compile(r"(?<!\w)trình\s+(?:ubnd|hđnd|ủy ban|hội đồng|thường trực|ban thường vụ|ban chấp hành|tỉnh ủy|huyện ủy|"
+                     r"thành ủy|đảng ủy|chủ tịch|cấp có thẩm quyền|thủ tướng|bộ)(?!\w)")
+_DIRECTING = ("chỉ đạo", "yêu cầu", "đề nghị", "giao", "hướng dẫn", "đôn đốc")
+# the units a directing verb names before what they are to do ("Chỉ đạo các huyện, thành phố xây dựng …")
+_DIRECTED = re.compile(r"(?:các|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN)
+                       + r")(?:\s*(?:,|và)\s*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN) + r"))*(?!\w)")
 _TIME_LEAD = re.compile(r"(?:đến|trong|từ nay đến|đến hết)\s+(?:cuối\s+)?năm\s+(?:19|20)\d\d\s*,?\s*")
 _KINDS = DOCUMENTS + EVENTS + PLACES + WORKS
 
 
 class Structure(NamedTuple):
-    """What the phrase's structure shows: its shape ("document", "event", "end state", "place") and
-    head (the kind or verb found), and the part a named result would need that it lacks
-    ("subject", "name", "state", "one thing"); missing is "" when it names a result."""
+    """What the phrase's structure shows: its shape ("document", "event", "end state", "place",
+    "carried out") and head (the kind or verb found), and the part a named result would need that
+    it lacks ("subject", "name", "state", "one thing", "result": what carrying out a document will
+    produce); missing is "" when it names a result."""
 
     shape: str
     head: str
@@ -126,6 +142,8 @@ def _document(original: str, low: str, at: int, first: int, verb: bool) -> Struc
     kind = _match(DOCUMENTS, low, at)
     if kind is None and verb:  # "Trình HĐND tỉnh Đề án …": up to four words of addressee first
         for m in list(re.finditer(r"\S+", low[at:]))[:4]:
+            if m.group() in ("theo", "đúng") and not low[:at + m.start()].endswith("kèm "):
+                break  # "… xem xét theo quy định": a norm, not the document ("kèm theo Quyết định này" goes on)
             kind = _match(DOCUMENTS, low, at + m.end() + 1)
             if kind is not None:
                 break
@@ -134,48 +152,93 @@ def _document(original: str, low: str, at: int, first: int, verb: bool) -> Struc
     return Structure("document", kind.group(), "" if _identifies(original, kind.end(), first, 3) else "subject")
 
 
+def _reviewed(original: str, low: str, at: int, first: int) -> bool:
+    """Whether a review ("sơ kết", "tổng kết") names what it reviews: a proper name or a numbered document."""
+    return has_name(original, at, None, first) or _NUMBERED_ANYWHERE.search(low, at) is not None
+
+
 def _event(original: str, low: str, at: int, first: int) -> Structure | None:
+    if (own := _match(_SELF_EVENTS, low, at)) is not None:  # "Tổng kết Đề án … Mai Châu", "Sơ kết … Nghị quyết 08-NQ/TU"
+        return Structure("event", own.group(), "" if _reviewed(original, low, own.end(), first) else "name")
     verb = _match(EVENT_VERBS, low, at)
-    if verb is None:
-        return None
-    event = _match(EVENTS, low, _skip(low, verb.end()))
+    event = None
+    if verb is not None:
+        event = _match(EVENTS, low, _skip(low, verb.end()))
+    elif (call := _match(_ATTEND, low, at)) is not None:  # "Triệu tập … dự Hội nghị …"
+        attend = _ATTEND_AT.search(low, call.end(), call.end() + 120)
+        event = _match(EVENTS, low, attend.end()) if attend is not None else None
     if event is None:
         return None
+    if event.group() in _SELF_EVENTS:
+        return Structure("event", event.group(), "" if _reviewed(original, low, event.end(), first) else "name")
     rest = original[event.end():]
     named = _identifies(original, event.end(), first, 2) or "lần thứ" in rest.lower()
     return Structure("event", event.group(), "" if named else "name")
 
 
-def _status_after(low: str, at: int) -> bool:
-    return alternation(STATUSES).search(" ".join(low[at:].split()[:5])) is not None
+def _status_after(low: str, at: int, words: int = 5) -> bool:
+    return alternation(STATUSES).search(" ".join(low[at:].split()[:words])) is not None
 
 
 def _object_named(original: str, low: str, start: int, end: int, first: int) -> bool:
     span = low[start:end].strip(" ,")
-    if span.startswith(PLURAL) or alternation(HEDGES).search(span):
+    if alternation(HEDGES).search(span):
         return False
+    if span.startswith(PLURAL):  # "các xã" names no one place; "Các huyện: Châu Thành, Thạnh Phú …" names them
+        kind = _match(PLACES, span, _skip(span, len(span.split()[0])))
+        return kind is not None and has_name(original, start, end, first)
     if has_name(original, start, end, first):
         return True
     return _match(PLACES, span, 0) is not None and len(span.split()) <= 3  # "Huyện đạt chuẩn …": the unit's own
 
 
-def _end_state(original: str, low: str, at: int, first: int) -> Structure | None:
+def _own_title(low: str, start: int, end: int) -> bool:
+    """Whether low[start:end] names the unit's own title, unhedged ("xã nông thôn mới nâng cao")."""
+    span = low[start:end]
+    return _OWN_TITLE.search(span) is not None and alternation(HEDGES).search(span) is None
+
+
+def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str, ...]) -> Structure | None:
     front = _match(_FRONT_STATES, low, at)
     if front is not None:  # "Khánh thành Trung tâm y tế Yên Lạc"
         stop = re.search(r"[;,]| và ", low[front.end():])
         end = front.end() + stop.start() if stop else len(low)
-        return Structure("end state", front.group(), "" if _object_named(original, low, front.end(), end, first) else "one thing")
+        named = _object_named(original, low, front.end(), end, first) or _own_title(low, front.end(), end)
+        return Structure("end state", front.group(), "" if named else "one thing")
     bring = _match(_BRING, low, at)
     start = _skip(low, bring.end()) if bring is not None else at
-    state = alternation(END_STATES).search(low, start)
-    if state is None or state.start() - start > 80:
+    if bring is None and _match(openers, low, start) is not None:
+        return None  # a standing duty's words are no object: the clause is read past them ("Quán triệt … phê duyệt …")
+    state = None
+    admin = _match(_OWN_ADMIN, low, start) is not None
+    for m in _STATES.finditer(low, start):
+        if m.start() - start > 80:
+            break
+        place = _match(PLACES, low, m.start())
+        if place is not None and place.end() > m.end():
+            continue  # "thành" of "Thành phố Cao Bằng" is no state
+        if m.group() in _NEEDS_STATUS and not _status_after(low, m.end()):
+            continue  # nor "Thành" of "Châu Thành"
+        if admin and m.group() == "hoàn thành" and not _status_after(low, m.end(), 8):
+            continue  # a place "completes" only a status: "Thành phố Cao Bằng hoàn thành nhiệm vụ xây dựng NTM"
+        state = m
+        break
+    if state is None:
         return None
-    if state.group() in _NEEDS_STATUS and not _status_after(low, state.end()):
-        return None
-    if state.start() == start:  # no object before it
+    if state.start() == start:  # no object before it: only the unit's own title ("đạt xã nông thôn mới nâng cao")
+        stop = re.search(r"[;,]| và ", low[state.end():])
+        end = state.end() + stop.start() if stop else len(low)
+        return Structure("end state", state.group(), "") if _own_title(low, state.end(), end) else None
+    if _NUMBERED.match(low, start):  # "Quyết định số 687/QĐ-TTg … phê duyệt Đề án …" describes a document carried out
         return None
     named = _object_named(original, low, start, state.start(), first)
     return Structure("end state", state.group(), "" if named else "one thing")
+
+
+_STATES = alternation(END_STATES)
+_AND_STATE = re.compile(r" và (?=đạt|về đích|được công nhận)")  # a new status after a kept one
+_NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
+_NUMBERED_ANYWHERE = re.compile(alternation(DOCUMENTS).pattern + r"\s+(?:số\s+)?\d")
 
 
 def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structure:
@@ -204,7 +267,7 @@ def _openers(phrases: tuple[str, ...]) -> tuple[str, ...]:
 def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structure:
     first = _skip(low, at)
     at = first
-    stripped_vague = maintain = False
+    stripped_vague = maintain = directing = False
     found = NOTHING
     openers = _openers(tuple(phrases))
     while at < len(low):
@@ -215,25 +278,44 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
             if s.named:
                 return s
             found = s
+        if verb is not None and verb.group() in _PROPOSE and (sub := _SUBMIT.search(low, verb.end())) is not None \
+                and _identifies(original[:sub.start()], verb.end(), first, 3):
+            return Structure("document", "tờ trình", "")  # "Tham mưu về kinh phí … trình UBND thành phố"
         build = _match(BUILD_VERBS, low, at)
         work = _match(WORKS, low, _skip(low, build.end())) if build is not None else None
-        if work is not None and has_name(original, work.end(), None, first):
-            return Structure("work", work.group(), "")  # "Xây dựng nhà văn hóa thôn Đông"
+        if work is not None and (has_name(original, work.end(), None, first) or (
+                build is not None and build.group() in _MAKE and content_syllables(original[work.end():]) >= 2)):
+            return Structure("work", work.group(), "")  # "Xây dựng nhà văn hóa thôn Đông", "Thiết lập hệ thống cảnh báo lũ"
         if (s := _event(original, low, at, first)) is not None:
             if s.named:
                 return s
             found = found if found.shape else s
-        if not maintain and (s := _end_state(original, low, at, first)) is not None:
+        if not maintain and (s := _end_state(original, low, at, first, openers)) is not None:
             if s.named:
                 return s
             found = found if found.shape else s
-        lead = _TIME_LEAD.match(low, at) or _match(openers, low, at) or _match(("công tác", "việc", "và"), low, at)
+        lead = (_TIME_LEAD.match(low, at) or _match(openers, low, at) or _match(("công tác", "việc", "và"), low, at)
+                or (_DIRECTED.match(low, at) if directing else None))
         if lead is None:
             break
         word = lead.group().strip(" ,")
+        directing = word in _DIRECTING
         stripped_vague = stripped_vague or word in phrases
         maintain = maintain or word in _MAINTAIN
         at = _skip(low, lead.end())
+    if maintain and (again := _AND_STATE.search(low, at)) is not None:
+        s = _end_state(original, low, again.end(), first, openers)  # "Giữ vững danh hiệu … và đạt xã nông thôn mới nâng cao"
+        if s is not None and s.named:
+            return s
+    if (purpose := low.find(" để ", at)) >= 0:  # "Huy động mọi nguồn lực để … hoàn thành mục tiêu …": the purpose is the result
+        s = _clause(original, low, purpose + 4, phrases)
+        if s.named and s.shape == "end state":  # to prepare a ceremony for unnamed works is no result
+            return s
+    if stripped_vague and not found.shape:  # "Thực hiện tốt Quy định số 124-QĐ/TW …": a document carried out
+        content = _match(("các nội dung", "nội dung", "tinh thần", "các", "những"), low, at)
+        kind = _match(DOCUMENTS, low, _skip(low, content.end()) if content is not None else at)
+        if kind is not None:
+            return Structure("carried out", kind.group(), "result")
     if not found.shape and has_name(original, at, None, first):
         return Structure("place", "", "state")  # a named place or body, and nothing said of it that ends
     return found

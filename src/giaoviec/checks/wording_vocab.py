@@ -16,7 +16,7 @@ VAGUE_PHRASES = (
 # words that open a task without saying what it does: stripped before its head verb is read
 OPENERS = (
     "phấn đấu", "quyết tâm", "khẩn trương", "chủ động", "kịp thời", "nghiêm túc", "tập trung cao độ", "nỗ lực",
-    "mục tiêu", "yêu cầu", "đề nghị", "giao", "sớm", "tích cực", "có", "có thêm", "hoàn thành việc",
+    "mục tiêu", "yêu cầu", "đề nghị", "giao", "sớm", "tích cực", "có", "có thêm", "hoàn thành việc", "tăng tốc",
     "nghiên cứu", "rà soát", "khảo sát", "tổng hợp", "chủ trì",  # they precede the verb that says what is produced
 )
 # hedges: a state they qualify is not one a decision can recognise ("cơ bản đạt", "hướng tới")
@@ -42,12 +42,12 @@ DRAFT_VERBS = (
     "thống nhất", "báo cáo đề xuất",
 )
 # verbs that build a work; with a work kind and its proper name, a named result ("Xây dựng nhà văn hóa thôn Đông")
-BUILD_VERBS = ("xây dựng", "xây mới", "làm mới", "cứng hóa", "nâng cấp", "sửa chữa", "lắp đặt", "hoàn thành", "khánh thành", "khởi công")
+BUILD_VERBS = ("xây dựng", "thiết lập", "xây mới", "làm mới", "cứng hóa", "nâng cấp", "sửa chữa", "lắp đặt", "hoàn thành", "khánh thành", "khởi công")
 # events a task holds, and the verbs that hold them
 EVENTS = (
     "hội nghị", "đại hội", "lễ", "hội thảo", "tọa đàm", "hội thi", "cuộc thi", "hội diễn", "liên hoan", "giải",
     "diễn đàn", "kỳ họp", "phiên họp", "lớp bồi dưỡng", "lớp tập huấn", "lớp", "hội chợ", "triển lãm", "ngày hội",
-    "tuần lễ", "diễn tập", "hội khỏe", "đại hội thể dục thể thao", "lễ hội", "cuộc vận động", "chiến dịch",
+    "tuần lễ", "diễn tập", "hội khỏe", "đại hội thể dục thể thao", "lễ hội", "cuộc vận động", "chiến dịch", "sơ kết", "tổng kết",
 )
 EVENT_VERBS = ("tổ chức thành công", "tổ chức", "mở", "khai mạc", "tiến hành", "chủ trì", "đăng cai", "tham gia")
 # what a named place or body is called by; a proper name follows ("xã Tam Hồng", "Trường THCS Yên Lạc")
@@ -69,7 +69,7 @@ END_STATES = (
 # states an end-state verb like "đạt" or "trở thành" must name to be one a decision can recognise
 STATUSES = (
     "chuẩn", "tiêu chí", "nông thôn mới", "đô thị loại", "thị xã", "thành phố", "thị trấn", "quận", "phường",
-    "kiểu mẫu", "danh hiệu", "huyện", "loại", "hoạt động", "khai thác", "sử dụng", "vận hành", "đích",
+    "kiểu mẫu", "danh hiệu", "huyện", "loại", "hoạt động", "khai thác", "sử dụng", "vận hành", "đích", "ntm",
 )
 # words that say nothing of what a document is about (with the vague phrases)
 FILLER = (
@@ -81,6 +81,7 @@ FILLER = (
     "chất lượng", "hiệu quả", "vai trò", "phong trào", "giải pháp", "mục tiêu", "chỉ tiêu", "nội dung", "hoạt động",
     "những", "một số", "mọi", "trên địa bàn", "địa bàn", "đạt", "yêu cầu", "đối với", "trong", "với", "tại", "nhằm",
     "hài lòng", "người dân", "nhân dân", "ngày càng", "hơn", "cao", "tốt hơn", "mới", "đảm bảo", "bảo đảm",
+    "xem xét", "theo quy định", "theo đúng quy định", "quy định hiện hành", "hiện hành", "cấp có thẩm quyền",
 )
 # heads of a product that is a work, a status or a thing someone can be shown
 WORKS = (
