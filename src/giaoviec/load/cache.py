@@ -32,7 +32,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,11 +40,11 @@ from giaoviec import __version__
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.formats import Share
 from giaoviec.i18n import Phrase
+from giaoviec.load.cachecodec import _period, decode, encode
 
 if TYPE_CHECKING:  # the whole answer is read without them: models are loaded only to check a file again
     from giaoviec.load.documents import Document
     from giaoviec.load.repository import AssignmentSummary
-    from giaoviec.model.common import Period
 
 FORMAT = 4
 
@@ -261,14 +261,6 @@ def _summary(rel: str, s: list) -> AssignmentSummary:
                              Weights.of(tuple(weights), tuple(map(float, weights.values()))))  # (json holds equal keys once)
 
 
-@lru_cache(maxsize=256)
-def _period(start: str, end: str) -> Period:
-    """One Period for the files that share it (most of a province's files share a few)."""
-    from giaoviec.model.common import Period
-
-    return Period.model_construct(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end))
-
-
 def _plain(d: Diagnostic) -> dict:
     return {"path": d.path, "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
             "message": d.message, "hint": d.hint, "args": [[n, _freeze(v)] for n, v in d.args], "excerpt": d.excerpt}
@@ -367,55 +359,3 @@ def served(store: Store, context: str) -> Served:
 
 def save_served(store: Store, kept: Served) -> None:
     store._write({"format": FORMAT, "tool": tool_fingerprint(), "context": kept.context, "files": kept.new}, _served_target(store))
-
-
-def encode(value: object, kinds: Mapping[str, type]) -> object:
-    """A value of the results as JSON: dataclasses of the `kinds` given (by name: the computing
-    stages are not imported here), Phrases, dates, periods, shares, tuples, lists, frozensets and
-    plain values; ValueError for anything else."""
-    from giaoviec.model.common import Period
-
-    if value is None or isinstance(value, (bool, str)) or type(value) in (int, float):
-        return value
-    if isinstance(value, Share):
-        return {"s": float(value)}
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return {"d": value.isoformat()}
-    if isinstance(value, Phrase):
-        return {"p": value.id, "a": [[n, encode(v, kinds)] for n, v in value.args]}
-    if isinstance(value, Period):
-        return {"P": [value.start.isoformat(), value.end.isoformat()]}
-    if isinstance(value, tuple):
-        return {"t": [encode(v, kinds) for v in value]}
-    if isinstance(value, list):
-        return [encode(v, kinds) for v in value]
-    if isinstance(value, frozenset):
-        return {"f": [encode(v, kinds) for v in value]}
-    name = type(value).__name__
-    if kinds.get(name) is type(value):
-        from dataclasses import fields
-
-        return {"@": name, "v": [encode(getattr(value, f.name), kinds) for f in fields(value)]}  # type: ignore[arg-type]
-    raise ValueError(f"not kept: {name}")
-
-
-def decode(value: object, kinds: Mapping[str, type]) -> Any:
-    if isinstance(value, list):
-        return [decode(v, kinds) for v in value]
-    if not isinstance(value, dict):
-        return value
-    if "t" in value:
-        return tuple(decode(v, kinds) for v in value["t"])
-    if "d" in value:
-        return dt.date.fromisoformat(value["d"])
-    if "p" in value:
-        return Phrase(value["p"], tuple((str(n), decode(v, kinds)) for n, v in value["a"]))
-    if "@" in value:
-        return kinds[value["@"]](*(decode(v, kinds) for v in value["v"]))
-    if "P" in value:
-        return _period(*value["P"])
-    if "s" in value:
-        return Share(value["s"])
-    if "f" in value:
-        return frozenset(decode(v, kinds) for v in value["f"])
-    raise ValueError("an unknown kind")

@@ -22,10 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
-import subprocess
 import time
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,12 +37,14 @@ from giaoviec.domain.scoring import AssignmentResult, Header, TaskResult
 from giaoviec.domain.status import Achieved, Judgement, Window
 from giaoviec.load import cache
 from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
-from giaoviec.load.files import SKIP_DIRS, Listing, discover, read_bounded
+from giaoviec.load.files import Listing, discover, read_bounded
 from giaoviec.load.history import History, history
 from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.repository import AssignmentSummary, Registry, Repository, collector_paused, load_registry, summarize
 from giaoviec.load.scanning import UNREADABLE, Scan, digest, scan
 from giaoviec.model import Assignment
+from giaoviec.serve.kept import Models
+from giaoviec.serve.watch import Tree, git_dir, git_head
 
 KINDS: dict[str, type] = {c.__name__: c for c in (Item, Header, TaskResult, Achieved, Judgement, Window)}  # what the cache writes of results
 WORDING = frozenset({"clarity.what", "clarity.mismatch"})  # the wording analyser's codes (checks/clarity.py, `_wording`)
@@ -106,7 +105,7 @@ class Engine:
         self._seen, self._seen_at = self.store.seen() if self.store is not None else (None, 0)
         self.state: State | None = None
         self.version = 0
-        self._git_dir = _git_dir(root)
+        self._git_dir = git_dir(root)
         self._tree: Tree | None = None
         self._listing: Listing | None = None
 
@@ -125,7 +124,7 @@ class Engine:
             gc.freeze()  # what is kept holds no cycle: the collector need not scan it again at every allocation
             return True
         changed = [rel for rel in scanned.streamed if st.files[rel].digest != scanned.digests[rel]]
-        head = _head(self.root) if st.history is not None else None
+        head = git_head(self.root) if st.history is not None else None
         if not changed and head == st.head:
             return False
         ctx = self._contexts(st.registry.repo, today, st.history is not None)
@@ -172,7 +171,7 @@ class Engine:
         """Everything read, as `Checking` reads it (`app/checking.py`)."""
         registry = load_registry(self.root, listing.files, self.reader, scanned)
         hist = self._history(registry)
-        st = State(today, listing, scanned, registry, hist, _head(self.root) if hist is not None else None, {})
+        st = State(today, listing, scanned, registry, hist, git_head(self.root) if hist is not None else None, {})
         ctx = self._contexts(registry.repo, today, hist is not None)
         streamed = set(registry.assignment_files)
         kept = cache.served(self.store, cache.context_key({rel: d for rel, d in registry.digests.items() if rel not in streamed},
@@ -372,114 +371,3 @@ class Engine:
 
 
 _ORDER = {"overdue": 0, "due-soon": 1, "no-check-in": 2}
-
-
-class Models(Mapping[tuple[str, int], Assignment]):
-    """The scored Assignment documents of the year (as `KeptModels` maps them), each file read when
-    a page first needs its words if the cache answered for it."""
-
-    def __init__(self, engine: Engine, st: State):
-        self.engine = engine  # (not the state: a state replaced is freed at once, with no cycle through this)
-        self.held = st.registry.assignments
-        self.where: dict[tuple[str, int], tuple[str | None, FileState | None]] = {}
-        for d in st.registry.assignments:
-            if d.model.status in SCORED:
-                self.where[(d.path, d.index)] = (None, None)
-
-    def add(self, rel: str, fs: FileState) -> None:
-        for s in fs.summaries:
-            if s.status in SCORED:
-                self.where[(rel, s.index)] = (rel, fs)
-
-    def __getitem__(self, key: tuple[str, int]) -> Assignment:
-        rel, fs = self.where[key]
-        docs = self.held if rel is None or fs is None else self.engine._docs(rel, fs)
-        return next(d.model for d in docs if d.index == key[1] and isinstance(d.model, Assignment))
-
-    def __iter__(self) -> Iterator[tuple[str, int]]:
-        return iter(self.where)
-
-    def __len__(self) -> int:
-        return len(self.where)
-
-
-def _git_dir(root: Path) -> Path | None:
-    try:
-        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--absolute-git-dir"], capture_output=True, text=True,
-                             timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return Path(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip() else None
-
-
-class Tree:
-    """What the listing of the files depends on: every folder of the tree (as `discover` walks it)
-    with the names of its YAML files and folders (a link's target too) and whether it holds a
-    .gitignore; the .gitignore files' and git's index and exclude file's times. Looked at again by
-    one stat of each folder: only a folder whose times changed (a file added, removed, renamed, or
-    written through a temporary file, write/atomic.py) is listed again, and the listing is taken
-    again only when what it holds changed."""
-
-    def __init__(self, root: Path, git_dir: Path | None):
-        self.root, self.git_dir = root, git_dir
-        self.folders: dict[str, tuple] = {}  # folder → (its stamp, what it holds)
-        self.extra: list = []
-        self.walk()
-
-    def walk(self) -> None:
-        self.folders = {}
-        for folder, dirs, names in os.walk(self.root, onerror=lambda e: self.folders.setdefault(str(e.filename), (None, "error"))):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
-            self.folders[folder] = (_stamp(folder), _holds(folder, dirs, names))
-        self.extra = self._extra()
-
-    def _extra(self) -> list:
-        files = [os.path.join(f, ".gitignore") for f, (_s, held) in self.folders.items() if held != "error" and held[3]]
-        if self.git_dir is not None:
-            files += [str(self.git_dir / name) for name in ("index", "info/exclude", "HEAD")]
-        return [(f, _stamp(f)) for f in files]
-
-    def changed(self) -> bool:
-        """Whether the listing may differ from the last walk's (then walked again)."""
-        moved = False
-        for folder, (stamp, held) in list(self.folders.items()):
-            now = _stamp(folder)
-            if now == stamp:
-                continue
-            try:
-                entries = list(os.scandir(folder))
-            except OSError:
-                moved = True
-                break
-            dirs = sorted(e.name for e in entries if e.is_dir() and e.name not in SKIP_DIRS)
-            if _holds(folder, dirs, [e.name for e in entries if not e.is_dir()]) != held:
-                moved = True
-                break
-            self.folders[folder] = (now, held)
-        if moved or self._extra() != self.extra:
-            self.walk()
-            return True
-        return False
-
-
-def _stamp(path: str) -> tuple | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_size
-
-
-def _holds(folder: str, dirs: list[str], names: list[str]) -> tuple:
-    links = tuple((d, os.path.realpath(os.path.join(folder, d))) for d in dirs if os.path.islink(os.path.join(folder, d)))
-    return (tuple(dirs), links, tuple(sorted(n for n in names if n.lower().endswith((".yaml", ".yml")))), ".gitignore" in names)
-
-
-def _head(root: Path) -> str | None:
-    try:
-        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "--quiet", "HEAD"], capture_output=True,
-                             text=True, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None
-

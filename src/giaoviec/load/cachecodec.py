@@ -1,0 +1,76 @@
+"""The results `serve` keeps in the cache (load/cache.py, `Served`) as JSON and back: dataclasses of
+the kinds the caller names (the computing stages are not imported here), Phrases, dates, periods,
+shares, tuples, lists and frozensets. Nothing read is run: a kind not named is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from giaoviec.formats import Share
+from giaoviec.i18n import Phrase
+
+if TYPE_CHECKING:
+    from giaoviec.model.common import Period
+
+
+@lru_cache(maxsize=256)
+def _period(start: str, end: str) -> Period:
+    """One Period for the files that share it (most of a province's files share a few)."""
+    from giaoviec.model.common import Period
+
+    return Period.model_construct(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end))
+
+
+def encode(value: object, kinds: Mapping[str, type]) -> object:
+    """A value of the results as JSON: dataclasses of the `kinds` given (by name: the computing
+    stages are not imported here), Phrases, dates, periods, shares, tuples, lists, frozensets and
+    plain values; ValueError for anything else."""
+    from giaoviec.model.common import Period
+
+    if value is None or isinstance(value, (bool, str)) or type(value) in (int, float):
+        return value
+    if isinstance(value, Share):
+        return {"s": float(value)}
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {"d": value.isoformat()}
+    if isinstance(value, Phrase):
+        return {"p": value.id, "a": [[n, encode(v, kinds)] for n, v in value.args]}
+    if isinstance(value, Period):
+        return {"P": [value.start.isoformat(), value.end.isoformat()]}
+    if isinstance(value, tuple):
+        return {"t": [encode(v, kinds) for v in value]}
+    if isinstance(value, list):
+        return [encode(v, kinds) for v in value]
+    if isinstance(value, frozenset):
+        return {"f": [encode(v, kinds) for v in value]}
+    name = type(value).__name__
+    if kinds.get(name) is type(value):
+        from dataclasses import fields
+
+        return {"@": name, "v": [encode(getattr(value, f.name), kinds) for f in fields(value)]}  # type: ignore[arg-type]
+    raise ValueError(f"not kept: {name}")
+
+
+def decode(value: object, kinds: Mapping[str, type]) -> Any:
+    if isinstance(value, list):
+        return [decode(v, kinds) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "t" in value:
+        return tuple(decode(v, kinds) for v in value["t"])
+    if "d" in value:
+        return dt.date.fromisoformat(value["d"])
+    if "p" in value:
+        return Phrase(value["p"], tuple((str(n), decode(v, kinds)) for n, v in value["a"]))
+    if "@" in value:
+        return kinds[value["@"]](*(decode(v, kinds) for v in value["v"]))
+    if "P" in value:
+        return _period(*value["P"])
+    if "s" in value:
+        return Share(value["s"])
+    if "f" in value:
+        return frozenset(decode(v, kinds) for v in value["f"])
+    raise ValueError("an unknown kind")

@@ -1,0 +1,93 @@
+"""What `serve` looks at on each request to know whether the files may have changed: the tree's
+folders (`Tree`, one stat a folder), git's folder and its HEAD. Split from serve/engine.py, which
+acts on what this says."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from giaoviec.load.files import SKIP_DIRS
+
+
+def git_dir(root: Path) -> Path | None:
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--absolute-git-dir"], capture_output=True, text=True,
+                             timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return Path(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip() else None
+
+
+class Tree:
+    """What the listing of the files depends on: every folder of the tree (as `discover` walks it)
+    with the names of its YAML files and folders (a link's target too) and whether it holds a
+    .gitignore; the .gitignore files' and git's index and exclude file's times. Looked at again by
+    one stat of each folder: only a folder whose times changed (a file added, removed, renamed, or
+    written through a temporary file, write/atomic.py) is listed again, and the listing is taken
+    again only when what it holds changed."""
+
+    def __init__(self, root: Path, git_dir: Path | None):
+        self.root, self.git_dir = root, git_dir
+        self.folders: dict[str, tuple] = {}  # folder → (its stamp, what it holds)
+        self.extra: list = []
+        self.walk()
+
+    def walk(self) -> None:
+        self.folders = {}
+        for folder, dirs, names in os.walk(self.root, onerror=lambda e: self.folders.setdefault(str(e.filename), (None, "error"))):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+            self.folders[folder] = (_stamp(folder), _holds(folder, dirs, names))
+        self.extra = self._extra()
+
+    def _extra(self) -> list:
+        files = [os.path.join(f, ".gitignore") for f, (_s, held) in self.folders.items() if held != "error" and held[3]]
+        if self.git_dir is not None:
+            files += [str(self.git_dir / name) for name in ("index", "info/exclude", "HEAD")]
+        return [(f, _stamp(f)) for f in files]
+
+    def changed(self) -> bool:
+        """Whether the listing may differ from the last walk's (then walked again)."""
+        moved = False
+        for folder, (stamp, held) in list(self.folders.items()):
+            now = _stamp(folder)
+            if now == stamp:
+                continue
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                moved = True
+                break
+            dirs = sorted(e.name for e in entries if e.is_dir() and e.name not in SKIP_DIRS)
+            if _holds(folder, dirs, [e.name for e in entries if not e.is_dir()]) != held:
+                moved = True
+                break
+            self.folders[folder] = (now, held)
+        if moved or self._extra() != self.extra:
+            self.walk()
+            return True
+        return False
+
+
+def _stamp(path: str) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_size
+
+
+def _holds(folder: str, dirs: list[str], names: list[str]) -> tuple:
+    links = tuple((d, os.path.realpath(os.path.join(folder, d))) for d in dirs if os.path.islink(os.path.join(folder, d)))
+    return (tuple(dirs), links, tuple(sorted(n for n in names if n.lower().endswith((".yaml", ".yml")))), ".gitignore" in names)
+
+
+def git_head(root: Path) -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "--quiet", "HEAD"], capture_output=True,
+                             text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
