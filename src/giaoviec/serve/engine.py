@@ -40,28 +40,14 @@ from giaoviec.load.documents import Document, Unreadable, locate, locate_in, rea
 from giaoviec.load.files import Listing, discover, read_bounded
 from giaoviec.load.history import History, history
 from giaoviec.load.reader import FAST, Reader
-from giaoviec.load.repository import AssignmentSummary, Registry, Repository, collector_paused, load_registry, summarize
+from giaoviec.load.repository import Registry, Repository, collector_paused, load_registry, summarize
 from giaoviec.load.scanning import UNREADABLE, Scan, digest, scan
 from giaoviec.model import Assignment
-from giaoviec.serve.kept import Models
+from giaoviec.serve.kept import FileState, Models
 from giaoviec.serve.watch import Tree, git_dir, git_head
 
 KINDS: dict[str, type] = {c.__name__: c for c in (Item, Header, TaskResult, Achieved, Judgement, Window)}  # what the cache writes of results
 WORDING = frozenset({"clarity.what", "clarity.mismatch"})  # the wording analyser's codes (checks/clarity.py, `_wording`)
-
-
-@dataclass
-class FileState:
-    """One Assignment file as read: its documents, summaries and own findings (located)."""
-
-    digest: str
-    docs: list[Document] | None  # None: not read yet (taken from the cache); read when a page needs its words
-    summaries: tuple[AssignmentSummary, ...]
-    unreadable: tuple[Document, ...]
-    found: tuple[Diagnostic, ...]  # with the wording analyser's (validate's)
-    plain: tuple[Diagnostic, ...]  # without them (score's, report's)
-    follow: tuple[list[Item], list[tuple[str, str]]] | None = None  # follow_up on its documents, as of today
-    cached: dict[int, tuple[Judged, ...]] = field(default_factory=dict)  # its judged documents, from the cache
 
 
 @dataclass
@@ -292,7 +278,7 @@ class Engine:
         registry = st.registry.repo
         as_of = min(dt.date(year, 12, 31), st.today)
         judged: list[Judged] = []
-        models = Models(self, st)
+        models = Models(self._docs, st.registry.assignments)
         kept: dict[str, tuple[FileState, tuple[Judged, ...]]] = {}
         try:
             held = [d for d in st.registry.assignments if d.model.status in SCORED]
