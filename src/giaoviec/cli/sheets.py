@@ -106,6 +106,8 @@ def import_command(
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.sheets import plan_evaluation, plan_import, write_planned
+    from giaoviec.compute.review import flagged
+    from giaoviec.compute.tally import Tally
     from giaoviec.i18n import say
     from giaoviec.render.diagnostics import RENDERERS, ReportContext
     from giaoviec.render.diff import describe
@@ -122,7 +124,7 @@ def import_command(
     errors = [d for d in found if d.is_error]
     if found:
         RENDERERS["text"]([d.localize(_) for d in found], ReportContext(
-            root=root, files=1, gettext=_, console=plain_console(), out=sys.stdout))
+            root=root, tally=Tally.of(found, 1), gettext=_, console=plain_console(), out=sys.stdout))
     if errors:
         s.err().print(Text(_("Nothing was written: {n} errors.").format(n=len(errors)), style="bold red"))
         raise typer.Exit(int(ExitCode.DATA_ERRORS))
@@ -136,8 +138,7 @@ def import_command(
         if dry_run and p.state == "new":
             print(terminal(p.text))
         for c in p.changes:
-            line, flag = describe(c, _)
-            print(("  ⚠ " if flag else "  • ") + terminal(line))
+            print(("  ⚠ " if flagged(c) else "  • ") + terminal(describe(c, _)))
         for task, field, old, new in p.edits:
             what = _("task {task}").format(task=task) + ": " if task else ""
             print("  • " + terminal(what + _("{field}: {old} → {new}").format(field=_(field), old=shown(old, _), new=shown(new, _))))
