@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -43,8 +42,7 @@ def validate(
     chosen = format.value if format else ("github" if s.env.github_actions else "text")
     diagnostics = [d.localize(_) for d in result.diagnostics]
     tally = result.tally
-    with ExitStack() as stack:
-        summary = stack.enter_context(s.env.github_summary.open("a", encoding="utf-8")) if chosen == "github" and s.env.github_summary else None
+    with s.job_summary(chosen == "github") as summary:
         RENDERERS[chosen](diagnostics, ReportContext(
             root=root, tally=tally, gettext=_, console=plain_console(),
             out=sys.stdout, summary=summary, workspace=s.env.github_workspace,
