@@ -52,8 +52,8 @@ def score(
             gettext=_, out=stdout, console=s.console(wide=True), lang=s.lang(), explain=explain, unclear=unclear))
     if format is not ScoreFormat.json:
         s.print_errors(result.errors)
-    s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=sum(len(r.keys) for r in result.assignments), year=year,
-           files=len({item.path for item in result.left_out}))
+    s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=result.assignments_scored, year=year,
+           files=result.files_left_out)
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 
 
