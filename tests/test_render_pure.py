@@ -103,3 +103,12 @@ def test_render_counts_nothing_by_a_condition():
     found = {path.relative_to(RENDER).as_posix(): calls
              for path in sorted(RENDER.rglob("*.py")) if (calls := counts_by_a_condition(path.read_text(encoding="utf-8")))}
     assert found == {}
+
+
+def test_the_cli_counts_nothing_by_a_condition():
+    """The command line only passes figures on too: the import's "Wrote {n} files." is the number
+    app.sheets.write_planned wrote (it counted the planned files that were not unchanged before)."""
+    cli = RENDER.parent / "cli"
+    found = {path.relative_to(cli).as_posix(): calls
+             for path in sorted(cli.rglob("*.py")) if (calls := counts_by_a_condition(path.read_text(encoding="utf-8")))}
+    assert found == {}

@@ -95,12 +95,12 @@ def import_command(
         planned, found = plan_evaluation(root, workbook, council)
     else:
         planned, found = plan_import(root, workbook)
-    errors = [d for d in found if d.is_error]
+    tally = Tally.of(found, 1)
     if found:
         RENDERERS["text"]([d.localize(_) for d in found], ReportContext(
-            root=root, tally=Tally.of(found, 1), gettext=_, console=plain_console(), out=sys.stdout))
-    if errors:
-        s.err().print(Text(_("Nothing was written: {n} errors.").format(n=len(errors)), style="bold red"))
+            root=root, tally=tally, gettext=_, console=plain_console(), out=sys.stdout))
+    if tally.errors:
+        s.err().print(Text(_("Nothing was written: {n} errors.").format(n=tally.errors), style="bold red"))
         raise typer.Exit(int(ExitCode.DATA_ERRORS))
     for p in planned:
         if p.state == "unchanged":
@@ -119,7 +119,6 @@ def import_command(
     if not any(p.state != "unchanged" for p in planned):
         s.note(N_("No change: the repository already holds what the workbook says."))
     elif not dry_run:
-        write_planned(root, planned)
-        s.note(N_("Wrote {n} files."), n=sum(1 for p in planned if p.state != "unchanged"))
+        s.note(N_("Wrote {n} files."), n=write_planned(root, planned))
     elif dry_run:
         s.note(N_("Dry run: nothing was written."))
