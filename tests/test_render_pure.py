@@ -66,3 +66,49 @@ def test_render_calls_nothing_that_decides_a_figure():
     found = {path.relative_to(RENDER).as_posix(): calls
              for path in sorted(RENDER.rglob("*.py")) if (calls := calls_into_domain(path.read_text(encoding="utf-8")))}
     assert found == {}
+
+
+# A renderer counts nothing by a condition. Which changes a reviewer should look at twice (⚠) and how
+# many there are, how many diagnostics are errors and how many warnings: each is a decision about the
+# data, made in compute/ (compute/review.py's `flagged`, `Review.flagged_count`, `Block.flagged_count`;
+# compute/tally.py's `Tally`), and the renderer writes the figure it is given. The rule tested: no module
+# of render/ calls `sum(...)` or `len(...)` over a comprehension that filters (`... for x in xs if ...`).
+# Counting what is laid out (lines, characters, the pieces that fit a comment) needs no filter and stays.
+# Before the move this failed: render/diff.py counted `sum(1 for c in r.diff.changes if describe(c, _)[1])`
+# (and per unit in `_flagged`), render/diagnostics.py `sum(1 for d in diagnostics if d.is_error)` twice.
+
+COUNTING = ("sum", "len")
+
+
+def counts_by_a_condition(source: str) -> list[tuple[int, str]]:
+    """(line, call) of every `sum(...)`/`len(...)` whose argument is a comprehension with an `if` clause."""
+    comprehensions = (ast.GeneratorExp, ast.ListComp, ast.SetComp, ast.DictComp)
+    return [(node.lineno, ast.unparse(node)) for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in COUNTING
+            and any(isinstance(a, comprehensions) and any(g.ifs for g in a.generators) for a in node.args)]
+
+
+def test_the_rule_sees_a_count_by_a_condition():
+    """The detector: the counts the old renderers made are found; a count of what is laid out is not."""
+    old = (
+        "def f(r, ds, lines, left):\n"
+        "    flagged = sum(1 for c in r.diff.changes if describe(c, _)[1])\n"
+        "    errors = len([d for d in ds if d.is_error])\n"
+        "    size = len('\\n'.join(lines)) + sum(len(p.blocks) for p in left)\n"
+    )
+    assert [line for line, _call in counts_by_a_condition(old)] == [2, 3]
+
+
+def test_render_counts_nothing_by_a_condition():
+    found = {path.relative_to(RENDER).as_posix(): calls
+             for path in sorted(RENDER.rglob("*.py")) if (calls := counts_by_a_condition(path.read_text(encoding="utf-8")))}
+    assert found == {}
+
+
+def test_the_cli_counts_nothing_by_a_condition():
+    """The command line only passes figures on too: the import's "Wrote {n} files." is the number
+    app.sheets.write_planned wrote (it counted the planned files that were not unchanged before)."""
+    cli = RENDER.parent / "cli"
+    found = {path.relative_to(cli).as_posix(): calls
+             for path in sorted(cli.rglob("*.py")) if (calls := counts_by_a_condition(path.read_text(encoding="utf-8")))}
+    assert found == {}

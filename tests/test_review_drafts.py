@@ -88,22 +88,24 @@ def test_a_new_unit_and_its_draft_in_one_change(repo):  # noqa: F811
 
 
 def test_a_council_component_is_named_in_words():
+    from giaoviec.compute.review import flagged
     from giaoviec.domain.semdiff import Change, Owner
     from giaoviec.i18n import translator
     from giaoviec.render.diff import describe
 
     change = Change("council-component", Owner("evaluations/2025/hd.yaml", "a", "focus", "2025-01-01 – 2025-12-31"), field="reform", old=None, new=8)
-    line, flagged = describe(change, translator("vi"))
-    assert "'đổi mới, sáng tạo'" in line and "reform" not in line and flagged
+    line = describe(change, translator("vi"))
+    assert "'đổi mới, sáng tạo'" in line and "reform" not in line and flagged(change)
 
 
 def test_reopening_a_closed_file_is_flagged_without_the_binding_note():
+    from giaoviec.compute.review import flagged
     from giaoviec.domain.semdiff import Change, Owner
     from giaoviec.i18n import translator
     from giaoviec.render.diff import describe
 
     owner = Owner("assignments/2024/x/a.yaml", "a", "focus", "2024-01-01 – 2024-12-31")
-    line, flagged = describe(Change("status", owner, field="status", old="closed", new="assigned"), translator("vi"))
-    assert line == "trạng thái: đã kết thúc → đã giao" and flagged
-    line, flagged = describe(Change("status", owner, field="status", old="assigned", new="closed"), translator("vi"))
-    assert line == "trạng thái: đã giao → đã kết thúc" and not flagged
+    reopened = Change("status", owner, field="status", old="closed", new="assigned")
+    assert describe(reopened, translator("vi")) == "trạng thái: đã kết thúc → đã giao" and flagged(reopened)
+    closing = Change("status", owner, field="status", old="assigned", new="closed")
+    assert describe(closing, translator("vi")) == "trạng thái: đã giao → đã kết thúc" and not flagged(closing)

@@ -7,7 +7,10 @@ them: app/kept.py (`KeptModels`, the memory governor)."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,9 +18,68 @@ from giaoviec.app.checking import Checking
 from giaoviec.app.kept import KeptModels
 from giaoviec.compute.report import Models
 from giaoviec.compute.year import YearResult, in_scope, scope_of, score_assignments, settle
+from giaoviec.diagnostics import N_, usage_error
 from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.source import Source
 from giaoviec.model.values import Document, Repository
+
+
+def check_out(root: Path, out: Path | None, force: bool, file_format: str | None) -> None:
+    """What the report's output file forbids, refused before anything is computed: a Word or PDF report
+    (`file_format`, its extension) without --out; an --out giaoviec may not write (write/paths.py)."""
+    if file_format is not None and out is None:
+        raise usage_error(N_("A Word or PDF report is a file: give --out, for example --out bao-cao.{ext}."), ext=file_format)
+    if out is not None:
+        from giaoviec.write.paths import output_path
+
+        output_path(out, root, force, editable="report")
+
+
+def check_dates(made: dt.date, as_of: dt.date | None) -> dt.date | None:
+    """The as-of day of a report dated `made`: never later than its date (a usage error otherwise)."""
+    if as_of is not None and as_of > made:
+        raise usage_error(N_("The report is dated {date}: it cannot report the tasks as of a later day ({as_of})."),
+                          date=made, as_of=as_of)
+    return as_of
+
+
+def check_export_out(root: Path, out: Path | None, force: bool, workbook: bool) -> None:
+    """What the export's output file forbids, refused before anything is computed: a workbook without
+    --out; an --out giaoviec may not write (write/paths.py)."""
+    if workbook and out is None:
+        raise usage_error(N_("A workbook needs --out FILE.xlsx."))
+    if out is not None:
+        from giaoviec.write.paths import output_path
+
+        output_path(out, root, force, editable="export")
+
+
+@contextmanager
+def workbook_written(out: Path) -> Iterator[None]:
+    """A workbook written to `out`: a failure to write it (a full disk, which shows first in the temporary
+    files openpyxl writes its parts to on the way) as the Fatal every other write gives (write/atomic.py)."""
+    from giaoviec.write.atomic import cannot_write
+
+    try:
+        yield
+    except _write_errors() as exc:
+        raise cannot_write(out, exc if isinstance(exc, OSError) else _os_error(exc)) from None
+
+
+def _write_errors() -> tuple[type[Exception], ...]:
+    """With lxml installed, openpyxl writes its temporary files through lxml, which reports a full disk its own way."""
+    try:
+        from lxml.etree import SerialisationError
+    except ImportError:  # pragma: no cover
+        return (OSError,)
+    return (OSError, SerialisationError)
+
+
+def _os_error(exc: Exception) -> OSError:
+    """lxml's "IO_EFBIG", "IO_ENOSPC"… as the OSError it stands for."""
+    name = str(exc).removeprefix("IO_")
+    number = getattr(errno, name, None)
+    return OSError(number, os.strerror(number)) if isinstance(number, int) else OSError(str(exc))
 
 
 @dataclass(frozen=True)

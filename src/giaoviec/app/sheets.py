@@ -25,9 +25,10 @@ def plan_evaluation(root: Path, workbook: Path, council: str) -> tuple[list[Plan
     return evaluation_import.plan(check(root).repo, workbook, council)
 
 
-def write_planned(root: Path, planned: list[Planned]) -> None:
+def write_planned(root: Path, planned: list[Planned]) -> int:
     """Every new and changed file of the import, or none (write.atomic.write_all), never through a
-    link out of the repository, never over a file that appeared or changed since the plan was made."""
+    link out of the repository, never over a file that appeared or changed since the plan was made.
+    How many files were written."""
     files = []
     with locked(root):
         for p in planned:
@@ -43,3 +44,4 @@ def write_planned(root: Path, planned: list[Planned]) -> None:
                 bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
                 files.append((target, bom + p.text.encode("utf-8")))
         write_all(root, files)
+    return len(files)

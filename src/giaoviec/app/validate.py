@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from giaoviec.compute.tally import Tally
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
 from giaoviec.load import cache
 from giaoviec.load.files import discover, inside
@@ -25,6 +26,11 @@ class Validation:
     diagnostics: list[Diagnostic]  # those the paths ask for
     files: int
     language: str  # the configured language
+
+    @property
+    def tally(self) -> Tally:
+        """The files checked, and the errors and warnings of those the paths ask for."""
+        return Tally.of(self.diagnostics, self.files)
 
 
 def validate(

@@ -17,7 +17,7 @@ import stat
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
@@ -31,7 +31,7 @@ from rich.text import Text
 from giaoviec import __version__
 from giaoviec.cli import click_words, coercion
 from giaoviec.cli.env import Environment
-from giaoviec.diagnostics import N_, ExitCode, Fatal, usage_error
+from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, usage_error
 from giaoviec.i18n import Gettext, Phrase, say, translator
 from giaoviec.load.files import CONFIG_FILE, find_root
 from giaoviec.render.escape import one_line, terminal
@@ -154,6 +154,25 @@ class Session:
         """The console of stdout; `wide`: off a terminal, wide lines rather than wrapped tables."""
         console = plain_console()
         return console if console.is_terminal or not wide else plain_console(width=200)
+
+    def print_errors(self, diagnostics: Iterable[Diagnostic], console: Console | None = None) -> None:
+        """Each diagnostic on a line of its own on stderr (`console`), in the run's language: the errors
+        a result leaves out (score, report) or a Fatal carries."""
+        console = console or self.err()
+        _ = self.gettext()
+        for d in diagnostics:
+            from giaoviec.render.diagnostics import line  # (only when there is one: not at start-up)
+
+            console.print(Text(terminal(line(d.localize(_), _))))
+
+    @contextmanager
+    def job_summary(self, wanted: bool) -> Iterator[TextIO | None]:
+        """The GitHub job summary ($GITHUB_STEP_SUMMARY), opened to append, when `wanted` and there is one."""
+        if not wanted or not self.env.github_summary:
+            yield None
+            return
+        with self.env.github_summary.open("a", encoding="utf-8") as summary:
+            yield summary
 
     def note(self, message: str, **args: object) -> None:
         """A line of its own on stderr, in the run's language."""
@@ -329,10 +348,7 @@ def main() -> None:
         console.print(Text(terminal(_said(exc.phrase, _)), style="bold red"))
         if exc.hint is not None:
             console.print(Text(terminal("  = " + _("hint") + ": " + _said(exc.hint, _))))
-        if exc.diagnostics:
-            from giaoviec.render.diagnostics import line
-        for d in exc.diagnostics:
-            console.print(Text(terminal(line(d.localize(_), _))))
+        s.print_errors(exc.diagnostics, console)
         sys.exit(int(exc.code))
     except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -42,16 +41,15 @@ def validate(
     _ = s.gettext()
     chosen = format.value if format else ("github" if s.env.github_actions else "text")
     diagnostics = [d.localize(_) for d in result.diagnostics]
-    with ExitStack() as stack:
-        summary = stack.enter_context(s.env.github_summary.open("a", encoding="utf-8")) if chosen == "github" and s.env.github_summary else None
+    tally = result.tally
+    with s.job_summary(chosen == "github") as summary:
         RENDERERS[chosen](diagnostics, ReportContext(
-            root=root, files=result.files, gettext=_, console=plain_console(),
+            root=root, tally=tally, gettext=_, console=plain_console(),
             out=sys.stdout, summary=summary, workspace=s.env.github_workspace,
             git_root=gitrev.toplevel_or_none(root) if chosen == "sarif" else None,
         ))
-    errors = sum(1 for d in diagnostics if d.is_error)
-    s.note(N_("Checked {files} files: {errors} errors, {warnings} warnings."), files=result.files, errors=errors,
-           warnings=len(diagnostics) - errors)
+    s.note(N_("Checked {files} files: {errors} errors, {warnings} warnings."), files=result.files, errors=tally.errors,
+           warnings=tally.warnings)
     raise typer.Exit(int(exit_code(diagnostics, strict)))
 
 

@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from giaoviec.cli.app import LangOption, PublicOption, app, session
-from giaoviec.diagnostics import N_, ExitCode, usage_error
-from giaoviec.render.escape import terminal
+from giaoviec.diagnostics import N_, ExitCode
 
 
 class ScoreFormat(str, Enum):
@@ -52,13 +50,10 @@ def score(
     with s.commands_stopped(sys.stdout) if format is ScoreFormat.csv else nullcontext(sys.stdout) as stdout:
         score_render.RENDERERS[format.value](result, score_render.ScoreOutput(
             gettext=_, out=stdout, console=s.console(wide=True), lang=s.lang(), explain=explain, unclear=unclear))
-    if result.errors and format is not ScoreFormat.json:
-        from giaoviec.render.diagnostics import line
-        err = s.err()
-        for d in result.errors:
-            err.print(Text(terminal(line(d.localize(_), _))))
-    s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=sum(len(r.keys) for r in result.assignments), year=year,
-           files=len({item.path for item in result.left_out}))
+    if format is not ScoreFormat.json:
+        s.print_errors(result.errors)
+    s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=result.assignments_scored, year=year,
+           files=result.files_left_out)
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 
 
@@ -84,28 +79,21 @@ def report(
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --out file (a report may have been edited since it was made)."))] = False,
     lang: LangOption = None,
 ) -> None:
-    from giaoviec.app.report import results_with_models
+    from giaoviec.app.report import check_dates, check_out, results_with_models
     from giaoviec.compute.report import build
     from giaoviec.render import report as report_render
     s = session(ctx, lang)
     root = s.root()
-    if format in (ReportFormat.docx, ReportFormat.pdf) and out is None:
-        raise usage_error(N_("A Word or PDF report is a file: give --out, for example --out bao-cao.{ext}."), ext=format.value)
-    if out is not None:
-        from giaoviec.write.paths import output_path
-
-        output_path(out, root, force, editable="report")  # refused before anything is computed
+    file_format = format in (ReportFormat.docx, ReportFormat.pdf)
+    check_out(root, out, force, format.value if file_format else None)
     made = s.date(date) or s.env.source_date or dt.date.today()
-    day = s.date(as_of)
-    if day is not None and day > made:
-        raise usage_error(N_("The report is dated {date}: it cannot report the tasks as of a later day ({as_of})."),
-                          date=made, as_of=day)
+    day = check_dates(made, s.date(as_of))
     got = results_with_models(root, s.year(year), unit, as_of=day, closed_year=True, reader=s.env.reader, summary=True,
                               public=public, dated=made)
     _, language = s.gettext(), s.lang()
     data = build(got.result, got.models, unit, _, language, public, generated=made)
     output = report_render.ReportOutput(gettext=_, out=None, lang=language)
-    if format in (ReportFormat.docx, ReportFormat.pdf):  # a file: made whole, then written atomically
+    if file_format:  # a file: made whole, then written atomically
         from giaoviec.app.documents import letterhead, to_pdf
 
         head = letterhead(got.result.repo, unit, made, number, signer)
@@ -120,10 +108,7 @@ def report(
     else:
         with s.writing_out(out, force, root, editable="report") as text:
             report_render.RENDERERS[format.value](data, replace(output, out=text))
-    if got.result.errors:
-        from giaoviec.render.diagnostics import line
-    for d in got.result.errors:
-        s.err().print(Text(terminal(line(d.localize(_), _))))
+    s.print_errors(got.result.errors)
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 

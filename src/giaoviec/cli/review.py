@@ -207,6 +207,6 @@ def diff(
                     least=least, limit=max_chars)
     output = diff_render.DiffOutput(gettext=_, out=sys.stdout, lang=s.lang(), limit=None if whole else max_chars or None, full_at=full_at)
     diff_render.RENDERERS[format.value](result, output)
-    if summary is not None and not whole:  # a comment is cut to fit; the job summary has the whole text (the note says where)
-        with summary.open("a", encoding="utf-8") as out:
+    with s.job_summary(summary is not None and not whole) as out:  # a comment is cut to fit; the job summary has the whole text
+        if out is not None:
             diff_render.RENDERERS[format.value](result, replace(output, out=out, limit=None))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import os
 import sys
 from dataclasses import replace
 from enum import Enum
@@ -17,22 +15,6 @@ from rich.text import Text
 from giaoviec.cli.app import LangOption, PublicOption, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
 from giaoviec.render.escape import one_line, terminal
-
-
-def _write_errors() -> tuple[type[Exception], ...]:
-    """With lxml installed, openpyxl writes its temporary files through lxml, which reports a full disk its own way."""
-    try:
-        from lxml.etree import SerialisationError
-    except ImportError:  # pragma: no cover
-        return (OSError,)
-    return (OSError, SerialisationError)
-
-
-def _os_error(exc: Exception) -> OSError:
-    """lxml's "IO_EFBIG", "IO_ENOSPC"… as the OSError it stands for."""
-    name = str(exc).removeprefix("IO_")
-    number = getattr(errno, name, None)
-    return OSError(number, os.strerror(number)) if isinstance(number, int) else OSError(str(exc))
 
 
 class ExportFormat(str, Enum):
@@ -61,17 +43,12 @@ def export_command(
     public: PublicOption = False,
     lang: LangOption = None,
 ) -> None:
-    from giaoviec.app.report import results_with_models
+    from giaoviec.app.report import check_export_out, results_with_models, workbook_written
     from giaoviec.render.export import ExportOutput
     from giaoviec.sheets.export import RENDERERS
-    from giaoviec.write.atomic import cannot_write
-    from giaoviec.write.paths import output_path
     s = session(ctx, lang)
     root = s.root()
-    if (format is ExportFormat.xlsx or scoring_sheet) and out is None:
-        raise usage_error(N_("A workbook needs --out FILE.xlsx."))
-    if out is not None:
-        output_path(out, root, force, editable="export")  # refused before anything is computed
+    check_export_out(root, out, force, format is ExportFormat.xlsx or scoring_sheet)
     if format is ExportFormat.ics:  # the calendar of `serve` (/lich.ics), from the same results
         from giaoviec.serve.calendar import export_ics
 
@@ -84,11 +61,8 @@ def export_command(
     output = ExportOutput(gettext=s.gettext(), out=None, lang=s.lang(), models=got.models, dialect=csv_dialect.value, scoring_sheet=scoring_sheet)
     if chosen is ExportFormat.xlsx:
         assert out is not None
-        try:  # openpyxl writes its parts to temporary files on the way: a full disk shows there first
-            with s.writing_out(out, force, root, binary=True, editable="export") as raw:
-                RENDERERS[chosen.value](got.result, replace(output, out=raw))
-        except _write_errors() as exc:
-            raise cannot_write(out, exc if isinstance(exc, OSError) else _os_error(exc)) from None
+        with workbook_written(out), s.writing_out(out, force, root, binary=True, editable="export") as raw:
+            RENDERERS[chosen.value](got.result, replace(output, out=raw))
     else:  # written a task at a time; Excel reads UTF-8 CSV with a byte order mark
         with s.writing_out(out, force, root, encoding="utf-8-sig" if chosen is ExportFormat.csv else "utf-8", editable="export",
                            lines_of_data=chosen is ExportFormat.csv) as text:
@@ -106,6 +80,8 @@ def import_command(
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.sheets import plan_evaluation, plan_import, write_planned
+    from giaoviec.compute.review import flagged
+    from giaoviec.compute.tally import Tally
     from giaoviec.i18n import say
     from giaoviec.render.diagnostics import RENDERERS, ReportContext
     from giaoviec.render.diff import describe
@@ -119,12 +95,12 @@ def import_command(
         planned, found = plan_evaluation(root, workbook, council)
     else:
         planned, found = plan_import(root, workbook)
-    errors = [d for d in found if d.is_error]
+    tally = Tally.of(found, 1)
     if found:
         RENDERERS["text"]([d.localize(_) for d in found], ReportContext(
-            root=root, files=1, gettext=_, console=plain_console(), out=sys.stdout))
-    if errors:
-        s.err().print(Text(_("Nothing was written: {n} errors.").format(n=len(errors)), style="bold red"))
+            root=root, tally=tally, gettext=_, console=plain_console(), out=sys.stdout))
+    if tally.errors:
+        s.err().print(Text(_("Nothing was written: {n} errors.").format(n=tally.errors), style="bold red"))
         raise typer.Exit(int(ExitCode.DATA_ERRORS))
     for p in planned:
         if p.state == "unchanged":
@@ -136,15 +112,13 @@ def import_command(
         if dry_run and p.state == "new":
             print(terminal(p.text))
         for c in p.changes:
-            line, flag = describe(c, _)
-            print(("  ⚠ " if flag else "  • ") + terminal(line))
+            print(("  ⚠ " if flagged(c) else "  • ") + terminal(describe(c, _)))
         for task, field, old, new in p.edits:
             what = _("task {task}").format(task=task) + ": " if task else ""
             print("  • " + terminal(what + _("{field}: {old} → {new}").format(field=_(field), old=shown(old, _), new=shown(new, _))))
     if not any(p.state != "unchanged" for p in planned):
         s.note(N_("No change: the repository already holds what the workbook says."))
     elif not dry_run:
-        write_planned(root, planned)
-        s.note(N_("Wrote {n} files."), n=sum(1 for p in planned if p.state != "unchanged"))
+        s.note(N_("Wrote {n} files."), n=write_planned(root, planned))
     elif dry_run:
         s.note(N_("Dry run: nothing was written."))

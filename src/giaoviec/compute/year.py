@@ -71,6 +71,15 @@ class YearResult:
         return not self.left_out
 
     @property
+    def assignments_scored(self) -> int:
+        """How many assignment documents the results score (a move pools several into one result)."""
+        return sum(len(r.keys) for r in self.assignments)
+
+    @property
+    def files_left_out(self) -> int:
+        return len({item.path for item in self.left_out})
+
+    @property
     def errors(self) -> list[Diagnostic]:
         """The errors behind what is left out: those of its files."""
         paths = {item.path for item in self.left_out}

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from giaoviec import __version__
 from giaoviec.codes import CODES
+from giaoviec.compute.tally import Tally
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.i18n import Gettext
 from giaoviec.render.escape import github as gh_escape
@@ -32,7 +33,7 @@ GITHUB_LIMIT = 10
 @dataclass(frozen=True, kw_only=True)
 class ReportContext(Output):
     root: Path
-    files: int
+    tally: Tally  # the files checked, the errors and warnings found (compute/tally.py)
     console: Console
     out: TextIO
     summary: TextIO | None = None  # the GitHub job summary, when there is one
@@ -78,10 +79,9 @@ def text(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
 
 
 def as_json(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
-    errors = sum(1 for d in diagnostics if d.is_error)
     document = {
         "version": 1,
-        "summary": {"files": ctx.files, "errors": errors, "warnings": len(diagnostics) - errors},
+        "summary": {"files": ctx.tally.files, "errors": ctx.tally.errors, "warnings": ctx.tally.warnings},
         "diagnostics": [
             {"path": d.path, "line": d.line, "column": d.column, "code": d.code,
              "severity": d.severity.value, "message": d.message, "hint": d.hint}
@@ -119,9 +119,8 @@ def github(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
 
 def markdown_table(diagnostics: list[Diagnostic], ctx: ReportContext) -> str:
     _ = ctx.gettext
-    errors = sum(1 for d in diagnostics if d.is_error)
     counts = _("{files} files, {errors} errors, {warnings} warnings.").format(
-        files=ctx.files, errors=errors, warnings=len(diagnostics) - errors)
+        files=ctx.tally.files, errors=ctx.tally.errors, warnings=ctx.tally.warnings)
     head = "### giaoviec validate\n\n" + counts + "\n\n"
     if not diagnostics:
         return head

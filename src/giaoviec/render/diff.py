@@ -1,7 +1,8 @@
 """Review → text | md | json (`RENDERERS`, render/output.py), in the domain's words ("target of task 05 lowered from 12 to 8").
 
 One block per cadre and program whose inputs changed, each once: the changes, grouped by the
-file they are in (the assignment, a council session), then what they do to points and tiers.
+file they are in (the assignment, a council session), then what they do to points and tiers. The
+blocks, which changes are flagged (⚠) and how many are: compute/review.py; here only the words.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from giaoviec import formats
 from giaoviec.compute import incomplete
-from giaoviec.compute.review import Impact, Review
+from giaoviec.compute.review import Block, Impact, Review, Reviewed
 from giaoviec.domain.semdiff import DRAFTS, Change
 from giaoviec.i18n import N_, Gettext, lang_of
 from giaoviec.render.escape import json_text, md, md_code, md_html, md_url, terminal
@@ -63,34 +64,32 @@ def _outcome(c: Change, _: Gettext) -> str:
     return _("task {task}: outcome changed: {changes}").format(task=t, changes="; ".join(parts) or _("details"))
 
 
-def describe(c: Change, _: Gettext) -> tuple[str, bool]:
-    """One line for a change, and whether a reviewer should look twice at it."""
-    text, flag = _describe(c, _)
+def describe(c: Change, _: Gettext) -> str:
+    """One line for a change (whether it is flagged is compute.review's `flagged`)."""
+    text = _describe(c, _)
     if c.council:
         session = f"{c.council} ({_v(c.council_date, _)})" if c.council_date else c.council
         text += " — " + _("the council scored this task before the change ({session}): its score is now stale").format(session=session)
-        flag = True
-    return text, flag
+    return text
 
 
-def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
+def _describe(c: Change, _: Gettext) -> str:
     t = c.task
     if c.kind == "assignment-added":
         if not isinstance(c.new, dict):
-            return _("new assignment"), False
-        return _("new assignment ({status}): {n} tasks").format(status=word(ASSIGNMENT_STATUS, c.new["status"], _), n=c.new["tasks"]), False
+            return _("new assignment")
+        return _("new assignment ({status}): {n} tasks").format(status=word(ASSIGNMENT_STATUS, c.new["status"], _), n=c.new["tasks"])
     if c.kind == "status":
         text = _("status: {old} → {new}").format(old=word(ASSIGNMENT_STATUS, c.old, _), new=word(ASSIGNMENT_STATUS, c.new, _))
         if c.new == "assigned" and c.old in DRAFTS:
             text += " — " + _("the terms now bind: a later change of them needs an amendment decision")
-        backwards = list(ASSIGNMENT_STATUS).index(c.new) < list(ASSIGNMENT_STATUS).index(c.old)
-        return text, backwards
+        return text
     if c.kind == "assignment-removed":
-        return _("assignment removed"), True
+        return _("assignment removed")
     if c.kind == "task-added":
-        return _("task {task} added: {what}").format(task=t, what=c.new), False
+        return _("task {task} added: {what}").format(task=t, what=c.new)
     if c.kind == "task-removed":
-        return _("task {task} removed: {what}").format(task=t, what=c.old), True
+        return _("task {task} removed: {what}").format(task=t, what=c.old)
     if c.kind == "term":
         if c.field == "target":
             text = _("task {task}: target lowered from {old} to {new}") if (c.new or 0) < (c.old or 0) else _("task {task}: target raised from {old} to {new}")
@@ -105,39 +104,39 @@ def _describe(c: Change, _: Gettext) -> tuple[str, bool]:
             text += " — " + _("eased")
         if not c.amended:
             text += " — " + _("no amendment decision")
-        return text, c.eased or not c.amended
+        return text
     if c.kind in ("check-in", "check-in-removed"):
         p = c.new if c.kind == "check-in" else c.old
         value = "" if p.value is None else ": " + _v(p.value, _)
         note = f" ({p.note})" if p.note else ""
         message = _("task {task}: check-in of {date}{value}{note}") if c.kind == "check-in" else _("task {task}: check-in of {date}{value}{note} removed")
-        return message.format(task=t, date=_v(p.date, _), value=value, note=note), c.kind == "check-in-removed"
+        return message.format(task=t, date=_v(p.date, _), value=value, note=note)
     if c.kind == "outcome":
-        return _outcome(c, _), c.new is None or c.old is not None
+        return _outcome(c, _)
     if c.kind == "confidential":
         where = _("task {task}").format(task=t) if t else _("the whole file")
-        return _("confidentiality of {where}: {old} → {new}").format(where=where, old=_v(c.old, _), new=_v(c.new, _)), True
+        return _("confidentiality of {where}: {old} → {new}").format(where=where, old=_v(c.old, _), new=_v(c.new, _))
     if c.kind == "cancelled":
         if c.new is not None:
-            return _("task {task} cancelled by {decision}").format(task=t, decision=c.new.decision), True
-        return _("task {task}: cancellation withdrawn").format(task=t), True
+            return _("task {task} cancelled by {decision}").format(task=t, decision=c.new.decision)
+        return _("task {task}: cancellation withdrawn").format(task=t)
     if c.kind == "council-score":
-        return _("council score of task {task}: {old} → {new}").format(task=t, old=_v(c.old, _), new=_v(c.new, _)), True
+        return _("council score of task {task}: {old} → {new}").format(task=t, old=_v(c.old, _), new=_v(c.new, _))
     if c.kind == "council-general":
-        return _("council general points: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _)), True
+        return _("council general points: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _))
     if c.kind == "council-component":
-        return _("council points for '{name}': {old} → {new}").format(name=word(COMPONENT, c.field or "", _), old=_v(c.old, _), new=_v(c.new, _)), True
+        return _("council points for '{name}': {old} → {new}").format(name=word(COMPONENT, c.field or "", _), old=_v(c.old, _), new=_v(c.new, _))
     if c.kind == "council-tier":
-        return _("decided tier: {old} → {new}").format(old=_tier(c.old, _), new=_tier(c.new, _)), True
+        return _("decided tier: {old} → {new}").format(old=_tier(c.old, _), new=_tier(c.new, _))
     if c.kind == "council-discipline":
-        return _("discipline: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _)), True
+        return _("discipline: {old} → {new}").format(old=_v(c.old, _), new=_v(c.new, _))
     if c.kind == "registry":
         text = _("{path} changed: units, cadres, profiles or the configuration, which every figure may rest on").format(path=c.path)
         said = [_org(d, _) for d in c.new or ()]
         if len(said) > 12:
             said = [*said[:12], _("{n} more").format(n=len(said) - 12)]
-        return text + (" — " + "; ".join(said) if said else ""), True
-    return c.kind, False
+        return text + (" — " + "; ".join(said) if said else "")
+    return c.kind
 
 
 ORG_FIELD = {"name": N_("name"), "level": N_("level"), "parent": N_("parent unit"), "valid_from": N_("valid from"),
@@ -159,39 +158,6 @@ def _tier(tier: str | None, _: Gettext) -> str:
     return "—" if tier is None else word(TIER, tier, _)
 
 
-@dataclass
-class Block:
-    """A cadre and program whose inputs changed: the changes by file, and what they do."""
-
-    cadre: str
-    program: str
-    files: dict[str, list[Change]] = field(default_factory=dict)
-    impacts: list[Impact] = field(default_factory=list)
-
-    @property
-    def causes(self) -> list[str]:
-        kinds = {c.kind.startswith("council") for cs in self.files.values() for c in cs}
-        return [k for k, present in ((N_("assignment change"), False in kinds), (N_("council change"), True in kinds)) if present]
-
-
-def blocks(r: Review) -> tuple[list[Change], list[Block]]:
-    """The registry changes, and one block per (cadre, program) — a council entry without a
-    program joins each program of its cadre that changes, or stands alone."""
-    registry = [c for c in r.diff.changes if c.kind == "registry"]
-    out: dict[tuple[str, str], Block] = {}
-    for c in r.diff.changes:
-        if c.kind != "registry":
-            out.setdefault((c.cadre, c.program), Block(c.cadre, c.program)).files.setdefault(c.path, []).append(c)
-    for i in r.impacts:
-        out.setdefault((i.cadre, i.program), Block(i.cadre, i.program)).impacts.append(i)
-    for cadre, program in [k for k in out if k[1] == ""]:  # a council entry without a program: into the cadre's one program
-        others = [b for (c, p), b in out.items() if c == cadre and p]
-        if len(others) == 1:
-            for path, changes in out.pop((cadre, program)).files.items():
-                others[0].files.setdefault(path, []).extend(changes)
-    return registry, sorted(out.values(), key=lambda b: (r.names.get(b.cadre, b.cadre), b.program))
-
-
 def _impact(i: Impact, _: Gettext) -> str:
     """The points before and after; the tier only when it changed (the points alone may change)."""
     points = {"year": i.year, "before": fixed(i.before_points, 2, lang_of(_)), "after": fixed(i.after_points, 2, lang_of(_))}
@@ -210,16 +176,15 @@ def text(r: Review, _: Gettext) -> str:
     lines = [_("Changes from {base} to {head}").format(base=r.base, head=r.head or _("the work tree"))]
     if not r.diff.changes:
         lines.append(_("No change to assignments or council scores."))
-    registry, cadres = blocks(r)
-    for c in registry:
-        lines += ["", "⚠ " + describe(c, _)[0]]
+    registry, cadres = r.blocks
+    for x in registry:
+        lines += ["", "⚠ " + describe(x.change, _)]
     for b in cadres:
         lines += ["", _head(b, r, _)]
         for path, changes in b.files.items():
             lines.append(f"  {path}")
-            for c in changes:
-                line, flag = describe(c, _)
-                lines.append(("    ⚠ " if flag else "    • ") + line)
+            for x in changes:
+                lines.append(("    ⚠ " if x.flagged else "    • ") + describe(x.change, _))
         lines += ["  → " + _impact(i, _) for i in b.impacts]
     lines += ["", *incomplete.public(r.withheld, _)] if r.withheld is not None else []
     if r.errors:
@@ -241,14 +206,9 @@ def _block_md(b: Block, r: Review, _: Gettext) -> list[str]:
     lines = ["", f"**{md(_head(b, r, _))}**", ""]
     for path, changes in b.files.items():
         lines.append(f"- {md_code(path)}")
-        for c in changes:
-            line, flag = describe(c, _)
-            lines.append(("  - ⚠ " if flag else "  - ") + md(line))
+        for x in changes:
+            lines.append(("  - ⚠ " if x.flagged else "  - ") + md(describe(x.change, _)))
     return lines + ["- → **" + md(_impact(i, _)) + "**" for i in b.impacts]
-
-
-def _flagged(b: Block, _: Gettext) -> int:
-    return sum(1 for cs in b.files.values() for c in cs if describe(c, _)[1])
 
 
 def markdown(r: Review, _: Gettext, limit: int | None = None, full_at: str | None = None) -> str:
@@ -275,9 +235,10 @@ def markdown(r: Review, _: Gettext, limit: int | None = None, full_at: str | Non
 
 @dataclass
 class _Piece:
-    """A registry change (`changes` 1) or a unit's folded section with its cadres' blocks."""
+    """A registry change (`changes` 1) or a unit's folded section with its cadres' blocks (`units` 1)."""
 
     changes: int
+    units: int
     lines: list[str]
     opening: list[str] = field(default_factory=list)
     blocks: list[list[str]] = field(default_factory=list)
@@ -299,13 +260,12 @@ def _part(piece: _Piece, room: int) -> tuple[list[str], int]:
 
 
 def _parts(r: Review, _: Gettext, full_at: str | None) -> tuple[list[str], list[_Piece], list[str], Any]:
-    flagged = sum(1 for c in r.diff.changes if describe(c, _)[1])
     head = [MARKER, "### " + _("giaoviec: what this change does"), ""]
     head.append(_("{n} changes in {files} files; {flagged} to look at twice (⚠).").format(
-        n=len(r.diff.changes), files=len(r.diff.changed_files), flagged=flagged))
-    registry, cadres = blocks(r)
+        n=len(r.diff.changes), files=len(r.diff.changed_files), flagged=r.flagged_count))
+    registry, cadres = r.blocks
     # the registry's changes first, one a piece; then one piece a unit
-    pieces = [_Piece(1, ["", "- ⚠ " + md(describe(c, _)[0])]) for c in registry]
+    pieces = [_Piece(1, 0, ["", "- ⚠ " + md(describe(x.change, _))]) for x in registry]
     tail: list[str] = [*("\n> " + md(line) for line in incomplete.public(r.withheld, _))]
     if r.errors:
         tail += ["", "> ⚠ " + md(errors(r, _))]
@@ -315,11 +275,11 @@ def _parts(r: Review, _: Gettext, full_at: str | None) -> tuple[list[str], list[
     for b in cadres:
         by_unit.setdefault(r.units.get(b.cadre, "—"), []).append(b)
     for unit, unit_blocks in by_unit.items():
-        marks = sum(_flagged(b, _) for b in unit_blocks)
+        marks = sum(b.flagged_count for b in unit_blocks)
         summary = _("{unit}: {n} cadres").format(unit=md_html(unit), n=len(unit_blocks)) + (f", {marks} ⚠" if marks else "")
         opening = ["", f"<details{' open' if marks else ''}><summary><b>{summary}</b></summary>"]
         parts = [_block_md(b, r, _) for b in unit_blocks]
-        pieces.append(_Piece(0, [*opening, *(line for b in parts for line in b), "", "</details>"], opening, parts))
+        pieces.append(_Piece(0, 1, [*opening, *(line for b in parts for line in b), "", "</details>"], opening, parts))
     revisions = " ".join(md(x) for x in (r.base, r.head) if x)
     where = _("The whole text: {url}").format(url=md_url(full_at)) if full_at else \
         _("The whole text: giaoviec diff {revisions} --format md --max-chars 0").format(revisions=revisions)
@@ -327,7 +287,7 @@ def _parts(r: Review, _: Gettext, full_at: str | None) -> tuple[list[str], list[
     def note(left: list[_Piece], shown: int = 0, longest: bool = False) -> list[str]:
         """What is not shown: `shown` cadres of the first unit left are (a unit partly shown is not counted)."""
         changes = sum(p.changes for p in left)
-        units = sum(1 for p in left if not p.changes) - (1 if shown else 0)
+        units = sum(p.units for p in left) - (1 if shown else 0)
         cadres = sum(len(p.blocks) for p in left) - shown
         if changes or longest:
             said = _("⚠ Cut to fit a pull-request comment: {changes} more changes of units, cadres, profiles or the configuration, and {units} more units ({cadres} cadres), are not shown here.").format(
@@ -353,17 +313,18 @@ def as_json(r: Review, _: Gettext) -> str:
             return v.isoformat()
         return v
 
+    def change(x: Reviewed) -> dict[str, Any]:
+        c = x.change
+        return {"kind": c.kind, "path": c.path, "cadre": c.cadre or None, "program": c.program or None, "period": c.period or None,
+                "task": c.task, "field": c.field, "old": value(c.old), "new": value(c.new), "eased": c.eased,
+                "amended": c.amended if c.kind == "term" else None,
+                "stale_council": f"{c.council} ({c.council_date.isoformat()})" if c.council and c.council_date else c.council,
+                "flagged": x.flagged, "message": describe(c, _)}
+
     doc = {
         "version": 1, "base": r.base, "head": r.head or None, "files": r.diff.changed_files, "complete": r.complete,
         "files_with_errors": list(r.errors),
-        **incomplete.public_json(r.withheld), "changes": [
-            {"kind": c.kind, "path": c.path, "cadre": c.cadre or None, "program": c.program or None, "period": c.period or None,
-             "task": c.task, "field": c.field, "old": value(c.old), "new": value(c.new), "eased": c.eased,
-             "amended": c.amended if c.kind == "term" else None,
-             "stale_council": f"{c.council} ({c.council_date.isoformat()})" if c.council and c.council_date else c.council,
-             "flagged": describe(c, _)[1], "message": describe(c, _)[0]}
-            for c in r.diff.changes
-        ],
+        **incomplete.public_json(r.withheld), "changes": [change(x) for x in r.changes],
         "impacts": [{"cadre": i.cadre, "program": i.program, "year": i.year, "before": {"points": i.before_points, "tier": i.before_tier},
                      "after": {"points": i.after_points, "tier": i.after_tier}} for i in r.impacts],
     }

@@ -1,0 +1,23 @@
+"""How many files were checked and how many errors and warnings they hold: the figures of
+validate's summary (its JSON, the GitHub job summary, the closing note), counted once here so
+that render/diagnostics.py only writes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from giaoviec.diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class Tally:
+    files: int
+    errors: int
+    warnings: int
+
+    @classmethod
+    def of(cls, diagnostics: Iterable[Diagnostic], files: int) -> Tally:
+        severities = [d.is_error for d in diagnostics]
+        errors = sum(severities)
+        return cls(files, errors, len(severities) - errors)
