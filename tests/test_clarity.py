@@ -228,6 +228,22 @@ def test_ranges_and_number_words_agree_with_a_target_inside(what, target, unit, 
     assert (v.quantity is None) == agrees, v
 
 
+# a strict bound ("dưới", "trên") asks for a figure on one side of it: a target there agrees; an
+# inclusive one ("ít nhất", "tối đa") names the figure a target is set at (real_blind3's family)
+@pytest.mark.parametrize(("what", "target", "unit", "agrees"), [
+    ("Giảm tỷ lệ hộ nghèo đa chiều xuống dưới 3%", 2.5, "%", True),
+    ("Giảm tỷ lệ hộ nghèo đa chiều xuống dưới 3%", 3.5, "%", False),
+    ("Tỷ lệ hồ sơ trễ hạn thấp hơn 2%", 1, "%", True),
+    ("Tỷ lệ người dân tham gia bảo hiểm y tế đạt trên 95%", 96, "%", True),
+    ("Tỷ lệ người dân tham gia bảo hiểm y tế đạt trên 95%", 90, "%", False),
+    ("Kết nạp ít nhất 40 đảng viên mới", 45, "đảng viên", False),
+    ("Tỷ lệ nợ thuế không dưới 5%", 6, "%", False),
+])
+def test_a_strict_bound_agrees_with_a_target_on_its_side(what, target, unit, agrees):
+    v = wording.judge(what, None, target=target, unit=unit, year=2024)
+    assert (v.quantity is None) == agrees, v
+
+
 def test_a_decrease_by_n_agrees_with_target_baseline_minus_n():
     """Issue 27: "Giảm 45 hộ nghèo" with baseline 210 and target 165 is no mismatch."""
     assert wording.judge("Giảm 45 hộ nghèo", None, target=165, unit="hộ", baseline=210, year=2022).quantity is None

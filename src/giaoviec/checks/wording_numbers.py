@@ -106,7 +106,7 @@ def strip_not_quantities(text: str) -> tuple[str, tuple[str, ...]]:
 
 _DIGIT = re.compile(r"\d").search
 # a number and what follows it: a percent sign, or up to four words
-_QUANTITY = re.compile(_NUMBER.pattern + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})").findall
+_QUANTITY = re.compile(_NUMBER.pattern + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})").finditer
 # what makes a text need more than numbers_in: a separator (document numbers, dates, terms), a
 # year, or a word that starts a document number, a date, a term, a count that is not a quantity, a
 # number written in words or a deadline (each a whole word in the patterns that use it)
@@ -156,12 +156,27 @@ def numbers_in(text: str) -> list[Quantity]:
                 return " ¤ "
             return m.group()
         text = _RANGE.sub(one, text)
-    for number, said in _QUANTITY(text):
-        if said == "%":
-            out.append(Quantity(number_of(number), "%", number + "%"))
-        elif not said.startswith(NOT_AFTER_NUMBER):
-            out.append(Quantity(number_of(number), said, f"{number} {said}"))
+    for m in _QUANTITY(text):
+        number, said = m.groups()
+        if said != "%" and said.startswith(NOT_AFTER_NUMBER):
+            continue
+        value, shown = number_of(number), number + "%" if said == "%" else f"{number} {said}"
+        bound = _BOUND(text, 0, m.start())
+        if bound is None:
+            out.append(Quantity(value, said, shown))
+        elif bound.group(1) in _AT_MOST:  # "xuống dưới 15%": any figure up to it
+            out.append(Quantity(0.0, said, bound.group(1) + " " + shown, value))
+        else:  # "trên 90%", "ít nhất 50 hộ": the figure or more
+            out.append(Quantity(value, said, bound.group(1) + " " + shown, float("inf")))
     return out
+
+
+# a strict bound before a number: the text asks for a figure on one side of it, and the figure itself
+# cannot be the target ("xuống dưới 15%": 14 % agrees). An inclusive bound ("ít nhất 210 đảng viên",
+# "tối đa 5%") names the figure a target is set at, and is read as that figure.
+_AT_MOST = ("dưới", "thấp hơn", "nhỏ hơn")
+_AT_LEAST = ("trên", "vượt", "cao hơn", "lớn hơn", "nhiều hơn")
+_BOUND = re.compile(r"(?<!không )(?<!\w)(" + "|".join(sorted(_AT_MOST + _AT_LEAST, key=len, reverse=True)) + r")\s*$").search
 
 
 _UNITS_OF_TEN = {"mươi": 10, "mười": 10}
