@@ -129,6 +129,31 @@ def test_the_shapes_real_blind2_showed_make_a_task_clear(what):
     assert not v.vague and v.quantity is None and v.deadline is None, v
 
 
+# real_blind3's families (it was blind, then tuning), in wordings written for these tests: a time,
+# the whole unit or a modal before the verb ("Trong thời gian từ nay đến tháng 6/2026, phải …",
+# "Toàn huyện sẽ …"); comments on a named draft ("Góp ý vào dự thảo Quy định của Tỉnh ủy …")
+@pytest.mark.parametrize("what", [
+    "Trong thời gian từ nay đến tháng 6/2025, phải xử lý dứt điểm việc lấn chiếm tại Chợ Đồng Xuân",
+    "Đến hết ngày 15/10/2025 phải bàn giao mặt bằng Khu công nghiệp Yên Mỹ",
+    "Toàn huyện sẽ khánh thành Trường tiểu học Nam Sơn trước ngày 5/9/2025",
+    "Tham gia ý kiến vào dự thảo Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XX",
+    "Góp ý dự thảo Nghị quyết của HĐND tỉnh về giá đất",
+])
+def test_the_shapes_real_blind3_showed_make_a_task_clear(what):
+    v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)
+    assert not v.vague and v.quantity is None, v
+
+
+@pytest.mark.parametrize("what", [
+    "Toàn huyện phải nâng cao chất lượng công tác dân vận",  # the whole unit, a standing duty
+    "Góp ý vào công tác xây dựng Đảng",  # a comment on no document
+    "Trong thời gian từ nay đến tháng 6/2025, phải tăng cường công tác kiểm tra",
+])
+def test_the_same_shapes_over_a_standing_duty_stay_vague(what):
+    v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)
+    assert v.vague, v
+
+
 @pytest.mark.parametrize("what", [
     # carrying out a named decision "effectively" is not producing what it approved
     "Triển khai thực hiện có hiệu quả Quyết định số 120/QĐ-UBND của UBND tỉnh phê duyệt Đề án Phát triển du lịch Mộc Châu",

@@ -62,7 +62,13 @@ _DIRECTING = ("chỉ đạo", "yêu cầu", "đề nghị", "giao", "hướng d�
 # the units a directing verb names before what they are to do ("Chỉ đạo các huyện, thành phố xây dựng …")
 _DIRECTED = re.compile(r"(?:các|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN)
                        + r")(?:\s*(?:,|và)\s*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN) + r"))*(?!\w)")
-_TIME_LEAD = re.compile(r"(?:đến|trong|từ nay đến|đến hết)\s+(?:cuối\s+)?năm\s+(?:19|20)\d\d\s*,?\s*")
+# a time that opens the clause: a year, a month or a day ("Trong thời gian từ nay đến tháng 9/2023,", "đến hết ngày 20/8/2025")
+_TIME_LEAD = re.compile(r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đến|đến hết|trước|vào|chậm nhất|chậm nhất là)\s+(?:cuối\s+)?"
+                        r"(?:năm\s+(?:19|20)\d\d|tháng\s+\d{1,2}\s*[/-]\s*(?:19|20)\d\d|ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?)"
+                        r"\s*,?\s*")
+# words between the subject and the verb that say who or how surely, not what: the whole unit as
+# subject ("Toàn tỉnh phấn đấu …") and the modals ("phải xử lý dứt điểm …", "sẽ hoàn thành …")
+_SUBJECT_LEAD = re.compile(r"(?:toàn\s+(?:" + "|".join(_OWN_ADMIN) + r"|ngành|đảng bộ)|phải|sẽ|cần|đều)(?!\w)\s*,?")
 _KINDS = DOCUMENTS + EVENTS + PLACES + WORKS
 
 
@@ -295,6 +301,7 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
                 return s
             found = found if found.shape else s
         lead = (_TIME_LEAD.match(low, at) or _match(openers, low, at) or _match(("công tác", "việc", "và"), low, at)
+                or _SUBJECT_LEAD.match(low, at)
                 or (_DIRECTED.match(low, at) if directing else None))
         if lead is None:
             break
