@@ -138,6 +138,10 @@ def test_the_shapes_real_blind2_showed_make_a_task_clear(what):
     "Toàn huyện sẽ khánh thành Trường tiểu học Nam Sơn trước ngày 5/9/2025",
     "Tham gia ý kiến vào dự thảo Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XX",
     "Góp ý dự thảo Nghị quyết của HĐND tỉnh về giá đất",
+    # a whole defined population covered: checkable as all of it
+    "Hoàn thành cấp giấy chứng nhận quyền sử dụng đất cho các hộ đủ điều kiện trước ngày 30/11/2025",
+    "Hoàn thành việc hỗ trợ xóa nhà tạm cho các hộ thuộc diện hộ nghèo của xã",
+    "Tất cả cán bộ, công chức của huyện phải cài đặt ứng dụng VNeID trong tháng 10/2025",
 ])
 def test_the_shapes_real_blind3_showed_make_a_task_clear(what):
     v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)
@@ -148,6 +152,9 @@ def test_the_shapes_real_blind3_showed_make_a_task_clear(what):
     "Toàn huyện phải nâng cao chất lượng công tác dân vận",  # the whole unit, a standing duty
     "Góp ý vào công tác xây dựng Đảng",  # a comment on no document
     "Trong thời gian từ nay đến tháng 6/2025, phải tăng cường công tác kiểm tra",
+    "Hoàn thành việc nâng cao chất lượng phục vụ các hộ đủ điều kiện",  # all of them, but a standing duty
+    "Toàn bộ cán bộ, đảng viên phải nâng cao ý thức trách nhiệm",
+    "Hoàn thành các nhiệm vụ được giao",  # no population, nothing named
 ])
 def test_the_same_shapes_over_a_standing_duty_stay_vague(what):
     v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)

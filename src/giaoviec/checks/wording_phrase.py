@@ -33,10 +33,13 @@ from giaoviec.checks.wording_vocab import (
     HEDGES,
     NOT_NAMES,
     OPENERS,
+    PEOPLE,
     PLACES,
     PLURAL,
     STATUSES,
     VAGUE_PHRASES,
+    WHOLE_GROUP,
+    WHOLE_SCOPE,
     WORKS,
 )
 
@@ -70,6 +73,10 @@ _TIME_LEAD = re.compile(r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đ�
 # subject ("Toàn tỉnh phấn đấu …") and the modals ("phải xử lý dứt điểm …", "sẽ hoàn thành …")
 _SUBJECT_LEAD = re.compile(r"(?:toàn\s+(?:" + "|".join(_OWN_ADMIN) + r"|ngành|đảng bộ)|phải|sẽ|cần|đều)(?!\w)\s*,?")
 _KINDS = DOCUMENTS + EVENTS + PLACES + WORKS
+_SCOPE = alternation(WHOLE_SCOPE)
+_WHOLE = re.compile(r"(" + "|".join(WHOLE_GROUP) + r")\s+(?:các\s+)?(?:" + "|".join((*PEOPLE, "công chức", "viên chức", "hộ", "công dân"))
+                    + r")(?!\w)")
+_MUST = re.compile(r"(?<!\w)(?:phải|đều)\s+")
 
 
 class Structure(NamedTuple):
@@ -210,6 +217,9 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
         stop = re.search(r"[;,]| và ", low[front.end():])
         end = front.end() + stop.start() if stop else len(low)
         named = _object_named(original, low, front.end(), end, first) or _own_title(low, front.end(), end)
+        if not named and front.group() == "hoàn thành":  # "Hoàn thành cấp CCCD cho công dân đủ điều kiện": all of them
+            act = _skip(low, front.end() + (5 if low.startswith(" việc", front.end()) else 0))
+            named = _match(openers, low, act) is None and _SCOPE.search(low, act) is not None
         return Structure("end state", front.group(), "" if named else "one thing")
     bring = _match(_BRING, low, at)
     start = _skip(low, bring.end()) if bring is not None else at
@@ -276,6 +286,9 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
     stripped_vague = maintain = directing = False
     found = NOTHING
     openers = _openers(tuple(phrases))
+    if (whole := _WHOLE.match(low, first)) is not None and (must := _MUST.search(low, whole.end())) is not None \
+            and _match(openers, low, must.end()) is None:
+        return Structure("end state", whole.group(1), "")  # "Toàn bộ cán bộ, công chức … phải làm căn cước công dân"
     while at < len(low):
         if not stripped_vague and (s := _document(original, low, at, first, False)) is not None:
             return s  # the task is the document ("Kế hoạch tổ chức Lễ hội …")
