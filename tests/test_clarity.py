@@ -190,6 +190,15 @@ def test_carrying_out_a_named_document_stays_vague(what):
     ("Sơ kết vào năm 2023 và tổng kết vào năm 2025 Đề án phát triển chè Tân Cương", dt.date(2025, 12, 31), True),
     ("Giải ngân đạt 60% kế hoạch vốn đến ngày 30/6/2025 và cả năm đạt trên 95%", dt.date(2025, 12, 31), True),
     ("Giải ngân đạt 60% kế hoạch vốn đến ngày 30/6/2025 và cả năm đạt trên 95%", dt.date(2026, 6, 30), False),
+    # real_blind3's family: "đến hết ngày", a month "đến"/"trong" with a hyphen, "đến năm" before the verb
+    ("Đến hết ngày 15/10/2025 phải bàn giao mặt bằng Khu công nghiệp Yên Mỹ", dt.date(2025, 10, 15), True),
+    ("Đến hết ngày 15/10/2025 phải bàn giao mặt bằng Khu công nghiệp Yên Mỹ", dt.date(2025, 12, 31), False),
+    ("Từ nay đến tháng 6/2025 khánh thành Trường tiểu học Nam Sơn", dt.date(2025, 6, 30), True),
+    ("Từ nay đến tháng 6/2025 khánh thành Trường tiểu học Nam Sơn", dt.date(2025, 9, 30), False),
+    ("Khánh thành Trường tiểu học Nam Sơn trong tháng 8-2025", dt.date(2025, 12, 31), False),
+    ("Phấn đấu đến năm 2027 xã Đông Sơn đạt chuẩn nông thôn mới kiểu mẫu", dt.date(2027, 12, 31), True),
+    ("Phấn đấu đến năm 2027 xã Đông Sơn đạt chuẩn nông thôn mới kiểu mẫu", dt.date(2029, 12, 31), False),
+    ("Phê duyệt Quy hoạch chung đô thị Phố Mới đến năm 2040", dt.date(2025, 12, 31), True),  # a horizon
 ])
 def test_deadlines_in_what_against_the_due_date(what, due, agrees):
     v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=due, year=2025)
