@@ -138,6 +138,7 @@ def test_the_shapes_real_blind2_showed_make_a_task_clear(what):
     "Toàn huyện sẽ khánh thành Trường tiểu học Nam Sơn trước ngày 5/9/2025",
     "Tham gia ý kiến vào dự thảo Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XX",
     "Góp ý dự thảo Nghị quyết của HĐND tỉnh về giá đất",
+    "Xây dựng kế hoạch tổ chức Lễ hội Đền Hùng và chỉ đạo các xã thực hiện",  # the subject is named before the duty
     # a whole defined population covered: checkable as all of it
     "Hoàn thành cấp giấy chứng nhận quyền sử dụng đất cho các hộ đủ điều kiện trước ngày 30/11/2025",
     "Hoàn thành việc hỗ trợ xóa nhà tạm cho các hộ thuộc diện hộ nghèo của xã",
@@ -155,6 +156,9 @@ def test_the_shapes_real_blind3_showed_make_a_task_clear(what):
     "Hoàn thành việc nâng cao chất lượng phục vụ các hộ đủ điều kiện",  # all of them, but a standing duty
     "Toàn bộ cán bộ, đảng viên phải nâng cao ý thức trách nhiệm",
     "Hoàn thành các nhiệm vụ được giao",  # no population, nothing named
+    # a document's subject ends where the clause goes on to direct others: what it is about is a duty
+    "Xây dựng kế hoạch phát triển hội viên và chỉ đạo các chi hội tổ chức thực hiện việc kết nạp hội viên mới",
+    "Ban hành kế hoạch nâng cao chất lượng hội viên, hướng dẫn các chi hội triển khai thực hiện đúng tiến độ, chất lượng",
 ])
 def test_the_same_shapes_over_a_standing_duty_stay_vague(what):
     v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)

@@ -76,6 +76,7 @@ _KINDS = DOCUMENTS + EVENTS + PLACES + WORKS
 _SCOPE = alternation(WHOLE_SCOPE)
 _WHOLE = re.compile(r"(" + "|".join(WHOLE_GROUP) + r")\s+(?:các\s+)?(?:" + "|".join((*PEOPLE, "công chức", "viên chức", "hộ", "công dân"))
                     + r")(?!\w)")
+_NEXT_DUTY = re.compile(r"(?:,|\s+và)\s+(?:" + "|".join(_DIRECTING) + r")(?!\w)")
 _MUST = re.compile(r"(?<!\w)(?:phải|đều)\s+")
 
 
@@ -162,7 +163,10 @@ def _document(original: str, low: str, at: int, first: int, verb: bool) -> Struc
                 break
     if kind is None:
         return None
-    return Structure("document", kind.group(), "" if _identifies(original, kind.end(), first, 3) else "subject")
+    # its subject ends where the clause goes on to another duty ("Xây dựng kế hoạch phát triển đảng viên mới và chỉ đạo …")
+    duty = _NEXT_DUTY.search(low, kind.end())
+    title = original[:duty.start()] if duty is not None else original
+    return Structure("document", kind.group(), "" if _identifies(title, kind.end(), first, 3) else "subject")
 
 
 def _reviewed(original: str, low: str, at: int, first: int) -> bool:
