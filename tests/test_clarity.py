@@ -139,6 +139,8 @@ def test_the_shapes_real_blind2_showed_make_a_task_clear(what):
     "Tham gia ý kiến vào dự thảo Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XX",
     "Góp ý dự thảo Nghị quyết của HĐND tỉnh về giá đất",
     "Xây dựng kế hoạch tổ chức Lễ hội Đền Hùng và chỉ đạo các xã thực hiện",  # the subject is named before the duty
+    # a proposal "qua đó" is about what the clause before it names
+    "Rà soát hiện trạng sử dụng đất của Nông trường Sông Hiếu; qua đó đề xuất cụ thể trình UBND tỉnh trước ngày 30-9-2025",
     # a whole defined population covered: checkable as all of it
     "Hoàn thành cấp giấy chứng nhận quyền sử dụng đất cho các hộ đủ điều kiện trước ngày 30/11/2025",
     "Hoàn thành việc hỗ trợ xóa nhà tạm cho các hộ thuộc diện hộ nghèo của xã",
@@ -336,6 +338,9 @@ def test_the_corpus_is_big_enough_and_has_the_hard_cases():
     ("Sơ kết 9 tháng", []),
     ("Thực hiện 6 nhiệm vụ trọng tâm", []),
     ("Giải quyết 2022 hồ sơ tồn đọng", [2022]),
+    ("Chi quà Tết Nguyên đán Ất Tỵ 2025 được kịp thời, đúng đối tượng", []),  # a year before a verb or a particle
+    ("Tổ chức Hội chợ Xuân 2026 và Lễ hội hoa Đà Lạt", []),
+    ("Quy hoạch vùng huyện thời kỳ 2021 - 2030, tầm nhìn đến 2050 theo quy định", []),
 ])
 def test_quantities_and_digits_that_are_not(text, values):
     assert [q.value for q in wording.quantities(text)] == values

@@ -57,6 +57,8 @@ _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in 
     (r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b(?!\s+(?:xã|thôn|làng|huyện|hộ|trường|đơn vị|chi bộ|tiêu chí|cơ sở|tổ chức|thôn, làng)\b)", ("/",)), (r"\b\d{1,2}-\d{1,2}-\d{4}\b", ("-",)),  # dates
     (r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b", ("-", "–")),  # terms
     (r"(?<=năm )\d{4}\b", ("năm ",)), (r"\b(?:19|20)\d{2}\b(?!\s*[^\W\d_])", ("19", "20")),  # years ("2022 hồ sơ" is a count)
+    # … but a year before a verb or a particle is none ("Tết Nguyên đán Giáp Thìn 2024 được kịp thời")
+    (r"\b(?:19|20)\d{2}\b(?=\s+(?:được|đã|sẽ|và|của|là|theo|tại|cho|với|nhằm|để|bảo đảm|đảm bảo|đúng|kịp thời)(?!\w))", ("19", "20")),
     (r"quý\s+(?:[ivx]+|\d)\b", ("quý",)), (r"\b\d+\s+tháng\b", ("tháng",)), (r"tháng\s+\d{1,2}\b", ("tháng",)),
     (r"ngày\s+\d{1,2}\b", ("ngày",)),
     (r"\b(?:số|lớp|cấp độ|mức độ|vành đai|khu|tổ|đội|thôn|xóm|khóa|tiêu chí|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện)\s+\d+\b",

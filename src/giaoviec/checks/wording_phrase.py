@@ -77,6 +77,7 @@ _SCOPE = alternation(WHOLE_SCOPE)
 _WHOLE = re.compile(r"(" + "|".join(WHOLE_GROUP) + r")\s+(?:các\s+)?(?:" + "|".join((*PEOPLE, "công chức", "viên chức", "hộ", "công dân"))
                     + r")(?!\w)")
 _NEXT_DUTY = re.compile(r"(?:,|\s+và)\s+(?:" + "|".join(_DIRECTING) + r")(?!\w)")
+_BACK = re.compile(r"(?:qua đó|từ đó|trên cơ sở đó|trên cơ sở kết quả đó)(?!\w)\s*,?")
 _MUST = re.compile(r"(?<!\w)(?:phải|đều)\s+")
 
 
@@ -287,7 +288,7 @@ def _openers(phrases: tuple[str, ...]) -> tuple[str, ...]:
 def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structure:
     first = _skip(low, at)
     at = first
-    stripped_vague = maintain = directing = False
+    stripped_vague = maintain = directing = back = False
     found = NOTHING
     openers = _openers(tuple(phrases))
     if (whole := _WHOLE.match(low, first)) is not None and (must := _MUST.search(low, whole.end())) is not None \
@@ -302,7 +303,7 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
                 return s
             found = s
         if verb is not None and verb.group() in _PROPOSE and (sub := _SUBMIT.search(low, verb.end())) is not None \
-                and _identifies(original[:sub.start()], verb.end(), first, 3):
+                and _identifies(original[:sub.start()], *((0, 0) if back else (verb.end(), first)), 3):
             return Structure("document", "tờ trình", "")  # "Tham mưu về kinh phí … trình UBND thành phố"
         build = _match(BUILD_VERBS, low, at)
         work = _match(WORKS, low, _skip(low, build.end())) if build is not None else None
@@ -318,11 +319,12 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
                 return s
             found = found if found.shape else s
         lead = (_TIME_LEAD.match(low, at) or _match(openers, low, at) or _match(("công tác", "việc", "và"), low, at)
-                or _SUBJECT_LEAD.match(low, at)
+                or _SUBJECT_LEAD.match(low, at) or _BACK.match(low, at)
                 or (_DIRECTED.match(low, at) if directing else None))
         if lead is None:
             break
         word = lead.group().strip(" ,")
+        back = back or lead.re is _BACK  # "…; qua đó đề xuất cụ thể trình UBND": the proposal is about what came before
         directing = word in _DIRECTING
         stripped_vague = stripped_vague or word in phrases
         maintain = maintain or word in _MAINTAIN
