@@ -158,6 +158,9 @@ def test_the_shapes_real_blind3_showed_make_a_task_clear(what):
     "Hoàn thành việc nâng cao chất lượng phục vụ các hộ đủ điều kiện",  # all of them, but a standing duty
     "Toàn bộ cán bộ, đảng viên phải nâng cao ý thức trách nhiệm",
     "Hoàn thành các nhiệm vụ được giao",  # no population, nothing named
+    # a comma and a standing duty start another duty: a name before it is not the object of the state after it
+    "Đẩy mạnh tuyên truyền, hưởng ứng Ngày Môi trường thế giới, phấn đấu hoàn thành các chỉ tiêu được giao",
+    "Tăng cường vận động nhân dân tham gia Quỹ Vì người nghèo, tích cực hoàn thành kế hoạch đề ra",
     # a document's subject ends where the clause goes on to direct others: what it is about is a duty
     "Xây dựng kế hoạch phát triển hội viên và chỉ đạo các chi hội tổ chức thực hiện việc kết nạp hội viên mới",
     "Ban hành kế hoạch nâng cao chất lượng hội viên, hướng dẫn các chi hội triển khai thực hiện đúng tiến độ, chất lượng",

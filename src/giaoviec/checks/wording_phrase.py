@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from giaoviec.checks.wording_numbers import alternation, norm, quantities, strip_not_quantities
+from giaoviec.checks.wording_numbers import alternation, norm, strip_not_quantities
 from giaoviec.checks.wording_vocab import (
     BUILD_VERBS,
     DOCUMENTS,
@@ -235,6 +235,8 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
     for m in _STATES.finditer(low, start):
         if m.start() - start > 80:
             break
+        if _next_duty(openers).search(low, start, m.start()) is not None:
+            break  # "tuyên truyền, lồng ghép phong trào Tết trồng cây, phấn đấu hoàn thành …": a new duty, not its object
         place = _match(PLACES, low, m.start())
         if place is not None and place.end() > m.end():
             continue  # "thành" of "Thành phố Cao Bằng" is no state
@@ -278,6 +280,12 @@ def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structur
             found = s
         start = end + 1
     return found
+
+
+@lru_cache(maxsize=16)
+def _next_duty(openers: tuple[str, ...]) -> re.Pattern[str]:
+    """A comma and a standing duty's words: the phrase after it is another duty."""
+    return re.compile(r",\s*" + alternation(openers, anywhere=False).pattern)
 
 
 @lru_cache(maxsize=16)
@@ -345,50 +353,3 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
     if not found.shape and has_name(original, at, None, first):
         return Structure("place", "", "state")  # a named place or body, and nothing said of it that ends
     return found
-
-
-def named_product(product: str | None, generic: Sequence[str], phrases: Sequence[str] = VAGUE_PHRASES
-                  ) -> tuple[bool, str | None, str | None]:
-    """(whether the product names a result, the product when it is only a kind of document, the
-    product when it names nothing that can be shown). A product is read as a `what` is: a figure;
-    a work, or a kind of document with what it is about or who issues it; or a phrase that names a
-    result. Words of a standing duty ("Nâng cao chất lượng …", "Đạt mục tiêu đề ra") name none."""
-    if not product or not product.strip():
-        return False, None, None
-    original = unicodedata.normalize("NFC", " ".join(product.split()))
-    text = original.lower()
-    if quantities(original):
-        return True, None, None
-    proper = has_name(strip_not_quantities(original)[0])  # "Đề án 06" names no result
-    head = _match(tuple(generic), text, 0)
-    if head is not None:  # the repository's generic kinds come first: a config can demote a built-in kind
-        if head.group() in ("sổ", "sổ theo dõi"):
-            return proper, None if proper else product, None
-        named = proper or content_syllables(text[head.end():]) >= 3
-        return named, None if named else product, None
-    head = _match(WORKS, text, 0) or _match(DOCUMENTS, text, 0)
-    if head is not None:
-        named = proper or content_syllables(text[head.end():]) >= 1
-        return named, None if named else product, None
-    if structure(original, phrases).named:
-        return True, None, None
-    return False, None, product
-
-
-_LEAD = ("công tác", "việc", "các", "những", "có hiệu quả", "tốt", "và", ",")
-
-
-def task_object(what: str, phrases: Sequence[str]) -> str:
-    """What a task is about, as written: `what` without the standing-duty phrases that open it
-    ("Tăng cường công tác phát triển đảng viên" → "phát triển đảng viên")."""
-    text = " ".join(unicodedata.normalize("NFC", what).split())
-    opening = alternation(tuple(phrases), anywhere=False)
-    while m := opening.match(text.lower()):
-        text = text[m.end():].lstrip(" ,")
-    while True:
-        low = text.lower()
-        lead = next((w for w in _LEAD if low.startswith(w) and (len(low) == len(w) or not low[len(w)].isalnum())), None)
-        if lead is None:
-            break
-        text = text[len(lead):].lstrip(" ,")
-    return text or " ".join(what.split())
