@@ -166,6 +166,7 @@ def test_the_shapes_real_blind3_showed_make_a_task_clear(what):
     # a comma and a standing duty start another duty: a name before it is not the object of the state after it
     "Đẩy mạnh tuyên truyền, hưởng ứng Ngày Môi trường thế giới, phấn đấu hoàn thành các chỉ tiêu được giao",
     "Tăng cường vận động nhân dân tham gia Quỹ Vì người nghèo, tích cực hoàn thành kế hoạch đề ra",
+    "Cụ thể hóa 03 NQ của Tỉnh ủy về phát triển kinh tế và xây dựng nông thôn mới",  # documents carried out
     # a document's subject ends where the clause goes on to direct others: what it is about is a duty
     "Xây dựng kế hoạch phát triển hội viên và chỉ đạo các chi hội tổ chức thực hiện việc kết nạp hội viên mới",
     "Ban hành kế hoạch nâng cao chất lượng hội viên, hướng dẫn các chi hội triển khai thực hiện đúng tiến độ, chất lượng",
@@ -347,6 +348,9 @@ def test_the_corpus_is_big_enough_and_has_the_hard_cases():
     ("Thực hiện 6 nhiệm vụ trọng tâm", []),
     ("Giải quyết 2022 hồ sơ tồn đọng", [2022]),
     ("Chi quà Tết Nguyên đán Ất Tỵ 2025 được kịp thời, đúng đối tượng", []),  # a year before a verb or a particle
+    ("Cụ thể hóa 03 NQ của Tỉnh ủy về chuyển đổi số", []),  # a count of documents carried out, not produced
+    ("Triển khai thực hiện 2 kết luận của Ban Thường vụ", []),
+    ("Ban hành 02 nghị quyết chuyên đề về du lịch", [2]),  # … but one of documents produced is a count
     ("Tổ chức Hội chợ Xuân 2026 và Lễ hội hoa Đà Lạt", []),
     ("Quy hoạch vùng huyện thời kỳ 2021 - 2030, tầm nhìn đến 2050 theo quy định", []),
 ])

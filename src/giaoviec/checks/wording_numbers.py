@@ -52,6 +52,9 @@ _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in 
     (r"[\"“][^\"”]{1,80}[\"”]", ('"', "“")),  # a title in quotes: "Mỗi xã một sản phẩm" counts nothing
     # a count in a document's title: "Nghị quyết số 11 của Chính phủ về 6 nhóm giải pháp" (only the count is taken out)
     (_DOC_WORDS + r"[^;:]{0,60}?\s(?P<n>về\s+\d+(?=\s+[^\W\d_])\s+[^\W\d_]+)", _DOC_LIST),
+    # a count of documents carried out, not produced: "Cụ thể hóa 02 NQ của Huyện", "Quán triệt 3 chỉ thị …"
+    (r"(?:quán triệt|triển khai|thực hiện|cụ thể hóa|cụ thế hóa|học tập)\s+(?:[^\W\d_]+\s+){0,3}?(?P<n>\d+\s+(?:nq|ct|kl|qđ|kh|"
+     + _DOC_WORDS[3:-1] + r"|văn bản))(?!\w)", ("quán triệt", "triển khai", "thực hiện", "thể hóa", "thế hóa", "học tập")),
     (r"\b\d+(?:/\d{2,4})?[-/][A-ZĐa-zđ]{1,8}(?:[-/][A-ZĐa-zđ]{1,8})*", _SEPARATORS),  # 15-NQ/HU, 30/2020/NĐ-CP
     (_DOC_WORDS + r"(?:\s+số)?\s+\d+", _DOC_LIST),  # Nghị quyết 04, Chỉ thị số 35
     (r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b(?!\s+(?:xã|thôn|làng|huyện|hộ|trường|đơn vị|chi bộ|tiêu chí|cơ sở|tổ chức|thôn, làng)\b)", ("/",)), (r"\b\d{1,2}-\d{1,2}-\d{4}\b", ("-",)),  # dates
