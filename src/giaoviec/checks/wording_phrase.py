@@ -78,6 +78,7 @@ _WHOLE = re.compile(r"(" + "|".join(WHOLE_GROUP) + r")\s+(?:các\s+)?(?:" + "|".
                     + r")(?!\w)")
 _NEXT_DUTY = re.compile(r"(?:,|\s+và)\s+(?:" + "|".join(_DIRECTING) + r")(?!\w)")
 _BACK = re.compile(r"(?:qua đó|từ đó|trên cơ sở đó|trên cơ sở kết quả đó)(?!\w)\s*,?")
+_A_VERB = alternation((*OPENERS, *VAGUE_PHRASES, *DRAFT_VERBS, *EVENT_VERBS), anywhere=False)
 _MUST = re.compile(r"(?<!\w)(?:phải|đều)\s+")
 
 
@@ -162,12 +163,17 @@ def _document(original: str, low: str, at: int, first: int, verb: bool) -> Struc
             kind = _match(DOCUMENTS, low, at + m.end() + 1)
             if kind is not None:
                 break
-    if kind is None:
+    if kind is None or (not verb and in_verb_list(low, kind.end())):
         return None
     # its subject ends where the clause goes on to another duty ("Xây dựng kế hoạch phát triển đảng viên mới và chỉ đạo …")
     duty = _NEXT_DUTY.search(low, kind.end())
     title = original[:duty.start()] if duty is not None else original
     return Structure("document", kind.group(), "" if _identifies(title, kind.end(), first, 3) else "subject")
+
+
+def in_verb_list(low: str, end: int) -> bool:
+    """Whether a kind's word ending at `end` is one of a list of verbs ("Thống kê, rà soát …"), not a document."""
+    return low.startswith(",", end) and _A_VERB.match(low, _skip(low, end)) is not None
 
 
 def _reviewed(original: str, low: str, at: int, first: int) -> bool:

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from giaoviec.checks.wording_numbers import alternation, quantities, strip_not_quantities
-from giaoviec.checks.wording_phrase import _match, content_syllables, has_name, structure
+from giaoviec.checks.wording_phrase import _match, content_syllables, has_name, in_verb_list, structure
 from giaoviec.checks.wording_vocab import DOCUMENTS, VAGUE_PHRASES, WORKS
 
 
@@ -27,13 +27,13 @@ def named_product(product: str | None, generic: Sequence[str], phrases: Sequence
         return True, None, None
     proper = has_name(strip_not_quantities(original)[0])  # "Đề án 06" names no result
     head = _match(tuple(generic), text, 0)
-    if head is not None:  # the repository's generic kinds come first: a config can demote a built-in kind
+    if head is not None and not in_verb_list(text, head.end()):  # the repository's generic kinds come first: a config can demote a built-in kind
         if head.group() in ("sổ", "sổ theo dõi"):
             return proper, None if proper else product, None
         named = proper or content_syllables(text[head.end():]) >= 3
         return named, None if named else product, None
     head = _match(WORKS, text, 0) or _match(DOCUMENTS, text, 0)
-    if head is not None:
+    if head is not None and not in_verb_list(text, head.end()):
         named = proper or content_syllables(text[head.end():]) >= 1
         return named, None if named else product, None
     if structure(original, phrases).named:
