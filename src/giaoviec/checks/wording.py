@@ -10,8 +10,9 @@ standing duty. A task that is neither is *vague*. A quantity or a deadline writt
 the fields contradict is a *mismatch*.
 
 The verdict, over the readers of its parts: checks/wording_numbers.py (quantities),
-checks/wording_dates.py (deadlines), checks/wording_phrase.py (phrase structure) and
-checks/wording_vocab.py (the words). Measured against the labelled corpus in tests/data/clarity/
+checks/wording_dates.py (deadlines), checks/wording_phrase.py (phrase structure),
+checks/wording_product.py (the product and the task's object) and checks/wording_vocab.py (the
+words). Measured against the labelled corpus in tests/data/clarity/
 (tests/test_clarity.py).
 """
 
@@ -35,7 +36,8 @@ from giaoviec.checks.wording_numbers import (
     strip_not_quantities,
     written,
 )
-from giaoviec.checks.wording_phrase import Structure, named_product, structure, task_object
+from giaoviec.checks.wording_phrase import Structure, structure
+from giaoviec.checks.wording_product import named_product, task_object
 from giaoviec.checks.wording_vocab import GENERIC_PRODUCTS, VAGUE_PHRASES
 
 __all__ = [

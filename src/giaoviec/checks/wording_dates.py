@@ -23,12 +23,16 @@ _ROMAN_Q = r"(iv|i{1,3}|[1-4])(?!\w)"
 
 
 # a day, written 30/9/2022, 30/9 or 30-9-2022 (with hyphens only with its year: "từ 5-10 hộ" is a range)
-_ON_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:ngày\s+)?(\d{1,2})(?:/(\d{1,2})(?:/(\d{4}))?|-(\d{1,2})-(\d{4}))(?!\d)")
+_ON_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})(?:/(\d{1,2})(?:/(\d{4}))?|-(\d{1,2})-(\d{4}))(?!\d)")
 _IN_QUARTER = re.compile(r"quý\s+" + _ROMAN_Q + r"(?:\s*/\s*|\s+năm\s+)?((?:19|20)\d{2})?")
 _MONTHS_OF_YEAR = re.compile(r"(6|9|sáu|chín)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+((?:19|20)\d{2}))?")
-_IN_MONTH = re.compile(r"(?:trong|vào)\s+tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)((?:19|20)\d{2})")
-# a year: "trong năm 2023", "đến hết năm 2020", "vào cuối năm 2020" (not "so với năm 2015", not "tầm nhìn đến năm 2050")
-_IN_YEAR = re.compile(r"(?<!so với )(?:trong|vào|đến hết|hết|đến cuối|vào cuối|cuối)\s+năm\s+((?:19|20)\d{2})")
+# a month: "trong tháng 4-2023", "từ nay đến tháng 9/2023", "đến hết tháng 6 năm 2025"
+_IN_MONTH = re.compile(r"(?:trong|vào|đến|đến hết|hết)\s+tháng\s+(\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d{2})")
+# a year: "trong năm 2023", "đến hết năm 2020"; "đến năm 2030" only before the verb ("Phấn đấu đến năm 2030 xã
+# … đạt …"): after a noun it is the horizon of what is named ("Quy hoạch … đến năm 2040", "tầm nhìn đến năm
+# 2050"); not "so với năm 2015"
+_IN_YEAR = re.compile(r"(?<!so với )(?:trong|vào|đến hết|hết|đến cuối|vào cuối|cuối|(?:^|(?<=phấn đấu )|(?<=, ))đến)"
+                      r"\s+năm\s+((?:19|20)\d{2})")
 _WHOLE_YEAR = re.compile(r"(?<!\w)cả năm(?:\s+((?:19|20)\d{2}))?(?!\w)")  # "… đến ngày 30/9 và cả năm đạt 95%"
 
 

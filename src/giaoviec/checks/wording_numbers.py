@@ -52,11 +52,16 @@ _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in 
     (r"[\"“][^\"”]{1,80}[\"”]", ('"', "“")),  # a title in quotes: "Mỗi xã một sản phẩm" counts nothing
     # a count in a document's title: "Nghị quyết số 11 của Chính phủ về 6 nhóm giải pháp" (only the count is taken out)
     (_DOC_WORDS + r"[^;:]{0,60}?\s(?P<n>về\s+\d+(?=\s+[^\W\d_])\s+[^\W\d_]+)", _DOC_LIST),
+    # a count of documents carried out, not produced: "Cụ thể hóa 02 NQ của Huyện", "Quán triệt 3 chỉ thị …"
+    (r"(?:quán triệt|triển khai|thực hiện|cụ thể hóa|cụ thế hóa|học tập)\s+(?:[^\W\d_]+\s+){0,3}?(?P<n>\d+\s+(?:nq|ct|kl|qđ|kh|"
+     + _DOC_WORDS[3:-1] + r"|văn bản))(?!\w)", ("quán triệt", "triển khai", "thực hiện", "thể hóa", "thế hóa", "học tập")),
     (r"\b\d+(?:/\d{2,4})?[-/][A-ZĐa-zđ]{1,8}(?:[-/][A-ZĐa-zđ]{1,8})*", _SEPARATORS),  # 15-NQ/HU, 30/2020/NĐ-CP
     (_DOC_WORDS + r"(?:\s+số)?\s+\d+", _DOC_LIST),  # Nghị quyết 04, Chỉ thị số 35
     (r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b(?!\s+(?:xã|thôn|làng|huyện|hộ|trường|đơn vị|chi bộ|tiêu chí|cơ sở|tổ chức|thôn, làng)\b)", ("/",)), (r"\b\d{1,2}-\d{1,2}-\d{4}\b", ("-",)),  # dates
     (r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b", ("-", "–")),  # terms
     (r"(?<=năm )\d{4}\b", ("năm ",)), (r"\b(?:19|20)\d{2}\b(?!\s*[^\W\d_])", ("19", "20")),  # years ("2022 hồ sơ" is a count)
+    # … but a year before a verb or a particle is none ("Tết Nguyên đán Giáp Thìn 2024 được kịp thời")
+    (r"\b(?:19|20)\d{2}\b(?=\s+(?:được|đã|sẽ|và|của|là|theo|tại|cho|với|nhằm|để|bảo đảm|đảm bảo|đúng|kịp thời)(?!\w))", ("19", "20")),
     (r"quý\s+(?:[ivx]+|\d)\b", ("quý",)), (r"\b\d+\s+tháng\b", ("tháng",)), (r"tháng\s+\d{1,2}\b", ("tháng",)),
     (r"ngày\s+\d{1,2}\b", ("ngày",)),
     (r"\b(?:số|lớp|cấp độ|mức độ|vành đai|khu|tổ|đội|thôn|xóm|khóa|tiêu chí|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện)\s+\d+\b",
@@ -106,7 +111,7 @@ def strip_not_quantities(text: str) -> tuple[str, tuple[str, ...]]:
 
 _DIGIT = re.compile(r"\d").search
 # a number and what follows it: a percent sign, or up to four words
-_QUANTITY = re.compile(_NUMBER.pattern + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})").findall
+_QUANTITY = re.compile(_NUMBER.pattern + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})").finditer
 # what makes a text need more than numbers_in: a separator (document numbers, dates, terms), a
 # year, or a word that starts a document number, a date, a term, a count that is not a quantity, a
 # number written in words or a deadline (each a whole word in the patterns that use it)
@@ -156,12 +161,27 @@ def numbers_in(text: str) -> list[Quantity]:
                 return " ¤ "
             return m.group()
         text = _RANGE.sub(one, text)
-    for number, said in _QUANTITY(text):
-        if said == "%":
-            out.append(Quantity(number_of(number), "%", number + "%"))
-        elif not said.startswith(NOT_AFTER_NUMBER):
-            out.append(Quantity(number_of(number), said, f"{number} {said}"))
+    for m in _QUANTITY(text):
+        number, said = m.groups()
+        if said != "%" and said.startswith(NOT_AFTER_NUMBER):
+            continue
+        value, shown = number_of(number), number + "%" if said == "%" else f"{number} {said}"
+        bound = _BOUND(text, 0, m.start())
+        if bound is None:
+            out.append(Quantity(value, said, shown))
+        elif bound.group(1) in _AT_MOST:  # "xuống dưới 15%": any figure up to it
+            out.append(Quantity(0.0, said, bound.group(1) + " " + shown, value))
+        else:  # "trên 90%", "ít nhất 50 hộ": the figure or more
+            out.append(Quantity(value, said, bound.group(1) + " " + shown, float("inf")))
     return out
+
+
+# a strict bound before a number: the text asks for a figure on one side of it, and the figure itself
+# cannot be the target ("xuống dưới 15%": 14 % agrees). An inclusive bound ("ít nhất 210 đảng viên",
+# "tối đa 5%") names the figure a target is set at, and is read as that figure.
+_AT_MOST = ("dưới", "thấp hơn", "nhỏ hơn")
+_AT_LEAST = ("trên", "vượt", "cao hơn", "lớn hơn", "nhiều hơn")
+_BOUND = re.compile(r"(?<!không )(?<!\w)(" + "|".join(sorted(_AT_MOST + _AT_LEAST, key=len, reverse=True)) + r")\s*$").search
 
 
 _UNITS_OF_TEN = {"mươi": 10, "mười": 10}

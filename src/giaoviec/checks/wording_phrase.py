@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from giaoviec.checks.wording_numbers import alternation, norm, quantities, strip_not_quantities
+from giaoviec.checks.wording_numbers import alternation, norm, strip_not_quantities
 from giaoviec.checks.wording_vocab import (
     BUILD_VERBS,
     DOCUMENTS,
@@ -33,10 +33,13 @@ from giaoviec.checks.wording_vocab import (
     HEDGES,
     NOT_NAMES,
     OPENERS,
+    PEOPLE,
     PLACES,
     PLURAL,
     STATUSES,
     VAGUE_PHRASES,
+    WHOLE_GROUP,
+    WHOLE_SCOPE,
     WORKS,
 )
 
@@ -62,8 +65,21 @@ _DIRECTING = ("chỉ đạo", "yêu cầu", "đề nghị", "giao", "hướng d�
 # the units a directing verb names before what they are to do ("Chỉ đạo các huyện, thành phố xây dựng …")
 _DIRECTED = re.compile(r"(?:các|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN)
                        + r")(?:\s*(?:,|và)\s*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN) + r"))*(?!\w)")
-_TIME_LEAD = re.compile(r"(?:đến|trong|từ nay đến|đến hết)\s+(?:cuối\s+)?năm\s+(?:19|20)\d\d\s*,?\s*")
+# a time that opens the clause: a year, a month or a day ("Trong thời gian từ nay đến tháng 9/2023,", "đến hết ngày 20/8/2025")
+_TIME_LEAD = re.compile(r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đến|đến hết|trước|vào|chậm nhất|chậm nhất là)\s+(?:cuối\s+)?"
+                        r"(?:năm\s+(?:19|20)\d\d|tháng\s+\d{1,2}\s*[/-]\s*(?:19|20)\d\d|ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?)"
+                        r"\s*,?\s*")
+# words between the subject and the verb that say who or how surely, not what: the whole unit as
+# subject ("Toàn tỉnh phấn đấu …") and the modals ("phải xử lý dứt điểm …", "sẽ hoàn thành …")
+_SUBJECT_LEAD = re.compile(r"(?:toàn\s+(?:" + "|".join(_OWN_ADMIN) + r"|ngành|đảng bộ)|phải|sẽ|cần|đều)(?!\w)\s*,?")
 _KINDS = DOCUMENTS + EVENTS + PLACES + WORKS
+_SCOPE = alternation(WHOLE_SCOPE)
+_WHOLE = re.compile(r"(" + "|".join(WHOLE_GROUP) + r")\s+(?:các\s+)?(?:" + "|".join((*PEOPLE, "công chức", "viên chức", "hộ", "công dân"))
+                    + r")(?!\w)")
+_NEXT_DUTY = re.compile(r"(?:,|\s+và)\s+(?:" + "|".join(_DIRECTING) + r")(?!\w)")
+_BACK = re.compile(r"(?:qua đó|từ đó|trên cơ sở đó|trên cơ sở kết quả đó)(?!\w)\s*,?")
+_A_VERB = alternation((*OPENERS, *VAGUE_PHRASES, *DRAFT_VERBS, *EVENT_VERBS), anywhere=False)
+_MUST = re.compile(r"(?<!\w)(?:phải|đều)\s+")
 
 
 class Structure(NamedTuple):
@@ -147,9 +163,17 @@ def _document(original: str, low: str, at: int, first: int, verb: bool) -> Struc
             kind = _match(DOCUMENTS, low, at + m.end() + 1)
             if kind is not None:
                 break
-    if kind is None:
+    if kind is None or (not verb and in_verb_list(low, kind.end())):
         return None
-    return Structure("document", kind.group(), "" if _identifies(original, kind.end(), first, 3) else "subject")
+    # its subject ends where the clause goes on to another duty ("Xây dựng kế hoạch phát triển đảng viên mới và chỉ đạo …")
+    duty = _NEXT_DUTY.search(low, kind.end())
+    title = original[:duty.start()] if duty is not None else original
+    return Structure("document", kind.group(), "" if _identifies(title, kind.end(), first, 3) else "subject")
+
+
+def in_verb_list(low: str, end: int) -> bool:
+    """Whether a kind's word ending at `end` is one of a list of verbs ("Thống kê, rà soát …"), not a document."""
+    return low.startswith(",", end) and _A_VERB.match(low, _skip(low, end)) is not None
 
 
 def _reviewed(original: str, low: str, at: int, first: int) -> bool:
@@ -204,6 +228,9 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
         stop = re.search(r"[;,]| và ", low[front.end():])
         end = front.end() + stop.start() if stop else len(low)
         named = _object_named(original, low, front.end(), end, first) or _own_title(low, front.end(), end)
+        if not named and front.group() == "hoàn thành":  # "Hoàn thành cấp CCCD cho công dân đủ điều kiện": all of them
+            act = _skip(low, front.end() + (5 if low.startswith(" việc", front.end()) else 0))
+            named = _match(openers, low, act) is None and _SCOPE.search(low, act) is not None
         return Structure("end state", front.group(), "" if named else "one thing")
     bring = _match(_BRING, low, at)
     start = _skip(low, bring.end()) if bring is not None else at
@@ -214,6 +241,8 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
     for m in _STATES.finditer(low, start):
         if m.start() - start > 80:
             break
+        if _next_duty(openers).search(low, start, m.start()) is not None:
+            break  # "tuyên truyền, lồng ghép phong trào Tết trồng cây, phấn đấu hoàn thành …": a new duty, not its object
         place = _match(PLACES, low, m.start())
         if place is not None and place.end() > m.end():
             continue  # "thành" of "Thành phố Cao Bằng" is no state
@@ -260,6 +289,12 @@ def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structur
 
 
 @lru_cache(maxsize=16)
+def _next_duty(openers: tuple[str, ...]) -> re.Pattern[str]:
+    """A comma and a standing duty's words: the phrase after it is another duty."""
+    return re.compile(r",\s*" + alternation(openers, anywhere=False).pattern)
+
+
+@lru_cache(maxsize=16)
 def _openers(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return (*phrases, *OPENERS)
 
@@ -267,9 +302,12 @@ def _openers(phrases: tuple[str, ...]) -> tuple[str, ...]:
 def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structure:
     first = _skip(low, at)
     at = first
-    stripped_vague = maintain = directing = False
+    stripped_vague = maintain = directing = back = False
     found = NOTHING
     openers = _openers(tuple(phrases))
+    if (whole := _WHOLE.match(low, first)) is not None and (must := _MUST.search(low, whole.end())) is not None \
+            and _match(openers, low, must.end()) is None:
+        return Structure("end state", whole.group(1), "")  # "Toàn bộ cán bộ, công chức … phải làm căn cước công dân"
     while at < len(low):
         if not stripped_vague and (s := _document(original, low, at, first, False)) is not None:
             return s  # the task is the document ("Kế hoạch tổ chức Lễ hội …")
@@ -279,7 +317,7 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
                 return s
             found = s
         if verb is not None and verb.group() in _PROPOSE and (sub := _SUBMIT.search(low, verb.end())) is not None \
-                and _identifies(original[:sub.start()], verb.end(), first, 3):
+                and _identifies(original[:sub.start()], *((0, 0) if back else (verb.end(), first)), 3):
             return Structure("document", "tờ trình", "")  # "Tham mưu về kinh phí … trình UBND thành phố"
         build = _match(BUILD_VERBS, low, at)
         work = _match(WORKS, low, _skip(low, build.end())) if build is not None else None
@@ -295,10 +333,12 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
                 return s
             found = found if found.shape else s
         lead = (_TIME_LEAD.match(low, at) or _match(openers, low, at) or _match(("công tác", "việc", "và"), low, at)
+                or _SUBJECT_LEAD.match(low, at) or _BACK.match(low, at)
                 or (_DIRECTED.match(low, at) if directing else None))
         if lead is None:
             break
         word = lead.group().strip(" ,")
+        back = back or lead.re is _BACK  # "…; qua đó đề xuất cụ thể trình UBND": the proposal is about what came before
         directing = word in _DIRECTING
         stripped_vague = stripped_vague or word in phrases
         maintain = maintain or word in _MAINTAIN
@@ -319,50 +359,3 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
     if not found.shape and has_name(original, at, None, first):
         return Structure("place", "", "state")  # a named place or body, and nothing said of it that ends
     return found
-
-
-def named_product(product: str | None, generic: Sequence[str], phrases: Sequence[str] = VAGUE_PHRASES
-                  ) -> tuple[bool, str | None, str | None]:
-    """(whether the product names a result, the product when it is only a kind of document, the
-    product when it names nothing that can be shown). A product is read as a `what` is: a figure;
-    a work, or a kind of document with what it is about or who issues it; or a phrase that names a
-    result. Words of a standing duty ("Nâng cao chất lượng …", "Đạt mục tiêu đề ra") name none."""
-    if not product or not product.strip():
-        return False, None, None
-    original = unicodedata.normalize("NFC", " ".join(product.split()))
-    text = original.lower()
-    if quantities(original):
-        return True, None, None
-    proper = has_name(strip_not_quantities(original)[0])  # "Đề án 06" names no result
-    head = _match(tuple(generic), text, 0)
-    if head is not None:  # the repository's generic kinds come first: a config can demote a built-in kind
-        if head.group() in ("sổ", "sổ theo dõi"):
-            return proper, None if proper else product, None
-        named = proper or content_syllables(text[head.end():]) >= 3
-        return named, None if named else product, None
-    head = _match(WORKS, text, 0) or _match(DOCUMENTS, text, 0)
-    if head is not None:
-        named = proper or content_syllables(text[head.end():]) >= 1
-        return named, None if named else product, None
-    if structure(original, phrases).named:
-        return True, None, None
-    return False, None, product
-
-
-_LEAD = ("công tác", "việc", "các", "những", "có hiệu quả", "tốt", "và", ",")
-
-
-def task_object(what: str, phrases: Sequence[str]) -> str:
-    """What a task is about, as written: `what` without the standing-duty phrases that open it
-    ("Tăng cường công tác phát triển đảng viên" → "phát triển đảng viên")."""
-    text = " ".join(unicodedata.normalize("NFC", what).split())
-    opening = alternation(tuple(phrases), anywhere=False)
-    while m := opening.match(text.lower()):
-        text = text[m.end():].lstrip(" ,")
-    while True:
-        low = text.lower()
-        lead = next((w for w in _LEAD if low.startswith(w) and (len(low) == len(w) or not low[len(w)].isalnum())), None)
-        if lead is None:
-            break
-        text = text[len(lead):].lstrip(" ,")
-    return text or " ".join(what.split())

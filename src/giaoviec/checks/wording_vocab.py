@@ -40,6 +40,7 @@ DRAFT_VERBS = (
     "tham mưu xây dựng", "phê duyệt", "báo cáo", "sửa đổi", "bổ sung", "điều chỉnh", "xây dựng và ban hành",
     "ký kết", "thông qua", "rà soát, ban hành", "xây dựng, ban hành", "tham mưu", "đề xuất", "gửi", "công bố",
     "thống nhất", "báo cáo đề xuất",
+    "tham gia ý kiến", "tham gia ý kiến vào", "góp ý", "góp ý vào", "cho ý kiến", "cho ý kiến vào",  # on a named draft
 )
 # verbs that build a work; with a work kind and its proper name, a named result ("Xây dựng nhà văn hóa thôn Đông")
 BUILD_VERBS = ("xây dựng", "thiết lập", "xây mới", "làm mới", "cứng hóa", "nâng cấp", "sửa chữa", "lắp đặt", "hoàn thành", "khánh thành", "khởi công")
@@ -105,5 +106,9 @@ UNITS = {
     "đồng": ("money", 1.0), "nghìn đồng": ("money", 1e3), "ngàn đồng": ("money", 1e3), "triệu đồng": ("money", 1e6),
     "tỷ đồng": ("money", 1e9), "tỉ đồng": ("money", 1e9), "kg": ("mass", 1.0), "tấn": ("mass", 1000.0),
 }
+# an entire defined population a task covers: checkable as all of it ("cho công dân đủ điều kiện",
+# "cho các hộ thuộc diện được hỗ trợ", "Toàn bộ cán bộ, công chức … phải …")
+WHOLE_SCOPE = ("đủ điều kiện", "thuộc diện", "trong diện", "thuộc đối tượng")
+WHOLE_GROUP = ("toàn bộ", "tất cả", "100%")
 PEOPLE = ("người", "lao động", "đảng viên", "chiến sĩ", "học sinh", "học viên", "cán bộ", "hội viên", "thanh niên", "công nhân", "người dân")
 NOT_AFTER_NUMBER = ("nhiệm vụ", "khâu", "đột phá", "giải pháp", "mục tiêu", "chỉ tiêu", "quan điểm", "năm", "tháng", "ngày", "quý", "tuần", "giờ", "giai đoạn", "nhiệm kỳ", "khóa", "lần thứ", "-", "–", "/")
