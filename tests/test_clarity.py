@@ -38,10 +38,18 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # verb; and, the other way, a plan whose subject is a duty followed by "và chỉ đạo …", a year read
 # as a count ("Giáp Thìn 2024 được …"), a name across a comma and "phấn đấu", a count of documents
 # carried out ("Cụ thể hóa 02 NQ"), "Thống kê, rà soát …" read as a document. All three real_blind
-# parts are tuning parts since (their headers say so), held to the bars like the others; the next
-# blind part (real_blind4) is being collected and will be added to clarity_corpus.BLIND.
-# Known shortfalls, measured blind and not tuned away: none now.
-SHORTFALL: dict[str, dict[str, float]] = {}
+# parts are tuning parts since (their headers say so), held to the bars like the others.
+#
+# Known shortfall, measured blind and not tuned away. real_blind4 (133 wordings from 32 provinces,
+# committed at cc28dbe before the analyser read them; no product column either) gave, blind, with the
+# rules tuned on real_blind3 (the merge of 6fab5b8): vague recall 89.1 % (49 of 55), mismatch recall
+# 82.6 % (19 of 23), false alarms 20.0 % (11 of 55), the same in both variants; with the rules before
+# that tuning (7500372) 87.3 %, 82.6 %, 20.0 %. So the families fixed from each blind part (real_blind2,
+# real_blind3: 18–20 % → 0–6 % on the part itself) did not lower the false alarms on wordings the
+# rules were not written from: about one clear wording in five is still warned as vague. These
+# figures are held as a floor (no worse); the blind part's misses are not shown or read, so that it
+# stays a fair test of the next change.
+SHORTFALL = {"real_blind4": {"vague_recall": 49 / 55, "false_alarms": 11 / 55}}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -78,7 +86,7 @@ def test_the_real_wordings_meet_the_bars(part, variant, capsys):
 def test_the_real_corpus_says_where_each_wording_came_from():
     real = [entry for part in REAL for entry in YAML(typ="safe").load((DATA.parent / "data" / "clarity" / f"{part}.yaml")
                                                                        .read_text(encoding="utf-8"))]
-    assert len(real) >= 300  # spec: 300 (issue 28); 503 now
+    assert len(real) >= 300  # spec: 300 (issue 28); 636 now
     # spec: 20 provinces; 62 now (and one ministry's letter to every province)
     assert len({e["province"] for e in real} - {"Bộ NN&PTNT (toàn quốc)"}) >= 60
     assert all(e["source"].strip() and e["what"].strip() for e in real)
