@@ -87,7 +87,7 @@ def test_the_real_corpus_says_where_each_wording_came_from():
     real = [entry for part in REAL for entry in YAML(typ="safe").load((DATA.parent / "data" / "clarity" / f"{part}.yaml")
                                                                        .read_text(encoding="utf-8"))]
     assert len(real) >= 300  # spec: 300 (issue 28); 636 now
-    # spec: 20 provinces; 62 now (and one ministry's letter to every province)
+    # spec: 20 provinces; 63 now (and one ministry's letter to every province)
     assert len({e["province"] for e in real} - {"Bộ NN&PTNT (toàn quốc)"}) >= 60
     assert all(e["source"].strip() and e["what"].strip() for e in real)
     by_label = {label: [e for e in real if e["label"] == label] for label in ("vague", "clear", "mismatch")}
