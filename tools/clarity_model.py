@@ -30,8 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from clarity_corpus import PARTS, REAL, cases, flagged  # noqa: E402
-
-from giaoviec.checks.wording_model import features  # noqa: E402
+from giaoviec.checks.wording_model import features, names_something  # noqa: E402
 
 OUT = ROOT / "src" / "giaoviec" / "data" / "clarity_model.json"
 # the rules each part was measured blind with (commit messages, test_clarity.py's history, the headers)
@@ -100,8 +99,10 @@ def rates(labels: list[str], got: list[set[str]]) -> tuple[tuple[int, int], tupl
     return v, m, c
 
 
-def vetoed(got: list[set[str]], ps: list[float], threshold: float) -> list[set[str]]:
-    return [g - {"vague"} if "vague" in g and p < threshold else g for g, p in zip(got, ps, strict=True)]
+def vetoed(got: list[set[str]], ps: list[float], threshold: float, whats: list[str]) -> list[set[str]]:
+    """The flags once the model lifts "vague" where it is confident (as wording_model.vetoes does)."""
+    return [g - {"vague"} if "vague" in g and p < threshold and names_something(w) else g
+            for g, p, w in zip(got, ps, whats, strict=True)]
 
 
 def fmt(r: tuple[tuple[int, int], tuple[int, int], tuple[int, int]]) -> str:
@@ -117,6 +118,7 @@ def cross_validate(thresholds: list[float]) -> None:
         cs = cases(part, "source")
         labels = [c.label for c in cs]
         ps = [score(model, c.what) for c in cs]
+        whats = [c.what for c in cs]
         now = [flagged(c) for c in cs]
         era = era_flags(part) if part in ERA else None
         print(f"{part} ({len(cs)} wordings)")
@@ -124,11 +126,11 @@ def cross_validate(thresholds: list[float]) -> None:
         if era is not None:
             print(f"  rules of {ERA[part]} (blind)      {fmt(rates(labels, era))}")
         for t in thresholds:
-            print(f"  now  + veto p<{t:.2f} (held out) {fmt(rates(labels, vetoed(now, ps, t)))}")
-            tuned[t].append((labels, vetoed(now, ps, t)))
+            print(f"  now  + veto p<{t:.2f} (held out) {fmt(rates(labels, vetoed(now, ps, t, whats)))}")
+            tuned[t].append((labels, vetoed(now, ps, t, whats)))
             if era is not None:
-                print(f"  {ERA[part]} + veto p<{t:.2f} (blind)  {fmt(rates(labels, vetoed(era, ps, t)))}")
-                blind[t].append((labels, vetoed(era, ps, t)))
+                print(f"  {ERA[part]} + veto p<{t:.2f} (blind)  {fmt(rates(labels, vetoed(era, ps, t, whats)))}")
+                blind[t].append((labels, vetoed(era, ps, t, whats)))
         if era is not None:
             blind[0.0].append((labels, era))
     print("pooled over the once-blind parts, their blind-era rules:")

@@ -11,6 +11,7 @@ one, is still the rules' (it names the part that is missing)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -29,7 +30,7 @@ def features(what: str) -> list[str]:
     words = ["0" if w[0].isdigit() else w.lower() for w in raw]
     caps = sum(1 for w in raw[1:] if w[0].isupper())
     out = [f"u:{w}" for w in words]
-    out += [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
     if words:
         out.append(f"f:{words[0]}")
     if len(words) > 1:
@@ -54,7 +55,17 @@ def p_vague(what: str, model: dict[str, Any] | None = None) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def names_something(what: str) -> bool:
+    """Whether `what` could name a result at all: a capitalised syllable after the first (a proper
+    name, a document's or an event's title) or a digit. Without one the spec's named result cannot
+    be there, and the rules' "vague" stands whatever the model says."""
+    raw = _WORD.findall(unicodedata.normalize("NFC", what))
+    return any(w[0].isupper() or w[0].isdigit() for w in raw[1:])
+
+
 def vetoes(what: str, model: dict[str, Any] | None = None) -> bool:
     """Whether the model is confident enough that `what` reads clear to lift the rules' "vague"."""
+    if not names_something(what):
+        return False
     m = model if model is not None else _model()
     return p_vague(what, m) < m["threshold"]
