@@ -4,16 +4,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from clarity_corpus import BLIND, REAL, cases, figures
+from clarity_corpus import BLIND, PARTS, REAL, cases, figures
 from conftest import DATA, build_repo
-from giaoviec.checks import wording
+from giaoviec.checks import wording, wording_model
 from giaoviec.codes import BY_CODE
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import clarity_model
 
 BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # spec/clarity.md
 # Blind results, kept in writing. real_blind2 (97 wordings collected after the rules were frozen at
@@ -49,7 +55,16 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # rules were not written from: about one clear wording in five is still warned as vague. These
 # figures are held as a floor (no worse); the blind part's misses are not shown or read, so that it
 # stays a fair test of the next change.
-SHORTFALL = {"real_blind4": {"vague_recall": 49 / 55, "false_alarms": 11 / 55}}
+#
+# Since then real_blind4 is a TUNING part (its misses are shown), and a learnt model vetoes the rules'
+# "vague" where it is confident the wording reads clear (checks/wording_model.py, trained by
+# tools/clarity_model.py on every part). In-sample that says nothing; held out it does: fitted on the
+# other parts, the veto over the rules real_blind4 was measured blind with (those of now: no rule has
+# changed since) gives vague recall 85.5 % (47 of 55), false alarms 9.1 % (5 of 55), and over the
+# once-blind parts pooled, each with the rules it was measured blind with, vague recall 93.9 % -> 91.7 %,
+# mismatch 85.5 %, false alarms 16.7 % -> 10.7 % (`python tools/clarity_model.py cv`). The rules still
+# miss six of real_blind4's vague wordings, below the bar, held as a floor.
+SHORTFALL = {"real_blind4": {"vague_recall": 49 / 55}}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -81,6 +96,25 @@ def test_the_real_wordings_meet_the_bars(part, variant, capsys):
     assert f.vague_recall >= min(BARS["vague_recall"], known.get("vague_recall", 1.0)), misses
     assert f.mismatch_recall >= min(BARS["mismatch_recall"], known.get("mismatch_recall", 1.0)), misses
     assert f.false_alarms <= max(BARS["false_alarms"], known.get("false_alarms", 0.0)), misses
+
+
+def test_the_stored_model_is_the_one_the_corpus_trains():
+    """giaoviec/data/clarity_model.json is what tools/clarity_model.py fits on every part: no hand edit."""
+    model = clarity_model.fit(clarity_model.samples(PARTS))
+    assert json.loads(clarity_model.OUT.read_text(encoding="utf-8")) == model
+
+
+def test_the_veto_held_out_of_the_last_blind_part(monkeypatch, capsys):
+    """The model fitted WITHOUT real_blind4, over the rules it was measured blind with (no rule has
+    changed since), is an honest estimate on unseen wordings: recorded in the header above."""
+    model = clarity_model.fit(clarity_model.samples(tuple(p for p in PARTS if p != "real_blind4")))
+    monkeypatch.setattr(wording, "vetoes", lambda what: wording_model.vetoes(what, model))
+    f = figures("real_blind4", "source")
+    with capsys.disabled():
+        print(f"\n  clarity real_blind4, model held out: vague recall {f.vague_recall:.1%}, "
+              f"mismatch recall {f.mismatch_recall:.1%}, false alarms on clear {f.false_alarms:.1%}")
+    assert f.vague_recall >= 47 / 55 and f.mismatch_recall >= 19 / 23 and f.false_alarms <= 5 / 55, f.misses
+    assert f.false_alarms < 11 / 55  # the rules alone: 11 of 55
 
 
 def test_the_real_corpus_says_where_each_wording_came_from():
