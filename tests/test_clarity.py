@@ -59,12 +59,14 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # Since then real_blind4 is a TUNING part (its misses are shown), and a learnt model vetoes the rules'
 # "vague" where it is confident the wording reads clear (checks/wording_model.py, trained by
 # tools/clarity_model.py on every part). In-sample that says nothing; held out it does: fitted on the
-# other parts, the veto over the rules real_blind4 was measured blind with (those of now: no rule has
-# changed since) gives vague recall 85.5 % (47 of 55), false alarms 9.1 % (5 of 55), and over the
-# once-blind parts pooled, each with the rules it was measured blind with, vague recall 93.9 % -> 91.7 %,
-# mismatch 85.5 %, false alarms 16.7 % -> 10.7 % (`python tools/clarity_model.py cv`). The rules still
-# miss six of real_blind4's vague wordings, below the bar, held as a floor.
-SHORTFALL = {"real_blind4": {"vague_recall": 49 / 55}}
+# other parts, the veto over the rules real_blind4 was measured blind with gives vague recall 85.5 %
+# (47 of 55), mismatch 82.6 %, false alarms 9.1 % (5 of 55); over the five once-blind parts pooled,
+# each with the rules it was measured blind with (re-run from git), vague recall 93.9 % -> 91.7 %,
+# mismatch 85.5 %, false alarms 16.7 % -> 10.7 %, and 90.4 % / 85.5 % / 10.7 % with the threshold
+# itself chosen without the part (`python tools/clarity_model.py cv`). Then two of real_blind4's vague
+# misses were fixed by shape (a count of a document's groups of tasks, an event "named" only by
+# where it is held): its figures since are tuning figures like the others'.
+SHORTFALL: dict[str, dict[str, float]] = {}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -105,15 +107,16 @@ def test_the_stored_model_is_the_one_the_corpus_trains():
 
 
 def test_the_veto_held_out_of_the_last_blind_part(monkeypatch, capsys):
-    """The model fitted WITHOUT real_blind4, over the rules it was measured blind with (no rule has
-    changed since), is an honest estimate on unseen wordings: recorded in the header above."""
+    """The model fitted WITHOUT real_blind4 lifts most of the rules' false alarms on it and loses
+    few vague ones. (Over the rules of its blind measure this was 85.5 % / 82.6 % / 9.1 %, the header
+    above; the rules have been tuned on it since, so this figure is not a blind one.)"""
     model = clarity_model.fit(clarity_model.samples(tuple(p for p in PARTS if p != "real_blind4")))
     monkeypatch.setattr(wording, "vetoes", lambda what: wording_model.vetoes(what, model))
     f = figures("real_blind4", "source")
     with capsys.disabled():
         print(f"\n  clarity real_blind4, model held out: vague recall {f.vague_recall:.1%}, "
               f"mismatch recall {f.mismatch_recall:.1%}, false alarms on clear {f.false_alarms:.1%}")
-    assert f.vague_recall >= 47 / 55 and f.mismatch_recall >= 19 / 23 and f.false_alarms <= 5 / 55, f.misses
+    assert f.vague_recall >= 49 / 55 and f.mismatch_recall >= 19 / 23 and f.false_alarms <= 5 / 55, f.misses
     assert f.false_alarms < 11 / 55  # the rules alone: 11 of 55
 
 
@@ -220,6 +223,19 @@ def test_the_shapes_real_blind3_showed_make_a_task_clear(what):
 def test_the_same_shapes_over_a_standing_duty_stay_vague(what):
     v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)
     assert v.vague, v
+
+
+# real_blind4's families (it was blind, then tuning), in wordings written for this test
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Thực hiện 3 nhóm giải pháp của Kế hoạch 12-KH/UBND về cải cách hành chính", True),  # a document's groups
+    ("Triển khai đồng bộ 5 nhóm nhiệm vụ, giải pháp nêu trong Nghị quyết 08-NQ/TU", True),
+    ("Triển khai 5 nhóm giải pháp phát triển du lịch, thu hút 2 triệu lượt khách", False),  # a count of its own
+    ("Tăng cường quản lý và tổ chức lễ hội năm 2025 trên địa bàn huyện Mai Châu", True),  # held where, named nothing
+    ("Tổ chức Lễ hội Vải thiều Lục Ngạn tại huyện Lục Ngạn", False),  # named before where it is held
+])
+def test_the_shapes_real_blind4_showed(what, vague):
+    v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)
+    assert v.vague is vague and v.quantity is None, v
 
 
 @pytest.mark.parametrize("what", [
