@@ -107,9 +107,12 @@ def judge(
         deadline = deadline_mismatch(named, due) if named else None
         return _CLEAR if quantity is None and deadline is None else Verdict(None, False, quantity, deadline)
     reading = read(what, product, phrases, generic, found)
-    # the rules' "vague" stands unless the learnt model is confident the wording reads clear (wording_model.py)
-    vague = not reading.clear(False) and not vetoes(what)
+    # the rules' "vague" stands unless the learnt model is confident the wording reads clear (wording_model.py);
+    # a phrase the repository itself added (giaoviec.yaml) is one the model never learnt: the rules' word stands
+    own = any(w not in _BUILT_IN for w in reading.vague_words)
+    vague = not reading.clear(False) and (own or not vetoes(what))
     return Verdict(reading, vague, None, deadline_mismatch(named, due) if named else None)
 
 
 _CLEAR = Verdict(None, False, None, None)
+_BUILT_IN = frozenset(VAGUE_PHRASES)
