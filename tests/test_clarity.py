@@ -58,14 +58,16 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 #
 # Since then real_blind4 is a TUNING part (its misses are shown), and a learnt model vetoes the rules'
 # "vague" where it is confident the wording reads clear (checks/wording_model.py, trained by
-# tools/clarity_model.py on every part). In-sample that says nothing; held out it does: fitted on the
-# other parts, the veto over the rules real_blind4 was measured blind with gives vague recall 85.5 %
-# (47 of 55), mismatch 82.6 %, false alarms 9.1 % (5 of 55); over the five once-blind parts pooled,
-# each with the rules it was measured blind with (re-run from git), vague recall 93.9 % -> 91.7 %,
-# mismatch 85.5 %, false alarms 16.7 % -> 10.7 %, and 90.4 % / 85.5 % / 10.7 % with the threshold
-# itself chosen without the part (`python tools/clarity_model.py cv`). Then two of real_blind4's vague
-# misses were fixed by shape (a count of a document's groups of tasks, an event "named" only by
-# where it is held): its figures since are tuning figures like the others'.
+# tools/clarity_model.py on every part; it may lift only a wording that could name something and uses
+# none of the spec's standing-duty words). In-sample that says nothing; held out it does. For each of
+# the five once-blind parts, the model fitted on the other parts over the rules that part was measured
+# blind with (re-run from git), pooled: rules alone vague recall 93.9 %, mismatch 85.5 %, false alarms
+# 16.7 % (36 of 215); with the veto at the threshold kept (0.5) 91.7 % / 85.5 % / 9.3 % (20 of 215), but
+# that threshold was chosen on those figures: with the threshold too chosen without the part, 90.8 % /
+# 85.5 % / 10.7 % (23 of 215), the honest estimate (`python tools/clarity_model.py cv`). On real_blind4
+# alone, over its blind rules: 83.6 % / 82.6 % / 9.1 % at 0.5. Then two of real_blind4's vague misses
+# were fixed by shape (a count of a document's groups of tasks, an event "named" only by where it is
+# held): its figures since are tuning figures like the others'.
 SHORTFALL: dict[str, dict[str, float]] = {}
 
 
@@ -108,7 +110,7 @@ def test_the_stored_model_is_the_one_the_corpus_trains():
 
 def test_the_veto_held_out_of_the_last_blind_part(monkeypatch, capsys):
     """The model fitted WITHOUT real_blind4 lifts most of the rules' false alarms on it and loses
-    few vague ones. (Over the rules of its blind measure this was 85.5 % / 82.6 % / 9.1 %, the header
+    few vague ones. (Over the rules of its blind measure this was 83.6 % / 82.6 % / 9.1 %, the header
     above; the rules have been tuned on it since, so this figure is not a blind one.)"""
     model = clarity_model.fit(clarity_model.samples(tuple(p for p in PARTS if p != "real_blind4")))
     monkeypatch.setattr(wording, "vetoes", lambda what: wording_model.vetoes(what, model))
@@ -116,7 +118,7 @@ def test_the_veto_held_out_of_the_last_blind_part(monkeypatch, capsys):
     with capsys.disabled():
         print(f"\n  clarity real_blind4, model held out: vague recall {f.vague_recall:.1%}, "
               f"mismatch recall {f.mismatch_recall:.1%}, false alarms on clear {f.false_alarms:.1%}")
-    assert f.vague_recall >= 49 / 55 and f.mismatch_recall >= 19 / 23 and f.false_alarms <= 5 / 55, f.misses
+    assert f.vague_recall >= 48 / 55 and f.mismatch_recall >= 19 / 23 and f.false_alarms <= 5 / 55, f.misses
     assert f.false_alarms < 11 / 55  # the rules alone: 11 of 55
 
 
@@ -128,6 +130,7 @@ def test_the_veto_lifts_only_the_rules_vague_and_not_over_a_repository_phrase(mo
     assert wording_model.p_vague(what) < 0.25 and not wording.judge(what, None, year=2024).vague
     assert wording.judge(what, None, year=2024, phrases=(*wording.VAGUE_PHRASES, "bàn giao mặt bằng")).vague
     assert not wording_model.vetoes("Triệu tập đầy đủ thành phần dự hội nghị")  # no name at all: no veto
+    assert not wording_model.may_lift("Đẩy mạnh cổ động trực quan trên các trục đường nội ô Long Khánh")  # a duty's words
     monkeypatch.setattr(wording, "vetoes", lambda what: False)
     assert wording.judge(what, None, year=2024).vague  # the rules alone
 

@@ -31,7 +31,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from clarity_corpus import PARTS, REAL, cases, flagged  # noqa: E402
 from giaoviec.checks import wording  # noqa: E402
-from giaoviec.checks.wording_model import features, names_something  # noqa: E402
+from giaoviec.checks.wording_model import features, may_lift  # noqa: E402
 
 OUT = ROOT / "src" / "giaoviec" / "data" / "clarity_model.json"
 # the rules each part was measured blind with (commit messages, test_clarity.py's history, the headers)
@@ -39,7 +39,10 @@ ERA = {"real_tune2": "6dec7a9", "real_blind": "44879b6", "real_blind2": "44879b6
        "real_blind4": "6fab5b8"}
 L2 = 0.02
 EPOCHS = 30
-THRESHOLD = 0.25  # p(vague) below this lifts the rules' "vague"; chosen from the cv table (see --help text)
+# p(vague) below this lifts the rules' "vague": the one of GRID that maximises vague recall minus false
+# alarms over the once-blind parts pooled (`cv`: 0.50 gives 91.7 % - 9.3 %; 0.25 gave 93.0 % - 10.7 %) —
+# the criterion `nested` applies without the part, whose pooled figures are the honest estimate
+THRESHOLD = 0.5
 
 
 def samples(parts: tuple[str, ...]) -> list[tuple[list[str], int]]:
@@ -112,7 +115,7 @@ def rates(labels: list[str], got: list[set[str]]) -> tuple[tuple[int, int], tupl
 
 def vetoed(got: list[set[str]], ps: list[float], threshold: float, whats: list[str]) -> list[set[str]]:
     """The flags once the model lifts "vague" where it is confident (as wording_model.vetoes does)."""
-    return [g - {"vague"} if "vague" in g and p < threshold and names_something(w) else g
+    return [g - {"vague"} if "vague" in g and p < threshold and may_lift(w) else g
             for g, p, w in zip(got, ps, whats, strict=True)]
 
 
@@ -154,7 +157,7 @@ def cross_validate(thresholds: list[float]) -> None:
         print(f"  veto p<{t:.2f}: {fmt(rates(labels, got))}")
 
 
-GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+GRID = (0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 def nested(held: dict[str, tuple[list[str], list[set[str]], list[float], list[str]]]) -> None:
@@ -179,7 +182,7 @@ def nested(held: dict[str, tuple[list[str], list[set[str]], list[float], list[st
 def main() -> None:
     what = sys.argv[1] if len(sys.argv) > 1 else "cv"
     if what == "cv":
-        cross_validate([float(t) for t in sys.argv[2:]] or [0.1, 0.2, 0.25, 0.3, 0.4])
+        cross_validate([float(t) for t in sys.argv[2:]] or list(GRID))
     elif what == "train":
         model = fit(samples(PARTS))
         OUT.parent.mkdir(exist_ok=True)

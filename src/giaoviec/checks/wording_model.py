@@ -6,7 +6,8 @@ giaoviec/data/clarity_model.json. Pure Python, no library at run time.
 
 It only VETOES: when the rules find no quantity and no named result (vague) but the model is
 confident the wording reads like the clear ones (its probability of vague below the stored
-threshold), the task is not warned. It never makes a task vague, and the finding, when there is
+threshold), and the wording could name something and uses none of the spec's standing-duty words
+(may_lift), the task is not warned. It never makes a task vague, and the finding, when there is
 one, is still the rules' (it names the part that is missing)."""
 
 from __future__ import annotations
@@ -55,17 +56,25 @@ def p_vague(what: str, model: dict[str, Any] | None = None) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def names_something(what: str) -> bool:
-    """Whether `what` could name a result at all: a capitalised syllable after the first (a proper
-    name, a document's or an event's title) or a digit. Without one the spec's named result cannot
-    be there, and the rules' "vague" stands whatever the model says."""
-    raw = _WORD.findall(unicodedata.normalize("NFC", what))
-    return any(w[0].isupper() or w[0].isdigit() for w in raw[1:])
+# the spec's own list of the words of standing duties (spec/clarity.md)
+CORE_DUTIES = re.compile(r"(?<!\w)(?:" + "|".join((
+    "tăng cường", "nâng cao", "đẩy mạnh", "đẩy nhanh", "tiếp tục", "tập trung", "chú trọng", "quan tâm", "tích cực",
+    "phát huy", "duy trì", "củng cố", "góp phần", "từng bước", "thực hiện tốt", "làm tốt", "có hiệu quả", "quyết liệt",
+    "thường xuyên", "đồng bộ")) + r")(?!\w)")
+
+
+def may_lift(what: str) -> bool:
+    """Whether the model may lift the rules' "vague" at all: `what` could name a result (a
+    capitalised syllable after the first — a proper name, a document's or an event's title — or a
+    digit) and uses none of the spec's words of standing duties. Otherwise the rules' word stands."""
+    text = unicodedata.normalize("NFC", what)
+    raw = _WORD.findall(text)
+    return any(w[0].isupper() or w[0].isdigit() for w in raw[1:]) and CORE_DUTIES.search(text.lower()) is None
 
 
 def vetoes(what: str, model: dict[str, Any] | None = None) -> bool:
     """Whether the model is confident enough that `what` reads clear to lift the rules' "vague"."""
-    if not names_something(what):
+    if not may_lift(what):
         return False
     m = model if model is not None else _model()
     return p_vague(what, m) < m["threshold"]
