@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -12,8 +15,11 @@ from ruamel.yaml import YAML
 
 from clarity_corpus import BLIND, REAL, cases, figures
 from conftest import DATA, build_repo
-from giaoviec.checks import wording
+from giaoviec.checks import wording, wording_model
 from giaoviec.codes import BY_CODE
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import clarity_model
 
 BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # spec/clarity.md
 # Blind results, kept in writing. real_blind2 (97 wordings collected after the rules were frozen at
@@ -49,7 +55,20 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # rules were not written from: about one clear wording in five is still warned as vague. These
 # figures are held as a floor (no worse); the blind part's misses are not shown or read, so that it
 # stays a fair test of the next change.
-SHORTFALL = {"real_blind4": {"vague_recall": 49 / 55, "false_alarms": 11 / 55}}
+#
+# Since then real_blind4 is a TUNING part (its misses are shown), and a learnt model vetoes the rules'
+# "vague" where it is confident the wording reads clear (checks/wording_model.py, trained by
+# tools/clarity_model.py on every part; it may lift only a wording that could name something and uses
+# none of the spec's standing-duty words). In-sample that says nothing; held out it does. For each of
+# the five once-blind parts, the model fitted on the other parts over the rules that part was measured
+# blind with (re-run from git), pooled: rules alone vague recall 93.9 %, mismatch 85.5 %, false alarms
+# 16.7 % (36 of 215); with the veto at the threshold kept (0.5) 91.7 % / 85.5 % / 9.3 % (20 of 215), but
+# that threshold was chosen on those figures: with the threshold too chosen without the part, 90.8 % /
+# 85.5 % / 10.7 % (23 of 215), the honest estimate (`python tools/clarity_model.py cv`). On real_blind4
+# alone, over its blind rules: 83.6 % / 82.6 % / 9.1 % at 0.5. Then two of real_blind4's vague misses
+# were fixed by shape (a count of a document's groups of tasks, an event "named" only by where it is
+# held): its figures since are tuning figures like the others'.
+SHORTFALL: dict[str, dict[str, float]] = {}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -81,6 +100,41 @@ def test_the_real_wordings_meet_the_bars(part, variant, capsys):
     assert f.vague_recall >= min(BARS["vague_recall"], known.get("vague_recall", 1.0)), misses
     assert f.mismatch_recall >= min(BARS["mismatch_recall"], known.get("mismatch_recall", 1.0)), misses
     assert f.false_alarms <= max(BARS["false_alarms"], known.get("false_alarms", 0.0)), misses
+
+
+def test_the_stored_model_is_the_one_the_corpus_trains():
+    """giaoviec/data/clarity_model.json is what tools/clarity_model.py fits on every part but the blind
+    ones: no hand edit, and nothing learnt from a blind part."""
+    assert not set(clarity_model.TRAINABLE) & set(BLIND)
+    model = clarity_model.fit(clarity_model.samples(clarity_model.TRAINABLE))
+    assert json.loads(clarity_model.OUT.read_text(encoding="utf-8")) == model
+
+
+def test_the_veto_held_out_of_the_last_blind_part(monkeypatch, capsys):
+    """The model fitted WITHOUT real_blind4 lifts most of the rules' false alarms on it and loses
+    few vague ones. (Over the rules of its blind measure this was 83.6 % / 82.6 % / 9.1 %, the header
+    above; the rules have been tuned on it since, so this figure is not a blind one.)"""
+    model = clarity_model.fit(clarity_model.samples(tuple(p for p in clarity_model.TRAINABLE if p != "real_blind4")))
+    monkeypatch.setattr(wording, "vetoes", lambda what: wording_model.vetoes(what, model))
+    f = figures("real_blind4", "source")
+    with capsys.disabled():
+        print(f"\n  clarity real_blind4, model held out: vague recall {f.vague_recall:.1%}, "
+              f"mismatch recall {f.mismatch_recall:.1%}, false alarms on clear {f.false_alarms:.1%}")
+    assert f.vague_recall >= 48 / 55 and f.mismatch_recall >= 19 / 23 and f.false_alarms <= 5 / 55, f.misses
+    assert f.false_alarms < 11 / 55  # the rules alone: 11 of 55
+
+
+def test_the_veto_lifts_only_the_rules_vague_and_not_over_a_repository_phrase(monkeypatch):
+    """A real clear wording the rules call vague (real_blind4: the record's document has no subject
+    the rules see) is lifted by the model; a phrase the repository added is one the model never
+    learnt, so over it the rules' word stands; and the model never makes a clear wording vague."""
+    what = "Nghe báo cáo dự thảo biên bản bàn giao mặt bằng khu tái định cư Đông Phú"
+    assert wording_model.p_vague(what) < 0.25 and not wording.judge(what, None, year=2024).vague
+    assert wording.judge(what, None, year=2024, phrases=(*wording.VAGUE_PHRASES, "bàn giao mặt bằng")).vague
+    assert not wording_model.vetoes("Triệu tập đầy đủ thành phần dự hội nghị")  # no name at all: no veto
+    assert not wording_model.may_lift("Đẩy mạnh cổ động trực quan trên các trục đường nội ô Long Khánh")  # a duty's words
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    assert wording.judge(what, None, year=2024).vague  # the rules alone
 
 
 def test_the_real_corpus_says_where_each_wording_came_from():
@@ -186,6 +240,19 @@ def test_the_shapes_real_blind3_showed_make_a_task_clear(what):
 def test_the_same_shapes_over_a_standing_duty_stay_vague(what):
     v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)
     assert v.vague, v
+
+
+# real_blind4's families (it was blind, then tuning), in wordings written for this test
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Thực hiện 3 nhóm giải pháp của Kế hoạch 12-KH/UBND về cải cách hành chính", True),  # a document's groups
+    ("Triển khai đồng bộ 5 nhóm nhiệm vụ, giải pháp nêu trong Nghị quyết 08-NQ/TU", True),
+    ("Triển khai 5 nhóm giải pháp phát triển du lịch, thu hút 2 triệu lượt khách", False),  # a count of its own
+    ("Tăng cường quản lý và tổ chức lễ hội năm 2025 trên địa bàn huyện Mai Châu", True),  # held where, named nothing
+    ("Tổ chức Lễ hội Vải thiều Lục Ngạn tại huyện Lục Ngạn", False),  # named before where it is held
+])
+def test_the_shapes_real_blind4_showed(what, vague):
+    v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=dt.date(2025, 12, 31), year=2025)
+    assert v.vague is vague and v.quantity is None, v
 
 
 @pytest.mark.parametrize("what", [

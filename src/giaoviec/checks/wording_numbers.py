@@ -52,6 +52,8 @@ _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in 
     (r"[\"“][^\"”]{1,80}[\"”]", ('"', "“")),  # a title in quotes: "Mỗi xã một sản phẩm" counts nothing
     # a count in a document's title: "Nghị quyết số 11 của Chính phủ về 6 nhóm giải pháp" (only the count is taken out)
     (_DOC_WORDS + r"[^;:]{0,60}?\s(?P<n>về\s+\d+(?=\s+[^\W\d_])\s+[^\W\d_]+)", _DOC_LIST),
+    # … or the groups of tasks a document lists, carried out: "4 nhóm nhiệm vụ, giải pháp tại Nghị quyết số 21-NQ/TW"
+    (r"(?P<n>\d+\s+nhóm\s+(?:nhiệm vụ|giải pháp)[^;:\d]{0,30}?)\s(?:tại|của|theo|trong|nêu trong)\s+" + _DOC_WORDS, ("nhóm",)),
     # a count of documents carried out, not produced: "Cụ thể hóa 02 NQ của Huyện", "Quán triệt 3 chỉ thị …"
     (r"(?:quán triệt|triển khai|thực hiện|cụ thể hóa|cụ thế hóa|học tập)\s+(?:[^\W\d_]+\s+){0,3}?(?P<n>\d+\s+(?:nq|ct|kl|qđ|kh|"
      + _DOC_WORDS[3:-1] + r"|văn bản))(?!\w)", ("quán triệt", "triển khai", "thực hiện", "thể hóa", "thế hóa", "học tập")),

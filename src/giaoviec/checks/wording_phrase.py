@@ -181,6 +181,9 @@ def _reviewed(original: str, low: str, at: int, first: int) -> bool:
     return has_name(original, at, None, first) or _NUMBERED_ANYWHERE.search(low, at) is not None
 
 
+_WHERE = re.compile(r"\s(?:trên địa bàn|tại|ở)\s")
+
+
 def _event(original: str, low: str, at: int, first: int) -> Structure | None:
     if (own := _match(_SELF_EVENTS, low, at)) is not None:  # "Tổng kết Đề án … Mai Châu", "Sơ kết … Nghị quyết 08-NQ/TU"
         return Structure("event", own.group(), "" if _reviewed(original, low, own.end(), first) else "name")
@@ -196,7 +199,8 @@ def _event(original: str, low: str, at: int, first: int) -> Structure | None:
     if event.group() in _SELF_EVENTS:
         return Structure("event", event.group(), "" if _reviewed(original, low, event.end(), first) else "name")
     rest = original[event.end():]
-    named = _identifies(original, event.end(), first, 2) or "lần thứ" in rest.lower()
+    where = _WHERE.search(low, event.end())  # "… năm 2024 trên địa bàn tỉnh Hòa Bình": where it is held names no event
+    named = _identifies(original[:where.start()] if where else original, event.end(), first, 2) or "lần thứ" in rest.lower()
     return Structure("event", event.group(), "" if named else "name")
 
 

@@ -1,0 +1,80 @@
+"""A small statistical second opinion on a wording the rules call vague (spec/clarity.md, issue 28's
+follow-up): a logistic regression over the syllables of `what` (single syllables, pairs, the first
+one and two syllables, and how many capitalised syllables — proper names — it has), learnt from the
+labelled corpus in tests/data/clarity/ by tools/clarity_model.py and stored as data in
+giaoviec/data/clarity_model.json. Pure Python, no library at run time.
+
+It only VETOES: when the rules find no quantity and no named result (vague) but the model is
+confident the wording reads like the clear ones (its probability of vague below the stored
+threshold), and the wording could name something and uses none of the spec's standing-duty words
+(may_lift), the task is not warned. It never makes a task vague, and the finding, when there is
+one, is still the rules' (it names the part that is missing)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,/]\d+)*", re.UNICODE)
+
+
+def features(what: str) -> list[str]:
+    """The features of one wording: its syllables lower-cased (a number is "0"), their pairs, the
+    first syllable and the first two, and a bucket of capitalised syllables after the first."""
+    raw = _WORD.findall(unicodedata.normalize("NFC", what))
+    words = ["0" if w[0].isdigit() else w.lower() for w in raw]
+    caps = sum(1 for w in raw[1:] if w[0].isupper())
+    out = [f"u:{w}" for w in words]
+    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
+    if words:
+        out.append(f"f:{words[0]}")
+    if len(words) > 1:
+        out.append(f"f2:{words[0]}_{words[1]}")
+    out.append(f"caps:{min(caps, 4)}")
+    out.append(f"len:{min(len(words) // 8, 4)}")
+    return out
+
+
+@cache
+def _model() -> dict[str, Any]:
+    text = resources.files("giaoviec").joinpath("data/clarity_model.json").read_text(encoding="utf-8")
+    model: dict[str, Any] = json.loads(text)
+    return model
+
+
+def p_vague(what: str, model: dict[str, Any] | None = None) -> float:
+    """The model's probability that the wording is vague."""
+    m = model if model is not None else _model()
+    weights: dict[str, float] = m["weights"]
+    z = m["bias"] + sum(weights.get(f, 0.0) for f in set(features(what)))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# the spec's own list of the words of standing duties (spec/clarity.md)
+CORE_DUTIES = re.compile(r"(?<!\w)(?:" + "|".join((
+    "tăng cường", "nâng cao", "đẩy mạnh", "đẩy nhanh", "tiếp tục", "tập trung", "chú trọng", "quan tâm", "tích cực",
+    "phát huy", "duy trì", "củng cố", "góp phần", "từng bước", "thực hiện tốt", "làm tốt", "có hiệu quả", "quyết liệt",
+    "thường xuyên", "đồng bộ")) + r")(?!\w)")
+
+
+def may_lift(what: str) -> bool:
+    """Whether the model may lift the rules' "vague" at all: `what` could name a result (a
+    capitalised syllable after the first — a proper name, a document's or an event's title — or a
+    digit) and uses none of the spec's words of standing duties. Otherwise the rules' word stands."""
+    text = unicodedata.normalize("NFC", what)
+    raw = _WORD.findall(text)
+    return any(w[0].isupper() or w[0].isdigit() for w in raw[1:]) and CORE_DUTIES.search(text.lower()) is None
+
+
+def vetoes(what: str, model: dict[str, Any] | None = None) -> bool:
+    """Whether the model is confident enough that `what` reads clear to lift the rules' "vague"."""
+    if not may_lift(what):
+        return False
+    m = model if model is not None else _model()
+    return p_vague(what, m) < m["threshold"]
