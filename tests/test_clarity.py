@@ -68,7 +68,15 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # alone, over its blind rules: 83.6 % / 82.6 % / 9.1 % at 0.5. Then two of real_blind4's vague misses
 # were fixed by shape (a count of a document's groups of tasks, an event "named" only by where it is
 # held): its figures since are tuning figures like the others'.
-SHORTFALL: dict[str, dict[str, float]] = {}
+#
+# real_blind5 (141 wordings from 35 provinces, committed at 28f1ebb before the analyser read them; no
+# page gave a product column, so both variants are the generic report and the task's own words) gave,
+# blind, measured once with the rules and the veto of the merge of w/clarity: generic report: vague
+# recall 92.3 % (60 of 65), mismatch recall 59.3 % (16 of 27), false alarms 6.1 % (3 of 49); own words:
+# 90.8 % (59 of 65), 59.3 %, 4.1 % (2 of 49). The rules of 7aab236 alone (before the veto) gave 96.9 %,
+# 59.3 %, 10.2 % and 95.4 %, 59.3 %, 8.2 %. So on this part the veto brought the false alarms under the
+# bar with vague recall still over it, and the mismatch recall is below its bar. Held as a floor.
+SHORTFALL: dict[str, dict[str, float]] = {"real_blind5": {"mismatch_recall": 16 / 27}}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
