@@ -307,6 +307,35 @@ def test_deadlines_in_what_against_the_due_date(what, due, agrees):
     assert (v.deadline is None) == agrees and not v.vague, v
 
 
+# real_blind5's family (and real_blind4's): dates written in ways the rules did not read — a month with "giữa/đầu/cuối",
+# a day with points, a span of days, the event's day in brackets, an anniversary's dates, a year opening the task or
+# after "phấn đấu", a year closing an end state
+@pytest.mark.parametrize(("what", "due", "agrees"), [
+    ("Dự kiến cuối tháng 09/2025, UBND xã tổ chức Hội nghị đối thoại với nông dân xã Tân Lập", dt.date(2025, 9, 30), True),
+    ("Dự kiến cuối tháng 09/2025, UBND xã tổ chức Hội nghị đối thoại với nông dân xã Tân Lập", dt.date(2025, 12, 31), False),
+    ("Khai trương chợ đêm Phố Hiến trước ngày 15.8.2025", dt.date(2025, 8, 15), True),
+    ("Khai trương chợ đêm Phố Hiến trước ngày 15.8.2025", dt.date(2025, 11, 30), False),
+    ("Tổ chức Tháng hành động vì an toàn thực phẩm từ ngày 15.4 - 15.5", dt.date(2025, 5, 15), True),
+    ("Tổ chức Tháng hành động vì an toàn thực phẩm từ ngày 15/4 đến ngày 15/5/2025", dt.date(2025, 9, 30), False),
+    ("Huyện tổ chức Hội thao dân quân tự vệ năm 2025 (ngày 20-5)", dt.date(2025, 5, 20), True),
+    ("Huyện tổ chức Hội thao dân quân tự vệ năm 2025 (ngày 20-5)", dt.date(2025, 8, 31), False),
+    ("Xây dựng kế hoạch tổ chức kỷ niệm 80 năm Ngày thành lập huyện Tiên Lữ (2/9/1945-2/9/2025)", dt.date(2025, 8, 15), True),
+    ("Xây dựng kế hoạch tổ chức kỷ niệm 80 năm Ngày thành lập huyện Tiên Lữ (2/9/1945-2/9/2025)", dt.date(2026, 3, 31), False),
+    ("Tổ chức Lễ kỷ niệm 95 năm thành lập Đảng bộ tỉnh (1930 - 2025)", dt.date(2026, 6, 30), False),
+    ("Năm 2025, phấn đấu có thêm 4 xã đạt chuẩn nông thôn mới nâng cao", dt.date(2025, 12, 31), True),
+    ("Năm 2025, phấn đấu có thêm 4 xã đạt chuẩn nông thôn mới nâng cao", dt.date(2026, 12, 31), False),
+    ("Đoàn thanh niên phấn đấu năm 2025 sẽ kết nạp 300 đoàn viên mới", dt.date(2026, 6, 30), False),
+    ("Xã Hòa Phong phấn đấu về đích nông thôn mới kiểu mẫu năm 2026", dt.date(2026, 12, 31), True),
+    ("Xã Hòa Phong phấn đấu về đích nông thôn mới kiểu mẫu năm 2026", dt.date(2027, 6, 30), False),
+    # not a deadline: a term, a comparison, a dated decision
+    ("Xã Hòa Phong đạt chuẩn nông thôn mới nâng cao giai đoạn 2021-2025", dt.date(2026, 6, 30), True),
+    ("Phấn đấu thu nhập bình quân đạt 70 triệu đồng/người, tăng 10% so với năm 2024", dt.date(2026, 6, 30), True),
+])
+def test_the_dates_real_blind5_showed_against_the_due_date(what, due, agrees):
+    v = wording.judge(what, "Báo cáo kết quả thực hiện nhiệm vụ", due=due, year=2025)
+    assert (v.deadline is None) == agrees, v
+
+
 @pytest.mark.parametrize(("what", "missing"), [
     ("Xây dựng kế hoạch", "subject"),
     ("Xây dựng kế hoạch thực hiện các nhiệm vụ trọng tâm năm 2024", "subject"),

@@ -26,13 +26,24 @@ _ROMAN_Q = r"(iv|i{1,3}|[1-4])(?!\w)"
 _ON_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})(?:/(\d{1,2})(?:/(\d{4}))?|-(\d{1,2})-(\d{4}))(?!\d)")
 _IN_QUARTER = re.compile(r"quý\s+" + _ROMAN_Q + r"(?:\s*/\s*|\s+năm\s+)?((?:19|20)\d{2})?")
 _MONTHS_OF_YEAR = re.compile(r"(6|9|sáu|chín)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+((?:19|20)\d{2}))?")
-# a month: "trong tháng 4-2023", "từ nay đến tháng 9/2023", "đến hết tháng 6 năm 2025"
-_IN_MONTH = re.compile(r"(?:trong|vào|đến|đến hết|hết)\s+tháng\s+(\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d{2})")
+# a month: "trong tháng 4-2023", "từ nay đến tháng 9/2023", "đến hết tháng 6 năm 2025", "dự kiến giữa tháng 06/2025"
+_IN_MONTH = re.compile(r"(?:trong|vào|đến|đến hết|hết|giữa|đầu|cuối)\s+tháng\s+(\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d{2})")
 # a year: "trong năm 2023", "đến hết năm 2020"; "đến năm 2030" only before the verb ("Phấn đấu đến năm 2030 xã
 # … đạt …"): after a noun it is the horizon of what is named ("Quy hoạch … đến năm 2040", "tầm nhìn đến năm
 # 2050"); not "so với năm 2015"
-_IN_YEAR = re.compile(r"(?<!so với )(?:trong|vào|đến hết|hết|đến cuối|vào cuối|cuối|(?:^|(?<=phấn đấu )|(?<=, ))đến)"
-                      r"\s+năm\s+((?:19|20)\d{2})")
+_IN_YEAR = re.compile(r"(?<!so với )(?:(?:trong|vào|đến hết|hết|đến cuối|vào cuối|cuối|(?:^|(?<=phấn đấu )|(?<=, ))đến)\s+"
+                      r"|^|(?<=phấn đấu ))năm\s+((?:19|20)\d{2})(?!\s*[-–]\s*\d)")
+# … and a year that closes an end state ("Huyện Lai Vung phấn đấu đạt chuẩn nông thôn mới năm 2022")
+_END_STATE_YEAR = re.compile(r"(?:đạt chuẩn|về đích)\s[^,;:()]{0,60}?(?<!so với )năm\s+((?:19|20)\d{2})\s*(?=$|[,;.])")
+# a day written with points, after a word of deadline: "trước ngày 30.9.2022" (a point alone is a decimal: "hoàn thành 1.5 km")
+_DOT_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:hết\s+)?ngày\s+(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?(?![\d.])")
+# a span of days: "từ ngày 27.1- 24.2", "từ ngày 5/10 đến ngày 20/10/2023"; the event's own day: "(ngày 14-4)"
+_SPAN = re.compile(r"từ\s+ngày\s+(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?(?:\s*[-–]\s*|\s+đến\s+)(?:ngày\s+)?"
+                   r"(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?(?![\d/])")
+_EVENT_DAY = re.compile(r"\(\s*ngày\s+(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?\s*\)")
+# an anniversary and its dates: "kỷ niệm 70 năm ngày Bác Hồ ra lời kêu gọi thi đua ái quốc (11/6/1948-11/6/2018)", "(1930 - 2020)":
+# what is done for it is done by its day
+_ANNIVERSARY = re.compile(r"kỷ niệm[^()]{0,160}\(\s*(?:\d{1,2}/\d{1,2}/)?1?\d{3,4}\s*[-–]\s*(?:(\d{1,2})/(\d{1,2})/)?((?:19|20)\d{2})\s*\)")
 _WHOLE_YEAR = re.compile(r"(?<!\w)cả năm(?:\s+((?:19|20)\d{2}))?(?!\w)")  # "… đến ngày 30/9 và cả năm đạt 95%"
 
 
@@ -49,7 +60,8 @@ def deadlines_of(written: str, year: int) -> list[Deadline]:
     text = written.lower()
     out: list[Deadline] = []
     patterns = [p for p, gate in ((_ON_DAY, "/"), (_ON_DAY, "-"), (_IN_QUARTER, "quý"), (_MONTHS_OF_YEAR, "tháng"),
-                                  (_IN_MONTH, "tháng"), (_IN_YEAR, "năm"), (_WHOLE_YEAR, "cả năm")) if gate in text]
+                                  (_IN_MONTH, "tháng"), (_IN_YEAR, "năm"), (_WHOLE_YEAR, "cả năm"), (_END_STATE_YEAR, " năm "),
+                                  (_DOT_DAY, "ngày "), (_SPAN, "từ ngày"), (_EVENT_DAY, "(ngày"), (_ANNIVERSARY, "kỷ niệm")) if gate in text]
     if not patterns:
         return out
     same = len(text) == len(written)  # lower-casing kept the positions (it does for Vietnamese)
@@ -62,6 +74,25 @@ def deadlines_of(written: str, year: int) -> list[Deadline]:
             month, y = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
             day = dt.date(int(y or year), int(month), int(m.group(1)))
             add(day, day, m)
+    for m in _DOT_DAY.finditer(text) if _DOT_DAY in patterns else ():
+        with suppress(ValueError):
+            day = dt.date(int(m.group(3) or year), int(m.group(2)), int(m.group(1)))
+            add(day, day, m)
+    for m in _SPAN.finditer(text) if _SPAN in patterns else ():
+        with suppress(ValueError):
+            y = int(m.group(6) or m.group(3) or year)
+            first, last = dt.date(int(m.group(3) or y), int(m.group(2)), int(m.group(1))), dt.date(y, int(m.group(5)), int(m.group(4)))
+            if first <= last:
+                add(first, last, m)
+    for m in _EVENT_DAY.finditer(text) if _EVENT_DAY in patterns else ():
+        with suppress(ValueError):
+            day = dt.date(int(m.group(3) or year), int(m.group(2)), int(m.group(1)))
+            add(day, day, m)
+    for m in _ANNIVERSARY.finditer(text) if _ANNIVERSARY in patterns else ():
+        with suppress(ValueError):
+            y = int(m.group(3))
+            last = dt.date(y, int(m.group(2)), int(m.group(1))) if m.group(1) else dt.date(y, 12, 31)
+            add(dt.date(y - 1, 1, 1), last, m)
     for m in _IN_QUARTER.finditer(text) if _IN_QUARTER in patterns else ():
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         y = int(m.group(2) or year)
@@ -77,6 +108,9 @@ def deadlines_of(written: str, year: int) -> list[Deadline]:
         with suppress(ValueError):  # an impossible date in the text is no deadline
             month, y = int(m.group(1)), int(m.group(2))
             add(dt.date(y, month, 1), _month_end(y, month), m)
+    for m in _END_STATE_YEAR.finditer(text) if _END_STATE_YEAR in patterns else ():
+        y = int(m.group(1))
+        add(dt.date(y, 1, 1), dt.date(y, 12, 31), m)
     for m in _IN_YEAR.finditer(text) if _IN_YEAR in patterns else ():
         y = int(m.group(1))
         add(dt.date(y, 1, 1), dt.date(y, 12, 31), m)
