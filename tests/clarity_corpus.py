@@ -26,7 +26,8 @@ class Case:
     source: str | None = None
 
     def verdict(self) -> Verdict:
-        return judge(self.what, self.product, target=self.target, unit=self.unit, due=self.due, year=self.year)
+        return judge(self.what, self.product, target=self.target, unit=self.unit, due=self.due, year=self.year,
+                     indicator=self.indicator)
 
 
 # the product a committee writes when the source gives none (what issue 28 measured with)

@@ -417,6 +417,33 @@ def test_a_strict_bound_agrees_with_a_target_on_its_side(what, target, unit, agr
     assert (v.quantity is None) == agrees, v
 
 
+# real_blind5's family (and real_blind4's): the target is another figure of the text, of another thing or
+# another indicator — a count of criteria against a count of communes, another kind of place, the figure of
+# another place or qualifier in a list (read from the measure's indicator), the same figure in another unit
+@pytest.mark.parametrize(("what", "indicator", "target", "unit", "agrees"), [
+    ("45 thôn đạt 10 tiêu chí khu dân cư kiểu mẫu", "Số thôn đạt 10 tiêu chí", 45, "thôn", True),
+    ("45 thôn đạt 10 tiêu chí khu dân cư kiểu mẫu", "Số thôn đạt 10 tiêu chí", 10, "thôn", False),
+    ("Kết nạp 120 đảng viên mới ở 35 chi bộ", None, 35, "đảng viên", False),
+    ("Năm 2025 có thêm 5 xã đạt chuẩn nông thôn mới nâng cao", None, 5, "thôn", False),
+    ("Năm 2025 có thêm 5 xã đạt chuẩn nông thôn mới nâng cao", None, 5, "xã", True),
+    ("Tỷ lệ bao phủ: 3,5 điều dưỡng/vạn dân; 12 giường bệnh/vạn dân", "Số điều dưỡng trên vạn dân", 3.5, "điều dưỡng/vạn dân", True),
+    ("Tỷ lệ bao phủ: 3,5 điều dưỡng/vạn dân; 12 giường bệnh/vạn dân", "Số điều dưỡng trên vạn dân", 12, "điều dưỡng/vạn dân", False),
+    ("Trồng mới cây ăn quả: Lục Ngạn 400 ha; Lục Nam 250 ha, Sơn Động 120 ha", "Diện tích trồng mới huyện Lục Nam", 250, "ha", True),
+    ("Trồng mới cây ăn quả: Lục Ngạn 400 ha; Lục Nam 250 ha, Sơn Động 120 ha", "Diện tích trồng mới huyện Lục Nam", 400, "ha", False),
+    ("Có 12 trường đạt chuẩn mức độ 2, 30 trường đạt chuẩn mức độ 1", "Số trường đạt chuẩn mức độ 2", 12, "trường", True),
+    ("Có 12 trường đạt chuẩn mức độ 2, 30 trường đạt chuẩn mức độ 1", "Số trường đạt chuẩn mức độ 2", 30, "trường", False),
+    # a subject opening the first clause is every clause's: the target's clause is the later one
+    ("Tỷ lệ thanh toán không dùng tiền mặt hiện đạt 40%, phấn đấu đến năm 2026 đạt 60%", "Tỷ lệ thanh toán không dùng tiền mặt", 60, "%", True),
+    # a clause with no figure in the measure's unit is not the measure's
+    ("Bồi thường cho 120 hộ dân, diện tích 35 ha", "Diện tích bồi thường cho hộ dân", 35, "ha", True),
+    ("Bồi thường cho 120 hộ dân, diện tích 35 ha", "Diện tích bồi thường cho hộ dân", 50, "ha", False),
+    ("Năm 2025 đón 1,5 triệu lượt khách du lịch", "Doanh thu du lịch", 1.5, "tỷ đồng", False),
+])
+def test_a_target_of_another_thing_or_indicator_is_a_mismatch(what, indicator, target, unit, agrees):
+    v = wording.judge(what, None, target=target, unit=unit, year=2025, indicator=indicator)
+    assert (v.quantity is None) == agrees, v
+
+
 def test_a_decrease_by_n_agrees_with_target_baseline_minus_n():
     """Issue 27: "Giảm 45 hộ nghèo" with baseline 210 and target 165 is no mismatch."""
     assert wording.judge("Giảm 45 hộ nghèo", None, target=165, unit="hộ", baseline=210, year=2022).quantity is None

@@ -188,7 +188,7 @@ def _wording(doc: Document, base: tuple, task: Task, due: dt.date | None, year: 
     unit = measure.unit if measure is not None else None
     baseline = measure.baseline if measure is not None else None
     v = wording.judge(task.what, product, target=target, unit=unit, due=due, year=year, phrases=words[0], generic=words[1],
-                      baseline=baseline)
+                      baseline=baseline, indicator=measure.indicator if measure is not None else None)
     if not (v.vague or v.quantity or v.deadline):
         return []
     where = doc.where(*base, "what")

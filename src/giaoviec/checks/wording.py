@@ -94,7 +94,7 @@ class Verdict(NamedTuple):
 def judge(
     what: str, product: str | None, *, target: float | None = None, unit: str | None = None,
     due: dt.date | None = None, year: int, phrases: Sequence[str] = VAGUE_PHRASES,
-    generic: Sequence[str] = GENERIC_PRODUCTS, baseline: float | None = None,
+    generic: Sequence[str] = GENERIC_PRODUCTS, baseline: float | None = None, indicator: str | None = None,
 ) -> Verdict:
     text = written(what)
     low = text.lower()
@@ -103,7 +103,7 @@ def judge(
     else:
         found, named = quantities_of(text), deadlines_of(text, year) if due is not None else []
     if found or target is not None:
-        quantity = quantity_mismatch(found, target, unit, baseline)
+        quantity = quantity_mismatch(found, target, unit, baseline, indicator, text)
         deadline = deadline_mismatch(named, due) if named else None
         return _CLEAR if quantity is None and deadline is None else Verdict(None, False, quantity, deadline)
     reading = read(what, product, phrases, generic, found)

@@ -236,30 +236,89 @@ def _agrees(q: Quantity, value: float, factor: float = 1.0) -> bool:
     return low - slack <= value <= high + slack
 
 
+def _place(unit: str) -> str | None:
+    m = _PLACE(norm(unit))
+    return m.group() if m else None
+
+
+def _other_thing(q: Quantity, unit: str, same: bool) -> bool:
+    """Whether a count of the text is of another thing than the measure's: another kind of place ("7 xã"
+    against thôn), or, when the text also counts the measure's own thing, anything else ("72 xã đạt 19 tiêu
+    chí" against xã: the 19 is the criteria's)."""
+    if same:
+        return not _same_thing(q.unit, unit)
+    place, theirs = _place(q.unit), _place(unit)
+    return place is not None and theirs is not None and place != theirs
+
+
 def quantity_mismatch(found: Sequence[Quantity], target: float | None, unit: str | None,
-                      baseline: float | None = None) -> Quantity | None:
+                      baseline: float | None = None, indicator: str | None = None, text: str = "") -> Quantity | None:
     """The quantity of the text that the measure's target or unit contradicts (None when one of
     them agrees: the same figure or one inside the text's range, in units of the same dimension or
-    both as counts; or a change by the text's figure from the baseline: "Giảm 45 hộ nghèo" with
-    baseline 210 and target 165)."""
+    both as counts of the same thing; or a change by the text's figure from the baseline: "Giảm 45 hộ
+    nghèo" with baseline 210 and target 165). When the text gives figures for several things in its
+    clauses and the indicator names one of them ("Hàm Yên 2.750 ha, Sơn Dương 2.500 ha" with indicator
+    "Diện tích rừng trồng huyện Hàm Yên"), only that clause's figures are the measure's."""
     if target is None or not unit or not found:
         return None
+    if indicator and text and len(found) > 1:
+        found = _the_indicators(found, indicator, text, unit)
     mu = _unit(unit)
     change = abs(target - baseline) if baseline is not None else None
+    same = mu is None and any(_unit(q.unit) is None and _same_thing(q.unit, unit) for q in found)
     for q in found:
         qu = _unit(q.unit)
         if qu is not None and mu is not None:
             if qu[0] == mu[0] and (_agrees(q, target * mu[1], qu[1]) or (change is not None and _agrees(q, change * mu[1], qu[1]))):
                 return None
-        elif qu is None and mu is None and (_agrees(q, target) or (change is not None and _agrees(q, change))):
+        elif qu is None and mu is None and not _other_thing(q, unit, same) and (
+                _agrees(q, target) or (change is not None and _agrees(q, change))):
             return None
     for q in found:
         qu = _unit(q.unit)
         if qu is not None and mu is not None:
             return q  # another figure in the same dimension, or another dimension ("3 km" against ha)
         if qu is None and mu is None:
-            if _same_thing(q.unit, unit):
-                return q  # another count of the same thing ("8 phòng học" against 6 phòng học)
+            if _same_thing(q.unit, unit) or _other_thing(q, unit, False):
+                return q  # another count of the same thing ("8 phòng học" against 6 phòng học), or of another place
         elif (qu or mu)[0] == "percent":  # type: ignore[index]
             return q  # a share against a count
+        elif _agrees(q, target):
+            return q  # the same figure in another unit ("3,2 triệu lượt khách" against 3,2 tỷ đồng)
     return None
+
+
+_PLACE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|ấp|tổ dân phố|khu dân cư|huyện|quận|thị xã|tỉnh)(?!\w)").match
+_CLAUSES = re.compile(r";|,\s|:\s|\.\s").split
+
+
+def _bigrams(text: str) -> set[str]:
+    words = re.sub(r"[,/()]", " ", norm(text)).split()
+    return {f"{a} {b}" for a, b in pairwise(words)}
+
+
+def _the_indicators(found: Sequence[Quantity], indicator: str, text: str, unit: str) -> Sequence[Quantity]:
+    """The figures of the clause the indicator names, when one clause (of those with a figure in the
+    measure's unit) shares more of its pairs of words than any other (pairs every clause has say nothing);
+    else all of them. What opens the first clause before its figure may be the subject of all
+    ("Tỷ trọng kinh tế số ước đạt hơn 7% GRDP, phấn đấu đến năm 2025 đạt 20% GRDP"): it names none."""
+    mu = _unit(unit)
+
+    def comparable(q: Quantity) -> bool:
+        qu = _unit(q.unit)
+        return qu is None if mu is None else qu is not None and qu[0] == mu[0]
+
+    clauses = [(c, [q for q in quantities_of(c) if comparable(q)]) for c in _CLAUSES(text)]
+    clauses = [(c, q) for c, q in clauses if q]
+    if len(clauses) < 2:
+        return found
+    common = set.intersection(*(_bigrams(c) for c, _q in clauses))
+    wanted = _bigrams(indicator) - common
+    first = clauses[0][0]
+    digit = _DIGIT(first)
+    own = [_bigrams(first[digit.start() if digit else 0:])] + [_bigrams(c) for c, _q in clauses[1:]]
+    scores = [len(wanted & p) for p in own]
+    best = max(scores)
+    if best == 0 or scores.count(best) > 1:
+        return found
+    return clauses[scores.index(best)][1]
