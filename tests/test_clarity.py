@@ -444,6 +444,23 @@ def test_a_target_of_another_thing_or_indicator_is_a_mismatch(what, indicator, t
     assert (v.quantity is None) == agrees, v
 
 
+# real_blind5's family: "đạt, vượt X" and a rank ("trong nhóm 30/63", "xếp thứ 5") name the figure a target is
+# set at, as "ít nhất" does; a strict "vượt" alone still asks for more than it
+@pytest.mark.parametrize(("what", "target", "unit", "agrees"), [
+    ("Vận động Quỹ Đền ơn đáp nghĩa đạt, vượt 500 triệu đồng", 500, "triệu đồng", True),
+    ("Vận động Quỹ Đền ơn đáp nghĩa đạt, vượt 500 triệu đồng", 620, "triệu đồng", False),
+    ("Thu ngân sách trên địa bàn đạt và vượt 1.200 tỷ đồng", 1300, "tỷ đồng", False),
+    ("Thu ngân sách trên địa bàn vượt 1.200 tỷ đồng", 1300, "tỷ đồng", True),
+    ("Phấn đấu chỉ số PAR INDEX của tỉnh trong nhóm 15/63 tỉnh, thành phố", 15, "hạng", True),
+    ("Phấn đấu chỉ số PAR INDEX của tỉnh trong nhóm 15/63 tỉnh, thành phố", 10, "hạng", False),
+    ("Chỉ số PCI của tỉnh xếp thứ 8 cả nước", 8, "hạng", True),
+    ("Chỉ số PCI của tỉnh xếp thứ 8 cả nước", 20, "hạng", False),
+])
+def test_reach_or_exceed_and_a_rank_name_the_figure(what, target, unit, agrees):
+    v = wording.judge(what, None, target=target, unit=unit, year=2025)
+    assert (v.quantity is None) == agrees and not v.vague, v
+
+
 def test_a_decrease_by_n_agrees_with_target_baseline_minus_n():
     """Issue 27: "Giảm 45 hộ nghèo" with baseline 210 and target 165 is no mismatch."""
     assert wording.judge("Giảm 45 hộ nghèo", None, target=165, unit="hộ", baseline=210, year=2022).quantity is None

@@ -117,7 +117,7 @@ _QUANTITY = re.compile(_NUMBER.pattern + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w
 # what makes a text need more than numbers_in: a separator (document numbers, dates, terms), a
 # year, or a word that starts a document number, a date, a term, a count that is not a quantity, a
 # number written in words or a deadline (each a whole word in the patterns that use it)
-_TRIGGERS = {g for _p, gate in _NOT_QUANTITY for g in gate if g[0].isalpha()} | set(NUMBER_WORDS) | {"quý", "tháng", "năm"}
+_TRIGGERS = {g for _p, gate in _NOT_QUANTITY for g in gate if g[0].isalpha()} | set(NUMBER_WORDS) | {"quý", "tháng", "năm", "thứ", "top", "hạng"}
 _TRIGGER_WORDS = frozenset(g for g in _TRIGGERS if " " not in g.strip())
 _TRIGGER_PHRASES = frozenset(g for g in _TRIGGERS if " " in g.strip())
 assert all(len(g.split()) == 2 for g in _TRIGGER_PHRASES)  # _complex looks for them as pairs of syllables
@@ -169,6 +169,8 @@ def numbers_in(text: str) -> list[Quantity]:
             continue
         value, shown = number_of(number), number + "%" if said == "%" else f"{number} {said}"
         bound = _BOUND(text, 0, m.start())
+        if bound is not None and text[:bound.start()].rstrip().endswith(_REACH):
+            bound = None  # "đạt, vượt 800 triệu đồng": the figure a target is set at, as "ít nhất"
         if bound is None:
             out.append(Quantity(value, said, shown))
         elif bound.group(1) in _AT_MOST:  # "xuống dưới 15%": any figure up to it
@@ -183,6 +185,7 @@ def numbers_in(text: str) -> list[Quantity]:
 # "tối đa 5%") names the figure a target is set at, and is read as that figure.
 _AT_MOST = ("dưới", "thấp hơn", "nhỏ hơn")
 _AT_LEAST = ("trên", "vượt", "cao hơn", "lớn hơn", "nhiều hơn")
+_REACH = ("đạt,", "đạt và", "đạt hoặc")
 _BOUND = re.compile(r"(?<!không )(?<!\w)(" + "|".join(sorted(_AT_MOST + _AT_LEAST, key=len, reverse=True)) + r")\s*$").search
 
 
@@ -193,9 +196,21 @@ _COMPOUND = re.compile(r"(?<!\w)(một|hai|ba|bốn|năm|sáu|bảy|tám|chín)\
 _DIGIT_WORDS = {**NUMBER_WORDS, "năm": 5, "lăm": 5, "mốt": 1}
 
 
+# a rank: "trong nhóm 30/63 tỉnh, thành phố", "xếp thứ 5", "top 10" (the figure a target is set at, as "ít nhất")
+_RANK = re.compile(r"(?<!\w)(?:trong nhóm|thuộc nhóm|vào nhóm|trong top|top|xếp thứ|đứng thứ|xếp hạng(?: thứ)?|vị trí thứ)\s+(\d{1,3})"
+                   r"(?:\s*/\s*\d{1,3})?(?![\d/])", re.IGNORECASE)
+
+
 def quantities_of(written: str) -> list[Quantity]:
+    ranks: list[Quantity] = []
+    low = written.lower()
+    if "nhóm" in low or "top" in low or "thứ" in low or "hạng" in low:
+        def rank(m: re.Match[str]) -> str:
+            ranks.append(Quantity(float(m.group(1)), "hạng", m.group()))
+            return " ¤ "
+        written = _RANK.sub(rank, written)
     text = strip_not_quantities(written)[0].lower()  # the patterns ignore case; lower() keeps positions
-    out = numbers_in(text)
+    out = ranks + numbers_in(text)
     if "mươi" in text or "trăm" in text:
         def compound(m: re.Match[str]) -> str:
             value = _DIGIT_WORDS[m.group(1)] * (10 if m.group(2) == "mươi" else 100) + (_DIGIT_WORDS[m.group(3)] if m.group(3) else 0)
