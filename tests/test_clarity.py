@@ -562,7 +562,7 @@ def shape_verdict(example: str) -> wording.Verdict:
     due = fields.get("due")  # a date or its text, whichever the YAML loader in use resolves it to
     due = dt.date.fromisoformat(str(due)) if due is not None else None
     return wording.judge(str(fields["what"]), fields.get("product"), target=measure.get("target"), unit=measure.get("unit"),
-                         due=due, year=2022, baseline=measure.get("baseline"))
+                         due=due, year=2022, baseline=measure.get("baseline"), indicator=measure.get("indicator"))
 
 
 def flagged(v: wording.Verdict, code: str) -> bool:

@@ -618,6 +618,12 @@ VI.update({
     "several places: each named, or the unit's own title": "nhiều địa phương: nêu tên từng nơi, hoặc danh hiệu của chính đơn vị",
     "a deadline written 'đến hết năm 2022' or 20-10-2022": "thời hạn viết “đến hết năm 2022” hoặc 20-10-2022",
     "several deadlines: the due date is the last one's": "nhiều mốc thời gian: hạn hoàn thành là mốc cuối cùng",
+    "a deadline written 'giữa tháng 06/2022', 15.8.2022, or a year closing an end state":
+        "thời hạn viết “giữa tháng 06/2022”, 15.8.2022, hoặc năm đứng cuối một trạng thái",
+    "a count of another thing in what is not the measure's": "con số của một thứ khác trong phần việc không phải là chỉ tiêu",
+    "several figures in what: the indicator says which one is the measure's":
+        "nhiều con số trong phần việc: tên chỉ tiêu cho biết con số nào là của chỉ tiêu",
+    "'đạt, vượt X' and a rank ('trong nhóm 15/63') name the figure X": "“đạt, vượt X” và thứ hạng (“trong nhóm 15/63”) nêu con số X",
     "a product is read like what: the words of a standing duty name nothing": "sản phẩm được đọc như phần việc: lời của nhiệm vụ thường xuyên không chỉ ra được gì",
     "a bare kind of document with a participle names nothing": "tên một loại văn bản kèm \"được ban hành\", \"được phê duyệt\" không chỉ ra được văn bản nào",
     "a range in what agrees with any target inside it": "khoảng trong lời văn khớp với mọi chỉ tiêu nằm trong khoảng đó",
