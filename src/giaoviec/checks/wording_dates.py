@@ -34,7 +34,7 @@ _IN_MONTH = re.compile(r"(?:trong|vào|đến|đến hết|hết|giữa|đầu|c
 _IN_YEAR = re.compile(r"(?<!so với )(?:(?:trong|vào|đến hết|hết|đến cuối|vào cuối|cuối|(?:^|(?<=phấn đấu )|(?<=, ))đến)\s+"
                       r"|^|(?<=phấn đấu ))năm\s+((?:19|20)\d{2})(?!\s*[-–]\s*\d)")
 # … and a year that closes an end state ("Huyện Lai Vung phấn đấu đạt chuẩn nông thôn mới năm 2022")
-_END_STATE_YEAR = re.compile(r"(?:đạt chuẩn|về đích)\s[^,;:()]{0,60}?(?<!so với )năm\s+((?:19|20)\d{2})\s*(?=$|[,;.])")
+_END_STATE_YEAR = re.compile(r"(?<!đã )(?<!đã được )(?:đạt chuẩn|về đích)\s[^,;:()]{0,60}?(?<!so với )năm\s+((?:19|20)\d{2})\s*(?=$|[,;.])")
 # a day written with points, after a word of deadline: "trước ngày 30.9.2022" (a point alone is a decimal: "hoàn thành 1.5 km")
 _DOT_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:hết\s+)?ngày\s+(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?(?![\d.])")
 # a span of days: "từ ngày 27.1- 24.2", "từ ngày 5/10 đến ngày 20/10/2023"; the event's own day: "(ngày 14-4)"
@@ -42,8 +42,8 @@ _SPAN = re.compile(r"từ\s+ngày\s+(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{
                    r"(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?(?![\d/])")
 _EVENT_DAY = re.compile(r"\(\s*ngày\s+(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?\s*\)")
 # an anniversary and its dates: "kỷ niệm 70 năm ngày Bác Hồ ra lời kêu gọi thi đua ái quốc (11/6/1948-11/6/2018)", "(1930 - 2020)":
-# what is done for it is done by its day
-_ANNIVERSARY = re.compile(r"kỷ niệm[^()]{0,160}\(\s*(?:\d{1,2}/\d{1,2}/)?1?\d{3,4}\s*[-–]\s*(?:(\d{1,2})/(\d{1,2})/)?((?:19|20)\d{2})\s*\)")
+# what is done for it is done in its year (prepared from the year before; the year's events may follow the day)
+_ANNIVERSARY = re.compile(r"kỷ niệm[^()]{0,160}\(\s*(?:\d{1,2}/\d{1,2}/)?1?\d{3,4}\s*[-–]\s*(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d{2})\s*\)")
 _WHOLE_YEAR = re.compile(r"(?<!\w)cả năm(?:\s+((?:19|20)\d{2}))?(?!\w)")  # "… đến ngày 30/9 và cả năm đạt 95%"
 
 
@@ -90,9 +90,8 @@ def deadlines_of(written: str, year: int) -> list[Deadline]:
             add(day, day, m)
     for m in _ANNIVERSARY.finditer(text) if _ANNIVERSARY in patterns else ():
         with suppress(ValueError):
-            y = int(m.group(3))
-            last = dt.date(y, int(m.group(2)), int(m.group(1))) if m.group(1) else dt.date(y, 12, 31)
-            add(dt.date(y - 1, 1, 1), last, m)
+            y = int(m.group(1))
+            add(dt.date(y - 1, 1, 1), dt.date(y, 12, 31), m)
     for m in _IN_QUARTER.finditer(text) if _IN_QUARTER in patterns else ():
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         y = int(m.group(2) or year)

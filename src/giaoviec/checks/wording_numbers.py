@@ -262,8 +262,8 @@ def _other_thing(q: Quantity, unit: str, same: bool) -> bool:
     chí" against xã: the 19 is the criteria's)."""
     if same:
         return not _same_thing(q.unit, unit)
-    place, theirs = _place(q.unit), _place(unit)
-    return place is not None and theirs is not None and place != theirs
+    place, theirs = _place(q.unit), _place(unit)  # "15 bản" against "thôn, bản" is of the measure's places
+    return place is not None and theirs is not None and place not in re.split(r"[\s,/;]+", norm(unit))
 
 
 def quantity_mismatch(found: Sequence[Quantity], target: float | None, unit: str | None,
