@@ -87,7 +87,14 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # same figure in another unit); and figures named by "đạt, vượt X" or a rank ("trong nhóm 30/63"), read as
 # the figure as "ít nhất" is. The earlier blind parts' mismatch misses were the same kinds (dates with
 # hyphens, "đến hết năm", a strict bound). Its figures since are tuning figures: mismatch recall 100 %.
-SHORTFALL: dict[str, dict[str, float]] = {}
+#
+# real_blind6 (136 wordings from 32 provinces, committed at 7927109 before the analyser read them; no
+# product column) gave, blind, measured once with the rules of the merge of w/clarity2 (the mismatch
+# families of real_blind5 fixed) and the veto retrained with real_blind5: vague recall 85.2 % (52 of
+# 61), mismatch recall 74.1 % (20 of 27), false alarms 8.3 % (4 of 48), the same in both variants.
+# Before that tuning, the veto of w/clarity gave 85.2 %, 63.0 %, 8.3 %, and the rules of 7aab236 alone
+# (no veto) 91.8 %, 63.0 %, 16.7 %. Held as a floor; its misses are not shown.
+SHORTFALL: dict[str, dict[str, float]] = {"real_blind6": {"vague_recall": 52 / 61, "mismatch_recall": 20 / 27}}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
