@@ -84,8 +84,10 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
             return not_found()
         sec, row = rows[0]
         clarity = [(d.line, d.localize(_).message) for d in site.problems(year) if d.path == rel and d.code.startswith("clarity.")]
-        return page("task", year, sec=sec, row=row, rel=rel, task=task, cid=s.assignment.cadre, digest=digest(root / rel),
-                    csrf=tokens.token, history=pages.history(root, rel), clarity=clarity,
+        return page("task", year, r=r, sec=sec, row=row, rel=rel, task=task, cid=s.assignment.cadre, digest=digest(root / rel),
+                    csrf=tokens.token, clarity=clarity,
+                    # --public: no history (a commit's words or date can tell of a confidential task)
+                    history=None if site.options.public else pages.history(root, rel),
                     today=site.today.isoformat(), status=status, **extra)
 
     def task(request: Request) -> Response:
@@ -143,7 +145,8 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
     def due(request: Request) -> Response:
         follow = site.followup()
         return page("due", site.default_year(), groups=pages.due_groups(follow, _, site.options.lang),
-                    as_of=follow.as_of.isoformat())
+                    as_of=follow.as_of.isoformat(), incomplete=incomplete.lines(follow.left_out, follow.repo, _),
+                    withheld=incomplete.public(follow.withheld, _))
 
     def report(request: Request) -> Response:
         year, uid, fmt = year_of(request), request.path_params["unit"], request.path_params["fmt"]
