@@ -11,13 +11,18 @@ from html import unescape
 
 import pytest
 
+from conftest import EXAMPLES
+
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 pytest.importorskip("starlette")
-from starlette.testclient import TestClient  # noqa: E402
+from test_serve import AN_2026, LAN, client, form_fields, task_url  # noqa: E402
 
-from giaoviec.serve.site import Options, Site  # noqa: E402
-from giaoviec.serve.web import create_app  # noqa: E402
-from test_serve import AN_2026, LAN, TODAY, client, form_fields, root, task_url  # noqa: E402,F401
+
+@pytest.fixture
+def root(tmp_path):
+    r = tmp_path / "vp"
+    shutil.copytree(EXAMPLES / "vinh-phuc", r)
+    return r
 
 
 def git(root, *args: str) -> str:
@@ -72,3 +77,57 @@ def test_due_and_task_say_a_broken_file_is_left_out(root):
 def test_public_due_says_how_many_confidential_items_it_left_out(root):
     due = text(client(root, public=True, read_only=True).get("/due"))
     assert "nhiệm vụ mật" in due
+
+
+# 3. the cadre page shows every assignment of the cadre in the year; an earlier post's tasks have their page
+HAI_2025 = """apiVersion: giaoviec/v1
+kind: Assignment
+cadre: do-van-hai
+unit: yen-lac-phu-tho
+position: Bí thư Đảng ủy xã
+program: focus
+period: {from: 2025-07-01, to: 2025-12-31}
+status: assigned
+basis: {number: 12-QĐ/TU, date: 2025-07-05, issued_by: btv-tinh-uy-phu-tho}
+monitor: ban-to-chuc-tinh-uy-phu-tho
+tasks:
+  - id: "01"
+    what: Hoàn thành chuyển đổi số 100% hồ sơ một cửa của xã Yên Lạc mới
+    who: {lead: do-van-hai}
+    when: {due: 2025-12-31}
+    result:
+      product: Hệ thống một cửa điện tử vận hành
+      measure: {indicator: Tỷ lệ hồ sơ số hóa, unit: "%", target: 100}
+    responsibility: {accountable: do-van-hai}
+    weight: 1
+    outcome: {done_on: 2025-12-20, value: 100}
+"""
+
+
+def test_the_cadre_page_shows_the_assignments_of_every_unit(root):
+    where = root / "assignments/2025/yen-lac-phu-tho"
+    where.mkdir(parents=True)
+    (where / "do-van-hai.yaml").write_text(HAI_2025, encoding="utf-8")
+    c = client(root)
+    page = text(c.get("/cadre/do-van-hai?year=2025"))
+    assert 'class="warn"' not in page  # the new file is valid: nothing left out
+    assert "Huyện Yên Lạc" in page and "Xã Yên Lạc (tỉnh Phú Thọ)" in page
+    assert len(re.findall(r'<section class="cadre">', page)) == 2
+    assert task_url("assignments/2025/yen-lac-phu-tho/do-van-hai.yaml", "01", 2025) in unescape(page)
+
+
+def test_an_earlier_posts_task_has_its_page_and_form(root):
+    c = client(root)
+    page = c.get("/cadre/nguyen-van-an?year=2025").text
+    earlier = task_url("assignments/2025/nguyet-duc/nguyen-van-an.yaml", "01", 2025)
+    assert earlier in unescape(page)  # the pooled task "01 (Xã Nguyệt Đức)" links to its own file's page
+    shown = c.get(earlier)
+    assert shown.status_code == 200
+    assert "assignments/2025/nguyet-duc/nguyen-van-an.yaml" in shown.text and 'name="csrf"' in shown.text
+    before = (root / "assignments/2025/nguyet-duc/nguyen-van-an.yaml").read_bytes()
+    r = c.post("/task?year=2025", data={**form_fields(shown.text), "date": "2025-06-20", "note": "Bổ sung"})
+    assert r.status_code == 303, unescape(r.text)
+    after = (root / "assignments/2025/nguyet-duc/nguyen-van-an.yaml").read_bytes()
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert b"2025-06-20" in b"".join(added) and 1 <= len(added) <= 2  # (a `progress:` key first when the task had none)
+    assert [line for line in after.splitlines() if line not in added] == before.splitlines()

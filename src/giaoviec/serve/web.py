@@ -13,7 +13,9 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from giaoviec.compute import incomplete
+from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Fatal
+from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.i18n import say, translator
 from giaoviec.serve import pages
 from giaoviec.serve.guard import Guard, Tokens
@@ -63,23 +65,35 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         mine = [s for s in got.result.assignments if s.assignment.cadre == cid]
         if cid not in got.result.repo.cadres:
             return not_found()
-        unit_id = mine[0].assignment.unit if mine else next(iter(got.result.repo.units), "")
-        r = pages.unit_report(site, unit_id, year, _, cadre=cid)
-        paths = {s.path for s in mine}
+        # every assignment of the cadre in the year, whatever its unit: one report per unit, each section once
+        units = list(dict.fromkeys(s.assignment.unit for s in mine)) or [next(iter(got.result.repo.units), "")]
+        reports = [pages.unit_report(site, u, year, _, cadre=cid) for u in units]
+        sections = list({sec.anchor: sec for r in reports for sec in r.cadres}.values())
+        paths = {path for s in mine for path, _task, _label in task_files(got.result, s)}
         clarity = [(d.path, d.line, d.localize(_).message) for d in site.problems(year) if d.path in paths and d.code.startswith("clarity.")]
-        return page("cadre", year, r=r, name=got.result.repo.name(cid), cid=cid, clarity=clarity,
+        return page("cadre", year, r=reports[0], sections=sections, name=got.result.repo.name(cid), cid=cid, clarity=clarity,
                     explained=pages.explained(site, year, cid, _),
-                    links={f"{s.assignment.cadre}-{s.assignment.program}": {ts.id: pages.task_href(s.path, ts.id, year) for ts in s.tasks}
+                    links={f"{s.assignment.cadre}-{s.assignment.program}": {label: pages.task_href(path, t, year)
+                                                                           for path, t, label in task_files(got.result, s)}
                            for s in mine})
 
-    def task_context(request: Request, year: int, rel: str, task: str, status: int = 200, **extra) -> Response:
+    def owner(year: int, rel: str, task: str | None = None) -> tuple[AssignmentResult, str] | None:
+        """The scored row that holds the task of this file (its own file or an earlier post's), with
+        the task's label on the pages; None: no such task in the results (nothing outside them is served)."""
         got = site.year(year)
-        found = [s for s in got.result.assignments if s.path == rel and any(ts.id == task for ts in s.tasks)]
-        if not found or not (root / rel).is_file():
+        for s in got.result.assignments:
+            for path, t, label in task_files(got.result, s):
+                if path == rel and (task is None or t == task):
+                    return s, label
+        return None
+
+    def task_context(request: Request, year: int, rel: str, task: str, status: int = 200, **extra) -> Response:
+        found = owner(year, rel, task)
+        if found is None or not (root / rel).is_file():
             return not_found()
-        s = found[0]
+        s, label = found
         r = pages.unit_report(site, s.assignment.unit, year, _, cadre=s.assignment.cadre)
-        rows = [(sec, row) for sec in r.cadres for row in sec.tasks if row.id == task and sec.program]
+        rows = [(sec, row) for sec in r.cadres for row in sec.tasks if row.id == label and sec.program]
         if not rows:
             return not_found()
         sec, row = rows[0]
@@ -107,7 +121,8 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         year = year_of(request)
         rel, task_id = str(form.get("file", "")), str(form.get("id", ""))
         got = site.year(year)
-        if not any(s.path == rel for s in got.result.assignments):  # only a file the results show: never outside the repository
+        held = owner(year, rel)
+        if held is None:  # only a file the results show: never outside the repository
             return not_found()
         try:
             day = _date(form.get("date"))
@@ -130,7 +145,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
             where = f"{rel}:{place[0]}:{place[1]}" if place else rel
             return task_context(request, year, rel, task_id, error=f"{where}: {say(exc.phrase, _)}", status=422)
         if site.options.commit:
-            name = got.result.repo.name(next(s.assignment.cadre for s in got.result.assignments if s.path == rel))
+            name = got.result.repo.name(held[0].assignment.cadre)
             words = _("Outcome recorded: {task} — {cadre}") if done_on else _("Progress report: {task} — {cadre}")
             try:
                 commit(root, rel, words.format(task=task_id, cadre=name))
@@ -198,6 +213,13 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         Route("/problems", fresh(problems)), Route("/due", fresh(due)), Route("/lich.ics", fresh(calendar)), Route("/site.css", style),
     ]
     return Guard(Starlette(routes=routes), hosts)
+
+
+def task_files(result: YearResult, s: AssignmentResult) -> list[tuple[str, str, str]]:
+    """(file, task id, label on the pages) of each task of a scored row: an earlier post's task (a
+    move) is in its own file and is labelled with its unit, as the report's section names it."""
+    units = {p.key: result.repo.name(p.head.unit) for p in s.earlier}
+    return [(ts.origin[0], ts.id, f"{ts.id} ({units[ts.origin]})") if ts.origin else (s.path, ts.id, ts.id) for ts in s.tasks]
 
 
 def _date(raw: object) -> dt.date | None:
