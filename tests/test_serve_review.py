@@ -131,3 +131,64 @@ def test_an_earlier_posts_task_has_its_page_and_form(root):
     added = [line for line in after.splitlines() if line not in before.splitlines()]
     assert b"2025-06-20" in b"".join(added) and 1 <= len(added) <= 2  # (a `progress:` key first when the task had none)
     assert [line for line in after.splitlines() if line not in added] == before.splitlines()
+
+
+# 4, 8, 9. the form's values read as `progress` reads them; each refusal located, in Vietnamese, the typed input kept
+def post_check_in(c, root, **typed):
+    fields = form_fields(c.get(task_url(AN_2026, "02")).text)
+    return c.post("/task?year=2026", data={**fields, "date": "2026-10-14", **typed})
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("1.200", "không rõ nghĩa"), ("1.250.000", "không rõ nghĩa"), ("1 200", "không phải một số"),
+    ("abc", "không phải một số"), ("nan", "không phải một số"), ("inf", "không phải một số"), ("1e999", "không phải một số"),
+])
+def test_a_value_that_is_not_plainly_a_number_is_refused_in_vietnamese(root, value, said):
+    c = client(root)
+    before = (root / AN_2026).read_bytes()
+    r = post_check_in(c, root, value=value, note="Ghi chú đã gõ")
+    assert r.status_code == 422
+    page = text(r)
+    assert said in page and f"{AN_2026}:" in page and "Giá trị:" in page  # located: the file, the task's line, the field
+    assert "could not convert" not in page and (root / AN_2026).read_bytes() == before
+    assert f'value="{value}"' in page and ">Ghi chú đã gõ</textarea>" in page  # what was typed, shown again
+
+
+@pytest.mark.parametrize(("value", "written"), [("99,8", "99.8"), ("99.8", "99.8"), ("1200", "1200"), ("12.5", "12.5")])
+def test_plain_values_are_written_as_progress_writes_them(root, value, written):
+    r = post_check_in(client(root), root, value=value)
+    assert r.status_code == 303
+    assert f"value: {written}" in (root / AN_2026).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("day", "said"), [("2026-02-30", "không có trên lịch"), ("hôm qua", "YYYY-MM-DD")])
+def test_a_wrong_date_is_refused_in_vietnamese(root, day, said):
+    r = post_check_in(client(root), root, date=day, value="5")
+    assert r.status_code == 422
+    page = text(r)
+    assert said in page and "Ngày:" in page and "day is out of range" not in page and "Invalid isoformat" not in page
+
+
+@pytest.mark.parametrize("note", ["a\x00b", "a\x1b[31m", "đảo \u202e chiều"])
+def test_a_note_with_control_characters_is_refused_naming_the_note(root, note):
+    before = (root / AN_2026).read_bytes()
+    r = post_check_in(client(root), root, value="5", note=note)
+    assert r.status_code == 422
+    page = text(r)
+    assert "Ghi chú:" in page and "ký tự điều khiển" in page and "cách trình bày" not in page
+    assert (root / AN_2026).read_bytes() == before
+
+
+def test_a_long_note_is_refused_with_its_length_and_kept(root):
+    r = post_check_in(client(root), root, value="5", note="x" * 2500)
+    assert r.status_code == 422
+    page = text(r)
+    assert "2500 ký tự" in page and "2000" in page and "x" * 2500 in page
+
+
+def test_an_outcome_without_a_date_says_what_is_missing(root):
+    c = client(root)
+    fields = form_fields(c.get(task_url(AN_2026, "02")).text, "outcome")
+    r = c.post("/task?year=2026", data={**fields, "done_on": "", "value": "100"})
+    assert r.status_code == 422
+    assert "Ngày hoàn thành: hãy nhập ngày hoàn thành" in text(r)

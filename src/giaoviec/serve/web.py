@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from importlib.resources import files
 
 from starlette.applications import Starlette
@@ -14,13 +12,14 @@ from starlette.routing import Route
 
 from giaoviec.compute import incomplete
 from giaoviec.compute.year import YearResult
-from giaoviec.diagnostics import Fatal
+from giaoviec.diagnostics import N_, Fatal
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.i18n import say, translator
 from giaoviec.serve import pages
 from giaoviec.serve.guard import Guard, Tokens
 from giaoviec.serve.site import Site, restricted
-from giaoviec.serve.writing import Stale, commit, digest, task_place, write
+from giaoviec.serve.words import WORDS
+from giaoviec.serve.writing import NOTE_LIMIT, Refused, Stale, commit, digest, form_date, form_number, form_text, task_place, write
 
 OVERVIEW_DEPTH = 1  # the overview's tree: the top units and the units right below them
 
@@ -102,7 +101,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
                     csrf=tokens.token, clarity=clarity,
                     # --public: no history (a commit's words or date can tell of a confidential task)
                     history=None if site.options.public else pages.history(root, rel),
-                    today=site.today.isoformat(), status=status, **extra)
+                    today=site.today.isoformat(), note_limit=NOTE_LIMIT, status=status, **extra)
 
     def task(request: Request) -> Response:
         return task_context(request, year_of(request), request.query_params.get("file", ""), request.query_params.get("id", ""),
@@ -124,18 +123,22 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         held = owner(year, rel)
         if held is None:  # only a file the results show: never outside the repository
             return not_found()
+        kind = "outcome" if form.get("kind") == "outcome" else "check-in"
+        typed = {k: str(form.get(k) or "") for k in ("date", "value", "note", "evidence", "done_on")} | {"kind": kind}
         try:
-            day = _date(form.get("date"))
-            done_on = _date(form.get("done_on")) if form.get("kind") == "outcome" else None
-            if form.get("kind") == "outcome" and done_on is None:
-                raise ValueError(_("Completed on"))
-            value = _number(form.get("value"))
-        except ValueError as exc:
-            return task_context(request, year, rel, task_id, error=str(exc), status=422)
-        note = str(form.get("note") or "").strip() or None
-        link = str(form.get("evidence") or "").strip()
-        if done_on is not None:  # an outcome has no note, date or evidence of its own (as progress --done-on)
-            day, note, link = None, None, ""
+            value = form_number(form.get("value"), WORDS["value"])
+            if kind == "outcome":  # an outcome has no note, date or evidence of its own (as progress --done-on)
+                day, note, link = None, None, None
+                done_on = form_date(form.get("done_on"), WORDS["done_on"])
+                if done_on is None:
+                    raise Refused(WORDS["done_on"], N_("give the day the task was completed."))
+            else:
+                day, done_on = form_date(form.get("date"), WORDS["date"]), None
+                note, link = form_text(form.get("note"), WORDS["note"]), form_text(form.get("evidence"), WORDS["evidence"])
+        except Refused as exc:
+            place = task_place(root / rel, task_id)
+            where = f"{rel}:{place[0]}:{place[1]}" if place else rel
+            return task_context(request, year, rel, task_id, error=f"{where}: {exc.say(_)}", typed=typed, status=422)
         try:
             write(root, rel, str(form.get("digest", "")), task_id, day, value, note, done_on, site.today, (link,) if link else ())
         except Stale:
@@ -143,7 +146,7 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         except Fatal as exc:
             place = task_place(root / rel, task_id)
             where = f"{rel}:{place[0]}:{place[1]}" if place else rel
-            return task_context(request, year, rel, task_id, error=f"{where}: {say(exc.phrase, _)}", status=422)
+            return task_context(request, year, rel, task_id, error=f"{where}: {say(exc.phrase, _)}", typed=typed, status=422)
         if site.options.commit:
             name = got.result.repo.name(held[0].assignment.cadre)
             words = _("Outcome recorded: {task} — {cadre}") if done_on else _("Progress report: {task} — {cadre}")
@@ -221,17 +224,3 @@ def task_files(result: YearResult, s: AssignmentResult) -> list[tuple[str, str, 
     units = {p.key: result.repo.name(p.head.unit) for p in s.earlier}
     return [(ts.origin[0], ts.id, f"{ts.id} ({units[ts.origin]})") if ts.origin else (s.path, ts.id, ts.id) for ts in s.tasks]
 
-
-def _date(raw: object) -> dt.date | None:
-    text = str(raw or "").strip()
-    return dt.date.fromisoformat(text) if text else None
-
-
-def _number(raw: object) -> float | None:
-    text = str(raw or "").strip().replace(",", ".")
-    if not text:
-        return None
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
