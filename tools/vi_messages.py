@@ -1052,6 +1052,16 @@ VI.update({  # serve: the form's refusals (review-serve.md 4, 8, 9)
     "{length} characters: at most {limit} are kept (put a longer text in a document and link it as evidence).":
         "{length} ký tự: chỉ được tối đa {limit} ký tự (văn bản dài hơn hãy đưa vào một tài liệu và gắn liên kết minh chứng).",
     "give the day the task was completed.": "hãy nhập ngày hoàn thành nhiệm vụ.",
+    "A name the server is reached by besides its address (a reverse proxy's public name); repeatable.":
+        "Một tên khác mà máy chủ được truy cập qua, ngoài địa chỉ của nó (tên công khai của reverse proxy); có thể nêu nhiều lần.",
+    "Serving on {host} with writes allowed: giaoviec has no login of its own, so anyone who reaches this address can write. Put a reverse proxy with authentication in front of it.":
+        "Phục vụ trên {host} và cho phép ghi: giaoviec không có đăng nhập riêng, nên ai truy cập được địa chỉ này đều ghi được. Hãy đặt một reverse proxy có xác thực phía trước.",
+    "--commit needs a git repository: {root} is not inside a git work tree; nothing was started.":
+        "--commit cần một kho git: {root} không nằm trong cây làm việc git nào; chưa khởi động gì cả.",
+    "Run git init there first, or serve without --commit.": "Hãy chạy git init ở đó trước, hoặc chạy serve không có --commit.",
+    "Cannot listen on {host} port {port}: {problem}": "Không mở được cổng {port} trên {host}: {problem}",
+    "Port {port} on {host} is already in use: stop the program using it, or choose another port with --port.":
+        "Cổng {port} trên {host} đang được dùng: hãy dừng chương trình đang dùng cổng này, hoặc chọn cổng khác bằng --port.",
 })
 
 VI.update({

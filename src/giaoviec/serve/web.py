@@ -16,7 +16,7 @@ from giaoviec.diagnostics import N_, Fatal
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.i18n import say, translator
 from giaoviec.serve import pages
-from giaoviec.serve.guard import Guard, Tokens
+from giaoviec.serve.guard import Guard, Hosts, Tokens
 from giaoviec.serve.site import Site, restricted
 from giaoviec.serve.words import WORDS
 from giaoviec.serve.writing import NOTE_LIMIT, Refused, Stale, commit, digest, form_date, form_number, form_text, task_place, write
@@ -24,7 +24,7 @@ from giaoviec.serve.writing import NOTE_LIMIT, Refused, Stale, commit, digest, f
 OVERVIEW_DEPTH = 1  # the overview's tree: the top units and the units right below them
 
 
-def create_app(site: Site, hosts: set[str]) -> Guard:
+def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
     _ = translator(site.options.lang)
     tokens = Tokens()
     root = site.options.root
