@@ -192,3 +192,21 @@ def test_an_outcome_without_a_date_says_what_is_missing(root):
     r = c.post("/task?year=2026", data={**fields, "done_on": "", "value": "100"})
     assert r.status_code == 422
     assert "Ngày hoàn thành: hãy nhập ngày hoàn thành" in text(r)
+
+
+# 6. the unit's HTML report keeps its own style under serve's CSP: each inline style allowed by its hash
+def test_the_html_report_style_is_allowed_by_its_hash(root):
+    import base64
+    import hashlib
+
+    r = client(root).get("/unit/vinh-phuc/report.html?year=2022")
+    policies = r.headers.get_list("content-security-policy")
+    assert len(policies) == 1  # one policy: a second, stricter one would still block the style
+    policy = policies[0]
+    assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy and "script-src" not in policy
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", r.text, re.S) + [unescape(a) for a in re.findall(r'\sstyle="([^"]*)"', r.text)]
+    assert styles
+    for style in styles:
+        digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+    assert "'sha256-" not in client(root).get("/?year=2022").headers["content-security-policy"]  # the pages: no inline style

@@ -18,6 +18,25 @@ HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options
            (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY")]
 
 
+
+
+def styled_csp(page: str) -> str:
+    """The CSP of a page that carries its own style (the unit's HTML report, made for print and mail):
+    the hash of each inline <style> and each style attribute (CSP level 3, 'unsafe-hashes'), nothing else."""
+    import base64
+    import hashlib
+    import re
+    from html import unescape
+
+    def sha(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+    blocks = {sha(m) for m in re.findall(r"<style[^>]*>(.*?)</style>", page, re.S)}
+    attributes = {sha(unescape(m)) for m in re.findall(r'\sstyle="([^"]*)"', page)}
+    style = " ".join(["'self'", *sorted(blocks), *(["'unsafe-hashes'", *sorted(attributes)] if attributes else [])])
+    return CSP.replace("style-src 'self'", f"style-src {style}")
+
+
 LOCAL = ("127.0.0.1", "localhost", "::1")
 ANY = ("0.0.0.0", "::", "")  # every interface of the machine
 
@@ -106,7 +125,8 @@ class Guard:
 
         async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + HEADERS
+                own = {name.lower() for name, _value in message.get("headers", [])}  # a page's own CSP (styled_csp) kept
+                message["headers"] = list(message.get("headers", [])) + [h for h in HEADERS if h[0] not in own]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

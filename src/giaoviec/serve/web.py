@@ -16,7 +16,7 @@ from giaoviec.diagnostics import N_, Fatal
 from giaoviec.domain.scoring import AssignmentResult
 from giaoviec.i18n import say, translator
 from giaoviec.serve import pages
-from giaoviec.serve.guard import Guard, Hosts, Tokens
+from giaoviec.serve.guard import Guard, Hosts, Tokens, styled_csp
 from giaoviec.serve.site import Site, restricted
 from giaoviec.serve.words import WORDS
 from giaoviec.serve.writing import NOTE_LIMIT, Refused, Stale, commit, digest, form_date, form_number, form_text, task_place, write
@@ -174,8 +174,9 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
 
         r = pages.unit_report(site, uid, year, _)
         body = "".join(report_render.PIECES[fmt](r, _))
-        kind = "text/html" if fmt == "html" else "text/markdown"
-        return Response(body, media_type=f"{kind}; charset=utf-8")
+        if fmt == "html":  # its own inline style, allowed by hash (the report is one file, for print and mail)
+            return Response(body, media_type="text/html; charset=utf-8", headers={"content-security-policy": styled_csp(body)})
+        return Response(body, media_type="text/markdown; charset=utf-8")
 
     def calendar(request: Request) -> Response:
         from giaoviec.serve.calendar import ics
