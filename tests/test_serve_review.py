@@ -210,3 +210,52 @@ def test_the_html_report_style_is_allowed_by_its_hash(root):
         digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in policy
     assert "'sha256-" not in client(root).get("/?year=2022").headers["content-security-policy"]  # the pages: no inline style
+
+
+# 8, 10. every refusal a page in Vietnamese; a form of an earlier run keeps what was typed
+@pytest.mark.parametrize(("method", "url", "code"), [
+    ("GET", "/nope", 404), ("GET", "/unit/", 404), ("GET", "/unit/a/b", 404), ("PUT", "/task", 405), ("DELETE", "/", 405),
+])
+def test_starlettes_own_answers_are_vietnamese_pages(root, method, url, code):
+    r = client(root).request(method, url)
+    assert r.status_code == code and r.headers["content-type"].startswith("text/html")
+    assert "Not Found" not in r.text and "Method Not Allowed" not in r.text
+    assert ("Không có gì ở địa chỉ này" if code == 404 else "không nhận loại yêu cầu") in text(r)
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+
+
+def test_the_in_app_404_names_what_was_not_found(root):
+    c = client(root)
+    assert "Không có cán bộ 'khong-co-ai'" in text(c.get("/cadre/khong-co-ai"))
+    assert "Không có đơn vị 'khong-co'" in text(c.get("/unit/khong-co"))
+    assert "Không có nhiệm vụ '09'" in text(c.get(task_url(AN_2026, "09")))
+
+
+def test_a_form_of_an_earlier_run_is_refused_in_vietnamese_keeping_what_was_typed(root):
+    c = client(root)
+    fields = form_fields(c.get(task_url(AN_2026, "02")).text)
+    before = (root / AN_2026).read_bytes()
+    r = c.post("/task?year=2026", data={**fields, "csrf": "token-of-yesterday", "value": "97,5", "note": "Đã gõ xong"})
+    assert r.status_code == 403 and (root / AN_2026).read_bytes() == before
+    page = text(r)
+    assert "lần chạy trước của máy chủ" in page and 'value="97,5"' in page and ">Đã gõ xong</textarea>" in page
+    assert "CSRF" not in page
+    bare = c.post("/task?year=2026", data={"file": "../../etc/passwd", "id": "01"})
+    assert bare.status_code == 403 and "mã xác nhận" in text(bare)
+
+
+def test_read_only_foreign_host_and_cross_origin_refusals_are_vietnamese(root):
+    from starlette.testclient import TestClient
+
+    from giaoviec.serve.site import Options, Site
+    from giaoviec.serve.web import create_app
+    from test_serve import TODAY
+
+    ro = client(root, read_only=True).post("/task", data={})
+    assert ro.status_code == 403 and "read-only" not in ro.text and "Chỉ xem: không thể thay đổi" in text(ro)
+    app = create_app(Site(Options(root, today=TODAY)), {"127.0.0.1:8000"})
+    foreign = TestClient(app, base_url="http://evil.example:8000").get("/")
+    assert foreign.status_code == 400 and "không phục vụ tên máy" in foreign.text
+    assert "default-src 'none'" in foreign.headers["content-security-policy"]
+    cross = TestClient(app, base_url="http://127.0.0.1:8000").post("/task", data={}, headers={"Origin": "http://evil.example"})
+    assert cross.status_code == 403 and "trang web khác" in cross.text

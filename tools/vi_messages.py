@@ -1052,6 +1052,19 @@ VI.update({  # serve: the form's refusals (review-serve.md 4, 8, 9)
     "{length} characters: at most {limit} are kept (put a longer text in a document and link it as evidence).":
         "{length} ký tự: chỉ được tối đa {limit} ký tự (văn bản dài hơn hãy đưa vào một tài liệu và gắn liên kết minh chứng).",
     "give the day the task was completed.": "hãy nhập ngày hoàn thành nhiệm vụ.",
+    "Nothing at this address: the page does not exist (check the link, or start from the overview).":
+        "Không có gì ở địa chỉ này: trang không tồn tại (kiểm tra lại liên kết, hoặc bắt đầu từ trang tổng quan).",
+    "This address does not take that kind of request.": "Địa chỉ này không nhận loại yêu cầu đó.",
+    "No unit '{ident}' in the repository.": "Không có đơn vị '{ident}' trong kho dữ liệu.",
+    "No cadre '{ident}' in the repository.": "Không có cán bộ '{ident}' trong kho dữ liệu.",
+    "No task '{task}' of {file} in the results of {year} (the file may have moved, or the task's id changed).":
+        "Không có nhiệm vụ '{task}' của {file} trong kết quả năm {year} (có thể tệp đã được chuyển, hoặc mã nhiệm vụ đã đổi).",
+    "This form was shown by an earlier run of the server (or came from elsewhere); nothing was written. What you typed is below: save it again.":
+        "Biểu mẫu này do một lần chạy trước của máy chủ hiển thị (hoặc được gửi từ nơi khác); chưa ghi gì cả. Nội dung bạn đã nhập ở bên dưới: hãy bấm Lưu lại.",
+    "The form's token is missing or wrong; nothing was written.": "Biểu mẫu thiếu mã xác nhận hoặc mã không đúng; chưa ghi gì cả.",
+    "This server does not answer to that host name (start it with --allowed-host to add one).":
+        "Máy chủ này không phục vụ tên máy đó (khởi động với --allowed-host để thêm tên).",
+    "A change sent from another site is refused; nothing was written.": "Thay đổi gửi từ trang web khác bị từ chối; chưa ghi gì cả.",
     "A name the server is reached by besides its address (a reverse proxy's public name); repeatable.":
         "Một tên khác mà máy chủ được truy cập qua, ngoài địa chỉ của nó (tên công khai của reverse proxy); có thể nêu nhiều lần.",
     "Serving on {host} with writes allowed: giaoviec has no login of its own, so anyone who reaches this address can write. Put a reverse proxy with authentication in front of it.":

@@ -106,21 +106,13 @@ def _address(name: str) -> bool:
 class Guard:
     """ASGI middleware: refuses a foreign Host (400) and a cross-origin write (403); adds the headers."""
 
-    def __init__(self, app: ASGIApp, hosts: Hosts | set[str]):
+    def __init__(self, app: ASGIApp, hosts: Hosts | set[str], said: dict[int, str] | None = None):
         self.app, self.hosts = app, hosts
+        self.said = {400: "Host not allowed", 403: "Cross-origin request refused", **(said or {})}  # in the reader's language
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
-            return
-        headers = dict(scope["headers"])
-        host = headers.get(b"host", b"").decode("latin-1").lower()
-        if host not in self.hosts:
-            await PlainTextResponse("Host not allowed", status_code=400)(scope, receive, send)
-            return
-        origin = headers.get(b"origin")
-        if scope["method"] not in ("GET", "HEAD") and origin is not None and not self.same_site(origin.decode("latin-1")):
-            await PlainTextResponse("Cross-origin request refused", status_code=403)(scope, receive, send)
             return
 
         async def send_with_headers(message) -> None:
@@ -128,6 +120,16 @@ class Guard:
                 own = {name.lower() for name, _value in message.get("headers", [])}  # a page's own CSP (styled_csp) kept
                 message["headers"] = list(message.get("headers", [])) + [h for h in HEADERS if h[0] not in own]
             await send(message)
+
+        headers = dict(scope["headers"])
+        host = headers.get(b"host", b"").decode("latin-1").lower()
+        if host not in self.hosts:
+            await PlainTextResponse(self.said[400], status_code=400)(scope, receive, send_with_headers)
+            return
+        origin = headers.get(b"origin")
+        if scope["method"] not in ("GET", "HEAD") and origin is not None and not self.same_site(origin.decode("latin-1")):
+            await PlainTextResponse(self.said[403], status_code=403)(scope, receive, send_with_headers)
+            return
 
         await self.app(scope, receive, send_with_headers)
 

@@ -7,9 +7,10 @@ from importlib.resources import files
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from giaoviec.characters import one_line
 from giaoviec.compute import incomplete
 from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import N_, Fatal
@@ -21,6 +22,16 @@ from giaoviec.serve.site import Site, restricted
 from giaoviec.serve.words import WORDS
 from giaoviec.serve.writing import NOTE_LIMIT, Refused, Stale, commit, digest, form_date, form_number, form_text, task_place, write
 
+NOT_FOUND = N_("Nothing at this address: the page does not exist (check the link, or start from the overview).")
+NOT_ALLOWED = N_("This address does not take that kind of request.")
+NO_UNIT = N_("No unit '{ident}' in the repository.")
+NO_CADRE = N_("No cadre '{ident}' in the repository.")
+NO_TASK = N_("No task '{task}' of {file} in the results of {year} (the file may have moved, or the task's id changed).")
+BAD_TOKEN = N_("This form was shown by an earlier run of the server (or came from elsewhere); nothing was written. What you typed is below: save it again.")
+NO_TOKEN = N_("The form's token is missing or wrong; nothing was written.")
+READ_ONLY = N_("Read-only: no change can be made here.")
+FOREIGN_HOST = N_("This server does not answer to that host name (start it with --allowed-host to add one).")
+CROSS_ORIGIN = N_("A change sent from another site is refused; nothing was written.")
 OVERVIEW_DEPTH = 1  # the overview's tree: the top units and the units right below them
 
 
@@ -36,8 +47,16 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
     def page(template: str, year: int | None = None, status: int = 200, **context) -> HTMLResponse:
         return HTMLResponse(pages.render(template, site, _, year, **context), status_code=status)
 
-    def not_found() -> HTMLResponse:
-        return page("missing", status=404)
+    def not_found(message: str = "") -> HTMLResponse:
+        return page("missing", status=404, code=404, message=message or _(NOT_FOUND))
+
+    def refused(status: int, message: str) -> HTMLResponse:
+        return page("missing", status=status, code=status, message=message)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        """Starlette's own answers (no such route, a method not allowed) as pages in the reader's language."""
+        code = getattr(exc, "status_code", 500)
+        return refused(code, _(NOT_ALLOWED) if code == 405 else _(NOT_FOUND) if code == 404 else str(getattr(exc, "detail", "")))
 
     def overview(request: Request) -> Response:
         year = year_of(request)
@@ -51,7 +70,7 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
     def unit(request: Request) -> Response:
         year, uid = year_of(request), request.path_params["unit"]
         if uid not in site.year(year).result.repo.units:
-            return not_found()
+            return not_found(_(NO_UNIT).format(ident=one_line(uid)))
         shown = restricted(site.year(year).result, uid)
         links = {f"{s.assignment.cadre}-{s.assignment.program}": s.assignment.cadre for s in shown.assignments}
         rows = pages.tree(site, year, _, parent=uid)
@@ -63,7 +82,7 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
         got = site.year(year)
         mine = [s for s in got.result.assignments if s.assignment.cadre == cid]
         if cid not in got.result.repo.cadres:
-            return not_found()
+            return not_found(_(NO_CADRE).format(ident=one_line(cid)))
         # every assignment of the cadre in the year, whatever its unit: one report per unit, each section once
         units = list(dict.fromkeys(s.assignment.unit for s in mine)) or [next(iter(got.result.repo.units), "")]
         reports = [pages.unit_report(site, u, year, _, cadre=cid) for u in units]
@@ -89,7 +108,7 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
     def task_context(request: Request, year: int, rel: str, task: str, status: int = 200, **extra) -> Response:
         found = owner(year, rel, task)
         if found is None or not (root / rel).is_file():
-            return not_found()
+            return not_found(_(NO_TASK).format(task=one_line(task), file=one_line(rel), year=year))
         s, label = found
         r = pages.unit_report(site, s.assignment.unit, year, _, cadre=s.assignment.cadre)
         rows = [(sec, row) for sec in r.cadres for row in sec.tasks if row.id == label and sec.program]
@@ -109,10 +128,14 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
 
     async def submit(request: Request) -> Response:
         if site.options.read_only:
-            return PlainTextResponse("read-only", status_code=403)
+            return forbidden(request)
         form = await request.form()
-        if not tokens.valid(form.get("csrf")):
-            return PlainTextResponse("CSRF token missing or wrong", status_code=403)
+        if not tokens.valid(form.get("csrf")):  # (a form shown before the server started again): what was typed, shown again
+            typed = {k: str(form.get(k) or "") for k in ("date", "value", "note", "evidence", "done_on")} | \
+                {"kind": "outcome" if form.get("kind") == "outcome" else "check-in"}
+            shown = await run_in_threadpool(task_context, request, year_of(request), str(form.get("file", "")),
+                                            str(form.get("id", "")), error=_(BAD_TOKEN), typed=typed, status=403)
+            return shown if shown.status_code == 403 else refused(403, _(NO_TOKEN))
         return await run_in_threadpool(record, request, form)
 
     def record(request: Request, form) -> Response:
@@ -193,7 +216,7 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
         return Response(files("giaoviec").joinpath("templates/report/serve/site.css").read_bytes(), media_type="text/css")
 
     def forbidden(request: Request) -> Response:
-        return PlainTextResponse("read-only", status_code=403)
+        return refused(403, _(READ_ONLY))
 
     def unit_ics(request: Request) -> Response:
         request.path_params["kind"] = "unit"
@@ -216,7 +239,8 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
         Route("/task", fresh(task)), Route("/task", submit if not site.options.read_only else forbidden, methods=["POST"]),
         Route("/problems", fresh(problems)), Route("/due", fresh(due)), Route("/lich.ics", fresh(calendar)), Route("/site.css", style),
     ]
-    return Guard(Starlette(routes=routes), hosts)
+    return Guard(Starlette(routes=routes, exception_handlers={404: http_error, 405: http_error}), hosts,
+                 {400: _(FOREIGN_HOST), 403: _(CROSS_ORIGIN)})
 
 
 def task_files(result: YearResult, s: AssignmentResult) -> list[tuple[str, str, str]]:
