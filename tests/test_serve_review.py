@@ -259,3 +259,17 @@ def test_read_only_foreign_host_and_cross_origin_refusals_are_vietnamese(root):
     assert "default-src 'none'" in foreign.headers["content-security-policy"]
     cross = TestClient(app, base_url="http://127.0.0.1:8000").post("/task", data={}, headers={"Origin": "http://evil.example"})
     assert cross.status_code == 403 and "trang web khác" in cross.text
+
+
+# 7. a change written but not committed (git refused the commit) is said to be saved, not "Chưa lưu"
+def test_a_commit_that_git_refuses_says_the_change_was_saved(root):
+    committed(root)
+    git(root, "config", "user.name", "T")
+    git(root, "config", "user.email", "t@x")
+    (root / ".git" / "hooks" / "pre-commit").write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    (root / ".git" / "hooks" / "pre-commit").chmod(0o755)  # a hook that refuses every commit
+    c = client(root, commit=True)
+    r = post_check_in(c, root, value="42")
+    page = text(r)
+    assert "value: 42" in (root / AN_2026).read_text(encoding="utf-8")
+    assert "Chưa lưu" not in page and "Đã lưu" in page and "git" in page

@@ -175,8 +175,8 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
             words = _("Outcome recorded: {task} — {cadre}") if done_on else _("Progress report: {task} — {cadre}")
             try:
                 commit(root, rel, words.format(task=task_id, cadre=name))
-            except Fatal as exc:
-                return task_context(request, year, rel, task_id, error=say(exc.phrase, _), status=500)
+            except Fatal as exc:  # written, not committed: said as such, with no form inviting it to be typed again
+                return task_context(request, year, rel, task_id, saved=True, warning=say(exc.phrase, _), status=500)
         return RedirectResponse(pages.task_href(rel, task_id, year) + "&saved=1", status_code=303)
 
     def problems(request: Request) -> Response:
