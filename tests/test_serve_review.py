@@ -273,3 +273,21 @@ def test_a_commit_that_git_refuses_says_the_change_was_saved(root):
     page = text(r)
     assert "value: 42" in (root / AN_2026).read_text(encoding="utf-8")
     assert "Chưa lưu" not in page and "Đã lưu" in page and "git" in page
+
+
+# 12. a draft assignment on the cadre page with its clarity findings; the step-by-step text with the cadre's own warnings only
+KHOA = "assignments/2024/ban-to-chuc-huyen-uy-yen-lac/bui-van-khoa.yaml"
+
+
+def test_a_draft_assignment_shows_on_the_cadre_page_with_its_clarity_findings(root):
+    page = text(client(root).get("/cadre/bui-van-khoa?year=2024"))
+    assert "Dự thảo chưa giao" in page and KHOA in page and "đề xuất" in page
+    assert re.search(re.escape(KHOA) + r":\d+ — ", page)  # a clarity finding of the draft, located
+
+
+def test_the_step_by_step_text_has_only_the_cadres_own_warnings(root, cli):
+    assert "score.quota" in cli("-C", str(root), "score", "2024", "--explain").out  # among the secretaries of Yên Lạc's communes
+    c = client(root)
+    for cid in ("ngo-thi-lan", "bui-van-khoa", "do-van-hai"):  # nothing scored in 2024: in no peer group
+        assert "score.quota" not in text(c.get(f"/cadre/{cid}?year=2024")), cid
+    assert "score.quota" in text(c.get("/cadre/le-van-cuong?year=2024"))  # the secretary of Tam Hồng: in that group

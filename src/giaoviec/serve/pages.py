@@ -4,6 +4,7 @@ report's own views (compute.report.build on the results restricted to them), the
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -13,13 +14,16 @@ from giaoviec import formats
 from giaoviec.compute import report as report_context
 from giaoviec.compute.followup import FollowUp
 from giaoviec.compute.reportview import Report
+from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Diagnostic
+from giaoviec.domain.org import parent_of, role_at
 from giaoviec.domain.scoring import Counts
 from giaoviec.i18n import Gettext
+from giaoviec.model.values import Repository
 from giaoviec.render.jinja import pieces
 from giaoviec.serve.site import Site, restricted
 from giaoviec.serve.words import words
-from giaoviec.words import BUCKET, FOLLOW_UP
+from giaoviec.words import ASSIGNMENT_STATUS, BUCKET, FOLLOW_UP, PROGRAM, word
 
 
 def task_href(path: str, task: str, year: int | None = None) -> str:
@@ -135,6 +139,25 @@ def history(root: Path, rel: str) -> list[tuple[str, str, str, str]]:
     return [tuple(line.split("\x1f", 3)) for line in out.stdout.splitlines() if line.count("\x1f") == 3]  # type: ignore[misc]
 
 
+def drafts(repo: Repository, cadre: str, year: int, scored: set[str], _: Gettext, lang: str) -> list[dict]:
+    """The cadre's assignments of the year not yet assigned (proposed, appraised): no figure, their
+    task ids and their state, for the clarity findings beside them."""
+    return [{"path": a.path, "program": word(PROGRAM, a.program, _), "status": word(ASSIGNMENT_STATUS, a.status, _),
+             "period": formats.span(a.period.start, a.period.end, lang), "unit": repo.name(a.unit), "tasks": list(a.weights)}
+            for a in repo.assignments
+            if a.cadre == cadre and a.status in ("proposed", "appraised") and a.path not in scored
+            and a.period.start.year <= year <= a.period.end.year]
+
+
+def own_findings(result: YearResult, cadre: str) -> YearResult:
+    """The results' warnings about this cadre: their own (a council's component) and those of their
+    peer groups (a quota: parent unit and role, as compute.year.quota_warnings groups them)."""
+    repo = result.repo
+    groups = {cadre} | {f"{parent_of(repo, s.assignment.unit)}/{role_at(repo, cadre, s.assignment.unit, s.window.end) or 'other'}"
+                        for s in result.assignments}
+    return dataclasses.replace(result, findings=tuple(f for f in result.findings if dict(f.args).get("group") in groups))
+
+
 def explained(site: Site, year: int, cadre: str, _: Gettext) -> str:
     """The cadre's score explained in words: the text of `score --explain` for these results."""
     import io
@@ -145,5 +168,5 @@ def explained(site: Site, year: int, cadre: str, _: Gettext) -> str:
 
     got = site.year(year)
     console = Console(file=io.StringIO(), width=100, no_color=True, highlight=False, soft_wrap=True)
-    explain(restricted(got.result, cadre=cadre), _, console)
+    explain(own_findings(restricted(got.result, cadre=cadre), cadre), _, console)
     return console.file.getvalue()  # type: ignore[attr-defined]

@@ -88,8 +88,10 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
         reports = [pages.unit_report(site, u, year, _, cadre=cid) for u in units]
         sections = list({sec.anchor: sec for r in reports for sec in r.cadres}.values())
         paths = {path for s in mine for path, _task, _label in task_files(got.result, s)}
+        drafts = pages.drafts(got.result.repo, cid, year, paths, _, site.options.lang)  # proposed, appraised: not scored
+        paths |= {d["path"] for d in drafts}
         clarity = [(d.path, d.line, d.localize(_).message) for d in site.problems(year) if d.path in paths and d.code.startswith("clarity.")]
-        return page("cadre", year, r=reports[0], sections=sections, name=got.result.repo.name(cid), cid=cid, clarity=clarity,
+        return page("cadre", year, r=reports[0], sections=sections, name=got.result.repo.name(cid), cid=cid, clarity=clarity, drafts=drafts,
                     explained=pages.explained(site, year, cid, _),
                     links={f"{s.assignment.cadre}-{s.assignment.program}": {label: pages.task_href(path, t, year)
                                                                            for path, t, label in task_files(got.result, s)}
