@@ -15,7 +15,9 @@ from conftest import EXAMPLES
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 pytest.importorskip("starlette")
-from test_serve import AN_2026, LAN, client, form_fields, task_url  # noqa: E402
+from test_serve import AN_2026, LAN, TODAY, client, form_fields, task_url  # noqa: E402
+
+TODAY_VI = TODAY.strftime("%d/%m/%Y")
 
 
 @pytest.fixture
@@ -291,3 +293,52 @@ def test_the_step_by_step_text_has_only_the_cadres_own_warnings(root, cli):
     for cid in ("ngo-thi-lan", "bui-van-khoa", "do-van-hai"):  # nothing scored in 2024: in no peer group
         assert "score.quota" not in text(c.get(f"/cadre/{cid}?year=2024")), cid
     assert "score.quota" in text(c.get("/cadre/le-van-cuong?year=2024"))  # the secretary of Tam Hồng: in that group
+
+
+# 13. the calendar links keep the year shown; /lich.ics covers every year's open tasks
+def test_the_calendar_links_keep_the_year_viewed(root):
+    c = client(root)
+    assert 'href="/cadre/do-van-hai.ics?year=2024"' in c.get("/cadre/do-van-hai?year=2024").text
+    assert 'href="/unit/yen-lac.ics?year=2024"' in c.get("/unit/yen-lac?year=2024").text
+
+
+def test_the_calendar_without_a_year_has_every_years_open_tasks(root):
+    from icalendar import Calendar
+
+    c = client(root)
+
+    def events(url: str) -> dict[str, str]:
+        return {str(e["uid"]): str(e["summary"]) for e in Calendar.from_ical(c.get(url).content).walk("VEVENT")}
+
+    years = (2022, 2024, 2025, 2026)
+    every = events("/lich.ics")
+    assert set(events("/lich.ics?year=2026")) < set(every)  # more than the default year's
+    assert set(every) == set().union(*(events(f"/lich.ics?year={y}") for y in years))
+    hai = "assignments/2021-2025/yen-lac/do-van-hai-breakthrough.yaml"  # 2021-2025: in the results of 2022, 2024, 2025
+    fields = form_fields(c.get(task_url(hai, "02", 2025)).text, "outcome")
+    assert c.post("/task?year=2025", data={**fields, "done_on": "2025-06-20", "value": "3"}).status_code == 303
+    done_since = "Thu hút 3 dự án đầu tư"
+    assert any(done_since in v for v in events("/lich.ics?year=2022").values())  # open at the end of 2022
+    assert not any(done_since in v for v in events("/lich.ics").values())  # done since: judged by 2025's results
+
+
+# 18. /due: dates dd/mm/yyyy and day counts as `status` says them; the problems' CSS class not translated; "3 nhiệm vụ"
+def test_due_shows_dates_and_day_counts_as_status(root, cli):
+    page = text(client(root).get("/due"))
+    assert f"{TODAY_VI}" in page and "2026-10-15" not in page
+    shown = cli("-C", str(root), "status", "--as-of", "2026-10-15").out
+    counts = [line.rsplit(" — ", 1)[-1] for line in shown.splitlines() if line.startswith("  • ")]
+    assert any("ngày" in when for when in counts)  # day counts among them
+    for when in counts:
+        assert when in page, when
+
+
+def test_the_problems_css_class_is_the_severity_untranslated(root):
+    page = client(root).get("/problems?year=2024").text
+    classes = set(re.findall(r'<li class="([^"]*)">', page))
+    assert classes and classes <= {"error", "warning", "info"}
+
+
+def test_the_unit_page_counts_tasks_in_lower_case(root):
+    page = text(client(root).get("/unit/vinh-phuc?year=2022"))
+    assert re.search(r"\(\d+ nhiệm vụ\)", page) and not re.search(r"\(\d+ Nhiệm vụ\)", page)

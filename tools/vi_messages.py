@@ -1052,6 +1052,8 @@ VI.update({  # serve: the form's refusals (review-serve.md 4, 8, 9)
     "{length} characters: at most {limit} are kept (put a longer text in a document and link it as evidence).":
         "{length} ký tự: chỉ được tối đa {limit} ký tự (văn bản dài hơn hãy đưa vào một tài liệu và gắn liên kết minh chứng).",
     "give the day the task was completed.": "hãy nhập ngày hoàn thành nhiệm vụ.",
+    "{n} tasks": "{n} nhiệm vụ",
+    "Without a check-in this period": "Chưa báo cáo tiến độ kỳ này",
     "Drafts not yet assigned (not scored)": "Dự thảo chưa giao (chưa chấm điểm)",
     "Nothing at this address: the page does not exist (check the link, or start from the overview).":
         "Không có gì ở địa chỉ này: trang không tồn tại (kiểm tra lại liên kết, hoặc bắt đầu từ trang tổng quan).",

@@ -112,8 +112,11 @@ def bucket_names(_: Gettext) -> list[str]:
 def due_groups(follow: FollowUp, _: Gettext, lang: str) -> list[tuple[str, list[dict]]]:
     groups = []
     for kind in ("overdue", "due-soon", "no-check-in"):
+        when = {"overdue": _("{days} days late (due {due})"), "due-soon": _("{days} days left (due {due})"),
+                "no-check-in": _("due {due}")}[kind]  # as `status` says it
         items = [{"cadre": follow.repo.name(i.cadre), "cadre_id": i.cadre, "task": i.task, "what": i.what,
-                  "due": formats.day(i.due, lang), "days": i.days, "href": task_href(i.path, i.task)}
+                  "due": formats.day(i.due, lang), "days": i.days, "href": task_href(i.path, i.task),
+                  "when": when.format(days=i.days, due=formats.day(i.due, lang))}
                  for i in follow.items if i.kind == kind]
         groups.append((_(FOLLOW_UP[kind]).format(start=formats.day(follow.period_start, lang)), items))
     return groups
@@ -124,7 +127,7 @@ def problem_groups(found: list[Diagnostic], _: Gettext) -> list[tuple[str, list[
     for d in found:
         shown = d.localize(_)
         by_file.setdefault(d.path, []).append({"line": d.line, "column": d.column, "code": d.code,
-                                               "severity": _(d.severity.value), "message": shown.message,
+                                               "severity": _(d.severity.value), "level": d.severity.value, "message": shown.message,
                                                "hint": shown.hint or ""})
     return sorted(by_file.items())
 

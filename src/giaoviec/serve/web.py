@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from giaoviec import formats
 from giaoviec.characters import one_line
 from giaoviec.compute import incomplete
 from giaoviec.compute.year import YearResult
@@ -188,7 +189,7 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
     def due(request: Request) -> Response:
         follow = site.followup()
         return page("due", site.default_year(), groups=pages.due_groups(follow, _, site.options.lang),
-                    as_of=follow.as_of.isoformat(), incomplete=incomplete.lines(follow.left_out, follow.repo, _),
+                    as_of=formats.day(follow.as_of, site.options.lang), incomplete=incomplete.lines(follow.left_out, follow.repo, _),
                     withheld=incomplete.public(follow.withheld, _))
 
     def report(request: Request) -> Response:
@@ -207,8 +208,8 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
         from giaoviec.serve.calendar import ics
 
         kind, ident = request.path_params.get("kind"), request.path_params.get("ident")
-        year = year_of(request)
-        repo = site.year(year).result.repo
+        year = year_of(request) if request.query_params.get("year") else None  # none asked: every year's open tasks
+        repo = site.year(year or site.default_year()).result.repo
         if kind is not None and ident not in (repo.units if kind == "unit" else repo.cadres):
             return not_found()
         body = ics(site, year, _, unit=ident if kind == "unit" else None, cadre=ident if kind == "cadre" else None)
