@@ -25,7 +25,8 @@ if CHROMIUM is None:
     pytest.skip("Chromium is not installed", allow_module_level=True)
 pytest.importorskip("uvicorn")
 sync_api = pytest.importorskip("playwright.sync_api")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+FLAGS = ["--lang=vi-VN",  # the date field as a Vietnamese reader sees it (dd/mm/yyyy)
+         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 AN_2026 = "assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml"
 IMAGES = PROJECT / "docs/images"
@@ -72,15 +73,19 @@ def browser():
 def root(tmp_path):
     r = tmp_path / "vp"
     shutil.copytree(EXAMPLES / "vinh-phuc", r)
-    path = r / AN_2026
-    path.write_text(path.read_text().replace("Kiện toàn 12 chi bộ thôn", "<script>window.__pwned = 1</script>Kiện toàn 12 chi bộ thôn"))
     return r
+
+
+def hostile(root: Path) -> None:
+    """A task's text holding a script: after the screenshots of the docs were taken (not shown in them)."""
+    path = root / AN_2026
+    path.write_text(path.read_text().replace("Kiện toàn 12 chi bộ thôn", "<script>window.__pwned = 1</script>Kiện toàn 12 chi bộ thôn"))
 
 
 def test_overview_to_a_check_in(browser, root):
     server = Server(root)
     try:
-        page = browser.new_page(viewport={"width": 360, "height": 800})
+        page = browser.new_page(viewport={"width": 360, "height": 800}, locale="vi-VN")
         requested: list[str] = []
         page.on("request", lambda r: requested.append(r.url))
         page.goto(server.url + "/?year=2026")
@@ -88,9 +93,11 @@ def test_overview_to_a_check_in(browser, root):
         page.click("text=Xã Nguyệt Đức (tỉnh Phú Thọ)")
         page.click("text=Nguyễn Văn An")
         assert "Nguyễn Văn An" in page.inner_text("h1")
+        page.screenshot(path=str(IMAGES / "serve-can-bo.png"), full_page=True)
+        hostile(root)
+        page.reload()  # the changed file, on the next request
         assert "<script>window.__pwned = 1</script>" in page.inner_text("main")  # shown as text
         assert page.evaluate("typeof window.__pwned") == "undefined"
-        page.screenshot(path=str(IMAGES / "serve-can-bo.png"), full_page=True)
         page.click("a:text-is('02')")
         before = (root / AN_2026).read_text()
         page.fill("form.entry >> nth=0 >> input[name=value]", "99,9")
@@ -118,6 +125,7 @@ def test_overview_to_a_check_in(browser, root):
 def test_public_view_in_a_browser(browser, root):
     from test_report import confidential_strings
 
+    hostile(root)
     secrets = confidential_strings(root)
     server = Server(root, "--public")
     try:
