@@ -342,3 +342,17 @@ def test_the_problems_css_class_is_the_severity_untranslated(root):
 def test_the_unit_page_counts_tasks_in_lower_case(root):
     page = text(client(root).get("/unit/vinh-phuc?year=2022"))
     assert re.search(r"\(\d+ nhiệm vụ\)", page) and not re.search(r"\(\d+ Nhiệm vụ\)", page)
+
+
+# 14, 18. the task page shows the recorded outcome (and says the form replaces it) and each check-in's evidence
+def test_the_task_page_shows_the_outcome_and_the_evidence(root):
+    c = client(root)
+    fields = form_fields(c.get(task_url(AN_2026, "02")).text)
+    assert c.post("/task?year=2026", data={**fields, "date": "2026-10-14", "value": "99", "evidence": "https://x.vn/bc-q4"}).status_code == 303
+    page = text(c.get(task_url(AN_2026, "02")))
+    assert "14/10/2026 · 99" in page and "https://x.vn/bc-q4" in page
+    assert "Kết quả đã ghi nhận" not in page
+    fields = form_fields(c.get(task_url(AN_2026, "02")).text, "outcome")
+    assert c.post("/task?year=2026", data={**fields, "done_on": "2026-10-15", "value": "100"}).status_code == 303
+    page = text(c.get(task_url(AN_2026, "02")))
+    assert "Kết quả đã ghi nhận" in page and "15/10/2026" in page and "sẽ thay kết quả đó" in page

@@ -5,6 +5,7 @@ report's own views (compute.report.build on the results restricted to them), the
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -23,7 +24,7 @@ from giaoviec.model.values import Repository
 from giaoviec.render.jinja import pieces
 from giaoviec.serve.site import Site, restricted
 from giaoviec.serve.words import words
-from giaoviec.words import ASSIGNMENT_STATUS, BUCKET, FOLLOW_UP, PROGRAM, word
+from giaoviec.words import ASSIGNMENT_STATUS, BUCKET, FOLLOW_UP, PROGRAM, measured, word
 
 
 def task_href(path: str, task: str, year: int | None = None) -> str:
@@ -159,6 +160,19 @@ def own_findings(result: YearResult, cadre: str) -> YearResult:
     groups = {cadre} | {f"{parent_of(repo, s.assignment.unit)}/{role_at(repo, cadre, s.assignment.unit, s.window.end) or 'other'}"
                         for s in result.assignments}
     return dataclasses.replace(result, findings=tuple(f for f in result.findings if dict(f.args).get("group") in groups))
+
+
+def recorded(task, as_of: dt.date, lang: str) -> dict:
+    """A task's check-ins up to the results' day (date, value, note, evidence) and its recorded
+    outcome, as the file holds them (the task page: the form under them adds to these)."""
+    if task is None:
+        return {"checkins": [], "outcome": None}
+    checkins = [{"date": formats.day(p.date, lang), "value": measured(p.value, lang) if p.value is not None else "",
+                 "note": p.note or "", "evidence": list(p.evidence)} for p in task.progress if p.date <= as_of]
+    o = task.outcome
+    outcome = None if o is None or o.done_on is None else {
+        "done_on": formats.day(o.done_on, lang), "value": measured(o.value, lang) if o.value is not None else "", "evidence": list(o.evidence)}
+    return {"checkins": checkins, "outcome": outcome}
 
 
 def explained(site: Site, year: int, cadre: str, _: Gettext) -> str:

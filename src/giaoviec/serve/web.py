@@ -119,7 +119,9 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
             return not_found()
         sec, row = rows[0]
         clarity = [(d.line, d.localize(_).message) for d in site.problems(year) if d.path == rel and d.code.startswith("clarity.")]
-        return page("task", year, r=r, sec=sec, row=row, rel=rel, task=task, cid=s.assignment.cadre, digest=digest(root / rel),
+        key = next((ts.origin or s.key for ts in s.tasks if ts.id == task and (ts.origin or s.key)[0] == rel), s.key)
+        model = next((t for t in site.year(year).models[key].tasks if t.id == task), None)
+        return page("task", year, r=r, sec=sec, row=row, **pages.recorded(model, site.year(year).result.as_of, site.options.lang), rel=rel, task=task, cid=s.assignment.cadre, digest=digest(root / rel),
                     csrf=tokens.token, clarity=clarity,
                     # --public: no history (a commit's words or date can tell of a confidential task)
                     history=None if site.options.public else pages.history(root, rel),

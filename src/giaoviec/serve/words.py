@@ -21,7 +21,8 @@ WORDS = {
     "refused": N_("Not saved"), "stale": N_("The file changed on disk since this form was shown; nothing was written. The page shows it as it is now: type the change again."),
     "hint": N_("hint"), "all_clear": N_("No problem found."), "as_of": N_("as of"), "tasks": N_("Tasks"),
     "buckets": N_("Statuses"), "explained": N_("The score, step by step"), "no_history": N_("No git history for this file."),
-    "n_tasks": N_("{n} tasks"), "drafts": N_("Drafts not yet assigned (not scored)"),
+    "n_tasks": N_("{n} tasks"), "outcome_recorded": N_("Outcome recorded"),
+    "replaces": N_("An outcome is already recorded (above): saving this form replaces it."), "drafts": N_("Drafts not yet assigned (not scored)"),
 }
 
 
