@@ -1026,7 +1026,7 @@ VI.update({
     "Evidence link": "Liên kết minh chứng",
     "Save": "Lưu",
     "Record the outcome": "Ghi nhận kết quả",
-    "Public view: confidential tasks and files are left out.": "Bản công khai: không có nhiệm vụ và tệp mật.",
+    "Public view: confidential tasks and files are left out.": "Bản công khai: các nhiệm vụ và tệp mật đã được lược bỏ.",
     "Read-only: no change can be made here.": "Chỉ xem: không thể thay đổi ở đây.",
     "Nothing to show.": "Không có gì để hiển thị.",
     "These figures leave something out:": "Số liệu này còn thiếu:",
