@@ -64,7 +64,8 @@ class Server:
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        # Vietnamese: --lang alone is not enough in headless mode, the process's LANGUAGE is (with chromium-l10n's vi.pak)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True, env={**os.environ, "LANGUAGE": "vi", "LANG": "vi_VN.UTF-8"})
         yield b
         b.close()
 
