@@ -138,3 +138,18 @@ def test_public_view_in_a_browser(browser, root):
             assert page.locator("form[method=post]").count() == 0
     finally:
         server.stop()
+
+
+def test_the_unit_report_keeps_its_style_under_the_csp(browser, root):
+    server = Server(root)
+    try:
+        page = browser.new_page()
+        refused: list[str] = []
+        page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+        page.goto(server.url + "/unit/vinh-phuc/report.html?year=2022")
+        assert refused == []
+        assert "Times New Roman" not in page.evaluate("getComputedStyle(document.body).fontFamily")  # its <style> applied
+        widths = page.evaluate("[...document.querySelectorAll('[style*=max-width]')].map(e => getComputedStyle(e).maxWidth)")
+        assert widths and "none" not in widths  # its style attributes applied
+    finally:
+        server.stop()
