@@ -144,6 +144,7 @@ def post_check_in(c, root, **typed):
 @pytest.mark.parametrize(("value", "said"), [
     ("1.200", "không rõ nghĩa"), ("1.250.000", "không rõ nghĩa"), ("1 200", "không phải một số"),
     ("abc", "không phải một số"), ("nan", "không phải một số"), ("inf", "không phải một số"), ("1e999", "không phải một số"),
+    ("1e300", "lớn hơn mọi con số"), ("-2e15", "lớn hơn mọi con số"),
 ])
 def test_a_value_that_is_not_plainly_a_number_is_refused_in_vietnamese(root, value, said):
     c = client(root)

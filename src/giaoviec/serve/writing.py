@@ -14,6 +14,7 @@ from pathlib import Path
 from giaoviec.app.edit import Stale, digest, record
 from giaoviec.characters import REFUSED, one_line
 from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.model.common import LIMIT
 from giaoviec.write import edit
 
 __all__ = ["Refused", "Stale", "commit", "digest", "form_date", "form_number", "form_text", "task_place", "write"]
@@ -98,6 +99,9 @@ def form_number(raw: object, field: str) -> float | None:
     number = text.replace(",", ".") if re.fullmatch(r"-?\d+,\d+", text) else text
     if re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", number):
         value = float(number)
+        if math.isfinite(value) and abs(value) > LIMIT:  # as the data's own check (model.common.Figure)
+            raise Refused(field, N_("'{value}' is larger than any figure of a task can be (more than 10^15): check the number typed."),
+                          value=one_line(text))
         if math.isfinite(value):
             return value
     raise Refused(field, N_("'{value}' is not a number: write it as 18.5 (or 18,5)."), value=one_line(text))
