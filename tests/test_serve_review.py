@@ -357,3 +357,19 @@ def test_the_task_page_shows_the_outcome_and_the_evidence(root):
     assert c.post("/task?year=2026", data={**fields, "done_on": "2026-10-15", "value": "100"}).status_code == 303
     page = text(c.get(task_url(AN_2026, "02")))
     assert "Kết quả đã ghi nhận" in page and "15/10/2026" in page and "sẽ thay kết quả đó" in page
+
+
+# 13. the unit page links the report in every format of `report`: Word (and PDF, with LibreOffice)
+def test_the_unit_report_as_a_word_document(root):
+    import io
+    import zipfile
+
+    c = client(root)
+    page = c.get("/unit/vinh-phuc?year=2022").text
+    assert "/unit/vinh-phuc/report.docx?year=2022" in page and "/unit/vinh-phuc/report.pdf?year=2022" in page
+    r = c.get("/unit/vinh-phuc/report.docx?year=2022")
+    assert r.status_code == 200 and "wordprocessingml" in r.headers["content-type"]
+    body = zipfile.ZipFile(io.BytesIO(r.content)).read("word/document.xml").decode()
+    assert "Ngô Thị Lan" in body
+    pdf = c.get("/unit/vinh-phuc/report.pdf?year=2022")
+    assert (pdf.status_code == 200 and pdf.content.startswith(b"%PDF")) or (pdf.status_code == 503 and "LibreOffice" in pdf.text)

@@ -33,6 +33,7 @@ NO_TOKEN = N_("The form's token is missing or wrong; nothing was written.")
 READ_ONLY = N_("Read-only: no change can be made here.")
 FOREIGN_HOST = N_("This server does not answer to that host name (start it with --allowed-host to add one).")
 CROSS_ORIGIN = N_("A change sent from another site is refused; nothing was written.")
+DOCUMENT = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 OVERVIEW_DEPTH = 1  # the overview's tree: the top units and the units right below them
 
 
@@ -196,11 +197,21 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
 
     def report(request: Request) -> Response:
         year, uid, fmt = year_of(request), request.path_params["unit"], request.path_params["fmt"]
-        if uid not in site.year(year).result.repo.units or fmt not in ("html", "md"):
+        if uid not in site.year(year).result.repo.units or fmt not in ("html", "md", "docx", "pdf"):
             return not_found()
         from giaoviec.render import report as report_render
 
         r = pages.unit_report(site, uid, year, _)
+        if fmt in ("docx", "pdf"):  # as `report --format docx|pdf`, with the letterhead of the unit
+            from giaoviec.app.documents import letterhead, to_pdf
+            from giaoviec.render.docx import document
+
+            try:
+                made = document(r, letterhead(site.year(year).result.repo, uid, site.today), _)
+                made = to_pdf(made) if fmt == "pdf" else made
+            except Fatal as exc:  # no LibreOffice for a PDF: said in the reader's language
+                return refused(503, say(exc.phrase, _))
+            return Response(made, media_type=DOCUMENT[fmt], headers={"content-disposition": f'attachment; filename="bao-cao-{year}.{fmt}"'})
         body = "".join(report_render.PIECES[fmt](r, _))
         if fmt == "html":  # its own inline style, allowed by hash (the report is one file, for print and mail)
             return Response(body, media_type="text/html; charset=utf-8", headers={"content-security-policy": styled_csp(body)})
