@@ -373,3 +373,11 @@ def test_the_unit_report_as_a_word_document(root):
     assert "Ngô Thị Lan" in body
     pdf = c.get("/unit/vinh-phuc/report.pdf?year=2022")
     assert (pdf.status_code == 200 and pdf.content.startswith(b"%PDF")) or (pdf.status_code == 503 and "LibreOffice" in pdf.text)
+
+
+def test_the_unit_page_has_the_not_local_ratio_of_stats(root, cli):
+    shown = cli("-C", str(root), "stats", "--year", "2022", "--unit", "yen-lac").out
+    ratio = shown[shown.index("Không phải người địa phương"):].splitlines()
+    page = text(client(root).get("/unit/yen-lac?year=2022"))
+    for line in ratio:
+        assert line.strip() in page, line

@@ -162,6 +162,24 @@ def own_findings(result: YearResult, cadre: str) -> YearResult:
     return dataclasses.replace(result, findings=tuple(f for f in result.findings if dict(f.args).get("group") in groups))
 
 
+def not_local(site: Site, unit: str, year: int, _: Gettext) -> list[str]:
+    """The not-local ratio of the unit's communes, in the words of `giaoviec stats` (compute.stats.not_local,
+    on the day `stats` takes: today, or the year's last day)."""
+    from giaoviec.compute.stats import not_local as ratio
+    from giaoviec.compute.year import scope_of
+    from giaoviec.words import ROLE_PLURAL, percent
+
+    repo, lang = site.year(year).result.repo, site.options.lang
+    nl = ratio(repo, scope_of(repo, unit), min(site.today, dt.date(year, 12, 31)))
+    if not nl.communes:
+        return []
+    return [_("Not local (commune Party secretaries and chairs whose hometown is elsewhere), on {day}:").format(day=formats.day(nl.day, lang)),
+            *(f"{word(ROLE_PLURAL, role, _)}: {n}/{known}" for role, (n, known) in nl.by_role.items()),
+            _("Total: {n}/{d} = {pct} over {communes} communes").format(n=nl.numerator, d=nl.denominator,
+                                                                       pct=percent(nl.numerator, nl.denominator, lang), communes=nl.communes),
+            *([_("{n} people with no hometown recorded are left out of both counts.").format(n=nl.unknown)] if nl.unknown else [])]
+
+
 def recorded(task, as_of: dt.date, lang: str) -> dict:
     """A task's check-ins up to the results' day (date, value, note, evidence) and its recorded
     outcome, as the file holds them (the task page: the form under them adds to these)."""

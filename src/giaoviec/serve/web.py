@@ -77,6 +77,7 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
         links = {f"{s.assignment.cadre}-{s.assignment.program}": s.assignment.cadre for s in shown.assignments}
         rows = pages.tree(site, year, _, parent=uid)
         return page("unit", year, r=pages.unit_report(site, uid, year, _), uid=uid, links=links, rows=rows,
+                    not_local=pages.not_local(site, uid, year, _),
                     bucket_names=pages.bucket_names(_))
 
     def cadre(request: Request) -> Response:
