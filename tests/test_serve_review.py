@@ -381,3 +381,14 @@ def test_the_unit_page_has_the_not_local_ratio_of_stats(root, cli):
     page = text(client(root).get("/unit/yen-lac?year=2022"))
     for line in ratio:
         assert line.strip() in page, line
+
+
+def test_the_step_by_step_text_has_the_wording_findings_of_score_explain(root, cli):
+    path = root / KHOA  # the draft, assigned as it is: vague on purpose
+    path.write_text(path.read_text(encoding="utf-8").replace("\nstatus: proposed\n", "\nstatus: assigned\nmonitor: ban-to-chuc-tinh-uy-vinh-phuc\n"
+                    "basis: {number: 12-QĐ/HU, date: 2024-01-15, issued_by: btv-huyen-uy-yen-lac}\n"), encoding="utf-8")
+    got = cli("-C", str(root), "score", "2024", "--explain").out
+    warned = [line.strip() for line in got.splitlines() if line.strip().startswith("⚠ chưa rõ")]
+    assert len(warned) == 3  # the analyser's finding beside each of his three tasks
+    page = text(client(root).get("/cadre/bui-van-khoa?year=2024"))
+    assert all(line in page for line in warned), warned

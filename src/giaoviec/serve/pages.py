@@ -199,9 +199,19 @@ def explained(site: Site, year: int, cadre: str, _: Gettext) -> str:
 
     from rich.console import Console
 
+    from giaoviec.checks.clarity import unclear_what, vocabulary
     from giaoviec.render.score import explain
 
     got = site.year(year)
+    mine = own_findings(restricted(got.result, cadre=cadre), cadre)
+    words = vocabulary(got.result.repo.config)
+    unclear = {}  # beside a task, the wording analyser's finding, as score --explain prints it (app.score's hook)
+    for s in mine.assignments:
+        for key in s.keys:
+            model = got.models[key]
+            for t in model.tasks:
+                if (p := unclear_what(t, model.period.start.year, words)) is not None:
+                    unclear[(key[0], key[1], t.id)] = p
     console = Console(file=io.StringIO(), width=100, no_color=True, highlight=False, soft_wrap=True)
-    explain(own_findings(restricted(got.result, cadre=cadre), cadre), _, console)
+    explain(mine, _, console, unclear)
     return console.file.getvalue()  # type: ignore[attr-defined]
