@@ -392,3 +392,20 @@ def test_the_step_by_step_text_has_the_wording_findings_of_score_explain(root, c
     assert len(warned) == 3  # the analyser's finding beside each of his three tasks
     page = text(client(root).get("/cadre/bui-van-khoa?year=2024"))
     assert all(line in page for line in warned), warned
+
+
+# 13, 14. the task page explains the task's points step by step (as score --explain); a check-in of a date alone refused
+def test_the_task_page_has_the_tasks_steps_of_score_explain(root, cli):
+    got = cli("-C", str(root), "score", "2026", "--explain").out
+    block = got.split("Nguyễn Văn An — ", 1)[1]
+    task = block.split("Nhiệm vụ 02 (", 1)[1].split("\n  Nhiệm vụ", 1)[0].split("\n  Thành phần", 1)[0]
+    steps = [line.strip() for line in task.splitlines()[1:] if line.strip()]
+    assert steps
+    page = text(client(root).get(task_url(AN_2026, "02")))
+    assert all(step in page for step in steps), steps
+
+
+def test_a_check_in_with_only_a_date_is_refused(root):
+    before = (root / AN_2026).read_bytes()
+    r = post_check_in(client(root), root)
+    assert r.status_code == 422 and "chỉ có ngày" in text(r) and (root / AN_2026).read_bytes() == before

@@ -1052,6 +1052,8 @@ VI.update({  # serve: the form's refusals (review-serve.md 4, 8, 9)
     "{length} characters: at most {limit} are kept (put a longer text in a document and link it as evidence).":
         "{length} ký tự: chỉ được tối đa {limit} ký tự (văn bản dài hơn hãy đưa vào một tài liệu và gắn liên kết minh chứng).",
     "give the day the task was completed.": "hãy nhập ngày hoàn thành nhiệm vụ.",
+    "give a value, a note or an evidence link: a check-in with only a date says nothing.":
+        "hãy nhập giá trị, ghi chú hoặc liên kết minh chứng: báo cáo chỉ có ngày thì không nói được gì.",
     "'{value}' is larger than any figure of a task can be (more than 10^15): check the number typed.":
         "'{value}' lớn hơn mọi con số của một nhiệm vụ (quá 10^15): hãy kiểm tra lại số đã nhập.",
     "Outcome recorded": "Kết quả đã ghi nhận",

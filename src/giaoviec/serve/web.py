@@ -121,9 +121,11 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
             return not_found()
         sec, row = rows[0]
         clarity = [(d.line, d.localize(_).message) for d in site.problems(year) if d.path == rel and d.code.startswith("clarity.")]
-        key = next((ts.origin or s.key for ts in s.tasks if ts.id == task and (ts.origin or s.key)[0] == rel), s.key)
+        scored = next((ts for ts in s.tasks if ts.id == task and (ts.origin or s.key)[0] == rel), None)
+        key = (scored.origin or s.key) if scored is not None else s.key
+        steps = [say(step, _) for step in scored.steps] if scored is not None else []  # the task's lines of score --explain
         model = next((t for t in site.year(year).models[key].tasks if t.id == task), None)
-        return page("task", year, r=r, sec=sec, row=row, **pages.recorded(model, site.year(year).result.as_of, site.options.lang), rel=rel, task=task, cid=s.assignment.cadre, digest=digest(root / rel),
+        return page("task", year, r=r, sec=sec, row=row, steps=steps, **pages.recorded(model, site.year(year).result.as_of, site.options.lang), rel=rel, task=task, cid=s.assignment.cadre, digest=digest(root / rel),
                     csrf=tokens.token, clarity=clarity,
                     # --public: no history (a commit's words or date can tell of a confidential task)
                     history=None if site.options.public else pages.history(root, rel),
@@ -165,6 +167,8 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
             else:
                 day, done_on = form_date(form.get("date"), WORDS["date"]), None
                 note, link = form_text(form.get("note"), WORDS["note"]), form_text(form.get("evidence"), WORDS["evidence"])
+                if value is None and note is None and link is None:  # a date alone reports nothing
+                    raise Refused(WORDS["value"], N_("give a value, a note or an evidence link: a check-in with only a date says nothing."))
         except Refused as exc:
             place = task_place(root / rel, task_id)
             where = f"{rel}:{place[0]}:{place[1]}" if place else rel
