@@ -409,3 +409,12 @@ def test_a_check_in_with_only_a_date_is_refused(root):
     before = (root / AN_2026).read_bytes()
     r = post_check_in(client(root), root)
     assert r.status_code == 422 and "chỉ có ngày" in text(r) and (root / AN_2026).read_bytes() == before
+
+
+def test_the_unit_page_lists_each_cadres_task_statuses(root):
+    page = text(client(root).get("/unit/nguyet-duc-phu-tho?year=2026"))
+    cadre = text(client(root).get("/cadre/nguyen-van-an?year=2026"))
+    statuses = re.findall(r'<span class="status [^"]*">([^<]*)</span>', cadre)
+    assert statuses
+    for name in set(statuses):
+        assert f"{name}: {statuses.count(name)}" in page, name
