@@ -25,7 +25,8 @@ if CHROMIUM is None:
     pytest.skip("Chromium is not installed", allow_module_level=True)
 pytest.importorskip("uvicorn")
 sync_api = pytest.importorskip("playwright.sync_api")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+FLAGS = ["--lang=vi-VN",  # the date field as a Vietnamese reader sees it (dd/mm/yyyy)
+         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 AN_2026 = "assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml"
 IMAGES = PROJECT / "docs/images"
@@ -63,7 +64,8 @@ class Server:
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        # Vietnamese: --lang alone is not enough in headless mode, the process's LANGUAGE is (with chromium-l10n's vi.pak)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True, env={**os.environ, "LANGUAGE": "vi", "LANG": "vi_VN.UTF-8"})
         yield b
         b.close()
 
@@ -72,15 +74,19 @@ def browser():
 def root(tmp_path):
     r = tmp_path / "vp"
     shutil.copytree(EXAMPLES / "vinh-phuc", r)
-    path = r / AN_2026
-    path.write_text(path.read_text().replace("Kiện toàn 12 chi bộ thôn", "<script>window.__pwned = 1</script>Kiện toàn 12 chi bộ thôn"))
     return r
+
+
+def hostile(root: Path) -> None:
+    """A task's text holding a script: after the screenshots of the docs were taken (not shown in them)."""
+    path = root / AN_2026
+    path.write_text(path.read_text().replace("Kiện toàn 12 chi bộ thôn", "<script>window.__pwned = 1</script>Kiện toàn 12 chi bộ thôn"))
 
 
 def test_overview_to_a_check_in(browser, root):
     server = Server(root)
     try:
-        page = browser.new_page(viewport={"width": 360, "height": 800})
+        page = browser.new_page(viewport={"width": 360, "height": 800}, locale="vi-VN")
         requested: list[str] = []
         page.on("request", lambda r: requested.append(r.url))
         page.goto(server.url + "/?year=2026")
@@ -88,9 +94,11 @@ def test_overview_to_a_check_in(browser, root):
         page.click("text=Xã Nguyệt Đức (tỉnh Phú Thọ)")
         page.click("text=Nguyễn Văn An")
         assert "Nguyễn Văn An" in page.inner_text("h1")
+        page.screenshot(path=str(IMAGES / "serve-can-bo.png"), full_page=True)
+        hostile(root)
+        page.reload()  # the changed file, on the next request
         assert "<script>window.__pwned = 1</script>" in page.inner_text("main")  # shown as text
         assert page.evaluate("typeof window.__pwned") == "undefined"
-        page.screenshot(path=str(IMAGES / "serve-can-bo.png"), full_page=True)
         page.click("a:text-is('02')")
         before = (root / AN_2026).read_text()
         page.fill("form.entry >> nth=0 >> input[name=value]", "99,9")
@@ -118,6 +126,7 @@ def test_overview_to_a_check_in(browser, root):
 def test_public_view_in_a_browser(browser, root):
     from test_report import confidential_strings
 
+    hostile(root)
     secrets = confidential_strings(root)
     server = Server(root, "--public")
     try:
@@ -127,5 +136,20 @@ def test_public_view_in_a_browser(browser, root):
             text = page.content() + page.inner_text("body")
             assert not [s for s in secrets if s in text], url
             assert page.locator("form[method=post]").count() == 0
+    finally:
+        server.stop()
+
+
+def test_the_unit_report_keeps_its_style_under_the_csp(browser, root):
+    server = Server(root)
+    try:
+        page = browser.new_page()
+        refused: list[str] = []
+        page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+        page.goto(server.url + "/unit/vinh-phuc/report.html?year=2022")
+        assert refused == []
+        assert "Times New Roman" not in page.evaluate("getComputedStyle(document.body).fontFamily")  # its <style> applied
+        widths = page.evaluate("[...document.querySelectorAll('[style*=max-width]')].map(e => getComputedStyle(e).maxWidth)")
+        assert widths and "none" not in widths  # its style attributes applied
     finally:
         server.stop()

@@ -1032,7 +1032,7 @@ VI.update({
     "Evidence link": "Liên kết minh chứng",
     "Save": "Lưu",
     "Record the outcome": "Ghi nhận kết quả",
-    "Public view: confidential tasks and files are left out.": "Bản công khai: không có nhiệm vụ và tệp mật.",
+    "Public view: confidential tasks and files are left out.": "Bản công khai: các nhiệm vụ và tệp mật đã được lược bỏ.",
     "Read-only: no change can be made here.": "Chỉ xem: không thể thay đổi ở đây.",
     "Nothing to show.": "Không có gì để hiển thị.",
     "These figures leave something out:": "Số liệu này còn thiếu:",
@@ -1049,6 +1049,48 @@ VI.update({
     "ics: only this cadre's deadlines.": "ics: chỉ các hạn của cán bộ này.",
 })
 VI.update({"The score, step by step": "Cách tính điểm, từng bước"})
+
+VI.update({  # serve: the form's refusals (review-serve.md 4, 8, 9)
+    "'{value}' is ambiguous: these pages write thousands with a point (1.200 is one thousand two hundred). Write 1200 for a whole number, or 1,2 for a decimal.":
+        "'{value}' không rõ nghĩa: các trang này viết hàng nghìn bằng dấu chấm (1.200 là một nghìn hai trăm). Viết 1200 nếu là số nguyên, hoặc 1,2 nếu là số thập phân.",
+    "holds a character that a data file may not hold ({char}, a control character or an invisible mark); remove it.":
+        "chứa một ký tự mà tệp dữ liệu không được chứa ({char}, ký tự điều khiển hoặc dấu ẩn); hãy xóa ký tự đó.",
+    "{length} characters: at most {limit} are kept (put a longer text in a document and link it as evidence).":
+        "{length} ký tự: chỉ được tối đa {limit} ký tự (văn bản dài hơn hãy đưa vào một tài liệu và gắn liên kết minh chứng).",
+    "give the day the task was completed.": "hãy nhập ngày hoàn thành nhiệm vụ.",
+    "give a value, a note or an evidence link: a check-in with only a date says nothing.":
+        "hãy nhập giá trị, ghi chú hoặc liên kết minh chứng: báo cáo chỉ có ngày thì không nói được gì.",
+    "'{value}' is larger than any figure of a task can be (more than 10^15): check the number typed.":
+        "'{value}' lớn hơn mọi con số của một nhiệm vụ (quá 10^15): hãy kiểm tra lại số đã nhập.",
+    "Outcome recorded": "Kết quả đã ghi nhận",
+    "An outcome is already recorded (above): saving this form replaces it.": "Nhiệm vụ đã có kết quả ghi nhận (ở trên): lưu biểu mẫu này sẽ thay kết quả đó.",
+    "{n} tasks": "{n} nhiệm vụ",
+    "Without a check-in this period": "Chưa báo cáo tiến độ kỳ này",
+    "Drafts not yet assigned (not scored)": "Dự thảo chưa giao (chưa chấm điểm)",
+    "Nothing at this address: the page does not exist (check the link, or start from the overview).":
+        "Không có gì ở địa chỉ này: trang không tồn tại (kiểm tra lại liên kết, hoặc bắt đầu từ trang tổng quan).",
+    "This address does not take that kind of request.": "Địa chỉ này không nhận loại yêu cầu đó.",
+    "No unit '{ident}' in the repository.": "Không có đơn vị '{ident}' trong kho dữ liệu.",
+    "No cadre '{ident}' in the repository.": "Không có cán bộ '{ident}' trong kho dữ liệu.",
+    "No task '{task}' of {file} in the results of {year} (the file may have moved, or the task's id changed).":
+        "Không có nhiệm vụ '{task}' của {file} trong kết quả năm {year} (có thể tệp đã được chuyển, hoặc mã nhiệm vụ đã đổi).",
+    "This form was shown by an earlier run of the server (or came from elsewhere); nothing was written. What you typed is below: save it again.":
+        "Biểu mẫu này do một lần chạy trước của máy chủ hiển thị (hoặc được gửi từ nơi khác); chưa ghi gì cả. Nội dung bạn đã nhập ở bên dưới: hãy bấm Lưu lại.",
+    "The form's token is missing or wrong; nothing was written.": "Biểu mẫu thiếu mã xác nhận hoặc mã không đúng; chưa ghi gì cả.",
+    "This server does not answer to that host name (start it with --allowed-host to add one).":
+        "Máy chủ này không phục vụ tên máy đó (khởi động với --allowed-host để thêm tên).",
+    "A change sent from another site is refused; nothing was written.": "Thay đổi gửi từ trang web khác bị từ chối; chưa ghi gì cả.",
+    "A name the server is reached by besides its address (a reverse proxy's public name); repeatable.":
+        "Một tên khác mà máy chủ được truy cập qua, ngoài địa chỉ của nó (tên công khai của reverse proxy); có thể nêu nhiều lần.",
+    "Serving on {host} with writes allowed: giaoviec has no login of its own, so anyone who reaches this address can write. Put a reverse proxy with authentication in front of it.":
+        "Phục vụ trên {host} và cho phép ghi: giaoviec không có đăng nhập riêng, nên ai truy cập được địa chỉ này đều ghi được. Hãy đặt một reverse proxy có xác thực phía trước.",
+    "--commit needs a git repository: {root} is not inside a git work tree; nothing was started.":
+        "--commit cần một kho git: {root} không nằm trong cây làm việc git nào; chưa khởi động gì cả.",
+    "Run git init there first, or serve without --commit.": "Hãy chạy git init ở đó trước, hoặc chạy serve không có --commit.",
+    "Cannot listen on {host} port {port}: {problem}": "Không mở được cổng {port} trên {host}: {problem}",
+    "Port {port} on {host} is already in use: stop the program using it, or choose another port with --port.":
+        "Cổng {port} trên {host} đang được dùng: hãy dừng chương trình đang dùng cổng này, hoặc chọn cổng khác bằng --port.",
+})
 
 VI.update({
     "a path it names is not a path inside the repository: {value}": "một đường dẫn trong đó không phải đường dẫn bên trong kho: {value}",

@@ -20,30 +20,41 @@ from giaoviec.serve.site import Site, restricted
 OPEN_STATUSES_EXCLUDED = set(DONE) | {"cancelled"}
 
 
-def ics(site: Site, year: int, _: Gettext, unit: str | None = None, cadre: str | None = None) -> bytes:
-    got = site.year(year)
-    result = restricted(got.result, unit, cadre)
-    repo = result.repo
+def ics(site: Site, year: int | None, _: Gettext, unit: str | None = None, cadre: str | None = None) -> bytes:
+    """The open tasks' dates of the year; without a year, of every year with an assignment, each file
+    judged by the latest year that scores it (a task done since is no longer open)."""
     cal = Calendar()
     cal.add("prodid", "-//giaoviec//lich//VI")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "giaoviec")
-    for s in result.assignments:
-        model = got.models[s.key]
-        tasks = {t.id: t for t in model.tasks}
-        for ts in s.tasks:
-            task = tasks.get(ts.id)
-            if task is None or ts.status in OPEN_STATUSES_EXCLUDED or (site.options.public and task.confidential):
+    seen: set[tuple[str, int]] = set()
+    for y in [year] if year is not None else site.years():  # (newest first)
+        got = site.year(y)
+        result = restricted(got.result, unit, cadre)
+        for s in result.assignments:
+            if s.key in seen:
                 continue
-            when = task.when
-            dates: list[tuple[dt.date, str]] = []
-            if when is not None and when.due is not None:
-                dates.append((when.due, _("Due")))
-            for cp in when.checkpoints if when is not None else ():
-                dates.append((cp.by, _("Checkpoint") + (f": {cp.expect}" if cp.expect else "")))
-            for day, label in dates:
-                cal.add_component(_event(s.path, task, day, label, repo.name(model.cadre), _, repo.name, site.options.lang))
+            seen.add(s.key)
+            for event in _events(site, got.models[s.key], s, result.repo, _):
+                cal.add_component(event)
     return cal.to_ical()
+
+
+def _events(site: Site, model, s, repo, _: Gettext) -> list[Event]:
+    tasks = {t.id: t for t in model.tasks}
+    events = []
+    for ts in s.tasks:
+        task = tasks.get(ts.id)
+        if ts.origin is not None or task is None or ts.status in OPEN_STATUSES_EXCLUDED or (site.options.public and task.confidential):
+            continue  # (an earlier post's task: its own file's model has it)
+        when = task.when
+        dates: list[tuple[dt.date, str]] = []
+        if when is not None and when.due is not None:
+            dates.append((when.due, _("Due")))
+        for cp in when.checkpoints if when is not None else ():
+            dates.append((cp.by, _("Checkpoint") + (f": {cp.expect}" if cp.expect else "")))
+        events += [_event(s.path, task, day, label, repo.name(model.cadre), _, repo.name, site.options.lang) for day, label in dates]
+    return events
 
 
 def _event(path: str, task, day: dt.date, label: str, cadre: str, _: Gettext, name, lang: str) -> Event:
@@ -82,10 +93,10 @@ def _description(task, cadre: str, label: str, _: Gettext, name, lang: str) -> s
 
 
 def export_ics(root, year: int | None, unit: str | None, cadre: str | None, lang: str, public: bool, reader: Reader = FAST) -> bytes:
-    """`giaoviec export --format ics`: the same calendar as /lich.ics."""
+    """`giaoviec export --format ics`: the same calendar as /lich.ics (every year's open tasks without a year)."""
     from giaoviec.i18n import translator
     from giaoviec.serve.site import Options
 
     site = Site(Options(root, lang, public, True, reader=reader))
     site.engine = None  # one run: the year's results as `report` computes them, nothing kept for a next request
-    return ics(site, year or site.default_year(), translator(lang), unit, cadre)
+    return ics(site, year, translator(lang), unit, cadre)

@@ -4,6 +4,8 @@ report's own views (compute.report.build on the results restricted to them), the
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -13,13 +15,16 @@ from giaoviec import formats
 from giaoviec.compute import report as report_context
 from giaoviec.compute.followup import FollowUp
 from giaoviec.compute.reportview import Report
+from giaoviec.compute.year import YearResult
 from giaoviec.diagnostics import Diagnostic
+from giaoviec.domain.org import parent_of, role_at
 from giaoviec.domain.scoring import Counts
 from giaoviec.i18n import Gettext
+from giaoviec.model.values import Repository
 from giaoviec.render.jinja import pieces
 from giaoviec.serve.site import Site, restricted
 from giaoviec.serve.words import words
-from giaoviec.words import BUCKET, FOLLOW_UP
+from giaoviec.words import ASSIGNMENT_STATUS, BUCKET, FOLLOW_UP, PROGRAM, measured, word
 
 
 def task_href(path: str, task: str, year: int | None = None) -> str:
@@ -108,8 +113,11 @@ def bucket_names(_: Gettext) -> list[str]:
 def due_groups(follow: FollowUp, _: Gettext, lang: str) -> list[tuple[str, list[dict]]]:
     groups = []
     for kind in ("overdue", "due-soon", "no-check-in"):
+        when = {"overdue": _("{days} days late (due {due})"), "due-soon": _("{days} days left (due {due})"),
+                "no-check-in": _("due {due}")}[kind]  # as `status` says it
         items = [{"cadre": follow.repo.name(i.cadre), "cadre_id": i.cadre, "task": i.task, "what": i.what,
-                  "due": formats.day(i.due, lang), "days": i.days, "href": task_href(i.path, i.task)}
+                  "due": formats.day(i.due, lang), "days": i.days, "href": task_href(i.path, i.task),
+                  "when": when.format(days=i.days, due=formats.day(i.due, lang))}
                  for i in follow.items if i.kind == kind]
         groups.append((_(FOLLOW_UP[kind]).format(start=formats.day(follow.period_start, lang)), items))
     return groups
@@ -120,7 +128,7 @@ def problem_groups(found: list[Diagnostic], _: Gettext) -> list[tuple[str, list[
     for d in found:
         shown = d.localize(_)
         by_file.setdefault(d.path, []).append({"line": d.line, "column": d.column, "code": d.code,
-                                               "severity": _(d.severity.value), "message": shown.message,
+                                               "severity": _(d.severity.value), "level": d.severity.value, "message": shown.message,
                                                "hint": shown.hint or ""})
     return sorted(by_file.items())
 
@@ -135,15 +143,75 @@ def history(root: Path, rel: str) -> list[tuple[str, str, str, str]]:
     return [tuple(line.split("\x1f", 3)) for line in out.stdout.splitlines() if line.count("\x1f") == 3]  # type: ignore[misc]
 
 
+def drafts(repo: Repository, cadre: str, year: int, scored: set[str], _: Gettext, lang: str) -> list[dict]:
+    """The cadre's assignments of the year not yet assigned (proposed, appraised): no figure, their
+    task ids and their state, for the clarity findings beside them."""
+    return [{"path": a.path, "program": word(PROGRAM, a.program, _), "status": word(ASSIGNMENT_STATUS, a.status, _),
+             "period": formats.span(a.period.start, a.period.end, lang), "unit": repo.name(a.unit), "tasks": list(a.weights)}
+            for a in repo.assignments
+            if a.cadre == cadre and a.status in ("proposed", "appraised") and a.path not in scored
+            and a.period.start.year <= year <= a.period.end.year]
+
+
+def own_findings(result: YearResult, cadre: str) -> YearResult:
+    """The results' warnings about this cadre: their own (a council's component) and those of their
+    peer groups (a quota: parent unit and role, as compute.year.quota_warnings groups them)."""
+    repo = result.repo
+    groups = {cadre} | {f"{parent_of(repo, s.assignment.unit)}/{role_at(repo, cadre, s.assignment.unit, s.window.end) or 'other'}"
+                        for s in result.assignments}
+    return dataclasses.replace(result, findings=tuple(f for f in result.findings if dict(f.args).get("group") in groups))
+
+
+def not_local(site: Site, unit: str, year: int, _: Gettext) -> list[str]:
+    """The not-local ratio of the unit's communes, in the words of `giaoviec stats` (compute.stats.not_local,
+    on the day `stats` takes: today, or the year's last day)."""
+    from giaoviec.compute.stats import not_local as ratio
+    from giaoviec.compute.year import scope_of
+    from giaoviec.words import ROLE_PLURAL, percent
+
+    repo, lang = site.year(year).result.repo, site.options.lang
+    nl = ratio(repo, scope_of(repo, unit), min(site.today, dt.date(year, 12, 31)))
+    if not nl.communes:
+        return []
+    return [_("Not local (commune Party secretaries and chairs whose hometown is elsewhere), on {day}:").format(day=formats.day(nl.day, lang)),
+            *(f"{word(ROLE_PLURAL, role, _)}: {n}/{known}" for role, (n, known) in nl.by_role.items()),
+            _("Total: {n}/{d} = {pct} over {communes} communes").format(n=nl.numerator, d=nl.denominator,
+                                                                       pct=percent(nl.numerator, nl.denominator, lang), communes=nl.communes),
+            *([_("{n} people with no hometown recorded are left out of both counts.").format(n=nl.unknown)] if nl.unknown else [])]
+
+
+def recorded(task, as_of: dt.date, lang: str) -> dict:
+    """A task's check-ins up to the results' day (date, value, note, evidence) and its recorded
+    outcome, as the file holds them (the task page: the form under them adds to these)."""
+    if task is None:
+        return {"checkins": [], "outcome": None}
+    checkins = [{"date": formats.day(p.date, lang), "value": measured(p.value, lang) if p.value is not None else "",
+                 "note": p.note or "", "evidence": list(p.evidence)} for p in task.progress if p.date <= as_of]
+    o = task.outcome
+    outcome = None if o is None or o.done_on is None else {
+        "done_on": formats.day(o.done_on, lang), "value": measured(o.value, lang) if o.value is not None else "", "evidence": list(o.evidence)}
+    return {"checkins": checkins, "outcome": outcome}
+
+
 def explained(site: Site, year: int, cadre: str, _: Gettext) -> str:
     """The cadre's score explained in words: the text of `score --explain` for these results."""
     import io
 
     from rich.console import Console
 
+    from giaoviec.checks.clarity import unclear_what, vocabulary
     from giaoviec.render.score import explain
 
     got = site.year(year)
+    mine = own_findings(restricted(got.result, cadre=cadre), cadre)
+    words = vocabulary(got.result.repo.config)
+    unclear = {}  # beside a task, the wording analyser's finding, as score --explain prints it (app.score's hook)
+    for s in mine.assignments:
+        for key in s.keys:
+            model = got.models[key]
+            for t in model.tasks:
+                if (p := unclear_what(t, model.period.start.year, words)) is not None:
+                    unclear[(key[0], key[1], t.id)] = p
     console = Console(file=io.StringIO(), width=100, no_color=True, highlight=False, soft_wrap=True)
-    explain(restricted(got.result, cadre=cadre), _, console)
+    explain(mine, _, console, unclear)
     return console.file.getvalue()  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from giaoviec.i18n import N_, Gettext
 WORDS = {
     "overview": N_("Overview"), "problems": N_("Problems"), "due": N_("Deadlines"), "year": N_("Year"),
     "show": N_("Show"), "units": N_("Units"), "unit": N_("Unit"), "cadre": N_("Cadre"), "task": N_("Task"),
-    "overdue": N_("Overdue"), "no_check_in": N_("Without a check-in this quarter"), "problems_count": N_("Problems in the data"),
+    "overdue": N_("Overdue"), "no_check_in": N_("Without a check-in this period"), "problems_count": N_("Problems in the data"),
     "cadres": N_("Cadres"), "tier": N_("Tier"), "points": N_("Points"), "status": N_("Status"),
     "what": N_("What"), "who": N_("Who"), "when": N_("When"), "result": N_("Result"), "responsibility": N_("Responsibility"),
     "target": N_("Target"), "actual": N_("Latest"), "timeline": N_("Check-ins"), "why": N_("Why this tier"),
@@ -21,6 +21,8 @@ WORDS = {
     "refused": N_("Not saved"), "stale": N_("The file changed on disk since this form was shown; nothing was written. The page shows it as it is now: type the change again."),
     "hint": N_("hint"), "all_clear": N_("No problem found."), "as_of": N_("as of"), "tasks": N_("Tasks"),
     "buckets": N_("Statuses"), "explained": N_("The score, step by step"), "no_history": N_("No git history for this file."),
+    "n_tasks": N_("{n} tasks"), "outcome_recorded": N_("Outcome recorded"),
+    "replaces": N_("An outcome is already recorded (above): saving this form replaces it."), "drafts": N_("Drafts not yet assigned (not scored)"),
 }
 
 

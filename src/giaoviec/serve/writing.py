@@ -6,14 +6,18 @@ commit in the domain's words."""
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import subprocess
 from pathlib import Path
 
 from giaoviec.app.edit import Stale, digest, record
+from giaoviec.characters import REFUSED, one_line
 from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.model.common import LIMIT
 from giaoviec.write import edit
 
-__all__ = ["Stale", "commit", "digest", "task_place", "write"]
+__all__ = ["Refused", "Stale", "commit", "digest", "form_date", "form_number", "form_text", "task_place", "write"]
 
 
 def write(root: Path, rel: str, shown_digest: str, task: str, day: dt.date | None, value: float | None, note: str | None,
@@ -52,3 +56,68 @@ def task_place(path: Path, task: str) -> tuple[int, int] | None:
                     if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode) and v.value == task:
                         return k.start_mark.line + 1, k.start_mark.column + 1
     return None
+
+
+NOTE_LIMIT = 2000  # characters: a note is a line of the file, not a document (attach a link to one as evidence)
+
+
+class Refused(ValueError):
+    """A form field that cannot be written as typed: its label (a msgid of words.py) and the message."""
+
+    def __init__(self, field: str, message: str, **args: object):
+        super().__init__(message)
+        self.field, self.message, self.args_ = field, message, args
+
+    def say(self, _) -> str:
+        return f"{_(self.field)}: " + _(self.message).format(**self.args_)
+
+
+def form_date(raw: object, field: str) -> dt.date | None:
+    """A date as the form's date field sends it (YYYY-MM-DD), with the CLI's messages (cli.app's Session.date)."""
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise Refused(field, N_("'{value}' is not a date written YYYY-MM-DD."), value=one_line(text))
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise Refused(field, N_("'{value}' is a date that does not exist in the calendar."), value=one_line(text)) from None
+
+
+def form_number(raw: object, field: str) -> float | None:
+    """A value as `progress` reads it (cli.app's Session.number: 18.5, or 18,5 with the decimal comma),
+    except a point before groups of three digits ("1.200", "1.250.000"): the pages write thousands so
+    (formats.number), and `progress` would read 1.2 — refused, never divided by a thousand in silence.
+    nan, inf and what overflows are refused as not numbers."""
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+        raise Refused(field, N_("'{value}' is ambiguous: these pages write thousands with a point (1.200 is one thousand two hundred). Write 1200 for a whole number, or 1,2 for a decimal."),
+                      value=one_line(text))
+    number = text.replace(",", ".") if re.fullmatch(r"-?\d+,\d+", text) else text
+    if re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", number):
+        value = float(number)
+        if math.isfinite(value) and abs(value) > LIMIT:  # as the data's own check (model.common.Figure)
+            raise Refused(field, N_("'{value}' is larger than any figure of a task can be (more than 10^15): check the number typed."),
+                          value=one_line(text))
+        if math.isfinite(value):
+            return value
+    raise Refused(field, N_("'{value}' is not a number: write it as 18.5 (or 18,5)."), value=one_line(text))
+
+
+def form_text(raw: object, field: str, limit: int = NOTE_LIMIT) -> str | None:
+    """A note or a link as typed, refused when the file could not keep it as it is: a control character
+    or an invisible mark (characters.REFUSED, which the data's own check refuses), or past `limit`."""
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    found = REFUSED.search(text)
+    if found is not None:
+        raise Refused(field, N_("holds a character that a data file may not hold ({char}, a control character or an invisible mark); remove it."),
+                      char=one_line(found.group()))
+    if len(text) > limit:
+        raise Refused(field, N_("{length} characters: at most {limit} are kept (put a longer text in a document and link it as evidence)."),
+                      length=len(text), limit=limit)
+    return text
