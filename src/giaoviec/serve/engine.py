@@ -105,7 +105,8 @@ class Engine:
         self._seen, self._seen_at = scanned.seen, started
         st = self.state
         if st is None or not self._same_frame(st, listing, scanned, today):
-            self.state = self._full(listing, scanned, today)
+            with collector_paused():  # millions of objects read back, none in a cycle: the collector would rescan them all
+                self.state = self._full(listing, scanned, today)
             self.version += 1
             gc.freeze()  # what is kept holds no cycle: the collector need not scan it again at every allocation
             return True
@@ -320,7 +321,8 @@ class Engine:
             return result
 
         scored_year = Scored(year, as_of, None, tuple(judged), True)
-        result = settle(scored_year, st.repo, st.plain, pool=pool)  # type: ignore[arg-type]
+        with collector_paused():
+            result = settle(scored_year, st.repo, st.plain, pool=pool)  # type: ignore[arg-type]
         y.rows = rows
         y.result = WithModels(result, models)
         self._save(st)
