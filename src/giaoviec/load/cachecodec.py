@@ -74,3 +74,35 @@ def decode(value: object, kinds: Mapping[str, type]) -> Any:
     if "f" in value:
         return frozenset(decode(v, kinds) for v in value["f"])
     raise ValueError("an unknown kind")
+
+
+def _freeze(value: object) -> object:
+    """An argument as JSON that reads back as the same kind: a Phrase (or a tuple of them) keeps its
+    msgid, to be translated later; a date and a share keep being one, to be written the way the
+    run's language writes them (30/11/2024, 80 %), not as the JSON's text."""
+    if isinstance(value, Phrase):
+        return {"phrase": value.id, "args": [[n, _freeze(v)] for n, v in value.args]}
+    if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
+        return {"phrases": [_freeze(v) for v in value]}
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {"date": value.isoformat()}
+    if isinstance(value, Share):
+        return {"share": float(value)}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return {"text": str(value)}  # a kind the messages show as its text
+
+
+def _thaw(value: object) -> object:
+    if isinstance(value, dict):
+        if "phrase" in value:
+            return Phrase(value["phrase"], tuple((n, _thaw(v)) for n, v in value["args"]))
+        if "phrases" in value:
+            return tuple(_thaw(v) for v in value["phrases"])
+        if "date" in value:
+            return dt.date.fromisoformat(value["date"])
+        if "share" in value:
+            return Share(value["share"])
+        if "text" in value:
+            return value["text"]
+    return value

@@ -1,0 +1,73 @@
+"""A row of a year's results (`compute.year.pooled`) as serve's cache keeps it (load/cache.py,
+`Served.rows`): its counts, components, points, tier and its reasons, without its task results and
+its council entry. Taken again at a start when it was computed from the same inputs: the same row
+documents, the same summaries of the cadre (their files unchanged since the entries were written:
+each file's entry is keyed by its content's digest), and, for the whole year, the same council
+sessions with the same entries left out and the same stale council scores (the registry's files,
+the evaluations among them, are in the context every entry is valid under). The council entry is
+found again (`council_entry`, as `pooled` finds it) and the task results are `pooled`'s own, computed
+when a page first shows them. Split from serve/engine.py."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from giaoviec.compute.year import Judged, council_entry, pooled
+from giaoviec.domain.scoring import AssignmentResult, Council
+from giaoviec.domain.tiers import Counts
+from giaoviec.load.cachecodec import decode, encode
+from giaoviec.model.values import AssignmentSummary, Document, Repository
+from giaoviec.serve.kept import LazyTasks
+
+YEAR = ""  # the key of the year's own inputs among the rows (a row's key is "cadre\0program")
+
+
+def key_of(key: tuple[str, str]) -> str:
+    return f"{key[0]}\0{key[1]}"
+
+
+def year_inputs(evaluations: list[tuple[Document, frozenset[int]]], stale: Mapping[tuple[str, int, int], frozenset[str]]) -> dict:
+    """What every row of the year was computed with besides its own documents, as JSON reads it back."""
+    return {"councils": [[d.path, d.index, sorted(bad)] for d, bad in evaluations],
+            "late": [[p, doc, entry, sorted(tasks)] for (p, doc, entry), tasks in sorted(stale.items())]}
+
+
+def row_inputs(parts: Sequence[Judged], mine: Sequence[AssignmentSummary]) -> dict:
+    return {"parts": [[j.path, j.index] for j in parts], "mine": [[s.path, s.index] for s in mine]}
+
+
+def coded(result: AssignmentResult, inputs: dict, kinds: Mapping[str, type]) -> dict | None:
+    """The row as the cache keeps it; None when it would not read back equal."""
+    r = result
+    try:
+        plain = encode((r.assignment, r.path, r.index, r.profile.id, r.window, tuple(r.counts.by_status.items()),
+                        tuple(r.components.items()), r.provisional_points, r.points, r.tier, r.tier_reason, r.tier_trace,
+                        r.earlier), kinds)
+        back = rebuilt(plain, {r.profile.id: r.profile}, r.tasks, r.council, kinds)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return {**inputs, "r": plain} if back == r else None
+
+
+def rebuilt(plain: Any, profiles: Mapping[str, Any], tasks: Sequence, council: Council | None,
+            kinds: Mapping[str, type]) -> AssignmentResult:
+    """KeyError, TypeError or ValueError when the entry does not read back."""
+    head, path, index, profile, window, counts, components, provisional, points, tier, reason, trace, earlier = decode(plain, kinds)
+    if not isinstance(path, str) or type(index) is not int or not isinstance(tier, str):
+        raise ValueError("not a row")
+    return AssignmentResult(head, path, index, profiles[profile], window, tasks, Counts(dict(counts)),  # type: ignore[arg-type]
+                            dict(components), provisional, points, tier, reason, tuple(trace), council, tuple(earlier))
+
+
+def taken_again(row: dict, repo: Repository, parts: list[Judged], evaluations: list[tuple[Document, frozenset[int]]],
+                stale: dict[tuple[str, int, int], frozenset[str]], kinds: Mapping[str, type]) -> AssignmentResult | None:
+    """The kept row as `pooled` would compute it (the caller has compared its inputs); None when it does not read back."""
+    councils = [council_entry(repo, j, evaluations, stale) for j in parts]
+    council = next((c for c in reversed(councils) if c is not None), None)
+    mine = tuple(parts)
+    try:
+        return rebuilt(row["r"], repo.profiles, LazyTasks(lambda: pooled(repo, list(mine), evaluations, stale, True).tasks),
+                       council, kinds)
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
