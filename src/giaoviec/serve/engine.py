@@ -93,7 +93,8 @@ class Engine:
         self.store = cache.Store(cache_folder, root) if cache_folder is not None else None
         self.reader = reader.remembering()  # a file read again for its words skips the fast path's risk scan if it took it
         self._seen, self._seen_at = self.store.seen() if self.store is not None else (None, 0)
-        self._served = cache.served_file(self.store) if self.store is not None else None  # read once, at the start
+        with collector_paused():  # (a few million objects, none in a cycle)
+            self._served = cache.served_file(self.store) if self.store is not None else None  # read once, at the start
         if self._seen is None and self._served is not None:
             self._seen, self._seen_at = cache.served_seen(self._served)
         self.state: State | None = None

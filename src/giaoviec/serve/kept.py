@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from giaoviec.compute.followup import Item
 from giaoviec.compute.year import SCORED, Judged
@@ -14,6 +14,8 @@ from giaoviec.domain.scoring import TaskResult
 from giaoviec.load.cachecodec import decode
 from giaoviec.model import Assignment
 from giaoviec.model.values import AssignmentSummary, Document
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -60,18 +62,18 @@ class Models(Mapping[tuple[str, int], Assignment]):
         return len(self.where)
 
 
-class LazyTasks(Sequence[TaskResult]):
-    """The task results of a judged document or of a row, computed (or read from the cache) when
+class LazyTasks(Sequence[T]):
+    """The task results of a judged document or of a row (or a row's tier trace), computed (or read from the cache) when
     first looked at: what `serve` shows of most rows is their counts and points, kept with the row.
     Equal to the tuple it stands for (and reads as one wherever the results are iterated)."""
 
     __slots__ = ("_got", "_load")
 
-    def __init__(self, load: Callable[[], Iterable[TaskResult]]):
-        self._load: Callable[[], Iterable[TaskResult]] | None = load
-        self._got: tuple[TaskResult, ...] | None = None
+    def __init__(self, load: Callable[[], Iterable[T]]):
+        self._load: Callable[[], Iterable[T]] | None = load
+        self._got: tuple[T, ...] | None = None
 
-    def all(self) -> tuple[TaskResult, ...]:
+    def all(self) -> tuple[T, ...]:
         if self._got is None:
             assert self._load is not None
             self._got, self._load = tuple(self._load()), None
@@ -83,7 +85,7 @@ class LazyTasks(Sequence[TaskResult]):
     def __len__(self) -> int:
         return len(self.all())
 
-    def __iter__(self) -> Iterator[TaskResult]:
+    def __iter__(self) -> Iterator[T]:
         return iter(self.all())
 
     def __eq__(self, other: object) -> bool:
@@ -94,10 +96,10 @@ class LazyTasks(Sequence[TaskResult]):
     def __hash__(self) -> int:
         return hash(self.all())
 
-    def __add__(self, other: Iterable[TaskResult]) -> tuple[TaskResult, ...]:
+    def __add__(self, other: Iterable[T]) -> tuple[T, ...]:
         return self.all() + tuple(other)
 
-    def __radd__(self, other: Iterable[TaskResult]) -> tuple[TaskResult, ...]:
+    def __radd__(self, other: Iterable[T]) -> tuple[T, ...]:
         return tuple(other) + self.all()
 
     def __repr__(self) -> str:

@@ -1,6 +1,6 @@
 """A row of a year's results (`compute.year.pooled`) as serve's cache keeps it (load/cache.py,
-`Served.rows`): its counts, components, points, tier and its reasons, without its task results and
-its council entry. Taken again at a start when it was computed from the same inputs: the same row
+`Served.rows`): its counts, components, points, tier and its reason, without its task results, its tier's trace
+(computed again from the counts and points when shown) and its council entry. Taken again at a start when it was computed from the same inputs: the same row
 documents, the same summaries of the cadre (their files unchanged since the entries were written:
 each file's entry is keyed by its content's digest), and, for the whole year, the same council
 sessions with the same entries left out and the same stale council scores (the registry's files,
@@ -15,7 +15,7 @@ from typing import Any
 
 from giaoviec.compute.year import Judged, council_entry, pooled
 from giaoviec.domain.scoring import AssignmentResult, Council
-from giaoviec.domain.tiers import Counts
+from giaoviec.domain.tiers import Counts, computed_tier
 from giaoviec.load.cachecodec import decode, encode
 from giaoviec.model.values import AssignmentSummary, Document, Repository
 from giaoviec.serve.kept import LazyTasks
@@ -42,8 +42,7 @@ def coded(result: AssignmentResult, inputs: dict, kinds: Mapping[str, type]) -> 
     r = result
     try:
         plain = encode((r.assignment, r.path, r.index, r.profile.id, r.window, tuple(r.counts.by_status.items()),
-                        tuple(r.components.items()), r.provisional_points, r.points, r.tier, r.tier_reason, r.tier_trace,
-                        r.earlier), kinds)
+                        tuple(r.components.items()), r.provisional_points, r.points, r.tier, r.tier_reason, r.earlier), kinds)
         back = rebuilt(plain, {r.profile.id: r.profile}, r.tasks, r.council, kinds)
     except (ValueError, KeyError, TypeError):
         return None
@@ -53,11 +52,13 @@ def coded(result: AssignmentResult, inputs: dict, kinds: Mapping[str, type]) -> 
 def rebuilt(plain: Any, profiles: Mapping[str, Any], tasks: Sequence, council: Council | None,
             kinds: Mapping[str, type]) -> AssignmentResult:
     """KeyError, TypeError or ValueError when the entry does not read back."""
-    head, path, index, profile, window, counts, components, provisional, points, tier, reason, trace, earlier = decode(plain, kinds)
-    if not isinstance(path, str) or type(index) is not int or not isinstance(tier, str):
+    head, path, index, profile_id, window, pairs, components, provisional, points, tier, reason, earlier = decode(plain, kinds)
+    if not isinstance(path, str) or type(index) is not int or not isinstance(tier, str) or type(provisional) not in (int, float):
         raise ValueError("not a row")
-    return AssignmentResult(head, path, index, profiles[profile], window, tasks, Counts(dict(counts)),  # type: ignore[arg-type]
-                            dict(components), provisional, points, tier, reason, tuple(trace), council, tuple(earlier))
+    profile, counts = profiles[profile_id], Counts(dict(pairs))
+    trace = LazyTasks(lambda: computed_tier(profile, provisional, counts)[1])  # as `aggregate` traces it (explained)
+    return AssignmentResult(head, path, index, profile, window, tasks, counts, dict(components), provisional, points,  # type: ignore[arg-type]
+                            tier, reason, trace, council, tuple(earlier))  # type: ignore[arg-type]
 
 
 def taken_again(row: dict, repo: Repository, parts: list[Judged], evaluations: list[tuple[Document, frozenset[int]]],
