@@ -3,6 +3,7 @@ the models read, or each file read when a page first needs its words if the cach
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -12,6 +13,7 @@ from giaoviec.compute.year import SCORED, Judged
 from giaoviec.diagnostics import Diagnostic
 from giaoviec.domain.scoring import TaskResult
 from giaoviec.load.cachecodec import decode
+from giaoviec.load.scanning import collector_paused
 from giaoviec.model import Assignment
 from giaoviec.model.values import AssignmentSummary, Document
 
@@ -118,7 +120,9 @@ class Segment:
 
     def tasks(self, year: int, index: int) -> tuple[TaskResult, ...]:
         if self.got is None:
-            self.got = self._read()
+            with collector_paused():  # (plain data, no cycle)
+                self.got = self._read()
+            gc.freeze()  # kept from now on, as Engine.refresh keeps the model: the collector need not scan it again
         if year not in self.got or index not in self.got[year]:
             self.got[year] = self.compute(year)
         return self.got[year][index]
