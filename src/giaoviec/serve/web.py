@@ -26,6 +26,7 @@ OVERVIEW_DEPTH = 1  # the overview's tree: the top units and the units right bel
 def create_app(site: Site, hosts: set[str]) -> Guard:
     _ = translator(site.options.lang)
     tokens = Tokens()
+    __import__("filelock")  # the writers' lock (write/atomic.py), imported now rather than at the first check-in
     root = site.options.root
 
     def year_of(request: Request) -> int:
@@ -101,12 +102,14 @@ def create_app(site: Site, hosts: set[str]) -> Guard:
         return await run_in_threadpool(record, request, form)
 
     def record(request: Request, form) -> Response:
-        site.refresh()
         year = year_of(request)
         rel, task_id = str(form.get("file", "")), str(form.get("id", ""))
         got = site.year(year)
         if not any(s.path == rel for s in got.result.assignments):  # only a file the results show: never outside the repository
-            return not_found()
+            site.refresh()  # (the files looked at again only then: the write itself is checked against the form's digest)
+            got = site.year(year)
+            if not any(s.path == rel for s in got.result.assignments):
+                return not_found()
         try:
             day = _date(form.get("date"))
             done_on = _date(form.get("done_on")) if form.get("kind") == "outcome" else None
