@@ -230,7 +230,7 @@ class Engine:
             if y.inputs is not None:
                 st.kept.put_row(year, kept_rows.YEAR, y.inputs)
             for key, row in y.rows.items():
-                plain = row[6] if row[6] is not None else kept_rows.coded(row[4], row[5], KINDS)
+                plain = row[6] if row[6] is not None else kept_rows.coded(row[4], row[0], row[5], KINDS)
                 if plain is not None:
                     st.kept.put_row(year, kept_rows.key_of(key), plain)
         cache.save_served(self.store, st.kept, self._seen, self._seen_at)

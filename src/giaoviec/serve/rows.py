@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from giaoviec.compute.year import Judged, council_entry, pooled
-from giaoviec.domain.scoring import AssignmentResult, Council
-from giaoviec.domain.tiers import Counts, computed_tier
+from giaoviec.domain.scoring import AssignmentResult, Council, Post
+from giaoviec.domain.tiers import STATUSES, Counts, computed_tier
 from giaoviec.load.cachecodec import decode, encode
 from giaoviec.model.values import AssignmentSummary, Document, Repository
 from giaoviec.serve.kept import LazyTasks
@@ -37,28 +37,35 @@ def row_inputs(parts: Sequence[Judged], mine: Sequence[AssignmentSummary]) -> di
     return {"parts": [[j.path, j.index] for j in parts], "mine": [[s.path, s.index] for s in mine]}
 
 
-def coded(result: AssignmentResult, inputs: dict, kinds: Mapping[str, type]) -> dict | None:
-    """The row as the cache keeps it; None when it would not read back equal."""
+def coded(result: AssignmentResult, parts: Sequence[Judged], inputs: dict, kinds: Mapping[str, type]) -> dict | None:
+    """The row as the cache keeps it: what its documents do not say (their heads and windows are the
+    row's own and its earlier posts'); None when it would not read back equal."""
     r = result
     try:
-        plain = encode((r.assignment, r.path, r.index, r.profile.id, r.window, tuple(r.counts.by_status.items()),
-                        tuple(r.components.items()), r.provisional_points, r.points, r.tier, r.tier_reason, r.earlier), kinds)
-        back = rebuilt(plain, {r.profile.id: r.profile}, r.tasks, r.council, kinds)
+        plain = [list(r.counts.by_status.values()) if tuple(r.counts.by_status) == STATUSES else None,
+                 [[name, value] for name, value in r.components.items()], r.provisional_points, r.points, r.tier,
+                 encode(r.tier_reason, kinds)]
+        back = rebuilt(plain, parts, {r.profile.id: r.profile}, r.tasks, r.council, kinds)
     except (ValueError, KeyError, TypeError):
         return None
     return {**inputs, "r": plain} if back == r else None
 
 
-def rebuilt(plain: Any, profiles: Mapping[str, Any], tasks: Sequence, council: Council | None,
+def rebuilt(plain: Any, parts: Sequence[Judged], profiles: Mapping[str, Any], tasks: Sequence, council: Council | None,
             kinds: Mapping[str, type]) -> AssignmentResult:
-    """KeyError, TypeError or ValueError when the entry does not read back."""
-    head, path, index, profile_id, window, pairs, components, provisional, points, tier, reason, earlier = decode(plain, kinds)
-    if not isinstance(path, str) or type(index) is not int or not isinstance(tier, str) or type(provisional) not in (int, float):
+    """As `pooled` builds it (KeyError, TypeError or ValueError when the entry does not read back)."""
+    counts, components, provisional, points, tier, reason = plain
+    if len(counts) != len(STATUSES) or not all(type(n) is int for n in counts) or type(provisional) not in (int, float) \
+            or not isinstance(tier, str) or not all(isinstance(n, str) and (v is None or type(v) in (int, float)) for n, v in components):
         raise ValueError("not a row")
-    profile, counts = profiles[profile_id], Counts(dict(pairs))
-    trace = LazyTasks(lambda: computed_tier(profile, provisional, counts)[1])  # as `aggregate` traces it (explained)
-    return AssignmentResult(head, path, index, profile, window, tasks, counts, dict(components), provisional, points,  # type: ignore[arg-type]
-                            tier, reason, trace, council, tuple(earlier))  # type: ignore[arg-type]
+    own = parts[-1]
+    profile, tally = profiles[own.profile.id], Counts(dict(zip(STATUSES, counts, strict=True)))
+    if profile is not own.profile:
+        raise ValueError("another profile")
+    trace = LazyTasks(lambda: computed_tier(profile, provisional, tally)[1])  # as `aggregate` traces it (explained)
+    earlier = tuple(Post(j.head, j.path, j.index, j.window) for j in parts[:-1])
+    return AssignmentResult(own.head, own.path, own.index, profile, own.window, tasks, tally, dict(components),  # type: ignore[arg-type]
+                            provisional, points, tier, decode(reason, kinds), trace, council, earlier)  # type: ignore[arg-type]
 
 
 def taken_again(row: dict, repo: Repository, parts: list[Judged], evaluations: list[tuple[Document, frozenset[int]]],
@@ -68,7 +75,7 @@ def taken_again(row: dict, repo: Repository, parts: list[Judged], evaluations: l
     council = next((c for c in reversed(councils) if c is not None), None)
     mine = tuple(parts)
     try:
-        return rebuilt(row["r"], repo.profiles, LazyTasks(lambda: pooled(repo, list(mine), evaluations, stale, True).tasks),
+        return rebuilt(row["r"], mine, repo.profiles, LazyTasks(lambda: pooled(repo, list(mine), evaluations, stale, True).tasks),
                        council, kinds)
     except (KeyError, TypeError, ValueError, IndexError):
         return None
