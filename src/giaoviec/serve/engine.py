@@ -95,6 +95,7 @@ class Engine:
         self._seen, self._seen_at = self.store.seen() if self.store is not None else (None, 0)
         with collector_paused():  # (a few million objects, none in a cycle)
             self._served = cache.served_file(self.store) if self.store is not None else None  # read once, at the start
+            gc.freeze()  # (before the collector runs again: else its next pass scans every object made while it was paused)
         if self._seen is None and self._served is not None:
             self._seen, self._seen_at = cache.served_seen(self._served)
         self.state: State | None = None
@@ -115,8 +116,8 @@ class Engine:
         if st is None or not self._same_frame(st, listing, scanned, today):
             with collector_paused():  # millions of objects read back, none in a cycle: the collector would rescan them all
                 self.state = self._full(listing, scanned, today)
+                gc.freeze()  # what is kept holds no cycle: the collector need not scan it again at every allocation
             self.version += 1
-            gc.freeze()  # what is kept holds no cycle: the collector need not scan it again at every allocation
             return True
         changed = [rel for rel in scanned.streamed if st.files[rel].digest != scanned.digests[rel]]
         head = git_head(self.root) if st.history is not None else None
@@ -364,6 +365,7 @@ class Engine:
         scored_year = Scored(year, as_of, None, tuple(judged), True)
         with collector_paused():
             result = settle(scored_year, st.repo, st.plain, pool=pool)  # type: ignore[arg-type]
+            gc.freeze()  # (kept with the model, as in refresh)
         y.rows = rows
         y.result = WithModels(result, models)
         if st.kept is not None and not st.partial and not (same_year and same_year[0] and len(st.kept.rows_old.get(str(year), ())) == len(rows) + 1):

@@ -122,7 +122,7 @@ class Segment:
         if self.got is None:
             with collector_paused():  # (plain data, no cycle)
                 self.got = self._read()
-            gc.freeze()  # kept from now on, as Engine.refresh keeps the model: the collector need not scan it again
+                gc.freeze()  # kept from now on, as Engine.refresh keeps the model: the collector need not scan it again
         if year not in self.got or index not in self.got[year]:
             self.got[year] = self.compute(year)
         return self.got[year][index]
