@@ -271,18 +271,14 @@ def _diagnostic(d: dict) -> Diagnostic:
 
 @dataclass
 class Served:
-    """What `serve` keeps of each Assignment file, by the digest of its content, valid under the
-    same context as validate's per-file entries (the tool, the day, every registry file, git history
-    or not): its summaries and findings (as `Memo` keeps them), the follow-up items of its documents
-    and, per year, its judged documents without their task results (`heads`); and per year each
-    row's result without its task results (`rows`, with what it was computed from). A start of
-    `serve` with these at hand reads no Assignment file and computes no row again.
-
-    The task results (with the score explained step by step: nine tenths of it all) are in a second
-    file, one segment per Assignment file, located and digest-checked by its entry and read only
-    when a page shows them (`tasks`). Both files are written after a whole reading, the segments'
-    first; read back through `decode` (only the kinds named); an entry is kept only when it reads
-    back equal to what was computed, and one that does not read back is dropped."""
+    """What `serve` keeps of each Assignment file by the digest of its content, under the context of
+    validate's per-file entries: its summaries and findings (as `Memo`), its follow-up items and, per
+    year, its judged documents without their task results (`heads`); per year, each row's result
+    without its task results (`rows`, with what it was computed from: serve/rows.py). The task
+    results (the score explained step by step: nine tenths of it all) are in a second file, one
+    segment per Assignment file, located and digest-checked by its entry, read when a page shows
+    them (`tasks`). Written after a whole reading, the segments first; read back through `decode`
+    (only the kinds named); kept only when it reads back equal, dropped when it does not."""
 
     context: str
     old: Mapping[str, Any]
@@ -297,8 +293,7 @@ class Served:
         entry = self.old.get(rel)
         return entry if isinstance(entry, dict) and entry.get("digest") == digest else None
 
-    def segment(self, entry: Mapping[str, Any]) -> bytes | None:
-        """The task results' segment of an entry, as written (None: missing or not the one written)."""
+    def segment(self, entry: Mapping[str, Any]) -> bytes | None:  # None: missing, or not the one written
         try:
             offset, length, sha = entry["tasks"]
             raw = os.pread(self.blob, int(length), int(offset)) if self.blob is not None else b""
@@ -307,8 +302,7 @@ class Served:
         return raw if len(raw) == length and hashlib.sha256(raw).hexdigest() == sha else None
 
     def tasks(self, entry: Mapping[str, Any]) -> dict | None:
-        """{year (text): [the task results of each judged document, coded]}, or None."""
-        raw = self.segment(entry)
+        raw = self.segment(entry)  # {year (text): [the task results of each judged document, coded]}, or None
         try:
             got = json.loads(raw) if raw is not None else None
         except ValueError:
@@ -320,8 +314,7 @@ class Served:
         self.size += len(raw)
         return [self.size - len(raw), len(raw), hashlib.sha256(raw).hexdigest()]
 
-    def keep(self, rel: str, entry: Mapping[str, Any]) -> bool:
-        """An entry read back at the start, written again as it was (its segment copied, checked)."""
+    def keep(self, rel: str, entry: Mapping[str, Any]) -> bool:  # an entry written again as it was (its segment checked)
         raw = self.segment(entry)
         if raw is None:
             return False
@@ -330,8 +323,7 @@ class Served:
 
     def put(self, rel: str, digest: str, result: FileResult, follow: object, heads: Mapping[int, object],
             tasks: Mapping[int, object], kinds: Mapping[str, type]) -> None:
-        plain = Memo("", {})
-        plain.put(rel, digest, result)
+        (plain := Memo("", {})).put(rel, digest, result)
         entry = dict(plain.new[rel])
         try:
             coded: dict[str, Any] = {"follow": encode(follow, kinds), "heads": {str(y): encode(h, kinds) for y, h in heads.items()}}
@@ -345,25 +337,22 @@ class Served:
         self.new[rel] = {**entry, **coded, "tasks": self._add(raw)}
 
     def row(self, year: int, key: str) -> dict | None:
-        rows = self.rows_old.get(str(year))
-        got = rows.get(key) if isinstance(rows, dict) else None
+        got = rows.get(key) if isinstance(rows := self.rows_old.get(str(year)), dict) else None
         return got if isinstance(got, dict) else None
 
     def put_row(self, year: int, key: str, row: dict) -> None:
         self.rows_new.setdefault(str(year), {})[key] = row
-
     @staticmethod
     def file_result(rel: str, entry: dict) -> FileResult | None:
         return Memo("", {rel: entry}).get(rel, entry.get("digest", ""))
 
 
-def _served_target(store: Store, suffix: str = ".json") -> Path:
+def _served_target(store: Store, suffix: str = ".json") -> Path:  # serve's entries, and its segments (".tasks")
     return store.target.with_name(store.target.stem + "-serve" + suffix)
 
 
 def served_file(store: Store) -> dict | None:
-    """serve's file of entries as read (once, at the start): only from this very build of the tool."""
-    try:
+    try:  # serve's file of entries (read once, at the start): only from this very build of the tool
         data = json.loads(_served_target(store).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
@@ -371,27 +360,27 @@ def served_file(store: Store) -> dict | None:
 
 
 def served_seen(data: dict) -> tuple[dict[str, list] | None, int]:
-    """What the scan saw of each file when the entries were written, and when (as `Store.seen`)."""
     seen, at = data.get("seen"), data.get("seen_at")
     return (seen, at) if isinstance(seen, dict) and isinstance(at, int) else (None, 0)
 
 
 def served(store: Store, context: str, data: dict | None = None) -> Served:
-    """serve's entries under this context (from `data` when given, else read now)."""
-    data = data if data is not None else served_file(store)
+    data = data if data is not None else served_file(store)  # (read now unless given)
     if data is None or data.get("context") != context or not isinstance(data.get("files"), dict):
         return Served(context, {})
-    try:
-        blob: int | None = os.open(_served_target(store, ".tasks"), os.O_RDONLY)
-    except OSError:
-        blob = None
     rows = data.get("rows")
-    return Served(context, data["files"], rows if isinstance(rows, dict) else {}, blob)
+    return Served(context, data["files"], rows if isinstance(rows, dict) else {}, _open(_served_target(store, ".tasks")))
+
+
+def _open(path: Path) -> int | None:
+    try:
+        return os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
 
 
 def save_served(store: Store, kept: Served, seen: dict[str, list] | None, seen_at: int) -> None:
-    """The segments' file first, then the entries that locate them in it (each segment is checked
-    by its digest when read: a file written by another process in between is read as missing)."""
+    """The segments' file first, then the entries that locate them (each segment digest-checked when read)."""
     target = _served_target(store, ".tasks")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -403,11 +392,8 @@ def save_served(store: Store, kept: Served, seen: dict[str, list] | None, seen_a
         return
     store._write({"format": FORMAT, "tool": tool_fingerprint(), "context": kept.context, "files": kept.new,
                   "rows": kept.rows_new, "seen": seen or {}, "seen_at": seen_at}, _served_target(store))
-    try:
-        blob: int | None = os.open(target, os.O_RDONLY)
-    except OSError:
-        blob = None
     if kept.blob is not None:
         os.close(kept.blob)
+    blob = _open(target)
     kept.old, kept.rows_old, kept.blob = kept.new, kept.rows_new, blob  # what is kept now reads from what was written
     kept.new, kept.rows_new, kept.segments, kept.size = {}, {}, [], 0

@@ -8,12 +8,12 @@ result (`compute.year.pooled`); the follow-up items of each file (`compute.follo
 
 When files change on disk (seen by the scan of the validate cache: size, times and inode, else the
 digest), only those files are read and checked again; what depends on every file is recomputed from
-what is kept, with the same functions the commands run: the repository's summaries, the checks
-across files, `settle` (the rows whose inputs did not change are taken as they were; the quotas,
-what is left out, the findings on the results are computed again), and the follow-up's `settle`.
-A change of a registry file (units, cadres, profiles, councils, giaoviec.yaml), of the set of files
-or of the day reads everything again. So every figure is the one a fresh run computes
-(tests/test_serve.py compares them after a sequence of changes).
+what is kept, with the same functions the commands run: the checks across files, `settle` (the rows
+whose inputs did not change taken as they were), the follow-up's `settle`. A change of a registry
+file, of the set of files or of the day reads everything again. A start with the cache's entries
+(`load.cache.Served`) reads no Assignment file and computes no row again; task results are read
+from the cache when a page shows them (kept.py, rows.py). So every figure is the one a fresh run
+computes (tests/test_serve.py compares them after a sequence of changes).
 
 Not for `--public` (the confidential items are taken out as each file is read): Site computes the
 public view as the commands do."""
@@ -45,21 +45,11 @@ from giaoviec.load.repository import Registry, Repository, collector_paused, loa
 from giaoviec.load.scanning import UNREADABLE, Scan, digest, scan
 from giaoviec.model import Assignment
 from giaoviec.serve import rows as kept_rows
-from giaoviec.serve.kept import FileState, LazyTasks, Models, Segment
+from giaoviec.serve.kept import FileState, LazyTasks, Models, Segment, Year
 from giaoviec.serve.watch import Tree, git_dir, git_head
 
 KINDS: dict[str, type] = {c.__name__: c for c in (Item, Header, Post, TaskResult, Achieved, Judgement, Window)}  # what the cache writes of results
 WORDING = frozenset({"clarity.what", "clarity.mismatch"})  # the wording analyser's codes (checks/clarity.py, `_wording`)
-
-
-@dataclass
-class Year:
-    """One year's results, kept: each file's judged documents, each row's result."""
-
-    judged: dict[str, tuple[FileState, tuple[Judged, ...]]] = field(default_factory=dict)
-    rows: dict[tuple[str, str], tuple] = field(default_factory=dict)  # (cadre, program) → (inputs, result, as kept)
-    inputs: dict | None = None  # what every row was computed with besides its documents (rows.year_inputs)
-    result: WithModels | None = None
 
 
 @dataclass
@@ -184,8 +174,8 @@ class Engine:
         return st
 
     def _entry(self, rel: str, entry: dict, registry: Repository, today: dt.date, kept: cache.Served | None) -> FileState | None:
-        """A file as the cache keeps it (`load.cache.Served`), its documents not read and its task results
-        read when first looked at; None when the entry does not read back."""
+        """A file as the cache keeps it (`load.cache.Served`), its task results read when first looked at;
+        None when the entry does not read back."""
         try:
             result = cache.Served.file_result(rel, entry)
             if result is None:
@@ -209,9 +199,8 @@ class Engine:
         return {j.index: j.tasks for j in got}
 
     def _save(self, st: State) -> None:
-        """Every file's entry and every computed row written to the cache, after a whole reading or
-        when a year's rows were not kept yet (a later change of a few files leaves them to be read
-        again at the next start)."""
+        """Every file's entry and row written to the cache, after a whole reading or when a year's rows
+        were not kept yet (not after a change of a few files: those are read again at the next start)."""
         if self.store is None or st.kept is None or not st.unsaved:
             return
         st.unsaved = False
@@ -335,8 +324,8 @@ class Engine:
         same_year: list[bool] = []  # whether the year's inputs are the kept rows' (known at the first row)
 
         def pool(repo: Repository, parts: list[Judged], evaluations: list, stale: dict, explain: bool) -> AssignmentResult:
-            """`pooled`, or its result for the same inputs (the same judged documents, council sessions,
-            stale scores and summaries of the cadre): kept since the last change, else in the cache."""
+            """`pooled`, or its result for the same inputs (judged documents, council sessions, stale
+            scores, the cadre's summaries): kept since the last change, else in the cache (serve/rows.py)."""
             key = (parts[-1].head.cadre, parts[-1].head.program)
             mine = repo.by_cadre.get(key[0], ())
             councils = tuple((id(doc), bad) for doc, bad in evaluations)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from giaoviec.app.report import WithModels
 from giaoviec.compute.followup import Item
 from giaoviec.compute.year import SCORED, Judged
 from giaoviec.diagnostics import Diagnostic
@@ -33,6 +34,17 @@ class FileState:
     follow: tuple[list[Item], list[tuple[str, str]]] | None = None  # follow_up on its documents, as of today
     cached: dict[int, tuple[Judged, ...]] = field(default_factory=dict)  # its judged documents, from the cache
     entry: dict | None = None  # the cache's entry it was built from (its content is the one the entry was computed from)
+
+
+@dataclass
+class Year:
+    """One year's results, kept: each file's judged documents, each row's result."""
+
+    judged: dict[str, tuple[FileState, tuple[Judged, ...]]] = field(default_factory=dict)
+    rows: dict[tuple[str, str], tuple] = field(default_factory=dict)  # (cadre, program) → (inputs, result, as kept)
+    inputs: dict | None = None  # what every row was computed with besides its documents (rows.year_inputs)
+    result: WithModels | None = None
+
 
 
 class Models(Mapping[tuple[str, int], Assignment]):
