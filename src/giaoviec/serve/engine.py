@@ -359,7 +359,8 @@ class Engine:
         y.result = WithModels(result, models)
         if st.kept is not None and not st.partial and not (same_year and same_year[0] and len(st.kept.rows_old.get(str(year), ())) == len(rows) + 1):
             st.unsaved = True  # rows computed that the cache did not hold
-        self._save(st)
+        with collector_paused():  # (the entries coded and read back: plain data)
+            self._save(st)
         return y.result
 
     def followup(self) -> FollowUp:
