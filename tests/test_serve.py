@@ -331,6 +331,8 @@ def test_a_start_with_a_warm_cache_reads_no_assignment_file_and_shows_the_same(r
     assert site.engine is not None and site.engine.state is not None
     read = [rel for rel, fs in site.engine.state.files.items() if fs.docs is not None]
     assert not read, read  # the overview from the cache's entries alone
+    rows = site.engine.state.years[2026].rows
+    assert rows and all(row[6] is not None for row in rows.values())  # every row taken as the cache kept it, none computed
     _same_as_a_fresh_run(site, c, root)
     an = root / AN_2026  # a change after a warm start: that file read, the others kept
     an.write_text(an.read_text(encoding="utf-8").replace("- {date: 2026-09-30, value: 2}", "- {date: 2026-09-30, value: 3}"), encoding="utf-8")
@@ -340,3 +342,29 @@ def test_a_start_with_a_warm_cache_reads_no_assignment_file_and_shows_the_same(r
     _same_as_a_fresh_run(site, c, root)
     copy.unlink()
     _same_as_a_fresh_run(site, c, root)
+
+
+def test_a_tampered_or_missing_segment_or_row_is_dropped_and_the_pages_are_the_same(root, tmp_path):
+    """The task results' segments are digest-checked and read when a page shows them; a row kept is
+    taken again only when it reads back: a forged or missing one is computed again, never shown."""
+    import json
+
+    folder = tmp_path / "cache"
+    TestClient(create_app(Site(Options(root, today=TODAY, cache_folder=folder)), {"testserver"})).get("/?year=2026")
+    (tasks,) = folder.glob("*-serve.tasks")
+    (index,) = folder.glob("*-serve.json")
+    data = json.loads(index.read_text(encoding="utf-8"))
+    assert data["rows"] and all(isinstance(e.get("tasks"), list) for e in data["files"].values())
+    for rows in data["rows"].values():
+        for key, row in rows.items():
+            if key:
+                row["r"] = [None, "x", 1, 2, 3]  # a row that does not read back
+    index.write_text(json.dumps(data), encoding="utf-8")
+    tasks.write_bytes(b"\0" * tasks.stat().st_size)  # every segment's content forged
+    site = Site(Options(root, today=TODAY, cache_folder=folder))
+    c = TestClient(create_app(site, {"testserver"}), follow_redirects=False)
+    assert c.get("/cadre/nguyen-van-an?year=2026").status_code == 200
+    _same_as_a_fresh_run(site, c, root)
+    tasks.unlink()  # and gone
+    site = Site(Options(root, today=TODAY, cache_folder=folder))
+    _same_as_a_fresh_run(site, TestClient(create_app(site, {"testserver"}), follow_redirects=False), root)

@@ -38,9 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from giaoviec import __version__
 from giaoviec.diagnostics import Diagnostic, Severity
-from giaoviec.formats import Share
-from giaoviec.i18n import Phrase
-from giaoviec.load.cachecodec import _period, decode, encode
+from giaoviec.load.cachecodec import _freeze, _period, _thaw, decode, encode
 
 if TYPE_CHECKING:  # the whole answer is read without them: models are loaded only to check a file again
     from giaoviec.load.documents import Document
@@ -271,91 +269,131 @@ def _diagnostic(d: dict) -> Diagnostic:
                       tuple((name, _thaw(value)) for name, value in d["args"]), None, d["excerpt"])
 
 
-def _freeze(value: object) -> object:
-    """An argument as JSON that reads back as the same kind: a Phrase (or a tuple of them) keeps its
-    msgid, to be translated later; a date and a share keep being one, to be written the way the
-    run's language writes them (30/11/2024, 80 %), not as the JSON's text."""
-    if isinstance(value, Phrase):
-        return {"phrase": value.id, "args": [[n, _freeze(v)] for n, v in value.args]}
-    if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
-        return {"phrases": [_freeze(v) for v in value]}
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return {"date": value.isoformat()}
-    if isinstance(value, Share):
-        return {"share": float(value)}
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    return {"text": str(value)}  # a kind the messages show as its text
-
-
-def _thaw(value: object) -> object:
-    if isinstance(value, dict):
-        if "phrase" in value:
-            return Phrase(value["phrase"], tuple((n, _thaw(v)) for n, v in value["args"]))
-        if "phrases" in value:
-            return tuple(_thaw(v) for v in value["phrases"])
-        if "date" in value:
-            return dt.date.fromisoformat(value["date"])
-        if "share" in value:
-            return Share(value["share"])
-        if "text" in value:
-            return value["text"]
-    return value
-
-
 @dataclass
 class Served:
-    """What `serve` keeps of each Assignment file, by the digest of its content, valid under the
-    same context as validate's per-file entries (the tool, the day, every registry file, git history
-    or not): its summaries and findings (as `Memo` keeps them), the follow-up items of its documents
-    and, per year, its judged documents. A start of `serve` with these at hand reads no such file
-    (a page that shows a document's words reads that file then). A file of its own, written after a
-    whole reading; read back through `decode` (only the kinds it names), and an entry is kept only
-    when it reads back equal to what was computed."""
+    """What `serve` keeps of each Assignment file by the digest of its content, under the context of
+    validate's per-file entries: its summaries and findings (as `Memo`), its follow-up items and, per
+    year, its judged documents without their task results (`heads`); per year, each row's result
+    without its task results (`rows`, with what it was computed from: serve/rows.py). The task
+    results (the score explained step by step: nine tenths of it all) are in a second file, one
+    segment per Assignment file, located and digest-checked by its entry, read when a page shows
+    them (`tasks`). Written after a whole reading, the segments first; read back through `decode`
+    (only the kinds named); kept only when it reads back equal, dropped when it does not."""
 
     context: str
     old: Mapping[str, Any]
+    rows_old: Mapping[str, Any] = field(default_factory=dict)
+    blob: int | None = None  # the segments' file, open (a later write replaces the file, not what this reads)
     new: dict[str, Any] = field(default_factory=dict)
+    rows_new: dict[str, dict] = field(default_factory=dict)
+    segments: list[bytes] = field(default_factory=list)
+    size: int = 0
 
     def get(self, rel: str, digest: str) -> dict | None:
         entry = self.old.get(rel)
         return entry if isinstance(entry, dict) and entry.get("digest") == digest else None
 
-    def put(self, rel: str, digest: str, result: FileResult, follow: object, years: Mapping[int, object],
-            kinds: Mapping[str, type]) -> None:
-        plain = Memo("", {})
-        plain.put(rel, digest, result)
+    def segment(self, entry: Mapping[str, Any]) -> bytes | None:  # None: missing, or not the one written
+        try:
+            offset, length, sha = entry["tasks"]
+            raw = os.pread(self.blob, int(length), int(offset)) if self.blob is not None else b""
+        except (KeyError, TypeError, ValueError, OSError):
+            return None
+        return raw if len(raw) == length and hashlib.sha256(raw).hexdigest() == sha else None
+
+    def tasks(self, entry: Mapping[str, Any]) -> dict | None:
+        raw = self.segment(entry)  # {year (text): [the task results of each judged document, coded]}, or None
+        try:
+            got = json.loads(raw) if raw is not None else None
+        except ValueError:
+            return None
+        return got if isinstance(got, dict) else None
+
+    def _add(self, raw: bytes) -> list:
+        self.segments.append(raw)
+        self.size += len(raw)
+        return [self.size - len(raw), len(raw), hashlib.sha256(raw).hexdigest()]
+
+    def keep(self, rel: str, entry: Mapping[str, Any]) -> bool:  # an entry written again as it was (its segment checked)
+        raw = self.segment(entry)
+        if raw is None:
+            return False
+        self.new[rel] = {**entry, "tasks": self._add(raw)}
+        return True
+
+    def put(self, rel: str, digest: str, result: FileResult, follow: object, heads: Mapping[int, object],
+            tasks: Mapping[int, object], kinds: Mapping[str, type]) -> None:
+        (plain := Memo("", {})).put(rel, digest, result)
         entry = dict(plain.new[rel])
         try:
-            follow_coded = encode(follow, kinds)
-            years_coded = {str(y): encode(j, kinds) for y, j in years.items()}
+            coded: dict[str, Any] = {"follow": encode(follow, kinds), "heads": {str(y): encode(h, kinds) for y, h in heads.items()}}
+            tasks_coded = {str(y): encode(t, kinds) for y, t in tasks.items()}
         except ValueError:  # a value of a kind the cache does not write: not kept
             return
-        if decode(follow_coded, kinds) != follow or any(decode(years_coded[str(y)], kinds) != j for y, j in years.items()):
+        if decode(coded["follow"], kinds) != follow or any(decode(coded["heads"][str(y)], kinds) != h for y, h in heads.items()) \
+                or any(decode(tasks_coded[str(y)], kinds) != t for y, t in tasks.items()):
             return
-        entry.update({"follow": follow_coded, "years": years_coded})
-        self.new[rel] = entry
+        raw = json.dumps(tasks_coded, ensure_ascii=False, separators=(",", ":")).encode()
+        self.new[rel] = {**entry, **coded, "tasks": self._add(raw)}
 
+    def row(self, year: int, key: str) -> dict | None:
+        got = rows.get(key) if isinstance(rows := self.rows_old.get(str(year)), dict) else None
+        return got if isinstance(got, dict) else None
+
+    def put_row(self, year: int, key: str, row: dict) -> None:
+        self.rows_new.setdefault(str(year), {})[key] = row
     @staticmethod
     def file_result(rel: str, entry: dict) -> FileResult | None:
         return Memo("", {rel: entry}).get(rel, entry.get("digest", ""))
 
 
-def _served_target(store: Store) -> Path:
-    return store.target.with_name(store.target.stem + "-serve.json")
+def _served_target(store: Store, suffix: str = ".json") -> Path:  # serve's entries, and its segments (".tasks")
+    return store.target.with_name(store.target.stem + "-serve" + suffix)
 
 
-def served(store: Store, context: str) -> Served:
-    """serve's entries: only from this very build of the tool and under this context."""
-    try:
+def served_file(store: Store) -> dict | None:
+    try:  # serve's file of entries (read once, at the start): only from this very build of the tool
         data = json.loads(_served_target(store).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        data = None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("tool") != tool_fingerprint() \
-            or data.get("context") != context or not isinstance(data.get("files"), dict):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT and data.get("tool") == tool_fingerprint() else None
+
+
+def served_seen(data: dict) -> tuple[dict[str, list] | None, int]:
+    seen, at = data.get("seen"), data.get("seen_at")
+    return (seen, at) if isinstance(seen, dict) and isinstance(at, int) else (None, 0)
+
+
+def served(store: Store, context: str, data: dict | None = None) -> Served:
+    data = data if data is not None else served_file(store)  # (read now unless given)
+    if data is None or data.get("context") != context or not isinstance(data.get("files"), dict):
         return Served(context, {})
-    return Served(context, data["files"])
+    rows = data.get("rows")
+    return Served(context, data["files"], rows if isinstance(rows, dict) else {}, _open(_served_target(store, ".tasks")))
 
 
-def save_served(store: Store, kept: Served) -> None:
-    store._write({"format": FORMAT, "tool": tool_fingerprint(), "context": kept.context, "files": kept.new}, _served_target(store))
+def _open(path: Path) -> int | None:
+    try:
+        return os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+
+
+def save_served(store: Store, kept: Served, seen: dict[str, list] | None, seen_at: int) -> None:
+    """The segments' file first, then the entries that locate them (each segment digest-checked when read)."""
+    target = _served_target(store, ".tasks")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False, suffix=".tmp") as out:
+            for raw in kept.segments:
+                out.write(raw)
+        os.replace(out.name, target)
+    except OSError:
+        return
+    store._write({"format": FORMAT, "tool": tool_fingerprint(), "context": kept.context, "files": kept.new,
+                  "rows": kept.rows_new, "seen": seen or {}, "seen_at": seen_at}, _served_target(store))
+    if kept.blob is not None:
+        os.close(kept.blob)
+    blob = _open(target)
+    kept.old, kept.rows_old, kept.blob = kept.new, kept.rows_new, blob  # what is kept now reads from what was written
+    kept.new, kept.rows_new, kept.segments, kept.size = {}, {}, [], 0

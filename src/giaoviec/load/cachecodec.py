@@ -24,13 +24,25 @@ def _period(start: str, end: str) -> Period:
     return Period.model_construct(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end))
 
 
+_PLAIN = frozenset({bool, str, int, float})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's fields, by its type (once `encode` met it)
+
+
 def encode(value: object, kinds: Mapping[str, type]) -> object:
     """A value of the results as JSON: dataclasses of the `kinds` given (by name: the computing
     stages are not imported here), Phrases, dates, periods, shares, tuples, lists, frozensets and
     plain values; ValueError for anything else."""
+    kind = type(value)
+    if value is None or kind in _PLAIN:  # (the commonest kinds first: a province's results are millions of values)
+        return value
+    if kind is tuple:
+        return {"t": [encode(v, kinds) for v in value]}  # type: ignore[attr-defined]
+    names = _FIELDS.get(kind)
+    if names is not None and kinds.get(kind.__name__) is kind:
+        return {"@": kind.__name__, "v": [encode(getattr(value, n), kinds) for n in names]}
     from giaoviec.model.common import Period
 
-    if value is None or isinstance(value, (bool, str)) or type(value) in (int, float):
+    if isinstance(value, (bool, str)) or kind in (int, float):
         return value
     if isinstance(value, Share):
         return {"s": float(value)}
@@ -50,7 +62,8 @@ def encode(value: object, kinds: Mapping[str, type]) -> object:
     if kinds.get(name) is type(value):
         from dataclasses import fields
 
-        return {"@": name, "v": [encode(getattr(value, f.name), kinds) for f in fields(value)]}  # type: ignore[arg-type]
+        _FIELDS[kind] = tuple(f.name for f in fields(value))  # type: ignore[arg-type]
+        return {"@": name, "v": [encode(getattr(value, n), kinds) for n in _FIELDS[kind]]}
     raise ValueError(f"not kept: {name}")
 
 
@@ -74,3 +87,35 @@ def decode(value: object, kinds: Mapping[str, type]) -> Any:
     if "f" in value:
         return frozenset(decode(v, kinds) for v in value["f"])
     raise ValueError("an unknown kind")
+
+
+def _freeze(value: object) -> object:
+    """An argument as JSON that reads back as the same kind: a Phrase (or a tuple of them) keeps its
+    msgid, to be translated later; a date and a share keep being one, to be written the way the
+    run's language writes them (30/11/2024, 80 %), not as the JSON's text."""
+    if isinstance(value, Phrase):
+        return {"phrase": value.id, "args": [[n, _freeze(v)] for n, v in value.args]}
+    if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
+        return {"phrases": [_freeze(v) for v in value]}
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {"date": value.isoformat()}
+    if isinstance(value, Share):
+        return {"share": float(value)}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return {"text": str(value)}  # a kind the messages show as its text
+
+
+def _thaw(value: object) -> object:
+    if isinstance(value, dict):
+        if "phrase" in value:
+            return Phrase(value["phrase"], tuple((n, _thaw(v)) for n, v in value["args"]))
+        if "phrases" in value:
+            return tuple(_thaw(v) for v in value["phrases"])
+        if "date" in value:
+            return dt.date.fromisoformat(value["date"])
+        if "share" in value:
+            return Share(value["share"])
+        if "text" in value:
+            return value["text"]
+    return value

@@ -8,12 +8,12 @@ result (`compute.year.pooled`); the follow-up items of each file (`compute.follo
 
 When files change on disk (seen by the scan of the validate cache: size, times and inode, else the
 digest), only those files are read and checked again; what depends on every file is recomputed from
-what is kept, with the same functions the commands run: the repository's summaries, the checks
-across files, `settle` (the rows whose inputs did not change are taken as they were; the quotas,
-what is left out, the findings on the results are computed again), and the follow-up's `settle`.
-A change of a registry file (units, cadres, profiles, councils, giaoviec.yaml), of the set of files
-or of the day reads everything again. So every figure is the one a fresh run computes
-(tests/test_serve.py compares them after a sequence of changes).
+what is kept, with the same functions the commands run: the checks across files, `settle` (the rows
+whose inputs did not change taken as they were), the follow-up's `settle`. A change of a registry
+file, of the set of files or of the day reads everything again. A start with the cache's entries
+(`load.cache.Served`) reads no Assignment file and computes no row again; task results are read
+from the cache when a page shows them (kept.py, rows.py). So every figure is the one a fresh run
+computes (tests/test_serve.py compares them after a sequence of changes).
 
 Not for `--public` (the confidential items are taken out as each file is read): Site computes the
 public view as the commands do."""
@@ -24,6 +24,7 @@ import datetime as dt
 import gc
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from giaoviec import checks
@@ -33,7 +34,7 @@ from giaoviec.compute.followup import FollowUp, Item, follow_up
 from giaoviec.compute.followup import settle as settle_follow_up
 from giaoviec.compute.year import SCORED, Judged, Scored, pooled, score_assignments, settle
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
-from giaoviec.domain.scoring import AssignmentResult, Header, TaskResult
+from giaoviec.domain.scoring import AssignmentResult, Header, Post, TaskResult
 from giaoviec.domain.status import Achieved, Judgement, Window
 from giaoviec.load import cache
 from giaoviec.load.documents import Document, Unreadable, locate, locate_in, read_file
@@ -43,20 +44,12 @@ from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.repository import Registry, Repository, collector_paused, load_registry, summarize
 from giaoviec.load.scanning import UNREADABLE, Scan, digest, scan
 from giaoviec.model import Assignment
-from giaoviec.serve.kept import FileState, Models
+from giaoviec.serve import rows as kept_rows
+from giaoviec.serve.kept import FileState, LazyTasks, Models, Segment, Year
 from giaoviec.serve.watch import Tree, git_dir, git_head
 
-KINDS: dict[str, type] = {c.__name__: c for c in (Item, Header, TaskResult, Achieved, Judgement, Window)}  # what the cache writes of results
+KINDS: dict[str, type] = {c.__name__: c for c in (Item, Header, Post, TaskResult, Achieved, Judgement, Window)}  # what the cache writes of results
 WORDING = frozenset({"clarity.what", "clarity.mismatch"})  # the wording analyser's codes (checks/clarity.py, `_wording`)
-
-
-@dataclass
-class Year:
-    """One year's results, kept: each file's judged documents, each row's result."""
-
-    judged: dict[str, tuple[FileState, tuple[Judged, ...]]] = field(default_factory=dict)
-    rows: dict[tuple[str, str], tuple] = field(default_factory=dict)  # (cadre, program) → (inputs, result)
-    result: WithModels | None = None
 
 
 @dataclass
@@ -79,6 +72,7 @@ class State:
     followup: FollowUp | None = None
     kept: cache.Served | None = None  # what the cache held at the whole reading, and what it will hold
     unsaved: bool = False  # files were read: their entries are to be written
+    partial: bool = False  # files changed since the whole reading: nothing more written to the cache
 
 
 class Engine:
@@ -89,6 +83,11 @@ class Engine:
         self.store = cache.Store(cache_folder, root) if cache_folder is not None else None
         self.reader = reader.remembering()  # a file read again for its words skips the fast path's risk scan if it took it
         self._seen, self._seen_at = self.store.seen() if self.store is not None else (None, 0)
+        with collector_paused():  # (a few million objects, none in a cycle)
+            self._served = cache.served_file(self.store) if self.store is not None else None  # read once, at the start
+            gc.freeze()  # (before the collector runs again: else its next pass scans every object made while it was paused)
+        if self._seen is None and self._served is not None:
+            self._seen, self._seen_at = cache.served_seen(self._served)
         self.state: State | None = None
         self.version = 0
         self._git_dir = git_dir(root)
@@ -105,9 +104,10 @@ class Engine:
         self._seen, self._seen_at = scanned.seen, started
         st = self.state
         if st is None or not self._same_frame(st, listing, scanned, today):
-            self.state = self._full(listing, scanned, today)
+            with collector_paused():  # millions of objects read back, none in a cycle: the collector would rescan them all
+                self.state = self._full(listing, scanned, today)
+                gc.freeze()  # what is kept holds no cycle: the collector need not scan it again at every allocation
             self.version += 1
-            gc.freeze()  # what is kept holds no cycle: the collector need not scan it again at every allocation
             return True
         changed = [rel for rel in scanned.streamed if st.files[rel].digest != scanned.digests[rel]]
         head = git_head(self.root) if st.history is not None else None
@@ -119,7 +119,7 @@ class Engine:
                 st.files[rel] = self._read(rel, *ctx)
         if st.history is not None:  # a changed file is recorded "now", a commit records it
             st.history, st.head = self._history(st.registry), head
-        st.scanned, st.listing = scanned, listing
+        st.scanned, st.listing, st.partial = scanned, listing, True
         self._derive(st)
         self.version += 1
         gc.freeze()
@@ -161,47 +161,69 @@ class Engine:
         ctx = self._contexts(registry.repo, today, hist is not None)
         streamed = set(registry.assignment_files)
         kept = cache.served(self.store, cache.context_key({rel: d for rel, d in registry.digests.items() if rel not in streamed},
-                                                          today, hist is not None)) if self.store is not None else None
+                                                          today, hist is not None), self._served) if self.store is not None else None
+        self._served = None
         st.kept = kept
         with collector_paused():
             for rel in registry.assignment_files:
                 entry = kept.get(rel, scanned.digests.get(rel, "")) if kept is not None else None
-                fs = self._entry(rel, entry, registry.repo) if entry is not None else None
+                fs = self._entry(rel, entry, registry.repo, today, kept) if entry is not None else None
                 st.files[rel] = fs if fs is not None else self._read(rel, *ctx)
         st.unsaved = kept is not None and any(fs.docs is not None for fs in st.files.values())
         self._derive(st)
         return st
 
-    def _entry(self, rel: str, entry: dict, registry: Repository) -> FileState | None:
-        """A file as the cache keeps it (`load.cache.Served`), its documents not read; None when the entry does not read back."""
+    def _entry(self, rel: str, entry: dict, registry: Repository, today: dt.date, kept: cache.Served | None) -> FileState | None:
+        """A file as the cache keeps it (`load.cache.Served`), its task results read when first looked at;
+        None when the entry does not read back."""
         try:
             result = cache.Served.file_result(rel, entry)
             if result is None:
                 return None
             follow = cache.decode(entry["follow"], KINDS)
-            years = {int(y): tuple(Judged(head, rel, index, registry.profiles[profile], window, tasks)
-                                   for head, index, profile, window, tasks in cache.decode(j, KINDS))
-                     for y, j in entry["years"].items()}
+            heads = {int(y): [(head, index, registry.profiles[profile], window) for head, index, profile, window in cache.decode(j, KINDS)]
+                     for y, j in entry["heads"].items()}
+            fs = FileState(entry["digest"], None, result.summaries, result.unreadable, result.diagnostics,
+                           tuple(d for d in result.diagnostics if d.code not in WORDING), (follow[0], follow[1]), entry=entry)
+            segment = Segment(kept, rel, fs, KINDS, lambda year: self._judged_now(rel, fs, registry, year, today))
+            fs.cached = {y: tuple(Judged(head, rel, index, profile, window, LazyTasks(partial(segment.tasks, y, index)))  # type: ignore[arg-type]
+                                  for head, index, profile, window in hs) for y, hs in heads.items()}
         except (KeyError, TypeError, ValueError, IndexError):
             return None
-        return FileState(entry["digest"], None, result.summaries, result.unreadable, result.diagnostics,
-                         tuple(d for d in result.diagnostics if d.code not in WORDING), (follow[0], follow[1]), years)
+        return fs
+
+    def _judged_now(self, rel: str, fs: FileState, registry: Repository, year: int, today: dt.date) -> dict[int, tuple[TaskResult, ...]]:
+        """A file's task results of the year computed from its documents (its cache segment did not read back)."""
+        scored = [d for d in self._docs(rel, fs) if isinstance(d.model, Assignment) and d.model.status in SCORED]
+        got = score_assignments(registry, scored, year, min(dt.date(year, 12, 31), today), None, today, True).judged
+        return {j.index: j.tasks for j in got}
 
     def _save(self, st: State) -> None:
-        """Every file's entry written to the cache, once after a whole reading (a later change of a few
-        files leaves them to be read again at the next start)."""
+        """Every file's entry and row written to the cache, after a whole reading or when a year's rows
+        were not kept yet (not after a change of a few files: those are read again at the next start)."""
         if self.store is None or st.kept is None or not st.unsaved:
             return
         st.unsaved = False
         self.followup()
         for rel, fs in st.files.items():
-            years = {y: [(j.head, j.index, j.profile.id, j.window, j.tasks) for j in got[1]]
-                     for y, kept in st.years.items() if (got := kept.judged.get(rel)) is not None and got[0] is fs}
-            years.update({y: [(j.head, j.index, j.profile.id, j.window, j.tasks) for j in js] for y, js in fs.cached.items() if y not in years})
-            if all(st.registry.repo.profiles.get(j[2]) is not None for js in years.values() for j in js):
+            entry = st.kept.get(rel, fs.digest) if fs.entry is not None else None
+            if entry is not None and all(year in fs.cached for year, y in st.years.items() if rel in y.judged) and st.kept.keep(rel, entry):
+                continue
+            judged = {y: got[1] for y, kept in st.years.items() if (got := kept.judged.get(rel)) is not None and got[0] is fs}
+            judged.update({y: js for y, js in fs.cached.items() if y not in judged})
+            if all(st.registry.repo.profiles.get(j.profile.id) is not None for js in judged.values() for j in js):
                 st.kept.put(rel, fs.digest, cache.FileResult(fs.summaries, fs.unreadable, fs.found),
-                            [list(fs.follow[0]), list(fs.follow[1])] if fs.follow is not None else None, years, KINDS)
-        cache.save_served(self.store, st.kept)
+                            [list(fs.follow[0]), list(fs.follow[1])] if fs.follow is not None else None,
+                            {y: [(j.head, j.index, j.profile.id, j.window) for j in js] for y, js in judged.items()},
+                            {y: [tuple(j.tasks) for j in js] for y, js in judged.items()}, KINDS)
+        for year, y in st.years.items():
+            if y.inputs is not None:
+                st.kept.put_row(year, kept_rows.YEAR, y.inputs)
+            for key, row in y.rows.items():
+                plain = row[6] if row[6] is not None else kept_rows.coded(row[4], row[0], row[5], KINDS)
+                if plain is not None:
+                    st.kept.put_row(year, kept_rows.key_of(key), plain)
+        cache.save_served(self.store, st.kept, self._seen, self._seen_at)
 
     def _docs(self, rel: str, fs: FileState) -> list[Document]:
         """The file's documents: read now when the cache answered for it (the content it was computed from, or Fatal)."""
@@ -299,31 +321,46 @@ class Engine:
             raise
         y.judged = kept
         rows: dict[tuple[str, str], tuple] = {}
+        same_year: list[bool] = []  # whether the year's inputs are the kept rows' (known at the first row)
 
         def pool(repo: Repository, parts: list[Judged], evaluations: list, stale: dict, explain: bool) -> AssignmentResult:
-            """`pooled`, or its result for the same inputs (the same judged documents, council sessions,
-            stale scores and summaries of the cadre)."""
+            """`pooled`, or its result for the same inputs (judged documents, council sessions, stale
+            scores, the cadre's summaries): kept since the last change, else in the cache (serve/rows.py)."""
             key = (parts[-1].head.cadre, parts[-1].head.program)
             mine = repo.by_cadre.get(key[0], ())
             councils = tuple((id(doc), bad) for doc, bad in evaluations)
             late = tuple(sorted(stale.items()))
             old = y.rows.get(key)
             if old is not None:
-                o_parts, o_mine, o_councils, o_late, result = old
+                o_parts, o_mine, o_councils, o_late, result = old[:5]
                 if len(o_parts) == len(parts) and all(a is b for a, b in zip(o_parts, parts, strict=True)) \
                         and len(o_mine) == len(mine) and all(a is b for a, b in zip(o_mine, mine, strict=True)) \
                         and o_councils == councils and o_late == late:
                     rows[key] = old
                     return result
-            result = pooled(repo, parts, evaluations, stale, explain)
-            rows[key] = (tuple(parts), tuple(mine), councils, late, result)  # the inputs kept: their ids stay theirs
+            if st.kept is not None and not same_year:
+                y.inputs = kept_rows.year_inputs(evaluations, stale)
+                same_year.append(st.kept.row(year, kept_rows.YEAR) == y.inputs)
+            inputs = kept_rows.row_inputs(parts, mine) if st.kept is not None else None
+            plain = st.kept.row(year, kept_rows.key_of(key)) if st.kept is not None and same_year[0] else None
+            got = kept_rows.taken_again(plain, repo, parts, evaluations, stale, KINDS) \
+                if plain is not None and all((fs := st.files.get(p)) is not None and fs.entry is not None
+                                             for p in {*(j.path for j in parts), *(s.path for s in mine)}) \
+                and {k: plain.get(k) for k in ("parts", "mine")} == inputs else None
+            result = got if got is not None else pooled(repo, parts, evaluations, stale, explain)
+            rows[key] = (tuple(parts), tuple(mine), councils, late, result, inputs, plain if got is not None else None)
             return result
 
         scored_year = Scored(year, as_of, None, tuple(judged), True)
-        result = settle(scored_year, st.repo, st.plain, pool=pool)  # type: ignore[arg-type]
+        with collector_paused():
+            result = settle(scored_year, st.repo, st.plain, pool=pool)  # type: ignore[arg-type]
+            gc.freeze()  # (kept with the model, as in refresh)
         y.rows = rows
         y.result = WithModels(result, models)
-        self._save(st)
+        if st.kept is not None and not st.partial and not (same_year and same_year[0] and len(st.kept.rows_old.get(str(year), ())) == len(rows) + 1):
+            st.unsaved = True  # rows computed that the cache did not hold
+        with collector_paused():  # (the entries coded and read back: plain data)
+            self._save(st)
         return y.result
 
     def followup(self) -> FollowUp:

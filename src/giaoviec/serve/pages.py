@@ -77,7 +77,7 @@ def _tree(site: Site, year: int, shown_depth: int | None = None, shown_parent: s
 
     statuses: dict[str, Counter[str]] = {}
     for s in result.assignments:
-        statuses.setdefault(s.assignment.unit, Counter()).update(ts.status for ts in s.tasks)
+        statuses.setdefault(s.assignment.unit, Counter()).update(s.counts.by_status)  # (Counts.of its tasks' statuses)
     overdue: dict[str, int] = {}
     missing: dict[str, set[str]] = {}
     for item in follow.items:

@@ -35,10 +35,19 @@ class Tree:
         self.walk()
 
     def walk(self) -> None:
+        """Every folder as `os.walk` goes through them (links to folders listed, not followed), one
+        `scandir` a folder (its entries' kinds come with it: no stat but the folder's own)."""
         self.folders = {}
-        for folder, dirs, names in os.walk(self.root, onerror=lambda e: self.folders.setdefault(str(e.filename), (None, "error"))):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
-            self.folders[folder] = (_stamp(folder), _holds(folder, dirs, names))
+        pending = [str(self.root)]
+        while pending:
+            folder = pending.pop()
+            stamp = _stamp(folder)
+            looked = _look(folder)
+            if looked is None:
+                self.folders.setdefault(folder, (None, "error"))
+                continue
+            self.folders[folder] = (stamp, looked[1])
+            pending += [os.path.join(folder, d) for d in looked[0] if d not in looked[2]]
         self.extra = self._extra()
 
     def _extra(self) -> list:
@@ -54,13 +63,8 @@ class Tree:
             now = _stamp(folder)
             if now == stamp:
                 continue
-            try:
-                entries = list(os.scandir(folder))
-            except OSError:
-                moved = True
-                break
-            dirs = sorted(e.name for e in entries if e.is_dir() and e.name not in SKIP_DIRS)
-            if _holds(folder, dirs, [e.name for e in entries if not e.is_dir()]) != held:
+            looked = _look(folder)
+            if looked is None or looked[1] != held:
                 moved = True
                 break
             self.folders[folder] = (now, held)
@@ -78,9 +82,28 @@ def _stamp(path: str) -> tuple | None:
     return st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_size
 
 
-def _holds(folder: str, dirs: list[str], names: list[str]) -> tuple:
-    links = tuple((d, os.path.realpath(os.path.join(folder, d))) for d in dirs if os.path.islink(os.path.join(folder, d)))
-    return (tuple(dirs), links, tuple(sorted(n for n in names if n.lower().endswith((".yaml", ".yml")))), ".gitignore" in names)
+def _look(folder: str) -> tuple[list[str], tuple, set[str]] | None:
+    """(the folders in it, what it holds, the links among them), or None when it cannot be listed."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return None
+    dirs, names, links = [], [], set()
+    for e in entries:
+        try:
+            is_dir = e.is_dir()
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            names.append(e.name)
+        elif e.name not in SKIP_DIRS:
+            dirs.append(e.name)
+            if e.is_symlink():
+                links.add(e.name)
+    dirs.sort()
+    held = (tuple(dirs), tuple((d, os.path.realpath(os.path.join(folder, d))) for d in dirs if d in links),
+            tuple(sorted(n for n in names if n.lower().endswith((".yaml", ".yml")))), ".gitignore" in names)
+    return dirs, held, links
 
 
 def git_head(root: Path) -> str | None:

@@ -40,6 +40,7 @@ OVERVIEW_DEPTH = 1  # the overview's tree: the top units and the units right bel
 def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
     _ = translator(site.options.lang)
     tokens = Tokens()
+    __import__("filelock")  # the writers' lock (write/atomic.py), imported now rather than at the first check-in
     root = site.options.root
 
     def year_of(request: Request) -> int:
@@ -148,13 +149,15 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
         return await run_in_threadpool(record, request, form)
 
     def record(request: Request, form) -> Response:
-        site.refresh()
         year = year_of(request)
         rel, task_id = str(form.get("file", "")), str(form.get("id", ""))
         got = site.year(year)
         held = owner(year, rel)
         if held is None:  # only a file the results show: never outside the repository
-            return not_found()
+            site.refresh()  # (the files looked at again only then: the write itself is checked against the form's digest)
+            held = owner(year, rel)
+            if held is None:
+                return not_found()
         kind = "outcome" if form.get("kind") == "outcome" else "check-in"
         typed = {k: str(form.get(k) or "") for k in ("date", "value", "note", "evidence", "done_on")} | {"kind": kind}
         try:
