@@ -151,13 +151,13 @@ def create_app(site: Site, hosts: Hosts | set[str]) -> Guard:
     def record(request: Request, form) -> Response:
         year = year_of(request)
         rel, task_id = str(form.get("file", "")), str(form.get("id", ""))
-        got = site.year(year)
         held = owner(year, rel)
         if held is None:  # only a file the results show: never outside the repository
             site.refresh()  # (the files looked at again only then: the write itself is checked against the form's digest)
             held = owner(year, rel)
             if held is None:
                 return not_found()
+        got = site.year(year)
         kind = "outcome" if form.get("kind") == "outcome" else "check-in"
         typed = {k: str(form.get(k) or "") for k in ("date", "value", "note", "evidence", "done_on")} | {"kind": kind}
         try:
