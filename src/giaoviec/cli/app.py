@@ -22,11 +22,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from giaoviec import __version__
 from giaoviec.cli import click_words, coercion
@@ -35,6 +33,9 @@ from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, usage_error
 from giaoviec.i18n import Gettext, Phrase, say, translator
 from giaoviec.load.files import CONFIG_FILE, find_root
 from giaoviec.render.escape import one_line, terminal
+
+if TYPE_CHECKING:
+    from rich.console import Console  # (imported when a console is made: `--help` needs none)
 
 app = typer.Typer(
     add_completion=False,
@@ -158,6 +159,8 @@ class Session:
     def print_errors(self, diagnostics: Iterable[Diagnostic], console: Console | None = None) -> None:
         """Each diagnostic on a line of its own on stderr (`console`), in the run's language: the errors
         a result leaves out (score, report) or a Fatal carries."""
+        from rich.text import Text
+
         console = console or self.err()
         _ = self.gettext()
         for d in diagnostics:
@@ -176,6 +179,8 @@ class Session:
 
     def note(self, message: str, **args: object) -> None:
         """A line of its own on stderr, in the run's language."""
+        from rich.text import Text
+
         shown = {k: one_line(v) if isinstance(v, (str, os.PathLike)) else v for k, v in args.items()}  # a path on its line, whatever it holds
         self.err().print(Text(terminal(self.gettext()(message).format(**shown))))
 
@@ -357,6 +362,8 @@ def _command(args: list[str]) -> Any:
 def plain_console(**options: Any) -> Console:
     """A rich console that prints text as it is: no markup ([bold], [link=…]: an OSC 8 hyperlink), no
     :emoji: codes, no highlighting. Every console of the program is one (escape.terminal does the rest)."""
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=True, markup=False, emoji=False, **options)
 
 
@@ -380,6 +387,8 @@ def main() -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except Fatal as exc:
+        from rich.text import Text
+
         _ = s.gettext()
         console = s.err()
         console.print(Text(terminal(_said(exc.phrase, _)), style="bold red"))
