@@ -352,11 +352,31 @@ def _command(args: list[str]) -> Any:
     word = _command_word(args)
     commands = [c for c in app.registered_commands if (c.name or typer.main.get_command_name(c.callback.__name__ if c.callback else "")) == word]
     groups = [g for g in app.registered_groups if g.name == word]
-    if word is None or len(commands) + len(groups) != 1:
-        return typer.main.get_command(app)
-    one = copy.copy(app)  # a Typer of our own naming only that command
-    one.registered_commands, one.registered_groups = commands, groups
-    return typer.main.get_command(one)
+    whole = word is None or len(commands) + len(groups) != 1
+    if not whole:
+        one = copy.copy(app)  # a Typer of our own naming only that command
+        one.registered_commands, one.registered_groups = commands, groups
+    built = app if whole else one
+    _annotations_evaluated(built)
+    return typer.main.get_command(built)
+
+
+def _annotations_evaluated(typer_app: typer.Typer) -> None:
+    """Our command functions' annotations evaluated once, in place. They are text (`from __future__
+    import annotations`: evaluating every command's at import would cost the commands a run does not
+    build), and Typer reads each function's twice, through both `inspect.signature(eval_str=True)` and
+    `get_type_hints`: four evaluations of each instead of one (`--help`: about half of the tree's time)."""
+    import typing
+
+    functions = [c.callback for c in typer_app.registered_commands]
+    if typer_app.registered_callback is not None:
+        functions.append(typer_app.registered_callback.callback)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _annotations_evaluated(group.typer_instance)
+    for function in functions:
+        if function is not None and any(isinstance(a, str) for a in function.__annotations__.values()):
+            function.__annotations__ = typing.get_type_hints(function, include_extras=True)
 
 
 def plain_console(**options: Any) -> Console:
