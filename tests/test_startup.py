@@ -103,7 +103,7 @@ def test_pydantic_plugins_are_not_scanned():
 
 
 def test_the_command_word_is_read_as_click_reads_it():
-    from giaoviec.cli.app import _command_word
+    from giaoviec.cli.tree import command_word as _command_word
 
     assert _command_word(["-C", "x", "--lang", "en", "--debug", "validate", "--lang", "vi", "a.yaml"]) == "validate"
     assert _command_word(["--root=x", "--lang=en", "new", "assignment"]) == "new"
@@ -125,15 +125,14 @@ def _commands() -> list[str]:
 def test_a_line_naming_one_command_builds_it_alone_and_says_the_same(word, cli, monkeypatch):
     """A run builds the command its line names and no other (start-up: Typer reads every command's
     signature); what it prints — the help, a usage error — is what the whole tree prints."""
-    import giaoviec.cli  # noqa: F401 - loads giaoviec.cli.app
+    from giaoviec.cli import app, tree
 
-    app = sys.modules["giaoviec.cli.app"]  # the module (the package's `app` is the Typer)
-    one = app._command([word, "--help"])
+    one = tree.command(app, [word, "--help"])
     assert sorted(one.commands) == [word]
     lines = [[word, "--help"], ["--lang", "en", word, "--help"], [word, "--no-such-option"]]
     if word == "new":
         lines += [["new", "assignment", "--help"], ["--lang", "en", "new", "nothing"]]
     alone = [cli(*line) for line in lines]
-    monkeypatch.setattr(app, "_command_word", lambda args: None)  # the whole tree, as every run built it before
+    monkeypatch.setattr(tree, "command_word", lambda args: None)  # the whole tree, as every run built it before
     assert [cli(*line) for line in lines] == alone
     assert all(run.out or run.err for run in alone)

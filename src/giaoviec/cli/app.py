@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from giaoviec import __version__
-from giaoviec.cli import click_words, coercion
+from giaoviec.cli import click_words, coercion, tree
 from giaoviec.cli.env import Environment
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, usage_error
 from giaoviec.i18n import Gettext, Phrase, say, translator
@@ -322,63 +322,6 @@ def _early_options(args: list[str]) -> tuple[Path | None, str | None]:
     return root, lang
 
 
-_GROUP_OPTIONS = frozenset({"-C", "--root", "--lang"})  # the main options that take a value
-_GROUP_FLAGS = frozenset({"--debug", "--version", "-h", "--help"})
-
-
-def _command_word(args: list[str]) -> str | None:
-    """The command the line names (`validate` in `-C x --lang en validate a.yaml`), read as Click will:
-    None when it names none or when a word before it is not one of the main options as this reads them."""
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg in _GROUP_OPTIONS:
-            i += 2
-        elif arg in _GROUP_FLAGS or arg.startswith(("--root=", "--lang=")):
-            i += 1
-        else:
-            return None if arg.startswith("-") else arg
-    return None
-
-
-def _command(args: list[str]) -> Any:
-    """The command tree of this run. Typer builds a command's parameters from its function's signature
-    (inspect, the annotations evaluated): for every command, about half of what `validate` answered from
-    its cache takes to start. A line that names one command is given a tree holding that command alone
-    (the main options and its own, the same objects and words); any other line (`--help`, a mistyped
-    command, an option this does not read) the whole tree, as Click needs it to answer."""
-    import copy
-
-    word = _command_word(args)
-    commands = [c for c in app.registered_commands if (c.name or typer.main.get_command_name(c.callback.__name__ if c.callback else "")) == word]
-    groups = [g for g in app.registered_groups if g.name == word]
-    whole = word is None or len(commands) + len(groups) != 1
-    if not whole:
-        one = copy.copy(app)  # a Typer of our own naming only that command
-        one.registered_commands, one.registered_groups = commands, groups
-    built = app if whole else one
-    _annotations_evaluated(built)
-    return typer.main.get_command(built)
-
-
-def _annotations_evaluated(typer_app: typer.Typer) -> None:
-    """Our command functions' annotations evaluated once, in place. They are text (`from __future__
-    import annotations`: evaluating every command's at import would cost the commands a run does not
-    build), and Typer reads each function's twice, through both `inspect.signature(eval_str=True)` and
-    `get_type_hints`: four evaluations of each instead of one (`--help`: about half of the tree's time)."""
-    import typing
-
-    functions = [c.callback for c in typer_app.registered_commands]
-    if typer_app.registered_callback is not None:
-        functions.append(typer_app.registered_callback.callback)
-    for group in typer_app.registered_groups:
-        if group.typer_instance is not None:
-            _annotations_evaluated(group.typer_instance)
-    for function in functions:
-        if function is not None and any(isinstance(a, str) for a in function.__annotations__.values()):
-            function.__annotations__ = typing.get_type_hints(function, include_extras=True)
-
-
 def plain_console(**options: Any) -> Console:
     """A rich console that prints text as it is: no markup ([bold], [link=…]: an OSC 8 hyperlink), no
     :emoji: codes, no highlighting. Every console of the program is one (escape.terminal does the rest)."""
@@ -398,7 +341,7 @@ def main() -> None:
     sys.unraisablehook = lambda unraisable: traceback.print_exception(unraisable.exc_value) if s.debug else None
     args = sys.argv[1:]
     s.root_option, s.lang_option = _early_options(args)  # the help and Click's own words speak the run's language too
-    command = _command(args)
+    command = tree.command(app, args)  # (of the command the line names: start-up)
     coercion.install(command)  # the command line's values converted without pydantic (start-up)
     click_words.localize(command, s.gettext())
     try:
