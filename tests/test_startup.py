@@ -129,7 +129,8 @@ def test_a_line_naming_one_command_builds_it_alone_and_says_the_same(word, cli, 
 
     one = tree.command(app, [word, "--help"])
     assert sorted(one.commands) == [word]
-    lines = [[word, "--help"], ["--lang", "en", word, "--help"], [word, "--no-such-option"]]
+    lines = [[word, "--help"], ["--lang", "vi", word, "--help"], ["--lang", "en", word, "--help"], [word, "--no-such-option"],
+             ["--lang", "en", word, "--no-such-option"]]
     if word == "new":
         lines += [["new", "assignment", "--help"], ["--lang", "en", "new", "nothing"]]
     alone = [cli(*line) for line in lines]
