@@ -28,6 +28,7 @@ KEPT = {
     "sheets/rowsxml.py": ("Rows", "assemble"),  # the spliced SpreadsheetML
     "app/kept.py": ("KeptModels", "peak_mb"),  # the memory governor
     "cli/coercion.py": ("install",),  # the command line's values converted without pydantic
+    "cli/tree.py": ("command_word", "_annotations_evaluated"),  # the tree of the one command a line names
     "model/compact.py": ("compact",),  # kept models made smaller, through pydantic's public model_construct
 }
 # Each device measured and removed: the module that held it, and the names that made it, defined nowhere.

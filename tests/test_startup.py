@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import EXAMPLES
 
 VP = EXAMPLES / "vinh-phuc"
@@ -98,3 +100,40 @@ def test_pydantic_plugins_are_not_scanned():
     proc = subprocess.run([sys.executable, "-c", "import os, giaoviec.cli; print(os.environ['PYDANTIC_DISABLE_PLUGINS'])"],
                           capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "__all__"
+
+
+def test_the_command_word_is_read_as_click_reads_it():
+    from giaoviec.cli.tree import command_word as _command_word
+
+    assert _command_word(["-C", "x", "--lang", "en", "--debug", "validate", "--lang", "vi", "a.yaml"]) == "validate"
+    assert _command_word(["--root=x", "--lang=en", "new", "assignment"]) == "new"
+    assert _command_word(["-C", "validate", "score"]) == "score"  # -C's value is not the command
+    assert _command_word(["--help"]) is None and _command_word([]) is None
+    assert _command_word(["-Cx", "validate"]) is None  # not read here: the whole tree, as before
+    assert _command_word(["--", "validate"]) is None
+
+
+def _commands() -> list[str]:
+    import typer.main
+
+    from giaoviec.cli import app
+
+    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("word", _commands())
+def test_a_line_naming_one_command_builds_it_alone_and_says_the_same(word, cli, monkeypatch):
+    """A run builds the command its line names and no other (start-up: Typer reads every command's
+    signature); what it prints — the help, a usage error — is what the whole tree prints."""
+    from giaoviec.cli import app, tree
+
+    one = tree.command(app, [word, "--help"])
+    assert sorted(one.commands) == [word]
+    lines = [[word, "--help"], ["--lang", "vi", word, "--help"], ["--lang", "en", word, "--help"], [word, "--no-such-option"],
+             ["--lang", "en", word, "--no-such-option"]]
+    if word == "new":
+        lines += [["new", "assignment", "--help"], ["--lang", "en", "new", "nothing"]]
+    alone = [cli(*line) for line in lines]
+    monkeypatch.setattr(tree, "command_word", lambda args: None)  # the whole tree, as every run built it before
+    assert [cli(*line) for line in lines] == alone
+    assert all(run.out or run.err for run in alone)

@@ -22,19 +22,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from giaoviec import __version__
-from giaoviec.cli import click_words, coercion
+from giaoviec.cli import click_words, coercion, tree
 from giaoviec.cli.env import Environment
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, usage_error
 from giaoviec.i18n import Gettext, Phrase, say, translator
 from giaoviec.load.files import CONFIG_FILE, find_root
 from giaoviec.render.escape import one_line, terminal
+
+if TYPE_CHECKING:
+    from rich.console import Console  # (imported when a console is made: `--help` needs none)
 
 app = typer.Typer(
     add_completion=False,
@@ -158,6 +159,8 @@ class Session:
     def print_errors(self, diagnostics: Iterable[Diagnostic], console: Console | None = None) -> None:
         """Each diagnostic on a line of its own on stderr (`console`), in the run's language: the errors
         a result leaves out (score, report) or a Fatal carries."""
+        from rich.text import Text
+
         console = console or self.err()
         _ = self.gettext()
         for d in diagnostics:
@@ -176,6 +179,8 @@ class Session:
 
     def note(self, message: str, **args: object) -> None:
         """A line of its own on stderr, in the run's language."""
+        from rich.text import Text
+
         shown = {k: one_line(v) if isinstance(v, (str, os.PathLike)) else v for k, v in args.items()}  # a path on its line, whatever it holds
         self.err().print(Text(terminal(self.gettext()(message).format(**shown))))
 
@@ -320,6 +325,8 @@ def _early_options(args: list[str]) -> tuple[Path | None, str | None]:
 def plain_console(**options: Any) -> Console:
     """A rich console that prints text as it is: no markup ([bold], [link=…]: an OSC 8 hyperlink), no
     :emoji: codes, no highlighting. Every console of the program is one (escape.terminal does the rest)."""
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=True, markup=False, emoji=False, **options)
 
 
@@ -334,7 +341,7 @@ def main() -> None:
     sys.unraisablehook = lambda unraisable: traceback.print_exception(unraisable.exc_value) if s.debug else None
     args = sys.argv[1:]
     s.root_option, s.lang_option = _early_options(args)  # the help and Click's own words speak the run's language too
-    command = typer.main.get_command(app)
+    command = tree.command(app, args)  # (of the command the line names: start-up)
     coercion.install(command)  # the command line's values converted without pydantic (start-up)
     click_words.localize(command, s.gettext())
     try:
@@ -343,6 +350,8 @@ def main() -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except Fatal as exc:
+        from rich.text import Text
+
         _ = s.gettext()
         console = s.err()
         console.print(Text(terminal(_said(exc.phrase, _)), style="bold red"))

@@ -31,7 +31,6 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     from giaoviec.app.validate import validate as run_validate
-    from giaoviec.load import gitrev
     from giaoviec.render.diagnostics import RENDERERS, ReportContext
     s = session(ctx, lang)
     root = s.root()
@@ -42,11 +41,16 @@ def validate(
     chosen = format.value if format else ("github" if s.env.github_actions else "text")
     diagnostics = [d.localize(_) for d in result.diagnostics]
     tally = result.tally
+    git_root = None
+    if chosen == "sarif":  # (git's top folder: SARIF's paths; gitrev imports tarfile, not needed otherwise)
+        from giaoviec.load import gitrev
+
+        git_root = gitrev.toplevel_or_none(root)
     with s.job_summary(chosen == "github") as summary:
         RENDERERS[chosen](diagnostics, ReportContext(
             root=root, tally=tally, gettext=_, console=plain_console(),
             out=sys.stdout, summary=summary, workspace=s.env.github_workspace,
-            git_root=gitrev.toplevel_or_none(root) if chosen == "sarif" else None,
+            git_root=git_root,
         ))
     s.note(N_("Checked {files} files: {errors} errors, {warnings} warnings."), files=result.files, errors=tally.errors,
            warnings=tally.warnings)

@@ -11,6 +11,7 @@ here."""
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -126,22 +127,28 @@ def _localize_tree(command: Any, _: Callable[[str], str], seen: set[int], contex
         _localize_tree(sub, _, seen, context)
 
 
-SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (  # an English message of the machinery → its msgid
-    (re.compile(r"Input should be a valid integer.*"), N_("a whole number is expected")),
-    (re.compile(r"Input should be a valid number.*"), N_("a number is expected")),
-    (re.compile(r"(?P<value>'.*') is not one of (?P<choices>.*)\."), N_("{value} is not one of {choices}.")),
-    (re.compile(r"Value (?P<value>'.*') is not a valid (?P<kind>.*)\."), N_("{value} is not a valid {kind}.")),
-    (re.compile(r"Got unexpected extra argument\(s\) \((?P<args>.*)\)"), N_("Got unexpected extra arguments ({args})")),
-    (re.compile(r"Option (?P<name>'.*') requires an argument\."), N_("Option {name} requires an argument.")),
-    (re.compile(r"(?P<value>.*) is not in the range (?P<range>.*)\."), N_("{value} is not in the range {range}.")),
-    (re.compile(r"Missing command\."), N_("Missing command.")),
+SHAPES: tuple[tuple[str, str], ...] = (  # an English message of the machinery (a pattern) → its msgid; compiled at the first error
+    (r"Input should be a valid integer.*", N_("a whole number is expected")),
+    (r"Input should be a valid number.*", N_("a number is expected")),
+    (r"(?P<value>'.*') is not one of (?P<choices>.*)\.", N_("{value} is not one of {choices}.")),
+    (r"Value (?P<value>'.*') is not a valid (?P<kind>.*)\.", N_("{value} is not a valid {kind}.")),
+    (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", N_("Got unexpected extra arguments ({args})")),
+    (r"Option (?P<name>'.*') requires an argument\.", N_("Option {name} requires an argument.")),
+    (r"(?P<value>.*) is not in the range (?P<range>.*)\.", N_("{value} is not in the range {range}.")),
+    (r"Missing command\.", N_("Missing command.")),
 )
-_NO_SUCH_COMMAND = re.compile(r"No such command (?P<name>'.*'|\".*\")\.")
+_NO_SUCH_COMMAND = r"No such command (?P<name>'.*'|\".*\")\."
+
+
+@functools.cache
+def _shapes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """SHAPES compiled (at the first usage error: a run without one compiles none)."""
+    return tuple((re.compile(pattern), msgid) for pattern, msgid in SHAPES)
 
 
 def _said(message: str, _: Callable[[str], str]) -> str:
     message = message.removeprefix("Value error, ")  # pydantic's wording of a validator's error, in Typer's parameters
-    for shape, msgid in SHAPES:
+    for shape, msgid in _shapes():
         if m := shape.fullmatch(message):
             return _(msgid).format(**m.groupdict())
     return message
@@ -175,7 +182,7 @@ def error_message(exc: Any, _: Callable[[str], str]) -> str:
     head, _sep, tail = message.partition(" Did you mean ")  # "No such command 'scor'. Did you mean 'score'?"
     if not tail.endswith("?"):
         head, tail = message, ""
-    if m := _NO_SUCH_COMMAND.fullmatch(head):
+    if m := re.fullmatch(_NO_SUCH_COMMAND, head):
         head = _("No such command {name!r}.").format(name=ast.literal_eval(m.group("name")))
     else:
         head = _said(head, _)

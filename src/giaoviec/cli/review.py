@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from giaoviec.cli.app import LangOption, PublicOption, Session, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, Fatal
@@ -68,6 +67,8 @@ def progress(
     if shown and done_on is not None:
         raise Fatal(ExitCode.USAGE, N_("--evidence goes with a check-in; the outcome's evidence is written in the file (outcome.evidence)."))
     change = record(root, path, task_id, s.number(value), note, s.date(date), s.date(done_on), dt.date.today(), shown)
+    from rich.text import Text
+
     before = set(change.before.splitlines())
     console = plain_console()
     console.print(Text(terminal(s.gettext()(N_("Updated {path}:")).format(path=one_line(path.relative_to(root).as_posix())))))

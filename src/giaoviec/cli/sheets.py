@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from giaoviec.cli.app import LangOption, PublicOption, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
@@ -100,6 +99,8 @@ def import_command(
         RENDERERS["text"]([d.localize(_) for d in found], ReportContext(
             root=root, tally=tally, gettext=_, console=plain_console(), out=sys.stdout))
     if tally.errors:
+        from rich.text import Text
+
         s.err().print(Text(_("Nothing was written: {n} errors.").format(n=tally.errors), style="bold red"))
         raise typer.Exit(int(ExitCode.DATA_ERRORS))
     for p in planned:
