@@ -27,12 +27,16 @@ def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
+# a figure written glued to its unit of measure ("3.485ha", "12km", "500m2"): read as "3.485 ha"
+_GLUED = re.compile(r"(?<=\d)(?=(?:ha|km2?|m[23]?|kg|tấn|mw|kwh?)(?!\w))", re.IGNORECASE)
+
+
 def written(text: str) -> str:
-    """NFC, single spaces (isprintable is False for every space but " ")."""
+    """NFC, single spaces (isprintable is False for every space but " "), a unit glued to its figure set apart."""
     text = unicodedata.normalize("NFC", text)
     if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
-        return " ".join(text.split())
-    return text
+        text = " ".join(text.split())
+    return _GLUED.sub(" ", text)
 
 
 class Quantity(NamedTuple):
