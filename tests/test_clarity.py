@@ -93,8 +93,16 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # families of real_blind5 fixed) and the veto retrained with real_blind5: vague recall 85.2 % (52 of
 # 61), mismatch recall 74.1 % (20 of 27), false alarms 8.3 % (4 of 48), the same in both variants.
 # Before that tuning, the veto of w/clarity gave 85.2 %, 63.0 %, 8.3 %, and the rules of 7aab236 alone
-# (no veto) 91.8 %, 63.0 %, 16.7 %. Held as a floor; its misses are not shown.
-SHORTFALL: dict[str, dict[str, float]] = {"real_blind6": {"vague_recall": 52 / 61, "mismatch_recall": 20 / 27}}
+# (no veto) 91.8 %, 63.0 %, 16.7 %.
+#
+# Since then real_blind6 is a TUNING part. Of its 9 vague misses the veto had lifted 4, each confident
+# only because `what` held a year ("năm 2024", "năm học 2019-2020") or a place's name, beside a striving or
+# a manner ("phấn đấu", "đúng quy định/quy trình", "mức cao nhất"): the veto's guard now counts no year and
+# takes those words as standing duties (test below). Held out (the model fitted without the part, the
+# rules of now), pooled over the 8 real parts, this guard moved vague recall 93.2 % -> 95.2 % (372 -> 380
+# of 399) and false alarms 3.8 % -> 4.1 % (14 -> 15 of 370); real_blind6 held out 91.8 % / 77.8 % / 8.3 %.
+# One mismatch family fixed (a figure glued to its unit, "3.485ha"). Its figures since are tuning figures.
+SHORTFALL: dict[str, dict[str, float]] = {}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -480,6 +488,43 @@ def test_a_target_of_another_thing_or_indicator_is_a_mismatch(what, indicator, t
 def test_reach_or_exceed_and_a_rank_name_the_figure(what, target, unit, agrees):
     v = wording.judge(what, None, target=target, unit=unit, year=2025)
     assert (v.quantity is None) == agrees and not v.vague, v
+
+
+# real_blind6's family: a figure glued to its unit of measure ("3.485ha", "12km", "500m2") is the same
+# figure as "3.485 ha"; it is read, and a target off by a thousand disagrees with it
+@pytest.mark.parametrize(("what", "target", "unit", "agrees"), [
+    ("Khoanh nuôi tái sinh rừng từ 2.150ha trở lên", 2150, "ha", True),
+    ("Khoanh nuôi tái sinh rừng từ 2.150ha trở lên", 2.15, "ha", False),
+    ("Cứng hóa 12km đường giao thông nông thôn", 12, "km", True),
+    ("Cứng hóa 12km đường giao thông nông thôn", 20, "km", False),
+    ("Xây dựng 500m2 nhà văn hóa thôn", 500, "m2", True),
+    ("Sản xuất 1.500tấn thóc giống", 15000, "tấn", False),
+])
+def test_a_figure_glued_to_its_unit_is_read(what, target, unit, agrees):
+    v = wording.judge(what, None, target=target, unit=unit, year=2025)
+    assert (v.quantity is None) == agrees and not v.vague, v
+
+
+@pytest.mark.parametrize("what", ["Triển khai mạng 5G tại trung tâm huyện", "Nâng cấp Quốc lộ 1A đoạn qua xã",
+                                  "Phòng, chống dịch Covid-19 trong trường học"])
+def test_a_digit_before_letters_that_are_no_unit_stays_as_written(what):
+    assert wording.written(what) == what
+
+
+# real_blind6's family: the veto may lift only a wording that could name something; a year or a span of
+# years names nothing, and a striving or a manner with no figure ("phấn đấu", "đúng quy định/quy trình",
+# "mức cao nhất") is the vocabulary of a standing duty: the rules' "vague" stands
+@pytest.mark.parametrize(("what", "may"), [
+    ("Phấn đấu đến năm 2026 trở thành xã khá của huyện", False),
+    ("Tổ chức lễ giao nhận quân năm 2025 đúng quy định, an toàn", False),
+    ("Bảo đảm kỳ thi năm học 2024-2025 diễn ra theo đúng quy trình", False),
+    ("Đạt mức cao nhất các chỉ tiêu kinh tế - xã hội năm 2025", False),
+    ("Hoàn thành dự án giai đoạn 2021 - 2025", False),
+    ("Khởi công Dự án cầu Bến Rừng trong năm 2025", True),  # a name stays a name beside a year
+    ("Hoàn thiện hồ sơ 20 thủ tục hành chính năm 2025", True),  # a digit that is no year may name
+])
+def test_a_year_or_a_striving_gives_the_veto_nothing_to_lift(what, may):
+    assert wording_model.may_lift(what) == may
 
 
 def test_a_decrease_by_n_agrees_with_target_baseline_minus_n():
