@@ -527,6 +527,20 @@ def test_a_year_or_a_striving_gives_the_veto_nothing_to_lift(what, may):
     assert wording_model.may_lift(what) == may
 
 
+# real_blind6's family: a month named without its year ("Đầu tháng 8 hoàn thành …") is the month of the
+# task's year; a due date after it is a mismatch; a month followed by a figure is no month alone
+@pytest.mark.parametrize(("what", "due", "agrees"), [
+    ("Đầu tháng 7 hoàn thành giải phóng mặt bằng nút giao", dt.date(2025, 7, 31), True),
+    ("Đầu tháng 7 hoàn thành giải phóng mặt bằng nút giao", dt.date(2025, 10, 31), False),
+    ("Trong tháng 5 tổ chức Đại hội Đoàn cấp huyện", dt.date(2025, 5, 20), True),
+    ("Cuối tháng 11 trình HĐND huyện Đề án sắp xếp thôn", dt.date(2025, 12, 31), False),
+    ("Đến tháng 9/2025 hoàn thành bàn giao 12 ha mặt bằng", dt.date(2025, 12, 31), False),
+])
+def test_a_month_without_its_year_is_of_the_tasks_year(what, due, agrees):
+    v = wording.judge(what, None, due=due, year=2025)
+    assert (v.deadline is None) == agrees, v
+
+
 def test_a_decrease_by_n_agrees_with_target_baseline_minus_n():
     """Issue 27: "Giảm 45 hộ nghèo" with baseline 210 and target 165 is no mismatch."""
     assert wording.judge("Giảm 45 hộ nghèo", None, target=165, unit="hộ", baseline=210, year=2022).quantity is None

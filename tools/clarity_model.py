@@ -81,9 +81,14 @@ def score(model: dict, what: str) -> float:
 
 
 ERA_RUN = """
-import json, sys
+import inspect, json, sys
 sys.path[:0] = [sys.argv[1], sys.argv[2]]
+import clarity_corpus
 from clarity_corpus import cases, flagged
+# the corpus passes what the rules of now read (an indicator…); the rules of an era take what they knew
+_judge = clarity_corpus.judge
+_known = set(inspect.signature(_judge).parameters)
+clarity_corpus.judge = lambda *a, **k: _judge(*a, **{n: v for n, v in k.items() if n in _known})
 print(json.dumps([sorted(flagged(c)) for c in cases(sys.argv[3], "source")]))
 """
 
