@@ -541,6 +541,19 @@ def test_a_month_without_its_year_is_of_the_tasks_year(what, due, agrees):
     assert (v.deadline is None) == agrees, v
 
 
+# real_blind6's family: a body named first as the host of an event ("Ban Thường vụ Tỉnh ủy tổ chức Hội nghị
+# …") is the doer; the event is read as without it, named or not
+@pytest.mark.parametrize(("what", "named"), [
+    ("Ban Thường vụ Huyện ủy tổ chức Hội nghị sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW", True),
+    ("Thường trực HĐND tỉnh tổ chức Hội nghị giao ban Thường trực HĐND các huyện quý III", True),
+    ("UBND huyện tổ chức Hội nghị đối thoại với doanh nghiệp trên địa bàn huyện Yên Lạc", True),
+    ("Ban Thường vụ Huyện ủy tổ chức các hội nghị", False),
+    ("Ủy ban MTTQ xã tổ chức các hoạt động thiết thực", False),
+])
+def test_a_body_that_hosts_an_event_is_its_doer(what, named):
+    assert wording.read(what, None).what.named == named
+
+
 def test_a_decrease_by_n_agrees_with_target_baseline_minus_n():
     """Issue 27: "Giảm 45 hộ nghèo" with baseline 210 and target 165 is no mismatch."""
     assert wording.judge("Giảm 45 hộ nghèo", None, target=165, unit="hộ", baseline=210, year=2022).quantity is None
