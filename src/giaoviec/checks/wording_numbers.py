@@ -315,7 +315,7 @@ def quantity_mismatch(found: Sequence[Quantity], target: float | None, unit: str
 _DIGITS = re.compile(r"[\d.,]*")
 _FROM_TO = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?(\d[\d.,]*)[^;]{0,60}?(?<!trở)\s(?:lên|xuống)\s+(?:mức\s+|còn\s+)?\d")
 _PLACE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|ấp|tổ dân phố|khu dân cư|huyện|quận|thị xã|tỉnh)(?!\w)").match
-_CLAUSES = re.compile(r";|,\s|:\s|\.\s").split
+_CLAUSES = re.compile(r";|,\s|:\s|\.\s|\svà\s").split  # "3.650 công dân vào Quân đội và 441 công dân vào Công an"
 
 
 def _bigrams(text: str) -> set[str]:
