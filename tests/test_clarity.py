@@ -93,8 +93,21 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # families of real_blind5 fixed) and the veto retrained with real_blind5: vague recall 85.2 % (52 of
 # 61), mismatch recall 74.1 % (20 of 27), false alarms 8.3 % (4 of 48), the same in both variants.
 # Before that tuning, the veto of w/clarity gave 85.2 %, 63.0 %, 8.3 %, and the rules of 7aab236 alone
-# (no veto) 91.8 %, 63.0 %, 16.7 %. Held as a floor; its misses are not shown.
-SHORTFALL: dict[str, dict[str, float]] = {"real_blind6": {"vague_recall": 52 / 61, "mismatch_recall": 20 / 27}}
+# (no veto) 91.8 %, 63.0 %, 16.7 %.
+#
+# Since then real_blind6 is a TUNING part. Of its 9 vague misses the veto had lifted 4, each confident
+# only because `what` held a year ("năm 2024", "năm học 2019-2020") or a place's name, beside a striving or
+# a manner ("phấn đấu", "đúng quy định/quy trình", "mức cao nhất"): the veto's guard now counts no year and
+# takes those words as standing duties (test below). Held out (the model fitted without the part, the
+# rules of now), pooled over the 8 real parts, this guard moved vague recall 93.2 % -> 95.2 % (372 -> 380
+# of 399) and false alarms 3.8 % -> 4.1 % (14 -> 15 of 370); real_blind6 held out 91.8 % / 77.8 % / 8.3 %.
+# Over the blind-era rules of the five once-blind parts (`cv`, model held out, 0.5), the same pair:
+# 91.3 % -> 92.6 % vague (209 -> 212 of 229), 8.8 % -> 9.8 % false alarms (19 -> 21 of 215); nested
+# 91.3 % / 10.7 % -> 92.1 % / 11.6 %. Four mismatch families fixed (a figure glued to its unit, "3.485ha";
+# a month without its year, "Đầu tháng 8"; the start of a change, "tăng từ 51 … lên 56"; figures of two
+# things joined by "và", read by the indicator) and one false-alarm family (a body that hosts an event,
+# named first). Its figures since are tuning figures: 91.8 % / 88.9 % / 4.2 %.
+SHORTFALL: dict[str, dict[str, float]] = {}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -480,6 +493,99 @@ def test_a_target_of_another_thing_or_indicator_is_a_mismatch(what, indicator, t
 def test_reach_or_exceed_and_a_rank_name_the_figure(what, target, unit, agrees):
     v = wording.judge(what, None, target=target, unit=unit, year=2025)
     assert (v.quantity is None) == agrees and not v.vague, v
+
+
+# real_blind6's family: a figure glued to its unit of measure ("3.485ha", "12km", "500m2") is the same
+# figure as "3.485 ha"; it is read, and a target off by a thousand disagrees with it
+@pytest.mark.parametrize(("what", "target", "unit", "agrees"), [
+    ("Khoanh nuôi tái sinh rừng từ 2.150ha trở lên", 2150, "ha", True),
+    ("Khoanh nuôi tái sinh rừng từ 2.150ha trở lên", 2.15, "ha", False),
+    ("Cứng hóa 12km đường giao thông nông thôn", 12, "km", True),
+    ("Cứng hóa 12km đường giao thông nông thôn", 20, "km", False),
+    ("Xây dựng 500m2 nhà văn hóa thôn", 500, "m2", True),
+    ("Sản xuất 1.500tấn thóc giống", 15000, "tấn", False),
+])
+def test_a_figure_glued_to_its_unit_is_read(what, target, unit, agrees):
+    v = wording.judge(what, None, target=target, unit=unit, year=2025)
+    assert (v.quantity is None) == agrees and not v.vague, v
+
+
+@pytest.mark.parametrize("what", ["Triển khai mạng 5G tại trung tâm huyện", "Nâng cấp Quốc lộ 1A đoạn qua xã",
+                                  "Phòng, chống dịch Covid-19 trong trường học"])
+def test_a_digit_before_letters_that_are_no_unit_stays_as_written(what):
+    assert wording.written(what) == what
+
+
+# real_blind6's family: the veto may lift only a wording that could name something; a year or a span of
+# years names nothing, and a striving or a manner with no figure ("phấn đấu", "đúng quy định/quy trình",
+# "mức cao nhất") is the vocabulary of a standing duty: the rules' "vague" stands
+@pytest.mark.parametrize(("what", "may"), [
+    ("Phấn đấu đến năm 2026 trở thành xã khá của huyện", False),
+    ("Tổ chức lễ giao nhận quân năm 2025 đúng quy định, an toàn", False),
+    ("Bảo đảm kỳ thi năm học 2024-2025 diễn ra theo đúng quy trình", False),
+    ("Đạt mức cao nhất các chỉ tiêu kinh tế - xã hội năm 2025", False),
+    ("Hoàn thành dự án giai đoạn 2021 - 2025", False),
+    ("Khởi công Dự án cầu Bến Rừng trong năm 2025", True),  # a name stays a name beside a year
+    ("Hoàn thiện hồ sơ 20 thủ tục hành chính năm 2025", True),  # a digit that is no year may name
+])
+def test_a_year_or_a_striving_gives_the_veto_nothing_to_lift(what, may):
+    assert wording_model.may_lift(what) == may
+
+
+# real_blind6's family: a month named without its year ("Đầu tháng 8 hoàn thành …") is the month of the
+# task's year; a due date after it is a mismatch; a month followed by a figure is no month alone
+@pytest.mark.parametrize(("what", "due", "agrees"), [
+    ("Đầu tháng 7 hoàn thành giải phóng mặt bằng nút giao", dt.date(2025, 7, 31), True),
+    ("Đầu tháng 7 hoàn thành giải phóng mặt bằng nút giao", dt.date(2025, 10, 31), False),
+    ("Trong tháng 5 tổ chức Đại hội Đoàn cấp huyện", dt.date(2025, 5, 20), True),
+    ("Cuối tháng 11 trình HĐND huyện Đề án sắp xếp thôn", dt.date(2025, 12, 31), False),
+    ("Đến tháng 9/2025 hoàn thành bàn giao 12 ha mặt bằng", dt.date(2025, 12, 31), False),
+])
+def test_a_month_without_its_year_is_of_the_tasks_year(what, due, agrees):
+    v = wording.judge(what, None, due=due, year=2025)
+    assert (v.deadline is None) == agrees, v
+
+
+# real_blind6's family: a body named first as the host of an event ("Ban Thường vụ Tỉnh ủy tổ chức Hội nghị
+# …") is the doer; the event is read as without it, named or not
+@pytest.mark.parametrize(("what", "named"), [
+    ("Ban Thường vụ Huyện ủy tổ chức Hội nghị sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW", True),
+    ("Thường trực HĐND tỉnh tổ chức Hội nghị giao ban Thường trực HĐND các huyện quý III", True),
+    ("UBND huyện tổ chức Hội nghị đối thoại với doanh nghiệp trên địa bàn huyện Yên Lạc", True),
+    ("Ban Thường vụ Huyện ủy tổ chức các hội nghị", False),
+    ("Ủy ban MTTQ xã tổ chức các hoạt động thiết thực", False),
+])
+def test_a_body_that_hosts_an_event_is_its_doer(what, named):
+    assert wording.read(what, None).what.named == named
+
+
+# real_blind6's family: in a change from one figure to another ("tăng từ X … lên Y", "giảm từ X xuống còn
+# Y") X is where it starts: a target of X is a mismatch, Y agrees; "từ X trở lên" is a bound, X agrees
+@pytest.mark.parametrize(("what", "target", "unit", "agrees"), [
+    ("Nâng thu nhập bình quân từ 48 triệu đồng/người năm 2024 lên 53 triệu đồng/người năm 2025", 48, "triệu đồng", False),
+    ("Nâng thu nhập bình quân từ 48 triệu đồng/người năm 2024 lên 53 triệu đồng/người năm 2025", 53, "triệu đồng", True),
+    ("Giảm tỷ lệ hộ cận nghèo từ 6,4% xuống còn 4,9%", 6.4, "%", False),
+    ("Giảm tỷ lệ hộ cận nghèo từ 6,4% xuống còn 4,9%", 4.9, "%", True),
+    ("Nâng tỷ lệ che phủ rừng từ mức 41% lên 43%", 43, "%", True),
+    ("Trồng cây phân tán từ 1.200 ha trở lên", 1200, "ha", True),
+])
+def test_the_start_of_a_change_is_not_its_target(what, target, unit, agrees):
+    v = wording.judge(what, None, target=target, unit=unit, year=2025)
+    assert (v.quantity is None) == agrees, v
+
+
+# real_blind6's family: figures of two things joined by "và" are two clauses; the indicator says which
+# one is the measure's, as it does for clauses joined by a comma or a semicolon
+@pytest.mark.parametrize(("what", "indicator", "target", "agrees"), [
+    ("Tuyển chọn 1.200 thanh niên vào Quân đội và 150 thanh niên vào Công an", "Số thanh niên vào Quân đội", 1200, True),
+    ("Tuyển chọn 1.200 thanh niên vào Quân đội và 150 thanh niên vào Công an", "Số thanh niên vào Quân đội", 150, False),
+    ("Tuyển chọn 1.200 thanh niên vào Quân đội và 150 thanh niên vào Công an", "Số thanh niên vào Công an", 150, True),
+    ("Kết nạp 300 đoàn viên và 40 hội viên", "Số hội viên kết nạp", 40, True),  # another thing: read by its unit
+])
+def test_figures_joined_by_and_are_read_by_the_indicator(what, indicator, target, agrees):
+    unit = "hội viên" if "hội viên" in indicator else "thanh niên"
+    v = wording.judge(what, None, target=target, unit=unit, indicator=indicator, year=2025)
+    assert (v.quantity is None) == agrees, v
 
 
 def test_a_decrease_by_n_agrees_with_target_baseline_minus_n():

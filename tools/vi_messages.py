@@ -624,6 +624,10 @@ VI.update({
     "several figures in what: the indicator says which one is the measure's":
         "nhiều con số trong phần việc: tên chỉ tiêu cho biết con số nào là của chỉ tiêu",
     "'đạt, vượt X' and a rank ('trong nhóm 15/63') name the figure X": "“đạt, vượt X” và thứ hạng (“trong nhóm 15/63”) nêu con số X",
+    "a figure glued to its unit ('2.150ha', '12km') is read as '2.150 ha'":
+        "con số viết liền đơn vị (“2.150ha”, “12km”) được đọc như “2.150 ha”",
+    "in a change 'từ X lên Y' the target is Y, not X": "thay đổi “từ X lên Y”: chỉ tiêu là Y, không phải X",
+    "a month without its year ('Đầu tháng 7') is of the task's year": "tháng không ghi năm (“Đầu tháng 7”) là tháng của năm giao việc",
     "a product is read like what: the words of a standing duty name nothing": "sản phẩm được đọc như phần việc: lời của nhiệm vụ thường xuyên không chỉ ra được gì",
     "a bare kind of document with a participle names nothing": "tên một loại văn bản kèm \"được ban hành\", \"được phê duyệt\" không chỉ ra được văn bản nào",
     "a range in what agrees with any target inside it": "khoảng trong lời văn khớp với mọi chỉ tiêu nằm trong khoảng đó",

@@ -27,7 +27,8 @@ _ON_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\
 _IN_QUARTER = re.compile(r"quý\s+" + _ROMAN_Q + r"(?:\s*/\s*|\s+năm\s+)?((?:19|20)\d{2})?")
 _MONTHS_OF_YEAR = re.compile(r"(6|9|sáu|chín)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+((?:19|20)\d{2}))?")
 # a month: "trong tháng 4-2023", "từ nay đến tháng 9/2023", "đến hết tháng 6 năm 2025", "dự kiến giữa tháng 06/2025"
-_IN_MONTH = re.compile(r"(?:trong|vào|đến|đến hết|hết|giữa|đầu|cuối)\s+tháng\s+(\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d{2})")
+# … or the month alone, of the task's year ("Đầu tháng 8 hoàn thành bàn giao mặt bằng")
+_IN_MONTH = re.compile(r"(?:trong|vào|đến|đến hết|hết|giữa|đầu|cuối)\s+tháng\s+(\d{1,2})(?:(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d{2})|(?![\d/-]|[.,]\d))")
 # a year: "trong năm 2023", "đến hết năm 2020"; "đến năm 2030" only before the verb ("Phấn đấu đến năm 2030 xã
 # … đạt …"): after a noun it is the horizon of what is named ("Quy hoạch … đến năm 2040", "tầm nhìn đến năm
 # 2050"); not "so với năm 2015"
@@ -105,7 +106,7 @@ def deadlines_of(written: str, year: int) -> list[Deadline]:
             add(dt.date(y, 13 - n, 1), dt.date(y, 12, 31), m)
     for m in _IN_MONTH.finditer(text) if _IN_MONTH in patterns else ():
         with suppress(ValueError):  # an impossible date in the text is no deadline
-            month, y = int(m.group(1)), int(m.group(2))
+            month, y = int(m.group(1)), int(m.group(2) or year)
             add(dt.date(y, month, 1), _month_end(y, month), m)
     for m in _END_STATE_YEAR.finditer(text) if _END_STATE_YEAR in patterns else ():
         y = int(m.group(1))

@@ -60,15 +60,20 @@ def p_vague(what: str, model: dict[str, Any] | None = None) -> float:
 CORE_DUTIES = re.compile(r"(?<!\w)(?:" + "|".join((
     "tăng cường", "nâng cao", "đẩy mạnh", "đẩy nhanh", "tiếp tục", "tập trung", "chú trọng", "quan tâm", "tích cực",
     "phát huy", "duy trì", "củng cố", "góp phần", "từng bước", "thực hiện tốt", "làm tốt", "có hiệu quả", "quyết liệt",
-    "thường xuyên", "đồng bộ")) + r")(?!\w)")
+    "thường xuyên", "đồng bộ",
+    # … and a striving or a manner that names no result (real_blind6): "phấn đấu" with no figure, "đúng quy
+    # định/quy trình", "mức cao nhất"
+    "phấn đấu", "đúng quy định", "đúng quy trình", "mức cao nhất")) + r")(?!\w)")
+# digits that name nothing: a year, a span of years or a school year ("năm 2024", "2019-2020", "2000 - 2020")
+_YEARS = re.compile(r"(?<![\d.,/])(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?![\d.,/]\d)")
 
 
 def may_lift(what: str) -> bool:
     """Whether the model may lift the rules' "vague" at all: `what` could name a result (a
     capitalised syllable after the first — a proper name, a document's or an event's title — or a
-    digit) and uses none of the spec's words of standing duties. Otherwise the rules' word stands."""
+    digit that is not a year) and uses none of the spec's words of standing duties. Otherwise the rules' word stands."""
     text = unicodedata.normalize("NFC", what)
-    raw = _WORD.findall(text)
+    raw = _WORD.findall(_YEARS.sub(" ", text))
     return any(w[0].isupper() or w[0].isdigit() for w in raw[1:]) and CORE_DUTIES.search(text.lower()) is None
 
 

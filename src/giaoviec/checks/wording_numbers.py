@@ -27,12 +27,16 @@ def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
+# a figure written glued to its unit of measure ("3.485ha", "12km", "500m2"): read as "3.485 ha"
+_GLUED = re.compile(r"(?<=\d)(?=(?:ha|km2?|m[23]?|kg|tấn|mw|kwh?)(?!\w))", re.IGNORECASE)
+
+
 def written(text: str) -> str:
-    """NFC, single spaces (isprintable is False for every space but " ")."""
+    """NFC, single spaces (isprintable is False for every space but " "), a unit glued to its figure set apart."""
     text = unicodedata.normalize("NFC", text)
     if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
-        return " ".join(text.split())
-    return text
+        text = " ".join(text.split())
+    return _GLUED.sub(" ", text)
 
 
 class Quantity(NamedTuple):
@@ -278,6 +282,9 @@ def quantity_mismatch(found: Sequence[Quantity], target: float | None, unit: str
         return None
     if indicator and text and len(found) > 1:
         found = _the_indicators(found, indicator, text, unit)
+    if len(found) > 1 and (starts := {m.group(1).rstrip(".,") for m in _FROM_TO.finditer(text.lower())}):
+        # "tăng từ 51 … lên 56": 51 is where it starts
+        found = [q for q in found if _DIGITS.match(q.text).group().rstrip(".,") not in starts] or found  # type: ignore[union-attr]
     mu = _unit(unit)
     change = abs(target - baseline) if baseline is not None else None
     same = mu is None and any(_unit(q.unit) is None and _same_thing(q.unit, unit) for q in found)
@@ -303,8 +310,12 @@ def quantity_mismatch(found: Sequence[Quantity], target: float | None, unit: str
     return None
 
 
+# a change from one figure to another ("tăng từ mức 51 triệu đồng năm 2023 lên 56 triệu đồng", "giảm từ 5%
+# xuống còn 3%"): the first is where it starts, not the target ("từ 3.485 ha trở lên" is a bound)
+_DIGITS = re.compile(r"[\d.,]*")
+_FROM_TO = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?(\d[\d.,]*)[^;]{0,60}?(?<!trở)\s(?:lên|xuống)\s+(?:mức\s+|còn\s+)?\d")
 _PLACE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|ấp|tổ dân phố|khu dân cư|huyện|quận|thị xã|tỉnh)(?!\w)").match
-_CLAUSES = re.compile(r";|,\s|:\s|\.\s").split
+_CLAUSES = re.compile(r";|,\s|:\s|\.\s|\svà\s").split  # "3.650 công dân vào Quân đội và 441 công dân vào Công an"
 
 
 def _bigrams(text: str) -> set[str]:

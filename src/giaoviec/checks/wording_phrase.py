@@ -274,6 +274,12 @@ _NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:
 _NUMBERED_ANYWHERE = re.compile(alternation(DOCUMENTS).pattern + r"\s+(?:số\s+)?\d")
 
 
+# a body named first, as the host, before the verb of an event ("Ban Thường vụ Tỉnh ủy tổ chức Hội nghị …"):
+# up to five words, then the verb (a body that drafts is left as it is: its document's subject may be a duty)
+_BODY_FIRST = re.compile(r"(?:ban|ủy ban|ubnd|hđnd|thường trực|huyện ủy|tỉnh ủy|thành ủy|đảng ủy|hội đồng|sở)(?:\s+[^\s,;:]+){0,5}?\s+"
+                         r"(?=(?:" + "|".join(sorted(EVENT_VERBS, key=len, reverse=True)) + r")(?!\w))")
+
+
 def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structure:
     """The structure of a `what` (or of a product read as one): the first clause that names a
     result, else what the first clause lacks."""
@@ -281,6 +287,8 @@ def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structur
     low = original.lower()  # lower() keeps the positions of Vietnamese text
     found = NOTHING
     start = 0
+    if (lead := _BODY_FIRST.match(low)) is not None:  # "Ban Thường vụ Tỉnh ủy tổ chức Hội nghị …": the body is the doer
+        original, low = original[lead.end():], low[lead.end():]
     for clause in re.split(r";", low):
         end = start + len(clause)
         s = _clause(original[:end], low[:end], start, phrases)
