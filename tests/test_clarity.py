@@ -107,7 +107,21 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # a month without its year, "Đầu tháng 8"; the start of a change, "tăng từ 51 … lên 56"; figures of two
 # things joined by "và", read by the indicator) and one false-alarm family (a body that hosts an event,
 # named first). Its figures since are tuning figures: 91.8 % / 88.9 % / 4.2 %.
-SHORTFALL: dict[str, dict[str, float]] = {}
+#
+# real_blind7 (141 wordings from 22 provinces, committed at e3470b6 before the analyser read them; no
+# product column) gave, blind, measured once with the rules of the merge of w/clarity3 (real_blind6's
+# families fixed, the veto's guard no longer lifting a wording named only by a year or a striving):
+# generic report vague recall 88.1 % (59 of 67), mismatch recall 84.6 % (22 of 26), false alarms 14.6 %
+# (7 of 48); own words 85.1 % (57 of 67), 84.6 %, 14.6 %. With the rules before that tuning (the merge
+# of w/clarity2) it gave 89.6 % (60), 80.8 % (21), 12.5 % (6); own words 86.6 % (58). Held as a floor.
+#
+# The three fresh blind parts of this round, each measured once with the rules of the moment (real_blind5
+# with the first veto, real_blind6 after real_blind5's tuning, real_blind7 after real_blind6's), pooled,
+# generic report: vague recall 88.6 % (171 of 193), mismatch recall 72.5 % (58 of 80), false alarms 9.7 %
+# (14 of 145); own words: 87.0 % (168 of 193), 72.5 %, 9.0 % (13 of 145). The bars (90 / 75 / 10) are
+# not met on wordings the rules have not seen, and each round of tuning moves one part's misses, not the
+# pooled figure: this is the honest state of issue 28.
+SHORTFALL: dict[str, dict[str, float]] = {"real_blind7": {"vague_recall": 57 / 67, "false_alarms": 7 / 48}}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
