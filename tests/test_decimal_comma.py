@@ -71,3 +71,16 @@ def test_progress_records_its_evidence(cli, tmp_path):
     docs, _ = read_file(root, REL)
     check_in = docs[0].model.tasks[1].progress[-1]
     assert check_in.evidence == ("Biên bản khởi công ngày 10/5/2022", "https://example.test/bb.pdf")
+
+
+@pytest.mark.parametrize("typed", ["1.200", "1.250.000", "-2.500"])
+def test_the_command_line_refuses_a_point_before_thousands(cli, tmp_path, typed):
+    """"1.200" is one thousand two hundred as Vietnamese writes it (and as the pages and reports print
+    it): never read as 1.2 in silence, on the command line as in serve's form; the file is untouched."""
+    root = build_repo(tmp_path)
+    before = (root / REL).read_bytes()
+    run = cli("-C", str(root), "progress", f"{REL}#01", "--value", typed, "--date", "2022-05-10")
+    assert run.code == 2 and "không rõ nghĩa" in run.err and "1200" in run.err, run.err
+    assert (root / REL).read_bytes() == before
+    run = cli("-C", str(root), "progress", f"{REL}#01", "--value", "1.25", "--date", "2022-05-10")  # not three digits: a decimal
+    assert run.code == 0 and "value: 1.25" in (root / REL).read_text(encoding="utf-8"), run.err

@@ -311,6 +311,8 @@ VI.update({
     "A number takes a decimal point, not a comma: write {written}.": "Số thập phân viết bằng dấu chấm, không dùng dấu phẩy: viết {written}.",
     "The comma of {number} splits it inside {{ … }}: '{field}' is read as a new field.": "Dấu phẩy trong {number} tách đôi con số khi nằm trong {{ … }}: '{field}' bị đọc thành một trường mới.",
     "'{value}' is not a number: write it as 18.5 (or 18,5).": "'{value}' không phải một số: viết dạng 18.5 (hoặc 18,5).",
+    "'{value}' is ambiguous: Vietnamese writes thousands with a point (1.200 is one thousand two hundred). Write 1200 for a whole number, or 1.2 (or 1,2) for a decimal.":
+        "'{value}' không rõ nghĩa: tiếng Việt viết hàng nghìn bằng dấu chấm (1.200 là một nghìn hai trăm). Viết 1200 nếu là số nguyên, hoặc 1.2 (1,2) nếu là số thập phân.",
     "What the check-in rests on: a document, a link (may be given several times).": "Căn cứ của lần báo cáo: văn bản, đường dẫn (có thể nêu nhiều lần).",
     "'{value}' is a date that does not exist in the calendar.": "'{value}' là một ngày không có trên lịch.",
     "Task {task} is listed twice for this assignment: also at row {row}.": "Nhiệm vụ {task} có hai dòng trong cùng một tệp giao việc: đã có ở dòng {row}.",

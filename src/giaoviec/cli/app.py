@@ -134,6 +134,9 @@ class Session:
         if value is None:
             return None
         text = value.strip()
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):  # "1.200": a thousand and two hundred as Vietnamese writes it, never 1.2 in silence
+            raise usage_error(N_("'{value}' is ambiguous: Vietnamese writes thousands with a point (1.200 is one thousand two hundred). "
+                                 "Write 1200 for a whole number, or 1.2 (or 1,2) for a decimal."), value=value)
         if re.fullmatch(r"-?\d+,\d+", text):
             text = text.replace(",", ".")
         if re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", text):
