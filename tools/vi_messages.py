@@ -1057,8 +1057,6 @@ VI.update({
 VI.update({"The score, step by step": "Cách tính điểm, từng bước"})
 
 VI.update({  # serve: the form's refusals (review-serve.md 4, 8, 9)
-    "'{value}' is ambiguous: these pages write thousands with a point (1.200 is one thousand two hundred). Write 1200 for a whole number, or 1,2 for a decimal.":
-        "'{value}' không rõ nghĩa: các trang này viết hàng nghìn bằng dấu chấm (1.200 là một nghìn hai trăm). Viết 1200 nếu là số nguyên, hoặc 1,2 nếu là số thập phân.",
     "holds a character that a data file may not hold ({char}, a control character or an invisible mark); remove it.":
         "chứa một ký tự mà tệp dữ liệu không được chứa ({char}, ký tự điều khiển hoặc dấu ẩn); hãy xóa ký tự đó.",
     "{length} characters: at most {limit} are kept (put a longer text in a document and link it as evidence).":

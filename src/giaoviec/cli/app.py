@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 import os
 import re
 import stat
@@ -26,7 +25,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from giaoviec import __version__
+from giaoviec import __version__, typed
 from giaoviec.cli import click_words, coercion, tree
 from giaoviec.cli.env import Environment
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, usage_error
@@ -129,21 +128,13 @@ class Session:
             raise usage_error(N_("'{value}' is not a date written YYYY-MM-DD."), value=value) from None
 
     def number(self, value: str | None) -> float | None:
-        """An option's number: 18.5, or 18,5 as Vietnamese writes it (the one comma of a number
-        without a point can only be its decimal comma); anything else is a usage error."""
+        """An option's number, as giaoviec.typed reads what a person types; anything else is a usage error."""
         if value is None:
             return None
-        text = value.strip()
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):  # "1.200": a thousand and two hundred as Vietnamese writes it, never 1.2 in silence
-            raise usage_error(N_("'{value}' is ambiguous: Vietnamese writes thousands with a point (1.200 is one thousand two hundred). "
-                                 "Write 1200 for a whole number, or 1.2 (or 1,2) for a decimal."), value=value)
-        if re.fullmatch(r"-?\d+,\d+", text):
-            text = text.replace(",", ".")
-        if re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", text):
-            number = float(text)
-            if math.isfinite(number):
-                return number
-        raise usage_error(N_("'{value}' is not a number: write it as 18.5 (or 18,5)."), value=value)
+        try:
+            return typed.number(value)
+        except typed.Untyped as e:
+            raise usage_error(e.message, value=value) from None
 
     def year(self, value: int | None) -> int | None:
         """A year option or argument: the calendar's years only (a usage error otherwise)."""

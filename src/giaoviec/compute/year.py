@@ -296,15 +296,21 @@ def component_warnings(results: list[AssignmentResult]) -> list[Diagnostic]:
     return out
 
 
+def peer_group(repo: Repository, s: AssignmentResult) -> tuple[str, str]:
+    """The group a quota compares a row with: its unit's parent and the role its cadre held there at
+    the window's end ("other" without one)."""
+    a = s.assignment
+    return parent_of(repo, a.unit), role_at(repo, a.cadre, a.unit, s.window.end) or "other"
+
+
 def quota_warnings(repo: Repository, results: list[AssignmentResult]) -> list[Diagnostic]:
     """Per peer group (parent unit, role held at window_end) and profile: tier ≤ share × of."""
     groups: dict[tuple[str, str, str], list[AssignmentResult]] = defaultdict(list)
     for s in results:
         if s.profile.quota is None or s.tier == "pending":
             continue
-        a = s.assignment
-        role = role_at(repo, a.cadre, a.unit, s.window.end) or "other"
-        groups[(s.profile.id, parent_of(repo, a.unit), role)].append(s)
+        parent, role = peer_group(repo, s)
+        groups[(s.profile.id, parent, role)].append(s)
     out = []
     for (profile_id, parent, role), members in sorted(groups.items()):
         quota = members[0].profile.quota

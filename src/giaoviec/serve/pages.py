@@ -15,9 +15,8 @@ from giaoviec import formats
 from giaoviec.compute import report as report_context
 from giaoviec.compute.followup import FollowUp
 from giaoviec.compute.reportview import Report
-from giaoviec.compute.year import YearResult
+from giaoviec.compute.year import YearResult, peer_group
 from giaoviec.diagnostics import Diagnostic
-from giaoviec.domain.org import parent_of, role_at
 from giaoviec.domain.scoring import Counts
 from giaoviec.i18n import Gettext
 from giaoviec.model.values import Repository
@@ -155,10 +154,8 @@ def drafts(repo: Repository, cadre: str, year: int, scored: set[str], _: Gettext
 
 def own_findings(result: YearResult, cadre: str) -> YearResult:
     """The results' warnings about this cadre: their own (a council's component) and those of their
-    peer groups (a quota: parent unit and role, as compute.year.quota_warnings groups them)."""
-    repo = result.repo
-    groups = {cadre} | {f"{parent_of(repo, s.assignment.unit)}/{role_at(repo, cadre, s.assignment.unit, s.window.end) or 'other'}"
-                        for s in result.assignments}
+    peer groups (a quota: compute.year.peer_group, the groups quota_warnings counts)."""
+    groups = {cadre} | {"/".join(peer_group(result.repo, s)) for s in result.assignments}
     return dataclasses.replace(result, findings=tuple(f for f in result.findings if dict(f.args).get("group") in groups))
 
 

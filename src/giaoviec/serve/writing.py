@@ -6,11 +6,11 @@ commit in the domain's words."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import subprocess
 from pathlib import Path
 
+from giaoviec import typed
 from giaoviec.app.edit import Stale, digest, record
 from giaoviec.characters import REFUSED, one_line
 from giaoviec.diagnostics import N_, ExitCode, Fatal
@@ -86,25 +86,19 @@ def form_date(raw: object, field: str) -> dt.date | None:
 
 
 def form_number(raw: object, field: str) -> float | None:
-    """A value as `progress` reads it (cli.app's Session.number: 18.5, or 18,5 with the decimal comma),
-    except a point before groups of three digits ("1.200", "1.250.000"): the pages write thousands so
-    (formats.number), and `progress` would read 1.2 — refused, never divided by a thousand in silence.
-    nan, inf and what overflows are refused as not numbers."""
+    """A value as `progress` reads it (giaoviec.typed: 18.5 or 18,5; "1.200" refused as ambiguous,
+    never divided by a thousand in silence), and no larger than a figure of a task can be."""
     text = str(raw or "").strip()
     if not text:
         return None
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
-        raise Refused(field, N_("'{value}' is ambiguous: these pages write thousands with a point (1.200 is one thousand two hundred). Write 1200 for a whole number, or 1,2 for a decimal."),
+    try:
+        value = typed.number(text)
+    except typed.Untyped as e:
+        raise Refused(field, e.message, value=one_line(text)) from None
+    if abs(value) > LIMIT:  # as the data's own check (model.common.Figure)
+        raise Refused(field, N_("'{value}' is larger than any figure of a task can be (more than 10^15): check the number typed."),
                       value=one_line(text))
-    number = text.replace(",", ".") if re.fullmatch(r"-?\d+,\d+", text) else text
-    if re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", number):
-        value = float(number)
-        if math.isfinite(value) and abs(value) > LIMIT:  # as the data's own check (model.common.Figure)
-            raise Refused(field, N_("'{value}' is larger than any figure of a task can be (more than 10^15): check the number typed."),
-                          value=one_line(text))
-        if math.isfinite(value):
-            return value
-    raise Refused(field, N_("'{value}' is not a number: write it as 18.5 (or 18,5)."), value=one_line(text))
+    return value
 
 
 def form_text(raw: object, field: str, limit: int = NOTE_LIMIT) -> str | None:
