@@ -75,7 +75,7 @@ def deadlines_of(written: str, year: int) -> list[Deadline]:
             month, y = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
             day = dt.date(int(y or year), int(month), int(m.group(1)))
             add(day, day, m)
-    for m in _DOT_DAY.finditer(text) if _DOT_DAY in patterns else ():
+    for m in (m for p in (_DOT_DAY, _EVENT_DAY) if p in patterns for m in p.finditer(text)):  # day, month, year?
         with suppress(ValueError):
             day = dt.date(int(m.group(3) or year), int(m.group(2)), int(m.group(1)))
             add(day, day, m)
@@ -85,10 +85,6 @@ def deadlines_of(written: str, year: int) -> list[Deadline]:
             first, last = dt.date(int(m.group(3) or y), int(m.group(2)), int(m.group(1))), dt.date(y, int(m.group(5)), int(m.group(4)))
             if first <= last:
                 add(first, last, m)
-    for m in _EVENT_DAY.finditer(text) if _EVENT_DAY in patterns else ():
-        with suppress(ValueError):
-            day = dt.date(int(m.group(3) or year), int(m.group(2)), int(m.group(1)))
-            add(day, day, m)
     for m in _ANNIVERSARY.finditer(text) if _ANNIVERSARY in patterns else ():
         with suppress(ValueError):
             y = int(m.group(1))
