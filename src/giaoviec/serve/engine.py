@@ -45,7 +45,7 @@ from giaoviec.load.repository import Registry, Repository, collector_paused, loa
 from giaoviec.load.scanning import UNREADABLE, Scan, digest, scan
 from giaoviec.model import Assignment
 from giaoviec.serve import rows as kept_rows
-from giaoviec.serve.kept import FileState, LazyTasks, Models, Segment, Year
+from giaoviec.serve.kept import FileState, LazyTasks, Models, Segment, Year, kept_for_good
 from giaoviec.serve.watch import Tree, git_dir, git_head
 
 KINDS: dict[str, type] = {c.__name__: c for c in (Item, Header, Post, TaskResult, Achieved, Judgement, Window)}  # what the cache writes of results
@@ -104,9 +104,8 @@ class Engine:
         self._seen, self._seen_at = scanned.seen, started
         st = self.state
         if st is None or not self._same_frame(st, listing, scanned, today):
-            with collector_paused():  # millions of objects read back, none in a cycle: the collector would rescan them all
+            with kept_for_good():  # millions of objects read back, none in a cycle: the collector would rescan them all
                 self.state = self._full(listing, scanned, today)
-                gc.freeze()  # what is kept holds no cycle: the collector need not scan it again at every allocation
             self.version += 1
             return True
         changed = [rel for rel in scanned.streamed if st.files[rel].digest != scanned.digests[rel]]
@@ -114,15 +113,14 @@ class Engine:
         if not changed and head == st.head:
             return False
         ctx = self._contexts(st.registry.repo, today, st.history is not None)
-        with collector_paused():
+        with kept_for_good():
             for rel in changed:
                 st.files[rel] = self._read(rel, *ctx)
-        if st.history is not None:  # a changed file is recorded "now", a commit records it
-            st.history, st.head = self._history(st.registry), head
-        st.scanned, st.listing, st.partial = scanned, listing, True
-        self._derive(st)
+            if st.history is not None:  # a changed file is recorded "now", a commit records it
+                st.history, st.head = self._history(st.registry), head
+            st.scanned, st.listing, st.partial = scanned, listing, True
+            self._derive(st)
         self.version += 1
-        gc.freeze()
         return True
 
     def _discover(self) -> Listing:
@@ -352,9 +350,8 @@ class Engine:
             return result
 
         scored_year = Scored(year, as_of, None, tuple(judged), True)
-        with collector_paused():
+        with kept_for_good():  # (kept with the model, as in refresh)
             result = settle(scored_year, st.repo, st.plain, pool=pool)  # type: ignore[arg-type]
-            gc.freeze()  # (kept with the model, as in refresh)
         y.rows = rows
         y.result = WithModels(result, models)
         if st.kept is not None and not st.partial and not (same_year and same_year[0] and len(st.kept.rows_old.get(str(year), ())) == len(rows) + 1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -19,6 +20,19 @@ from giaoviec.model import Assignment
 from giaoviec.model.values import AssignmentSummary, Document
 
 T = TypeVar("T")
+
+
+@contextmanager
+def kept_for_good() -> Iterator[None]:
+    """What is built inside is kept while the server runs: it is built with the cyclic collector paused
+    (plain data, no cycle), then frozen (gc.freeze), so the collector never scans it again. The garbage
+    of the requests served since the last freeze is collected first, while little is unfrozen (a few
+    milliseconds): frozen, a cycle of it would never be freed, and a server running for days would
+    grow with each change it reads (tests/test_serve_longrun.py)."""
+    gc.collect()
+    with collector_paused():
+        yield
+        gc.freeze()
 
 
 @dataclass
@@ -132,9 +146,8 @@ class Segment:
 
     def tasks(self, year: int, index: int) -> tuple[TaskResult, ...]:
         if self.got is None:
-            with collector_paused():  # (plain data, no cycle)
+            with kept_for_good():  # (plain data, no cycle) kept from now on, as Engine.refresh keeps the model
                 self.got = self._read()
-                gc.freeze()  # kept from now on, as Engine.refresh keeps the model: the collector need not scan it again
         if year not in self.got or index not in self.got[year]:
             self.got[year] = self.compute(year)
         return self.got[year][index]
