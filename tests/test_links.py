@@ -90,6 +90,21 @@ def test_a_link_out_of_the_root_is_a_located_error_in_both_listings(cli, linkabl
 
 
 @pytest.mark.parametrize("in_git", LISTINGS)
+def test_a_folder_replaced_by_a_link_out_is_said_once(cli, linkable, in_git):
+    """git's index still names the folder's files; the link is the one place to say, as the walk says."""
+    root = make_repo(linkable, in_git)
+    folder = root / "assignments/2025"
+    held = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.yaml"))
+    moved = linkable / "moved"
+    folder.rename(moved)
+    folder.symlink_to(moved)
+    assert held  # files of the index now under the link
+    code, found = validate(cli, root)
+    said = [(d["code"], d["path"]) for d in found if d["code"].startswith("file.")]  # (the council then names unknown cadres)
+    assert code == 1 and said == [("file.link-outside", "assignments/2025")]
+
+
+@pytest.mark.parametrize("in_git", LISTINGS)
 def test_a_link_out_of_the_root_is_left_out_of_score_with_its_place(cli, linkable, in_git):
     root = make_repo(linkable, in_git)
     (root / "assignments/2025/linkdir").symlink_to(outside_folder(linkable))

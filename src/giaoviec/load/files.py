@@ -157,9 +157,7 @@ def discover(root: Path) -> Listing:
     if found is None:
         found = _walk(root, out)
     listed, links = found
-    for rel in links:
-        if _link_out(root, real_root, rel):
-            out.problems.append(_link(rel))
+    reported = {rel for rel in links if _link_out(root, real_root, rel)}
     base = str(root)
     folders: dict[str, bool] = {}  # folder → whether it lies inside the root, links followed (one realpath a folder)
     for rel in sorted(listed):
@@ -175,7 +173,10 @@ def discover(root: Path) -> Listing:
             out.problems.append(_unreadable(rel, os_problem(exc)))
             continue
         mode, size = st.st_mode, st.st_size
-        if not folders[folder] or (stat.S_ISLNK(mode) and not inside(root, Path(path))):
+        if not folders[folder]:  # in git's index under a folder now a link out of the root: the link is said, once
+            reported.add(_outermost(folder, folders))
+            continue
+        if stat.S_ISLNK(mode) and not inside(root, Path(path)):
             out.problems.append(_link(rel))
             continue
         if stat.S_ISLNK(mode):
@@ -194,6 +195,7 @@ def discover(root: Path) -> Listing:
             out.problems.append(_too_large(rel))
             continue
         out.files.append(rel)
+    out.problems += [_link(rel) for rel in sorted(reported)]
     out.problems += tool_files(root)
     return out
 
@@ -240,6 +242,13 @@ def _folder_inside(root: Path, real_root: str, folder: str, known: dict[str, boo
     except OSError:
         return True  # what cannot be looked at is reported when its files are
     return _under(real_root, os.path.realpath(os.path.join(root, folder)))
+
+
+def _outermost(folder: str, known: dict[str, bool]) -> str:
+    """The folder (itself or an ancestor) that is the link out of the root a listed folder lies under."""
+    while (parent := os.path.dirname(folder)) and not known.get(parent, True):
+        folder = parent
+    return folder
 
 
 def _under(real_root: str, real: str) -> bool:
