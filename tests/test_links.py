@@ -142,6 +142,9 @@ def test_both_listings_agree_on_links(linkable):
         (root / "assignments/2025/broken").symlink_to("../../../nowhere")
         (root / "assignments/current").symlink_to("2026")
         (root / "assignments/alias.yaml").symlink_to("2026/nguyet-duc-phu-tho/nguyen-van-an.yaml")
+        (root / "node_modules/pkg").mkdir(parents=True)  # a folder neither listing reads (not ignored by git here)
+        (root / "node_modules/pkg/bin").symlink_to(linkable)
+        (root / ".venv").symlink_to(linkable)
         listing = discover(root)
         found[in_git] = (sorted(listing.files), sorted((d.path, d.code) for d in listing.problems))
     assert found[True] == found[False]

@@ -348,8 +348,8 @@ def _git_files(root: Path, out: Listing) -> tuple[list[str], list[str]] | None:
         rel = entry[staged.end():] if staged else entry
         if is_yaml_name(rel):
             listed.add(rel)  # hd.YAML too, as Windows may save it
-        elif os.path.basename(rel) in SKIP_DIRS:
-            continue
+        elif not SKIP_DIRS.isdisjoint(rel.split("/")):
+            continue  # the walk never goes there either (a link in node_modules is no data's)
         elif staged is not None:
             if staged.group(1) == "120000":
                 links.add(rel)
