@@ -256,7 +256,7 @@ def _under(real_root: str, real: str) -> bool:
 
 
 def is_yaml_name(rel: str) -> bool:
-    return rel.lower().endswith((".yaml", ".yml"))
+    return rel[-5:].lower().endswith((".yaml", ".yml"))  # the end alone lowered: git's list is read a name at a time
 
 
 def _walk(root: Path, out: Listing) -> tuple[list[str], list[str]]:
@@ -318,7 +318,7 @@ def _unreadable(rel: str, problem: object) -> Diagnostic:
                    hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=problem)
 
 
-_STAGED = re.compile(r"([0-7]{6}) [0-9a-f]+ [0-3]\t")  # `git ls-files -s`: mode, object, stage, a tab, the path
+_ENTRY = re.compile(r"(?:([0-7]{6}) [0-9a-f]+ [0-3]\t)?([^\0]+)\0")  # `git ls-files -s -z`: [mode, object, stage, tab] path
 
 
 def _git_files(root: Path, out: Listing) -> tuple[list[str], list[str]] | None:
@@ -341,17 +341,13 @@ def _git_files(root: Path, out: Listing) -> tuple[list[str], list[str]] | None:
     listed: set[str] = set()
     links: set[str] = set()
     base = str(root)
-    for entry in proc.stdout.decode("utf-8", "replace").split("\0"):
-        if not entry:
-            continue
-        staged = _STAGED.match(entry)
-        rel = entry[staged.end():] if staged else entry
+    for mode, rel in _ENTRY.findall(proc.stdout.decode("utf-8", "replace")):
         if is_yaml_name(rel):
             listed.add(rel)  # hd.YAML too, as Windows may save it
         elif not SKIP_DIRS.isdisjoint(rel.split("/")):
             continue  # the walk never goes there either (a link in node_modules is no data's)
-        elif staged is not None:
-            if staged.group(1) == "120000":
+        elif mode:
+            if mode == "120000":
                 links.add(rel)
         else:
             try:
