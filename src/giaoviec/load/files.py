@@ -146,27 +146,18 @@ def inside(root: Path, path: Path) -> bool:
 
 
 def discover(root: Path) -> Listing:
-    """The YAML files under root (what git ignores is left out), and what cannot be read safely."""
+    """The YAML files under root (what git ignores is left out), and what cannot be read safely.
+
+    Git's list or the walk, both give the links of the tree that are not named like YAML files (a
+    link to a folder, a broken one): one that leads out of the root is reported (`_link_out`), one to
+    a folder inside it is not followed (its files are read where they are, as git lists them)."""
     out = Listing()
-    listed = _git_files(root, out)
-    if listed is None:
-        listed = []
-
-        def unreadable(error: OSError) -> None:
-            rel = Path(error.filename).relative_to(root).as_posix() if error.filename else "."
-            out.problems.append(_unreadable(rel, os_problem(error)))
-
-        for folder, dirs, names in os.walk(root, onerror=unreadable):
-            here = Path(folder).relative_to(root)
-            keep = []
-            for d in sorted(d for d in dirs if d not in SKIP_DIRS):
-                if (Path(folder) / d).is_symlink() and not inside(root, Path(folder) / d):
-                    out.problems.append(_link((here / d).as_posix()))
-                else:
-                    keep.append(d)
-            dirs[:] = keep
-            listed += [(here / f).as_posix() for f in names if f.lower().endswith((".yaml", ".yml"))]
     real_root = os.path.realpath(root)
+    found = _git_files(root, out)
+    if found is None:
+        found = _walk(root, out)
+    listed, links = found
+    reported = {rel for rel in links if _link_out(root, real_root, rel)}
     base = str(root)
     folders: dict[str, bool] = {}  # folder → whether it lies inside the root, links followed (one realpath a folder)
     for rel in sorted(listed):
@@ -182,7 +173,10 @@ def discover(root: Path) -> Listing:
             out.problems.append(_unreadable(rel, os_problem(exc)))
             continue
         mode, size = st.st_mode, st.st_size
-        if not folders[folder] or (stat.S_ISLNK(mode) and not inside(root, Path(path))):
+        if not folders[folder]:  # in git's index under a folder now a link out of the root: the link is said, once
+            reported.add(_outermost(folder, folders))
+            continue
+        if stat.S_ISLNK(mode) and not inside(root, Path(path)):
             out.problems.append(_link(rel))
             continue
         if stat.S_ISLNK(mode):
@@ -201,6 +195,7 @@ def discover(root: Path) -> Listing:
             out.problems.append(_too_large(rel))
             continue
         out.files.append(rel)
+    out.problems += [_link(rel) for rel in sorted(reported)]
     out.problems += tool_files(root)
     return out
 
@@ -249,8 +244,64 @@ def _folder_inside(root: Path, real_root: str, folder: str, known: dict[str, boo
     return _under(real_root, os.path.realpath(os.path.join(root, folder)))
 
 
+def _outermost(folder: str, known: dict[str, bool]) -> str:
+    """The folder (itself or an ancestor) that is the link out of the root a listed folder lies under."""
+    while (parent := os.path.dirname(folder)) and not known.get(parent, True):
+        folder = parent
+    return folder
+
+
 def _under(real_root: str, real: str) -> bool:
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def is_yaml_name(rel: str) -> bool:
+    return rel[-5:].lower().endswith((".yaml", ".yml"))  # the end alone lowered: git's list is read a name at a time
+
+
+def _walk(root: Path, out: Listing) -> tuple[list[str], list[str]]:
+    """The YAML files under root, and the other links (not followed), one `scandir` a folder: what
+    `git ls-files` gives when the root is not in git. The folders of SKIP_DIRS are left out."""
+    listed: list[str] = []
+    links: list[str] = []
+    pending = [""]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(os.path.join(root, here)) as found:
+                entries = list(found)
+        except OSError as exc:
+            out.problems.append(_unreadable(here or ".", os_problem(exc)))
+            continue
+        for e in entries:
+            rel = f"{here}/{e.name}" if here else e.name
+            try:
+                is_link, is_dir = e.is_symlink(), e.is_dir(follow_symlinks=False)
+            except OSError:
+                is_link = is_dir = False
+            if is_yaml_name(e.name) and not is_dir:
+                listed.append(rel)  # a link too: judged with the files
+            elif e.name in SKIP_DIRS:
+                continue
+            elif is_link:
+                links.append(rel)
+            elif is_dir:
+                pending.append(rel)
+    return listed, links
+
+
+def _link_out(root: Path, real_root: str, rel: str) -> bool:
+    """Whether a link not named like a YAML file is to be reported as leading out of the root: a link
+    to a folder, or a broken one, whose target is outside (where its files would be read, a link out
+    of the root is never followed). A link to a regular file is not data by its name, like any file
+    that is not YAML, and a link inside the root is not followed (what it leads to is read there)."""
+    path = os.path.join(root, rel)
+    if _under(real_root, os.path.realpath(path)):
+        return False
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # broken, or a loop: what it would lead to is out of the root
 
 
 def list_files(root: Path) -> list[str]:
@@ -267,11 +318,16 @@ def _unreadable(rel: str, problem: object) -> Diagnostic:
                    hint=N_("Check the permissions of the file or folder."), line=1, column=1, file=rel, problem=problem)
 
 
-def _git_files(root: Path, out: Listing) -> list[str] | None:
+_ENTRY = re.compile(r"(?:([0-7]{6}) [0-9a-f]+ [0-3]\t)?([^\0]+)\0")  # `git ls-files -s -z`: [mode, object, stage, tab] path
+
+
+def _git_files(root: Path, out: Listing) -> tuple[list[str], list[str]] | None:
+    """git's list of the YAML files (tracked, and untracked but not ignored), and of the other links:
+    one call, every file with its mode (`-s`: a tracked link is mode 120000; an untracked file comes
+    without one, and those not named like YAML files are looked at, lstat, to find the links)."""
     try:
         proc = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard",
-             "--", ":(icase)*.yaml", ":(icase)*.yml"],  # hd.YAML too, as Windows may save it
+            ["git", "-C", str(root), "ls-files", "-z", "-s", "--cached", "--others", "--exclude-standard"],
             capture_output=True, check=False, timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired):
@@ -282,4 +338,21 @@ def _git_files(root: Path, out: Listing) -> list[str] | None:
         m = re.search(r"could not open directory '([^']+)': (.+)", line)
         if m:
             out.problems.append(_unreadable(m.group(1).rstrip("/"), m.group(2)))
-    return sorted({p for p in proc.stdout.decode("utf-8", "replace").split("\0") if p})
+    listed: set[str] = set()
+    links: set[str] = set()
+    base = str(root)
+    for mode, rel in _ENTRY.findall(proc.stdout.decode("utf-8", "replace")):
+        if is_yaml_name(rel):
+            listed.add(rel)  # hd.YAML too, as Windows may save it
+        elif not SKIP_DIRS.isdisjoint(rel.split("/")):
+            continue  # the walk never goes there either (a link in node_modules is no data's)
+        elif mode:
+            if mode == "120000":
+                links.add(rel)
+        else:
+            try:
+                if stat.S_ISLNK(os.lstat(os.path.join(base, rel)).st_mode):
+                    links.add(rel)
+            except OSError:
+                continue
+    return sorted(listed), sorted(links)

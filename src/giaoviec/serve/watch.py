@@ -22,7 +22,7 @@ def git_dir(root: Path) -> Path | None:
 
 class Tree:
     """What the listing of the files depends on: every folder of the tree (as `discover` walks it)
-    with the names of its YAML files and folders (a link's target too) and whether it holds a
+    with the names of its YAML files and folders (every link's target too, and whether it exists) and whether it holds a
     .gitignore; the .gitignore files' and git's index and exclude file's times. Looked at again by
     one stat of each folder: only a folder whose times changed (a file added, removed, renamed, or
     written through a temporary file, write/atomic.py) is listed again, and the listing is taken
@@ -83,7 +83,9 @@ def _stamp(path: str) -> tuple | None:
 
 
 def _look(folder: str) -> tuple[list[str], tuple, set[str]] | None:
-    """(the folders in it, what it holds, the links among them), or None when it cannot be listed."""
+    """(the folders in it, what it holds, the links among them), or None when it cannot be listed. What
+    it holds names every link with where it leads and whether that exists: a link replaced by another
+    under the same name (a broken one by a valid one, a folder's link retargeted) changes the listing."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -91,18 +93,20 @@ def _look(folder: str) -> tuple[list[str], tuple, set[str]] | None:
     dirs, names, links = [], [], set()
     for e in entries:
         try:
-            is_dir = e.is_dir()
+            is_dir, is_link = e.is_dir(), e.is_symlink()
         except OSError:
-            is_dir = False
+            is_dir = is_link = False
         if not is_dir:
             names.append(e.name)
         elif e.name not in SKIP_DIRS:
             dirs.append(e.name)
-            if e.is_symlink():
-                links.add(e.name)
+        else:
+            continue
+        if is_link:
+            links.add(e.name)
     dirs.sort()
-    held = (tuple(dirs), tuple((d, os.path.realpath(os.path.join(folder, d))) for d in dirs if d in links),
-            tuple(sorted(n for n in names if n.lower().endswith((".yaml", ".yml")))), ".gitignore" in names)
+    targets = tuple((n, os.path.realpath(os.path.join(folder, n)), os.path.exists(os.path.join(folder, n))) for n in sorted(links))
+    held = (tuple(dirs), targets, tuple(sorted(n for n in names if n.lower().endswith((".yaml", ".yml")))), ".gitignore" in names)
     return dirs, held, links
 
 
