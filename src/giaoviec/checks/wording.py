@@ -13,7 +13,7 @@ The verdict, over the readers of its parts: checks/wording_numbers.py (quantitie
 checks/wording_dates.py (deadlines), checks/wording_phrase.py (phrase structure),
 checks/wording_product.py (the product and the task's object) and checks/wording_vocab.py (the
 words); checks/wording_model.py, a model learnt from the corpus, may lift a "vague" it is confident
-reads clear. Measured against the labelled corpus in tests/data/clarity/
+reads clear, or (over standing-duty words only) overrule a named result it is very confident is vague. Measured against the labelled corpus in tests/data/clarity/
 (tests/test_clarity.py).
 """
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from giaoviec.checks.wording_dates import Deadline, deadline_mismatch, deadlines, deadlines_of
-from giaoviec.checks.wording_model import vetoes
+from giaoviec.checks.wording_model import reverses, vetoes
 from giaoviec.checks.wording_numbers import (
     Quantity,
     alternation,
@@ -110,7 +110,14 @@ def judge(
     # the rules' "vague" stands unless the learnt model is confident the wording reads clear (wording_model.py);
     # a phrase the repository itself added (giaoviec.yaml) is one the model never learnt: the rules' word stands
     own = any(w not in _BUILT_IN for w in reading.vague_words)
-    vague = not reading.clear(False) and (own or not vetoes(what))
+    if reading.clear(False):
+        # … and, narrowly, a named result the rules read in `what` does not stand when `what` is written in the spec's
+        # words of standing duties and the model is very confident it is vague; not when the product names a result of its own
+        own_product = reading.named_product and (product is None or norm(product) != norm(what))
+        vague = (reading.what.named and bool(reading.vague_words) and not own_product and not reading.quantities
+                 and reverses(what))
+    else:
+        vague = own or not vetoes(what)
     return Verdict(reading, vague, None, deadline_mismatch(named, due) if named else None)
 
 
