@@ -803,3 +803,48 @@ def test_commands_that_show_no_warning_skip_the_wording_analyser_and_write_the_s
     assert read  # with it forced on, it ran
     for a, b in zip(skipped, run, strict=True):
         assert a.code == b.code and a.out == b.out and a.out
+
+
+# real_blind7's family: a number word inside a proper name ("bản sắc Ba Chẽ", "huyện Ba Vì", "quận Hai Bà
+# Trưng") counts nothing, nor does the name of the national programme "mỗi xã một sản phẩm"; a number word
+# that opens the task or stands before a common noun still counts
+@pytest.mark.parametrize(("what", "counted"), [
+    ("Phát triển du lịch cộng đồng gắn với bản sắc văn hóa huyện Ba Vì", []),
+    ("Cải tạo vỉa hè các tuyến phố quận Hai Bà Trưng", []),
+    ("Hỗ trợ ngư dân huyện Năm Căn chuyển đổi nghề", []),
+    ("Nhân rộng mô hình mỗi xã một sản phẩm ở các thôn vùng cao", []),
+    ("Tham gia Chương trình mỗi xã 1 sản phẩm của tỉnh", []),
+    ("Ba xã đạt chuẩn nông thôn mới nâng cao", [3.0]),
+    ("Xây dựng hai trường mầm non ở huyện Năm Căn", [2.0]),
+    ("Mỗi xã có 2 sản phẩm được công nhận OCOP", [2.0]),
+])
+def test_a_number_word_in_a_name_or_a_programme_counts_nothing(what, counted):
+    assert [q.value for q in wording.quantities(what)] == counted
+
+
+# real_blind7's family (the model's second, narrow, word): a named result the rules read in a wording
+# written in the spec's standing-duty words may be overruled when the model is very confident it is
+# vague; never without those words, never over a figure or a product that names a result of its own
+_FAKE = {"bias": -2.0, "weights": {"u:hội": 5.0}, "threshold": 0.5, "reverse": 0.8}
+
+
+@pytest.mark.parametrize(("what", "reverses"), [
+    ("Tập trung chỉ đạo tuyên truyền về Đại hội Hội Nông dân tỉnh", True),
+    ("Tổ chức Đại hội Hội Nông dân tỉnh lần thứ X", False),  # no standing-duty word
+    ("Tập trung hoàn thành kế hoạch năm", False),  # the model is not confident
+])
+def test_the_model_overrules_a_named_result_only_over_duty_words(what, reverses):
+    assert wording_model.reverses(what, _FAKE) == reverses
+    assert not wording_model.reverses(what, {**_FAKE, "reverse": None})  # a model without the second word
+
+
+def test_an_overruled_named_result_is_warned_with_its_duty_words(monkeypatch):
+    what = "Tập trung xây dựng Kế hoạch tổ chức Lễ hội Vải thiều Lục Ngạn"
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert not wording.judge(what, None, year=2025).vague  # the rules: a named result
+    monkeypatch.setattr(wording, "reverses", lambda what: True)
+    v = wording.judge(what, None, year=2025)
+    assert v.vague and v.reading is not None and "tập trung" in v.reading.vague_words
+    assert not wording.judge(what, "Kế hoạch số 12-KH/UBND về tổ chức Lễ hội Vải thiều", year=2025).vague
+    assert wording.judge(what, what, year=2025).vague  # a product that repeats the task's words names nothing more
+    assert not wording.judge("Tập trung xây dựng 20 nhà văn hóa thôn theo Kế hoạch của huyện", None, year=2025).vague
