@@ -848,3 +848,31 @@ def test_an_overruled_named_result_is_warned_with_its_duty_words(monkeypatch):
     assert not wording.judge(what, "Kế hoạch số 12-KH/UBND về tổ chức Lễ hội Vải thiều", year=2025).vague
     assert wording.judge(what, what, year=2025).vague  # a product that repeats the task's words names nothing more
     assert not wording.judge("Tập trung xây dựng 20 nhà văn hóa thôn theo Kế hoạch của huyện", None, year=2025).vague
+
+
+# real_blind7's family: a multiplier before a count ("4 triệu lượt khách", "12 nghìn tấn") is part of the
+# figure, in the wording and in the measure's unit; against a unit of the tables the figure as written is
+# compared ("3,2 triệu lượt khách" is no 3,2 tỷ đồng)
+@pytest.mark.parametrize(("what", "target", "unit", "agrees"), [
+    ("Thu hút 2,5 triệu lượt khách đến tham quan", 2_500_000, "lượt", True),
+    ("Thu hút 2,5 triệu lượt khách đến tham quan", 2.5, "triệu lượt", True),
+    ("Thu hút 2,5 triệu lượt khách đến tham quan", 2.5, "lượt", False),
+    ("Thu hút 2,5 triệu lượt khách đến tham quan", 2.5, "tỷ đồng", False),
+    ("Sản lượng lúa đạt 12 nghìn tấn", 12_000, "tấn", True),
+])
+def test_a_multiplier_before_a_count_is_part_of_the_figure(what, target, unit, agrees):
+    assert (wording.judge(what, None, target=target, unit=unit, year=2025).quantity is None) == agrees
+
+
+# real_blind7's family: the figures after "trong đó" are parts of the one before; they are the measure's
+# only when its indicator names what sets the part apart
+@pytest.mark.parametrize(("what", "indicator", "target", "unit", "agrees"), [
+    ("Xây mới 40 phòng học, trong đó 12 phòng học mầm non", "Số phòng học xây mới", 40, "phòng", True),
+    ("Xây mới 40 phòng học, trong đó 12 phòng học mầm non", "Số phòng học xây mới", 12, "phòng", False),
+    ("Xây mới 40 phòng học, trong đó 12 phòng học mầm non", "Số phòng học mầm non xây mới", 12, "phòng", True),
+    ("Đón 900.000 lượt khách (trong đó 50.000 lượt khách nước ngoài) trong năm", "Lượt khách", 50_000, "lượt", False),
+    ("Đón 900.000 lượt khách (trong đó 50.000 lượt khách nước ngoài) trong năm", "Lượt khách nước ngoài", 50_000, "lượt", True),
+])
+def test_a_part_after_trong_do_is_the_measure_only_when_its_indicator_says_so(what, indicator, target, unit, agrees):
+    v = wording.judge(what, None, target=target, unit=unit, indicator=indicator, year=2025)
+    assert (v.quantity is None) == agrees, v

@@ -38,6 +38,7 @@ from giaoviec.checks.wording_numbers import (
     strip_not_quantities,
     written,
 )
+from giaoviec.checks.wording_parts import whole_figures
 from giaoviec.checks.wording_phrase import Structure, structure
 from giaoviec.checks.wording_product import named_product, task_object
 from giaoviec.checks.wording_vocab import GENERIC_PRODUCTS, VAGUE_PHRASES
@@ -103,6 +104,8 @@ def judge(
     else:
         found, named = quantities_of(text), deadlines_of(text, year) if due is not None else []
     if found or target is not None:
+        if found and ("trong đó" in low or any(q.unit[:1] in "nvt" for q in found) or (unit or "")[:1] in "nvtNVT"):
+            found, target, unit = whole_figures(found, target, unit, indicator, text)
         quantity = quantity_mismatch(found, target, unit, baseline, indicator, text)
         deadline = deadline_mismatch(named, due) if named else None
         return _CLEAR if quantity is None and deadline is None else Verdict(None, False, quantity, deadline)
