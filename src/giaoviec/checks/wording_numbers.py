@@ -207,6 +207,9 @@ _RANK = re.compile(r"(?<!\w)(?:trong nhóm|thuộc nhóm|vào nhóm|trong top|to
                    r"(?:\s*/\s*\d{1,3})?(?![\d/])", re.IGNORECASE)
 
 
+_FRACTION = re.compile(r"(?<![\d/.,])(\d+)(\s*/\s*\d+)(?=\s+[^\W\d_])")
+
+
 def quantities_of(written: str) -> list[Quantity]:
     ranks: list[Quantity] = []
     low = written.lower()
@@ -216,6 +219,8 @@ def quantities_of(written: str) -> list[Quantity]:
             return " ¤ "
         written = _RANK.sub(rank, written)
     kept = strip_not_quantities(written)[0]
+    if "/" in kept:  # "3/4 trường học đạt chuẩn", "15/17 xã": the figure is the first, of the second
+        kept = _FRACTION.sub(lambda m: m.group(1) + " " * len(m.group(2)), kept)
     text = kept.lower()  # the patterns ignore case; lower() keeps positions
     out = ranks + numbers_in(text)
     if "mươi" in text or "trăm" in text:
