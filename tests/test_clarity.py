@@ -843,6 +843,8 @@ _FAKE = {"bias": -2.0, "weights": {"u:hội": 5.0}, "threshold": 0.5, "reverse":
     ("Tập trung chỉ đạo tuyên truyền về Đại hội Hội Nông dân tỉnh", True),
     ("Tổ chức Đại hội Hội Nông dân tỉnh lần thứ X", False),  # no standing-duty word
     ("Tập trung hoàn thành kế hoạch năm", False),  # the model is not confident
+    # a duty's words only inside the title it carries out are not the task's own
+    ("Tổ chức Hội nghị quán triệt Nghị quyết về tiếp tục đẩy mạnh cải cách hành chính", False),
 ])
 def test_the_model_overrules_a_named_result_only_over_duty_words(what, reverses):
     assert wording_model.reverses(what, _FAKE) == reverses
