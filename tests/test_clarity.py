@@ -916,3 +916,16 @@ def test_the_units_own_standard_is_a_named_end_state(what, vague, monkeypatch):
     monkeypatch.setattr(wording, "vetoes", lambda what: False)
     monkeypatch.setattr(wording, "reverses", lambda what: False)
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind7's tuning, the veto's guard: a body that does the task or is addressed ("Ban Thường vụ Huyện
+# ủy", "UBND tỉnh", "Công an huyện") is a name, but not of a result: it gives the veto nothing to lift
+@pytest.mark.parametrize(("what", "may"), [
+    ("Trình Ban Thường vụ Huyện ủy cho ý kiến một số báo cáo trước kỳ họp", False),
+    ("Công an huyện và Ban Chỉ huy quân sự huyện xây dựng kế hoạch bảo đảm an ninh", False),
+    ("Kiện toàn các Ban chỉ đạo của huyện theo quy định", False),
+    ("Sở Y tế trình UBND tỉnh Đề án phát triển y tế cơ sở", True),  # a document's title stays a name
+    ("UBND huyện khởi công cầu Bến Rừng", True),
+])
+def test_a_body_gives_the_veto_nothing_to_lift(what, may):
+    assert wording_model.may_lift(what) == may
