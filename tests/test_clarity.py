@@ -126,12 +126,16 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # passed 7 and the veto lifted 1; 6 of those 7 were written in the spec's standing-duty words and passed
 # only because a name or a count was read ("bản sắc Ba Chẽ" read as 3, "hai sự kiện trên", "3 chương trình
 # mục tiêu Quốc gia"). What was changed, by family, each tested below in our own wordings: the model may
-# overrule a named result over standing-duty words when it is very confident (p > 0.8; held out over the
-# blind-era rules of the eight once-blind parts: vague 384 -> 391 of 422, false alarms 38 -> 39 of 360); a
+# overrule a named result when the task says its duty in the spec's standing-duty words (before any name)
+# and it is very confident (p > 0.8), and a body that does the task or is addressed gives the veto nothing
+# to lift. Held out over the blind-era rules of the eight once-blind parts (`cv`, threshold 0.5), the two
+# together: vague 384 -> 392 of 422, false alarms 38 -> 38 of 360 (nested, the threshold too chosen without
+# the part: 391/422 and 41/360 before and after, the choice moving on three parts). Rules, by family: a
 # number word inside a proper name and "mỗi xã một sản phẩm" count nothing; a multiplier before a count
 # ("4 triệu lượt"); the parts after "trong đó"; "3/4 trường" is 3; the unit's own standard needs no place
-# and a time before the state is no object. Its figures since are tuning figures: 95.5 % / 92.3 % / 6.2 %
-# (own words 92.5 %).
+# and a time before the state is no object (it also fixed a false alarm of real_blind4, no verdict of
+# another part got worse). Its figures since are tuning figures: 95.5 % / 92.3 % / 6.2 % (own words 92.5 %);
+# with the model held out of it, 94.0 % / 92.3 % / 8.3 % (test below).
 SHORTFALL: dict[str, dict[str, float]] = {}
 
 
@@ -186,6 +190,21 @@ def test_the_veto_held_out_of_the_last_blind_part(monkeypatch, capsys):
               f"mismatch recall {f.mismatch_recall:.1%}, false alarms on clear {f.false_alarms:.1%}")
     assert f.vague_recall >= 48 / 55 and f.mismatch_recall >= 19 / 23 and f.false_alarms <= 5 / 55, f.misses
     assert f.false_alarms < 11 / 55  # the rules alone: 11 of 55
+
+
+def test_the_model_held_out_of_real_blind7(monkeypatch, capsys):
+    """The model fitted WITHOUT real_blind7 (its veto and its narrow second word) over the rules of now:
+    the bars hold (94.0 % / 92.3 % / 8.3 % when written). The rules were tuned on real_blind7, so this
+    is no blind figure; it says the model's share does not rest on having learnt the part."""
+    model = clarity_model.fit(clarity_model.samples(tuple(p for p in clarity_model.TRAINABLE if p != "real_blind7")))
+    monkeypatch.setattr(wording, "vetoes", lambda what: wording_model.vetoes(what, model))
+    monkeypatch.setattr(wording, "reverses", lambda what: wording_model.reverses(what, model))
+    f = figures("real_blind7", "source")
+    with capsys.disabled():
+        print(f"\n  clarity real_blind7, model held out: vague recall {f.vague_recall:.1%}, "
+              f"mismatch recall {f.mismatch_recall:.1%}, false alarms on clear {f.false_alarms:.1%}")
+    assert f.vague_recall >= BARS["vague_recall"] and f.mismatch_recall >= BARS["mismatch_recall"], f.misses
+    assert f.false_alarms <= BARS["false_alarms"], f.misses
 
 
 def test_the_veto_lifts_only_the_rules_vague_and_not_over_a_repository_phrase(monkeypatch):

@@ -7,11 +7,12 @@ giaoviec/data/clarity_model.json. Pure Python, no library at run time.
 It VETOES: when the rules find no quantity and no named result (vague) but the model is
 confident the wording reads like the clear ones (its probability of vague below the stored
 threshold), and the wording could name something and uses none of the spec's standing-duty words
-(may_lift), the task is not warned. It never makes a task vague, and the finding, when there is
-one, is still the rules' (it names the part that is missing).
+(may_lift), the task is not warned. The finding, when there is one, is still the rules' (it names
+the part that is missing).
 
 And it may OVERRULE the other way, narrowly (reverses): when the rules read a named result in `what`
-but the wording is written in the spec's words of standing duties and the model is very confident it
+but the task says its duty in the spec's words of standing duties (before any name or title it carries:
+own_duty_words) and the model is very confident it
 is vague (above the stored "reverse"), the task is warned, with the duty words it uses as the reason.
 Over the blind-era rules of the eight once-blind parts, the model held out, this caught 6 more of 422
 vague wordings for no more false alarm of 360 (tools/clarity_model.py cv)."""
