@@ -948,3 +948,21 @@ def test_the_units_own_standard_is_a_named_end_state(what, vague, monkeypatch):
 ])
 def test_a_body_gives_the_veto_nothing_to_lift(what, may):
     assert wording_model.may_lift(what) == may
+
+
+# real_blind7's family: an indicator's year before its figure ("Thu nhập bình quân đầu người đến năm 2030 đạt
+# 135 triệu đồng") and an occasion's day ("khởi công … dịp 2/9") are deadlines; a horizon after a noun
+# ("Quy hoạch tỉnh đến năm 2030 được phê duyệt", "tầm nhìn đến năm 2050") and "đến năm 2025 trên địa bàn" are not
+@pytest.mark.parametrize(("what", "due", "agrees"), [
+    ("Tỷ lệ hộ nghèo đến năm 2027 còn dưới 1,5%", dt.date(2027, 12, 31), True),
+    ("Tỷ lệ hộ nghèo đến năm 2027 còn dưới 1,5%", dt.date(2025, 12, 31), False),
+    ("Tỷ lệ che phủ rừng đến năm 2028 đạt 46%", dt.date(2026, 12, 31), False),
+    ("Khánh thành cầu Bến Rừng dịp 30/4", dt.date(2025, 4, 30), True),
+    ("Khánh thành cầu Bến Rừng dịp 30/4", dt.date(2025, 12, 31), False),
+    ("Trình Quy hoạch chung đô thị Hòa Lạc đến năm 2040 được phê duyệt", dt.date(2025, 12, 31), True),
+    ("Tỷ lệ che phủ rừng, tầm nhìn đến năm 2030 đạt 46%", dt.date(2025, 12, 31), True),
+    ("Triển khai Chiến lược định hướng đến năm 2030 trên địa bàn huyện", dt.date(2025, 12, 31), True),
+])
+def test_an_indicators_year_and_an_occasions_day_are_deadlines(what, due, agrees):
+    v = wording.judge(what, None, due=due, year=2025)
+    assert (v.deadline is None) == agrees, v
