@@ -637,6 +637,8 @@ VI.update({
     "a figure after 'trong đó' is a part: the measure's only when the indicator names it":
         "con số sau “trong đó” là một phần: là của chỉ tiêu chỉ khi tên chỉ tiêu nêu phần đó",
     "'X/Y' before a noun counts X of Y": "“X/Y” trước danh từ là X trên tổng Y",
+    "an indicator's year before its figure ('đến năm 2028 đạt 46%') or an occasion's day ('dịp 2/9') is a deadline":
+        "năm của chỉ tiêu đứng trước con số (“đến năm 2028 đạt 46%”) hay ngày của một dịp (“dịp 2/9”) là thời hạn",
     "a product is read like what: the words of a standing duty name nothing": "sản phẩm được đọc như phần việc: lời của nhiệm vụ thường xuyên không chỉ ra được gì",
     "a bare kind of document with a participle names nothing": "tên một loại văn bản kèm \"được ban hành\", \"được phê duyệt\" không chỉ ra được văn bản nào",
     "a range in what agrees with any target inside it": "khoảng trong lời văn khớp với mọi chỉ tiêu nằm trong khoảng đó",
