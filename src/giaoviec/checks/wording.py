@@ -20,6 +20,7 @@ reads clear, or (over standing-duty words only) overrule a named result it is ve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -104,7 +105,7 @@ def judge(
     else:
         found, named = quantities_of(text), deadlines_of(text, year) if due is not None else []
     if found or target is not None:
-        if found and ("trong đó" in low or any(q.unit[:1] in "nvt" for q in found) or (unit or "")[:1] in "nvtNVT"):
+        if found and ("trong đó" in low or _MULTIPLIED(low) or (unit and _MULTIPLIED(" 0 " + unit.lower()))):
             found, target, unit = whole_figures(found, target, unit, indicator, text)
         quantity = quantity_mismatch(found, target, unit, baseline, indicator, text)
         deadline = deadline_mismatch(named, due) if named else None
@@ -125,4 +126,6 @@ def judge(
 
 
 _CLEAR = Verdict(None, False, None, None)
+# a figure with a multiplier before its unit ("4 triệu lượt", "12 nghìn tấn"): wording_parts reads it
+_MULTIPLIED = re.compile(r"\d\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)\s").search
 _BUILT_IN = frozenset(VAGUE_PHRASES)
