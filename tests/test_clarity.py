@@ -121,7 +121,23 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # (14 of 145); own words: 87.0 % (168 of 193), 72.5 %, 9.0 % (13 of 145). The bars (90 / 75 / 10) are
 # not met on wordings the rules have not seen, and each round of tuning moves one part's misses, not the
 # pooled figure: this is the honest state of issue 28.
-SHORTFALL: dict[str, dict[str, float]] = {"real_blind7": {"vague_recall": 57 / 67, "false_alarms": 7 / 48}}
+#
+# Since then real_blind7 is a TUNING part (BLIND = ()). Of its 8 vague misses (generic report) the rules had
+# passed 7 and the veto lifted 1; 6 of those 7 were written in the spec's standing-duty words and passed
+# only because a name or a count was read ("bản sắc Ba Chẽ" read as 3, "hai sự kiện trên", "3 chương trình
+# mục tiêu Quốc gia"). What was changed, by family, each tested below in our own wordings: the model may
+# overrule a named result when the task says its duty in the spec's standing-duty words (before any name)
+# and it is very confident (p > 0.8), and a body that does the task or is addressed gives the veto nothing
+# to lift. Held out over the blind-era rules of the eight once-blind parts (`cv`, threshold 0.5), the two
+# together: vague 384 -> 392 of 422, false alarms 38 -> 38 of 360 (nested, the threshold too chosen without
+# the part: 391/422 and 41/360 before and after, the choice moving on three parts). Rules, by family: a
+# number word inside a proper name and "mỗi xã một sản phẩm" count nothing; a multiplier before a count
+# ("4 triệu lượt"); the parts after "trong đó"; "3/4 trường" is 3; the unit's own standard needs no place
+# and a time before the state is no object (it also fixed a false alarm of real_blind4, no verdict of
+# another part got worse); an indicator's year before its figure ("… đến năm 2030 đạt 135 triệu đồng") and
+# an occasion's day ("dịp 2/9") are deadlines. Its figures since are tuning figures: 95.5 % / 100 % / 6.2 %
+# (own words 92.5 %); with the model held out of it, 94.0 % / 100 % / 8.3 % (test below).
+SHORTFALL: dict[str, dict[str, float]] = {}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -175,6 +191,21 @@ def test_the_veto_held_out_of_the_last_blind_part(monkeypatch, capsys):
               f"mismatch recall {f.mismatch_recall:.1%}, false alarms on clear {f.false_alarms:.1%}")
     assert f.vague_recall >= 48 / 55 and f.mismatch_recall >= 19 / 23 and f.false_alarms <= 5 / 55, f.misses
     assert f.false_alarms < 11 / 55  # the rules alone: 11 of 55
+
+
+def test_the_model_held_out_of_real_blind7(monkeypatch, capsys):
+    """The model fitted WITHOUT real_blind7 (its veto and its narrow second word) over the rules of now:
+    the bars hold (94.0 % / 100 % / 8.3 % when written). The rules were tuned on real_blind7, so this
+    is no blind figure; it says the model's share does not rest on having learnt the part."""
+    model = clarity_model.fit(clarity_model.samples(tuple(p for p in clarity_model.TRAINABLE if p != "real_blind7")))
+    monkeypatch.setattr(wording, "vetoes", lambda what: wording_model.vetoes(what, model))
+    monkeypatch.setattr(wording, "reverses", lambda what: wording_model.reverses(what, model))
+    f = figures("real_blind7", "source")
+    with capsys.disabled():
+        print(f"\n  clarity real_blind7, model held out: vague recall {f.vague_recall:.1%}, "
+              f"mismatch recall {f.mismatch_recall:.1%}, false alarms on clear {f.false_alarms:.1%}")
+    assert f.vague_recall >= BARS["vague_recall"] and f.mismatch_recall >= BARS["mismatch_recall"], f.misses
+    assert f.false_alarms <= BARS["false_alarms"], f.misses
 
 
 def test_the_veto_lifts_only_the_rules_vague_and_not_over_a_repository_phrase(monkeypatch):
@@ -803,3 +834,136 @@ def test_commands_that_show_no_warning_skip_the_wording_analyser_and_write_the_s
     assert read  # with it forced on, it ran
     for a, b in zip(skipped, run, strict=True):
         assert a.code == b.code and a.out == b.out and a.out
+
+
+# real_blind7's family: a number word inside a proper name ("bản sắc Ba Chẽ", "huyện Ba Vì", "quận Hai Bà
+# Trưng") counts nothing, nor does the name of the national programme "mỗi xã một sản phẩm"; a number word
+# that opens the task or stands before a common noun still counts
+@pytest.mark.parametrize(("what", "counted"), [
+    ("Phát triển du lịch cộng đồng gắn với bản sắc văn hóa huyện Ba Vì", []),
+    ("Cải tạo vỉa hè các tuyến phố quận Hai Bà Trưng", []),
+    ("Hỗ trợ ngư dân huyện Năm Căn chuyển đổi nghề", []),
+    ("Nhân rộng mô hình mỗi xã một sản phẩm ở các thôn vùng cao", []),
+    ("Tham gia Chương trình mỗi xã 1 sản phẩm của tỉnh", []),
+    ("Ba xã đạt chuẩn nông thôn mới nâng cao", [3.0]),
+    ("Xây dựng hai trường mầm non ở huyện Năm Căn", [2.0]),
+    ("Mỗi xã có 2 sản phẩm được công nhận OCOP", [2.0]),
+])
+def test_a_number_word_in_a_name_or_a_programme_counts_nothing(what, counted):
+    assert [q.value for q in wording.quantities(what)] == counted
+
+
+# real_blind7's family (the model's second, narrow, word): a named result the rules read in a wording
+# written in the spec's standing-duty words may be overruled when the model is very confident it is
+# vague; never without those words, never over a figure or a product that names a result of its own
+_FAKE = {"bias": -2.0, "weights": {"u:hội": 5.0}, "threshold": 0.5, "reverse": 0.8}
+
+
+@pytest.mark.parametrize(("what", "reverses"), [
+    ("Tập trung chỉ đạo tuyên truyền về Đại hội Hội Nông dân tỉnh", True),
+    ("Tổ chức Đại hội Hội Nông dân tỉnh lần thứ X", False),  # no standing-duty word
+    ("Tập trung hoàn thành kế hoạch năm", False),  # the model is not confident
+    # a duty's words only inside the title it carries out are not the task's own
+    ("Tổ chức Hội nghị quán triệt Nghị quyết về tiếp tục đẩy mạnh cải cách hành chính", False),
+])
+def test_the_model_overrules_a_named_result_only_over_duty_words(what, reverses):
+    assert wording_model.reverses(what, _FAKE) == reverses
+    assert not wording_model.reverses(what, {**_FAKE, "reverse": None})  # a model without the second word
+
+
+def test_an_overruled_named_result_is_warned_with_its_duty_words(monkeypatch):
+    what = "Tập trung xây dựng Kế hoạch tổ chức Lễ hội Vải thiều Lục Ngạn"
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert not wording.judge(what, None, year=2025).vague  # the rules: a named result
+    monkeypatch.setattr(wording, "reverses", lambda what: True)
+    v = wording.judge(what, None, year=2025)
+    assert v.vague and v.reading is not None and "tập trung" in v.reading.vague_words
+    assert not wording.judge(what, "Kế hoạch số 12-KH/UBND về tổ chức Lễ hội Vải thiều", year=2025).vague
+    assert wording.judge(what, what, year=2025).vague  # a product that repeats the task's words names nothing more
+    assert not wording.judge("Tập trung xây dựng 20 nhà văn hóa thôn theo Kế hoạch của huyện", None, year=2025).vague
+
+
+# real_blind7's family: a multiplier before a count ("4 triệu lượt khách", "12 nghìn tấn") is part of the
+# figure, in the wording and in the measure's unit; against a unit of the tables the figure as written is
+# compared ("3,2 triệu lượt khách" is no 3,2 tỷ đồng)
+@pytest.mark.parametrize(("what", "target", "unit", "agrees"), [
+    ("Thu hút 2,5 triệu lượt khách đến tham quan", 2_500_000, "lượt", True),
+    ("Thu hút 2,5 triệu lượt khách đến tham quan", 2.5, "triệu lượt", True),
+    ("Thu hút 2,5 triệu lượt khách đến tham quan", 2.5, "lượt", False),
+    ("Thu hút 2,5 triệu lượt khách đến tham quan", 2.5, "tỷ đồng", False),
+    ("Sản lượng lúa đạt 12 nghìn tấn", 12_000, "tấn", True),
+])
+def test_a_multiplier_before_a_count_is_part_of_the_figure(what, target, unit, agrees):
+    assert (wording.judge(what, None, target=target, unit=unit, year=2025).quantity is None) == agrees
+
+
+# real_blind7's family: the figures after "trong đó" are parts of the one before; they are the measure's
+# only when its indicator names what sets the part apart
+@pytest.mark.parametrize(("what", "indicator", "target", "unit", "agrees"), [
+    ("Xây mới 40 phòng học, trong đó 12 phòng học mầm non", "Số phòng học xây mới", 40, "phòng", True),
+    ("Xây mới 40 phòng học, trong đó 12 phòng học mầm non", "Số phòng học xây mới", 12, "phòng", False),
+    ("Xây mới 40 phòng học, trong đó 12 phòng học mầm non", "Số phòng học mầm non xây mới", 12, "phòng", True),
+    ("Đón 900.000 lượt khách (trong đó 50.000 lượt khách nước ngoài) trong năm", "Lượt khách", 50_000, "lượt", False),
+    ("Đón 900.000 lượt khách (trong đó 50.000 lượt khách nước ngoài) trong năm", "Lượt khách nước ngoài", 50_000, "lượt", True),
+])
+def test_a_part_after_trong_do_is_the_measure_only_when_its_indicator_says_so(what, indicator, target, unit, agrees):
+    v = wording.judge(what, None, target=target, unit=unit, indicator=indicator, year=2025)
+    assert (v.quantity is None) == agrees, v
+
+
+# real_blind7's family: "X/Y <noun>" counts X of Y ("3/4 trường học đạt chuẩn"): the figure is X
+@pytest.mark.parametrize(("what", "target", "agrees"), [
+    ("Có 5/7 trường tiểu học đạt chuẩn quốc gia mức độ 2", 5, True),
+    ("Có 5/7 trường tiểu học đạt chuẩn quốc gia mức độ 2", 7, False),
+    ("Phấn đấu 120/150 hộ nghèo thoát nghèo", 120, True),
+])
+def test_a_count_of_a_total_is_its_first_figure(what, target, agrees):
+    unit = "hộ" if "hộ" in what else "trường"
+    assert (wording.judge(what, None, target=target, unit=unit, year=2025).quantity is None) == agrees
+
+
+# real_blind7's family: the unit's own standard reached needs no place said ("Đạt chuẩn nông thôn mới nâng
+# cao vào năm 2025"), and a time said before the state is no object of it ("Phấn đấu đến cuối nhiệm kỳ đạt
+# chuẩn xã nông thôn mới"); a hedge or another standard still names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Đạt chuẩn nông thôn mới kiểu mẫu vào cuối năm 2026", False),
+    ("Phấn đấu đến cuối nhiệm kỳ đạt chuẩn xã nông thôn mới kiểu mẫu", False),
+    ("Phấn đấu trong năm 2026 đạt chuẩn đô thị văn minh", False),
+    ("Phấn đấu đến cuối nhiệm kỳ cơ bản đạt chuẩn xã nông thôn mới kiểu mẫu", True),
+    ("Đạt chuẩn về vệ sinh môi trường", True),
+])
+def test_the_units_own_standard_is_a_named_end_state(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind7's tuning, the veto's guard: a body that does the task or is addressed ("Ban Thường vụ Huyện
+# ủy", "UBND tỉnh", "Công an huyện") is a name, but not of a result: it gives the veto nothing to lift
+@pytest.mark.parametrize(("what", "may"), [
+    ("Trình Ban Thường vụ Huyện ủy cho ý kiến một số báo cáo trước kỳ họp", False),
+    ("Công an huyện và Ban Chỉ huy quân sự huyện xây dựng kế hoạch bảo đảm an ninh", False),
+    ("Kiện toàn các Ban chỉ đạo của huyện theo quy định", False),
+    ("Sở Y tế trình UBND tỉnh Đề án phát triển y tế cơ sở", True),  # a document's title stays a name
+    ("UBND huyện khởi công cầu Bến Rừng", True),
+])
+def test_a_body_gives_the_veto_nothing_to_lift(what, may):
+    assert wording_model.may_lift(what) == may
+
+
+# real_blind7's family: an indicator's year before its figure ("Thu nhập bình quân đầu người đến năm 2030 đạt
+# 135 triệu đồng") and an occasion's day ("khởi công … dịp 2/9") are deadlines; a horizon after a noun
+# ("Quy hoạch tỉnh đến năm 2030 được phê duyệt", "tầm nhìn đến năm 2050") and "đến năm 2025 trên địa bàn" are not
+@pytest.mark.parametrize(("what", "due", "agrees"), [
+    ("Tỷ lệ hộ nghèo đến năm 2027 còn dưới 1,5%", dt.date(2027, 12, 31), True),
+    ("Tỷ lệ hộ nghèo đến năm 2027 còn dưới 1,5%", dt.date(2025, 12, 31), False),
+    ("Tỷ lệ che phủ rừng đến năm 2028 đạt 46%", dt.date(2026, 12, 31), False),
+    ("Khánh thành cầu Bến Rừng dịp 30/4", dt.date(2025, 4, 30), True),
+    ("Khánh thành cầu Bến Rừng dịp 30/4", dt.date(2025, 12, 31), False),
+    ("Trình Quy hoạch chung đô thị Hòa Lạc đến năm 2040 được phê duyệt", dt.date(2025, 12, 31), True),
+    ("Tỷ lệ che phủ rừng, tầm nhìn đến năm 2030 đạt 46%", dt.date(2025, 12, 31), True),
+    ("Triển khai Chiến lược định hướng đến năm 2030 trên địa bàn huyện", dt.date(2025, 12, 31), True),
+])
+def test_an_indicators_year_and_an_occasions_day_are_deadlines(what, due, agrees):
+    v = wording.judge(what, None, due=due, year=2025)
+    assert (v.deadline is None) == agrees, v

@@ -630,6 +630,15 @@ VI.update({
         "con số viết liền đơn vị (“2.150ha”, “12km”) được đọc như “2.150 ha”",
     "in a change 'từ X lên Y' the target is Y, not X": "thay đổi “từ X lên Y”: chỉ tiêu là Y, không phải X",
     "a month without its year ('Đầu tháng 7') is of the task's year": "tháng không ghi năm (“Đầu tháng 7”) là tháng của năm giao việc",
+    "the unit's own standard reached needs no place; a time before it is no object":
+        "đạt chuẩn của chính đơn vị không cần nêu tên nơi; thời gian đứng trước trạng thái không phải đối tượng",
+    "a number word in a proper name ('huyện Ba Vì') counts nothing": "chữ số viết bằng chữ trong tên riêng (“huyện Ba Vì”) không phải con số",
+    "a multiplier before a count ('2,5 triệu lượt') is part of the figure": "hệ số trước đơn vị đếm (“2,5 triệu lượt”) là một phần của con số",
+    "a figure after 'trong đó' is a part: the measure's only when the indicator names it":
+        "con số sau “trong đó” là một phần: là của chỉ tiêu chỉ khi tên chỉ tiêu nêu phần đó",
+    "'X/Y' before a noun counts X of Y": "“X/Y” trước danh từ là X trên tổng Y",
+    "an indicator's year before its figure ('đến năm 2028 đạt 46%') or an occasion's day ('dịp 2/9') is a deadline":
+        "năm của chỉ tiêu đứng trước con số (“đến năm 2028 đạt 46%”) hay ngày của một dịp (“dịp 2/9”) là thời hạn",
     "a product is read like what: the words of a standing duty name nothing": "sản phẩm được đọc như phần việc: lời của nhiệm vụ thường xuyên không chỉ ra được gì",
     "a bare kind of document with a participle names nothing": "tên một loại văn bản kèm \"được ban hành\", \"được phê duyệt\" không chỉ ra được văn bản nào",
     "a range in what agrees with any target inside it": "khoảng trong lời văn khớp với mọi chỉ tiêu nằm trong khoảng đó",

@@ -22,8 +22,9 @@ class Deadline(NamedTuple):
 _ROMAN_Q = r"(iv|i{1,3}|[1-4])(?!\w)"
 
 
-# a day, written 30/9/2022, 30/9 or 30-9-2022 (with hyphens only with its year: "từ 5-10 hộ" is a range)
-_ON_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})(?:/(\d{1,2})(?:/(\d{4}))?|-(\d{1,2})-(\d{4}))(?!\d)")
+# a day, written 30/9/2022, 30/9 or 30-9-2022 (with hyphens only with its year: "từ 5-10 hộ" is a range); an
+# occasion's day: "khởi công … dịp 2/9"
+_ON_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào|dịp)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})(?:/(\d{1,2})(?:/(\d{4}))?|-(\d{1,2})-(\d{4}))(?!\d)")
 _IN_QUARTER = re.compile(r"quý\s+" + _ROMAN_Q + r"(?:\s*/\s*|\s+năm\s+)?((?:19|20)\d{2})?")
 _MONTHS_OF_YEAR = re.compile(r"(6|9|sáu|chín)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+((?:19|20)\d{2}))?")
 # a month: "trong tháng 4-2023", "từ nay đến tháng 9/2023", "đến hết tháng 6 năm 2025", "dự kiến giữa tháng 06/2025"
@@ -33,7 +34,9 @@ _IN_MONTH = re.compile(r"(?:trong|vào|đến|đến hết|hết|giữa|đầu|c
 # … đạt …"): after a noun it is the horizon of what is named ("Quy hoạch … đến năm 2040", "tầm nhìn đến năm
 # 2050"); not "so với năm 2015"
 _IN_YEAR = re.compile(r"(?<!so với )(?:(?:trong|vào|đến hết|hết|đến cuối|vào cuối|cuối|(?:^|(?<=phấn đấu )|(?<=, ))đến)\s+"
-                      r"|^|(?<=phấn đấu ))năm\s+((?:19|20)\d{2})(?!\s*[-–]\s*\d)")
+                      r"|^|(?<=phấn đấu ))năm\s+((?:19|20)\d{2})(?!\s*[-–]\s*\d)"
+                      # … and an indicator's year before its figure: "Thu nhập bình quân đầu người đến năm 2030 đạt 135 triệu đồng"
+                      r"|(?<!tầm nhìn đến )(?<=đến )năm\s+((?:19|20)\d{2})(?=,?\s+(?:đạt|còn|giảm|tăng|là|ở mức|ít nhất|tối thiểu|(?:trên|dưới)(?=\s+\d))\s)")
 # … and a year that closes an end state ("Huyện Lai Vung phấn đấu đạt chuẩn nông thôn mới năm 2022")
 _END_STATE_YEAR = re.compile(r"(?<!đã )(?<!đã được )(?:đạt chuẩn|về đích)\s[^,;:()]{0,60}?(?<!so với )năm\s+((?:19|20)\d{2})\s*(?=$|[,;.])")
 # a day written with points, after a word of deadline: "trước ngày 30.9.2022" (a point alone is a decimal: "hoàn thành 1.5 km")
@@ -108,7 +111,7 @@ def deadlines_of(written: str, year: int) -> list[Deadline]:
         y = int(m.group(1))
         add(dt.date(y, 1, 1), dt.date(y, 12, 31), m)
     for m in _IN_YEAR.finditer(text) if _IN_YEAR in patterns else ():
-        y = int(m.group(1))
+        y = int(m.group(1) or m.group(2))
         add(dt.date(y, 1, 1), dt.date(y, 12, 31), m)
     if out:  # "cả năm" is a deadline beside another one: the year of the text's last
         for m in _WHOLE_YEAR.finditer(text) if _WHOLE_YEAR in patterns else ():

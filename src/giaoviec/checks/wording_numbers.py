@@ -73,9 +73,11 @@ _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in 
     (r"\b(?:số|lớp|cấp độ|mức độ|vành đai|khu|tổ|đội|thôn|xóm|khóa|tiêu chí|quốc lộ|tỉnh lộ|đường tỉnh|đường huyện)\s+\d+\b",
      ("số", "lớp", "cấp độ", "mức độ", "vành đai", "khu", "tổ", "đội", "thôn", "xóm", "khóa", "tiêu chí", "quốc lộ", "tỉnh lộ",
       "đường tỉnh", "đường huyện")),
+    # the national programme's name, not a count: "Chương trình mỗi xã một sản phẩm (OCOP)", "mô hình mỗi xã 1 sản phẩm"
+    (r"mỗi\s+(?:xã|phường|làng|huyện)\s+(?:một|1)\s+sản\s+phẩm", ("mỗi",)),
     (r"tỷ lệ\s+\d+/\d+", ("tỷ lệ",)), (r"\b\d+\s*(?:giờ|phút)\b", ("giờ", "phút")),
 )]
-_NOT_QUANTITY_WITHOUT_DIGITS = [p for p, _gate in _NOT_QUANTITY if p.pattern.startswith(("quý", "[\\\"“]"))]  # "quý III", a title
+_NOT_QUANTITY_WITHOUT_DIGITS = [p for p, _gate in _NOT_QUANTITY if p.pattern.startswith(("quý", "[\\\"“]", "mỗi"))]  # "quý III", a title
 _GATE_WORDS = tuple({g for _p, gate in _NOT_QUANTITY for g in gate})
 _ANY_GATE = re.compile("|".join(map(re.escape, _GATE_WORDS))).search
 _NUMBER = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2})(?![\w])")
@@ -93,7 +95,7 @@ def strip_not_quantities(text: str) -> tuple[str, tuple[str, ...]]:
     """The text with its document numbers, dates, years and terms replaced by "§", and those."""
     low = text.lower()
     if not _DIGIT(text):
-        if "quý" not in low and '"' not in low and "“" not in low:
+        if "quý" not in low and '"' not in low and "“" not in low and "mỗi" not in low:
             return text, ()
         patterns = _NOT_QUANTITY_WITHOUT_DIGITS
     elif not _ANY_GATE(low):
@@ -205,6 +207,9 @@ _RANK = re.compile(r"(?<!\w)(?:trong nhóm|thuộc nhóm|vào nhóm|trong top|to
                    r"(?:\s*/\s*\d{1,3})?(?![\d/])", re.IGNORECASE)
 
 
+_FRACTION = re.compile(r"(?<![\d/.,])(\d+)(\s*/\s*\d+)(?=\s+[^\W\d_])")
+
+
 def quantities_of(written: str) -> list[Quantity]:
     ranks: list[Quantity] = []
     low = written.lower()
@@ -213,7 +218,10 @@ def quantities_of(written: str) -> list[Quantity]:
             ranks.append(Quantity(float(m.group(1)), "hạng", m.group()))
             return " ¤ "
         written = _RANK.sub(rank, written)
-    text = strip_not_quantities(written)[0].lower()  # the patterns ignore case; lower() keeps positions
+    kept = strip_not_quantities(written)[0]
+    if "/" in kept:  # "3/4 trường học đạt chuẩn", "15/17 xã": the figure is the first, of the second
+        kept = _FRACTION.sub(lambda m: m.group(1) + " " * len(m.group(2)), kept)
+    text = kept.lower()  # the patterns ignore case; lower() keeps positions
     out = ranks + numbers_in(text)
     if "mươi" in text or "trăm" in text:
         def compound(m: re.Match[str]) -> str:
@@ -228,8 +236,20 @@ def quantities_of(written: str) -> list[Quantity]:
             continue
         if head.startswith(NOT_AFTER_NUMBER) or (m.group(1) == "tư" and not head.startswith(PEOPLE)):
             continue
+        if _in_name(kept, text, m):
+            continue
         out.append(Quantity(float(NUMBER_WORDS[m.group(1)]), head, m.group()))
     return out
+
+
+def _in_name(kept: str, text: str, m: re.Match[str]) -> bool:
+    """A number word capitalised inside the text, before a capitalised syllable, is part of a proper
+    name: "bản sắc Ba Chẽ", "huyện Ba Vì", "quận Hai Bà Trưng", "Năm Căn" (not the opening word)."""
+    start = m.start(1)
+    if len(kept) != len(text) or start == 0 or not kept[start].isupper() or not kept[m.start(2)].isupper():
+        return False
+    before = kept[:start].rstrip()
+    return bool(before) and before[-1] not in ".;:!?\n"
 
 
 # -- against the measure -------------------------------------------------------------------------

@@ -236,6 +236,9 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
             act = _skip(low, front.end() + (5 if low.startswith(" việc", front.end()) else 0))
             named = _match(openers, low, act) is None and _SCOPE.search(low, act) is not None
         return Structure("end state", front.group(), "" if named else "one thing")
+    when = _WHEN_FIRST.match(low, at)  # "Phấn đấu đến cuối nhiệm kỳ đạt chuẩn …": a time before the state is no object
+    if when is not None and _STATES.match(low, when.end()):
+        at = when.end()
     bring = _match(_BRING, low, at)
     start = _skip(low, bring.end()) if bring is not None else at
     if bring is None and _match(openers, low, start) is not None:
@@ -261,7 +264,8 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
     if state.start() == start:  # no object before it: only the unit's own title ("đạt xã nông thôn mới nâng cao")
         stop = re.search(r"[;,]| và ", low[state.end():])
         end = state.end() + stop.start() if stop else len(low)
-        return Structure("end state", state.group(), "") if _own_title(low, state.end(), end) else None
+        own = _own_title(low, state.end(), end) or (state.group() == "đạt chuẩn" and _OWN_STANDARD.match(low, state.end()))
+        return Structure("end state", state.group(), "") if own else None
     if _NUMBERED.match(low, start):  # "Quyết định số 687/QĐ-TTg … phê duyệt Đề án …" describes a document carried out
         return None
     named = _object_named(original, low, start, state.start(), first)
@@ -269,6 +273,11 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
 
 
 _STATES = alternation(END_STATES)
+# a time said before the state ("đến cuối nhiệm kỳ", "trong năm 2025", "vào cuối năm nay")
+_WHEN_FIRST = re.compile(r"\s*(?:đến|trong|vào|hết|đến hết)\s+(?:(?:cuối|hết|giữa|đầu)\s+)?(?:nhiệm kỳ|năm(?:\s+(?:\d{4}|nay))?)"
+                         r"(?:\s*\([^)]*\))?[\s,]*")
+# the unit's own standard reached, with no place said: "Đạt chuẩn nông thôn mới nâng cao vào năm 2022"
+_OWN_STANDARD = re.compile(r"\s*(?:nông thôn mới|ntm|văn minh đô thị|đô thị văn minh)(?!\w)")
 _AND_STATE = re.compile(r" và (?=đạt|về đích|được công nhận)")  # a new status after a kept one
 _NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
 _NUMBERED_ANYWHERE = re.compile(alternation(DOCUMENTS).pattern + r"\s+(?:số\s+)?\d")
