@@ -137,7 +137,15 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # another part got worse); an indicator's year before its figure ("… đến năm 2030 đạt 135 triệu đồng") and
 # an occasion's day ("dịp 2/9") are deadlines. Its figures since are tuning figures: 95.5 % / 100 % / 6.2 %
 # (own words 92.5 %); with the model held out of it, 94.0 % / 100 % / 8.3 % (test below).
-SHORTFALL: dict[str, dict[str, float]] = {}
+#
+# real_blind8 (145 wordings, 28 provinces) and real_blind9 (142 wordings, 31 provinces), collected by two
+# helpers who never ran the analyser, committed before it read them, measured ONCE together with the rules
+# above (6637d86; the protocol, written before: the pooled figures of the two decide), generic report and
+# own words alike: real_blind8 vague 59/61 (96.7 %), mismatch 26/28 (92.9 %), false alarms 12/56 (21.4 %);
+# real_blind9 55/60 (91.7 %), 26/28 (92.9 %), 2/54 (3.7 %); POOLED 114/121 (94.2 %), 52/56 (92.9 %),
+# 14/110 (12.7 %). Vague and mismatch recall meet their bars on wordings never seen; false alarms do not
+# (≤ 10 %: 11 of 110 would do), and the two parts differ by a factor of six on them.
+SHORTFALL: dict[str, dict[str, float]] = {"real_blind8": {"false_alarms": 12 / 56}}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
