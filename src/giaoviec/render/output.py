@@ -42,3 +42,11 @@ Renderer = Callable[[R, O], None]
 def table(renderers: Mapping[str, Callable[[R, O], None]]) -> Mapping[str, Callable[[R, O], None]]:
     """A read-only name → renderer table (nothing adds a format to it at run time)."""
     return MappingProxyType(dict(renderers))
+
+
+def plain_console(**options: Any) -> Console:
+    """A rich console that prints text as it is: no markup ([bold], [link=…]: an OSC 8 hyperlink), no
+    :emoji: codes, no highlighting. Every console of the program is one (escape.terminal does the rest)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True, markup=False, emoji=False, **options)
