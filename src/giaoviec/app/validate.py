@@ -66,7 +66,7 @@ def answered(root: Path, paths: list[str] | None = None, today: dt.date | None =
 
 def _scan(root: Path, paths: list[str] | None, today: dt.date, cache_folder: Path | None, base: str | None) -> _Scanned:
     handed = _handed.pop() if _handed else None
-    if handed is not None and base is None and (handed.root, handed.paths, handed.today, handed.cache_folder) == (root, paths, today, cache_folder):
+    if handed is not None and base is None and (handed.root, handed.paths or None, handed.today, handed.cache_folder) == (root, paths or None, today, cache_folder):
         return handed
     check_paths(root, paths)
     listing = discover(root)

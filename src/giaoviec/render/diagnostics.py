@@ -31,7 +31,7 @@ GITHUB_LIMIT = 10
 class ReportContext(Output):
     root: Path
     tally: Tally  # the files checked, the errors and warnings found (compute/tally.py)
-    console: Console
+    console: Console | None = None  # for text (rich)
     out: TextIO
     summary: TextIO | None = None  # the GitHub job summary, when there is one
     workspace: Path | None = None  # where GitHub's paths start (GITHUB_WORKSPACE)
@@ -49,6 +49,7 @@ def text(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
     from rich.text import Text
 
     _ = ctx.gettext
+    assert ctx.console is not None
     label = {Severity.ERROR: (_("error"), "bold red"), Severity.WARNING: (_("warning"), "bold yellow")}
     current = None
     for d in sorted(diagnostics):
