@@ -120,22 +120,23 @@ NOTES = [
 
 @pytest.mark.parametrize("note", NOTES)
 def test_the_summary_written_without_rich_is_rich_s_bytes(note, monkeypatch):
-    """The note as quick writes it (stderr no terminal, nothing for rich in the environment) and as the
-    command line's console prints it (cli/app.Session.note), after escape.terminal as both do."""
+    """A line on stderr as render/output.error_line writes it without rich (stderr no terminal, nothing
+    for rich in the environment: quick.py's summary, cli/app.Session.note) and as a plain console prints
+    it, after escape.terminal as both do."""
     from rich.text import Text
 
-    from giaoviec import quick
     from giaoviec.i18n import translator
+    from giaoviec.render import output
     from giaoviec.render.escape import terminal
     from giaoviec.render.output import plain_console
 
-    for name in quick.RICH_ENV:
+    for name in output.RICH_ENV:
         monkeypatch.delenv(name, raising=False)
     notes = [terminal(note)] + [terminal(translator(lang)("Checked {files} files: {errors} errors, {warnings} warnings.").format(
         files=n, errors=n * 7, warnings=n * 13)) for lang in ("vi", "en") for n in (0, 1, 42, 123456789)]
     for text in notes:
         plain, printed = io.StringIO(), io.StringIO()
         monkeypatch.setattr(sys, "stderr", plain)
-        quick.summary(text)
+        output.error_line(text)
         plain_console(file=printed).print(Text(text))
         assert plain.getvalue() == printed.getvalue()

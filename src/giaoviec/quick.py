@@ -6,9 +6,9 @@ repository the line cannot use, GitHub Actions or the cache turned off goes to t
 (cli/) untouched, which then says what it says (a scan made here is not made again:
 app/validate.answered). The answer is the command line's own: the same functions (app/validate,
 render/diagnostics, the run's language chosen as cli/app.Session does, the same exit code);
-only the summary line on stderr, when stderr is no terminal and rich is told nothing by the
-environment, is written without rich (the same bytes: tests/test_quick.py compares every line of
-both ways, in vi and en, errors and warnings present).
+the summary line on stderr is written as the command line writes it (render/output.error_line:
+without rich when stderr is no terminal; tests/test_quick.py compares every line of both ways, in
+vi and en, errors and warnings present).
 
 Buys: `benchmarks/ab.py --old c99840d --new 745cddb --files 1 --pairs 20` (load average 2–3), wall
 medians: `validate` answered from the cache 0.25 → 0.13 s (× 0.54; CPU 0.24 → 0.13 s), `validate
@@ -17,12 +17,10 @@ FILE` 0.20 → 0.10 s (× 0.53; CPU 0.20 → 0.10 s): the bar of ≤ 150 ms (doc
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 FORMATS = ("text", "json")
-RICH_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "DATABRICKS_RUNTIME_VERSION")
 
 
 def main() -> None:
@@ -84,6 +82,7 @@ def _answered(env: object, root_option: str | None, paths: list[str], chosen: st
     from giaoviec.load.environment import Environment
     from giaoviec.load.files import CONFIG_FILE, find_root
     from giaoviec.render.escape import terminal
+    from giaoviec.render.output import error_line
 
     assert isinstance(env, Environment) and env.cache_folder is not None
     journal.use_state_folder(env.state_folder)  # as cli/app.Session does
@@ -114,21 +113,6 @@ def _answered(env: object, root_option: str | None, paths: list[str], chosen: st
             workspace=env.github_workspace))
     note = terminal(_(N_("Checked {files} files: {errors} errors, {warnings} warnings.")).format(
         files=validation.files, errors=tally.errors, warnings=tally.warnings))
-    summary(note)
+    error_line(note)  # (as cli/app.Session.note prints it)
     sys.stdout.flush()
     return int(exit_code(diagnostics, False))
-
-
-def summary(note: str) -> None:
-    """The summary line on stderr, as cli/app.Session.note prints it (a rich console of no markup):
-    written as it is when stderr is no terminal, rich reads nothing from the environment and the line
-    holds no tab."""
-    if "\t" not in note and not sys.stderr.isatty() and not any(name in os.environ for name in RICH_ENV):  # (rich expands tabs)
-        sys.stderr.write(note + "\n")
-        sys.stderr.flush()
-        return
-    from rich.text import Text
-
-    from giaoviec.render.output import plain_console
-
-    plain_console(stderr=True).print(Text(note))
