@@ -252,7 +252,7 @@ def _summary(rel: str, s: list) -> AssignmentSummary:
     from giaoviec.load.repository import AssignmentSummary, Weights
 
     weights = s[7]
-    if not all(type(w) in (int, float) for w in weights.values()):  # (JSON keys are text)
+    if not set(map(type, weights.values())) <= {int, float}:  # (not bool; JSON keys are text; the types taken in C)
         raise ValueError("a weight that is not a number")
     return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), _period(s[4], s[5]), str(s[6]),
                              Weights.of(tuple(weights), tuple(map(float, weights.values()))))  # (json holds equal keys once)
