@@ -92,10 +92,10 @@ def test_what_it_does_not_read_goes_to_the_command_line():
         assert read_line(line) is None, line
 
 
-def test_no_answer_without_the_cache_or_under_github_actions(repos, tmp_path):
+def test_no_answer_without_the_cache_under_github_actions_or_to_a_stream_not_utf8(repos, tmp_path):
     _, made = repos
     root = str(made["warnings"])
-    for extra in ({"GIAOVIEC_NO_CACHE": "1"}, {"CI": "true"}, {"GITHUB_ACTIONS": "true"}):
+    for extra in ({"GIAOVIEC_NO_CACHE": "1"}, {"CI": "true"}, {"GITHUB_ACTIONS": "true"}, {"PYTHONIOENCODING": "ascii"}):
         env = _env(str(tmp_path / "cache"), **extra)
         run(WHOLE, ["-C", root, "validate"], env, root)
         quick = run(PROBED, ["-C", root, "validate"], env, root)

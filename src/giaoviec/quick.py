@@ -18,7 +18,12 @@ FILE` 0.20 → 0.10 s (× 0.53; CPU 0.20 → 0.10 s): the bar of ≤ 150 ms (doc
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from giaoviec.i18n import Gettext
 
 FORMATS = ("text", "json")
 
@@ -66,15 +71,31 @@ def answer(args: list[str]) -> None:
     env = Environment.read()
     if env.cache_folder is None or env.github_actions:
         return
+    if not all((getattr(stream, "encoding", None) or "").lower().replace("-", "") == "utf8" for stream in (sys.stdout, sys.stderr)):
+        return  # (what the command line does with text a stream cannot hold is its own to say)
     try:
-        found = _answered(env, *line)
-    except Exception:  # the command line says what went wrong, as it always does
+        answered = _answered(env, *line)
+    except Exception:  # before anything is printed: the command line says what went wrong, as it always does
         return
-    if found is not None:
-        sys.exit(found)
+    if answered is None:
+        return
+    emit, _ = answered
+    try:
+        code = emit()
+    except KeyboardInterrupt:  # (as cli/app.main says them, once printing began)
+        sys.exit(130)
+    except Exception as exc:
+        from giaoviec.diagnostics import ExitCode
+        from giaoviec.render.escape import terminal
+
+        print(terminal(_("Internal error: {error}. Please report it with the command you ran; --debug shows the details.").format(
+            error=f"{type(exc).__name__}: {exc}")), file=sys.stderr)
+        sys.exit(int(ExitCode.INTERNAL))
+    sys.exit(code)
 
 
-def _answered(env: object, root_option: str | None, paths: list[str], chosen: str | None) -> int | None:
+def _answered(env: object, root_option: str | None, paths: list[str], chosen: str | None) -> tuple[Callable[[], int], Gettext] | None:
+    """What prints the answer (and gives the exit code), and the run's gettext; None: no answer here."""
     from giaoviec.app.validate import answered
     from giaoviec.diagnostics import N_, exit_code
     from giaoviec.i18n import translator
@@ -104,15 +125,19 @@ def _answered(env: object, root_option: str | None, paths: list[str], chosen: st
     diagnostics = [d.localize(_) for d in validation.diagnostics]
     tally = validation.tally
     format = chosen or "text"
-    if format == "json" or diagnostics:  # (text of no diagnostic: nothing printed)
-        from giaoviec.render.diagnostics import RENDERERS, ReportContext
-        from giaoviec.render.output import plain_console
 
-        RENDERERS[format](diagnostics, ReportContext(
-            root=root, tally=tally, gettext=_, console=plain_console() if format == "text" else None, out=sys.stdout,
-            workspace=env.github_workspace))
-    note = terminal(_(N_("Checked {files} files: {errors} errors, {warnings} warnings.")).format(
-        files=validation.files, errors=tally.errors, warnings=tally.warnings))
-    error_line(note)  # (as cli/app.Session.note prints it)
-    sys.stdout.flush()
-    return int(exit_code(diagnostics, False))
+    def emit() -> int:
+        if format == "json" or diagnostics:  # (text of no diagnostic: nothing printed)
+            from giaoviec.render.diagnostics import RENDERERS, ReportContext
+            from giaoviec.render.output import plain_console
+
+            RENDERERS[format](diagnostics, ReportContext(
+                root=root, tally=tally, gettext=_, console=plain_console() if format == "text" else None, out=sys.stdout,
+                workspace=env.github_workspace))
+        note = terminal(_(N_("Checked {files} files: {errors} errors, {warnings} warnings.")).format(
+            files=validation.files, errors=tally.errors, warnings=tally.warnings))
+        error_line(note)  # (as cli/app.Session.note prints it)
+        sys.stdout.flush()
+        return int(exit_code(diagnostics, False))
+
+    return emit, _
