@@ -3,9 +3,8 @@ command line is built. What pre-commit and a second run ask — `[-C DIR] valida
 text|json]` — is answered from the cache without importing Typer (about half of such a run's time);
 any other line (another option, `--help`, a typo, `--`), a cache that does not hold the answer, a
 repository the line cannot use, GitHub Actions, the cache turned off or an output stream that is not
-UTF-8 goes to the command line
-(cli/) untouched, which then says what it says (a scan made here is not made again:
-app/validate.answered). The answer is the command line's own: the same functions (app/validate,
+UTF-8 goes to the command line (cli/) untouched, which then says what it says (a scan made here is
+not made again: app/validate.answered). The answer is the command line's own: the same functions (app/validate,
 render/diagnostics, the run's language chosen as cli/app.Session does, the same exit code);
 the summary line on stderr is written as the command line writes it (render/output.error_line:
 without rich when stderr is no terminal; tests/test_quick.py compares every line of both ways, in
