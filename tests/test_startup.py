@@ -96,6 +96,32 @@ def test_the_configured_language_is_read_without_a_model(tmp_path):
     assert settings.language(tmp_path) is None
 
 
+def test_the_kept_language_is_the_language_its_bytes_name(tmp_path, monkeypatch):
+    """settings.kept_language: what settings.language says, kept under giaoviec.yaml's bytes in the
+    cache's folder, so that the same bytes are not parsed again (a broken or foreign keeping is ignored)."""
+    from giaoviec.load import settings
+
+    folder = tmp_path / "cache"
+    texts = ["apiVersion: giaoviec/v1\nkind: Config\norganization: X\nlanguage: en\n",
+             "apiVersion: giaoviec/v1\nkind: Config\norganization: X\n",
+             "apiVersion: giaoviec/v1\nkind: Config\norganization: X\nlanguage: fr\n",
+             "apiVersion: giaoviec/v1\nkind: Config\norganization: Ỹ\nlanguage: vi # ghi chú\n",
+             "kind: Unit\n---\napiVersion: giaoviec/v1\nkind: Config\norganization: X\nlanguage: en\n", "\xff\xfe"]
+    for text in texts:
+        (tmp_path / "giaoviec.yaml").write_bytes(text.encode("latin-1") if text == "\xff\xfe" else text.encode("utf-8"))
+        expected = settings.language(tmp_path)
+        assert settings.kept_language(tmp_path, folder) == expected
+        if expected is not None:
+            with monkeypatch.context() as m:
+                m.setattr(settings, "_named", lambda raw: pytest.fail("parsed again"))
+                assert settings.kept_language(tmp_path, folder) == expected
+    (folder / settings.KEPT).write_text("[not, a mapping", encoding="utf-8")
+    assert settings.kept_language(tmp_path, folder) == settings.language(tmp_path)
+    (tmp_path / "giaoviec.yaml").write_text(texts[0], encoding="utf-8")
+    (folder / settings.KEPT).write_text(json.dumps({texts[0]: "de"}), encoding="utf-8")  # not a language giaoviec speaks
+    assert settings.kept_language(tmp_path, folder) == "en"
+
+
 def test_pydantic_plugins_are_not_scanned():
     proc = subprocess.run([sys.executable, "-c", "import os, giaoviec.cli; print(os.environ['PYDANTIC_DISABLE_PLUGINS'])"],
                           capture_output=True, text=True, check=True)

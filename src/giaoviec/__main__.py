@@ -1,3 +1,3 @@
-from giaoviec.cli import main
+from giaoviec.quick import main
 
 main()

@@ -7,6 +7,28 @@ workflow command)."""
 from __future__ import annotations
 
 import re
+from typing import Any, cast
+
+
+class _Lazy:
+    """A regular expression compiled when first used: a module's patterns cost nothing at import
+    (start-up: `--help` and an answer from the cache use few of them). The compiled pattern's
+    methods are then its own attributes: no cost on later calls."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = re.compile(self.pattern, self.flags)
+        for method in ("search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, compiled when first used (the one lazy helper: every module's)."""
+    return cast("re.Pattern[str]", _Lazy(pattern, flags))
+
 
 # C0 controls (but tab, line feed, carriage return), DEL and C1 controls
 CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
@@ -18,11 +40,11 @@ SURROGATE = "\ud800-\udfff"
 INVISIBLE = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\U000e0000-\U000e007f"
 NONCHARACTER = "\ufffe\uffff"  # not characters; XML refuses them
 
-REFUSED = re.compile(f"[{CONTROL}{SURROGATE}{INVISIBLE}{NONCHARACTER}]")
+REFUSED = lazy(f"[{CONTROL}{SURROGATE}{INVISIBLE}{NONCHARACTER}]")
 """What no text of a data file may hold (tab and line breaks are allowed)."""
-SHOWN_AS_CODE = re.compile(f"[\r{CONTROL}{SURROGATE}{INVISIBLE}{NONCHARACTER}]")
+SHOWN_AS_CODE = lazy(f"[\r{CONTROL}{SURROGATE}{INVISIBLE}{NONCHARACTER}]")
 """What `visible` writes as its code: the refused characters and a lone carriage return's kin (CR)."""
-_ONE_LINE = re.compile(f"[\t\n\r{CONTROL}{SURROGATE}{INVISIBLE}{NONCHARACTER}]")
+_ONE_LINE = lazy(f"[\t\n\r{CONTROL}{SURROGATE}{INVISIBLE}{NONCHARACTER}]")
 
 
 def _code(m: re.Match[str]) -> str:

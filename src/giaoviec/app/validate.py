@@ -18,6 +18,8 @@ from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.scanning import scan
 
 if TYPE_CHECKING:
+    from giaoviec.load.files import Listing
+    from giaoviec.load.scanning import Scan
     from giaoviec.load.source import Progress
 
 
@@ -33,12 +35,39 @@ class Validation:
         return Tally.of(self.diagnostics, self.files)
 
 
-def validate(
-    root: Path, paths: list[str] | None = None, today: dt.date | None = None, progress: Progress | None = None,
-    cache_folder: Path | None = None, base: str | None = None, reader: Reader = FAST,
-) -> Validation:
-    """Fatal when the repository is unusable or --base names no revision; data problems are diagnostics."""
-    today = today or dt.date.today()
+@dataclass
+class _Scanned:
+    """What an answer from the cache reads first: the listing, the files' digests, the store."""
+
+    root: Path
+    paths: list[str] | None
+    today: dt.date
+    cache_folder: Path | None
+    listing: Listing
+    scanned: Scan
+    store: cache.Store | None
+    key: str | None
+    started: int
+
+
+_handed: list[_Scanned] = []  # the scan of a run that asked the cache first (cli's quick answer) and was not answered: not read twice
+
+
+def answered(root: Path, paths: list[str] | None = None, today: dt.date | None = None,
+             cache_folder: Path | None = None) -> Validation | None:
+    """validate's answer when the cache has it (no --base), else None: the scan made is handed to the
+    `validate` call that follows in the same run (same arguments), which does not make it again."""
+    first = _scan(root, paths, today or dt.date.today(), cache_folder, None)
+    found = _from_cache(first)
+    if found is None:
+        _handed[:] = [first]
+    return found
+
+
+def _scan(root: Path, paths: list[str] | None, today: dt.date, cache_folder: Path | None, base: str | None) -> _Scanned:
+    handed = _handed.pop() if _handed else None
+    if handed is not None and base is None and (handed.root, handed.paths or None, handed.today, handed.cache_folder) == (root, paths or None, today, cache_folder):
+        return handed
     check_paths(root, paths)
     listing = discover(root)
     store = cache.Store(cache_folder, root) if cache_folder is not None else None
@@ -48,10 +77,27 @@ def validate(
     # the whole answer would depend on the base revision too; the per-file entries do not
     key = cache.whole_key(scanned.digests, (f"{d.code}:{d.path}" for d in listing.problems), today) \
         if store is not None and base is None else None
-    if store is not None and key is not None and (cached := store.answer(key)) is not None:
+    return _Scanned(root, paths, today, cache_folder, listing, scanned, store, key, started)
+
+
+def _from_cache(s: _Scanned) -> Validation | None:
+    if s.store is not None and s.key is not None and (cached := s.store.answer(s.key)) is not None:
         found, files, language = cached
-        store.refresh_seen(scanned.seen, started)
-        return Validation(_only(root, found, paths), files, language)
+        s.store.refresh_seen(s.scanned.seen, s.started)
+        return Validation(_only(s.root, found, s.paths), files, language)
+    return None
+
+
+def validate(
+    root: Path, paths: list[str] | None = None, today: dt.date | None = None, progress: Progress | None = None,
+    cache_folder: Path | None = None, base: str | None = None, reader: Reader = FAST,
+) -> Validation:
+    """Fatal when the repository is unusable or --base names no revision; data problems are diagnostics."""
+    today = today or dt.date.today()
+    s = _scan(root, paths, today, cache_folder, base)
+    if (found_cached := _from_cache(s)) is not None:
+        return found_cached
+    listing, scanned, store, key, started = s.listing, s.scanned, s.store, s.key, s.started
     from giaoviec.app.checking import Checking  # the models and the checks: not loaded for an answer from the cache
     from giaoviec.load.source import Source
 

@@ -32,6 +32,7 @@ from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, usage_error
 from giaoviec.i18n import Gettext, Phrase, say, translator
 from giaoviec.load.files import CONFIG_FILE, find_root
 from giaoviec.render.escape import one_line, terminal
+from giaoviec.render.output import error_line, no_terminal, plain_console
 
 if TYPE_CHECKING:
     from rich.console import Console  # (imported when a console is made: `--help` needs none)
@@ -106,7 +107,8 @@ class Session:
         if root not in self._config_lang:
             from giaoviec.load import settings
 
-            named = settings.language(root)  # no model: a command answered from the cache loads none
+            folder = self.env.cache_folder  # no model (a command answered from the cache loads none); no YAML read for bytes already read
+            named = settings.kept_language(root, folder) if folder is not None else settings.language(root)
             if named is None:
                 from giaoviec.load.documents import read_file
                 from giaoviec.model import Config
@@ -173,16 +175,17 @@ class Session:
 
     def note(self, message: str, **args: object) -> None:
         """A line of its own on stderr, in the run's language."""
-        from rich.text import Text
-
         shown = {k: one_line(v) if isinstance(v, (str, os.PathLike)) else v for k, v in args.items()}  # a path on its line, whatever it holds
-        self.err().print(Text(terminal(self.gettext()(message).format(**shown))))
+        error_line(terminal(self.gettext()(message).format(**shown)))  # (rich only for a terminal: render/output.py)
 
     @contextmanager
     def progress(self) -> Iterator[Callable[[int, int], None] | None]:
         """A progress bar on stderr for runs past ~2 s; nothing off a terminal or under CI."""
+        if self.env.ci or no_terminal(sys.stderr):  # (told without rich: a run off a terminal need not import it)
+            yield None
+            return
         console = self.err()
-        if not console.is_terminal or self.env.ci:
+        if not console.is_terminal:
             yield None
             return
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -314,14 +317,6 @@ def _early_options(args: list[str]) -> tuple[Path | None, str | None]:
         elif arg in ("--lang=vi", "--lang=en"):
             lang = arg.split("=", 1)[1]
     return root, lang
-
-
-def plain_console(**options: Any) -> Console:
-    """A rich console that prints text as it is: no markup ([bold], [link=…]: an OSC 8 hyperlink), no
-    :emoji: codes, no highlighting. Every console of the program is one (escape.terminal does the rest)."""
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=True, markup=False, emoji=False, **options)
 
 
 def _said(phrase: Phrase, _: Gettext) -> str:

@@ -48,7 +48,7 @@ def validate(
         git_root = gitrev.toplevel_or_none(root)
     with s.job_summary(chosen == "github") as summary:
         RENDERERS[chosen](diagnostics, ReportContext(
-            root=root, tally=tally, gettext=_, console=plain_console(),
+            root=root, tally=tally, gettext=_, console=plain_console() if chosen == "text" else None,  # (rich: for text alone)
             out=sys.stdout, summary=summary, workspace=s.env.github_workspace,
             git_root=git_root,
         ))

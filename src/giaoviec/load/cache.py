@@ -19,8 +19,7 @@ Per repository, one JSON file of answers and one of the registry as parsed:
   digest and the tool: read back through the models (validated, not trusted) when one assignment
   changed, instead of parsing 10,000 units again; never read for the whole answer.
 
-A change of any byte of a file read, of the tool's own files or of the date gives a new key: a
-stale answer is impossible by construction.
+A change of any byte of a file read, of the tool's files or of the date gives a new key: no stale answer.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -242,6 +240,7 @@ class Store:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             text = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":"))  # in C, unlike json.dump
+            import tempfile  # (random, shutil: for a write, not for an answer)
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as out:
                 out.write(text)
             os.replace(out.name, target)
@@ -253,7 +252,7 @@ def _summary(rel: str, s: list) -> AssignmentSummary:
     from giaoviec.load.repository import AssignmentSummary, Weights
 
     weights = s[7]
-    if not all(type(w) in (int, float) for w in weights.values()):  # (JSON keys are text)
+    if not set(map(type, weights.values())) <= {int, float}:  # (not bool; JSON keys are text; the types taken in C)
         raise ValueError("a weight that is not a number")
     return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), _period(s[4], s[5]), str(s[6]),
                              Weights.of(tuple(weights), tuple(map(float, weights.values()))))  # (json holds equal keys once)
@@ -384,6 +383,7 @@ def save_served(store: Store, kept: Served, seen: dict[str, list] | None, seen_a
     target = _served_target(store, ".tasks")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
         with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False, suffix=".tmp") as out:
             for raw in kept.segments:
                 out.write(raw)

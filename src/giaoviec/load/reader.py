@@ -1,6 +1,6 @@
 """How YAML is read, chosen in one place: the fast path (rapidyaml, `yamlfast`) wherever it cannot
 disagree with the precise one (libyaml under a YAML 1.2 core schema, `yamlprecise`), which reads
-the rest; or the precise path alone (GIAOVIEC_READER=precise, read once by `cli/env.py` through
+the rest; or the precise path alone (GIAOVIEC_READER=precise, read once by `load/environment.py` through
 `Reader.chosen`). Every function that reads documents takes a `Reader`; none other knows there
 are two paths.
 

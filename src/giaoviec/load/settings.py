@@ -3,9 +3,10 @@ read without building a model, so that a command answered from the cache loads n
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
-from giaoviec.load import yamlfast, yamlio
 from giaoviec.load.files import CONFIG_FILE, read_bounded
 
 LANGUAGES = ("vi", "en")
@@ -19,6 +20,12 @@ def language(root: Path) -> str | None:
         raw = read_bounded(root / CONFIG_FILE)
     except OSError:
         return None
+    return _named(raw)
+
+
+def _named(raw: bytes) -> str | None:
+    from giaoviec.load import yamlfast, yamlio  # (rapidyaml: not for a language kept by `kept_language`)
+
     text, _problem = yamlio.decode(CONFIG_FILE, raw)
     documents = yamlfast.documents(text) if text is not None else None
     for document in documents or ():
@@ -26,3 +33,37 @@ def language(root: Path) -> str | None:
             named = document.get("language", "vi")
             return named if named in LANGUAGES else None
     return None
+
+
+KEPT = "languages.json"  # in the cache's folder: giaoviec.yaml's bytes → the language they name
+KEEP = 16  # configurations kept
+
+
+def kept_language(root: Path, folder: Path) -> str | None:
+    """`language(root)`, kept in `folder` (the cache's) under giaoviec.yaml's bytes: it is a function
+    of those bytes alone, so the same bytes are not read by rapidyaml again (a run answered from the
+    cache imports no YAML reader). None as `language` says it."""
+    try:
+        raw = read_bounded(root / CONFIG_FILE)
+    except OSError:
+        return None
+    key = raw.decode("latin-1")  # every byte a character: the bytes themselves, no digest to make
+    try:
+        kept = json.loads((folder / KEPT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    if not isinstance(kept, dict):
+        kept = {}
+    if kept.get(key) in LANGUAGES:
+        return str(kept[key])
+    named = _named(raw)
+    if named is not None:
+        kept = dict(list(kept.items())[-(KEEP - 1):]) | {key: named}
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            temporary = folder / f"{KEPT}.{os.getpid()}.tmp"
+            temporary.write_text(json.dumps(kept), encoding="utf-8")
+            os.replace(temporary, folder / KEPT)
+        except OSError:
+            pass  # not kept: read again next time
+    return named

@@ -11,21 +11,18 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
-from urllib.parse import quote
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from giaoviec import __version__
-from giaoviec.codes import CODES
 from giaoviec.compute.tally import Tally
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.i18n import Gettext
 from giaoviec.render.escape import github as gh_escape
 from giaoviec.render.escape import json_text, md, md_code, one_line, terminal
 from giaoviec.render.output import Output, Renderer, table
-from giaoviec.render.rules import help_markdown, help_text, help_uri
+
+if TYPE_CHECKING:
+    from rich.console import Console  # (rich, imported to print text: not for json, which an answer from the cache may print)
 
 GITHUB_LIMIT = 10
 
@@ -34,7 +31,7 @@ GITHUB_LIMIT = 10
 class ReportContext(Output):
     root: Path
     tally: Tally  # the files checked, the errors and warnings found (compute/tally.py)
-    console: Console
+    console: Console | None = None  # for text (rich)
     out: TextIO
     summary: TextIO | None = None  # the GitHub job summary, when there is one
     workspace: Path | None = None  # where GitHub's paths start (GITHUB_WORKSPACE)
@@ -49,7 +46,10 @@ def line(d: Diagnostic, _: Gettext) -> str:
 
 
 def text(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
+    from rich.text import Text
+
     _ = ctx.gettext
+    assert ctx.console is not None
     label = {Severity.ERROR: (_("error"), "bold red"), Severity.WARNING: (_("warning"), "bold yellow")}
     current = None
     for d in sorted(diagnostics):
@@ -136,6 +136,11 @@ def sarif(diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
     """SARIF 2.1.0 for code scanning: one rule per registered code (its explanation, examples and
     page in the user guide, in the run's language); paths from the top of the git work tree
     (SRCROOT), so that a data folder inside a larger repository is placed right."""
+    from urllib.parse import quote
+
+    from giaoviec.codes import CODES  # (every code and its examples, rich: for SARIF alone)
+    from giaoviec.render.rules import help_markdown, help_text, help_uri
+
     _ = ctx.gettext
     index = {c.code: i for i, c in enumerate(CODES)}
     extra = sorted({d.code for d in diagnostics} - set(index))  # never expected: every code is registered (a test says so)

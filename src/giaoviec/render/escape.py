@@ -19,23 +19,23 @@ from __future__ import annotations
 
 import re
 
-from giaoviec.characters import REFUSED, SHOWN_AS_CODE, one_line, visible
+from giaoviec.characters import REFUSED, SHOWN_AS_CODE, lazy, one_line, visible
 
 __all__ = ["one_line", "visible"]  # beside the functions below
 
 # what `visible` writes as its code (giaoviec.characters: the one definition the models refuse too)
 _CONTROL = SHOWN_AS_CODE
 _CODED = SHOWN_AS_CODE.pattern[1:-1]  # the same class's contents, for the patterns below
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_MENTION = re.compile(r"([@#])(?=[\w-])")  # @someone pings, #12 links an issue, when posted on a git host
+_MD_SPECIAL = lazy(r"([\\`*_\[\]|~])")
+_MENTION = lazy(r"([@#])(?=[\w-])")  # @someone pings, #12 links an issue, when posted on a git host
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 # whatever md() could change: without any of it, md() gives the text as it is (most values of a report)
-_MD_TOUCHED = re.compile("[\x00-\x1f" + _CODED + "&<>\\\\`*_\\[\\]|~@#]|://|www\\.|^[ \t#]|^[=+\\-](?:[ \t=+\\-]|$)|^[0-9]{1,9}[.)](?:[ \t]|$)")
+_MD_TOUCHED = lazy("[\x00-\x1f" + _CODED + "&<>\\\\`*_\\[\\]|~@#]|://|www\\.|^[ \t#]|^[=+\\-](?:[ \t=+\\-]|$)|^[0-9]{1,9}[.)](?:[ \t]|$)")
 # a line that starts with this would start a block (a list, a heading, a rule, an indented code block)
 # wherever the value begins one: after "- ", "> " or on a line of its own
-_MD_BLOCK = re.compile(r"^(?:([=+\-])(?=[ \t=+\-]|$)|([0-9]{1,9})(?=[.)](?:[ \t]|$)))")
+_MD_BLOCK = lazy(r"^(?:([=+\-])(?=[ \t=+\-]|$)|([0-9]{1,9})(?=[.)](?:[ \t]|$)))")
 # whatever html() could change
-_HTML_TOUCHED = re.compile(f"[{_CODED}&<>\"']")
+_HTML_TOUCHED = lazy(f"[{_CODED}&<>\"']")
 ZWSP = "\u200b"
 
 
@@ -83,7 +83,7 @@ def _md_block(value: str) -> str:
     return _MD_BLOCK.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\", value, count=1)
 
 
-_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_URL = lazy(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
 def md_url(url: object) -> str:
@@ -117,7 +117,7 @@ def csv_comment(text: object) -> str:
     return _CSV_SPLIT.sub(lambda m: m.group(1) + "'" + m.group(2), value)
 
 
-_CSV_SPLIT = re.compile(r"([,;|][ ]*)([=+\-@\"])")
+_CSV_SPLIT = lazy(r"([,;|][ ]*)([=+\-@\"])")
 
 
 def json_text(text: str) -> str:

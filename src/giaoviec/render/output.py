@@ -12,6 +12,8 @@ comment's limit, a CSV dialect) is a field of its kind's Output, which the comma
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -42,3 +44,38 @@ Renderer = Callable[[R, O], None]
 def table(renderers: Mapping[str, Callable[[R, O], None]]) -> Mapping[str, Callable[[R, O], None]]:
     """A read-only name → renderer table (nothing adds a format to it at run time)."""
     return MappingProxyType(dict(renderers))
+
+
+def plain_console(**options: Any) -> Console:
+    """A rich console that prints text as it is: no markup ([bold], [link=…]: an OSC 8 hyperlink), no
+    :emoji: codes, no highlighting. Every console of the program is one (escape.terminal does the rest)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True, markup=False, emoji=False, **options)
+
+
+RICH_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "DATABRICKS_RUNTIME_VERSION")
+
+
+def no_terminal(stream: Any) -> bool:
+    """Whether a rich console on `stream` would be no terminal and read nothing from the environment,
+    told without importing rich: no variable rich reads (RICH_ENV), and `stream` says it is no tty."""
+    if any(name in os.environ for name in RICH_ENV):
+        return False
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def error_line(line: str) -> None:
+    """`line` on stderr as `plain_console(stderr=True).print(Text(line))` prints it: written as it is
+    when that console would be no terminal and the line holds no tab (rich expands tabs), so that a
+    run printing one line need not import rich (tests/test_quick.py compares both ways)."""
+    if "\t" not in line and no_terminal(sys.stderr):
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+        return
+    from rich.text import Text
+
+    plain_console(stderr=True).print(Text(line))
