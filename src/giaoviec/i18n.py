@@ -10,8 +10,8 @@ Diagnostics, explanations and fatal errors all carry Phrases, so one function sh
 from __future__ import annotations
 
 import datetime as dt
+import gettext as _gettext
 import string
-import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -103,50 +103,7 @@ def translator(lang: str) -> Translator:
     """gettext for `lang`; English (the msgids themselves) when there is no catalog."""
     if lang == "en":
         return Translator("en", _english)
-    if lang in LANGUAGES:  # the catalog shipped (the one file gettext.find gives for it: tests/test_i18n.py)
-        try:
-            return Translator(lang, _Catalog((LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").read_bytes()))
-        except (OSError, ValueError, struct.error):
-            pass
-    import gettext as _gettext
-
     return Translator(lang, _gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True).gettext)
-
-
-class _Catalog:
-    """A .mo catalog's gettext, each message looked up when it is asked for (a binary search of the
-    msgids, which the catalog holds sorted) instead of the whole catalog parsed at start (gettext's
-    GNUTranslations: about 4 ms of every run in Vietnamese, which shows a few of its 1,000 messages).
-    Only what update_catalog.py writes: UTF-8, no plural forms, no contexts (tests/test_i18n.py
-    compares every message with GNUTranslations'); anything else is a ValueError (gettext's then)."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        magic, _version, self._n, self._ids, self._texts = struct.unpack_from("<5I", data)
-        if magic != 0x950412DE or self._at(self._ids, 0) != b"" or b"charset=utf-8" not in self._at(self._texts, 0).lower():
-            raise ValueError("not a catalog this reads")
-        self._found: dict[str, str] = {}
-
-    def _at(self, table: int, i: int) -> bytes:
-        length, offset = struct.unpack_from("<2I", self._data, table + 8 * i)
-        return self._data[offset:offset + length]
-
-    def __call__(self, message: str) -> str:
-        found = self._found.get(message)
-        if found is not None:
-            return found
-        key, low, high = message.encode("utf-8"), 0, self._n
-        while low < high:
-            middle = (low + high) // 2
-            probe = self._at(self._ids, middle)
-            if probe < key:
-                low = middle + 1
-            elif probe > key:
-                high = middle
-            else:
-                found = self._found[message] = self._at(self._texts, middle).decode("utf-8")
-                return found
-        return message
 
 
 def lang_of(_: Gettext) -> str:
