@@ -129,8 +129,9 @@ def test_the_summary_written_without_rich_is_rich_s_bytes(note, monkeypatch):
     from giaoviec.render import output
     from giaoviec.render.escape import terminal
     from giaoviec.render.output import plain_console
+    from giaoviec.terminal import RICH_ENV
 
-    for name in output.RICH_ENV:
+    for name in RICH_ENV:
         monkeypatch.delenv(name, raising=False)
     notes = [terminal(note)] + [terminal(translator(lang)("Checked {files} files: {errors} errors, {warnings} warnings.").format(
         files=n, errors=n * 7, warnings=n * 13)) for lang in ("vi", "en") for n in (0, 1, 42, 123456789)]

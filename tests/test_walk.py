@@ -82,9 +82,10 @@ def test_score_walks_each_layer_in_order_and_renders_last(cli):
     after = entries[first["render"]:]
     assert not [e for e in after if e[0] in ("load", "checks")], after
     assert not [e for e in after if e[0] in ("domain", "compute") and not e[1]], after
-    # and the run ends in render and the command line's own helpers (the note on what was scored, the exit code)
+    # and the run ends in render and the command line's own helpers (the note on what was scored, the exit code,
+    # whether stderr is a terminal)
     functions = [name for name, method, _function in entries if not method]
-    assert set(functions[functions.index("render"):]) <= {"cli", "render", "i18n", "characters", "words", "formats"}
+    assert set(functions[functions.index("render"):]) <= {"cli", "render", "i18n", "characters", "words", "formats", "terminal"}
 
 
 def test_score_reads_each_file_once(cli):

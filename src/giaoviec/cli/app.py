@@ -32,7 +32,8 @@ from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, usage_error
 from giaoviec.i18n import Gettext, Phrase, say, translator
 from giaoviec.load.files import CONFIG_FILE, find_root
 from giaoviec.render.escape import one_line, terminal
-from giaoviec.render.output import error_line, no_terminal, plain_console
+from giaoviec.render.output import error_line, plain_console
+from giaoviec.terminal import no_terminal
 
 if TYPE_CHECKING:
     from rich.console import Console  # (imported when a console is made: `--help` needs none)

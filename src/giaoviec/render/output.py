@@ -12,7 +12,6 @@ comment's limit, a CSV dialect) is a field of its kind's Output, which the comma
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from giaoviec.i18n import Gettext
+from giaoviec.terminal import no_terminal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -52,20 +52,6 @@ def plain_console(**options: Any) -> Console:
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=True, markup=False, emoji=False, **options)
-
-
-RICH_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "DATABRICKS_RUNTIME_VERSION")
-
-
-def no_terminal(stream: Any) -> bool:
-    """Whether a rich console on `stream` would be no terminal and read nothing from the environment,
-    told without importing rich: no variable rich reads (RICH_ENV), and `stream` says it is no tty."""
-    if any(name in os.environ for name in RICH_ENV):
-        return False
-    try:
-        return not stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def error_line(line: str) -> None:
