@@ -975,3 +975,17 @@ def test_a_body_gives_the_veto_nothing_to_lift(what, may):
 def test_an_indicators_year_and_an_occasions_day_are_deadlines(what, due, agrees):
     v = wording.judge(what, None, due=due, year=2025)
     assert (v.deadline is None) == agrees, v
+
+
+# real_blind9's family: a range written with the percentage on both ends ("12%-14%", "5 % - 6 %") is one range,
+# read as "12-14%": a target inside it agrees; one outside does not
+@pytest.mark.parametrize(("what", "target", "agrees"), [
+    ("Tổng thu ngân sách tăng 12%-14% so với năm trước", 13, True),
+    ("Tổng thu ngân sách tăng 12%-14% so với năm trước", 12, True),
+    ("Tổng thu ngân sách tăng 12%-14% so với năm trước", 16, False),
+    ("Tỷ lệ hộ dùng nước sạch tăng 5 % - 6 %", 5.5, True),
+    ("Tỷ lệ hộ dùng nước sạch tăng 5%, 60 hộ được hỗ trợ", 5.5, False),
+])
+def test_a_range_with_the_percentage_on_both_ends_is_one_range(what, target, agrees):
+    v = wording.judge(what, None, target=target, unit="%", year=2025)
+    assert (v.quantity is None) == agrees, v
