@@ -989,3 +989,20 @@ def test_an_indicators_year_and_an_occasions_day_are_deadlines(what, due, agrees
 def test_a_range_with_the_percentage_on_both_ends_is_one_range(what, target, agrees):
     v = wording.judge(what, None, target=target, unit="%", year=2025)
     assert (v.quantity is None) == agrees, v
+
+
+# real_blind8's family: a working session with a body is named by the document or event it is about ("Làm việc
+# với Sở Nội vụ để cho ý kiến vào dự thảo Quy chế …", "… về chuẩn bị nội dung Hội nghị … lần thứ 5"); about a duty,
+# a bare kind or a situation it names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Thường trực Huyện ủy làm việc với Sở Nội vụ để cho ý kiến vào dự thảo Quy chế phối hợp giữa Huyện ủy và UBND huyện", False),
+    ("Tổ chức làm việc với Đảng ủy Khối cơ quan về chuẩn bị nội dung Hội nghị Ban Chấp hành lần thứ 5", False),
+    ("Làm việc với UBND huyện về Đề án sáp nhập thôn Đông và thôn Đoài", False),
+    ("Làm việc với các xã về công tác tuyên truyền", True),
+    ("Làm việc với các phòng, ban về kế hoạch", True),
+    ("Tổ chức làm việc với các ngành về tình hình thực hiện nhiệm vụ", True),
+])
+def test_a_working_session_is_named_by_what_it_is_about(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague

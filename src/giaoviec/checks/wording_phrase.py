@@ -204,6 +204,20 @@ def _event(original: str, low: str, at: int, first: int) -> Structure | None:
     return Structure("event", event.group(), "" if named else "name")
 
 
+# a working session with a body about a named document or event ("Làm việc với Sở Tài chính về dự thảo Đề án …",
+# "… làm việc với UBND tỉnh để cho ý kiến về: Đề án …", "… về chuẩn bị nội dung Hội nghị Tỉnh ủy lần thứ 9")
+_SESSION = re.compile(r"(?<!\w)làm việc với\s[^;]{0,160}?\s(?:để\s+)?(?:cho ý kiến\s+(?:về|vào)|về)[\s:]+"
+                      r"(?:(?:việc|công tác|chuẩn bị|nội dung|các|dự thảo)\s+)*")
+
+
+def _session(original: str, low: str, at: int, first: int) -> Structure | None:
+    if "làm việc với" not in low or (m := _SESSION.search(low, at)) is None:
+        return None
+    if (s := _document(original, low, m.end(), first, False)) is None and (event := _match(EVENTS, low, m.end())) is not None:
+        return Structure("event", event.group(), "") if "lần thứ" in low[event.end():] or _identifies(original, event.end(), first, 2) else None
+    return s if s is not None and s.named else None
+
+
 def _status_after(low: str, at: int, words: int = 5) -> bool:
     return alternation(STATUSES).search(" ".join(low[at:].split()[:words])) is not None
 
@@ -377,6 +391,8 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
         kind = _match(DOCUMENTS, low, _skip(low, content.end()) if content is not None else at)
         if kind is not None:
             return Structure("carried out", kind.group(), "result")
+    if (s := _session(original, low, first, first)) is not None:  # "Làm việc với … về Đề án …": named by what it is about
+        return s
     if not found.shape and has_name(original, at, None, first):
         return Structure("place", "", "state")  # a named place or body, and nothing said of it that ends
     return found
