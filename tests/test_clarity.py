@@ -1006,3 +1006,18 @@ def test_a_working_session_is_named_by_what_it_is_about(what, vague, monkeypatch
     monkeypatch.setattr(wording, "vetoes", lambda what: False)
     monkeypatch.setattr(wording, "reverses", lambda what: False)
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind8's family: a committee agreeing to do something ("Thống nhất thành lập …", "Nhất trí chủ trương khởi
+# công …") is read as doing it: the result named after the agreement counts; an agreement on a duty names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Thống nhất thành lập Tổ công tác đặc biệt về giải phóng mặt bằng dự án Vành đai 4", False),
+    ("Nhất trí chủ trương khởi công cầu Bến Rừng", False),
+    ("Đồng ý tổ chức Hội nghị sơ kết 5 năm thực hiện Nghị quyết 05-NQ/TU", False),
+    ("Thống nhất nhận thức và hành động trong toàn Đảng bộ", True),
+    ("Thống nhất chủ trương tăng cường công tác phối hợp", True),
+])
+def test_agreeing_to_do_it_is_doing_it(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague
