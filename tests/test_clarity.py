@@ -1026,3 +1026,14 @@ def test_agreeing_to_do_it_is_doing_it(what, vague, monkeypatch):
     monkeypatch.setattr(wording, "vetoes", lambda what: False)
     monkeypatch.setattr(wording, "reverses", lambda what: False)
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind9's family: the items a programme lists ("12 phần việc đề ra trong Chương trình hành động") are counted
+# like its tasks ("6 nhiệm vụ trọng tâm"): no quantity of a result; a real count beside them still is one
+@pytest.mark.parametrize(("what", "counted"), [
+    ("Quán triệt sâu sắc 12 phần việc đề ra trong Chương trình hành động của Huyện ủy", False),
+    ("Thực hiện tốt 5 phần việc trọng tâm của năm", False),
+    ("Thực hiện 5 phần việc trọng tâm, trong đó xây mới 3 nhà văn hóa thôn", True),
+])
+def test_the_items_a_programme_lists_are_no_quantity(what, counted):
+    assert bool(wording.quantities(what)) == counted

@@ -111,4 +111,4 @@ UNITS = {
 WHOLE_SCOPE = ("đủ điều kiện", "thuộc diện", "trong diện", "thuộc đối tượng")
 WHOLE_GROUP = ("toàn bộ", "tất cả", "100%")
 PEOPLE = ("người", "lao động", "đảng viên", "chiến sĩ", "học sinh", "học viên", "cán bộ", "hội viên", "thanh niên", "công nhân", "người dân")
-NOT_AFTER_NUMBER = ("nhiệm vụ", "khâu", "đột phá", "giải pháp", "mục tiêu", "chỉ tiêu", "quan điểm", "năm", "tháng", "ngày", "quý", "tuần", "giờ", "giai đoạn", "nhiệm kỳ", "khóa", "lần thứ", "-", "–", "/")
+NOT_AFTER_NUMBER = ("nhiệm vụ", "phần việc", "khâu", "đột phá", "giải pháp", "mục tiêu", "chỉ tiêu", "quan điểm", "năm", "tháng", "ngày", "quý", "tuần", "giờ", "giai đoạn", "nhiệm kỳ", "khóa", "lần thứ", "-", "–", "/")
