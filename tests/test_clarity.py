@@ -1037,3 +1037,18 @@ def test_agreeing_to_do_it_is_doing_it(what, vague, monkeypatch):
 ])
 def test_the_items_a_programme_lists_are_no_quantity(what, counted):
     assert bool(wording.quantities(what)) == counted
+
+
+# real_blind8's family: dissolving or merging a named body or unit ("Giải thể Chi bộ …", "Hợp nhất Trường …") is an
+# end state of a named object, as "sáp nhập" is; of an unnamed plural or of resources it names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Giải thể Chi bộ Hợp tác xã Thành Công", False),
+    ("Hợp nhất Trường Mầm non Hoa Sen và Trường Mầm non Họa Mi", False),
+    ("Thực hiện Đề án sắp xếp thôn và tiến hành giải thể Chi bộ Công ty May Đông Anh", False),
+    ("Hợp nhất các nguồn lực", True),
+    ("Giải thể các tổ chức hoạt động không hiệu quả", True),
+])
+def test_dissolving_or_merging_a_named_body_is_an_end_state(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague

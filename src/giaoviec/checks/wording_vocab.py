@@ -63,7 +63,7 @@ END_STATES = (
     "đạt chuẩn", "đạt tiêu chí", "được công nhận", "công nhận", "về đích", "đi vào hoạt động", "vào hoạt động",
     "vào khai thác", "vào sử dụng", "vào vận hành", "thoát khỏi", "trở thành", "thành", "đạt", "khánh thành",
     "thành lập", "khởi công", "hoàn thành", "ban hành", "phê duyệt", "đón nhận", "ký kết", "bàn giao", "di dời",
-    "xử lý dứt điểm", "giải quyết dứt điểm", "tổ chức thành công", "kiện toàn", "sáp nhập", "nâng cấp", "cải tạo",
+    "xử lý dứt điểm", "giải quyết dứt điểm", "tổ chức thành công", "kiện toàn", "sáp nhập", "giải thể", "hợp nhất", "nâng cấp", "cải tạo",
     "xây dựng xong", "thực hiện xong", "tiếp nhận", "đưa vào sử dụng", "đưa vào hoạt động", "đi vào khai thác",
     "theo tiêu chí", "theo chuẩn",
 )
