@@ -36,6 +36,7 @@ from giaoviec.checks.wording_vocab import (
     PEOPLE,
     PLACES,
     PLURAL,
+    SESSION,
     STATUSES,
     VAGUE_PHRASES,
     WHOLE_GROUP,
@@ -205,17 +206,12 @@ def _event(original: str, low: str, at: int, first: int) -> Structure | None:
     return Structure("event", event.group(), "" if named else "name")
 
 
-# a working session with a body about a named document or event ("Làm việc với Sở Tài chính về dự thảo Đề án …",
-# "… làm việc với UBND tỉnh để cho ý kiến về: Đề án …", "… về chuẩn bị nội dung Hội nghị Tỉnh ủy lần thứ 9")
-_SESSION = re.compile(r"(?<!\w)làm việc với\s[^;]{0,160}?\s(?:để\s+)?(?:cho ý kiến\s+(?:về|vào)|về)[\s:]+"
-                      r"(?:(?:việc|công tác|chuẩn bị|nội dung|các|dự thảo)\s+)*")
-
-
 def _session(original: str, low: str, at: int, first: int) -> Structure | None:
-    if "làm việc với" not in low or (m := _SESSION.search(low, at)) is None:
-        return None
-    if (s := _document(original, low, m.end(), first, False)) is None and (event := _match(EVENTS, low, m.end())) is not None:
-        return Structure("event", event.group(), "") if "lần thứ" in low[event.end():] or _identifies(original, event.end(), first, 2) else None
+    m = SESSION.search(low, at) if "làm việc với" in low else None
+    s = _document(original, low, m.end(), first, False) if m else None
+    if m and s is None and (event := _match(EVENTS, low, m.end())) is not None and ("lần thứ" in low[event.end():] or
+                                                                                  _identifies(original, event.end(), first, 2)):
+        return Structure("event", event.group(), "")
     return s if s is not None and s.named else None
 
 
@@ -272,6 +268,8 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
             continue  # nor "Thành" of "Châu Thành"
         if admin and m.group() == "hoàn thành" and not _status_after(low, m.end(), 8):
             continue  # a place "completes" only a status: "Thành phố Cao Bằng hoàn thành nhiệm vụ xây dựng NTM"
+        if m.group() in _FRONT_STATES and _AND_THEN.search(low, start, m.start()):  # "… và tiến hành giải thể Chi bộ …"
+            return _end_state(original, low, m.start(), first, openers)
         state = m
         break
     if state is None:
@@ -293,6 +291,7 @@ _WHEN_FIRST = re.compile(r"\s*(?:đến|trong|vào|hết|đến hết)\s+(?:(?:c
                          r"(?:\s*\([^)]*\))?[\s,]*")
 # the unit's own standard reached, with no place said: "Đạt chuẩn nông thôn mới nâng cao vào năm 2022"
 _OWN_STANDARD = re.compile(r"\s*(?:nông thôn mới|ntm|văn minh đô thị|đô thị văn minh)(?!\w)")
+_AND_THEN = re.compile(r"\svà(?:\s+tiến hành)?\s*$")  # a second act, with its own object
 _AND_STATE = re.compile(r" và (?=đạt|về đích|được công nhận)")  # a new status after a kept one
 _NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
 _NUMBERED_ANYWHERE = re.compile(alternation(DOCUMENTS).pattern + r"\s+(?:số\s+)?\d")
@@ -392,8 +391,8 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
         kind = _match(DOCUMENTS, low, _skip(low, content.end()) if content is not None else at)
         if kind is not None:
             return Structure("carried out", kind.group(), "result")
-    if (s := _session(original, low, first, first)) is not None:  # "Làm việc với … về Đề án …": named by what it is about
-        return s
+    if (s := _session(original, low, first, first)) is not None:
+        return s  # "Làm việc với … về Đề án …": named by what it is about
     if not found.shape and has_name(original, at, None, first):
         return Structure("place", "", "state")  # a named place or body, and nothing said of it that ends
     return found

@@ -6,6 +6,8 @@ checks/wording_numbers.py read with them."""
 
 from __future__ import annotations
 
+import re
+
 VAGUE_PHRASES = (
     "tăng cường", "nâng cao", "đẩy mạnh", "đẩy nhanh", "tiếp tục", "tập trung", "chú trọng", "quan tâm", "tích cực",
     "phát huy", "duy trì", "củng cố", "góp phần", "từng bước", "thực hiện tốt", "làm tốt", "có hiệu quả", "quyết liệt",
@@ -112,3 +114,7 @@ WHOLE_SCOPE = ("đủ điều kiện", "thuộc diện", "trong diện", "thuộ
 WHOLE_GROUP = ("toàn bộ", "tất cả", "100%")
 PEOPLE = ("người", "lao động", "đảng viên", "chiến sĩ", "học sinh", "học viên", "cán bộ", "hội viên", "thanh niên", "công nhân", "người dân")
 NOT_AFTER_NUMBER = ("nhiệm vụ", "phần việc", "khâu", "đột phá", "giải pháp", "mục tiêu", "chỉ tiêu", "quan điểm", "năm", "tháng", "ngày", "quý", "tuần", "giờ", "giai đoạn", "nhiệm kỳ", "khóa", "lần thứ", "-", "–", "/")
+# a working session with a body about a named document or event ("Làm việc với Sở Tài chính về dự thảo Đề án …",
+# "… làm việc với UBND tỉnh để cho ý kiến về: Đề án …", "… về chuẩn bị nội dung Hội nghị Tỉnh ủy lần thứ 9")
+SESSION = re.compile(r"(?<!\w)làm việc với\s[^;]{0,160}?\s(?:để\s+)?(?:cho ý kiến\s+(?:về|vào)|về)[\s:]+"
+                     r"(?:(?:việc|công tác|chuẩn bị|nội dung|các|dự thảo)\s+)*")
