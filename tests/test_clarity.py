@@ -1057,3 +1057,18 @@ def test_dissolving_or_merging_a_named_body_is_an_end_state(what, vague, monkeyp
     monkeypatch.setattr(wording, "vetoes", lambda what: False)
     monkeypatch.setattr(wording, "reverses", lambda what: False)
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind6/8's family: finishing a named work or document ("Hoàn thiện đường Vành đai …", "Hoàn thiện Trung tâm
+# dữ liệu tỉnh") is an end state of a named object, as "hoàn thành" is; perfecting a system or an unnamed plural is not
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Hoàn thiện Nhà văn hóa thôn Đông", False),
+    ("Hoàn thiện cầu Bến Rừng trước mùa mưa", False),
+    ("Khẩn trương hoàn thiện kịch bản Lễ hội Đền Hùng lần thứ 3", False),
+    ("Hoàn thiện hệ thống pháp luật về đất đai", True),
+    ("Từng bước hoàn thiện các thiết chế văn hóa cơ sở", True),
+])
+def test_finishing_a_named_work_is_an_end_state(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague
