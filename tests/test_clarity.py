@@ -1072,3 +1072,16 @@ def test_finishing_a_named_work_is_an_end_state(what, vague, monkeypatch):
     monkeypatch.setattr(wording, "vetoes", lambda what: False)
     monkeypatch.setattr(wording, "reverses", lambda what: False)
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind9's family: opening a named road or bridge to traffic ("Thông tuyến đường …", "Thông xe cầu …") is an end
+# state of a named work, as "khánh thành" is; of unnamed plural roads it names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Quyết tâm thông tuyến đường Lê Lợi kéo dài trong năm 2026", False),
+    ("Thông xe cầu Bến Rừng dịp 2/9", False),
+    ("Thông tuyến các tuyến đường giao thông nông thôn", True),
+])
+def test_opening_a_named_road_is_an_end_state(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague

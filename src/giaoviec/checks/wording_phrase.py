@@ -45,7 +45,7 @@ from giaoviec.checks.wording_vocab import (
 )
 
 # an end state said with these before its object ("Khánh thành Trung tâm y tế Yên Lạc")
-_FRONT_STATES = ("khánh thành", "khởi công", "thành lập", "bàn giao", "công nhận", "hoàn thành", "di dời", "sáp nhập", "giải thể", "hợp nhất", "hoàn thiện",
+_FRONT_STATES = ("khánh thành", "khởi công", "thành lập", "bàn giao", "công nhận", "hoàn thành", "di dời", "sáp nhập", "giải thể", "hợp nhất", "hoàn thiện", "thông tuyến", "thông xe",
                  "kiện toàn", "nâng cấp", "cải tạo", "đưa vào sử dụng", "đưa vào hoạt động", "xử lý dứt điểm",
                  "giải quyết dứt điểm", "tiếp nhận", "đón nhận")
 _BRING = ("đưa", "xây dựng", "phát triển", "xây dựng, phát triển")  # "Đưa huyện A Lưới thoát khỏi …"
