@@ -1085,3 +1085,19 @@ def test_opening_a_named_road_is_an_end_state(what, vague, monkeypatch):
     monkeypatch.setattr(wording, "vetoes", lambda what: False)
     monkeypatch.setattr(wording, "reverses", lambda what: False)
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind4's family: a meeting's agenda ("Nghe báo cáo …", "Xem xét thông qua Nghị quyết …", "Thảo luận, đóng góp ý
+# kiến vào kế hoạch …") is read by the document it hears or reviews; a bare report or a duty still names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Nghe báo cáo dự thảo phương án bồi thường giải phóng mặt bằng cụm công nghiệp Đồng Văn", False),
+    ("Xem xét thông qua Nghị quyết về bảng giá đất năm 2026 của tỉnh", False),
+    ("Thảo luận, đóng góp ý kiến vào dự thảo Quy chế làm việc của Huyện ủy khóa mới", False),
+    ("Nghe báo cáo kết quả thực hiện nhiệm vụ", True),
+    ("Họp bàn các giải pháp thực hiện nhiệm vụ", True),
+    ("Xem xét, giải quyết kịp thời các kiến nghị", True),
+])
+def test_a_meetings_agenda_is_read_by_the_document_it_reviews(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague

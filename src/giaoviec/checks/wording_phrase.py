@@ -73,7 +73,8 @@ _TIME_LEAD = re.compile(r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đ�
 # words between the subject and the verb that say who or how surely, not what: the whole unit as
 # subject ("Toàn tỉnh phấn đấu …") and the modals ("phải xử lý dứt điểm …", "sẽ hoàn thành …")
 _SUBJECT_LEAD = re.compile(r"(?:toàn\s+(?:" + "|".join(_OWN_ADMIN) + r"|ngành|đảng bộ)|phải|sẽ|cần|đều"
-                           r"|(?:thống nhất|nhất trí|đồng ý)(?:\s+chủ trương)?)(?!\w)\s*,?")  # agreeing to do it is doing it
+                           r"|(?:thống nhất|nhất trí|đồng ý)(?:\s+chủ trương)?"  # agreeing to do it is doing it
+                           r"|họp|nghe|thảo luận|xem xét)(?!\w)\s*,?")  # a meeting's agenda: what it hears or reviews
 _KINDS = DOCUMENTS + EVENTS + PLACES + WORKS
 _SCOPE = alternation(WHOLE_SCOPE)
 _WHOLE = re.compile(r"(" + "|".join(WHOLE_GROUP) + r")\s+(?:các\s+)?(?:" + "|".join((*PEOPLE, "công chức", "viên chức", "hộ", "công dân"))

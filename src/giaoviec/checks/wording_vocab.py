@@ -43,6 +43,7 @@ DRAFT_VERBS = (
     "ký kết", "thông qua", "rà soát, ban hành", "xây dựng, ban hành", "tham mưu", "đề xuất", "gửi", "công bố",
     "thống nhất", "báo cáo đề xuất",
     "tham gia ý kiến", "tham gia ý kiến vào", "góp ý", "góp ý vào", "cho ý kiến", "cho ý kiến vào",  # on a named draft
+    "đóng góp ý kiến", "đóng góp ý kiến vào",
 )
 # verbs that build a work; with a work kind and its proper name, a named result ("Xây dựng nhà văn hóa thôn Đông")
 BUILD_VERBS = ("xây dựng", "thiết lập", "xây mới", "làm mới", "cứng hóa", "nâng cấp", "sửa chữa", "lắp đặt", "hoàn thành", "khánh thành", "khởi công")
