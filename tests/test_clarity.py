@@ -227,12 +227,12 @@ def test_the_model_held_out_of_real_blind7(monkeypatch, capsys):
 
 
 def test_the_veto_lifts_only_the_rules_vague_and_not_over_a_repository_phrase(monkeypatch):
-    """A real clear wording the rules call vague (real_blind4: the record's document has no subject
-    the rules see) is lifted by the model; a phrase the repository added is one the model never
-    learnt, so over it the rules' word stands; and the model never makes a clear wording vague."""
-    what = "Nghe báo cáo dự thảo biên bản bàn giao mặt bằng khu tái định cư Đông Phú"
+    """A real clear wording the rules call vague (real_blind4: a body named before the plan it drafts,
+    which the rules do not read past) is lifted by the model; a phrase the repository added is one the
+    model never learnt, so over it the rules' word stands; and the model never makes a clear wording vague."""
+    what = "UBND xã Giao Thiện xây dựng Kế hoạch tổ chức ngày hội văn hóa truyền thống của xã năm 2024"
     assert wording_model.p_vague(what) < 0.25 and not wording.judge(what, None, year=2024).vague
-    assert wording.judge(what, None, year=2024, phrases=(*wording.VAGUE_PHRASES, "bàn giao mặt bằng")).vague
+    assert wording.judge(what, None, year=2024, phrases=(*wording.VAGUE_PHRASES, "ngày hội văn hóa")).vague
     assert not wording_model.vetoes("Triệu tập đầy đủ thành phần dự hội nghị")  # no name at all: no veto
     assert not wording_model.may_lift("Đẩy mạnh cổ động trực quan trên các trục đường nội ô Long Khánh")  # a duty's words
     monkeypatch.setattr(wording, "vetoes", lambda what: False)
