@@ -145,7 +145,20 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # real_blind9 55/60 (91.7 %), 26/28 (92.9 %), 2/54 (3.7 %); POOLED 114/121 (94.2 %), 52/56 (92.9 %),
 # 14/110 (12.7 %). Vague and mismatch recall meet their bars on wordings never seen; false alarms do not
 # (≤ 10 %: 11 of 110 would do), and the two parts differ by a factor of six on them.
-SHORTFALL: dict[str, dict[str, float]] = {"real_blind8": {"false_alarms": 12 / 56}}
+#
+# Since then both are TUNING parts (BLIND = (), w/clarity5), real_blind8's shortfall dropped once it met the bars.
+# Families fixed, each tested below in our own wordings: a range with the percentage on both ends ("19%-20%"); a
+# working session with a body named by the document or event it is about; a committee agreeing to do something
+# ("Thống nhất thành lập …") read as doing it; dissolving or merging a named body ("Giải thể Chi bộ …"); and one
+# vague miss, the items a programme lists ("33 phần việc"). Then, from the rules' false alarms pooled over all real
+# parts, three shapes that recur: finishing a named work ("Hoàn thiện đường Vành đai …"), opening a named road
+# ("Thông tuyến đường …"), a meeting's agenda ("Nghe báo cáo …", "Xem xét thông qua Nghị quyết …"). The veto
+# retrained with both parts. Held out of the model (`cv`, today's rules), pooled over the 11 real parts: vague
+# 559 -> 560 of 587, false alarms 34 -> 25 of 528 (real_blind4 5 -> 3, real_blind6 4 -> 3, real_blind8 12 -> 7,
+# real_blind9 2 -> 1; vague 55 -> 56 of 60); no other verdict moved, either way. Fitted on these sentences: only
+# the next blind parts can tell whether the families generalise. Tuned: real_blind8 98.4 % / 92.9 % / 7.1 %,
+# real_blind9 93.3 % / 92.9 % / 0 %.
+SHORTFALL: dict[str, dict[str, float]] = {}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -217,12 +230,12 @@ def test_the_model_held_out_of_real_blind7(monkeypatch, capsys):
 
 
 def test_the_veto_lifts_only_the_rules_vague_and_not_over_a_repository_phrase(monkeypatch):
-    """A real clear wording the rules call vague (real_blind4: the record's document has no subject
-    the rules see) is lifted by the model; a phrase the repository added is one the model never
-    learnt, so over it the rules' word stands; and the model never makes a clear wording vague."""
-    what = "Nghe báo cáo dự thảo biên bản bàn giao mặt bằng khu tái định cư Đông Phú"
+    """A real clear wording the rules call vague (real_blind4: a body named before the plan it drafts,
+    which the rules do not read past) is lifted by the model; a phrase the repository added is one the
+    model never learnt, so over it the rules' word stands; and the model never makes a clear wording vague."""
+    what = "UBND xã Giao Thiện xây dựng Kế hoạch tổ chức ngày hội văn hóa truyền thống của xã năm 2024"
     assert wording_model.p_vague(what) < 0.25 and not wording.judge(what, None, year=2024).vague
-    assert wording.judge(what, None, year=2024, phrases=(*wording.VAGUE_PHRASES, "bàn giao mặt bằng")).vague
+    assert wording.judge(what, None, year=2024, phrases=(*wording.VAGUE_PHRASES, "ngày hội văn hóa")).vague
     assert not wording_model.vetoes("Triệu tập đầy đủ thành phần dự hội nghị")  # no name at all: no veto
     assert not wording_model.may_lift("Đẩy mạnh cổ động trực quan trên các trục đường nội ô Long Khánh")  # a duty's words
     monkeypatch.setattr(wording, "vetoes", lambda what: False)
@@ -975,3 +988,119 @@ def test_a_body_gives_the_veto_nothing_to_lift(what, may):
 def test_an_indicators_year_and_an_occasions_day_are_deadlines(what, due, agrees):
     v = wording.judge(what, None, due=due, year=2025)
     assert (v.deadline is None) == agrees, v
+
+
+# real_blind9's family: a range written with the percentage on both ends ("12%-14%", "5 % - 6 %") is one range,
+# read as "12-14%": a target inside it agrees; one outside does not
+@pytest.mark.parametrize(("what", "target", "agrees"), [
+    ("Tổng thu ngân sách tăng 12%-14% so với năm trước", 13, True),
+    ("Tổng thu ngân sách tăng 12%-14% so với năm trước", 12, True),
+    ("Tổng thu ngân sách tăng 12%-14% so với năm trước", 16, False),
+    ("Tỷ lệ hộ dùng nước sạch tăng 5 % - 6 %", 5.5, True),
+    ("Tỷ lệ hộ dùng nước sạch tăng 5%, 60 hộ được hỗ trợ", 5.5, False),
+])
+def test_a_range_with_the_percentage_on_both_ends_is_one_range(what, target, agrees):
+    v = wording.judge(what, None, target=target, unit="%", year=2025)
+    assert (v.quantity is None) == agrees, v
+
+
+# real_blind8's family: a working session with a body is named by the document or event it is about ("Làm việc
+# với Sở Nội vụ để cho ý kiến vào dự thảo Quy chế …", "… về chuẩn bị nội dung Hội nghị … lần thứ 5"); about a duty,
+# a bare kind or a situation it names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Thường trực Huyện ủy làm việc với Sở Nội vụ để cho ý kiến vào dự thảo Quy chế phối hợp giữa Huyện ủy và UBND huyện", False),
+    ("Tổ chức làm việc với Đảng ủy Khối cơ quan về chuẩn bị nội dung Hội nghị Ban Chấp hành lần thứ 5", False),
+    ("Làm việc với UBND huyện về Đề án sáp nhập thôn Đông và thôn Đoài", False),
+    ("Làm việc với các xã về công tác tuyên truyền", True),
+    ("Làm việc với các phòng, ban về kế hoạch", True),
+    ("Tổ chức làm việc với các ngành về tình hình thực hiện nhiệm vụ", True),
+])
+def test_a_working_session_is_named_by_what_it_is_about(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind8's family: a committee agreeing to do something ("Thống nhất thành lập …", "Nhất trí chủ trương khởi
+# công …") is read as doing it: the result named after the agreement counts; an agreement on a duty names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Thống nhất thành lập Tổ công tác đặc biệt về giải phóng mặt bằng dự án Vành đai 4", False),
+    ("Nhất trí chủ trương khởi công cầu Bến Rừng", False),
+    ("Đồng ý tổ chức Hội nghị sơ kết 5 năm thực hiện Nghị quyết 05-NQ/TU", False),
+    ("Thống nhất nhận thức và hành động trong toàn Đảng bộ", True),
+    ("Thống nhất chủ trương tăng cường công tác phối hợp", True),
+])
+def test_agreeing_to_do_it_is_doing_it(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind9's family: the items a programme lists ("12 phần việc đề ra trong Chương trình hành động") are counted
+# like its tasks ("6 nhiệm vụ trọng tâm"): no quantity of a result; a real count beside them still is one
+@pytest.mark.parametrize(("what", "counted"), [
+    ("Quán triệt sâu sắc 12 phần việc đề ra trong Chương trình hành động của Huyện ủy", False),
+    ("Thực hiện tốt 5 phần việc trọng tâm của năm", False),
+    ("Thực hiện 5 phần việc trọng tâm, trong đó xây mới 3 nhà văn hóa thôn", True),
+])
+def test_the_items_a_programme_lists_are_no_quantity(what, counted):
+    assert bool(wording.quantities(what)) == counted
+
+
+# real_blind8's family: dissolving or merging a named body or unit ("Giải thể Chi bộ …", "Hợp nhất Trường …") is an
+# end state of a named object, as "sáp nhập" is; of an unnamed plural or of resources it names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Giải thể Chi bộ Hợp tác xã Thành Công", False),
+    ("Hợp nhất Trường Mầm non Hoa Sen và Trường Mầm non Họa Mi", False),
+    ("Thực hiện Đề án sắp xếp thôn và tiến hành giải thể Chi bộ Công ty May Đông Anh", False),
+    ("Hợp nhất các nguồn lực", True),
+    ("Giải thể các tổ chức hoạt động không hiệu quả", True),
+])
+def test_dissolving_or_merging_a_named_body_is_an_end_state(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind6/8's family: finishing a named work or document ("Hoàn thiện đường Vành đai …", "Hoàn thiện Trung tâm
+# dữ liệu tỉnh") is an end state of a named object, as "hoàn thành" is; perfecting a system or an unnamed plural is not
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Hoàn thiện Nhà văn hóa thôn Đông", False),
+    ("Hoàn thiện cầu Bến Rừng trước mùa mưa", False),
+    ("Khẩn trương hoàn thiện kịch bản Lễ hội Đền Hùng lần thứ 3", False),
+    ("Hoàn thiện hệ thống pháp luật về đất đai", True),
+    ("Từng bước hoàn thiện các thiết chế văn hóa cơ sở", True),
+])
+def test_finishing_a_named_work_is_an_end_state(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind9's family: opening a named road or bridge to traffic ("Thông tuyến đường …", "Thông xe cầu …") is an end
+# state of a named work, as "khánh thành" is; of unnamed plural roads it names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Quyết tâm thông tuyến đường Lê Lợi kéo dài trong năm 2026", False),
+    ("Thông xe cầu Bến Rừng dịp 2/9", False),
+    ("Thông tuyến các tuyến đường giao thông nông thôn", True),
+])
+def test_opening_a_named_road_is_an_end_state(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind4's family: a meeting's agenda ("Nghe báo cáo …", "Xem xét thông qua Nghị quyết …", "Thảo luận, đóng góp ý
+# kiến vào kế hoạch …") is read by the document it hears or reviews; a bare report or a duty still names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Nghe báo cáo dự thảo phương án bồi thường giải phóng mặt bằng cụm công nghiệp Đồng Văn", False),
+    ("Xem xét thông qua Nghị quyết về bảng giá đất năm 2026 của tỉnh", False),
+    ("Thảo luận, đóng góp ý kiến vào dự thảo Quy chế làm việc của Huyện ủy khóa mới", False),
+    ("Nghe báo cáo kết quả thực hiện nhiệm vụ", True),
+    ("Họp bàn các giải pháp thực hiện nhiệm vụ", True),
+    ("Xem xét, giải quyết kịp thời các kiến nghị", True),
+])
+def test_a_meetings_agenda_is_read_by_the_document_it_reviews(what, vague, monkeypatch):
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+    assert wording.judge(what, None, year=2025).vague == vague

@@ -637,6 +637,16 @@ VI.update({
     "a figure after 'trong đó' is a part: the measure's only when the indicator names it":
         "con số sau “trong đó” là một phần: là của chỉ tiêu chỉ khi tên chỉ tiêu nêu phần đó",
     "'X/Y' before a noun counts X of Y": "“X/Y” trước danh từ là X trên tổng Y",
+    "a range with the percentage on both ends ('12%-14%') is one range": "khoảng có dấu phần trăm ở cả hai đầu (“12%-14%”) là một khoảng",
+    "a working session with a body: named by the document or event it is about":
+        "buổi làm việc với một cơ quan: có tên qua văn bản hay sự kiện được bàn",
+    "agreeing to do it ('Thống nhất thành lập …') is doing it": "thống nhất làm một việc (“Thống nhất thành lập …”) là làm việc đó",
+    "dissolving or merging a named body is an end state": "giải thể, hợp nhất một tổ chức có tên là một kết quả cuối",
+    "finishing or opening a named work ('Hoàn thiện …', 'Thông tuyến …') is an end state":
+        "hoàn thiện hay thông tuyến một công trình có tên (“Hoàn thiện …”, “Thông tuyến …”) là một kết quả cuối",
+    "a meeting's agenda ('Nghe báo cáo …', 'Xem xét thông qua …') is read by the document it reviews":
+        "nội dung một cuộc họp (“Nghe báo cáo …”, “Xem xét thông qua …”) được đọc theo văn bản được nghe, xem xét",
+    "the items a programme lists ('12 phần việc') are no quantity": "các phần việc của một chương trình (“12 phần việc”) không phải là số lượng",
     "an indicator's year before its figure ('đến năm 2028 đạt 46%') or an occasion's day ('dịp 2/9') is a deadline":
         "năm của chỉ tiêu đứng trước con số (“đến năm 2028 đạt 46%”) hay ngày của một dịp (“dịp 2/9”) là thời hạn",
     "a product is read like what: the words of a standing duty name nothing": "sản phẩm được đọc như phần việc: lời của nhiệm vụ thường xuyên không chỉ ra được gì",

@@ -153,8 +153,9 @@ def quantities(what: str) -> list[Quantity]:
     return quantities_of(written(what))
 
 
-# a range: two numbers joined by a dash or "đến", the unit after the second ("1,5-2%", "90 - 100 đảng viên")
-_RANGE = re.compile(_NUMBER.pattern + r"\s*(?:-|–|đến)\s*" + _NUMBER.pattern.replace("(?<![\\w.,])", "")
+# a range: two numbers joined by a dash or "đến", the unit after the second ("1,5-2%", "90 - 100 đảng viên"),
+# a percentage also after the first when both have it ("19%-20%")
+_RANGE = re.compile(_NUMBER.pattern + r"(?:\s*%(?=\s*(?:-|–|đến)\s*[\d.,]+\s*%))?\s*(?:-|–|đến)\s*" + _NUMBER.pattern.replace("(?<![\\w.,])", "")
                     + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
 
 

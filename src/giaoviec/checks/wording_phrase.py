@@ -36,6 +36,7 @@ from giaoviec.checks.wording_vocab import (
     PEOPLE,
     PLACES,
     PLURAL,
+    SESSION,
     STATUSES,
     VAGUE_PHRASES,
     WHOLE_GROUP,
@@ -44,7 +45,7 @@ from giaoviec.checks.wording_vocab import (
 )
 
 # an end state said with these before its object ("Khánh thành Trung tâm y tế Yên Lạc")
-_FRONT_STATES = ("khánh thành", "khởi công", "thành lập", "bàn giao", "công nhận", "hoàn thành", "di dời", "sáp nhập",
+_FRONT_STATES = ("khánh thành", "khởi công", "thành lập", "bàn giao", "công nhận", "hoàn thành", "di dời", "sáp nhập", "giải thể", "hợp nhất", "hoàn thiện", "thông tuyến", "thông xe",
                  "kiện toàn", "nâng cấp", "cải tạo", "đưa vào sử dụng", "đưa vào hoạt động", "xử lý dứt điểm",
                  "giải quyết dứt điểm", "tiếp nhận", "đón nhận")
 _BRING = ("đưa", "xây dựng", "phát triển", "xây dựng, phát triển")  # "Đưa huyện A Lưới thoát khỏi …"
@@ -71,7 +72,9 @@ _TIME_LEAD = re.compile(r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đ�
                         r"\s*,?\s*")
 # words between the subject and the verb that say who or how surely, not what: the whole unit as
 # subject ("Toàn tỉnh phấn đấu …") and the modals ("phải xử lý dứt điểm …", "sẽ hoàn thành …")
-_SUBJECT_LEAD = re.compile(r"(?:toàn\s+(?:" + "|".join(_OWN_ADMIN) + r"|ngành|đảng bộ)|phải|sẽ|cần|đều)(?!\w)\s*,?")
+_SUBJECT_LEAD = re.compile(r"(?:toàn\s+(?:" + "|".join(_OWN_ADMIN) + r"|ngành|đảng bộ)|phải|sẽ|cần|đều"
+                           r"|(?:thống nhất|nhất trí|đồng ý)(?:\s+chủ trương)?"  # agreeing to do it is doing it
+                           r"|họp|nghe|thảo luận|xem xét)(?!\w)\s*,?")  # a meeting's agenda: what it hears or reviews
 _KINDS = DOCUMENTS + EVENTS + PLACES + WORKS
 _SCOPE = alternation(WHOLE_SCOPE)
 _WHOLE = re.compile(r"(" + "|".join(WHOLE_GROUP) + r")\s+(?:các\s+)?(?:" + "|".join((*PEOPLE, "công chức", "viên chức", "hộ", "công dân"))
@@ -204,6 +207,15 @@ def _event(original: str, low: str, at: int, first: int) -> Structure | None:
     return Structure("event", event.group(), "" if named else "name")
 
 
+def _session(original: str, low: str, at: int, first: int) -> Structure | None:
+    m = SESSION.search(low, at) if "làm việc với" in low else None
+    s = _document(original, low, m.end(), first, False) if m else None
+    if m and s is None and (event := _match(EVENTS, low, m.end())) is not None and ("lần thứ" in low[event.end():] or
+                                                                                  _identifies(original, event.end(), first, 2)):
+        return Structure("event", event.group(), "")
+    return s if s is not None and s.named else None
+
+
 def _status_after(low: str, at: int, words: int = 5) -> bool:
     return alternation(STATUSES).search(" ".join(low[at:].split()[:words])) is not None
 
@@ -257,6 +269,8 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
             continue  # nor "Thành" of "Châu Thành"
         if admin and m.group() == "hoàn thành" and not _status_after(low, m.end(), 8):
             continue  # a place "completes" only a status: "Thành phố Cao Bằng hoàn thành nhiệm vụ xây dựng NTM"
+        if m.group() in _FRONT_STATES and _AND_THEN.search(low, start, m.start()):  # "… và tiến hành giải thể Chi bộ …"
+            return _end_state(original, low, m.start(), first, openers)
         state = m
         break
     if state is None:
@@ -278,6 +292,7 @@ _WHEN_FIRST = re.compile(r"\s*(?:đến|trong|vào|hết|đến hết)\s+(?:(?:c
                          r"(?:\s*\([^)]*\))?[\s,]*")
 # the unit's own standard reached, with no place said: "Đạt chuẩn nông thôn mới nâng cao vào năm 2022"
 _OWN_STANDARD = re.compile(r"\s*(?:nông thôn mới|ntm|văn minh đô thị|đô thị văn minh)(?!\w)")
+_AND_THEN = re.compile(r"\svà(?:\s+tiến hành)?\s*$")  # a second act, with its own object
 _AND_STATE = re.compile(r" và (?=đạt|về đích|được công nhận)")  # a new status after a kept one
 _NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
 _NUMBERED_ANYWHERE = re.compile(alternation(DOCUMENTS).pattern + r"\s+(?:số\s+)?\d")
@@ -377,6 +392,8 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
         kind = _match(DOCUMENTS, low, _skip(low, content.end()) if content is not None else at)
         if kind is not None:
             return Structure("carried out", kind.group(), "result")
+    if (s := _session(original, low, first, first)) is not None:
+        return s  # "Làm việc với … về Đề án …": named by what it is about
     if not found.shape and has_name(original, at, None, first):
         return Structure("place", "", "state")  # a named place or body, and nothing said of it that ends
     return found

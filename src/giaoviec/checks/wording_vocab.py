@@ -6,6 +6,8 @@ checks/wording_numbers.py read with them."""
 
 from __future__ import annotations
 
+import re
+
 VAGUE_PHRASES = (
     "tăng cường", "nâng cao", "đẩy mạnh", "đẩy nhanh", "tiếp tục", "tập trung", "chú trọng", "quan tâm", "tích cực",
     "phát huy", "duy trì", "củng cố", "góp phần", "từng bước", "thực hiện tốt", "làm tốt", "có hiệu quả", "quyết liệt",
@@ -41,6 +43,7 @@ DRAFT_VERBS = (
     "ký kết", "thông qua", "rà soát, ban hành", "xây dựng, ban hành", "tham mưu", "đề xuất", "gửi", "công bố",
     "thống nhất", "báo cáo đề xuất",
     "tham gia ý kiến", "tham gia ý kiến vào", "góp ý", "góp ý vào", "cho ý kiến", "cho ý kiến vào",  # on a named draft
+    "đóng góp ý kiến", "đóng góp ý kiến vào",
 )
 # verbs that build a work; with a work kind and its proper name, a named result ("Xây dựng nhà văn hóa thôn Đông")
 BUILD_VERBS = ("xây dựng", "thiết lập", "xây mới", "làm mới", "cứng hóa", "nâng cấp", "sửa chữa", "lắp đặt", "hoàn thành", "khánh thành", "khởi công")
@@ -63,7 +66,7 @@ END_STATES = (
     "đạt chuẩn", "đạt tiêu chí", "được công nhận", "công nhận", "về đích", "đi vào hoạt động", "vào hoạt động",
     "vào khai thác", "vào sử dụng", "vào vận hành", "thoát khỏi", "trở thành", "thành", "đạt", "khánh thành",
     "thành lập", "khởi công", "hoàn thành", "ban hành", "phê duyệt", "đón nhận", "ký kết", "bàn giao", "di dời",
-    "xử lý dứt điểm", "giải quyết dứt điểm", "tổ chức thành công", "kiện toàn", "sáp nhập", "nâng cấp", "cải tạo",
+    "xử lý dứt điểm", "giải quyết dứt điểm", "tổ chức thành công", "kiện toàn", "sáp nhập", "giải thể", "hợp nhất", "nâng cấp", "cải tạo",
     "xây dựng xong", "thực hiện xong", "tiếp nhận", "đưa vào sử dụng", "đưa vào hoạt động", "đi vào khai thác",
     "theo tiêu chí", "theo chuẩn",
 )
@@ -111,4 +114,8 @@ UNITS = {
 WHOLE_SCOPE = ("đủ điều kiện", "thuộc diện", "trong diện", "thuộc đối tượng")
 WHOLE_GROUP = ("toàn bộ", "tất cả", "100%")
 PEOPLE = ("người", "lao động", "đảng viên", "chiến sĩ", "học sinh", "học viên", "cán bộ", "hội viên", "thanh niên", "công nhân", "người dân")
-NOT_AFTER_NUMBER = ("nhiệm vụ", "khâu", "đột phá", "giải pháp", "mục tiêu", "chỉ tiêu", "quan điểm", "năm", "tháng", "ngày", "quý", "tuần", "giờ", "giai đoạn", "nhiệm kỳ", "khóa", "lần thứ", "-", "–", "/")
+NOT_AFTER_NUMBER = ("nhiệm vụ", "phần việc", "khâu", "đột phá", "giải pháp", "mục tiêu", "chỉ tiêu", "quan điểm", "năm", "tháng", "ngày", "quý", "tuần", "giờ", "giai đoạn", "nhiệm kỳ", "khóa", "lần thứ", "-", "–", "/")
+# a working session with a body about a named document or event ("Làm việc với Sở Tài chính về dự thảo Đề án …",
+# "… làm việc với UBND tỉnh để cho ý kiến về: Đề án …", "… về chuẩn bị nội dung Hội nghị Tỉnh ủy lần thứ 9")
+SESSION = re.compile(r"(?<!\w)làm việc với\s[^;]{0,160}?\s(?:để\s+)?(?:cho ý kiến\s+(?:về|vào)|về)[\s:]+"
+                     r"(?:(?:việc|công tác|chuẩn bị|nội dung|các|dự thảo)\s+)*")
