@@ -158,7 +158,20 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # real_blind9 2 -> 1; vague 55 -> 56 of 60); no other verdict moved, either way. Fitted on these sentences: only
 # the next blind parts can tell whether the families generalise. Tuned: real_blind8 98.4 % / 92.9 % / 7.1 %,
 # real_blind9 93.3 % / 92.9 % / 0 %.
-SHORTFALL: dict[str, dict[str, float]] = {}
+#
+# real_blind10 (139 wordings, 27 provinces) and real_blind11 (140 wordings, 25 provinces), collected by two
+# helpers who never ran the analyser while w/clarity5 tuned on real_blind8/9, committed before it read them,
+# measured ONCE together with the rules above (32ddc17; the protocol, written before: the pooled figures
+# decide), generic report and own words alike: real_blind10 vague 61/65 (93.8 %), mismatch 23/27 (85.2 %),
+# false alarms 5/47 (10.6 %); real_blind11 51/58 (87.9 %), 28/31 (90.3 %), 6/51 (11.8 %); POOLED 112/123
+# (91.1 %), 51/58 (87.9 %), 11/98 (11.2 %). Again both recall bars met on wordings never seen and false alarms
+# not (9 of 98 would do). Over the four parts measured blind this session (two rounds, 566 wordings): vague
+# 226/244 (92.6 %), mismatch 103/114 (90.4 %), false alarms 25/208 (12.0 %): tuning brings a tuned part's false
+# alarms to 0-7 %, and unseen wordings stay at about 11-13 %.
+SHORTFALL: dict[str, dict[str, float]] = {
+    "real_blind10": {"false_alarms": 5 / 47},
+    "real_blind11": {"vague_recall": 51 / 58, "false_alarms": 6 / 51},
+}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
