@@ -956,6 +956,13 @@ def test_a_count_of_a_total_is_its_first_figure(what, target, agrees):
     assert (wording.judge(what, None, target=target, unit=unit, year=2025).quantity is None) == agrees
 
 
+@pytest.fixture
+def rules_alone(monkeypatch):
+    """The rules' own verdict: the learnt model neither lifts nor keeps a warning (a family is a rule's)."""
+    monkeypatch.setattr(wording, "vetoes", lambda what: False)
+    monkeypatch.setattr(wording, "reverses", lambda what: False)
+
+
 # real_blind7's family: the unit's own standard reached needs no place said ("Đạt chuẩn nông thôn mới nâng
 # cao vào năm 2025"), and a time said before the state is no object of it ("Phấn đấu đến cuối nhiệm kỳ đạt
 # chuẩn xã nông thôn mới"); a hedge or another standard still names nothing
@@ -966,9 +973,7 @@ def test_a_count_of_a_total_is_its_first_figure(what, target, agrees):
     ("Phấn đấu đến cuối nhiệm kỳ cơ bản đạt chuẩn xã nông thôn mới kiểu mẫu", True),
     ("Đạt chuẩn về vệ sinh môi trường", True),
 ])
-def test_the_units_own_standard_is_a_named_end_state(what, vague, monkeypatch):
-    monkeypatch.setattr(wording, "vetoes", lambda what: False)
-    monkeypatch.setattr(wording, "reverses", lambda what: False)
+def test_the_units_own_standard_is_a_named_end_state(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
 
 
@@ -1028,9 +1033,7 @@ def test_a_range_with_the_percentage_on_both_ends_is_one_range(what, target, agr
     ("Làm việc với các phòng, ban về kế hoạch", True),
     ("Tổ chức làm việc với các ngành về tình hình thực hiện nhiệm vụ", True),
 ])
-def test_a_working_session_is_named_by_what_it_is_about(what, vague, monkeypatch):
-    monkeypatch.setattr(wording, "vetoes", lambda what: False)
-    monkeypatch.setattr(wording, "reverses", lambda what: False)
+def test_a_working_session_is_named_by_what_it_is_about(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
 
 
@@ -1043,9 +1046,7 @@ def test_a_working_session_is_named_by_what_it_is_about(what, vague, monkeypatch
     ("Thống nhất nhận thức và hành động trong toàn Đảng bộ", True),
     ("Thống nhất chủ trương tăng cường công tác phối hợp", True),
 ])
-def test_agreeing_to_do_it_is_doing_it(what, vague, monkeypatch):
-    monkeypatch.setattr(wording, "vetoes", lambda what: False)
-    monkeypatch.setattr(wording, "reverses", lambda what: False)
+def test_agreeing_to_do_it_is_doing_it(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
 
 
@@ -1069,9 +1070,7 @@ def test_the_items_a_programme_lists_are_no_quantity(what, counted):
     ("Hợp nhất các nguồn lực", True),
     ("Giải thể các tổ chức hoạt động không hiệu quả", True),
 ])
-def test_dissolving_or_merging_a_named_body_is_an_end_state(what, vague, monkeypatch):
-    monkeypatch.setattr(wording, "vetoes", lambda what: False)
-    monkeypatch.setattr(wording, "reverses", lambda what: False)
+def test_dissolving_or_merging_a_named_body_is_an_end_state(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
 
 
@@ -1084,9 +1083,7 @@ def test_dissolving_or_merging_a_named_body_is_an_end_state(what, vague, monkeyp
     ("Hoàn thiện hệ thống pháp luật về đất đai", True),
     ("Từng bước hoàn thiện các thiết chế văn hóa cơ sở", True),
 ])
-def test_finishing_a_named_work_is_an_end_state(what, vague, monkeypatch):
-    monkeypatch.setattr(wording, "vetoes", lambda what: False)
-    monkeypatch.setattr(wording, "reverses", lambda what: False)
+def test_finishing_a_named_work_is_an_end_state(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
 
 
@@ -1097,9 +1094,7 @@ def test_finishing_a_named_work_is_an_end_state(what, vague, monkeypatch):
     ("Thông xe cầu Bến Rừng dịp 2/9", False),
     ("Thông tuyến các tuyến đường giao thông nông thôn", True),
 ])
-def test_opening_a_named_road_is_an_end_state(what, vague, monkeypatch):
-    monkeypatch.setattr(wording, "vetoes", lambda what: False)
-    monkeypatch.setattr(wording, "reverses", lambda what: False)
+def test_opening_a_named_road_is_an_end_state(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
 
 
@@ -1113,7 +1108,5 @@ def test_opening_a_named_road_is_an_end_state(what, vague, monkeypatch):
     ("Họp bàn các giải pháp thực hiện nhiệm vụ", True),
     ("Xem xét, giải quyết kịp thời các kiến nghị", True),
 ])
-def test_a_meetings_agenda_is_read_by_the_document_it_reviews(what, vague, monkeypatch):
-    monkeypatch.setattr(wording, "vetoes", lambda what: False)
-    monkeypatch.setattr(wording, "reverses", lambda what: False)
+def test_a_meetings_agenda_is_read_by_the_document_it_reviews(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
