@@ -98,7 +98,9 @@ def test_the_configured_language_is_read_without_a_model(tmp_path):
 
 def test_the_kept_language_is_the_language_its_bytes_name(tmp_path, monkeypatch):
     """settings.kept_language: what settings.language says, kept under giaoviec.yaml's bytes in the
-    cache's folder, so that the same bytes are not parsed again (a broken or foreign keeping is ignored)."""
+    cache's folder, so that the same bytes are not parsed again (a broken, foreign or other version's keeping
+    is ignored)."""
+    from giaoviec import __version__
     from giaoviec.load import settings
 
     folder = tmp_path / "cache"
@@ -118,8 +120,11 @@ def test_the_kept_language_is_the_language_its_bytes_name(tmp_path, monkeypatch)
     (folder / settings.KEPT).write_text("[not, a mapping", encoding="utf-8")
     assert settings.kept_language(tmp_path, folder) == settings.language(tmp_path)
     (tmp_path / "giaoviec.yaml").write_text(texts[0], encoding="utf-8")
-    (folder / settings.KEPT).write_text(json.dumps({texts[0]: "de"}), encoding="utf-8")  # not a language giaoviec speaks
+    tool = __version__
+    (folder / settings.KEPT).write_text(json.dumps({"tool": tool, "languages": {texts[0]: "de"}}), encoding="utf-8")  # not a language giaoviec speaks
     assert settings.kept_language(tmp_path, folder) == "en"
+    (folder / settings.KEPT).write_text(json.dumps({"tool": "0.0.0-another", "languages": {texts[0]: "vi"}}), encoding="utf-8")
+    assert settings.kept_language(tmp_path, folder) == "en"  # what another version kept is not trusted
 
 
 def test_pydantic_plugins_are_not_scanned():

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from giaoviec import __version__
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.load.cachecodec import _freeze, _period, _thaw, decode, encode
+from giaoviec.load.jsonfile import write_json
 
 if TYPE_CHECKING:  # the whole answer is read without them: models are loaded only to check a file again
     from giaoviec.load.documents import Document
@@ -236,16 +237,7 @@ class Store:
         self._write(data)
 
     def _write(self, data: dict, target: Path | None = None) -> None:
-        target = target or self.target
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            text = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":"))  # in C, unlike json.dump
-            import tempfile  # (random, shutil: for a write, not for an answer)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as out:
-                out.write(text)
-            os.replace(out.name, target)
-        except OSError:
-            pass
+        write_json(target or self.target, data)
 
 
 def _summary(rel: str, s: list) -> AssignmentSummary:

@@ -4,7 +4,6 @@ read without building a model, so that a command answered from the cache loads n
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from giaoviec.load.files import CONFIG_FILE, read_bounded
@@ -35,35 +34,35 @@ def _named(raw: bytes) -> str | None:
     return None
 
 
-KEPT = "languages.json"  # in the cache's folder: giaoviec.yaml's bytes → the language they name
+KEPT = "languages.json"  # in the cache's folder: giaoviec.yaml's bytes → the language they name, for one version
 KEEP = 16  # configurations kept
 
 
 def kept_language(root: Path, folder: Path) -> str | None:
     """`language(root)`, kept in `folder` (the cache's) under giaoviec.yaml's bytes: it is a function
     of those bytes alone, so the same bytes are not read by rapidyaml again (a run answered from the
-    cache imports no YAML reader). None as `language` says it."""
+    cache imports no YAML reader). Like the cache, what another version kept is not trusted (by its
+    version alone: the package's fingerprint would cost `--help` a digest of every file). None as
+    `language` says it."""
+    from giaoviec import __version__
+    from giaoviec.load.jsonfile import write_json
+
     try:
         raw = read_bounded(root / CONFIG_FILE)
     except OSError:
         return None
     key = raw.decode("latin-1")  # every byte a character: the bytes themselves, no digest to make
     try:
-        kept = json.loads((folder / KEPT).read_text(encoding="utf-8"))
+        data = json.loads((folder / KEPT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        kept = {}
+        data = None
+    tool = __version__
+    kept = data.get("languages") if isinstance(data, dict) and data.get("tool") == tool else None
     if not isinstance(kept, dict):
         kept = {}
     if kept.get(key) in LANGUAGES:
         return str(kept[key])
     named = _named(raw)
     if named is not None:
-        kept = dict(list(kept.items())[-(KEEP - 1):]) | {key: named}
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            temporary = folder / f"{KEPT}.{os.getpid()}.tmp"
-            temporary.write_text(json.dumps(kept), encoding="utf-8")
-            os.replace(temporary, folder / KEPT)
-        except OSError:
-            pass  # not kept: read again next time
+        write_json(folder / KEPT, {"tool": tool, "languages": dict(list(kept.items())[-(KEEP - 1):]) | {key: named}})
     return named
