@@ -23,6 +23,7 @@ LITERAL = re.compile(r'"((?:yaml|schema|ref|date|clarity|eval|profile|config|ame
 UNIT_TESTED = {  # codes whose case is not a corpus folder, and the test that produces them
     "amend.missing": "tests/test_review.py (needs two git revisions)",
     "file.link-outside": "tests/test_hardening.py (a link out of the repository cannot be committed as data)",
+    "file.nested-repository": "tests/test_nested_repos.py (needs a git repository inside another)",
     "file.unreadable": "tests/test_hardening.py (needs a folder without permissions)",
     "file.not-regular": "tests/test_trust_writes.py (a named pipe cannot be committed as data)",
     "file.too-large": "tests/test_trust_writes.py (a file of more than 32 MiB)",

@@ -38,6 +38,8 @@ CODES: tuple[Code, ...] = (
          "apiVersion: giaoviec/v1\nkind: Assignment", "# ghi chú, chưa xong\ncadre: nguyen-van-an"),
     Code("file.link-outside", E, N_("A file or folder that is a link to outside the data repository is not read."),
          "assignments/2022/xa-a/can-bo-a.yaml (a file)", "assignments/x.yaml -> /home/someone/x.yaml"),
+    Code("file.nested-repository", E, N_("A git repository inside the data repository (a submodule, or a folder with its own .git) that holds data is reported: git does not list its files, so they are not read."),
+         "assignments/2022/xa-a/can-bo-a.yaml (in the repository itself)", "don-vi-con/ (its own .git, holding assignments)"),
     Code("file.not-regular", E, N_("Only regular files are read: a device, a pipe or a socket named like a YAML file is reported, never read."),
          "assignments/2022/xa-a/can-bo-a.yaml (a file)", "assignments/x.yaml (a named pipe)"),
     Code("file.too-large", E, N_("A data file larger than 32 MiB is reported, never read (its size is checked before the read)."),

@@ -143,7 +143,8 @@ def _only(root: Path, found: list[Diagnostic], paths: list[str] | None) -> list[
     if not paths:
         return found
     wanted = {_rel(root, p) for p in paths}
-    return [d for d in found if d.path in wanted or any(d.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+    return [d for d in found if d.path in wanted or any(d.path.startswith(w.rstrip("/") + "/") for w in wanted)
+            or any(w.startswith(d.path.rstrip("/") + "/") for w in wanted)]  # a folder's finding (a nested repository) is its files' too
 
 
 def _rel(root: Path, path: str) -> str:

@@ -155,8 +155,8 @@ def discover(root: Path) -> Listing:
     real_root = os.path.realpath(root)
     found = _git_files(root, out)
     if found is None:
-        found = _walk(root, out)
-    listed, links = found
+        found = (*_walk(root, out), [])
+    listed, links, nested = found
     reported = {rel for rel in links if _link_out(root, real_root, rel)}
     base = str(root)
     folders: dict[str, bool] = {}  # folder → whether it lies inside the root, links followed (one realpath a folder)
@@ -196,8 +196,36 @@ def discover(root: Path) -> Listing:
             continue
         out.files.append(rel)
     out.problems += [_link(rel) for rel in sorted(reported)]
+    out.problems += [problem for folder in nested if (problem := _nested(root, folder)) is not None]
     out.problems += tool_files(root)
     return out
+
+
+def _nested(root: Path, folder: str) -> Diagnostic | None:
+    """A git repository inside the data repository (a submodule, or a folder with its own .git), which
+    git's list of the data repository leaves out: reported at the folder when it holds giaoviec data
+    (its YAML files walked, each file's first bytes looked at; links are not followed), else nothing."""
+    inner = Listing()
+    listed, _links = _walk(root / folder, inner)
+    count = 0
+    for rel in listed:
+        path = os.path.join(root, folder, rel)
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                continue
+            with open(path, "rb") as f:
+                head = f.read(1 << 16)
+        except OSError:
+            count += 1  # what cannot be looked at may be data: counted, as the cautious answer
+            continue
+        if is_giaoviec_file(head) or _MAY_HOLD.search(head) is not None or in_data_folder(rel):
+            count += 1
+    if not count:
+        return None
+    return finding(folder, None, "file.nested-repository",
+                   N_("{file} is a separate git repository inside the data repository: its {count} data files are not read."),
+                   hint=N_("Move the files into this repository (remove the inner .git folder), or run giaoviec in that repository on its own."),
+                   line=1, column=1, file=folder, count=count)
 
 
 def tool_files(root: Path) -> list[Diagnostic]:
@@ -321,10 +349,11 @@ def _unreadable(rel: str, problem: object) -> Diagnostic:
 _ENTRY = re.compile(r"(?:([0-7]{6}) [0-9a-f]+ [0-3]\t)?([^\0]+)\0")  # `git ls-files -s -z`: [mode, object, stage, tab] path
 
 
-def _git_files(root: Path, out: Listing) -> tuple[list[str], list[str]] | None:
-    """git's list of the YAML files (tracked, and untracked but not ignored), and of the other links:
-    one call, every file with its mode (`-s`: a tracked link is mode 120000; an untracked file comes
-    without one, and those not named like YAML files are looked at, lstat, to find the links)."""
+def _git_files(root: Path, out: Listing) -> tuple[list[str], list[str], list[str]] | None:
+    """git's list of the YAML files (tracked, and untracked but not ignored), of the other links, and of
+    the git repositories inside (a submodule is mode 160000; an untracked one is listed as its folder,
+    with a slash): one call, every file with its mode (`-s`: a tracked link is mode 120000; an untracked
+    file comes without one, and those not named like YAML files are looked at, lstat, to find the links)."""
     try:
         proc = subprocess.run(
             ["git", "-C", str(root), "ls-files", "-z", "-s", "--cached", "--others", "--exclude-standard"],
@@ -340,9 +369,13 @@ def _git_files(root: Path, out: Listing) -> tuple[list[str], list[str]] | None:
             out.problems.append(_unreadable(m.group(1).rstrip("/"), m.group(2)))
     listed: set[str] = set()
     links: set[str] = set()
+    nested: set[str] = set()
     base = str(root)
     for mode, rel in _ENTRY.findall(proc.stdout.decode("utf-8", "replace")):
-        if is_yaml_name(rel):
+        if mode == "160000" or (not mode and rel.endswith("/")):
+            if SKIP_DIRS.isdisjoint(rel.rstrip("/").split("/")):
+                nested.add(rel.rstrip("/"))
+        elif is_yaml_name(rel):
             listed.add(rel)  # hd.YAML too, as Windows may save it
         elif not SKIP_DIRS.isdisjoint(rel.split("/")):
             continue  # the walk never goes there either (a link in node_modules is no data's)
@@ -355,4 +388,4 @@ def _git_files(root: Path, out: Listing) -> tuple[list[str], list[str]] | None:
                     links.add(rel)
             except OSError:
                 continue
-    return sorted(listed), sorted(links)
+    return sorted(listed), sorted(links), sorted(nested)
