@@ -1110,3 +1110,16 @@ def test_opening_a_named_road_is_an_end_state(what, vague, rules_alone):
 ])
 def test_a_meetings_agenda_is_read_by_the_document_it_reviews(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind4/10's family: the task is the event itself, named, with no verb before it ("Đại hội Đảng bộ xã … trước ngày
+# 20/3", "Lễ hội … lần thứ 5"); not a standing campaign, nor an event that a duty is said of, nor "các cấp"
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Đại hội Chi bộ thôn Phú Lộc dự kiến tổ chức trong tháng 4", False),
+    ("Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12 trước ngày 15/7", False),
+    ("Đại hội Chi bộ thôn Phú Lộc phải quán triệt tinh thần đổi mới", True),
+    ("Đại hội Hội Nông dân các cấp", True),
+    ("Cuộc vận động Người Việt Nam ưu tiên dùng hàng Việt Nam", True),
+])
+def test_a_named_event_is_the_task_without_a_verb(what, vague, rules_alone):
+    assert wording.judge(what, None, year=2025).vague == vague

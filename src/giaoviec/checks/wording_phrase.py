@@ -185,6 +185,11 @@ def _reviewed(original: str, low: str, at: int, first: int) -> bool:
 
 
 _WHERE = re.compile(r"\s(?:trên địa bàn|tại|ở)\s")
+# events held once, on a day, that a task may name without a verb ("Đại hội Đảng bộ xã Tân Lập trước ngày 20/3"): not
+# a standing campaign ("Cuộc vận động …", "chiến dịch") nor a class or a prize
+_HELD = ("đại hội", "hội nghị", "hội thảo", "tọa đàm", "hội thi", "hội diễn", "liên hoan", "kỳ họp", "ngày hội", "lễ hội",
+         "hội chợ", "triển lãm", "diễn tập", "lễ")
+_DUTY_AFTER = re.compile(r"(?<!\w)(?:phải|cần|các cấp|" + "|".join(VAGUE_PHRASES) + r")(?!\w)")
 
 
 def _event(original: str, low: str, at: int, first: int) -> Structure | None:
@@ -197,6 +202,11 @@ def _event(original: str, low: str, at: int, first: int) -> Structure | None:
     elif (call := _match(_ATTEND, low, at)) is not None:  # "Triệu tập … dự Hội nghị …"
         attend = _ATTEND_AT.search(low, call.end(), call.end() + 120)
         event = _match(EVENTS, low, attend.end()) if attend is not None else None
+    elif at == first and (event := _match(_HELD, low, at)) is not None:  # the task is the event ("Đại hội Đảng bộ xã …")
+        if not ("lần thứ" in low[event.end():] or has_name(original, event.end(), None, first)) or \
+                _DUTY_AFTER.search(low, event.end()) is not None:  # "Đại hội … phải quán triệt …": a duty said of it
+            return None
+        return Structure("event", event.group(), "")
     if event is None:
         return None
     if event.group() in _SELF_EVENTS:
