@@ -1123,3 +1123,17 @@ def test_a_meetings_agenda_is_read_by_the_document_it_reviews(what, vague, rules
 ])
 def test_a_named_event_is_the_task_without_a_verb(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind11's family (and real_tune2's "không còn hộ nghèo … 97%"): none left of a countable thing is a figure, zero;
+# leaving the unit's own poverty status is the unit's own end state, as "đạt chuẩn nông thôn mới" is; none left of a
+# state, or a duty over poverty, names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Đến hết năm 2026 trên địa bàn xã không còn nhà tạm", False),
+    ("Phấn đấu cuối nhiệm kỳ không còn hộ nghèo", False),
+    ("Thoát khỏi tình trạng xã đặc biệt khó khăn trong năm 2027", False),
+    ("Tuyên truyền để không còn tình trạng tảo hôn", True),
+    ("Tăng cường công tác giảm nghèo bền vững", True),
+])
+def test_none_left_and_the_units_own_poverty_status_are_end_states(what, vague, rules_alone):
+    assert wording.judge(what, None, year=2025).vague == vague

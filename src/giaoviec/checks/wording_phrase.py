@@ -189,6 +189,10 @@ _WHERE = re.compile(r"\s(?:trên địa bàn|tại|ở)\s")
 # a standing campaign ("Cuộc vận động …", "chiến dịch") nor a class or a prize
 _HELD = ("đại hội", "hội nghị", "hội thảo", "tọa đàm", "hội thi", "hội diễn", "liên hoan", "kỳ họp", "ngày hội", "lễ hội",
          "hội chợ", "triển lãm", "diễn tập", "lễ")
+# none left of a countable thing ("không còn hộ nghèo", "không còn nhà tạm"): zero is a figure; not of a state
+# ("không còn tình trạng …")
+_NONE_LEFT = re.compile(r"(?<!\w)không còn\s+(?:" + "|".join((*PEOPLE, "hộ", "nhà", "xã", "thôn", "bản", "làng", "trẻ em", "học sinh",
+                                                              "phòng học", "điểm", "trường hợp", "vụ", "ca")) + r")(?!\w)")
 _DUTY_AFTER = re.compile(r"(?<!\w)(?:phải|cần|các cấp|" + "|".join(VAGUE_PHRASES) + r")(?!\w)")
 
 
@@ -288,7 +292,8 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
     if state.start() == start:  # no object before it: only the unit's own title ("đạt xã nông thôn mới nâng cao")
         stop = re.search(r"[;,]| và ", low[state.end():])
         end = state.end() + stop.start() if stop else len(low)
-        own = _own_title(low, state.end(), end) or (state.group() == "đạt chuẩn" and _OWN_STANDARD.match(low, state.end()))
+        own = _own_title(low, state.end(), end) or (state.group() == "đạt chuẩn" and _OWN_STANDARD.match(low, state.end())) \
+            or (state.group() == "thoát khỏi" and _OWN_POOR.match(low, state.end()) is not None)
         return Structure("end state", state.group(), "") if own else None
     if _NUMBERED.match(low, start):  # "Quyết định số 687/QĐ-TTg … phê duyệt Đề án …" describes a document carried out
         return None
@@ -302,6 +307,8 @@ _WHEN_FIRST = re.compile(r"\s*(?:đến|trong|vào|hết|đến hết)\s+(?:(?:c
                          r"(?:\s*\([^)]*\))?[\s,]*")
 # the unit's own standard reached, with no place said: "Đạt chuẩn nông thôn mới nâng cao vào năm 2022"
 _OWN_STANDARD = re.compile(r"\s*(?:nông thôn mới|ntm|văn minh đô thị|đô thị văn minh)(?!\w)")
+# … and the unit's own status of poverty left ("Thoát khỏi tình trạng xã đặc biệt khó khăn năm 2026"), a decision's list
+_OWN_POOR = re.compile(r"\s*(?:tình trạng\s+)?(?:(?:xã|huyện|thôn|bản)\s+)?(?:nghèo|đặc biệt khó khăn)(?!\w)")
 _AND_THEN = re.compile(r"\svà(?:\s+tiến hành)?\s*$")  # a second act, with its own object
 _AND_STATE = re.compile(r" và (?=đạt|về đích|được công nhận)")  # a new status after a kept one
 _NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
@@ -393,6 +400,8 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
         s = _end_state(original, low, again.end(), first, openers)  # "Giữ vững danh hiệu … và đạt xã nông thôn mới nâng cao"
         if s is not None and s.named:
             return s
+    if _NONE_LEFT.search(low, first) is not None:  # "… không còn hộ nghèo": none left of a countable thing, a figure (0)
+        return Structure("end state", "không còn", "")
     if (purpose := low.find(" để ", at)) >= 0:  # "Huy động mọi nguồn lực để … hoàn thành mục tiêu …": the purpose is the result
         s = _clause(original, low, purpose + 4, phrases)
         if s.named and s.shape == "end state":  # to prepare a ceremony for unnamed works is no result
