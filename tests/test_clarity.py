@@ -1137,3 +1137,16 @@ def test_a_named_event_is_the_task_without_a_verb(what, vague, rules_alone):
 ])
 def test_none_left_and_the_units_own_poverty_status_are_end_states(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind10's family: the year the task is for ("Năm 2026, …") and a named place as its subject, before a standing
+# duty's or a drafting verb, are read past like the whole unit as subject ("Toàn tỉnh …"): the document it drafts
+# names the result; a duty over an abstract object still names nothing; a place reaching a state is its object
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Năm 2026, huyện Đông Anh tiếp tục xây dựng Đề án phát triển du lịch sinh thái ven sông Đuống", False),
+    ("TP. Vĩnh Yên ban hành Kế hoạch chỉnh trang đô thị hai bên đường Nguyễn Tất Thành", False),
+    ("Năm 2026, huyện Đông Anh tiếp tục nâng cao chất lượng công tác cải cách hành chính", True),
+    ("Xã Tam Hồng đạt chuẩn nông thôn mới kiểu mẫu", False),
+])
+def test_the_year_and_a_named_place_before_the_verb_are_read_past(what, vague, rules_alone):
+    assert wording.judge(what, None, year=2025).vague == vague

@@ -67,9 +67,10 @@ _DIRECTING = ("chỉ đạo", "yêu cầu", "đề nghị", "giao", "hướng d�
 _DIRECTED = re.compile(r"(?:các|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN)
                        + r")(?:\s*(?:,|và)\s*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN) + r"))*(?!\w)")
 # a time that opens the clause: a year, a month or a day ("Trong thời gian từ nay đến tháng 9/2023,", "đến hết ngày 20/8/2025")
-_TIME_LEAD = re.compile(r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đến|đến hết|trước|vào|chậm nhất|chậm nhất là)\s+(?:cuối\s+)?"
+_TIME_LEAD = re.compile(r"(?:năm\s+(?:19|20)\d\d\s*,\s*|"  # "Năm 2021, …": the year the task is for
+                        r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đến|đến hết|trước|vào|chậm nhất|chậm nhất là)\s+(?:cuối\s+)?"
                         r"(?:năm\s+(?:19|20)\d\d|tháng\s+\d{1,2}\s*[/-]\s*(?:19|20)\d\d|ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?)"
-                        r"\s*,?\s*")
+                        r"\s*,?\s*)")
 # words between the subject and the verb that say who or how surely, not what: the whole unit as
 # subject ("Toàn tỉnh phấn đấu …") and the modals ("phải xử lý dứt điểm …", "sẽ hoàn thành …")
 _SUBJECT_LEAD = re.compile(r"(?:toàn\s+(?:" + "|".join(_OWN_ADMIN) + r"|ngành|đảng bộ)|phải|sẽ|cần|đều"
@@ -321,6 +322,27 @@ _BODY_FIRST = re.compile(r"(?:ban|ủy ban|ubnd|hđnd|thường trực|huyện �
                          r"(?=(?:" + "|".join(sorted(EVENT_VERBS, key=len, reverse=True)) + r")(?!\w))")
 
 
+# a named place as the subject, before a standing duty's or a drafting verb ("TX. Phú Mỹ tiếp tục xây dựng Chương
+# trình …", "Huyện Yên Lạc ban hành …"): the doer, not the object (before an end state it is the object: not read past)
+_PLACE_SUBJECT = re.compile(r"(?:tx\.?|tp\.?|thị xã|thành phố|huyện|xã|tỉnh|phường|thị trấn)\s+")
+_AFTER_SUBJECT = alternation((*VAGUE_PHRASES, *DRAFT_VERBS), anywhere=False)
+
+
+def _named_subject(original: str, low: str, at: int) -> re.Match[str] | None:
+    kind = _PLACE_SUBJECT.match(low, at)
+    if kind is None:
+        return None
+    end = kind.end()
+    for _ in range(4):
+        word = _WORD.match(original, end)
+        if word is None or not word.group()[0].isupper():
+            break
+        end = _skip(low, word.end())
+    if end == kind.end() or _AFTER_SUBJECT.match(low, end) is None:
+        return None
+    return re.compile(re.escape(low[at:end])).match(low, at)  # the lead ends where the verb begins
+
+
 def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structure:
     """The structure of a `what` (or of a product read as one): the first clause that names a
     result, else what the first clause lacks."""
@@ -386,7 +408,7 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
                 return s
             found = found if found.shape else s
         lead = (_TIME_LEAD.match(low, at) or _match(openers, low, at) or _match(("công tác", "việc", "và"), low, at)
-                or _SUBJECT_LEAD.match(low, at) or _BACK.match(low, at)
+                or _SUBJECT_LEAD.match(low, at) or _BACK.match(low, at) or _named_subject(original, low, at)
                 or (_DIRECTED.match(low, at) if directing else None))
         if lead is None:
             break
