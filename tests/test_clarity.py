@@ -1150,3 +1150,18 @@ def test_none_left_and_the_units_own_poverty_status_are_end_states(what, vague, 
 ])
 def test_the_year_and_a_named_place_before_the_verb_are_read_past(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# the veto over a striving (w/clarity6): a wording whose only duty word is "phấn đấu" (not in the spec's list) may be
+# lifted, named or not, only where the model is very confident (below "strive"); any other duty word keeps it warned
+_STRIVE = {"bias": -3.0, "weights": {"u:khá": 5.0}, "threshold": 0.5, "reverse": 0.8, "strive": 0.15}
+
+
+@pytest.mark.parametrize(("what", "lifts"), [
+    ("Phấn đấu đến năm 2027 trên địa bàn xã hết nhà tạm", True),
+    ("Phấn đấu đến năm 2027 trở thành huyện khá", False),  # the model is not confident
+    ("Phấn đấu nâng cao chất lượng giáo dục", False),  # a duty word of the spec's list
+])
+def test_the_veto_lifts_a_striving_only_when_very_confident(what, lifts):
+    assert wording_model.vetoes(what, _STRIVE) == lifts
+    assert not wording_model.vetoes(what, {k: v for k, v in _STRIVE.items() if k != "strive"})
