@@ -1165,3 +1165,13 @@ _STRIVE = {"bias": -3.0, "weights": {"u:khá": 5.0}, "threshold": 0.5, "reverse"
 def test_the_veto_lifts_a_striving_only_when_very_confident(what, lifts):
     assert wording_model.vetoes(what, _STRIVE) == lifts
     assert not wording_model.vetoes(what, {k: v for k, v in _STRIVE.items() if k != "strive"})
+
+
+# real_blind11's family: a measure's unit that lists its kinds ("thôn, làng") is one unit: the comma of "20 thôn, làng"
+# in the wording ends no clause, so the figure of another thing later ("thuộc 3 huyện") is not taken for the measure's
+@pytest.mark.parametrize(("target", "agrees"), [(12, True), (3, False), (15, False)])
+def test_a_unit_that_lists_its_kinds_is_one_unit(target, agrees):
+    what = "Đến năm 2027 có 12 thôn, bản đạt chuẩn nông thôn mới thuộc 3 xã Mường Lói, Pu Nhi và Na Son"
+    v = wording.judge(what, None, target=target, unit="thôn, bản", indicator="Số thôn, bản đạt chuẩn nông thôn mới",
+                      due=dt.date(2027, 12, 31), year=2027)
+    assert (v.quantity is None) == agrees

@@ -355,6 +355,8 @@ def _the_indicators(found: Sequence[Quantity], indicator: str, text: str, unit: 
         qu = _unit(q.unit)
         return qu is None if mu is None else qu is not None and qu[0] == mu[0]
 
+    if "," in unit:  # a unit that lists its kinds ("thôn, làng"): the comma in "20 thôn, làng" ends no clause
+        text = re.sub(re.escape(unit), unit.replace(",", ""), text, flags=re.IGNORECASE)
     clauses = [(c, [q for q in quantities_of(c) if comparable(q)]) for c in _CLAUSES(text)]
     clauses = [(c, q) for c, q in clauses if q]
     if len(clauses) < 2:
