@@ -262,6 +262,7 @@ def _unit(unit: str) -> tuple[str, float] | None:
     return UNITS[m.group()] if m else None
 
 
+@lru_cache(maxsize=4096)  # units repeat: the measures' and the texts' own are few
 def _same_thing(a: str, b: str) -> bool:
     a, b = norm(a), norm(b)
     if a.split()[:1] == b.split()[:1]:
@@ -276,6 +277,7 @@ def _agrees(q: Quantity, value: float, factor: float = 1.0) -> bool:
     return low - slack <= value <= high + slack
 
 
+@lru_cache(maxsize=4096)
 def _place(unit: str) -> str | None:
     m = _PLACE(norm(unit))
     return m.group() if m else None
