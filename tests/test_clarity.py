@@ -1056,6 +1056,12 @@ def test_agreeing_to_do_it_is_doing_it(what, vague, rules_alone):
     ("Quán triệt sâu sắc 12 phần việc đề ra trong Chương trình hành động của Huyện ủy", False),
     ("Thực hiện tốt 5 phần việc trọng tâm của năm", False),
     ("Thực hiện 5 phần việc trọng tâm, trong đó xây mới 3 nhà văn hóa thôn", True),
+    # real_blind10/11's (w/clarity6): a resolution's pillars, spearheads, key programmes and a guide's points
+    ("Tập trung thực hiện 4 trụ cột phát triển của huyện", False),
+    ("Đẩy mạnh 3 mũi nhọn kinh tế của tỉnh", False),
+    ("Cụ thể hóa 6 chương trình trọng điểm của nhiệm kỳ", False),
+    ("Tuyên truyền 10 nội dung theo Hướng dẫn của Ban Tuyên giáo", False),
+    ("Cụ thể hóa 6 chương trình trọng điểm, trong đó khởi công 2 cầu dân sinh", True),
 ])
 def test_the_items_a_programme_lists_are_no_quantity(what, counted):
     assert bool(wording.quantities(what)) == counted
