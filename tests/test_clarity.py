@@ -168,10 +168,7 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # not (9 of 98 would do). Over the four parts measured blind this session (two rounds, 566 wordings): vague
 # 226/244 (92.6 %), mismatch 103/114 (90.4 %), false alarms 25/208 (12.0 %): tuning brings a tuned part's false
 # alarms to 0-7 %, and unseen wordings stay at about 11-13 %.
-SHORTFALL: dict[str, dict[str, float]] = {
-    "real_blind10": {"false_alarms": 5 / 47},
-    "real_blind11": {"vague_recall": 51 / 58, "false_alarms": 6 / 51},
-}
+SHORTFALL: dict[str, dict[str, float]] = {}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
