@@ -1115,13 +1115,15 @@ def test_a_meetings_agenda_is_read_by_the_document_it_reviews(what, vague, rules
     assert wording.judge(what, None, year=2025).vague == vague
 
 
-# real_blind4/10's family: the task is the event itself, named, with no verb before it ("Đại hội Đảng bộ xã … trước ngày
-# 20/3", "Lễ hội … lần thứ 5"); not a standing campaign, nor an event that a duty is said of, nor "các cấp"
+# real_blind4/10's family: the task is the event itself, named, with no verb before it: a congress by its body ("Đại hội
+# Đảng bộ xã … trước ngày 20/3"), any held event by its number ("Lễ hội … lần thứ 5"); not a standing campaign, nor an
+# event that a duty is said of, nor "các cấp", nor a meeting named only by the body that holds it
 @pytest.mark.parametrize(("what", "vague"), [
     ("Đại hội Chi bộ thôn Phú Lộc dự kiến tổ chức trong tháng 4", False),
     ("Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12 trước ngày 15/7", False),
     ("Đại hội Chi bộ thôn Phú Lộc phải quán triệt tinh thần đổi mới", True),
     ("Đại hội Hội Nông dân các cấp", True),
+    ("Hội nghị định kỳ của Ban Chấp hành", True),  # a body holds many meetings: its name is no event's
     ("Cuộc vận động Người Việt Nam ưu tiên dùng hàng Việt Nam", True),
 ])
 def test_a_named_event_is_the_task_without_a_verb(what, vague, rules_alone):
@@ -1155,8 +1157,8 @@ def test_the_year_and_a_named_place_before_the_verb_are_read_past(what, vague, r
     assert wording.judge(what, None, year=2025).vague == vague
 
 
-# the veto over a striving (w/clarity6): a wording whose only duty word is "phấn đấu" (not in the spec's list) may be
-# lifted, named or not, only where the model is very confident (below "strive"); any other duty word keeps it warned
+# the veto over a striving (w/clarity6): a dated wording whose only duty word is "phấn đấu" (not in the spec's list) may
+# be lifted, named or not, only where the model is very confident (below "strive"); any other duty word keeps it warned
 _STRIVE = {"bias": -3.0, "weights": {"u:khá": 5.0}, "threshold": 0.5, "reverse": 0.8, "strive": 0.15}
 
 
@@ -1164,6 +1166,7 @@ _STRIVE = {"bias": -3.0, "weights": {"u:khá": 5.0}, "threshold": 0.5, "reverse"
     ("Phấn đấu đến năm 2027 trên địa bàn xã hết nhà tạm", True),
     ("Phấn đấu đến năm 2027 trở thành huyện khá", False),  # the model is not confident
     ("Phấn đấu nâng cao chất lượng giáo dục", False),  # a duty word of the spec's list
+    ("Phấn đấu xây dựng nông thôn mới kiểu mẫu", False),  # no date: nothing tells when it is reached
 ])
 def test_the_veto_lifts_a_striving_only_when_very_confident(what, lifts):
     assert wording_model.vetoes(what, _STRIVE) == lifts

@@ -130,10 +130,12 @@ def own_duty_words(what: str) -> bool:
 
 
 def strives_only(what: str) -> bool:
-    """Whether the only standing-duty word `what` uses is a striving ("Phấn đấu đến năm 2027 …"): not one of the
-    spec's own list, and said of a result as often as of a duty. The model may lift it, named or not, at "strive"."""
-    words = CORE_DUTIES.findall(unicodedata.normalize("NFC", what).lower())
-    return bool(words) and all(w == "phấn đấu" for w in words)
+    """Whether the only standing-duty word `what` uses is a striving, dated ("Phấn đấu đến năm 2027 …"): not one of
+    the spec's own list, and said of a result as often as of a duty; with no date or figure ("Phấn đấu xây dựng
+    nông thôn mới kiểu mẫu") nothing tells when it is reached. The model may lift it, named or not, at "strive"."""
+    text = unicodedata.normalize("NFC", what)
+    words = CORE_DUTIES.findall(text.lower())
+    return bool(words) and all(w == "phấn đấu" for w in words) and any(c.isdigit() for c in text)
 
 
 def vetoes(what: str, model: dict[str, Any] | None = None) -> bool:

@@ -208,8 +208,9 @@ def _event(original: str, low: str, at: int, first: int) -> Structure | None:
         attend = _ATTEND_AT.search(low, call.end(), call.end() + 120)
         event = _match(EVENTS, low, attend.end()) if attend is not None else None
     elif at == first and (event := _match(_HELD, low, at)) is not None:  # the task is the event ("Đại hội Đảng bộ xã …")
-        if not ("lần thứ" in low[event.end():] or has_name(original, event.end(), None, first)) or \
-                _DUTY_AFTER.search(low, event.end()) is not None:  # "Đại hội … phải quán triệt …": a duty said of it
+        # named by its number, or a congress by its body (one a term); a body holds many meetings ("Hội nghị … của Ban …")
+        named = "lần thứ" in low[event.end():] or (event.group() == "đại hội" and has_name(original, event.end(), None, first))
+        if not named or _DUTY_AFTER.search(low, event.end()) is not None:  # "Đại hội … phải quán triệt …": a duty said of it
             return None
         return Structure("event", event.group(), "")
     if event is None:
