@@ -271,6 +271,7 @@ _BODY_FIRST = re.compile(r"(?:ban|ủy ban|ubnd|hđnd|thường trực|huyện �
 # a named place as the subject, before a standing duty's or a drafting verb ("TX. Phú Mỹ tiếp tục xây dựng Chương
 # trình …", "Huyện Yên Lạc ban hành …"): the doer, not the object (before an end state it is the object: not read past)
 _PLACE_SUBJECT = re.compile(r"(?:tx\.?|tp\.?|thị xã|thành phố|huyện|xã|tỉnh|phường|thị trấn)\s+")
+_PLACE_WORDS = ("tx", "tp", "thị xã", "thành phố", "huyện", "xã", "tỉnh", "phường", "thị trấn")
 _AFTER_SUBJECT = alternation((*VAGUE_PHRASES, *DRAFT_VERBS), anywhere=False)
 
 
@@ -323,7 +324,7 @@ def _openers(phrases: tuple[str, ...]) -> tuple[str, ...]:
 def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structure:
     first = _skip(low, at)
     at = first
-    stripped_vague = maintain = directing = back = False
+    stripped_vague = maintain = directing = back = subject = False
     found = NOTHING
     openers = _openers(tuple(phrases))
     if (whole := _WHOLE.match(low, first)) is not None and (must := _MUST.search(low, whole.end())) is not None \
@@ -360,6 +361,7 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
             break
         word = lead.group().strip(" ,")
         back = back or lead.re is _BACK  # "…; qua đó đề xuất cụ thể trình UBND": the proposal is about what came before
+        subject = subject or (lead.re not in (_TIME_LEAD, _SUBJECT_LEAD, _BACK, _DIRECTED) and word.startswith(_PLACE_WORDS))
         directing = word in _DIRECTING
         stripped_vague = stripped_vague or word in phrases
         maintain = maintain or word in _MAINTAIN
@@ -381,6 +383,6 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
             return Structure("carried out", kind.group(), "result")
     if (s := _session(original, low, first, first)) is not None:
         return s  # "Làm việc với … về Đề án …": named by what it is about
-    if not found.shape and has_name(original, at, None, first):
+    if not found.shape and (subject or has_name(original, at, None, first)):
         return Structure("place", "", "state")  # a named place or body, and nothing said of it that ends
     return found
