@@ -168,6 +168,22 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # not (9 of 98 would do). Over the four parts measured blind this session (two rounds, 566 wordings): vague
 # 226/244 (92.6 %), mismatch 103/114 (90.4 %), false alarms 25/208 (12.0 %): tuning brings a tuned part's false
 # alarms to 0-7 %, and unseen wordings stay at about 11-13 %.
+#
+# Since then real_blind10/11 are TUNING parts (w/clarity6). Their 11 blind false alarms by shape: a named event as
+# the task with no verb ("Đại hội Đảng bộ xã … trước ngày 25.3", 2; real_blind4 had one too), none left of a
+# countable thing or the unit's own poverty status after "phấn đấu" (2), the year and a named place before the verb
+# ("Năm 2021, TX. Phú Mỹ tiếp tục xây dựng Chương trình …"), a unit listing its kinds ("thôn, làng") read across
+# its comma, a second milestone's year against due (2, open), preparing for a named event (1, label doubted),
+# studying a congress's resolution (1, label doubted), a bare plan with duties (1, label doubted). Fixed by family,
+# each tested below in our own wordings, and 4 vague misses of both parts ("5 trụ cột", "2 mũi nhọn", "05 chương
+# trình trọng điểm", "08 nội dung"). Pooled over all real parts (blind-era rules, model held out) the false alarms
+# of a dated striving ("Phấn đấu … năm 2020 …") were the one cross-part shape the model already scored clear: the
+# veto may lift a dated wording whose only duty word is "phấn đấu" below p 0.15, chosen leave-one-part-out (grid
+# 0-0.3; 0.15 on eleven parts, 0.10 on one): 5 false alarms lifted, 1 vague lost. Held out of the model (`cv`), today's
+# rules, 13 real parts: vague 669 -> 672 of 710, mismatch 270/284, false alarms 34 -> 27 of 626 (real_blind3 3 -> 2,
+# real_blind10 5 -> 2, real_blind11 6 -> 3; real_blind6 vague 56 -> 55); the blind-era rules of the 12 once-blind
+# parts, veto held out: vague 617 -> 616 of 666, false alarms 60 -> 55 of 568 (10.6 % -> 9.7 %). Tuned: real_blind10
+# 96.9 % / 85.2 % / 4.3 %, real_blind11 93.1 % / 90.3 % / 3.9 %, both variants: no shortfall left.
 SHORTFALL: dict[str, dict[str, float]] = {}
 
 
