@@ -7,7 +7,8 @@ giaoviec/data/clarity_model.json. Pure Python, no library at run time.
 It VETOES: when the rules find no quantity and no named result (vague) but the model is
 confident the wording reads like the clear ones (its probability of vague below the stored
 threshold), and the wording could name something and uses none of the spec's standing-duty words
-(may_lift), the task is not warned. The finding, when there is one, is still the rules' (it names
+(may_lift), the task is not warned; below the stricter "strive", also a dated wording whose only duty word is
+a striving ("phấn đấu", not in the spec's list: strives_only), named or not. The finding, when there is one, is still the rules' (it names
 the part that is missing).
 
 And it may OVERRULE the other way, narrowly (reverses): when the rules read a named result in `what`
