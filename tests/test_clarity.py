@@ -168,10 +168,23 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # not (9 of 98 would do). Over the four parts measured blind this session (two rounds, 566 wordings): vague
 # 226/244 (92.6 %), mismatch 103/114 (90.4 %), false alarms 25/208 (12.0 %): tuning brings a tuned part's false
 # alarms to 0-7 %, and unseen wordings stay at about 11-13 %.
-SHORTFALL: dict[str, dict[str, float]] = {
-    "real_blind10": {"false_alarms": 5 / 47},
-    "real_blind11": {"vague_recall": 51 / 58, "false_alarms": 6 / 51},
-}
+#
+# Since then real_blind10/11 are TUNING parts (w/clarity6). Their 11 blind false alarms by shape: a named event as
+# the task with no verb ("Đại hội Đảng bộ xã … trước ngày 25.3", 2; real_blind4 had one too), none left of a
+# countable thing or the unit's own poverty status after "phấn đấu" (2), the year and a named place before the verb
+# ("Năm 2021, TX. Phú Mỹ tiếp tục xây dựng Chương trình …"), a unit listing its kinds ("thôn, làng") read across
+# its comma, a second milestone's year against due (2, open), preparing for a named event (1, label doubted),
+# studying a congress's resolution (1, label doubted), a bare plan with duties (1, label doubted). Fixed by family,
+# each tested below in our own wordings, and 4 vague misses of both parts ("5 trụ cột", "2 mũi nhọn", "05 chương
+# trình trọng điểm", "08 nội dung"). Pooled over all real parts (blind-era rules, model held out) the false alarms
+# of a dated striving ("Phấn đấu … năm 2020 …") were the one cross-part shape the model already scored clear: the
+# veto may lift a dated wording whose only duty word is "phấn đấu" below p 0.15, chosen leave-one-part-out (grid
+# 0-0.3; 0.15 on eleven parts, 0.10 on one): 5 false alarms lifted, 1 vague lost. Held out of the model (`cv`), today's
+# rules, 13 real parts: vague 669 -> 672 of 710, mismatch 270/284, false alarms 34 -> 27 of 626 (real_blind3 3 -> 2,
+# real_blind10 5 -> 2, real_blind11 6 -> 3; real_blind6 vague 56 -> 55); the blind-era rules of the 12 once-blind
+# parts, veto held out: vague 617 -> 616 of 666, false alarms 60 -> 55 of 568 (10.6 % -> 9.7 %). Tuned: real_blind10
+# 96.9 % / 85.2 % / 4.3 %, real_blind11 93.1 % / 90.3 % / 3.9 %, both variants: no shortfall left.
+SHORTFALL: dict[str, dict[str, float]] = {}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
@@ -1056,6 +1069,12 @@ def test_agreeing_to_do_it_is_doing_it(what, vague, rules_alone):
     ("Quán triệt sâu sắc 12 phần việc đề ra trong Chương trình hành động của Huyện ủy", False),
     ("Thực hiện tốt 5 phần việc trọng tâm của năm", False),
     ("Thực hiện 5 phần việc trọng tâm, trong đó xây mới 3 nhà văn hóa thôn", True),
+    # real_blind10/11's (w/clarity6): a resolution's pillars, spearheads, key programmes and a guide's points
+    ("Tập trung thực hiện 4 trụ cột phát triển của huyện", False),
+    ("Đẩy mạnh 3 mũi nhọn kinh tế của tỉnh", False),
+    ("Cụ thể hóa 6 chương trình trọng điểm của nhiệm kỳ", False),
+    ("Tuyên truyền 10 nội dung theo Hướng dẫn của Ban Tuyên giáo", False),
+    ("Cụ thể hóa 6 chương trình trọng điểm, trong đó khởi công 2 cầu dân sinh", True),
 ])
 def test_the_items_a_programme_lists_are_no_quantity(what, counted):
     assert bool(wording.quantities(what)) == counted
@@ -1110,3 +1129,71 @@ def test_opening_a_named_road_is_an_end_state(what, vague, rules_alone):
 ])
 def test_a_meetings_agenda_is_read_by_the_document_it_reviews(what, vague, rules_alone):
     assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind4/10's family: the task is the event itself, named, with no verb before it: a congress by its body ("Đại hội
+# Đảng bộ xã … trước ngày 20/3"), any held event by its number ("Lễ hội … lần thứ 5"); not a standing campaign, nor an
+# event that a duty is said of, nor "các cấp", nor a meeting named only by the body that holds it
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Đại hội Chi bộ thôn Phú Lộc dự kiến tổ chức trong tháng 4", False),
+    ("Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 12 trước ngày 15/7", False),
+    ("Đại hội Chi bộ thôn Phú Lộc phải quán triệt tinh thần đổi mới", True),
+    ("Đại hội Hội Nông dân các cấp", True),
+    ("Hội nghị định kỳ của Ban Chấp hành", True),  # a body holds many meetings: its name is no event's
+    ("Cuộc vận động Người Việt Nam ưu tiên dùng hàng Việt Nam", True),
+])
+def test_a_named_event_is_the_task_without_a_verb(what, vague, rules_alone):
+    assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind11's family (and real_tune2's "không còn hộ nghèo … 97%"): none left of a countable thing is a figure, zero;
+# leaving the unit's own poverty status is the unit's own end state, as "đạt chuẩn nông thôn mới" is; none left of a
+# state, or a duty over poverty, names nothing
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Đến hết năm 2026 trên địa bàn xã không còn nhà tạm", False),
+    ("Phấn đấu cuối nhiệm kỳ không còn hộ nghèo", False),
+    ("Thoát khỏi tình trạng xã đặc biệt khó khăn trong năm 2027", False),
+    ("Tuyên truyền để không còn tình trạng tảo hôn", True),
+    ("Tăng cường công tác giảm nghèo bền vững", True),
+])
+def test_none_left_and_the_units_own_poverty_status_are_end_states(what, vague, rules_alone):
+    assert wording.judge(what, None, year=2025).vague == vague
+
+
+# real_blind10's family: the year the task is for ("Năm 2026, …") and a named place as its subject, before a standing
+# duty's or a drafting verb, are read past like the whole unit as subject ("Toàn tỉnh …"): the document it drafts
+# names the result; a duty over an abstract object still names nothing; a place reaching a state is its object
+@pytest.mark.parametrize(("what", "vague"), [
+    ("Năm 2026, huyện Đông Anh tiếp tục xây dựng Đề án phát triển du lịch sinh thái ven sông Đuống", False),
+    ("TP. Vĩnh Yên ban hành Kế hoạch chỉnh trang đô thị hai bên đường Nguyễn Tất Thành", False),
+    ("Năm 2026, huyện Đông Anh tiếp tục nâng cao chất lượng công tác cải cách hành chính", True),
+    ("Xã Tam Hồng đạt chuẩn nông thôn mới kiểu mẫu", False),
+])
+def test_the_year_and_a_named_place_before_the_verb_are_read_past(what, vague, rules_alone):
+    assert wording.judge(what, None, year=2025).vague == vague
+
+
+# the veto over a striving (w/clarity6): a dated wording whose only duty word is "phấn đấu" (not in the spec's list) may
+# be lifted, named or not, only where the model is very confident (below "strive"); any other duty word keeps it warned
+_STRIVE = {"bias": -3.0, "weights": {"u:khá": 5.0}, "threshold": 0.5, "reverse": 0.8, "strive": 0.15}
+
+
+@pytest.mark.parametrize(("what", "lifts"), [
+    ("Phấn đấu đến năm 2027 trên địa bàn xã hết nhà tạm", True),
+    ("Phấn đấu đến năm 2027 trở thành huyện khá", False),  # the model is not confident
+    ("Phấn đấu nâng cao chất lượng giáo dục", False),  # a duty word of the spec's list
+    ("Phấn đấu xây dựng nông thôn mới kiểu mẫu", False),  # no date: nothing tells when it is reached
+])
+def test_the_veto_lifts_a_striving_only_when_very_confident(what, lifts):
+    assert wording_model.vetoes(what, _STRIVE) == lifts
+    assert not wording_model.vetoes(what, {k: v for k, v in _STRIVE.items() if k != "strive"})
+
+
+# real_blind11's family: a measure's unit that lists its kinds ("thôn, làng") is one unit: the comma of "20 thôn, làng"
+# in the wording ends no clause, so the figure of another thing later ("thuộc 3 huyện") is not taken for the measure's
+@pytest.mark.parametrize(("target", "agrees"), [(12, True), (3, False), (15, False)])
+def test_a_unit_that_lists_its_kinds_is_one_unit(target, agrees):
+    what = "Đến năm 2027 có 12 thôn, bản đạt chuẩn nông thôn mới thuộc 3 xã Mường Lói, Pu Nhi và Na Son"
+    v = wording.judge(what, None, target=target, unit="thôn, bản", indicator="Số thôn, bản đạt chuẩn nông thôn mới",
+                      due=dt.date(2027, 12, 31), year=2027)
+    assert (v.quantity is None) == agrees

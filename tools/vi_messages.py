@@ -649,7 +649,14 @@ VI.update({
         "hoàn thiện hay thông tuyến một công trình có tên (“Hoàn thiện …”, “Thông tuyến …”) là một kết quả cuối",
     "a meeting's agenda ('Nghe báo cáo …', 'Xem xét thông qua …') is read by the document it reviews":
         "nội dung một cuộc họp (“Nghe báo cáo …”, “Xem xét thông qua …”) được đọc theo văn bản được nghe, xem xét",
-    "the items a programme lists ('12 phần việc') are no quantity": "các phần việc của một chương trình (“12 phần việc”) không phải là số lượng",
+    "the items a programme lists ('12 phần việc', '4 trụ cột') are no quantity":
+        "các phần việc, trụ cột của một chương trình (“12 phần việc”, “4 trụ cột”) không phải là số lượng",
+    "a named event is the task, with no verb ('Đại hội Đảng bộ xã … trước ngày …')":
+        "nhiệm vụ là chính một sự kiện có tên, không cần động từ (“Đại hội Đảng bộ xã … trước ngày …”)",
+    "none left of a countable thing ('không còn hộ nghèo') is a figure":
+        "không còn một thứ đếm được (“không còn hộ nghèo”) là một con số",
+    "the year and a named place before the verb ('Năm 2026, huyện … xây dựng Đề án …') are read past":
+        "năm và địa phương có tên đứng trước động từ (“Năm 2026, huyện … xây dựng Đề án …”) được đọc qua",
     "an indicator's year before its figure ('đến năm 2028 đạt 46%') or an occasion's day ('dịp 2/9') is a deadline":
         "năm của chỉ tiêu đứng trước con số (“đến năm 2028 đạt 46%”) hay ngày của một dịp (“dịp 2/9”) là thời hạn",
     "a product is read like what: the words of a standing duty name nothing": "sản phẩm được đọc như phần việc: lời của nhiệm vụ thường xuyên không chỉ ra được gì",

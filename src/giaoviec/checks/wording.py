@@ -10,7 +10,7 @@ standing duty. A task that is neither is *vague*. A quantity or a deadline writt
 the fields contradict is a *mismatch*.
 
 The verdict, over the readers of its parts: checks/wording_numbers.py (quantities),
-checks/wording_dates.py (deadlines), checks/wording_phrase.py (phrase structure),
+checks/wording_dates.py (deadlines), checks/wording_phrase.py (phrase structure; checks/wording_names.py),
 checks/wording_product.py (the product and the task's object) and checks/wording_vocab.py (the
 words); checks/wording_model.py, a model learnt from the corpus, may lift a "vague" it is confident
 reads clear, or (over standing-duty words only) overrule a named result it is very confident is vague. Measured against the labelled corpus in tests/data/clarity/

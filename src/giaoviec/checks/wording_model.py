@@ -7,7 +7,8 @@ giaoviec/data/clarity_model.json. Pure Python, no library at run time.
 It VETOES: when the rules find no quantity and no named result (vague) but the model is
 confident the wording reads like the clear ones (its probability of vague below the stored
 threshold), and the wording could name something and uses none of the spec's standing-duty words
-(may_lift), the task is not warned. The finding, when there is one, is still the rules' (it names
+(may_lift), the task is not warned; below the stricter "strive", also a dated wording whose only duty word is
+a striving ("phấn đấu", not in the spec's list: strives_only), named or not. The finding, when there is one, is still the rules' (it names
 the part that is missing).
 
 And it may OVERRULE the other way, narrowly (reverses): when the rules read a named result in `what`
@@ -129,9 +130,20 @@ def own_duty_words(what: str) -> bool:
     return name is None or duty.start() < name
 
 
+def strives_only(what: str) -> bool:
+    """Whether the only standing-duty word `what` uses is a striving, dated ("Phấn đấu đến năm 2027 …"): not one of
+    the spec's own list, and said of a result as often as of a duty; with no date or figure ("Phấn đấu xây dựng
+    nông thôn mới kiểu mẫu") nothing tells when it is reached. The model may lift it, named or not, at "strive"."""
+    text = unicodedata.normalize("NFC", what)
+    words = CORE_DUTIES.findall(text.lower())
+    return bool(words) and all(w == "phấn đấu" for w in words) and any(c.isdigit() for c in text)
+
+
 def vetoes(what: str, model: dict[str, Any] | None = None) -> bool:
-    """Whether the model is confident enough that `what` reads clear to lift the rules' "vague"."""
-    if not may_lift(what):
+    """Whether the model is confident enough that `what` reads clear to lift the rules' "vague": below the
+    threshold where it may_lift, below the stricter "strive" where its only duty word is a striving."""
+    lift = may_lift(what)
+    if not lift and not strives_only(what):
         return False
     m = model if model is not None else _model()
-    return p_vague(what, m) < m["threshold"]
+    return p_vague(what, m) < (m["threshold"] if lift else m.get("strive", 0.0))

@@ -262,6 +262,7 @@ def _unit(unit: str) -> tuple[str, float] | None:
     return UNITS[m.group()] if m else None
 
 
+@lru_cache(maxsize=4096)  # units repeat: the measures' and the texts' own are few
 def _same_thing(a: str, b: str) -> bool:
     a, b = norm(a), norm(b)
     if a.split()[:1] == b.split()[:1]:
@@ -276,6 +277,7 @@ def _agrees(q: Quantity, value: float, factor: float = 1.0) -> bool:
     return low - slack <= value <= high + slack
 
 
+@lru_cache(maxsize=4096)
 def _place(unit: str) -> str | None:
     m = _PLACE(norm(unit))
     return m.group() if m else None
@@ -355,6 +357,8 @@ def _the_indicators(found: Sequence[Quantity], indicator: str, text: str, unit: 
         qu = _unit(q.unit)
         return qu is None if mu is None else qu is not None and qu[0] == mu[0]
 
+    if "," in unit:  # a unit that lists its kinds ("thôn, làng"): the comma in "20 thôn, làng" ends no clause
+        text = re.sub(re.escape(unit), unit.replace(",", ""), text, flags=re.IGNORECASE)
     clauses = [(c, [q for q in quantities_of(c) if comparable(q)]) for c in _CLAUSES(text)]
     clauses = [(c, q) for c, q in clauses if q]
     if len(clauses) < 2:

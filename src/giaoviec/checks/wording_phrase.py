@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from giaoviec.checks.wording_numbers import alternation, norm, strip_not_quantities
+from giaoviec.checks.wording_names import _WORD, _identifies, _match, _skip, content_syllables, has_name
+from giaoviec.checks.wording_numbers import alternation
 from giaoviec.checks.wording_vocab import (
     BUILD_VERBS,
     DOCUMENTS,
@@ -29,9 +30,7 @@ from giaoviec.checks.wording_vocab import (
     END_STATES,
     EVENT_VERBS,
     EVENTS,
-    FILLER,
     HEDGES,
-    NOT_NAMES,
     OPENERS,
     PEOPLE,
     PLACES,
@@ -67,15 +66,15 @@ _DIRECTING = ("chỉ đạo", "yêu cầu", "đề nghị", "giao", "hướng d�
 _DIRECTED = re.compile(r"(?:các|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN)
                        + r")(?:\s*(?:,|và)\s*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN) + r"))*(?!\w)")
 # a time that opens the clause: a year, a month or a day ("Trong thời gian từ nay đến tháng 9/2023,", "đến hết ngày 20/8/2025")
-_TIME_LEAD = re.compile(r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đến|đến hết|trước|vào|chậm nhất|chậm nhất là)\s+(?:cuối\s+)?"
+_TIME_LEAD = re.compile(r"(?:năm\s+(?:19|20)\d\d\s*,\s*|"  # "Năm 2021, …": the year the task is for
+                        r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đến|đến hết|trước|vào|chậm nhất|chậm nhất là)\s+(?:cuối\s+)?"
                         r"(?:năm\s+(?:19|20)\d\d|tháng\s+\d{1,2}\s*[/-]\s*(?:19|20)\d\d|ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?)"
-                        r"\s*,?\s*")
+                        r"\s*,?\s*)")
 # words between the subject and the verb that say who or how surely, not what: the whole unit as
 # subject ("Toàn tỉnh phấn đấu …") and the modals ("phải xử lý dứt điểm …", "sẽ hoàn thành …")
 _SUBJECT_LEAD = re.compile(r"(?:toàn\s+(?:" + "|".join(_OWN_ADMIN) + r"|ngành|đảng bộ)|phải|sẽ|cần|đều"
                            r"|(?:thống nhất|nhất trí|đồng ý)(?:\s+chủ trương)?"  # agreeing to do it is doing it
                            r"|họp|nghe|thảo luận|xem xét)(?!\w)\s*,?")  # a meeting's agenda: what it hears or reviews
-_KINDS = DOCUMENTS + EVENTS + PLACES + WORKS
 _SCOPE = alternation(WHOLE_SCOPE)
 _WHOLE = re.compile(r"(" + "|".join(WHOLE_GROUP) + r")\s+(?:các\s+)?(?:" + "|".join((*PEOPLE, "công chức", "viên chức", "hộ", "công dân"))
                     + r")(?!\w)")
@@ -101,59 +100,6 @@ class Structure(NamedTuple):
 
 
 NOTHING = Structure("", "", "")
-
-
-_WORD = re.compile(r"\S+")
-_KIND = alternation(_KINDS)
-
-
-def has_name(original: str, start: int = 0, end: int | None = None, first: int = 0) -> bool:
-    """Whether original[start:end] names something particular: a capitalised word that is not the
-    text's first (at `first`), not an abbreviation of a kind ("UBND", "NTM"), not part of a kind's
-    name ("Quy hoạch", "Đề án") and not an institution every text names ("Đảng", "Nhà nước")."""
-    end = len(original) if end is None else end
-    tail = original[max(start, first + 1):end]
-    if tail == tail.lower():  # most texts: no capital past the first word
-        return False
-    kinds: list[tuple[int, int]] | None = None
-    for m in _WORD.finditer(original, start, end):
-        s, word = m.start(), m.group()
-        bare = word.strip(",.;:()\"'“”‘’")
-        if s <= first or not bare[:1].isupper() or bare.isupper() or norm(bare) in NOT_NAMES:
-            continue
-        if kinds is None:
-            kinds = [k.span() for k in _KIND.finditer(original.lower(), start, end)]
-        if any(ks <= s < ke for ks, ke in kinds):
-            continue
-        return True
-    return False
-
-
-_PUNCT = re.compile(r"[^\w\s§]")
-_CONTENT_FILLER = alternation(FILLER + VAGUE_PHRASES)
-
-
-def content_syllables(rest: str) -> int:
-    """The syllables of a text that say what it is about: without document numbers, dates,
-    years, punctuation and the words that say nothing (FILLER, the standing-duty vocabulary)."""
-    text = _PUNCT.sub(" ", strip_not_quantities(rest)[0].lower())
-    text = _CONTENT_FILLER.sub(" ", text)
-    return len([w for w in text.split() if not w.isdigit() and w != "§"])
-
-
-def _identifies(original: str, at: int, first: int, need: int) -> bool:
-    rest = original[at:]
-    return has_name(original, at, None, first) or content_syllables(rest) >= need
-
-
-def _match(words: Sequence[str], low: str, at: int) -> re.Match[str] | None:
-    return alternation(words if isinstance(words, tuple) else tuple(words), anywhere=False).match(low, at)
-
-
-def _skip(low: str, at: int) -> int:
-    while at < len(low) and low[at] in " ,:-–":
-        at += 1
-    return at
 
 
 def _document(original: str, low: str, at: int, first: int, verb: bool) -> Structure | None:
@@ -185,6 +131,15 @@ def _reviewed(original: str, low: str, at: int, first: int) -> bool:
 
 
 _WHERE = re.compile(r"\s(?:trên địa bàn|tại|ở)\s")
+# events held once, on a day, that a task may name without a verb ("Đại hội Đảng bộ xã Tân Lập trước ngày 20/3"): not
+# a standing campaign ("Cuộc vận động …", "chiến dịch") nor a class or a prize
+_HELD = ("đại hội", "hội nghị", "hội thảo", "tọa đàm", "hội thi", "hội diễn", "liên hoan", "kỳ họp", "ngày hội", "lễ hội",
+         "hội chợ", "triển lãm", "diễn tập", "lễ")
+# none left of a countable thing ("không còn hộ nghèo", "không còn nhà tạm"): zero is a figure; not of a state
+# ("không còn tình trạng …")
+_NONE_LEFT = re.compile(r"(?<!\w)không còn\s+(?:" + "|".join((*PEOPLE, "hộ", "nhà", "xã", "thôn", "bản", "làng", "trẻ em", "học sinh",
+                                                              "phòng học", "điểm", "trường hợp", "vụ", "ca")) + r")(?!\w)")
+_DUTY_AFTER = re.compile(r"(?<!\w)(?:phải|cần|các cấp|" + "|".join(VAGUE_PHRASES) + r")(?!\w)")
 
 
 def _event(original: str, low: str, at: int, first: int) -> Structure | None:
@@ -197,6 +152,12 @@ def _event(original: str, low: str, at: int, first: int) -> Structure | None:
     elif (call := _match(_ATTEND, low, at)) is not None:  # "Triệu tập … dự Hội nghị …"
         attend = _ATTEND_AT.search(low, call.end(), call.end() + 120)
         event = _match(EVENTS, low, attend.end()) if attend is not None else None
+    elif at == first and (event := _match(_HELD, low, at)) is not None:  # the task is the event ("Đại hội Đảng bộ xã …")
+        # named by its number, or a congress by its body (one a term); a body holds many meetings ("Hội nghị … của Ban …")
+        named = "lần thứ" in low[event.end():] or (event.group() == "đại hội" and has_name(original, event.end(), None, first))
+        if not named or _DUTY_AFTER.search(low, event.end()) is not None:  # "Đại hội … phải quán triệt …": a duty said of it
+            return None
+        return Structure("event", event.group(), "")
     if event is None:
         return None
     if event.group() in _SELF_EVENTS:
@@ -278,7 +239,8 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
     if state.start() == start:  # no object before it: only the unit's own title ("đạt xã nông thôn mới nâng cao")
         stop = re.search(r"[;,]| và ", low[state.end():])
         end = state.end() + stop.start() if stop else len(low)
-        own = _own_title(low, state.end(), end) or (state.group() == "đạt chuẩn" and _OWN_STANDARD.match(low, state.end()))
+        own = _own_title(low, state.end(), end) or (state.group() == "đạt chuẩn" and _OWN_STANDARD.match(low, state.end())) \
+            or (state.group() == "thoát khỏi" and _OWN_POOR.match(low, state.end()) is not None)
         return Structure("end state", state.group(), "") if own else None
     if _NUMBERED.match(low, start):  # "Quyết định số 687/QĐ-TTg … phê duyệt Đề án …" describes a document carried out
         return None
@@ -292,6 +254,8 @@ _WHEN_FIRST = re.compile(r"\s*(?:đến|trong|vào|hết|đến hết)\s+(?:(?:c
                          r"(?:\s*\([^)]*\))?[\s,]*")
 # the unit's own standard reached, with no place said: "Đạt chuẩn nông thôn mới nâng cao vào năm 2022"
 _OWN_STANDARD = re.compile(r"\s*(?:nông thôn mới|ntm|văn minh đô thị|đô thị văn minh)(?!\w)")
+# … and the unit's own status of poverty left ("Thoát khỏi tình trạng xã đặc biệt khó khăn năm 2026"), a decision's list
+_OWN_POOR = re.compile(r"\s*(?:tình trạng\s+)?(?:(?:xã|huyện|thôn|bản)\s+)?(?:nghèo|đặc biệt khó khăn)(?!\w)")
 _AND_THEN = re.compile(r"\svà(?:\s+tiến hành)?\s*$")  # a second act, with its own object
 _AND_STATE = re.compile(r" và (?=đạt|về đích|được công nhận)")  # a new status after a kept one
 _NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
@@ -302,6 +266,28 @@ _NUMBERED_ANYWHERE = re.compile(alternation(DOCUMENTS).pattern + r"\s+(?:số\s+
 # up to five words, then the verb (a body that drafts is left as it is: its document's subject may be a duty)
 _BODY_FIRST = re.compile(r"(?:ban|ủy ban|ubnd|hđnd|thường trực|huyện ủy|tỉnh ủy|thành ủy|đảng ủy|hội đồng|sở)(?:\s+[^\s,;:]+){0,5}?\s+"
                          r"(?=(?:" + "|".join(sorted(EVENT_VERBS, key=len, reverse=True)) + r")(?!\w))")
+
+
+# a named place as the subject, before a standing duty's or a drafting verb ("TX. Phú Mỹ tiếp tục xây dựng Chương
+# trình …", "Huyện Yên Lạc ban hành …"): the doer, not the object (before an end state it is the object: not read past)
+_PLACE_SUBJECT = re.compile(r"(?:tx\.?|tp\.?|thị xã|thành phố|huyện|xã|tỉnh|phường|thị trấn)\s+")
+_PLACE_WORDS = ("tx", "tp", "thị xã", "thành phố", "huyện", "xã", "tỉnh", "phường", "thị trấn")
+_AFTER_SUBJECT = alternation((*VAGUE_PHRASES, *DRAFT_VERBS), anywhere=False)
+
+
+def _named_subject(original: str, low: str, at: int) -> re.Match[str] | None:
+    kind = _PLACE_SUBJECT.match(low, at)
+    if kind is None:
+        return None
+    end = kind.end()
+    for _ in range(4):
+        word = _WORD.match(original, end)
+        if word is None or not word.group()[0].isupper():
+            break
+        end = _skip(low, word.end())
+    if end == kind.end() or _AFTER_SUBJECT.match(low, end) is None:
+        return None
+    return re.compile(re.escape(low[at:end])).match(low, at)  # the lead ends where the verb begins
 
 
 def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structure:
@@ -338,7 +324,7 @@ def _openers(phrases: tuple[str, ...]) -> tuple[str, ...]:
 def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structure:
     first = _skip(low, at)
     at = first
-    stripped_vague = maintain = directing = back = False
+    stripped_vague = maintain = directing = back = subject = False
     found = NOTHING
     openers = _openers(tuple(phrases))
     if (whole := _WHOLE.match(low, first)) is not None and (must := _MUST.search(low, whole.end())) is not None \
@@ -369,12 +355,13 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
                 return s
             found = found if found.shape else s
         lead = (_TIME_LEAD.match(low, at) or _match(openers, low, at) or _match(("công tác", "việc", "và"), low, at)
-                or _SUBJECT_LEAD.match(low, at) or _BACK.match(low, at)
+                or _SUBJECT_LEAD.match(low, at) or _BACK.match(low, at) or _named_subject(original, low, at)
                 or (_DIRECTED.match(low, at) if directing else None))
         if lead is None:
             break
         word = lead.group().strip(" ,")
         back = back or lead.re is _BACK  # "…; qua đó đề xuất cụ thể trình UBND": the proposal is about what came before
+        subject = subject or (lead.re not in (_TIME_LEAD, _SUBJECT_LEAD, _BACK, _DIRECTED) and word.startswith(_PLACE_WORDS))
         directing = word in _DIRECTING
         stripped_vague = stripped_vague or word in phrases
         maintain = maintain or word in _MAINTAIN
@@ -383,6 +370,8 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
         s = _end_state(original, low, again.end(), first, openers)  # "Giữ vững danh hiệu … và đạt xã nông thôn mới nâng cao"
         if s is not None and s.named:
             return s
+    if _NONE_LEFT.search(low, first) is not None:  # "… không còn hộ nghèo": none left of a countable thing, a figure (0)
+        return Structure("end state", "không còn", "")
     if (purpose := low.find(" để ", at)) >= 0:  # "Huy động mọi nguồn lực để … hoàn thành mục tiêu …": the purpose is the result
         s = _clause(original, low, purpose + 4, phrases)
         if s.named and s.shape == "end state":  # to prepare a ceremony for unnamed works is no result
@@ -394,6 +383,6 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
             return Structure("carried out", kind.group(), "result")
     if (s := _session(original, low, first, first)) is not None:
         return s  # "Làm việc với … về Đề án …": named by what it is about
-    if not found.shape and has_name(original, at, None, first):
+    if not found.shape and (subject or has_name(original, at, None, first)):
         return Structure("place", "", "state")  # a named place or body, and nothing said of it that ends
     return found

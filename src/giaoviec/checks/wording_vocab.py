@@ -114,7 +114,7 @@ UNITS = {
 WHOLE_SCOPE = ("đủ điều kiện", "thuộc diện", "trong diện", "thuộc đối tượng")
 WHOLE_GROUP = ("toàn bộ", "tất cả", "100%")
 PEOPLE = ("người", "lao động", "đảng viên", "chiến sĩ", "học sinh", "học viên", "cán bộ", "hội viên", "thanh niên", "công nhân", "người dân")
-NOT_AFTER_NUMBER = ("nhiệm vụ", "phần việc", "khâu", "đột phá", "giải pháp", "mục tiêu", "chỉ tiêu", "quan điểm", "năm", "tháng", "ngày", "quý", "tuần", "giờ", "giai đoạn", "nhiệm kỳ", "khóa", "lần thứ", "-", "–", "/")
+NOT_AFTER_NUMBER = ("nhiệm vụ", "phần việc", "trụ cột", "mũi nhọn", "chương trình trọng điểm", "nội dung", "khâu", "đột phá", "giải pháp", "mục tiêu", "chỉ tiêu", "quan điểm", "năm", "tháng", "ngày", "quý", "tuần", "giờ", "giai đoạn", "nhiệm kỳ", "khóa", "lần thứ", "-", "–", "/")
 # a working session with a body about a named document or event ("Làm việc với Sở Tài chính về dự thảo Đề án …",
 # "… làm việc với UBND tỉnh để cho ý kiến về: Đề án …", "… về chuẩn bị nội dung Hội nghị Tỉnh ủy lần thứ 9")
 SESSION = re.compile(r"(?<!\w)làm việc với\s[^;]{0,160}?\s(?:để\s+)?(?:cho ý kiến\s+(?:về|vào)|về)[\s:]+"
