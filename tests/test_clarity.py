@@ -184,7 +184,19 @@ BARS = {"vague_recall": 0.90, "mismatch_recall": 0.75, "false_alarms": 0.10}  # 
 # real_blind10 5 -> 2, real_blind11 6 -> 3; real_blind6 vague 56 -> 55); the blind-era rules of the 12 once-blind
 # parts, veto held out: vague 617 -> 616 of 666, false alarms 60 -> 55 of 568 (10.6 % -> 9.7 %). Tuned: real_blind10
 # 96.9 % / 85.2 % / 4.3 %, real_blind11 93.1 % / 90.3 % / 3.9 %, both variants: no shortfall left.
-SHORTFALL: dict[str, dict[str, float]] = {}
+#
+# real_blind12 (147 wordings, 33 provinces), real_blind13 (155, 22 provinces) and real_blind14 (142, 24 provinces),
+# collected by three helpers who never ran the analyser while w/clarity6 tuned on real_blind10/11, their vague/clear
+# items labelled a second time independently (agreement 346 of 351; the 5 disagreements decided by a third reader
+# against spec/clarity.md, 4 labels changed, all before the analyser read them), measured ONCE together with the
+# rules above (51de271; the protocol, written before: the pooled figures of the three, adjudicated labels, decide):
+# generic report: real_blind12 vague 52/56 (92.9 %), mismatch 33/33 (100 %), false alarms 4/58 (6.9 %); real_blind13
+# 49/55 (89.1 %), 29/29 (100 %), 9/71 (12.7 %); real_blind14 50/55 (90.9 %), 26/31 (83.9 %), 4/56 (7.1 %); POOLED
+# vague 151/166 (91.0 %), mismatch 88/93 (94.6 %), false alarms 17/185 (9.2 %). Own words: the same but vague
+# real_blind12 51/56, POOLED 150/166 (90.4 %). With the collectors' own labels: POOLED the same counts (151 and 150
+# of 166, 88/93, 17/185). For the first time all three bars are met on wordings never seen, pooled (thinly for
+# vague recall), while one part alone (real_blind13) is below two of them: its figures are held as a floor.
+SHORTFALL: dict[str, dict[str, float]] = {"real_blind13": {"vague_recall": 0.890, "false_alarms": 0.127}}
 
 
 @pytest.mark.parametrize("part", ["tune", "holdout"])
