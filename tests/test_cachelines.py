@@ -58,7 +58,7 @@ def _lines():
 
 
 def test_one_file_checked_again_writes_the_others_lines_as_they_were(tmp_path):
-    root, first, second = _two_files(tmp_path)
+    root, first, _second = _two_files(tmp_path)
     validate(root)
     before = _lines()
     first.write_text(first.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")

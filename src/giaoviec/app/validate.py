@@ -5,6 +5,7 @@ nothing changed (the models and the checks are imported only when a file is chec
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
 from giaoviec.load import cache
 from giaoviec.load.files import discover, inside
 from giaoviec.load.reader import FAST, Reader
-from giaoviec.load.scanning import scan
+from giaoviec.load.scanning import collector_paused, scan
 
 if TYPE_CHECKING:
     from giaoviec.load.files import Listing
@@ -98,19 +99,21 @@ def validate(
     if (found_cached := _from_cache(s)) is not None:
         return found_cached
     listing, scanned, store, key, started = s.listing, s.scanned, s.store, s.key, s.started
-    from giaoviec.app.checking import Checking  # the models and the checks: not loaded for an answer from the cache
-    from giaoviec.load.source import Source
+    with collector_paused():  # (the models' classes, the registry, every summary: none is garbage in a cycle)
+        from giaoviec.app.checking import Checking  # the models and the checks: not loaded for an answer from the cache
+        from giaoviec.load.source import Source
 
-    parsed = store.parsed() if store is not None else None
-    checking = Checking(root, today, Source(reader, listing, scanned, store=store, parsed=parsed, progress=progress))
-    checked = checking.finish()
-    found = checked.diagnostics
-    if base is not None:
-        found = sorted(found + amendments(root, base))
-    if store is not None:
-        store.save(key, found, checked.files, checked.repo.config.language, checking.memo, scanned.seen, started)
-        if parsed is not None:
-            store.save_parsed(parsed)
+        parsed = store.parsed() if store is not None else None
+        checking = Checking(root, today, Source(reader, listing, scanned, store=store, parsed=parsed, progress=progress))
+        checked = checking.finish()
+        found = checked.diagnostics
+        if base is not None:
+            found = sorted(found + amendments(root, base))
+        if store is not None:
+            store.save(key, found, checked.files, checked.repo.config.language, checking.memo, scanned.seen, started)
+            if parsed is not None:
+                store.save_parsed(parsed)
+        gc.freeze()  # (before the collector runs again: else it scans every object made while it was paused, at exit too)
     return Validation(_only(root, found, paths), checked.files, checked.repo.config.language)
 
 
