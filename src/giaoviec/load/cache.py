@@ -51,12 +51,15 @@ FORMAT = 5
 @cache
 def tool_fingerprint() -> str:
     """The version and the content of every file of the package: a new build is a new cache."""
-    h = hashlib.sha256(__version__.encode())
-    package = Path(__file__).parent.parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.relative_to(package).as_posix().encode())
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+    h, base = hashlib.sha256(__version__.encode()), str(Path(__file__).parent.parent)
+    found: list[str] = []
+    for folder, dirs, files in os.walk(base):  # (os.walk and open, not pathlib's rglob: a third of the time)
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        rel = folder[len(base) + 1:].replace(os.sep, "/")
+        found += [f"{rel}/{f}" if rel else f for f in files]
+    for name in sorted(found):
+        with open(os.path.join(base, name), "rb") as fh:
+            h.update(name.encode() + hashlib.sha256(fh.read()).digest())
     return h.hexdigest()
 
 
@@ -115,11 +118,8 @@ class Memo:
         kept = self.old.get(rel)  # the entry's JSON text as its line holds it (load/cachelines.py), or the entry
         try:
             entry = json.loads(kept) if isinstance(kept, str) else kept
-        except ValueError:
-            return None
-        if not isinstance(entry, dict) or entry.get("digest") != digest:
-            return None
-        try:
+            if not isinstance(entry, dict) or entry.get("digest") != digest:
+                return None
             result = FileResult(
                 tuple(_summary(rel, s) for s in entry["summaries"]),
                 tuple(Document(rel, int(u[0]), Unreadable(str(u[1]), tuple(u[2]), u[3], u[4], u[5])) for u in entry["unreadable"]),
