@@ -32,17 +32,17 @@ def test_every_name_and_entry_reads_back_as_written(tmp_path):
     path = tmp_path / "e.jsonl"
     written = {name: {"digest": str(i) * 32, "summaries": [[0, "c\t\n\"", {"01": 1.5}]], "diagnostics": []}
                for i, name in enumerate(NAMES)}
-    cachelines.write(path, 5, "tool", "ctx", written)
-    read = cachelines.read(path, 5, "tool", "ctx")
+    cachelines.write_entries(path, 5, "tool", "ctx", written)
+    read = cachelines.read_entries(path, 5, "tool", "ctx")
     assert list(read) == NAMES
     import json
 
     assert {rel: json.loads(text) for rel, text in read.items()} == written
-    cachelines.write(tmp_path / "again.jsonl", 5, "tool", "ctx", read)  # taken as read: the same bytes
+    cachelines.write_entries(tmp_path / "again.jsonl", 5, "tool", "ctx", read)  # taken as read: the same bytes
     assert (tmp_path / "again.jsonl").read_bytes() == path.read_bytes()
     for other in ((4, "tool", "ctx"), (5, "other", "ctx"), (5, "tool", "other")):
-        assert cachelines.read(path, *other) == {}
-    assert cachelines.read(tmp_path / "none.jsonl", 5, "tool", "ctx") == {}
+        assert cachelines.read_entries(path, *other) == {}
+    assert cachelines.read_entries(tmp_path / "none.jsonl", 5, "tool", "ctx") == {}
 
 
 def _two_files(tmp_path):

@@ -230,14 +230,14 @@ class Store:
 
     def memo(self, context: str) -> Memo:
         registry = self.data.get("registry") if self.data.get("context") == context else None
-        return Memo(context, cachelines.read(self.entries_target, FORMAT, tool_fingerprint(), context),
+        return Memo(context, cachelines.read_entries(self.entries_target, FORMAT, tool_fingerprint(), context),
                     old_registry=registry if isinstance(registry, list) else None)
 
     def save(self, key: str | None, diagnostics: list[Diagnostic], files: int, language: str, memo: Memo | None,
              seen: dict[str, list] | None = None, seen_at: int = 0) -> None:
         """Writes the files atomically (entries: when one was added or dropped); else simply not kept."""
         if memo is not None and memo.new != memo.old:
-            cachelines.write(self.entries_target, FORMAT, tool_fingerprint(), memo.context, memo.new)
+            cachelines.write_entries(self.entries_target, FORMAT, tool_fingerprint(), memo.context, memo.new)
         data = {"format": FORMAT, "tool": tool_fingerprint(), "key": key, "files": files, "language": language,
                 "diagnostics": [_plain(d) for d in diagnostics] if key is not None else [],
                 "context": memo.context if memo else None, "registry": memo.new_registry if memo else None,
