@@ -70,11 +70,11 @@ def _scan(root: Path, paths: list[str] | None, today: dt.date, cache_folder: Pat
     if handed is not None and base is None and (handed.root, handed.paths or None, handed.today, handed.cache_folder) == (root, paths or None, today, cache_folder):
         return handed
     check_paths(root, paths)
+    started = time.time_ns()  # (before the listing, whose stamps the scan keeps: a file changed since is read again)
     listing = discover(root)
     store = cache.Store(cache_folder, root) if cache_folder is not None else None
     prior, prior_at = store.seen() if store is not None else (None, 0)
-    started = time.time_ns()
-    scanned = scan(root, listing.files, prior, prior_at)
+    scanned = scan(root, listing.files, prior, prior_at, stamps=listing.stamps)
     # the whole answer would depend on the base revision too; the per-file entries do not
     key = cache.whole_key(scanned.digests, (f"{d.code}:{d.path}" for d in listing.problems), today) \
         if store is not None and base is None else None
