@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from giaoviec import __version__
 from giaoviec.diagnostics import Diagnostic, Severity
 from giaoviec.load import cachelines
-from giaoviec.load.cachecodec import _freeze, _period, _thaw, decode, encode
+from giaoviec.load.cachecodec import _freeze, _thaw, decode, encode, kinds, summary_of
 from giaoviec.load.jsonfile import write_json
 
 if TYPE_CHECKING:  # the whole answer is read without them: models are loaded only to check a file again
@@ -113,15 +113,14 @@ class Memo:
         self.new_registry = [_plain(d) for d in found]
 
     def get(self, rel: str, digest: str) -> FileResult | None:
-        from giaoviec.load.documents import Document, Unreadable
-
+        Document, Unreadable, _, _ = kinds()  # (the models: imported at the first entry read)
         kept = self.old.get(rel)  # the entry's JSON text as its line holds it (load/cachelines.py), or the entry
         try:
             entry = json.loads(kept) if isinstance(kept, str) else kept
             if not isinstance(entry, dict) or entry.get("digest") != digest:
                 return None
             result = FileResult(
-                tuple(_summary(rel, s) for s in entry["summaries"]),
+                tuple(summary_of(rel, s) for s in entry["summaries"]),
                 tuple(Document(rel, int(u[0]), Unreadable(str(u[1]), tuple(u[2]), u[3], u[4], u[5])) for u in entry["unreadable"]),
                 tuple(_diagnostic(d) for d in entry["diagnostics"]),
             )
@@ -246,16 +245,6 @@ class Store:
 
     def _write(self, data: dict, target: Path | None = None) -> None:
         write_json(target or self.target, data)
-
-
-def _summary(rel: str, s: list) -> AssignmentSummary:
-    from giaoviec.load.repository import AssignmentSummary, Weights
-
-    weights = s[7]
-    if not set(map(type, weights.values())) <= {int, float}:  # (not bool; JSON keys are text; the types taken in C)
-        raise ValueError("a weight that is not a number")
-    return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), _period(s[4], s[5]), str(s[6]),
-                             Weights.of(tuple(weights), tuple(map(float, weights.values()))))  # (json holds equal keys once)
 
 
 def _plain(d: Diagnostic) -> dict:
