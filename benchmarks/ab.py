@@ -6,6 +6,7 @@ old-new and new-old, and the ratio is the median of the pairs' ratios).
     python benchmarks/ab.py --old 701d166 --new HEAD --files 5000 --pairs 3 --only "report md,report html"
     python benchmarks/ab.py --old 701d166 --files 1 --pairs 20 --only=--help     # start-up
     python benchmarks/ab.py --old 701d166 --files 1 --pairs 20 --only="validate (cache),validate FILE (cache)"
+    python benchmarks/ab.py --old 701d166 --files 5000 --pairs 12 --only="validate (one file changed)"
 
 Each version is taken out of git into a temporary work tree and run from its source (PYTHONPATH),
 with bytecode compiled, every command as its own process with the cache off; the province is
@@ -32,8 +33,12 @@ PROJECT = Path(__file__).resolve().parents[1]
 RUNS = {"validate": ["validate", "--format", "json"], **COMMANDS,  # cold validate, then every command
         "--help": ["--help"],  # start-up: run it with --pairs 20 or so (--only --help)
         # answered from validate's cache (each version its own), as a second run and pre-commit see it
-        "validate (cache)": ["validate", "--format", "json"], "validate FILE (cache)": ["validate", "--format", "json", "{file}"]}
-CACHED = ("validate (cache)", "validate FILE (cache)")
+        "validate (cache)": ["validate", "--format", "json"], "validate FILE (cache)": ["validate", "--format", "json", "{file}"],
+        # one file changed before each run (each version its own cache): the file re-validated, the others from the cache
+        "validate (one file changed)": ["validate", "--format", "json"],
+        "validate FILE (one file changed)": ["validate", "--format", "json", "{file}"]}
+CHANGED = ("validate (one file changed)", "validate FILE (one file changed)")
+CACHED = ("validate (cache)", "validate FILE (cache)", *CHANGED)
 
 
 def source(rev: str | None, work: Path, name: str) -> Path:
@@ -96,6 +101,8 @@ def main() -> None:
             got: dict[str, list[tuple[float, int, float]]] = {"old": [], "new": []}
             for i in range(args.pairs):
                 for which in (("old", "new") if i % 2 == 0 else ("new", "old")):
+                    if label in CHANGED:
+                        edit(one)  # (a check-in note one character longer each time: a real change for each version)
                     got[which].append(run(srcs[which], root, cmd, caches[which]))
             old, new = (statistics.median(s for s, _m, _c in got[w]) for w in ("old", "new"))
             ratio = statistics.median(n[0] / o[0] for o, n in zip(got["old"], got["new"], strict=True))

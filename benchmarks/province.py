@@ -137,8 +137,9 @@ def startup(work: Path) -> None:
     print(f"giaoviec validate FILE, as pre-commit runs it   {1000 * small_file:6.0f} ms {1000 * small_file_cpu:6.0f} ms CPU   (bar: < 150 ms; the answer from the cache)")
     print(f"giaoviec validate, small repository, --no-cache {1000 * small_cold:6.0f} ms {1000 * small_cold_cpu:6.0f} ms CPU   (every file parsed: pydantic and the models)")
     for label, code in (("import giaoviec.cli", "import giaoviec.cli"),
-                        ("an answer from the cache", "import giaoviec.cli, giaoviec.app.validate, giaoviec.load.cache"),
-                        ("validate's imports", "import giaoviec.cli, giaoviec.app.validate, giaoviec.checks")):
+                        # (quick.py answers validate, from the cache or after a change, without the command line)
+                        ("an answer from the cache", "import giaoviec.quick, giaoviec.app.validate, giaoviec.load.settings, giaoviec.render.diagnostics"),
+                        ("validate's imports", "import giaoviec.quick, giaoviec.app.validate, giaoviec.app.checking, giaoviec.render.diagnostics")):
         proc = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
                               env={**os.environ, "PYDANTIC_DISABLE_PLUGINS": "__all__"}, check=True)
         top: dict[str, int] = {}  # self time of every module, summed by package (giaoviec by its stage)

@@ -170,15 +170,21 @@ def test_per_file_entries_are_not_trusted_across_versions_or_days(tmp_path, monk
     validate(root, use_cache=True)
     (entry,) = answers()
     data = json.loads(entry.read_text(encoding="utf-8"))
-    assert data["entries"] and all(len(e["digest"]) == 32 for e in data["entries"].values())
+    (lines_file,) = cache_folder().glob("*-entries.jsonl")
+    head, *lines = lines_file.read_text(encoding="utf-8").splitlines()
+    entries = {json.loads(rel): json.loads(e) for rel, e in (line.split("\t", 1) for line in lines)}
+    assert entries and all(len(e["digest"]) == 32 for e in entries.values())
     # a forged per-file entry under the right context would be believed; under another tool it is not
-    for e in data["entries"].values():
+    for e in entries.values():
         e["diagnostics"] = []
+    forged = "\n".join([head, *(json.dumps(rel) + "\t" + json.dumps(e) for rel, e in entries.items())]) + "\n"
     data["key"] = None
     entry.write_text(json.dumps(data), encoding="utf-8")
+    lines_file.write_text(forged, encoding="utf-8")
     assert validate(root, use_cache=True).diagnostics == []  # the entries are what answers (forged here)
     assert [d.code for d in validate(root, use_cache=True, today=dt.date(2030, 1, 1)).diagnostics] == ["ref.kind"]
     entry.write_text(json.dumps(data), encoding="utf-8")
+    lines_file.write_text(forged, encoding="utf-8")
     cache.tool_fingerprint.cache_clear()
     monkeypatch.setattr(cache, "__version__", "9.9.9")
     assert [d.code for d in validate(root, use_cache=True).diagnostics] == ["ref.kind"]

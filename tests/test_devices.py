@@ -31,6 +31,7 @@ KEPT = {
     "cli/tree.py": ("command_word", "_annotations_evaluated"),  # the tree of the one command a line names
     "model/compact.py": ("compact",),  # kept models made smaller, through pydantic's public model_construct
     "quick.py": ("read_line", "_answered"),  # validate answered from the cache before the command line is built
+    "load/cachelines.py": ("read_entries", "write_entries"),  # validate's per-file entries a line each, written back as read
 }
 # Each device measured and removed: the module that held it, and the names that made it, defined nowhere.
 REMOVED = {

@@ -80,6 +80,31 @@ def test_every_line_is_answered_as_the_command_line_answers_it(repos, name, tmp_
     assert answered == 2 * (3 * 5 + 3)  # the lines it reads (the first five three ways), in each language
 
 
+@pytest.mark.parametrize("name", ["warnings", "errors", "english"])
+def test_a_file_changed_is_checked_again_without_the_command_line_as_the_command_line_checks_it(repos, name, tmp_path):
+    """A miss (a file changed, added, made invalid) is checked again by quick.py itself when stderr is no
+    terminal: the same bytes and exit code as the command line's, each with a cache of its own."""
+    base, made = repos
+    root = tmp_path / name
+    shutil.copytree(made[name], root)
+    file = next((root / "assignments").rglob("*.yaml"))
+    quick_env, whole_env = _env(str(tmp_path / "quick-cache")), _env(str(tmp_path / "whole-cache"))
+    run(WHOLE, ["-C", str(root), "validate"], quick_env, str(base))
+    run(WHOLE, ["-C", str(root), "validate"], whole_env, str(base))
+    changes = [lambda: file.write_text(file.read_text(encoding="utf-8") + "# x\n", encoding="utf-8"),
+               lambda: shutil.copy(file, file.with_name("copy.yaml")),  # a duplicate: findings across files
+               lambda: file.write_text(file.read_text(encoding="utf-8").replace("cadre:", "cadre: [", 1), encoding="utf-8")]
+    for change in changes:
+        change()
+        for args in (["validate"], ["validate", "--format", "json", str(file.relative_to(root))]):
+            if args != ["validate"]:  # (a miss again: the answer of the line before is kept)
+                file.write_text(file.read_text(encoding="utf-8") + "# y\n", encoding="utf-8")
+            quick = run(PROBED, ["-C", str(root), *args], quick_env, str(base))
+            whole = run(WHOLE, ["-C", str(root), *args], whole_env, str(base))
+            assert quick[2].endswith("#False"), quick  # answered without Typer
+            assert (quick[0], quick[1], quick[2].removesuffix("#False")) == whole, (args, quick, whole)
+
+
 def test_what_it_does_not_read_goes_to_the_command_line():
     from giaoviec.quick import read_line
 

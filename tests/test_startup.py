@@ -168,3 +168,27 @@ def test_a_line_naming_one_command_builds_it_alone_and_says_the_same(word, cli, 
     monkeypatch.setattr(tree, "command_word", lambda args: None)  # the whole tree, as every run built it before
     assert [cli(*line) for line in lines] == alone
     assert all(run.out or run.err for run in alone)
+
+
+MAIN_LINES = [["--help"], ["-h"], ["--lang", "en", "--help"], ["--lang=vi", "-h"], [], ["--version"], ["--debug", "--help"],
+              ["-C", str(VP), "--help"], [f"--root={VP}", "--lang", "en", "--help"], ["-C", str(VP)], ["--lang", "en"], ["-C", "--help"]]
+
+
+def test_a_line_that_runs_no_command_builds_names_alone_and_says_the_same(cli, monkeypatch):
+    """`giaoviec --help` (a line of main options alone: Click runs no command) builds each command with its
+    name and help and none of its parameters; the help and errors are the whole tree's, byte for byte."""
+    from giaoviec.cli import app, tree
+
+    assert tree.runs_no_command(["-C", "x", "--lang", "en", "--help"]) and tree.runs_no_command([])
+    for line in (["validate"], ["-Cx", "--help"], ["--", "--help"], ["-C"], ["--help", "validate"], ["-x"]):
+        assert not tree.runs_no_command(line), line
+    names = tree.command(app, ["--help"])
+    assert names.commands and all(not c.params for c in names.commands.values() if not hasattr(c, "commands"))
+    assert all(not c.params for g in names.commands.values() for c in getattr(g, "commands", {}).values())
+    for columns in ("80", "60"):
+        monkeypatch.setenv("COLUMNS", columns)
+        alone = [cli(*line) for line in MAIN_LINES]
+        with monkeypatch.context() as whole:
+            whole.setattr(tree, "runs_no_command", lambda args: False)  # the whole tree, as every run built it before
+            assert [cli(*line) for line in MAIN_LINES] == alone
+        assert all(run.out or run.err for run in alone)

@@ -1,10 +1,12 @@
 """The entry point (`giaoviec`, `python -m giaoviec`): `validate` answered from its cache before the
 command line is built. What pre-commit and a second run ask — `[-C DIR] validate [FILE…] [--format
 text|json]` — is answered from the cache without importing Typer (about half of such a run's time);
-any other line (another option, `--help`, a typo, `--`), a cache that does not hold the answer, a
-repository the line cannot use, GitHub Actions, the cache turned off or an output stream that is not
-UTF-8 goes to the command line (cli/) untouched, which then says what it says (a scan made here is
-not made again: app/validate.answered). The answer is the command line's own: the same functions (app/validate,
+when the cache does not hold the whole answer (a file changed) and stderr is no terminal (no progress
+bar to show: pre-commit, a script), the files are checked again here too, by app/validate, as the
+command line would. Any other line (another option, `--help`, a typo, `--`), a miss on a terminal, a
+repository the line cannot use, GitHub Actions, the cache turned off, an output stream that is not
+UTF-8 or a failure before printing goes to the command line (cli/) untouched, which then says what it
+says (a scan made here is not made again: app/validate.answered). The answer is the command line's own: the same functions (app/validate,
 render/diagnostics, the run's language chosen as cli/app.Session does, the same exit code);
 the summary line on stderr is written as the command line writes it (render/output.error_line:
 without rich when stderr is no terminal; tests/test_quick.py compares every line of both ways, in
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from giaoviec.app.validate import Validation
     from giaoviec.i18n import Gettext
 
 FORMATS = ("text", "json")
@@ -77,6 +80,8 @@ def answer(args: list[str]) -> None:
         answered = _answered(env, *line)
     except Exception:  # before anything is printed: the command line says what went wrong, as it always does
         return
+    except KeyboardInterrupt:  # (a file checked again: as cli/app.main says it)
+        sys.exit(130)
     if answered is None:
         return
     emit, _ = answered
@@ -120,6 +125,8 @@ def _answered(env: object, root_option: str | None, paths: list[str], chosen: st
         return None  # giaoviec.yaml's language is the model's to say (or the locale's after it): the command line's
     validation = answered(root, paths or None, None, env.cache_folder)
     if validation is None:
+        validation = _checked_again(env, root, paths)
+    if validation is None:
         return None
     _ = translator(lang)
     diagnostics = [d.localize(_) for d in validation.diagnostics]
@@ -141,3 +148,18 @@ def _answered(env: object, root_option: str | None, paths: list[str], chosen: st
         return int(exit_code(diagnostics, False))
 
     return emit, _
+
+
+def _checked_again(env: object, root: Path, paths: list[str]) -> Validation | None:
+    """A miss (a file changed) checked here, as the command line would check it, when no progress bar
+    could be shown (stderr no terminal: what pre-commit and a script see), so that Typer and the command
+    tree are not built for it; None otherwise (the command line runs, with the scan made here)."""
+    from giaoviec.app.validate import validate
+    from giaoviec.load.environment import Environment
+    from giaoviec.terminal import no_terminal
+
+    assert isinstance(env, Environment)
+    if env.ci or not no_terminal(sys.stderr):  # (cli/app.Session.progress: a bar only on a terminal, never under CI)
+        return None
+    sys.unraisablehook = lambda unraisable: None  # (as cli/app.main without --debug: a generator left open is noise)
+    return validate(root, paths or None, None, None, env.cache_folder, reader=env.reader)

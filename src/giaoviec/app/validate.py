@@ -5,6 +5,7 @@ nothing changed (the models and the checks are imported only when a file is chec
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
 from giaoviec.load import cache
 from giaoviec.load.files import discover, inside
 from giaoviec.load.reader import FAST, Reader
-from giaoviec.load.scanning import scan
+from giaoviec.load.scanning import collector_paused, scan
 
 if TYPE_CHECKING:
     from giaoviec.load.files import Listing
@@ -69,11 +70,11 @@ def _scan(root: Path, paths: list[str] | None, today: dt.date, cache_folder: Pat
     if handed is not None and base is None and (handed.root, handed.paths or None, handed.today, handed.cache_folder) == (root, paths or None, today, cache_folder):
         return handed
     check_paths(root, paths)
+    started = time.time_ns()  # (before the listing, whose stamps the scan keeps: a file changed since is read again)
     listing = discover(root)
     store = cache.Store(cache_folder, root) if cache_folder is not None else None
     prior, prior_at = store.seen() if store is not None else (None, 0)
-    started = time.time_ns()
-    scanned = scan(root, listing.files, prior, prior_at)
+    scanned = scan(root, listing.files, prior, prior_at, stamps=listing.stamps)
     # the whole answer would depend on the base revision too; the per-file entries do not
     key = cache.whole_key(scanned.digests, (f"{d.code}:{d.path}" for d in listing.problems), today) \
         if store is not None and base is None else None
@@ -98,19 +99,21 @@ def validate(
     if (found_cached := _from_cache(s)) is not None:
         return found_cached
     listing, scanned, store, key, started = s.listing, s.scanned, s.store, s.key, s.started
-    from giaoviec.app.checking import Checking  # the models and the checks: not loaded for an answer from the cache
-    from giaoviec.load.source import Source
+    with collector_paused():  # (the models' classes, the registry, every summary: none is garbage in a cycle)
+        from giaoviec.app.checking import Checking  # the models and the checks: not loaded for an answer from the cache
+        from giaoviec.load.source import Source
 
-    parsed = store.parsed() if store is not None else None
-    checking = Checking(root, today, Source(reader, listing, scanned, store=store, parsed=parsed, progress=progress))
-    checked = checking.finish()
-    found = checked.diagnostics
-    if base is not None:
-        found = sorted(found + amendments(root, base))
-    if store is not None:
-        store.save(key, found, checked.files, checked.repo.config.language, checking.memo, scanned.seen, started)
-        if parsed is not None:
-            store.save_parsed(parsed)
+        parsed = store.parsed() if store is not None else None
+        checking = Checking(root, today, Source(reader, listing, scanned, store=store, parsed=parsed, progress=progress))
+        checked = checking.finish()
+        found = checked.diagnostics
+        if base is not None:
+            found = sorted(found + amendments(root, base))
+        if store is not None:
+            store.save(key, found, checked.files, checked.repo.config.language, checking.memo, scanned.seen, started)
+            if parsed is not None:
+                store.save_parsed(parsed)
+        gc.freeze()  # (before the collector runs again: else it scans every object made while it was paused, at exit too)
     return Validation(_only(root, found, paths), checked.files, checked.repo.config.language)
 
 

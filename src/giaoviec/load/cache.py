@@ -5,7 +5,7 @@ command line from the environment: $GIAOVIEC_CACHE_DIR, else $XDG_CACHE_HOME/gia
 ~/.cache/giaoviec; none under CI, where every run is cold anyway) so that no pull request can
 bring a forged entry with it, and it is JSON (never pickle: nothing read from disk is ever run).
 
-Per repository, one JSON file of answers and one of the registry as parsed:
+Per repository, one JSON file of answers, one of per-file entries and one of the registry as parsed:
 
 - the whole answer, keyed by the digest of every listed file, the tool itself (code, profiles,
   catalogs) and the day: when nothing changed, validate answers from it without parsing anything;
@@ -13,8 +13,9 @@ Per repository, one JSON file of answers and one of the registry as parsed:
   documents) and its own findings, keyed by the digest of its content under a *context*: the tool,
   the day, the content of every registry file (units, cadres, profiles, councils, config) and
   whether the repository has git history — everything a check of one assignment reads. One
-  changed file is read and checked again; the others come from their entries, and the checks
-  across files run again on all the summaries;
+  changed file is read and checked again; the others come from their entries (a line each in a
+  file of their own, written back as read: load/cachelines.py), and the checks across files run
+  again on all the summaries;
 - in a file of its own, each registry file's documents as their models' JSON, keyed by the file's
   digest and the tool: read back through the models (validated, not trusted) when one assignment
   changed, instead of parsing 10,000 units again; never read for the whole answer.
@@ -36,25 +37,29 @@ from typing import TYPE_CHECKING, Any
 
 from giaoviec import __version__
 from giaoviec.diagnostics import Diagnostic, Severity
-from giaoviec.load.cachecodec import _freeze, _period, _thaw, decode, encode
+from giaoviec.load import cachelines
+from giaoviec.load.cachecodec import _freeze, _thaw, decode, encode, kinds, summary_of
 from giaoviec.load.jsonfile import write_json
 
 if TYPE_CHECKING:  # the whole answer is read without them: models are loaded only to check a file again
     from giaoviec.load.documents import Document
     from giaoviec.load.repository import AssignmentSummary
 
-FORMAT = 4
+FORMAT = 5
 
 
 @cache
 def tool_fingerprint() -> str:
     """The version and the content of every file of the package: a new build is a new cache."""
-    h = hashlib.sha256(__version__.encode())
-    package = Path(__file__).parent.parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.relative_to(package).as_posix().encode())
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+    h, base = hashlib.sha256(__version__.encode()), str(Path(__file__).parent.parent)
+    found: list[str] = []
+    for folder, dirs, files in os.walk(base):  # (os.walk and open, not pathlib's rglob: a third of the time)
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        rel = folder[len(base) + 1:].replace(os.sep, "/")
+        found += [f"{rel}/{f}" if rel else f for f in files]
+    for name in sorted(found):
+        with open(os.path.join(base, name), "rb") as fh:
+            h.update(name.encode() + hashlib.sha256(fh.read()).digest())
     return h.hexdigest()
 
 
@@ -108,20 +113,20 @@ class Memo:
         self.new_registry = [_plain(d) for d in found]
 
     def get(self, rel: str, digest: str) -> FileResult | None:
-        from giaoviec.load.documents import Document, Unreadable
-
-        entry = self.old.get(rel)
-        if not isinstance(entry, dict) or entry.get("digest") != digest:
-            return None
+        Document, Unreadable, _, _ = kinds()  # (the models: imported at the first entry read)
+        kept = self.old.get(rel)  # the entry's JSON text as its line holds it (load/cachelines.py), or the entry
         try:
+            entry = json.loads(kept) if isinstance(kept, str) else kept
+            if not isinstance(entry, dict) or entry.get("digest") != digest:
+                return None
             result = FileResult(
-                tuple(_summary(rel, s) for s in entry["summaries"]),
+                tuple(summary_of(rel, s) for s in entry["summaries"]),
                 tuple(Document(rel, int(u[0]), Unreadable(str(u[1]), tuple(u[2]), u[3], u[4], u[5])) for u in entry["unreadable"]),
                 tuple(_diagnostic(d) for d in entry["diagnostics"]),
             )
         except (KeyError, TypeError, ValueError, IndexError):
             return None
-        self.new[rel] = entry
+        self.new[rel] = kept  # (written back as it was read)
         return result
 
     def put(self, rel: str, digest: str, result: FileResult) -> None:
@@ -178,6 +183,7 @@ class Store:
         name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
         self.target = folder / (name + ".json")
         self.registry_target = folder / (name + "-registry.json")
+        self.entries_target = folder / (name + "-entries.jsonl")  # the per-file entries: read only to check a file again
         try:
             data = json.loads(self.target.read_text(encoding="utf-8"))
             self.data: dict[str, Any] = data if isinstance(data, dict) and data.get("format") == FORMAT else {}
@@ -222,32 +228,23 @@ class Store:
             self._write({"format": FORMAT, "tool": tool_fingerprint(), "files": parsed.new}, self.registry_target)
 
     def memo(self, context: str) -> Memo:
-        same = self.data.get("context") == context
-        entries, registry = (self.data.get("entries"), self.data.get("registry")) if same else (None, None)
-        return Memo(context, entries if isinstance(entries, dict) else {}, old_registry=registry if isinstance(registry, list) else None)
+        registry = self.data.get("registry") if self.data.get("context") == context else None
+        return Memo(context, cachelines.read_entries(self.entries_target, FORMAT, tool_fingerprint(), context),
+                    old_registry=registry if isinstance(registry, list) else None)
 
     def save(self, key: str | None, diagnostics: list[Diagnostic], files: int, language: str, memo: Memo | None,
              seen: dict[str, list] | None = None, seen_at: int = 0) -> None:
-        """Writes the file atomically; a cache that cannot be written is simply not kept."""
+        """Writes the files atomically (entries: when one was added or dropped); else simply not kept."""
+        if memo is not None and memo.new != memo.old:
+            cachelines.write_entries(self.entries_target, FORMAT, tool_fingerprint(), memo.context, memo.new)
         data = {"format": FORMAT, "tool": tool_fingerprint(), "key": key, "files": files, "language": language,
                 "diagnostics": [_plain(d) for d in diagnostics] if key is not None else [],
-                "context": memo.context if memo else None, "entries": memo.new if memo else {},
-                "registry": memo.new_registry if memo else None,
+                "context": memo.context if memo else None, "registry": memo.new_registry if memo else None,
                 "seen": seen or {}, "seen_at": seen_at}
         self._write(data)
 
     def _write(self, data: dict, target: Path | None = None) -> None:
         write_json(target or self.target, data)
-
-
-def _summary(rel: str, s: list) -> AssignmentSummary:
-    from giaoviec.load.repository import AssignmentSummary, Weights
-
-    weights = s[7]
-    if not set(map(type, weights.values())) <= {int, float}:  # (not bool; JSON keys are text; the types taken in C)
-        raise ValueError("a weight that is not a number")
-    return AssignmentSummary(rel, int(s[0]), str(s[1]), str(s[2]), str(s[3]), _period(s[4], s[5]), str(s[6]),
-                             Weights.of(tuple(weights), tuple(map(float, weights.values()))))  # (json holds equal keys once)
 
 
 def _plain(d: Diagnostic) -> dict:

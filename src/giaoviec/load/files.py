@@ -134,6 +134,7 @@ def find_root(start: Path) -> Path | None:
 class Listing:
     files: list[str] = field(default_factory=list)  # relative POSIX paths of the YAML files to read
     problems: list[Diagnostic] = field(default_factory=list)  # links out of the root, unreadable folders
+    stamps: dict[str, list[int]] = field(default_factory=dict)  # file → [size, mtime, ctime, inode] (links followed) as listed
 
 
 def inside(root: Path, path: Path) -> bool:
@@ -195,6 +196,7 @@ def discover(root: Path) -> Listing:
             out.problems.append(_too_large(rel))
             continue
         out.files.append(rel)
+        out.stamps[rel] = [size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]  # (scan's key of a file not read again)
     out.problems += [_link(rel) for rel in sorted(reported)]
     out.problems += [problem for folder in nested if (problem := _nested(root, folder)) is not None]
     out.problems += tool_files(root)

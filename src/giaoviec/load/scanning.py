@@ -70,7 +70,7 @@ def digest(raw: bytes) -> str:
 
 
 def scan(root: Path, listed: list[str], prior: Mapping[str, list] | None = None, prior_at: int = 0,
-         select: Callable[[bytes], bool] | None = None) -> Scan:
+         select: Callable[[bytes], bool] | None = None, stamps: Mapping[str, list] | None = None) -> Scan:
     """One read of every listed file: what it is, and the digest its cache entry is keyed by.
 
     `prior` (what an earlier scan at time `prior_at`, in ns, saw) lets a file go unread when its size,
@@ -78,18 +78,22 @@ def scan(root: Path, listed: list[str], prior: Mapping[str, list] | None = None,
     changed less than two seconds before that scan is read again (it could have changed again within the
     same timestamp), and so is every file the registry is read from (they are parsed anyway).
 
-    `select`: of the files that hold only Assignments, keep only those whose content it accepts."""
+    `select`: of the files that hold only Assignments, keep only those whose content it accepts.
+    `stamps`: each file's stamp as the listing took it (files.Listing), instead of a second stat; a
+    scan given them must have been timed (`prior_at` of the next) from before that listing."""
     out = Scan({}, [], [], [])
     trusted_before = prior_at - SETTLED_NS
     base = str(root)
     with collector_paused():
         for rel in listed:
             path = os.path.join(base, rel)
-            try:
-                st = os.stat(path)
-                stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-            except OSError:
-                stamp = None
+            stamp = stamps.get(rel) if stamps is not None else None
+            if stamp is None:
+                try:
+                    st = os.stat(path)
+                    stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+                except OSError:
+                    stamp = None
             known = prior.get(rel) if prior is not None and stamp is not None else None
             if (isinstance(known, list) and len(known) == 6 and known[:4] == stamp and known[5] in (OTHER, STREAMED)
                     and stamp[1] < trusted_before and stamp[2] < trusted_before):
