@@ -50,8 +50,21 @@ def test_text_output_has_excerpt_caret_and_hint_in_vietnamese(cli, bad_repo):
 def test_english(cli, bad_repo):
     run = cli("-C", str(bad_repo), "--lang", "en", "validate")
     assert "error [clarity.when] Task 01 is not clear on when: it has no due date." in run.out
-    assert "Checked 6 files: 2 errors, 1 warnings." in run.err
+    assert "Checked 6 files: 2 errors, 1 warning." in run.err  # English counts its nouns
     assert cli("-C", str(bad_repo), "validate", "--lang", "en").out == run.out  # also after the command
+
+
+@pytest.mark.parametrize(("files", "errors", "warnings", "en", "vi"), [
+    (1, 1, 1, "Checked 1 file: 1 error, 1 warning.", "Đã kiểm tra 1 tệp: 1 lỗi, 1 cảnh báo."),
+    (0, 0, 0, "Checked 0 files: 0 errors, 0 warnings.", "Đã kiểm tra 0 tệp: 0 lỗi, 0 cảnh báo."),
+    (21, 2, 4, "Checked 21 files: 2 errors, 4 warnings.", "Đã kiểm tra 21 tệp: 2 lỗi, 4 cảnh báo."),
+])
+def test_the_summary_counts_its_nouns_in_english_and_not_in_vietnamese(files, errors, warnings, en, vi):
+    from giaoviec.compute.tally import Tally
+    from giaoviec.i18n import say, translator
+
+    phrase = Tally(files, errors, warnings).summary()
+    assert (say(phrase, translator("en")), say(phrase, translator("vi"))) == (en, vi)
 
 
 def test_json_document(cli, bad_repo):

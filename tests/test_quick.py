@@ -137,7 +137,7 @@ def test_with_rich_told_by_the_environment_the_summary_is_rich_s(repos, tmp_path
 
 
 NOTES = [
-    "Đã kiểm tra 21 tệp: 0 lỗi, 4 cảnh báo.", "Checked 5000 files: 12 errors, 1 warnings.",
+    "Đã kiểm tra 21 tệp: 0 lỗi, 4 cảnh báo.", "Checked 5000 files: 12 errors, 1 warning.",
     "x" * 500, "Nhiệm vụ " * 80, "宽字符" * 60 + " end", "tab\tand\\x1b escaped", "a\u200bb\u0301c", "", " lead and trail ",
     "🙂" * 50, "[bold]not markup[/bold] :smile:",
 ]

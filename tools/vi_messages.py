@@ -6,7 +6,13 @@ Vietnamese translation.
 """
 
 VI = {
-    "Checked {files} files: {errors} errors, {warnings} warnings.": "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo.",
+    "Checked {files}: {errors}, {warnings}.": "Đã kiểm tra {files}: {errors}, {warnings}.",
+    "{n} file": "{n} tệp",
+    "{n} files": "{n} tệp",
+    "{n} error": "{n} lỗi",
+    "{n} errors": "{n} lỗi",
+    "{n} warning": "{n} cảnh báo",
+    "{n} warnings": "{n} cảnh báo",
     "passes:": "đạt:",
     "fails:": "không đạt:",
     "wrote {path}": "đã ghi {path}",
@@ -201,7 +207,11 @@ VI.update({
 VI.update({
     "Unknown unit '{unit}'.": "Không có đơn vị '{unit}'.",
     "No scoring profile is in force on {date}: add a range to 'scoring' in giaoviec.yaml.": "Không có bộ quy tắc chấm điểm nào có hiệu lực vào ngày {date}: hãy thêm một khoảng vào 'scoring' trong giaoviec.yaml.",
-    "Scored {n} assignments for {year}; {files} invalid files left out.": "Đã chấm {n} tệp giao việc năm {year}; bỏ qua {files} tệp có lỗi.",
+    "Scored {assignments} for {year}; {files} left out.": "Đã chấm {assignments} năm {year}; bỏ qua {files}.",
+    "{n} assignment": "{n} tệp giao việc",
+    "{n} assignments": "{n} tệp giao việc",
+    "{n} invalid file": "{n} tệp có lỗi",
+    "{n} invalid files": "{n} tệp có lỗi",
     "Excellent (hoàn thành xuất sắc nhiệm vụ)": "Hoàn thành xuất sắc nhiệm vụ",
     "Good (hoàn thành tốt nhiệm vụ)": "Hoàn thành tốt nhiệm vụ",
     "Completed (hoàn thành nhiệm vụ)": "Hoàn thành nhiệm vụ",

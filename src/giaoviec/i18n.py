@@ -41,6 +41,12 @@ def phrase(msgid: str, **args: object) -> Phrase:
     return Phrase(msgid, tuple(args.items()))
 
 
+def counted(n: int, one: str, many: str) -> Phrase:
+    """A count with its noun: English writes "1 error" and "2 errors", so the msgid is chosen by the
+    count; the catalog translates both (Vietnamese has one form: "1 lỗi", "2 lỗi")."""
+    return Phrase(one if n == 1 else many, (("n", n),))
+
+
 def show(value: object, _: Gettext) -> object:
     """An argument as it is shown: Phrases translated, dates and decimal numbers written the way the
     language writes them, everything else as it is."""

@@ -102,8 +102,8 @@ def answer(args: list[str]) -> None:
 def _answered(env: object, root_option: str | None, paths: list[str], chosen: str | None) -> tuple[Callable[[], int], Gettext] | None:
     """What prints the answer (and gives the exit code), and the run's gettext; None: no answer here."""
     from giaoviec.app.validate import answered
-    from giaoviec.diagnostics import N_, exit_code
-    from giaoviec.i18n import translator
+    from giaoviec.diagnostics import exit_code
+    from giaoviec.i18n import say, translator
     from giaoviec.load import journal, settings
     from giaoviec.load.environment import Environment
     from giaoviec.load.files import CONFIG_FILE, find_root
@@ -141,8 +141,7 @@ def _answered(env: object, root_option: str | None, paths: list[str], chosen: st
             RENDERERS[format](diagnostics, ReportContext(
                 root=root, tally=tally, gettext=_, console=plain_console() if format == "text" else None, out=sys.stdout,
                 workspace=env.github_workspace))
-        note = terminal(_(N_("Checked {files} files: {errors} errors, {warnings} warnings.")).format(
-            files=validation.files, errors=tally.errors, warnings=tally.warnings))
+        note = terminal(say(tally.summary(), _))
         error_line(note)  # (as cli/app.Session.note prints it)
         sys.stdout.flush()
         return int(exit_code(diagnostics, False))

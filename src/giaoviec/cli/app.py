@@ -179,6 +179,10 @@ class Session:
         shown = {k: one_line(v) if isinstance(v, (str, os.PathLike)) else v for k, v in args.items()}  # a path on its line, whatever it holds
         error_line(terminal(self.gettext()(message).format(**shown)))  # (rich only for a terminal: render/output.py)
 
+    def say(self, line: Phrase) -> None:
+        """A Phrase on a line of its own on stderr, in the run's language (its counts as the language writes them)."""
+        error_line(terminal(say(line, self.gettext())))
+
     @contextmanager
     def progress(self) -> Iterator[Callable[[int, int], None] | None]:
         """A progress bar on stderr for runs past ~2 s; nothing off a terminal or under CI."""

@@ -52,8 +52,7 @@ def validate(
             out=sys.stdout, summary=summary, workspace=s.env.github_workspace,
             git_root=git_root,
         ))
-    s.note(N_("Checked {files} files: {errors} errors, {warnings} warnings."), files=result.files, errors=tally.errors,
-           warnings=tally.warnings)
+    s.say(tally.summary())
     raise typer.Exit(int(exit_code(diagnostics, strict)))
 
 

@@ -15,6 +15,7 @@ import typer
 
 from giaoviec.cli.app import LangOption, PublicOption, app, session
 from giaoviec.diagnostics import N_, ExitCode
+from giaoviec.i18n import counted, phrase
 
 
 class ScoreFormat(str, Enum):
@@ -52,8 +53,9 @@ def score(
             gettext=_, out=stdout, console=s.console(wide=True), lang=s.lang(), explain=explain, unclear=unclear))
     if format is not ScoreFormat.json:
         s.print_errors(result.errors)
-    s.note(N_("Scored {n} assignments for {year}; {files} invalid files left out."), n=result.assignments_scored, year=year,
-           files=result.files_left_out)
+    s.say(phrase(N_("Scored {assignments} for {year}; {files} left out."), year=year,
+                 assignments=counted(result.assignments_scored, N_("{n} assignment"), N_("{n} assignments")),
+                 files=counted(result.files_left_out, N_("{n} invalid file"), N_("{n} invalid files"))))
     raise typer.Exit(int(ExitCode.OK if result.complete else ExitCode.DATA_ERRORS))
 
 
