@@ -36,7 +36,11 @@ def written(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
         text = " ".join(text.split())
-    return _GLUED.sub(" ", text)
+    return _GLUED.sub(" ", text) if _GLUED_AT(text) else text
+
+
+# where _GLUED can match: a digit before the first letter of one of its units (in any case: "K" is a "k" to IGNORECASE)
+_GLUED_AT = re.compile(r"\d[hkmtHKMT\u212a]").search
 
 
 class Quantity(NamedTuple):
@@ -129,11 +133,12 @@ _TRIGGER_PHRASES = frozenset(g for g in _TRIGGERS if " " in g.strip())
 assert all(len(g.split()) == 2 for g in _TRIGGER_PHRASES)  # _complex looks for them as pairs of syllables
 _TRIGGER_FIRST = frozenset(g.split()[0] for g in _TRIGGER_PHRASES)
 # anything but words, numbers, spaces, commas, points and percent signs; or a year
-_ODD = re.compile(r"[^\w\s,.%]|(?:19|20)\d\d").search
+_ODD = re.compile(r"[^\w\s,.%]").search
+_YEAR = re.compile(r"(?:19|20)\d\d").search
 
 
 def complex_text(low: str) -> bool:
-    if _ODD(low) is not None:
+    if _ODD(low) is not None or (("19" in low or "20" in low) and _YEAR(low) is not None):
         return True
     syllables = low.replace(",", " ").replace(".", " ").split()  # no other punctuation: _ODD said so
     if not _TRIGGER_WORDS.isdisjoint(syllables):
@@ -175,7 +180,7 @@ def numbers_in(text: str) -> list[Quantity]:
         if said != "%" and said.startswith(NOT_AFTER_NUMBER):
             continue
         value, shown = number_of(number), number + "%" if said == "%" else f"{number} {said}"
-        bound = _BOUND(text, 0, m.start())
+        bound = _BOUND(text, 0, m.start()) if text[:m.start()].rstrip().endswith(_BOUNDS) else None
         if bound is not None and text[:bound.start()].rstrip().endswith(_REACH):
             bound = None  # "đạt, vượt 800 triệu đồng": the figure a target is set at, as "ít nhất"
         if bound is None:
@@ -193,6 +198,7 @@ def numbers_in(text: str) -> list[Quantity]:
 _AT_MOST = ("dưới", "thấp hơn", "nhỏ hơn")
 _AT_LEAST = ("trên", "vượt", "cao hơn", "lớn hơn", "nhiều hơn")
 _REACH = ("đạt,", "đạt và", "đạt hoặc")
+_BOUNDS = _AT_MOST + _AT_LEAST  # what _BOUND's text must end with (str.rstrip strips what \s matches)
 _BOUND = re.compile(r"(?<!không )(?<!\w)(" + "|".join(sorted(_AT_MOST + _AT_LEAST, key=len, reverse=True)) + r")\s*$").search
 
 
