@@ -83,7 +83,6 @@ _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in 
 )]
 _NOT_QUANTITY_WITHOUT_DIGITS = [p for p, _gate in _NOT_QUANTITY if p.pattern.startswith(("quý", "[\\\"“]", "mỗi"))]  # "quý III", a title
 _GATE_WORDS = tuple({g for _p, gate in _NOT_QUANTITY for g in gate})
-_ANY_GATE = re.compile("|".join(map(re.escape, _GATE_WORDS))).search
 _NUMBER = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2})(?![\w])")
 
 
@@ -102,10 +101,10 @@ def strip_not_quantities(text: str) -> tuple[str, tuple[str, ...]]:
         if "quý" not in low and '"' not in low and "“" not in low and "mỗi" not in low:
             return text, ()
         patterns = _NOT_QUANTITY_WITHOUT_DIGITS
-    elif not _ANY_GATE(low):
-        return text, ()
     else:
         present = {g for g in _GATE_WORDS if g in low}
+        if not present:
+            return text, ()
         patterns = [p for p, gate in _NOT_QUANTITY if not gate.isdisjoint(present)]
     found: list[str] = []
 
