@@ -174,7 +174,8 @@ def numbers_in(text: str) -> list[Quantity]:
                 return " ¤ "
             return m.group()
         text = _RANGE.sub(one, text)
-    for m in _QUANTITY(text):
+    digit = _DIGIT(text)  # a quantity starts at a digit: the scan starts at the first (its lookbehind sees the text before)
+    for m in _QUANTITY(text, digit.start()) if digit is not None else ():
         number, said = m.groups()
         if said != "%" and said.startswith(NOT_AFTER_NUMBER):
             continue
