@@ -29,14 +29,32 @@ from generate import generate  # noqa: E402
 from clarity_corpus import PARTS, VARIANTS, cases  # noqa: E402
 from giaoviec.checks import wording  # noqa: E402
 
+TEXTS: list[tuple[str, int]] = []  # every `what` judged, with its year
+
 
 def corpus() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for part in PARTS:
+        TEXTS.extend((c.what, c.year) for c in cases(part))
         for variant in VARIANTS:
             out[f"{part}/{variant}"] = [repr(c.verdict()) for c in cases(part, variant)]
         out[f"{part}/explain"] = [repr(wording.judge(c.what, c.product, year=c.year)) for c in cases(part)]
     return out
+
+
+def routing(texts: list[tuple[str, int]]) -> int:
+    """How many texts judge() reads by numbers alone (complex_text False) that the full reading reads otherwise:
+    other quantities, or a deadline."""
+    from giaoviec.checks.wording_dates import deadlines_of
+    from giaoviec.checks.wording_numbers import complex_text, numbers_in, quantities_of, written
+
+    wrong = 0
+    for what, year in texts:
+        text = written(what)
+        low = text.lower()
+        if not complex_text(low) and (numbers_in(low) != quantities_of(text) or deadlines_of(text, year)):
+            wrong += 1
+    return wrong
 
 
 def province(files: int) -> list[str]:
@@ -48,6 +66,7 @@ def province(files: int) -> list[str]:
     def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
         verdict = real(*args, **kwargs)
         got.append(repr(verdict))
+        TEXTS.append((args[0], kwargs["year"]))
         return verdict
 
     with tempfile.TemporaryDirectory(prefix="giaoviec-judge-") as folder:
@@ -71,6 +90,8 @@ def main() -> None:
     args = parser.parse_args()
     verdicts = corpus()
     verdicts["province"] = province(args.files)
+    wrong = routing(TEXTS)
+    print(f"{len(TEXTS)} texts: {wrong} read by numbers alone that the full reading reads otherwise")
     if args.save:
         args.save.write_text(json.dumps(verdicts, ensure_ascii=False), encoding="utf-8")
         print(f"saved {sum(map(len, verdicts.values()))} verdicts of {len(verdicts)} sets")
@@ -84,7 +105,7 @@ def main() -> None:
         print(f"{name:28} {len(new):6} verdicts, {n} differ ({digest})")
         differ += n
     print(f"{sum(map(len, verdicts.values()))} verdicts, {differ} differ")
-    raise SystemExit(1 if differ else 0)
+    raise SystemExit(1 if differ or wrong else 0)
 
 
 if __name__ == "__main__":

@@ -131,6 +131,11 @@ _TRIGGER_WORDS = frozenset(g for g in _TRIGGERS if " " not in g.strip())
 _TRIGGER_PHRASES = frozenset(g for g in _TRIGGERS if " " in g.strip())
 assert all(len(g.split()) == 2 for g in _TRIGGER_PHRASES)  # _complex looks for them as pairs of syllables
 _TRIGGER_FIRST = frozenset(g.split()[0] for g in _TRIGGER_PHRASES)
+# the words that open only a count that is not a quantity ("tổ 3", "thôn 5", "tiêu chí 19"): the one pattern they gate
+# (with no other) can match only where a number follows them
+_NUMBERED = next(gate for p, gate in _NOT_QUANTITY if p.pattern.startswith(r"\b(?:số|lớp|"))
+_BEFORE_A_NUMBER = _NUMBERED - {g for _p, gate in _NOT_QUANTITY if gate is not _NUMBERED for g in gate} - set(NUMBER_WORDS) - _TRIGGERS.difference(
+    g for _p, gate in _NOT_QUANTITY for g in gate)
 # anything but words, numbers, spaces, commas, points and percent signs; or a year
 _ODD = re.compile(r"[^\w\s,.%]").search
 _YEAR = re.compile(r"(?:19|20)\d\d").search
@@ -140,11 +145,19 @@ def complex_text(low: str) -> bool:
     if _ODD(low) is not None or (("19" in low or "20" in low) and _YEAR(low) is not None):
         return True
     syllables = low.replace(",", " ").replace(".", " ").split()  # no other punctuation: _ODD said so
-    if not _TRIGGER_WORDS.isdisjoint(syllables):
+    words = _TRIGGER_WORDS.intersection(syllables)
+    if not words.issubset(_BEFORE_A_NUMBER):
         return True
-    if _TRIGGER_FIRST.isdisjoint(syllables):
+    if not words and _TRIGGER_FIRST.isdisjoint(syllables):
         return False
-    return not _TRIGGER_PHRASES.isdisjoint(f"{a} {b}" for a, b in pairwise(syllables) if a in _TRIGGER_FIRST)
+    # "tổ", "số", "thôn", "tiêu chí"… start only "tổ 3", "số 5": they make a text complex only before a number
+    for i, (a, b) in enumerate(pairwise(syllables)):
+        if a in words and b[0].isdigit():
+            return True
+        if a in _TRIGGER_FIRST and (pair := f"{a} {b}") in _TRIGGER_PHRASES and (
+                pair not in _BEFORE_A_NUMBER or (i + 2 < len(syllables) and syllables[i + 2][0].isdigit())):
+            return True
+    return False
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?").fullmatch
