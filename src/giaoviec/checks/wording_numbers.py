@@ -136,6 +136,7 @@ _TRIGGER_FIRST = frozenset(g.split()[0] for g in _TRIGGER_PHRASES)
 _NUMBERED = next(gate for p, gate in _NOT_QUANTITY if p.pattern.startswith(r"\b(?:số|lớp|"))
 _BEFORE_A_NUMBER = _NUMBERED - {g for _p, gate in _NOT_QUANTITY if gate is not _NUMBERED for g in gate} - set(NUMBER_WORDS) - _TRIGGERS.difference(
     g for _p, gate in _NOT_QUANTITY for g in gate)
+_READ_AFTER = _BEFORE_A_NUMBER | {"tư"}  # the trigger words complex_text reads the words after
 # anything but words, numbers, spaces, commas, points and percent signs; or a year
 _ODD = re.compile(r"[^\w\s,.%]").search
 _YEAR = re.compile(r"(?:19|20)\d\d").search
@@ -146,14 +147,14 @@ def complex_text(low: str) -> bool:
         return True
     syllables = low.replace(",", " ").replace(".", " ").split()  # no other punctuation: _ODD said so
     words = _TRIGGER_WORDS.intersection(syllables)
-    if not words.issubset(_BEFORE_A_NUMBER):
+    if not words.issubset(_READ_AFTER):
         return True
     if not words and _TRIGGER_FIRST.isdisjoint(syllables):
         return False
     # "tổ", "số", "thôn", "tiêu chí"… start only "tổ 3", "số 5": they make a text complex only before a number
     for i, (a, b) in enumerate(pairwise(syllables)):
-        if a in words and b[0].isdigit():
-            return True
+        if a in words and (b[0].isdigit() if a != "tư" else " ".join(syllables[i + 1:]).startswith(PEOPLE)):
+            return True  # … and "tư" ("đầu tư", "tư nhân") counts only people (quantities_of): "tư người"
         if a in _TRIGGER_FIRST and (pair := f"{a} {b}") in _TRIGGER_PHRASES and (
                 pair not in _BEFORE_A_NUMBER or (i + 2 < len(syllables) and syllables[i + 2][0].isdigit())):
             return True
