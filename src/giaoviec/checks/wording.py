@@ -105,7 +105,7 @@ def judge(
     else:
         found, named = quantities_of(text), deadlines_of(text, year) if due is not None else []
     if found or target is not None:
-        if found and ("trong đó" in low or _MULTIPLIED(low) or (unit and _MULTIPLIED(" 0 " + unit.lower()))):
+        if found and ("trong đó" in low or _multiplied(low) or (unit and _multiplied(" 0 " + unit.lower()))):
             found, target, unit = whole_figures(found, target, unit, indicator, text)
         quantity = quantity_mismatch(found, target, unit, baseline, indicator, text)
         deadline = deadline_mismatch(named, due) if named else None
@@ -128,4 +128,11 @@ def judge(
 _CLEAR = Verdict(None, False, None, None)
 # a figure with a multiplier before its unit ("4 triệu lượt", "12 nghìn tấn"): wording_parts reads it
 _MULTIPLIED = re.compile(r"\d\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)\s").search
+
+
+def _multiplied(low: str) -> bool:
+    """_MULTIPLIED, after the cheaper look for its words."""
+    return ("nghìn" in low or "ngàn" in low or "vạn" in low or "triệu" in low or "tỷ" in low or "tỉ" in low) and _MULTIPLIED(low) is not None
+
+
 _BUILT_IN = frozenset(VAGUE_PHRASES)

@@ -60,12 +60,16 @@ def deadlines(what: str, year: int) -> list[Deadline]:
     return deadlines_of(written(what), year)
 
 
+# each pattern with a substring (of the lower-cased text) without which it cannot match
+_GATED = ((_ON_DAY, "/"), (_ON_DAY, "-"), (_IN_QUARTER, "quý"), (_MONTHS_OF_YEAR, "tháng"), (_IN_MONTH, "tháng"), (_IN_YEAR, "năm"),
+          (_WHOLE_YEAR, "cả năm"), (_END_STATE_YEAR, " năm "), (_DOT_DAY, "ngày "), (_SPAN, "từ ngày"), (_EVENT_DAY, "(ngày"),
+          (_ANNIVERSARY, "kỷ niệm"))
+
+
 def deadlines_of(written: str, year: int) -> list[Deadline]:
     text = written.lower()
     out: list[Deadline] = []
-    patterns = [p for p, gate in ((_ON_DAY, "/"), (_ON_DAY, "-"), (_IN_QUARTER, "quý"), (_MONTHS_OF_YEAR, "tháng"),
-                                  (_IN_MONTH, "tháng"), (_IN_YEAR, "năm"), (_WHOLE_YEAR, "cả năm"), (_END_STATE_YEAR, " năm "),
-                                  (_DOT_DAY, "ngày "), (_SPAN, "từ ngày"), (_EVENT_DAY, "(ngày"), (_ANNIVERSARY, "kỷ niệm")) if gate in text]
+    patterns = [p for p, gate in _GATED if gate in text]
     if not patterns:
         return out
     same = len(text) == len(written)  # lower-casing kept the positions (it does for Vietnamese)

@@ -36,7 +36,11 @@ def written(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
         text = " ".join(text.split())
-    return _GLUED.sub(" ", text)
+    return _GLUED.sub(" ", text) if _GLUED_AT(text) else text
+
+
+# where _GLUED can match: a digit before the first letter of one of its units (in any case: "K" is a "k" to IGNORECASE)
+_GLUED_AT = re.compile(r"\d[hkmtHKMT\u212a]").search
 
 
 class Quantity(NamedTuple):
@@ -79,7 +83,6 @@ _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in 
 )]
 _NOT_QUANTITY_WITHOUT_DIGITS = [p for p, _gate in _NOT_QUANTITY if p.pattern.startswith(("quý", "[\\\"“]", "mỗi"))]  # "quý III", a title
 _GATE_WORDS = tuple({g for _p, gate in _NOT_QUANTITY for g in gate})
-_ANY_GATE = re.compile("|".join(map(re.escape, _GATE_WORDS))).search
 _NUMBER = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2})(?![\w])")
 
 
@@ -98,10 +101,10 @@ def strip_not_quantities(text: str) -> tuple[str, tuple[str, ...]]:
         if "quý" not in low and '"' not in low and "“" not in low and "mỗi" not in low:
             return text, ()
         patterns = _NOT_QUANTITY_WITHOUT_DIGITS
-    elif not _ANY_GATE(low):
-        return text, ()
     else:
         present = {g for g in _GATE_WORDS if g in low}
+        if not present:
+            return text, ()
         patterns = [p for p, gate in _NOT_QUANTITY if not gate.isdisjoint(present)]
     found: list[str] = []
 
@@ -128,19 +131,34 @@ _TRIGGER_WORDS = frozenset(g for g in _TRIGGERS if " " not in g.strip())
 _TRIGGER_PHRASES = frozenset(g for g in _TRIGGERS if " " in g.strip())
 assert all(len(g.split()) == 2 for g in _TRIGGER_PHRASES)  # _complex looks for them as pairs of syllables
 _TRIGGER_FIRST = frozenset(g.split()[0] for g in _TRIGGER_PHRASES)
+# the words that open only a count that is not a quantity ("tổ 3", "thôn 5", "tiêu chí 19"): the one pattern they gate
+# (with no other) can match only where a number follows them
+_NUMBERED = next(gate for p, gate in _NOT_QUANTITY if p.pattern.startswith(r"\b(?:số|lớp|"))
+_BEFORE_A_NUMBER = _NUMBERED - {g for _p, gate in _NOT_QUANTITY if gate is not _NUMBERED for g in gate} - set(NUMBER_WORDS) - _TRIGGERS.difference(
+    g for _p, gate in _NOT_QUANTITY for g in gate)
+_READ_AFTER = _BEFORE_A_NUMBER | {"tư"}  # the trigger words complex_text reads the words after
 # anything but words, numbers, spaces, commas, points and percent signs; or a year
-_ODD = re.compile(r"[^\w\s,.%]|(?:19|20)\d\d").search
+_ODD = re.compile(r"[^\w\s,.%]").search
+_YEAR = re.compile(r"(?:19|20)\d\d").search
 
 
 def complex_text(low: str) -> bool:
-    if _ODD(low) is not None:
+    if _ODD(low) is not None or (("19" in low or "20" in low) and _YEAR(low) is not None):
         return True
     syllables = low.replace(",", " ").replace(".", " ").split()  # no other punctuation: _ODD said so
-    if not _TRIGGER_WORDS.isdisjoint(syllables):
+    words = _TRIGGER_WORDS.intersection(syllables)
+    if not words.issubset(_READ_AFTER):
         return True
-    if _TRIGGER_FIRST.isdisjoint(syllables):
+    if not words and _TRIGGER_FIRST.isdisjoint(syllables):
         return False
-    return not _TRIGGER_PHRASES.isdisjoint(f"{a} {b}" for a, b in pairwise(syllables) if a in _TRIGGER_FIRST)
+    # "tổ", "số", "thôn", "tiêu chí"… start only "tổ 3", "số 5": they make a text complex only before a number
+    for i, (a, b) in enumerate(pairwise(syllables)):
+        if a in words and (b[0].isdigit() if a != "tư" else " ".join(syllables[i + 1:]).startswith(PEOPLE)):
+            return True  # … and "tư" ("đầu tư", "tư nhân") counts only people (quantities_of): "tư người"
+        if a in _TRIGGER_FIRST and (pair := f"{a} {b}") in _TRIGGER_PHRASES and (
+                pair not in _BEFORE_A_NUMBER or (i + 2 < len(syllables) and syllables[i + 2][0].isdigit())):
+            return True
+    return False
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?").fullmatch
@@ -170,12 +188,13 @@ def numbers_in(text: str) -> list[Quantity]:
                 return " ¤ "
             return m.group()
         text = _RANGE.sub(one, text)
-    for m in _QUANTITY(text):
+    digit = _DIGIT(text)  # a quantity starts at a digit: the scan starts at the first (its lookbehind sees the text before)
+    for m in _QUANTITY(text, digit.start()) if digit is not None else ():
         number, said = m.groups()
         if said != "%" and said.startswith(NOT_AFTER_NUMBER):
             continue
         value, shown = number_of(number), number + "%" if said == "%" else f"{number} {said}"
-        bound = _BOUND(text, 0, m.start())
+        bound = _BOUND(text, 0, m.start()) if text[:m.start()].rstrip().endswith(_BOUNDS) else None
         if bound is not None and text[:bound.start()].rstrip().endswith(_REACH):
             bound = None  # "đạt, vượt 800 triệu đồng": the figure a target is set at, as "ít nhất"
         if bound is None:
@@ -193,6 +212,7 @@ def numbers_in(text: str) -> list[Quantity]:
 _AT_MOST = ("dưới", "thấp hơn", "nhỏ hơn")
 _AT_LEAST = ("trên", "vượt", "cao hơn", "lớn hơn", "nhiều hơn")
 _REACH = ("đạt,", "đạt và", "đạt hoặc")
+_BOUNDS = _AT_MOST + _AT_LEAST  # what _BOUND's text must end with (str.rstrip strips what \s matches)
 _BOUND = re.compile(r"(?<!không )(?<!\w)(" + "|".join(sorted(_AT_MOST + _AT_LEAST, key=len, reverse=True)) + r")\s*$").search
 
 
