@@ -11,7 +11,7 @@ SRC = PROJECT / "src"
 STAGES = {  # the first part of the module name below giaoviec → its rank; imports go to lower or equal ranks
     "__init__": 0, "formats": 0, "i18n": 0, "diagnostics": 0, "words": 0, "codes": 0, "shared": 0, "literal": 0, "characters": 0, "typed": 0, "terminal": 0,
     "model": 1, "load": 2, "domain": 3, "checks": 4, "compute": 5,
-    "render": 6, "write": 6, "sheets": 7, "app": 8, "serve": 9, "cli": 9, "__main__": 10, "quick": 10,
+    "render": 6, "write": 6, "sheets": 7, "app": 8, "serve": 9, "cli": 9, "quickhelp": 9, "__main__": 10, "quick": 10,
 }
 
 

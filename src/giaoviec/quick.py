@@ -32,7 +32,16 @@ FORMATS = ("text", "json")
 
 
 def main() -> None:
-    answer(sys.argv[1:])  # exits when it answers
+    args = sys.argv[1:]
+    if args[-1:] in (["--help"], ["-h"]):
+        from giaoviec import quickhelp
+
+        text = quickhelp.answer(args)  # (the main help, before Typer is imported: quickhelp.py)
+        if text is not None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            sys.exit(0)
+    answer(args)  # exits when it answers
     from giaoviec.cli import main as command_line
 
     command_line()

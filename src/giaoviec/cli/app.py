@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from giaoviec import __version__, typed
+from giaoviec import __version__, quickhelp, typed
 from giaoviec.cli import click_words, coercion, tree
 from giaoviec.cli.env import Environment
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal, usage_error
@@ -42,8 +42,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
-    help=N_("giaoviec: tasks assigned to cadres and judged by what they deliver — checks (validate), scores, reports.\n\n"
-            "Example: giaoviec -C examples/vinh-phuc validate"),
+    help=quickhelp.MAIN_HELP,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -53,7 +52,7 @@ class Lang(str, Enum):
     en = "en"
 
 
-LangOption = Annotated[Lang | None, typer.Option("--lang", help=N_("Language: vi | en (messages, help and reports)."))]
+LangOption = Annotated[Lang | None, typer.Option("--lang", help=quickhelp.LANG_HELP)]
 PublicOption = Annotated[bool, typer.Option("--public", help=N_(
     "The public version: computed from the data without its confidential files and tasks (their notes, evidence and council scores), then says how many were left out."))]
 
@@ -296,10 +295,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    root: Annotated[Path | None, typer.Option("-C", "--root", help=N_("The data repository (default: the first folder holding giaoviec.yaml, from the current folder up)."))] = None,
+    root: Annotated[Path | None, typer.Option("-C", "--root", help=quickhelp.ROOT_HELP)] = None,
     lang: LangOption = None,
-    debug: Annotated[bool, typer.Option("--debug", help=N_("Print the traceback of an internal error."))] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=N_("Print the version."))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=quickhelp.DEBUG_HELP)] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=quickhelp.VERSION_HELP)] = False,
 ) -> None:
     s = session(ctx)
     s.root_option = root
