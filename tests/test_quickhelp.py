@@ -31,9 +31,10 @@ def _env(cache: str, **extra: str) -> dict[str, str]:
     return {**env, "GIAOVIEC_CACHE_DIR": cache, **extra}
 
 
-LINES = [["--help"], ["-h"], ["--lang", "en", "--help"], ["--lang", "vi", "-h"], ["--lang=en", "--help"], ["--lang=vi", "-h"]]
+LINES = [["--help"], ["-h"], ["--lang", "en", "--help"], ["--lang=vi", "-h"], ["-C", "{en}", "--help"], ["--root={vi}", "-h"],
+         ["--root", "{en}", "--lang", "vi", "-h"], ["-C", "no-such-folder", "--help"]]
 FALLS = [[], ["--help", "--lang", "en"], ["--lang", "fr", "--help"], ["--debug", "--help"], ["validate", "--help"], ["new", "--help"],
-         ["-C", "x", "--help"], ["--lang"], ["--version"]]
+         ["-C", "x", "--debug", "--help"], ["--root=", "--help"], ["--lang"], ["--version"]]
 
 
 @pytest.fixture(scope="module")
@@ -52,22 +53,31 @@ def folders(tmp_path_factory):
     return base, {"english": english, "vietnamese": vietnamese, "nowhere": nowhere}
 
 
-@pytest.mark.parametrize("columns", [None, "40", "60", "72", "80", "100", "200"])
+@pytest.mark.parametrize("columns", [None, "45", "72", "120"])
 def test_same_bytes(folders, columns):
     base, made = folders
     answered = 0
     for where, folder in made.items():
         for envs in ({}, {"GIAOVIEC_LANG": "en"}, {"LANG": "en_US.UTF-8"}, {"LANGUAGE": "vi"}, {"GIAOVIEC_NO_CACHE": "1"}):
             env = _env(str(base / "cache"), **envs, **({"COLUMNS": columns} if columns else {}))
-            for args in LINES:
+            for line in LINES:
+                args = [a.format(en=made["english"], vi=made["vietnamese"]) for a in line]
                 whole = run(WHOLE, args, env, str(folder))
                 code, out, err = run(PROBED, args, env, str(folder))
                 assert (code, out, err[:-6]) == whole, (where, envs, args)
                 assert whole[0] == 0 and whole[1]
                 answered += err.endswith("#False")
-    # every line is answered without Typer, except `--help` and `-h` alone in a repository with the cache off (the
-    # language is then the model's to read)
-    assert answered == len(LINES) * 5 * 3 - 2 * 2
+    assert answered == len(LINES) * 5 * 3  # every line answered without Typer
+
+
+@pytest.mark.parametrize("args", [["--lang", "vi", "-h"], ["--lang=en", "--help"]])
+def test_the_other_spellings(folders, args):
+    base, made = folders
+    for folder in made.values():
+        env = _env(str(base / "cache"), COLUMNS="64", GIAOVIEC_LANG="en")
+        whole = run(WHOLE, args, env, str(folder))
+        code, out, err = run(PROBED, args, env, str(folder))
+        assert (code, out, err) == (*whole[:2], whole[2] + "#False")
 
 
 @pytest.mark.parametrize("args", FALLS)

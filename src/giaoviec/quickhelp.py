@@ -51,17 +51,25 @@ COMMANDS: tuple[tuple[str, str], ...] = (  # each command's name and help (a msg
 _HELP = (["--help"], ["-h"])
 
 
-def line_language(args: list[str]) -> tuple[str | None] | None:
-    """(--lang's value or None,) for `[--lang vi|en | --lang=vi|en] --help|-h`; None for any other line."""
+def line_language(args: list[str]) -> tuple[str | None, str | None] | None:
+    """(-C's folder, --lang's value) of `[-C DIR | --root DIR | --root=DIR] [--lang vi|en | --lang=vi|en]
+    --help|-h` (each None when not given); None for any other line."""
     if args[-1:] not in _HELP:
         return None
     head = args[:-1]
+    root: str | None = None
+    if head[:1] in (["-C"], ["--root"]) and len(head) > 1:
+        root, head = head[1], head[2:]
+    elif head[:1] and head[0].startswith("--root="):
+        root, head = head[0].split("=", 1)[1], head[1:]
+    if root == "":
+        return None
     if not head:
-        return (None,)
+        return root, None
     if len(head) == 2 and head[0] == "--lang" and head[1] in ("vi", "en"):
-        return (head[1],)
+        return root, head[1]
     if len(head) == 1 and head[0] in ("--lang=vi", "--lang=en"):
-        return (head[0].split("=", 1)[1],)
+        return root, head[0].split("=", 1)[1]
     return None
 
 
@@ -72,7 +80,8 @@ def answer(args: list[str]) -> str | None:
         return None
     if not all((getattr(stream, "encoding", None) or "").lower().replace("-", "") == "utf8" for stream in (sys.stdout, sys.stderr)):
         return None
-    lang = line[0] or _language()
+    root, lang = line
+    lang = lang or _language(root)
     if lang is None:
         return None
     from giaoviec.i18n import translator
@@ -80,26 +89,25 @@ def answer(args: list[str]) -> str | None:
     return _help(translator(lang))
 
 
-def _language() -> str | None:
+def _language(root_option: str | None) -> str | None:
     """The help's language as cli/app.Session.lang chooses it; None when only the model could say it."""
     from pathlib import Path
 
     from giaoviec.load.environment import Environment
-    from giaoviec.load.files import find_root
+    from giaoviec.load.files import CONFIG_FILE, find_root
 
     env = Environment.read()
     if env.lang:
         return env.lang
-    root = find_root(Path.cwd())
+    if root_option is not None:  # (Session.root: no giaoviec.yaml there, no configured language)
+        root = Path(root_option).resolve() if (Path(root_option) / CONFIG_FILE).is_file() else None
+    else:
+        root = find_root(Path.cwd())
     if root is not None:
-        if env.cache_folder is None:
-            return None
         from giaoviec.load import settings
 
-        named = settings.kept_language(root, env.cache_folder)
-        if named is None:
-            return None
-        return named
+        named = settings.kept_language(root, env.cache_folder) if env.cache_folder is not None else settings.language(root)
+        return named  # (None: giaoviec.yaml's language is the model's to say, the command line's)
     return env.locale_lang or "vi"
 
 
