@@ -32,6 +32,7 @@ KEPT = {
     "model/compact.py": ("compact",),  # kept models made smaller, through pydantic's public model_construct
     "quick.py": ("read_line", "_answered"),  # validate answered from the cache before the command line is built
     "load/cachelines.py": ("read_entries", "write_entries"),  # validate's per-file entries a line each, written back as read
+    "quickhelp.py": ("line_language", "short_help"),  # `giaoviec --help` laid out before Typer is imported
 }
 # Each device measured and removed: the module that held it, and the names that made it, defined nowhere.
 REMOVED = {
