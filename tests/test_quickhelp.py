@@ -74,10 +74,11 @@ def test_same_bytes(folders, columns):
 def test_the_other_spellings(folders, args):
     base, made = folders
     for folder in made.values():
-        env = _env(str(base / "cache"), COLUMNS="64", GIAOVIEC_LANG="en")
-        whole = run(WHOLE, args, env, str(folder))
-        code, out, err = run(PROBED, args, env, str(folder))
-        assert (code, out, err) == (*whole[:2], whole[2] + "#False")
+        for extra in ({"GIAOVIEC_LANG": "en"}, {"GIAOVIEC_LANG": "fr"}, {"FORCE_COLOR": "1"}, {"NO_COLOR": "1"}, {"TERM": "dumb"}):
+            env = _env(str(base / "cache"), COLUMNS="64", **extra)
+            whole = run(WHOLE, args, env, str(folder))
+            code, out, err = run(PROBED, args, env, str(folder))
+            assert (code, out, err) == (*whole[:2], whole[2] + "#False"), extra
 
 
 @pytest.mark.parametrize("args", FALLS)
