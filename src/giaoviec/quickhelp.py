@@ -54,6 +54,12 @@ COMMANDS: tuple[tuple[str, str], ...] = (  # each command's name and help (a msg
 _HELP = (["--help"], ["-h"])
 
 
+def command_help(name: str) -> str:
+    """A command's help (a msgid): the command line registers its commands with these texts, so the
+    main help answered here and Typer's cannot drift apart."""
+    return dict(COMMANDS)[name]
+
+
 def line_language(args: list[str]) -> tuple[str | None, str | None] | None:
     """(-C's folder, --lang's value) of `[-C DIR | --root DIR | --root=DIR] [--lang vi|en | --lang=vi|en]
     --help|-h` (each None when not given); None for any other line."""

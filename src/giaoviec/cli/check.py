@@ -11,6 +11,7 @@ import typer
 
 from giaoviec.cli.app import LangOption, app, plain_console, session
 from giaoviec.diagnostics import N_, exit_code
+from giaoviec.quickhelp import command_help
 
 
 class Format(str, Enum):
@@ -20,7 +21,7 @@ class Format(str, Enum):
     sarif = "sarif"
 
 
-@app.command(help=N_("Check every file: YAML syntax, schema, the 5 rõ/6 rõ rules, references, dates.\n\nExample: giaoviec -C examples/vinh-phuc validate --format json"))
+@app.command(help=command_help("validate"))
 def validate(
     ctx: typer.Context,
     paths: Annotated[list[str] | None, typer.Argument(help=N_("Report only on these files or folders (references are still checked against the whole repository)."))] = None,
@@ -61,7 +62,7 @@ class RulesFormat(str, Enum):
     md = "md"
 
 
-@app.command(help=N_("List every diagnostic code and clarity rule, with a passing and a failing example.\n\nExample: giaoviec rules --lang en"))
+@app.command(help=command_help("rules"))
 def rules(
     ctx: typer.Context,
     format: Annotated[RulesFormat, typer.Option("--format", "-f", help=N_("text | md (the page docs/ma-loi.md)."))] = RulesFormat.text,
@@ -73,7 +74,7 @@ def rules(
     rules_render.RENDERERS[format.value](CODES, Output(gettext=session(ctx, lang).gettext(), out=sys.stdout, console=plain_console()))
 
 
-@app.command(help=N_("Write the JSON Schemas (draft-07, with descriptions in the chosen language) of every kind of document, for editors.\n\nExample: giaoviec schema --out schemas"))
+@app.command(help=command_help("schema"))
 def schema(
     ctx: typer.Context,
     out: Annotated[Path, typer.Option("--out", help=N_("The folder to write the JSON Schemas to."))] = Path("schemas"),

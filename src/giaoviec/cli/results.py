@@ -16,6 +16,7 @@ import typer
 from giaoviec.cli.app import LangOption, PublicOption, app, session
 from giaoviec.diagnostics import N_, ExitCode
 from giaoviec.i18n import counted, phrase
+from giaoviec.quickhelp import command_help
 
 
 class ScoreFormat(str, Enum):
@@ -25,7 +26,7 @@ class ScoreFormat(str, Enum):
     md = "md"
 
 
-@app.command(help=N_("Score and rate every assignment of YEAR under the scoring profile in force.\n\nExample: giaoviec -C examples/vinh-phuc score 2022 --explain"))
+@app.command(help=command_help("score"))
 def score(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help=N_("The year to score, e.g. 2022."))],
@@ -66,7 +67,7 @@ class ReportFormat(str, Enum):
     pdf = "pdf"
 
 
-@app.command(help=N_("A unit's report on the tasks: Markdown, HTML (prints on A4), or a Word or PDF document in the prescribed form.\n\nExample: giaoviec -C examples/vinh-phuc report --unit yen-lac --year 2022 --format docx --out bao-cao.docx"))
+@app.command(help=command_help("report"))
 def report(
     ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", help=N_("The unit's id; the report covers it and every unit below it."))],
@@ -119,7 +120,7 @@ class StatsFormat(str, Enum):
     json = "json"
 
 
-@app.command("stats", help=N_("Figures: cadres, tasks, the four status groups, tiers, the share of commune secretaries and chairs who are not local.\n\nExample: giaoviec -C examples/vinh-phuc stats --year 2022 --unit yen-lac"))
+@app.command("stats", help=command_help("stats"))
 def stats_command(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option("--year", help=N_("The year; default: this year."))] = None,

@@ -16,6 +16,7 @@ import typer
 from giaoviec.cli.app import LangOption, PublicOption, Session, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.formats import COMMENT_LIMIT
+from giaoviec.quickhelp import command_help
 from giaoviec.render.escape import one_line, terminal, text_ok
 from giaoviec.words import SOURCE
 
@@ -41,7 +42,7 @@ def inside_root(s: Session, root: Path, name: str) -> Path:
     raise Fatal(ExitCode.USAGE, N_("There is no file {path}."), path=name)
 
 
-@app.command(help=N_("Add a check-in (or record the outcome) to a file, every other line kept as it is.\n\nExample: giaoviec progress assignments/2026/nguyet-duc-phu-tho/nguyen-van-an.yaml#01 --value 3 --note \"Đã hợp nhất dữ liệu\""))
+@app.command(help=command_help("progress"))
 def progress(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="FILE#TASK", help=N_("The assignment file and the task's id, e.g. assignments/2022/nguyet-duc/nguyen-van-an.yaml#05."))],
@@ -77,7 +78,7 @@ def progress(
             console.print(Text(terminal("+ " + line), style="green"))
 
 
-@app.command(help=N_("A new data repository: configuration, units, cadres, CI, pre-commit, CODEOWNERS, editor settings; git init where the folder is in no git repository, the new repository validated, the next steps printed.\n\nExample: giaoviec init kho-giao-viec --organization \"Đảng bộ tỉnh Phú Thọ\" --commit"))
+@app.command(help=command_help("init"))
 def init(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help=N_("The new repository's folder (default: the current folder)."))] = Path("."),
@@ -125,7 +126,7 @@ def init(
   5. Each person who edits files: pip install pre-commit && pre-commit install (checks every commit before it is made)."""))
 
 
-new_app = typer.Typer(help=N_("New files from a template."), no_args_is_help=True)
+new_app = typer.Typer(help=command_help("new"), no_args_is_help=True)
 app.add_typer(new_app, name="new")
 
 
@@ -156,7 +157,7 @@ class StatusFormat(str, Enum):
     json = "json"
 
 
-@app.command(help=N_("The follow-up list: tasks overdue, due soon, or without a check-in this period.\n\nExample: giaoviec status --unit nguyet-duc-phu-tho --within 45"))
+@app.command(help=command_help("status"))
 def status(
     ctx: typer.Context,
     as_of: Annotated[str | None, typer.Option("--as-of", help=N_("As of this day (YYYY-MM-DD); default: today."))] = None,
@@ -182,7 +183,7 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
-@app.command(help=N_("What changed between two revisions, in the domain's words, and what it does to points and tiers.\n\nExample: giaoviec diff origin/main --format md >> \"$GITHUB_STEP_SUMMARY\""))
+@app.command(help=command_help("diff"))
 def diff(
     ctx: typer.Context,
     base: Annotated[str, typer.Argument(help=N_("The base revision (a branch, tag or commit), e.g. origin/main."))],

@@ -9,9 +9,10 @@ import typer
 
 from giaoviec.cli.app import LangOption, PublicOption, app, session
 from giaoviec.diagnostics import N_, ExitCode, Fatal
+from giaoviec.quickhelp import command_help
 
 
-@app.command("serve", help=N_("The repository in a browser: overview, units, cadres, tasks, problems, deadlines; check-ins from a form; deadlines as a calendar.\n\nExample: giaoviec -C examples/vinh-phuc serve --open"))
+@app.command("serve", help=command_help("serve"))
 def serve_command(
     ctx: typer.Context,
     host: Annotated[str, typer.Option("--host", help=N_("The address to listen on; another one than 127.0.0.1 serves read-only unless --allow-writes."))] = "127.0.0.1",

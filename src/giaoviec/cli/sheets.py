@@ -13,6 +13,7 @@ import typer
 
 from giaoviec.cli.app import LangOption, PublicOption, app, plain_console, session
 from giaoviec.diagnostics import N_, ExitCode, usage_error
+from giaoviec.quickhelp import command_help
 from giaoviec.render.escape import one_line, terminal
 
 
@@ -28,7 +29,7 @@ class CsvDialect(str, Enum):
     plain = "plain"
 
 
-@app.command("export", help=N_("The tasks (their 5 rõ, status, points) as Excel, CSV or JSON; or the council's scoring sheet.\n\nExample: giaoviec -C examples/vinh-phuc export --year 2022 --unit yen-lac --out giao-viec-2022.xlsx"))
+@app.command("export", help=command_help("export"))
 def export_command(
     ctx: typer.Context,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help=N_("xlsx | csv | json | ics"))] = ExportFormat.xlsx,
@@ -69,7 +70,7 @@ def export_command(
     raise typer.Exit(int(ExitCode.OK if got.result.complete else ExitCode.DATA_ERRORS))
 
 
-@app.command("import", help=N_("Assignments from a workbook (a row per task), or the council's scores from its scoring sheet.\n\nExample: giaoviec import giao-viec-2027.xlsx --dry-run"))
+@app.command("import", help=command_help("import"))
 def import_command(
     ctx: typer.Context,
     workbook: Annotated[Path, typer.Argument(help=N_("The workbook (.xlsx)."), exists=True, dir_okay=False)],
