@@ -78,3 +78,14 @@ def test_a_file_named_inside_a_nested_repository_is_not_passed_in_silence(cli, t
         assert [d["code"] for d in run.json()["diagnostics"]] == ["file.nested-repository"]
     run = cli("-C", str(root), "validate", "--format", "json", "org")  # a file elsewhere is not concerned
     assert "file.nested-repository" not in [d["code"] for d in run.json()["diagnostics"]]
+
+
+def test_the_count_follows_the_nested_repository_through_the_cache(cli, tmp_path):
+    """The answer from the cache is keyed by the listing's findings with their words: a data file added
+    inside the nested repository (its files are not listed, so no digest moves) changes the count said."""
+    root = make_repo(tmp_path, in_git=True)
+    sub = nested(root)
+    first = [d["message"] for d in validate(cli, root)[1] if d["code"] == "file.nested-repository"]
+    shutil.copy(sub / ASSIGNMENTS / "nguyen-van-an.yaml", sub / ASSIGNMENTS / "them.yaml")
+    second = [d["message"] for d in validate(cli, root)[1] if d["code"] == "file.nested-repository"]
+    assert first != second and len(second) == 1, (first, second)

@@ -76,7 +76,7 @@ def _scan(root: Path, paths: list[str] | None, today: dt.date, cache_folder: Pat
     prior, prior_at = store.seen() if store is not None else (None, 0)
     scanned = scan(root, listing.files, prior, prior_at, stamps=listing.stamps)
     # the whole answer would depend on the base revision too; the per-file entries do not
-    key = cache.whole_key(scanned.digests, (f"{d.code}:{d.path}" for d in listing.problems), today) \
+    key = cache.whole_key(scanned.digests, (f"{d.code}:{d.path}:{d.message}:{d.args!r}" for d in listing.problems), today) \
         if store is not None and base is None else None
     return _Scanned(root, paths, today, cache_folder, listing, scanned, store, key, started)
 

@@ -84,7 +84,7 @@ class Site:
         for rel in sorted(scanned.digests):
             h.update(f"{rel}\0{scanned.digests[rel]}\n".encode())
         for d in listing.problems:
-            h.update(f"{d.code}:{d.path}\n".encode())
+            h.update(f"{d.code}:{d.path}:{d.message}:{d.args!r}\n".encode())
         return h.hexdigest()
 
     def refresh(self) -> Snapshot:
