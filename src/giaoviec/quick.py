@@ -19,6 +19,7 @@ FILE` 0.20 → 0.10 s (× 0.53; CPU 0.20 → 0.10 s): the bar of ≤ 150 ms (doc
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,7 @@ FORMATS = ("text", "json")
 
 
 def main() -> None:
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # (as cli/__init__: no search of installed plugins)
     args = sys.argv[1:]
     if args[-1:] in (["--help"], ["-h"]):
         from giaoviec import quickhelp
@@ -78,6 +80,16 @@ def answer(args: list[str]) -> None:
     line = read_line(args)
     if line is None:
         return
+    root_option, paths, chosen = line
+    try:
+        root = _root(root_option)
+    except Exception:  # (a working folder deleted, a loop of links: the command line says it)
+        return
+    if root is None:
+        return
+    from giaoviec.load import ahead
+
+    ahead.list_ahead(root)  # (git lists the files while the rest is imported)
     from giaoviec.load.environment import Environment
 
     env = Environment.read()
@@ -86,7 +98,7 @@ def answer(args: list[str]) -> None:
     if not all((getattr(stream, "encoding", None) or "").lower().replace("-", "") == "utf8" for stream in (sys.stdout, sys.stderr)):
         return  # (what the command line does with text a stream cannot hold is its own to say)
     try:
-        answered = _answered(env, *line)
+        answered = _answered(env, root, paths, chosen)
     except Exception:  # before anything is printed: the command line says what went wrong, as it always does
         return
     except KeyboardInterrupt:  # (a file checked again: as cli/app.main says it)
@@ -108,27 +120,28 @@ def answer(args: list[str]) -> None:
     sys.exit(code)
 
 
-def _answered(env: object, root_option: str | None, paths: list[str], chosen: str | None) -> tuple[Callable[[], int], Gettext] | None:
+def _root(root_option: str | None) -> Path | None:
+    """The repository a line names (-C's folder, holding giaoviec.yaml), or the one the working folder
+    is in; None: no answer here (the command line says why)."""
+    from giaoviec.load.files import CONFIG_FILE, find_root
+
+    if root_option is not None:
+        return Path(root_option).resolve() if (Path(root_option) / CONFIG_FILE).is_file() else None
+    return find_root(Path.cwd())
+
+
+def _answered(env: object, root: Path, paths: list[str], chosen: str | None) -> tuple[Callable[[], int], Gettext] | None:
     """What prints the answer (and gives the exit code), and the run's gettext; None: no answer here."""
     from giaoviec.app.validate import answered
     from giaoviec.diagnostics import exit_code
     from giaoviec.i18n import say, translator
     from giaoviec.load import journal, settings
     from giaoviec.load.environment import Environment
-    from giaoviec.load.files import CONFIG_FILE, find_root
     from giaoviec.render.escape import terminal
     from giaoviec.render.output import error_line
 
     assert isinstance(env, Environment) and env.cache_folder is not None
     journal.use_state_folder(env.state_folder)  # as cli/app.Session does
-    if root_option is not None:
-        if not (Path(root_option) / CONFIG_FILE).is_file():
-            return None
-        root: Path | None = Path(root_option).resolve()
-    else:
-        root = find_root(Path.cwd())
-    if root is None:
-        return None
     lang = env.lang or settings.kept_language(root, env.cache_folder)  # (Session.lang: --lang is not on this line)
     if lang is None:
         return None  # giaoviec.yaml's language is the model's to say (or the locale's after it): the command line's

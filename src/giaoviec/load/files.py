@@ -14,14 +14,13 @@ from __future__ import annotations
 import os
 import re
 import stat
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.i18n import Phrase, os_problem, phrase
-from giaoviec.load import journal
+from giaoviec.load import ahead, journal
 
 CONFIG_FILE = "giaoviec.yaml"
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".giaoviec-cache"})
@@ -161,11 +160,12 @@ def discover(root: Path) -> Listing:
     reported = {rel for rel in links if _link_out(root, real_root, rel)}
     base = str(root)
     folders: dict[str, bool] = {}  # folder → whether it lies inside the root, links followed (one realpath a folder)
+    linked: dict[str, set[str] | None] = {}  # folder → the names of the links in it
     for rel in sorted(listed):
         path = os.path.join(base, rel)
-        folder = os.path.dirname(rel)
+        folder = rel.rpartition("/")[0]
         if folder not in folders:
-            folders[folder] = _folder_inside(root, real_root, folder, folders)
+            folders[folder] = _folder_inside(root, real_root, folder, folders, linked)
         try:
             st = os.lstat(path)
         except FileNotFoundError:  # deleted but still in git's index: not there to read
@@ -257,21 +257,36 @@ def _too_large(rel: str) -> Diagnostic:
                    limit=MAX_FILE_BYTES)
 
 
-def _folder_inside(root: Path, real_root: str, folder: str, known: dict[str, bool]) -> bool:
+def _folder_inside(root: Path, real_root: str, folder: str, known: dict[str, bool], linked: dict[str, set[str] | None]) -> bool:
     """Whether a folder of the listing lies inside the root: its parent's answer, unless it is itself a link."""
     if not folder:
         return True
-    parent = os.path.dirname(folder)
+    parent, _, name = folder.rpartition("/")
     if parent not in known:
-        known[parent] = _folder_inside(root, real_root, parent, known)
+        known[parent] = _folder_inside(root, real_root, parent, known, linked)
     if not known[parent]:
         return False
+    if parent not in linked:
+        linked[parent] = _links_in(os.path.join(root, parent))
+    links = linked[parent]
+    if links is not None and name not in links:
+        return True
     try:
         if not stat.S_ISLNK(os.lstat(os.path.join(root, folder)).st_mode):
             return True
     except OSError:
         return True  # what cannot be looked at is reported when its files are
     return _under(real_root, os.path.realpath(os.path.join(root, folder)))
+
+
+def _links_in(folder: str) -> set[str] | None:
+    """The names of the links in a folder, by one `scandir` (a folder of many cadres' folders is looked
+    at once, not a folder at a time); None when it cannot be read (each folder is then looked at)."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if e.is_symlink()}
+    except OSError:
+        return None
 
 
 def _outermost(folder: str, known: dict[str, bool]) -> str:
@@ -356,16 +371,13 @@ def _git_files(root: Path, out: Listing) -> tuple[list[str], list[str], list[str
     the git repositories inside (a submodule is mode 160000; an untracked one is listed as its folder,
     with a slash): one call, every file with its mode (`-s`: a tracked link is mode 120000; an untracked
     file comes without one, and those not named like YAML files are looked at, lstat, to find the links)."""
-    try:
-        proc = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "-s", "--cached", "--others", "--exclude-standard"],
-            capture_output=True, check=False, timeout=60,
-        )
-    except (OSError, subprocess.TimeoutExpired):
+    listed_by_git = ahead.git_list(root)
+    if listed_by_git is None:
         return None
-    if proc.returncode != 0:
+    returncode, stdout, stderr = listed_by_git
+    if returncode != 0:
         return None
-    for line in proc.stderr.decode("utf-8", "replace").splitlines():  # "could not open directory 'x/': Permission denied"
+    for line in stderr.decode("utf-8", "replace").splitlines():  # "could not open directory 'x/': Permission denied"
         m = re.search(r"could not open directory '([^']+)': (.+)", line)
         if m:
             out.problems.append(_unreadable(m.group(1).rstrip("/"), m.group(2)))
@@ -373,7 +385,7 @@ def _git_files(root: Path, out: Listing) -> tuple[list[str], list[str], list[str
     links: set[str] = set()
     nested: set[str] = set()
     base = str(root)
-    for mode, rel in _ENTRY.findall(proc.stdout.decode("utf-8", "replace")):
+    for mode, rel in _ENTRY.findall(stdout.decode("utf-8", "replace")):
         if mode == "160000" or (not mode and rel.endswith("/")):
             if SKIP_DIRS.isdisjoint(rel.rstrip("/").split("/")):
                 nested.add(rel.rstrip("/"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -17,9 +18,22 @@ def write_text(target: Path, text: str) -> None:
     """`text` (UTF-8) at `target`, whole or not at all, as `write_json` writes."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # (random, shutil: for a write, not for an answer)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as out:
-            out.write(text)
-        os.replace(out.name, target)
     except OSError:
-        pass
+        return
+    data = text.encode("utf-8")
+    for attempt in range(100):  # a name of our own, made here and nowhere else (O_EXCL): not tempfile's import
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.{attempt}.tmp")
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)  # (as tempfile made it)
+        except FileExistsError:
+            continue
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temporary, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        return
