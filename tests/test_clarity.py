@@ -352,6 +352,8 @@ def test_the_shapes_real_blind2_showed_make_a_task_clear(what):
     "Xây dựng kế hoạch tổ chức Lễ hội Đền Hùng và chỉ đạo các xã thực hiện",  # the subject is named before the duty
     # a proposal "qua đó" is about what the clause before it names
     "Rà soát hiện trạng sử dụng đất của Nông trường Sông Hiếu; qua đó đề xuất cụ thể trình UBND tỉnh trước ngày 30-9-2025",
+    # … read only through the lead "qua đó" itself (its pattern is lazy: a match's `re` is told from it by its text)
+    "Khảo sát nhu cầu đầu tư hạ tầng giao thông nông thôn; qua đó tham mưu trình UBND tỉnh",
     # a whole defined population covered: checkable as all of it
     "Hoàn thành cấp giấy chứng nhận quyền sử dụng đất cho các hộ đủ điều kiện trước ngày 30/11/2025",
     "Hoàn thành việc hỗ trợ xóa nhà tạm cho các hộ thuộc diện hộ nghèo của xã",

@@ -20,11 +20,11 @@ reads clear, or (over standing-duty words only) overrule a named result it is ve
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from giaoviec.characters import lazy
 from giaoviec.checks.wording_dates import Deadline, deadline_mismatch, deadlines, deadlines_of
 from giaoviec.checks.wording_model import reverses, vetoes
 from giaoviec.checks.wording_numbers import (
@@ -127,12 +127,12 @@ def judge(
 
 _CLEAR = Verdict(None, False, None, None)
 # a figure with a multiplier before its unit ("4 triệu lượt", "12 nghìn tấn"): wording_parts reads it
-_MULTIPLIED = re.compile(r"\d\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)\s").search
+_MULTIPLIED = lazy(r"\d\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)\s")
 
 
 def _multiplied(low: str) -> bool:
     """_MULTIPLIED, after the cheaper look for its words."""
-    return ("nghìn" in low or "ngàn" in low or "vạn" in low or "triệu" in low or "tỷ" in low or "tỉ" in low) and _MULTIPLIED(low) is not None
+    return ("nghìn" in low or "ngàn" in low or "vạn" in low or "triệu" in low or "tỷ" in low or "tỉ" in low) and _MULTIPLIED.search(low) is not None
 
 
 _BUILT_IN = frozenset(VAGUE_PHRASES)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 from typing import NamedTuple
 
+from giaoviec.characters import lazy
 from giaoviec.checks.wording_numbers import ROMAN, written
 
 
@@ -24,31 +25,31 @@ _ROMAN_Q = r"(iv|i{1,3}|[1-4])(?!\w)"
 
 # a day, written 30/9/2022, 30/9 or 30-9-2022 (with hyphens only with its year: "từ 5-10 hộ" is a range); an
 # occasion's day: "khởi công … dịp 2/9"
-_ON_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào|dịp)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})(?:/(\d{1,2})(?:/(\d{4}))?|-(\d{1,2})-(\d{4}))(?!\d)")
-_IN_QUARTER = re.compile(r"quý\s+" + _ROMAN_Q + r"(?:\s*/\s*|\s+năm\s+)?((?:19|20)\d{2})?")
-_MONTHS_OF_YEAR = re.compile(r"(6|9|sáu|chín)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+((?:19|20)\d{2}))?")
+_ON_DAY = lazy(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào|dịp)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})(?:/(\d{1,2})(?:/(\d{4}))?|-(\d{1,2})-(\d{4}))(?!\d)")
+_IN_QUARTER = lazy(r"quý\s+" + _ROMAN_Q + r"(?:\s*/\s*|\s+năm\s+)?((?:19|20)\d{2})?")
+_MONTHS_OF_YEAR = lazy(r"(6|9|sáu|chín)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+((?:19|20)\d{2}))?")
 # a month: "trong tháng 4-2023", "từ nay đến tháng 9/2023", "đến hết tháng 6 năm 2025", "dự kiến giữa tháng 06/2025"
 # … or the month alone, of the task's year ("Đầu tháng 8 hoàn thành bàn giao mặt bằng")
-_IN_MONTH = re.compile(r"(?:trong|vào|đến|đến hết|hết|giữa|đầu|cuối)\s+tháng\s+(\d{1,2})(?:(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d{2})|(?![\d/-]|[.,]\d))")
+_IN_MONTH = lazy(r"(?:trong|vào|đến|đến hết|hết|giữa|đầu|cuối)\s+tháng\s+(\d{1,2})(?:(?:\s*[/-]\s*|\s+năm\s+)((?:19|20)\d{2})|(?![\d/-]|[.,]\d))")
 # a year: "trong năm 2023", "đến hết năm 2020"; "đến năm 2030" only before the verb ("Phấn đấu đến năm 2030 xã
 # … đạt …"): after a noun it is the horizon of what is named ("Quy hoạch … đến năm 2040", "tầm nhìn đến năm
 # 2050"); not "so với năm 2015"
-_IN_YEAR = re.compile(r"(?<!so với )(?:(?:trong|vào|đến hết|hết|đến cuối|vào cuối|cuối|(?:^|(?<=phấn đấu )|(?<=, ))đến)\s+"
-                      r"|^|(?<=phấn đấu ))năm\s+((?:19|20)\d{2})(?!\s*[-–]\s*\d)"
-                      # … and an indicator's year before its figure: "Thu nhập bình quân đầu người đến năm 2030 đạt 135 triệu đồng"
-                      r"|(?<!tầm nhìn đến )(?<=đến )năm\s+((?:19|20)\d{2})(?=,?\s+(?:đạt|còn|giảm|tăng|là|ở mức|ít nhất|tối thiểu|(?:trên|dưới)(?=\s+\d))\s)")
+_IN_YEAR = lazy(r"(?<!so với )(?:(?:trong|vào|đến hết|hết|đến cuối|vào cuối|cuối|(?:^|(?<=phấn đấu )|(?<=, ))đến)\s+"
+                r"|^|(?<=phấn đấu ))năm\s+((?:19|20)\d{2})(?!\s*[-–]\s*\d)"
+                # … and an indicator's year before its figure: "Thu nhập bình quân đầu người đến năm 2030 đạt 135 triệu đồng"
+                r"|(?<!tầm nhìn đến )(?<=đến )năm\s+((?:19|20)\d{2})(?=,?\s+(?:đạt|còn|giảm|tăng|là|ở mức|ít nhất|tối thiểu|(?:trên|dưới)(?=\s+\d))\s)")
 # … and a year that closes an end state ("Huyện Lai Vung phấn đấu đạt chuẩn nông thôn mới năm 2022")
-_END_STATE_YEAR = re.compile(r"(?<!đã )(?<!đã được )(?:đạt chuẩn|về đích)\s[^,;:()]{0,60}?(?<!so với )năm\s+((?:19|20)\d{2})\s*(?=$|[,;.])")
+_END_STATE_YEAR = lazy(r"(?<!đã )(?<!đã được )(?:đạt chuẩn|về đích)\s[^,;:()]{0,60}?(?<!so với )năm\s+((?:19|20)\d{2})\s*(?=$|[,;.])")
 # a day written with points, after a word of deadline: "trước ngày 30.9.2022" (a point alone is a decimal: "hoàn thành 1.5 km")
-_DOT_DAY = re.compile(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:hết\s+)?ngày\s+(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?(?![\d.])")
+_DOT_DAY = lazy(r"(?:trước|đến|chậm nhất|hoàn thành|xong|vào)\s+(?:hết\s+)?ngày\s+(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?(?![\d.])")
 # a span of days: "từ ngày 27.1- 24.2", "từ ngày 5/10 đến ngày 20/10/2023"; the event's own day: "(ngày 14-4)"
-_SPAN = re.compile(r"từ\s+ngày\s+(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?(?:\s*[-–]\s*|\s+đến\s+)(?:ngày\s+)?"
-                   r"(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?(?![\d/])")
-_EVENT_DAY = re.compile(r"\(\s*ngày\s+(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?\s*\)")
+_SPAN = lazy(r"từ\s+ngày\s+(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?(?:\s*[-–]\s*|\s+đến\s+)(?:ngày\s+)?"
+             r"(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?(?![\d/])")
+_EVENT_DAY = lazy(r"\(\s*ngày\s+(\d{1,2})[./-](\d{1,2})(?:[./-]((?:19|20)\d{2}))?\s*\)")
 # an anniversary and its dates: "kỷ niệm 70 năm ngày Bác Hồ ra lời kêu gọi thi đua ái quốc (11/6/1948-11/6/2018)", "(1930 - 2020)":
 # what is done for it is done in its year (prepared from the year before; the year's events may follow the day)
-_ANNIVERSARY = re.compile(r"kỷ niệm[^()]{0,160}\(\s*(?:\d{1,2}/\d{1,2}/)?1?\d{3,4}\s*[-–]\s*(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d{2})\s*\)")
-_WHOLE_YEAR = re.compile(r"(?<!\w)cả năm(?:\s+((?:19|20)\d{2}))?(?!\w)")  # "… đến ngày 30/9 và cả năm đạt 95%"
+_ANNIVERSARY = lazy(r"kỷ niệm[^()]{0,160}\(\s*(?:\d{1,2}/\d{1,2}/)?1?\d{3,4}\s*[-–]\s*(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d{2})\s*\)")
+_WHOLE_YEAR = lazy(r"(?<!\w)cả năm(?:\s+((?:19|20)\d{2}))?(?!\w)")  # "… đến ngày 30/9 và cả năm đạt 95%"
 
 
 def _month_end(y: int, month: int) -> dt.date:

@@ -29,7 +29,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,/]\d+)*", re.UNICODE)
+from giaoviec.characters import lazy
+
+_WORD = lazy(r"[^\W\d_]+|\d+(?:[.,/]\d+)*", re.UNICODE)
 
 
 def features(what: str) -> list[str]:
@@ -65,7 +67,7 @@ def p_vague(what: str, model: dict[str, Any] | None = None) -> float:
 
 
 # the spec's own list of the words of standing duties (spec/clarity.md)
-CORE_DUTIES = re.compile(r"(?<!\w)(?:" + "|".join((
+CORE_DUTIES = lazy(r"(?<!\w)(?:" + "|".join((
     "tăng cường", "nâng cao", "đẩy mạnh", "đẩy nhanh", "tiếp tục", "tập trung", "chú trọng", "quan tâm", "tích cực",
     "phát huy", "duy trì", "củng cố", "góp phần", "từng bước", "thực hiện tốt", "làm tốt", "có hiệu quả", "quyết liệt",
     "thường xuyên", "đồng bộ",
@@ -73,7 +75,7 @@ CORE_DUTIES = re.compile(r"(?<!\w)(?:" + "|".join((
     # định/quy trình", "mức cao nhất"
     "phấn đấu", "đúng quy định", "đúng quy trình", "mức cao nhất")) + r")(?!\w)")
 # digits that name nothing: a year, a span of years or a school year ("năm 2024", "2019-2020", "2000 - 2020")
-_YEARS = re.compile(r"(?<![\d.,/])(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?![\d.,/]\d)")
+_YEARS = lazy(r"(?<![\d.,/])(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?![\d.,/]\d)")
 
 
 # a body that does the task or is addressed ("Ban Thường vụ Huyện ủy", "Công an thành phố", "UBND tỉnh"): a name,

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from giaoviec.characters import lazy
 from giaoviec.checks.wording_numbers import alternation, norm, strip_not_quantities
 from giaoviec.checks.wording_vocab import DOCUMENTS, EVENTS, FILLER, NOT_NAMES, PLACES, VAGUE_PHRASES, WORKS
 
 _KINDS = DOCUMENTS + EVENTS + PLACES + WORKS
-_WORD = re.compile(r"\S+")
+_WORD = lazy(r"\S+")
 _KIND = alternation(_KINDS)
 
 
@@ -37,7 +38,7 @@ def has_name(original: str, start: int = 0, end: int | None = None, first: int =
     return False
 
 
-_PUNCT = re.compile(r"[^\w\s§]")
+_PUNCT = lazy(r"[^\w\s§]")
 _CONTENT_FILLER = alternation(FILLER + VAGUE_PHRASES)
 
 

@@ -12,15 +12,16 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from giaoviec.characters import lazy
 from giaoviec.checks.wording_vocab import NOT_AFTER_NUMBER, NUMBER_WORDS, PEOPLE, UNITS
 
 
 @lru_cache(maxsize=64)
 def alternation(words: tuple[str, ...], anywhere: bool = True) -> re.Pattern[str]:
     """One pattern for a list of words and phrases, longest first, matched as whole words:
-    anywhere (for search/findall), or at the start (for match)."""
+    anywhere (for search/findall), or at the start (for match); compiled when first used."""
     body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
-    return re.compile((r"(?<!\w)" if anywhere else "") + f"(?:{body})" + r"(?!\w)")
+    return lazy((r"(?<!\w)" if anywhere else "") + f"(?:{body})" + r"(?!\w)")
 
 
 def norm(text: str) -> str:
@@ -28,7 +29,7 @@ def norm(text: str) -> str:
 
 
 # a figure written glued to its unit of measure ("3.485ha", "12km", "500m2"): read as "3.485 ha"
-_GLUED = re.compile(r"(?<=\d)(?=(?:ha|km2?|m[23]?|kg|tấn|mw|kwh?)(?!\w))", re.IGNORECASE)
+_GLUED = lazy(r"(?<=\d)(?=(?:ha|km2?|m[23]?|kg|tấn|mw|kwh?)(?!\w))", re.IGNORECASE)
 
 
 def written(text: str) -> str:
@@ -36,11 +37,11 @@ def written(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
         text = " ".join(text.split())
-    return _GLUED.sub(" ", text) if _GLUED_AT(text) else text
+    return _GLUED.sub(" ", text) if _GLUED_AT.search(text) else text
 
 
 # where _GLUED can match: a digit before the first letter of one of its units (in any case: "K" is a "k" to IGNORECASE)
-_GLUED_AT = re.compile(r"\d[hkmtHKMT\u212a]").search
+_GLUED_AT = lazy(r"\d[hkmtHKMT\u212a]")
 
 
 class Quantity(NamedTuple):
@@ -56,7 +57,7 @@ _DOC_LIST = tuple(_DOC_WORDS[3:-1].split("|"))
 _SEPARATORS = ("-", "/", "–")
 # Applied in order, each to what the ones before left; each with the substrings (of the lower-cased
 # text) without which it cannot match, so that most texts skip most patterns.
-_NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in (
+_NOT_QUANTITY = [(lazy(p, re.IGNORECASE), frozenset(gate)) for p, gate in (
     (r"[\"“][^\"”]{1,80}[\"”]", ('"', "“")),  # a title in quotes: "Mỗi xã một sản phẩm" counts nothing
     # a count in a document's title: "Nghị quyết số 11 của Chính phủ về 6 nhóm giải pháp" (only the count is taken out)
     (_DOC_WORDS + r"[^;:]{0,60}?\s(?P<n>về\s+\d+(?=\s+[^\W\d_])\s+[^\W\d_]+)", _DOC_LIST),
@@ -83,13 +84,13 @@ _NOT_QUANTITY = [(re.compile(p, re.IGNORECASE), frozenset(gate)) for p, gate in 
 )]
 _NOT_QUANTITY_WITHOUT_DIGITS = [p for p, _gate in _NOT_QUANTITY if p.pattern.startswith(("quý", "[\\\"“]", "mỗi"))]  # "quý III", a title
 _GATE_WORDS = tuple({g for _p, gate in _NOT_QUANTITY for g in gate})
-_NUMBER = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2})(?![\w])")
+_NUMBER = lazy(r"(?=\d)(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2})(?![\w])")
 
 
 def number_of(text: str) -> float:
     if text.isdigit():
         return float(text)
-    if _THOUSANDS(text):
+    if _THOUSANDS.fullmatch(text):
         return float(text.replace(".", "").replace(",", "."))
     return float(text.replace(",", "."))
 
@@ -97,7 +98,7 @@ def number_of(text: str) -> float:
 def strip_not_quantities(text: str) -> tuple[str, tuple[str, ...]]:
     """The text with its document numbers, dates, years and terms replaced by "§", and those."""
     low = text.lower()
-    if not _DIGIT(text):
+    if not _DIGIT.search(text):
         if "quý" not in low and '"' not in low and "“" not in low and "mỗi" not in low:
             return text, ()
         patterns = _NOT_QUANTITY_WITHOUT_DIGITS
@@ -120,9 +121,9 @@ def strip_not_quantities(text: str) -> tuple[str, tuple[str, ...]]:
     return text, tuple(found)
 
 
-_DIGIT = re.compile(r"\d").search
+_DIGIT = lazy(r"\d")
 # a number and what follows it: a percent sign, or up to four words
-_QUANTITY = re.compile(_NUMBER.pattern + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})").finditer
+_QUANTITY = lazy(_NUMBER.pattern + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
 # what makes a text need more than numbers_in: a separator (document numbers, dates, terms), a
 # year, or a word that starts a document number, a date, a term, a count that is not a quantity, a
 # number written in words or a deadline (each a whole word in the patterns that use it)
@@ -138,12 +139,12 @@ _BEFORE_A_NUMBER = _NUMBERED - {g for _p, gate in _NOT_QUANTITY if gate is not _
     g for _p, gate in _NOT_QUANTITY for g in gate)
 _READ_AFTER = _BEFORE_A_NUMBER | {"tư"}  # the trigger words complex_text reads the words after
 # anything but words, numbers, spaces, commas, points and percent signs; or a year
-_ODD = re.compile(r"[^\w\s,.%]").search
-_YEAR = re.compile(r"(?:19|20)\d\d").search
+_ODD = lazy(r"[^\w\s,.%]")
+_YEAR = lazy(r"(?:19|20)\d\d")
 
 
 def complex_text(low: str) -> bool:
-    if _ODD(low) is not None or (("19" in low or "20" in low) and _YEAR(low) is not None):
+    if _ODD.search(low) is not None or (("19" in low or "20" in low) and _YEAR.search(low) is not None):
         return True
     syllables = low.replace(",", " ").replace(".", " ").split()  # no other punctuation: _ODD said so
     words = _TRIGGER_WORDS.intersection(syllables)
@@ -161,8 +162,8 @@ def complex_text(low: str) -> bool:
     return False
 
 
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?").fullmatch
-_NUMBER_WORD = re.compile(r"(?<!\w)(" + "|".join(NUMBER_WORDS) + r")\s+([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
+_THOUSANDS = lazy(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_NUMBER_WORD = lazy(r"(?<!\w)(" + "|".join(NUMBER_WORDS) + r")\s+([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
 
 
 def quantities(what: str) -> list[Quantity]:
@@ -173,8 +174,8 @@ def quantities(what: str) -> list[Quantity]:
 
 # a range: two numbers joined by a dash or "đến", the unit after the second ("1,5-2%", "90 - 100 đảng viên"),
 # a percentage also after the first when both have it ("19%-20%")
-_RANGE = re.compile(_NUMBER.pattern + r"(?:\s*%(?=\s*(?:-|–|đến)\s*[\d.,]+\s*%))?\s*(?:-|–|đến)\s*" + _NUMBER.pattern.replace("(?<![\\w.,])", "")
-                    + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
+_RANGE = lazy(_NUMBER.pattern + r"(?:\s*%(?=\s*(?:-|–|đến)\s*[\d.,]+\s*%))?\s*(?:-|–|đến)\s*" + _NUMBER.pattern.replace("(?<![\\w.,])", "")
+              + r"\s*(%|[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
 
 
 def numbers_in(text: str) -> list[Quantity]:
@@ -188,13 +189,13 @@ def numbers_in(text: str) -> list[Quantity]:
                 return " ¤ "
             return m.group()
         text = _RANGE.sub(one, text)
-    digit = _DIGIT(text)  # a quantity starts at a digit: the scan starts at the first (its lookbehind sees the text before)
-    for m in _QUANTITY(text, digit.start()) if digit is not None else ():
+    digit = _DIGIT.search(text)  # a quantity starts at a digit: the scan starts at the first (its lookbehind sees the text before)
+    for m in _QUANTITY.finditer(text, digit.start()) if digit is not None else ():
         number, said = m.groups()
         if said != "%" and said.startswith(NOT_AFTER_NUMBER):
             continue
         value, shown = number_of(number), number + "%" if said == "%" else f"{number} {said}"
-        bound = _BOUND(text, 0, m.start()) if text[:m.start()].rstrip().endswith(_BOUNDS) else None
+        bound = _BOUND.search(text, 0, m.start()) if text[:m.start()].rstrip().endswith(_BOUNDS) else None
         if bound is not None and text[:bound.start()].rstrip().endswith(_REACH):
             bound = None  # "đạt, vượt 800 triệu đồng": the figure a target is set at, as "ít nhất"
         if bound is None:
@@ -213,22 +214,22 @@ _AT_MOST = ("dưới", "thấp hơn", "nhỏ hơn")
 _AT_LEAST = ("trên", "vượt", "cao hơn", "lớn hơn", "nhiều hơn")
 _REACH = ("đạt,", "đạt và", "đạt hoặc")
 _BOUNDS = _AT_MOST + _AT_LEAST  # what _BOUND's text must end with (str.rstrip strips what \s matches)
-_BOUND = re.compile(r"(?<!không )(?<!\w)(" + "|".join(sorted(_AT_MOST + _AT_LEAST, key=len, reverse=True)) + r")\s*$").search
+_BOUND = lazy(r"(?<!không )(?<!\w)(" + "|".join(sorted(_AT_MOST + _AT_LEAST, key=len, reverse=True)) + r")\s*$")
 
 
 _UNITS_OF_TEN = {"mươi": 10, "mười": 10}
 # "hai mươi lăm hộ", "ba trăm hộ": a number word, tens or hundreds, and a last digit word
-_COMPOUND = re.compile(r"(?<!\w)(một|hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+(mươi|trăm)(?:\s+(mốt|một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?"
-                       r"\s+([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
+_COMPOUND = lazy(r"(?<!\w)(một|hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+(mươi|trăm)(?:\s+(mốt|một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?"
+                 r"\s+([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})")
 _DIGIT_WORDS = {**NUMBER_WORDS, "năm": 5, "lăm": 5, "mốt": 1}
 
 
 # a rank: "trong nhóm 30/63 tỉnh, thành phố", "xếp thứ 5", "top 10" (the figure a target is set at, as "ít nhất")
-_RANK = re.compile(r"(?<!\w)(?:trong nhóm|thuộc nhóm|vào nhóm|trong top|top|xếp thứ|đứng thứ|xếp hạng(?: thứ)?|vị trí thứ)\s+(\d{1,3})"
-                   r"(?:\s*/\s*\d{1,3})?(?![\d/])", re.IGNORECASE)
+_RANK = lazy(r"(?<!\w)(?:trong nhóm|thuộc nhóm|vào nhóm|trong top|top|xếp thứ|đứng thứ|xếp hạng(?: thứ)?|vị trí thứ)\s+(\d{1,3})"
+             r"(?:\s*/\s*\d{1,3})?(?![\d/])", re.IGNORECASE)
 
 
-_FRACTION = re.compile(r"(?<![\d/.,])(\d+)(\s*/\s*\d+)(?=\s+[^\W\d_])")
+_FRACTION = lazy(r"(?<![\d/.,])(\d+)(\s*/\s*\d+)(?=\s+[^\W\d_])")
 
 
 def quantities_of(written: str) -> list[Quantity]:
@@ -299,7 +300,7 @@ def _agrees(q: Quantity, value: float, factor: float = 1.0) -> bool:
 
 @lru_cache(maxsize=4096)
 def _place(unit: str) -> str | None:
-    m = _PLACE(norm(unit))
+    m = _PLACE.match(norm(unit))
     return m.group() if m else None
 
 
@@ -355,10 +356,10 @@ def quantity_mismatch(found: Sequence[Quantity], target: float | None, unit: str
 
 # a change from one figure to another ("tăng từ mức 51 triệu đồng năm 2023 lên 56 triệu đồng", "giảm từ 5%
 # xuống còn 3%"): the first is where it starts, not the target ("từ 3.485 ha trở lên" is a bound)
-_DIGITS = re.compile(r"[\d.,]*")
-_FROM_TO = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?(\d[\d.,]*)[^;]{0,60}?(?<!trở)\s(?:lên|xuống)\s+(?:mức\s+|còn\s+)?\d")
-_PLACE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|ấp|tổ dân phố|khu dân cư|huyện|quận|thị xã|tỉnh)(?!\w)").match
-_CLAUSES = re.compile(r";|,\s|:\s|\.\s|\svà\s").split  # "3.650 công dân vào Quân đội và 441 công dân vào Công an"
+_DIGITS = lazy(r"[\d.,]*")
+_FROM_TO = lazy(r"(?<!\w)từ\s+(?:mức\s+)?(\d[\d.,]*)[^;]{0,60}?(?<!trở)\s(?:lên|xuống)\s+(?:mức\s+|còn\s+)?\d")
+_PLACE = lazy(r"(?:xã|phường|thị trấn|thôn|bản|ấp|tổ dân phố|khu dân cư|huyện|quận|thị xã|tỉnh)(?!\w)")
+_CLAUSES = lazy(r";|,\s|:\s|\.\s|\svà\s")  # "3.650 công dân vào Quân đội và 441 công dân vào Công an"
 
 
 def _bigrams(text: str) -> set[str]:
@@ -379,14 +380,14 @@ def _the_indicators(found: Sequence[Quantity], indicator: str, text: str, unit: 
 
     if "," in unit:  # a unit that lists its kinds ("thôn, làng"): the comma in "20 thôn, làng" ends no clause
         text = re.sub(re.escape(unit), unit.replace(",", ""), text, flags=re.IGNORECASE)
-    clauses = [(c, [q for q in quantities_of(c) if comparable(q)]) for c in _CLAUSES(text)]
+    clauses = [(c, [q for q in quantities_of(c) if comparable(q)]) for c in _CLAUSES.split(text)]
     clauses = [(c, q) for c, q in clauses if q]
     if len(clauses) < 2:
         return found
     common = set.intersection(*(_bigrams(c) for c, _q in clauses))
     wanted = _bigrams(indicator) - common
     first = clauses[0][0]
-    digit = _DIGIT(first)
+    digit = _DIGIT.search(first)
     own = [_bigrams(first[digit.start() if digit else 0:])] + [_bigrams(c) for c, _q in clauses[1:]]
     scores = [len(wanted & p) for p in own]
     best = max(scores)

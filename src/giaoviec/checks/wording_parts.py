@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from giaoviec.characters import lazy
 from giaoviec.checks.wording_numbers import Quantity, _unit, norm
 
 _MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
-_MULTIPLIED = re.compile(r"(nghìn|ngàn|vạn|triệu|tỷ|tỉ)\s+(?=[^\W\d_])")
-_OF_WHICH = re.compile(r"(?<!\w)trong đó(?!\w)")
-_SYLLABLE = re.compile(r"[^\W\d_]+")
+_MULTIPLIED = lazy(r"(nghìn|ngàn|vạn|triệu|tỷ|tỉ)\s+(?=[^\W\d_])")
+_OF_WHICH = lazy(r"(?<!\w)trong đó(?!\w)")
+_SYLLABLE = lazy(r"[^\W\d_]+")
 
 
 def multiplied(unit: str) -> tuple[float, str] | None:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from giaoviec.characters import lazy
 from giaoviec.checks.wording_names import _WORD, _identifies, _match, _skip, content_syllables, has_name
 from giaoviec.checks.wording_numbers import alternation
 from giaoviec.checks.wording_vocab import (
@@ -52,36 +53,36 @@ _NEEDS_STATUS = ("đạt", "trở thành", "thành", "lên")  # a state only wit
 _MAINTAIN = ("duy trì", "giữ vững", "giữ", "củng cố", "nâng cao chất lượng")  # keeping a status is no new one
 _OWN_ADMIN = ("xã", "phường", "thị trấn", "huyện", "thị xã", "quận", "thành phố", "tỉnh", "thôn", "xóm", "bản", "làng", "tổ dân phố")
 # the unit's own title after an end-state verb: "đạt xã nông thôn mới nâng cao", "hoàn thành mục tiêu xây dựng huyện NTM"
-_OWN_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(_OWN_ADMIN) + r")\s+(?:nông thôn mới|ntm|đô thị loại|văn minh đô thị|kiểu mẫu)")
+_OWN_TITLE = lazy(r"(?<!\w)(?:" + "|".join(_OWN_ADMIN) + r")\s+(?:nông thôn mới|ntm|đô thị loại|văn minh đô thị|kiểu mẫu)")
 _ATTEND = ("triệu tập", "cử", "bố trí")  # "Triệu tập … dự Hội nghị …": the event attended is the task's
-_ATTEND_AT = re.compile(r"(?<!\w)(?:tham dự|dự)\s+")
+_ATTEND_AT = lazy(r"(?<!\w)(?:tham dự|dự)\s+")
 _SELF_EVENTS = ("sơ kết", "tổng kết")  # an event and its own verb: "Tổng kết Đề án phát triển chè Tân Cương"
 _MAKE = ("thiết lập", "lắp đặt", "xây mới", "làm mới", "khởi công", "khánh thành")  # a work made, named by its purpose
 _PROPOSE = ("tham mưu", "đề xuất", "báo cáo đề xuất")
 # a submission to a body ("… trình UBND tỉnh"): the document is the submission, its subject what comes before
-_SUBMIT = re.compile(r"(?<!\w)trình\s+(?:ubnd|hđnd|ủy ban|hội đồng|thường trực|ban thường vụ|ban chấp hành|tỉnh ủy|huyện ủy|"
-                     r"thành ủy|đảng ủy|chủ tịch|cấp có thẩm quyền|thủ tướng|bộ)(?!\w)")
+_SUBMIT = lazy(r"(?<!\w)trình\s+(?:ubnd|hđnd|ủy ban|hội đồng|thường trực|ban thường vụ|ban chấp hành|tỉnh ủy|huyện ủy|"
+               r"thành ủy|đảng ủy|chủ tịch|cấp có thẩm quyền|thủ tướng|bộ)(?!\w)")
 _DIRECTING = ("chỉ đạo", "yêu cầu", "đề nghị", "giao", "hướng dẫn", "đôn đốc")
 # the units a directing verb names before what they are to do ("Chỉ đạo các huyện, thành phố xây dựng …")
-_DIRECTED = re.compile(r"(?:các|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN)
-                       + r")(?:\s*(?:,|và)\s*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN) + r"))*(?!\w)")
+_DIRECTED = lazy(r"(?:các|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN)
+                 + r")(?:\s*(?:,|và)\s*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|phòng|chi bộ|đảng bộ|" + "|".join(_OWN_ADMIN) + r"))*(?!\w)")
 # a time that opens the clause: a year, a month or a day ("Trong thời gian từ nay đến tháng 9/2023,", "đến hết ngày 20/8/2025")
-_TIME_LEAD = re.compile(r"(?:năm\s+(?:19|20)\d\d\s*,\s*|"  # "Năm 2021, …": the year the task is for
-                        r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đến|đến hết|trước|vào|chậm nhất|chậm nhất là)\s+(?:cuối\s+)?"
-                        r"(?:năm\s+(?:19|20)\d\d|tháng\s+\d{1,2}\s*[/-]\s*(?:19|20)\d\d|ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?)"
-                        r"\s*,?\s*)")
+_TIME_LEAD = lazy(r"(?:năm\s+(?:19|20)\d\d\s*,\s*|"  # "Năm 2021, …": the year the task is for
+                  r"(?:trong thời gian\s+)?(?:đến|trong|từ nay đến|đến hết|trước|vào|chậm nhất|chậm nhất là)\s+(?:cuối\s+)?"
+                  r"(?:năm\s+(?:19|20)\d\d|tháng\s+\d{1,2}\s*[/-]\s*(?:19|20)\d\d|ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?)"
+                  r"\s*,?\s*)")
 # words between the subject and the verb that say who or how surely, not what: the whole unit as
 # subject ("Toàn tỉnh phấn đấu …") and the modals ("phải xử lý dứt điểm …", "sẽ hoàn thành …")
-_SUBJECT_LEAD = re.compile(r"(?:toàn\s+(?:" + "|".join(_OWN_ADMIN) + r"|ngành|đảng bộ)|phải|sẽ|cần|đều"
-                           r"|(?:thống nhất|nhất trí|đồng ý)(?:\s+chủ trương)?"  # agreeing to do it is doing it
-                           r"|họp|nghe|thảo luận|xem xét)(?!\w)\s*,?")  # a meeting's agenda: what it hears or reviews
+_SUBJECT_LEAD = lazy(r"(?:toàn\s+(?:" + "|".join(_OWN_ADMIN) + r"|ngành|đảng bộ)|phải|sẽ|cần|đều"
+                     r"|(?:thống nhất|nhất trí|đồng ý)(?:\s+chủ trương)?"  # agreeing to do it is doing it
+                     r"|họp|nghe|thảo luận|xem xét)(?!\w)\s*,?")  # a meeting's agenda: what it hears or reviews
 _SCOPE = alternation(WHOLE_SCOPE)
-_WHOLE = re.compile(r"(" + "|".join(WHOLE_GROUP) + r")\s+(?:các\s+)?(?:" + "|".join((*PEOPLE, "công chức", "viên chức", "hộ", "công dân"))
-                    + r")(?!\w)")
-_NEXT_DUTY = re.compile(r"(?:,|\s+và)\s+(?:" + "|".join(_DIRECTING) + r")(?!\w)")
-_BACK = re.compile(r"(?:qua đó|từ đó|trên cơ sở đó|trên cơ sở kết quả đó)(?!\w)\s*,?")
+_WHOLE = lazy(r"(" + "|".join(WHOLE_GROUP) + r")\s+(?:các\s+)?(?:" + "|".join((*PEOPLE, "công chức", "viên chức", "hộ", "công dân"))
+              + r")(?!\w)")
+_NEXT_DUTY = lazy(r"(?:,|\s+và)\s+(?:" + "|".join(_DIRECTING) + r")(?!\w)")
+_BACK = lazy(r"(?:qua đó|từ đó|trên cơ sở đó|trên cơ sở kết quả đó)(?!\w)\s*,?")
 _A_VERB = alternation((*OPENERS, *VAGUE_PHRASES, *DRAFT_VERBS, *EVENT_VERBS), anywhere=False)
-_MUST = re.compile(r"(?<!\w)(?:phải|đều)\s+")
+_MUST = lazy(r"(?<!\w)(?:phải|đều)\s+")
 
 
 class Structure(NamedTuple):
@@ -130,16 +131,16 @@ def _reviewed(original: str, low: str, at: int, first: int) -> bool:
     return has_name(original, at, None, first) or _NUMBERED_ANYWHERE.search(low, at) is not None
 
 
-_WHERE = re.compile(r"\s(?:trên địa bàn|tại|ở)\s")
+_WHERE = lazy(r"\s(?:trên địa bàn|tại|ở)\s")
 # events held once, on a day, that a task may name without a verb ("Đại hội Đảng bộ xã Tân Lập trước ngày 20/3"): not
 # a standing campaign ("Cuộc vận động …", "chiến dịch") nor a class or a prize
 _HELD = ("đại hội", "hội nghị", "hội thảo", "tọa đàm", "hội thi", "hội diễn", "liên hoan", "kỳ họp", "ngày hội", "lễ hội",
          "hội chợ", "triển lãm", "diễn tập", "lễ")
 # none left of a countable thing ("không còn hộ nghèo", "không còn nhà tạm"): zero is a figure; not of a state
 # ("không còn tình trạng …")
-_NONE_LEFT = re.compile(r"(?<!\w)không còn\s+(?:" + "|".join((*PEOPLE, "hộ", "nhà", "xã", "thôn", "bản", "làng", "trẻ em", "học sinh",
-                                                              "phòng học", "điểm", "trường hợp", "vụ", "ca")) + r")(?!\w)")
-_DUTY_AFTER = re.compile(r"(?<!\w)(?:phải|cần|các cấp|" + "|".join(VAGUE_PHRASES) + r")(?!\w)")
+_NONE_LEFT = lazy(r"(?<!\w)không còn\s+(?:" + "|".join((*PEOPLE, "hộ", "nhà", "xã", "thôn", "bản", "làng", "trẻ em", "học sinh",
+                                                        "phòng học", "điểm", "trường hợp", "vụ", "ca")) + r")(?!\w)")
+_DUTY_AFTER = lazy(r"(?<!\w)(?:phải|cần|các cấp|" + "|".join(VAGUE_PHRASES) + r")(?!\w)")
 
 
 def _event(original: str, low: str, at: int, first: int) -> Structure | None:
@@ -250,27 +251,27 @@ def _end_state(original: str, low: str, at: int, first: int, openers: tuple[str,
 
 _STATES = alternation(END_STATES)
 # a time said before the state ("đến cuối nhiệm kỳ", "trong năm 2025", "vào cuối năm nay")
-_WHEN_FIRST = re.compile(r"\s*(?:đến|trong|vào|hết|đến hết)\s+(?:(?:cuối|hết|giữa|đầu)\s+)?(?:nhiệm kỳ|năm(?:\s+(?:\d{4}|nay))?)"
-                         r"(?:\s*\([^)]*\))?[\s,]*")
+_WHEN_FIRST = lazy(r"\s*(?:đến|trong|vào|hết|đến hết)\s+(?:(?:cuối|hết|giữa|đầu)\s+)?(?:nhiệm kỳ|năm(?:\s+(?:\d{4}|nay))?)"
+                   r"(?:\s*\([^)]*\))?[\s,]*")
 # the unit's own standard reached, with no place said: "Đạt chuẩn nông thôn mới nâng cao vào năm 2022"
-_OWN_STANDARD = re.compile(r"\s*(?:nông thôn mới|ntm|văn minh đô thị|đô thị văn minh)(?!\w)")
+_OWN_STANDARD = lazy(r"\s*(?:nông thôn mới|ntm|văn minh đô thị|đô thị văn minh)(?!\w)")
 # … and the unit's own status of poverty left ("Thoát khỏi tình trạng xã đặc biệt khó khăn năm 2026"), a decision's list
-_OWN_POOR = re.compile(r"\s*(?:tình trạng\s+)?(?:(?:xã|huyện|thôn|bản)\s+)?(?:nghèo|đặc biệt khó khăn)(?!\w)")
-_AND_THEN = re.compile(r"\svà(?:\s+tiến hành)?\s*$")  # a second act, with its own object
-_AND_STATE = re.compile(r" và (?=đạt|về đích|được công nhận)")  # a new status after a kept one
-_NUMBERED = re.compile(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
-_NUMBERED_ANYWHERE = re.compile(alternation(DOCUMENTS).pattern + r"\s+(?:số\s+)?\d")
+_OWN_POOR = lazy(r"\s*(?:tình trạng\s+)?(?:(?:xã|huyện|thôn|bản)\s+)?(?:nghèo|đặc biệt khó khăn)(?!\w)")
+_AND_THEN = lazy(r"\svà(?:\s+tiến hành)?\s*$")  # a second act, with its own object
+_AND_STATE = lazy(r" và (?=đạt|về đích|được công nhận)")  # a new status after a kept one
+_NUMBERED = lazy(alternation(DOCUMENTS, anywhere=False).pattern + r"\s+(?:số\s+)?\d")
+_NUMBERED_ANYWHERE = lazy(alternation(DOCUMENTS).pattern + r"\s+(?:số\s+)?\d")
 
 
 # a body named first, as the host, before the verb of an event ("Ban Thường vụ Tỉnh ủy tổ chức Hội nghị …"):
 # up to five words, then the verb (a body that drafts is left as it is: its document's subject may be a duty)
-_BODY_FIRST = re.compile(r"(?:ban|ủy ban|ubnd|hđnd|thường trực|huyện ủy|tỉnh ủy|thành ủy|đảng ủy|hội đồng|sở)(?:\s+[^\s,;:]+){0,5}?\s+"
-                         r"(?=(?:" + "|".join(sorted(EVENT_VERBS, key=len, reverse=True)) + r")(?!\w))")
+_BODY_FIRST = lazy(r"(?:ban|ủy ban|ubnd|hđnd|thường trực|huyện ủy|tỉnh ủy|thành ủy|đảng ủy|hội đồng|sở)(?:\s+[^\s,;:]+){0,5}?\s+"
+                   r"(?=(?:" + "|".join(sorted(EVENT_VERBS, key=len, reverse=True)) + r")(?!\w))")
 
 
 # a named place as the subject, before a standing duty's or a drafting verb ("TX. Phú Mỹ tiếp tục xây dựng Chương
 # trình …", "Huyện Yên Lạc ban hành …"): the doer, not the object (before an end state it is the object: not read past)
-_PLACE_SUBJECT = re.compile(r"(?:tx\.?|tp\.?|thị xã|thành phố|huyện|xã|tỉnh|phường|thị trấn)\s+")
+_PLACE_SUBJECT = lazy(r"(?:tx\.?|tp\.?|thị xã|thành phố|huyện|xã|tỉnh|phường|thị trấn)\s+")
 _PLACE_WORDS = ("tx", "tp", "thị xã", "thành phố", "huyện", "xã", "tỉnh", "phường", "thị trấn")
 _AFTER_SUBJECT = alternation((*VAGUE_PHRASES, *DRAFT_VERBS), anywhere=False)
 
@@ -314,6 +315,11 @@ def structure(original: str, phrases: Sequence[str] = VAGUE_PHRASES) -> Structur
 def _next_duty(openers: tuple[str, ...]) -> re.Pattern[str]:
     """A comma and a standing duty's words: the phrase after it is another duty."""
     return re.compile(r",\s*" + alternation(openers, anywhere=False).pattern)
+
+
+# the leads that name no doer: a time, a modal, "qua đó", the units directed. A match's `re` is the compiled pattern and
+# these are lazy (giaoviec.characters.lazy), never the same object: a lead is told by its pattern's text
+_NO_SUBJECT = frozenset(p.pattern for p in (_TIME_LEAD, _SUBJECT_LEAD, _BACK, _DIRECTED))
 
 
 @lru_cache(maxsize=16)
@@ -360,8 +366,8 @@ def _clause(original: str, low: str, at: int, phrases: Sequence[str]) -> Structu
         if lead is None:
             break
         word = lead.group().strip(" ,")
-        back = back or lead.re is _BACK  # "…; qua đó đề xuất cụ thể trình UBND": the proposal is about what came before
-        subject = subject or (lead.re not in (_TIME_LEAD, _SUBJECT_LEAD, _BACK, _DIRECTED) and word.startswith(_PLACE_WORDS))
+        back = back or lead.re.pattern == _BACK.pattern  # "…; qua đó đề xuất cụ thể trình UBND": the proposal is about what came before
+        subject = subject or (lead.re.pattern not in _NO_SUBJECT and word.startswith(_PLACE_WORDS))
         directing = word in _DIRECTING
         stripped_vague = stripped_vague or word in phrases
         maintain = maintain or word in _MAINTAIN

@@ -6,7 +6,7 @@ checks/wording_numbers.py read with them."""
 
 from __future__ import annotations
 
-import re
+from giaoviec.characters import lazy
 
 VAGUE_PHRASES = (
     "tăng cường", "nâng cao", "đẩy mạnh", "đẩy nhanh", "tiếp tục", "tập trung", "chú trọng", "quan tâm", "tích cực",
@@ -117,5 +117,5 @@ PEOPLE = ("người", "lao động", "đảng viên", "chiến sĩ", "học sinh
 NOT_AFTER_NUMBER = ("nhiệm vụ", "phần việc", "trụ cột", "mũi nhọn", "chương trình trọng điểm", "nội dung", "khâu", "đột phá", "giải pháp", "mục tiêu", "chỉ tiêu", "quan điểm", "năm", "tháng", "ngày", "quý", "tuần", "giờ", "giai đoạn", "nhiệm kỳ", "khóa", "lần thứ", "-", "–", "/")
 # a working session with a body about a named document or event ("Làm việc với Sở Tài chính về dự thảo Đề án …",
 # "… làm việc với UBND tỉnh để cho ý kiến về: Đề án …", "… về chuẩn bị nội dung Hội nghị Tỉnh ủy lần thứ 9")
-SESSION = re.compile(r"(?<!\w)làm việc với\s[^;]{0,160}?\s(?:để\s+)?(?:cho ý kiến\s+(?:về|vào)|về)[\s:]+"
-                     r"(?:(?:việc|công tác|chuẩn bị|nội dung|các|dự thảo)\s+)*")
+SESSION = lazy(r"(?<!\w)làm việc với\s[^;]{0,160}?\s(?:để\s+)?(?:cho ý kiến\s+(?:về|vào)|về)[\s:]+"
+               r"(?:(?:việc|công tác|chuẩn bị|nội dung|các|dự thảo)\s+)*")
