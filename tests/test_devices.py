@@ -33,6 +33,7 @@ KEPT = {
     "quick.py": ("read_line", "_answered"),  # validate answered from the cache before the command line is built
     "load/cachelines.py": ("read_entries", "write_entries"),  # validate's per-file entries a line each, written back as read
     "quickhelp.py": ("line_language", "short_help"),  # `giaoviec --help` laid out before Typer is imported
+    "load/ahead.py": ("list_ahead", "git_list"),  # git's list of the files started while the rest is imported
 }
 # Each device measured and removed: the module that held it, and the names that made it, defined nowhere.
 REMOVED = {

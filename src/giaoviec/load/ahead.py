@@ -1,16 +1,19 @@
 """git's list of a repository's files, asked for ahead: `list_ahead(root)` starts `git ls-files`
 in a process of its own as soon as the root is known (quick.py, before the modules that check and
 answer are imported), and `git_list(root)` takes its output when the listing needs it (load/files),
-or runs it then if it was not started. git lists while Python imports: on the two cores every
-machine has, the list is there when it is asked for.
+or runs it then if it was not started. git lists while Python imports: with a core free, the list
+is there when it is asked for.
 
 Only the list is done ahead, never a decision: its output is read exactly as a list made at that
 moment would be (the same arguments), and one started for another root is not used. A list started
 and never taken is killed and waited for at exit (no process is left behind).
 
-Buys: see docs/performance.md, Devices (`load/ahead.py`): with it and without it, `ab.py` on the
-generated province of 5,000 files (7 December, third session): one changed file and `validate
-FILE` after one change, each about 25–40 ms less (git's 30–60 ms of listing run beside the imports).
+Buys: `benchmarks/ab.py --files 5000 --pairs 12`, fc0e85b against itself with quick.py's call of
+`list_ahead` removed (7 December, quiet machine), wall medians: one changed file 0.77 →
+0.72 s (× 0.95; CPU 0.77 → 0.74 s), `validate FILE` after one change 0.89 → 0.77 s (× 0.93), `validate`
+from the cache 0.24 → 0.22 s (× 0.89): margin under the bar of one changed file < 1 s, which a loaded
+machine reached (docs/performance.md, Devices). With the other core busy it buys nothing (10 pairs,
+another job running: × 0.98–1.07): git then waits for the core Python holds.
 """
 
 from __future__ import annotations
