@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from giaoviec.compute.tally import Tally
 from giaoviec.diagnostics import N_, Diagnostic, ExitCode, Fatal
 from giaoviec.load import cache
-from giaoviec.load.files import discover, inside
+from giaoviec.load.files import discover
+from giaoviec.load.folders import inside
 from giaoviec.load.reader import FAST, Reader
 from giaoviec.load.scanning import collector_paused, scan
 

@@ -21,6 +21,7 @@ from typing import BinaryIO
 from giaoviec.diagnostics import N_, Diagnostic, finding
 from giaoviec.i18n import Phrase, os_problem, phrase
 from giaoviec.load import ahead, journal
+from giaoviec.load.folders import folder_inside, inside, link_out, outermost
 
 CONFIG_FILE = "giaoviec.yaml"
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".giaoviec-cache"})
@@ -136,20 +137,11 @@ class Listing:
     stamps: dict[str, list[int]] = field(default_factory=dict)  # file → [size, mtime, ctime, inode] (links followed) as listed
 
 
-def inside(root: Path, path: Path) -> bool:
-    """Whether `path`, with every link followed, lies inside `root`."""
-    try:
-        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
-        return True
-    except ValueError:
-        return False
-
-
 def discover(root: Path) -> Listing:
     """The YAML files under root (what git ignores is left out), and what cannot be read safely.
 
     Git's list or the walk, both give the links of the tree that are not named like YAML files (a
-    link to a folder, a broken one): one that leads out of the root is reported (`_link_out`), one to
+    link to a folder, a broken one): one that leads out of the root is reported (`link_out`), one to
     a folder inside it is not followed (its files are read where they are, as git lists them)."""
     out = Listing()
     real_root = os.path.realpath(root)
@@ -157,7 +149,7 @@ def discover(root: Path) -> Listing:
     if found is None:
         found = (*_walk(root, out), [])
     listed, links, nested = found
-    reported = {rel for rel in links if _link_out(root, real_root, rel)}
+    reported = {rel for rel in links if link_out(root, real_root, rel)}
     base = str(root)
     folders: dict[str, bool] = {}  # folder → whether it lies inside the root, links followed (one realpath a folder)
     linked: dict[str, set[str] | None] = {}  # folder → the names of the links in it
@@ -165,7 +157,7 @@ def discover(root: Path) -> Listing:
         path = os.path.join(base, rel)
         folder = rel.rpartition("/")[0]
         if folder not in folders:
-            folders[folder] = _folder_inside(root, real_root, folder, folders, linked)
+            folders[folder] = folder_inside(root, real_root, folder, folders, linked)
         try:
             st = os.lstat(path)
         except FileNotFoundError:  # deleted but still in git's index: not there to read
@@ -175,7 +167,7 @@ def discover(root: Path) -> Listing:
             continue
         mode, size = st.st_mode, st.st_size
         if not folders[folder]:  # in git's index under a folder now a link out of the root: the link is said, once
-            reported.add(_outermost(folder, folders))
+            reported.add(outermost(folder, folders))
             continue
         if stat.S_ISLNK(mode) and not inside(root, Path(path)):
             out.problems.append(_link(rel))
@@ -257,49 +249,6 @@ def _too_large(rel: str) -> Diagnostic:
                    limit=MAX_FILE_BYTES)
 
 
-def _folder_inside(root: Path, real_root: str, folder: str, known: dict[str, bool], linked: dict[str, set[str] | None]) -> bool:
-    """Whether a folder of the listing lies inside the root: its parent's answer, unless it is itself a link."""
-    if not folder:
-        return True
-    parent, _, name = folder.rpartition("/")
-    if parent not in known:
-        known[parent] = _folder_inside(root, real_root, parent, known, linked)
-    if not known[parent]:
-        return False
-    if parent not in linked:
-        linked[parent] = _links_in(os.path.join(root, parent))
-    links = linked[parent]
-    if links is not None and name not in links:
-        return True
-    try:
-        if not stat.S_ISLNK(os.lstat(os.path.join(root, folder)).st_mode):
-            return True
-    except OSError:
-        return True  # what cannot be looked at is reported when its files are
-    return _under(real_root, os.path.realpath(os.path.join(root, folder)))
-
-
-def _links_in(folder: str) -> set[str] | None:
-    """The names of the links in a folder, by one `scandir` (a folder of many cadres' folders is looked
-    at once, not a folder at a time); None when it cannot be read (each folder is then looked at)."""
-    try:
-        with os.scandir(folder) as entries:
-            return {e.name for e in entries if e.is_symlink()}
-    except OSError:
-        return None
-
-
-def _outermost(folder: str, known: dict[str, bool]) -> str:
-    """The folder (itself or an ancestor) that is the link out of the root a listed folder lies under."""
-    while (parent := os.path.dirname(folder)) and not known.get(parent, True):
-        folder = parent
-    return folder
-
-
-def _under(real_root: str, real: str) -> bool:
-    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
-
-
 def is_yaml_name(rel: str) -> bool:
     return rel[-5:].lower().endswith((".yaml", ".yml"))  # the end alone lowered: git's list is read a name at a time
 
@@ -333,20 +282,6 @@ def _walk(root: Path, out: Listing) -> tuple[list[str], list[str]]:
             elif is_dir:
                 pending.append(rel)
     return listed, links
-
-
-def _link_out(root: Path, real_root: str, rel: str) -> bool:
-    """Whether a link not named like a YAML file is to be reported as leading out of the root: a link
-    to a folder, or a broken one, whose target is outside (where its files would be read, a link out
-    of the root is never followed). A link to a regular file is not data by its name, like any file
-    that is not YAML, and a link inside the root is not followed (what it leads to is read there)."""
-    path = os.path.join(root, rel)
-    if _under(real_root, os.path.realpath(path)):
-        return False
-    try:
-        return not stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return True  # broken, or a loop: what it would lead to is out of the root
 
 
 def list_files(root: Path) -> list[str]:

@@ -11,7 +11,8 @@ from typing import BinaryIO
 
 from giaoviec.diagnostics import N_, ExitCode, Fatal
 from giaoviec.i18n import os_problem
-from giaoviec.load.files import NotRegular, holds_giaoviec_data, inside
+from giaoviec.load.files import NotRegular, holds_giaoviec_data
+from giaoviec.load.folders import inside
 
 # What a file giaoviec wrote starts with (in its first HEAD bytes) or ends with (its last TAIL bytes):
 # an output may replace it without --force. Only those bytes are read: a report may be a gigabyte.
