@@ -30,8 +30,8 @@ TIMEOUT = 60  # seconds: a list that takes longer is not waited for (the walk is
 _started: dict[str, subprocess.Popen[bytes]] = {}
 
 
-def _command(root: Path) -> list[str]:
-    return ["git", "-C", str(root), *ARGS]
+def _start(root: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(["git", "-C", str(root), *ARGS], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def list_ahead(root: Path) -> None:
@@ -40,16 +40,16 @@ def list_ahead(root: Path) -> None:
     if key in _started:
         return
     with contextlib.suppress(OSError):
-        _started[key] = subprocess.Popen(_command(root), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _started[key] = _start(root)
 
 
 def git_list(root: Path) -> tuple[int, bytes, bytes] | None:
     """(exit code, stdout, stderr) of `git ls-files` in `root`: the one started ahead for it, else one
     run now; None when git cannot run or takes longer than TIMEOUT."""
-    proc = _started.pop(os.path.realpath(root), None)
+    proc = _started.pop(os.path.realpath(root), None)  # (taken by one caller only: serve lists from several threads)
     if proc is None:
         try:
-            proc = subprocess.Popen(_command(root), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            proc = _start(root)
         except OSError:
             return None
     try:
